@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CityHall.Web.Data;
+
+public static class DatabaseRegistration
+{
+    /// <summary>
+    /// Chooses the provider from configuration. Application code only ever asks for AppDbContext.
+    /// </summary>
+    public static WebApplicationBuilder AddDatabase(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(DatabaseOptions.Section);
+        builder.Services.Configure<DatabaseOptions>(section);
+        var options = section.Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = builder.Configuration.GetConnectionString("Default");
+
+        if (options.IsPostgres)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+                throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Default is empty.");
+            builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connectionString));
+        }
+        else
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                var file = Path.IsPathRooted(options.SqliteFile)
+                    ? options.SqliteFile
+                    : Path.Combine(builder.Environment.ContentRootPath, options.SqliteFile);
+                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                connectionString = $"Data Source={file}";
+            }
+            builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString));
+        }
+        return builder;
+    }
+}

@@ -1,0 +1,13 @@
+using CityHall.Web.Platform.Identity;
+using CityHall.Web.Platform.Localization;
+
+namespace CityHall.Web.Modules.Accounts;
+
+internal static class AccountCookies
+{
+    /// <summary>After sign-in the pages follow the language the person chose in their profile.</summary>
+    public static void WriteCulture(HttpResponse response, CityHallUser user)
+    {
+        if (!string.IsNullOrEmpty(user.PreferredCulture)) CultureSetup.WriteCookie(response, user.PreferredCulture);
+    }
+}

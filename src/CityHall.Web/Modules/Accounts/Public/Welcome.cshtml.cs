@@ -1,0 +1,10 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CityHall.Web.Modules.Accounts.Public;
+
+[Authorize]
+public sealed class WelcomeModel : PageModel
+{
+    public void OnGet() { }
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using CityHall.Web.Data;
+using CityHall.Web.Platform.City;
+using CityHall.Web.Platform.Hosting;
+using CityHall.Web.Platform.Identity;
+using CityHall.Web.Platform.Modules;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CityHall.Web.Modules.Portal;
+
+/// <summary>The city portal: home with sectors, staff-edited content pages, language switch, error pages.</summary>
+public static partial class PortalModule
+{
+    public const string ManageContent = "portal.content.manage";
+
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddModule(new ModuleDescriptor
+        {
+            Name = "Portal",
+            Permissions = [new(ManageContent, "Permission.ManageContent")],
+            Datasets = [new("districts", "Dataset.Districts", "/api/v1/city/districts", "JSON")],
+        });
+        builder.Services.AddSingleton<MarkdownRenderer>();
+        builder.Services.AddScoped<IDataSeeder, ContentPageSeeder>();
+        return builder;
+    }
+
+    public static WebApplication MapPortal(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1/city").WithTags("City");
+        api.MapGet("/", (IOptions<CityOptions> city) => TypedResults.Ok(new CityInfo(
+                city.Value.Name.Ko, city.Value.Name.En, city.Value.TimeZone, city.Value.SupportedCultures,
+                city.Value.MapCenterLatitude, city.Value.MapCenterLongitude)))
+            .WithSummary("The city this deployment serves");
+        api.MapGet("/districts", async (AppDbContext db, CancellationToken ct) => TypedResults.Ok(
+                await db.Set<District>().AsNoTracking().OrderBy(d => d.Code)
+                    .Select(d => new DistrictInfo(d.Code, d.NameKo, d.NameEn)).ToListAsync(ct)))
+            .WithSummary("The city's districts");
+
+        // Brand tokens from the city's settings, as CSS custom properties over KRDS's own.
+        app.MapGet("/city-theme.css", (IOptions<CityOptions> city) =>
+        {
+            var css = new StringBuilder(":root{");
+            foreach (var (name, value) in city.Value.Tokens)
+                if (TokenName().IsMatch(name) && TokenValue().IsMatch(value))
+                    css.Append(CultureInfo.InvariantCulture, $"{name}:{value};");
+            css.Append('}');
+            return Results.Text(css.ToString(), "text/css");
+        }).ExcludeFromDescription();
+        return app;
+    }
+
+    [GeneratedRegex("^--[a-z0-9-]{1,80}$")]
+    private static partial Regex TokenName();
+
+    [GeneratedRegex(@"^[#a-zA-Z0-9(),.% -]{1,80}$")]
+    private static partial Regex TokenValue();
+}
+
+public sealed record CityInfo(string NameKo, string NameEn, string TimeZone, IReadOnlyList<string> Cultures, double MapCenterLatitude, double MapCenterLongitude);
+
+public sealed record DistrictInfo(string Code, string NameKo, string NameEn);

@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CityHall.Web.Platform.Audit;
+
+/// <summary>
+/// One staff action, append-only. Each entry carries the hash of the one before, so altering or
+/// removing a row breaks the chain at that point (see <see cref="AuditChainVerifier"/>).
+/// </summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+
+    /// <summary>1, 2, 3, ... without gaps; unique, so two writers cannot both extend the same head.</summary>
+    public long Sequence { get; set; }
+    public DateTimeOffset OccurredAt { get; set; }
+    public string? ActorId { get; set; }
+    public string ActorName { get; set; } = "";
+    public string Action { get; set; } = "";
+    public string TargetType { get; set; } = "";
+    public string? TargetId { get; set; }
+    public string? Details { get; set; }
+    public string PreviousHash { get; set; } = "";
+    public string Hash { get; set; } = "";
+
+    public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    public string ComputeHash()
+    {
+        // Microsecond precision: PostgreSQL's timestamptz keeps no more, and the hash must survive a round trip.
+        var canonical = string.Join('\n',
+            Sequence.ToString(CultureInfo.InvariantCulture),
+            OccurredAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", CultureInfo.InvariantCulture),
+            ActorId ?? "", ActorName, Action, TargetType, TargetId ?? "", Details ?? "", PreviousHash);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+
+    public static DateTimeOffset TruncateToMicroseconds(DateTimeOffset time) =>
+        new(time.UtcTicks - time.UtcTicks % 10, TimeSpan.Zero);
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> e)
+    {
+        e.ToTable("audit_entries");
+        e.HasIndex(x => x.Sequence).IsUnique();
+        e.HasIndex(x => new { x.TargetType, x.TargetId });
+        e.Property(x => x.ActorId).HasMaxLength(64);
+        e.Property(x => x.ActorName).HasMaxLength(200);
+        e.Property(x => x.Action).HasMaxLength(100);
+        e.Property(x => x.TargetType).HasMaxLength(100);
+        e.Property(x => x.TargetId).HasMaxLength(100);
+        e.Property(x => x.PreviousHash).HasMaxLength(64);
+        e.Property(x => x.Hash).HasMaxLength(64);
+    }
+}

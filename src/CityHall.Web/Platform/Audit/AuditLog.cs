@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using CityHall.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityHall.Web.Platform.Audit;
+
+/// <summary>
+/// Appends staff actions to the hash-chained audit log. The entry is saved in the same
+/// SaveChanges as the caller's pending changes, so an action and its audit entry land together.
+/// </summary>
+public sealed class AuditLog(AppDbContext db, TimeProvider clock, ILogger<AuditLog> logger)
+{
+    private const int MaxAttempts = 8;
+
+    public Task<AuditEntry> RecordAsync(ClaimsPrincipal actor, string action, string targetType, string? targetId,
+        string? details = null, CancellationToken ct = default) =>
+        RecordAsync(actor.FindFirstValue(ClaimTypes.NameIdentifier), actor.Identity?.Name ?? "system",
+            action, targetType, targetId, details, ct);
+
+    /// <summary>Adds the entry and saves every pending change of the context with it.</summary>
+    public async Task<AuditEntry> RecordAsync(string? actorId, string actorName, string action, string targetType,
+        string? targetId, string? details = null, CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var head = await db.Set<AuditEntry>().AsNoTracking()
+                .OrderByDescending(x => x.Sequence)
+                .Select(x => new { x.Sequence, x.Hash })
+                .FirstOrDefaultAsync(ct);
+            var entry = new AuditEntry
+            {
+                Sequence = (head?.Sequence ?? 0) + 1,
+                OccurredAt = AuditEntry.TruncateToMicroseconds(clock.GetUtcNow()),
+                ActorId = actorId,
+                ActorName = actorName,
+                Action = action,
+                TargetType = targetType,
+                TargetId = targetId,
+                Details = details,
+                PreviousHash = head?.Hash ?? AuditEntry.GenesisHash,
+            };
+            entry.Hash = entry.ComputeHash();
+            db.Add(entry);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return entry;
+            }
+            catch (DbUpdateException ex) when (attempt < MaxAttempts)
+            {
+                // Another writer took this sequence number; the caller's changes are still pending: try again on the new head.
+                logger.LogDebug(ex, "Audit head moved while appending; retrying");
+                db.Entry(entry).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+namespace CityHall.Web.Platform.City;
+
+/// <summary>
+/// The city's identity and defaults, bound from the "City" configuration section.
+/// One deployment serves one city; another city changes these, not the code.
+/// </summary>
+public sealed class CityOptions
+{
+    public const string Section = "City";
+
+    public LocalizedText Name { get; set; } = new() { Ko = "서울특별시", En = "Seoul Metropolitan Government" };
+    public string? LogoUrl { get; set; }
+
+    /// <summary>Shows the KRDS government identifier banner: only for Korean public bodies.</summary>
+    public bool IsKoreanPublicBody { get; set; } = true;
+
+    public string TimeZone { get; set; } = "Asia/Seoul";
+    public string DefaultCulture { get; set; } = "ko-KR";
+    /// <summary>Empty by default: configuration binding appends to arrays, so defaults live in <see cref="SupportedCultures"/>.</summary>
+    public string[] Cultures { get; set; } = [];
+
+    public IReadOnlyList<string> SupportedCultures =>
+        Cultures.Length > 0 ? Cultures.Distinct(StringComparer.OrdinalIgnoreCase).ToList() : ["ko-KR", "en-US"];
+
+    public double MapCenterLatitude { get; set; } = 37.5665;
+    public double MapCenterLongitude { get; set; } = 126.9780;
+
+    /// <summary>Brand colours as KRDS token overrides (CSS custom properties), e.g. "--krds-light-color-border-primary".</summary>
+    public Dictionary<string, string> Tokens { get; set; } = [];
+
+    public LocalizedText Contact { get; set; } = new() { Ko = "다산콜센터 120", En = "Dasan Call Center 120" };
+    public LocalizedText Licence { get; set; } = new()
+    {
+        Ko = "공공데이터는 공공누리 제1유형(출처표시)에 따라 이용할 수 있습니다.",
+        En = "Open data may be used under KOGL Type 1 (attribution).",
+    };
+
+    public List<DistrictSetting> Districts { get; set; } = [];
+    public List<DepartmentSetting> Departments { get; set; } = [];
+    public List<SectorSetting> Sectors { get; set; } = [];
+
+    public TimeZoneInfo FindTimeZone()
+    {
+        try { return TimeZoneInfo.FindSystemTimeZoneById(TimeZone); }
+        catch (TimeZoneNotFoundException) { return TimeZoneInfo.Utc; }
+    }
+}
+
+public sealed class DistrictSetting
+{
+    public string Code { get; set; } = "";
+    public LocalizedText Name { get; set; } = new();
+}
+
+public sealed class DepartmentSetting
+{
+    public string Code { get; set; } = "";
+    public LocalizedText Name { get; set; } = new();
+}
+
+/// <summary>A tile on the portal home. Href points at a module's page or a content page.</summary>
+public sealed class SectorSetting
+{
+    public string Code { get; set; } = "";
+    public LocalizedText Name { get; set; } = new();
+    public LocalizedText Description { get; set; } = new();
+    public string Href { get; set; } = "";
+}

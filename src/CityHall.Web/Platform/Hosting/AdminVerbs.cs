@@ -1,0 +1,109 @@
+using System.CommandLine;
+using CityHall.Web.Platform.Audit;
+using CityHall.Web.Platform.Identity;
+using Microsoft.AspNetCore.Identity;
+using Spectre.Console;
+
+namespace CityHall.Web.Platform.Hosting;
+
+/// <summary>
+/// The executable is also the admin tool: with a verb it runs a task and exits.
+/// Exit codes: 0 done, 1 the task failed (with the reason printed), 2 bad arguments.
+/// </summary>
+public static class AdminVerbs
+{
+    private static readonly HashSet<string> Verbs = ["migrate", "seed", "create-admin", "verify-audit", "--help", "-h", "help"];
+
+    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        var root = new RootCommand("CityHall: run with no arguments to serve the portal, or with a verb to run a task.");
+
+        var migrate = new Command("migrate", "Apply pending database migrations.");
+        migrate.SetAction((_, ct) => InScope(app, async sp =>
+        {
+            await sp.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
+            AnsiConsole.MarkupLine("[green]Database is up to date.[/]");
+            return 0;
+        }));
+
+        var demo = new Option<bool>("--demo") { Description = "Also create demo accounts and content." };
+        var seed = new Command("seed", "Apply migrations, then seed the city's reference data (districts, departments, roles).") { demo };
+        seed.SetAction((parse, ct) => InScope(app, async sp =>
+        {
+            var init = sp.GetRequiredService<DatabaseInitializer>();
+            await init.MigrateAsync(ct);
+            await init.SeedAsync(parse.GetValue(demo), ct);
+            AnsiConsole.MarkupLine("[green]Seeded.[/]");
+            return 0;
+        }));
+
+        var email = new Option<string>("--email") { Description = "E-mail address (the sign-in name).", Required = true };
+        var name = new Option<string>("--name") { Description = "Display name.", DefaultValueFactory = _ => "Administrator" };
+        var password = new Option<string?>("--password") { Description = "Password; read from CITYHALL_ADMIN_PASSWORD when omitted." };
+        var createAdmin = new Command("create-admin", "Create an administrator (or promote an existing account) with a TOTP key for two-factor sign-in.") { email, name, password };
+        createAdmin.SetAction((parse, ct) => InScope(app, async sp =>
+        {
+            var pw = parse.GetValue(password) ?? Environment.GetEnvironmentVariable("CITYHALL_ADMIN_PASSWORD");
+            if (string.IsNullOrEmpty(pw))
+            {
+                AnsiConsole.MarkupLine("[red]Give a password with --password or CITYHALL_ADMIN_PASSWORD.[/]");
+                return 2;
+            }
+            await sp.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
+            await sp.GetRequiredService<DatabaseInitializer>().SeedAsync(false, ct);
+            var accounts = sp.GetRequiredService<StaffAccounts>();
+            var result = await accounts.CreateOrPromoteAsync(parse.GetValue(email)!, parse.GetValue(name)!, pw, Roles.Administrator);
+            if (!result.Succeeded)
+            {
+                foreach (var error in result.Errors) AnsiConsole.MarkupLineInterpolated($"[red]{error}[/]");
+                return 1;
+            }
+            AnsiConsole.MarkupLineInterpolated($"[green]Administrator {result.Email} is ready.[/]");
+            AnsiConsole.MarkupLineInterpolated($"TOTP key for the authenticator app: [bold]{result.AuthenticatorKey}[/]");
+            return 0;
+        }));
+
+        var verifyAudit = new Command("verify-audit", "Check the audit log's hash chain and report the first broken link.");
+        verifyAudit.SetAction((_, ct) => InScope(app, async sp =>
+        {
+            var verifier = sp.GetRequiredService<AuditChainVerifier>();
+            AuditChainReport report = null!;
+            await AnsiConsole.Progress().StartAsync(async progress =>
+            {
+                var task = progress.AddTask("Verifying audit chain", maxValue: double.MaxValue);
+                task.IsIndeterminate = true;
+                report = await verifier.VerifyAsync(new Progress<long>(n => task.Description = $"Verified {n:N0} entries"), ct);
+                task.StopTask();
+            });
+            if (report.IsIntact)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[green]Audit chain intact: {report.EntriesChecked} entries.[/]");
+                return 0;
+            }
+            AnsiConsole.MarkupLineInterpolated($"[red]Audit chain broken at entry {report.FirstBrokenSequence}: {report.Problem}.[/]");
+            return 1;
+        }));
+
+        root.Subcommands.Add(migrate);
+        root.Subcommands.Add(seed);
+        root.Subcommands.Add(createAdmin);
+        root.Subcommands.Add(verifyAudit);
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    private static async Task<int> InScope(WebApplication app, Func<IServiceProvider, Task<int>> task)
+    {
+        try
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await task(scope.ServiceProvider);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]Failed: {ex.Message}[/]");
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using CityHall.Web.Data;
+using CityHall.Web.Platform.City;
+using CityHall.Web.Platform.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CityHall.Web.Platform.Hosting;
+
+/// <summary>A module's seed step: reference data always, demo content only when asked for.</summary>
+public interface IDataSeeder
+{
+    int Order { get; }
+    Task SeedAsync(bool includeDemo, CancellationToken ct);
+}
+
+/// <summary>Applies migrations and seeds the city's reference data (roles, districts, departments), then each module's.</summary>
+public sealed class DatabaseInitializer(AppDbContext db, RoleManager<IdentityRole> roles, IOptions<CityOptions> city,
+    IEnumerable<IDataSeeder> seeders, ILogger<DatabaseInitializer> logger)
+{
+    public async Task MigrateAsync(CancellationToken ct = default)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct); // readers do not block the writer
+        if (pending.Count > 0)
+        {
+            logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+            await db.Database.MigrateAsync(ct);
+        }
+    }
+
+    public async Task SeedAsync(bool includeDemo, CancellationToken ct = default)
+    {
+        foreach (var role in Roles.All)
+            if (!await roles.RoleExistsAsync(role))
+                await roles.CreateAsync(new IdentityRole(role));
+
+        var options = city.Value;
+        var districts = await db.Set<District>().ToDictionaryAsync(d => d.Code, ct);
+        foreach (var d in options.Districts)
+        {
+            if (districts.TryGetValue(d.Code, out var existing)) { existing.NameKo = d.Name.Ko; existing.NameEn = d.Name.En; }
+            else db.Add(new District { Code = d.Code, NameKo = d.Name.Ko, NameEn = d.Name.En });
+        }
+        var departments = await db.Set<Department>().ToDictionaryAsync(d => d.Code, ct);
+        foreach (var d in options.Departments)
+        {
+            if (departments.TryGetValue(d.Code, out var existing)) { existing.NameKo = d.Name.Ko; existing.NameEn = d.Name.En; }
+            else db.Add(new Department { Code = d.Code, NameKo = d.Name.Ko, NameEn = d.Name.En });
+        }
+        await db.SaveChangesAsync(ct);
+
+        foreach (var seeder in seeders.OrderBy(s => s.Order))
+            await seeder.SeedAsync(includeDemo, ct);
+    }
+}

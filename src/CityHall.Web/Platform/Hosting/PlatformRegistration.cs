@@ -1,0 +1,124 @@
+using CityHall.Web.Data;
+using CityHall.Web.Platform.Audit;
+using CityHall.Web.Platform.City;
+using CityHall.Web.Platform.Identity;
+using CityHall.Web.Platform.Localization;
+using CityHall.Web.Platform.Modules;
+using CityHall.Web.Platform.Notifications;
+using CityHall.Web.Platform.Web;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using Scalar.AspNetCore;
+
+namespace CityHall.Web.Platform.Hosting;
+
+/// <summary>Everything cross-cutting, in one place, so Program.cs reads as a table of contents.</summary>
+public static class PlatformRegistration
+{
+    public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.Configure<CityOptions>(configuration.GetSection(CityOptions.Section));
+        services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
+        services.Configure<RequestLimitsOptions>(configuration.GetSection(RequestLimitsOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<CityClock>();
+
+        builder.AddDatabase();
+        services.AddDataProtection().SetApplicationName("CityHall").PersistKeysToDbContext<AppDbContext>();
+
+        services.AddCityHallIdentity(configuration);
+        services.AddCityHallLocalization();
+        // Pages live beside their module (Modules/<Name>/Public, Modules/<Name>/Admin) with explicit routes.
+        // Every page in a folder named Admin needs the admin permission, checked on the server.
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/";
+                o.Conventions.Add(new AdminFolderConvention(PermissionPolicyProvider.PolicyFor(PlatformPermissions.AccessAdmin)));
+            })
+            // Only [Required] makes a field required: optional text fields stay non-null strings.
+            .AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true)
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Text)));
+        // Korean text is written as text, not as numeric entities: pages are readable and a third lighter.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddAntiforgery(o => { o.Cookie.Name = ".CityHall.Antiforgery"; o.HeaderName = "X-CSRF-TOKEN"; });
+        services.AddCityHallRateLimits(configuration);
+        services.AddCityHallProblemDetails();
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true; // only static assets pass through it (see UsePlatform), so no secrets are compressed
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = ["text/css", "text/javascript", "application/javascript", "image/svg+xml"];
+        });
+        // Static assets are compressed once per response at the smallest size: they are cached for a day.
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.SmallestSize);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.SmallestSize);
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+        });
+        builder.WebHost.ConfigureKestrel(k =>
+            k.Limits.MaxRequestBodySize = configuration.GetSection(RequestLimitsOptions.Section).Get<RequestLimitsOptions>()?.MaxBodyBytes ?? 1_048_576);
+
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+        services.AddOpenTelemetry().WithMetrics(m => m
+            .AddAspNetCoreInstrumentation()
+            .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "CityHall")
+            .AddPrometheusExporter());
+        services.AddOpenApi();
+
+        services.AddScoped<StaffAccounts>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<AuditChainVerifier>();
+        services.AddScoped<Notifier>();
+        services.AddSingleton<IEmailSender, MailKitEmailSender>();
+        services.AddSingleton<ISmsSender, PickupFolderSmsSender>();
+        services.AddSingleton<OutboxDispatcher>();
+        if (configuration.GetValue("Notifications:DispatchInBackground", true))
+            services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+
+        services.AddModule(PlatformPermissions.Module);
+        services.AddSingleton<ModuleRegistry>();
+        services.AddScoped<DatabaseInitializer>();
+        return builder;
+    }
+
+    public static WebApplication UsePlatform(this WebApplication app)
+    {
+        var limits = app.Services.GetRequiredService<IOptions<RequestLimitsOptions>>().Value;
+        if (app.Configuration.GetValue<bool>("Hosting:BehindProxy")) app.UseForwardedHeaders();
+        app.UseCityHallErrorHandling(limits);
+        if (!app.Environment.IsDevelopment()) app.UseHsts(); // only ever sent over HTTPS
+        app.UseSecurityHeaders();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/css") || c.Request.Path.StartsWithSegments("/js") || c.Request.Path.StartsWithSegments("/lib"),
+            branch => branch.UseResponseCompression());
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=86400",
+        });
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api/docs", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapRazorPages();
+        return app;
+    }
+}

@@ -1,0 +1,16 @@
+namespace CityHall.Web.Platform.Identity;
+
+public sealed class AccountOptions
+{
+    public const string Section = "Accounts";
+
+    public int PasswordMinLength { get; set; } = 10;
+    public int MaxFailedSignIns { get; set; } = 5;
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Staff (officials, moderators, administrators) must have signed in with TOTP to act as staff.</summary>
+    public bool RequireStaffTwoFactor { get; set; } = true;
+
+    /// <summary>Key for hashing verified identities; set it in production (environment or secrets), never in the repository.</summary>
+    public string? IdentityHashKey { get; set; }
+}

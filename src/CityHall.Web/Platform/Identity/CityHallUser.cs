@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CityHall.Web.Platform.Identity;
+
+/// <summary>
+/// An account. Personal data is kept minimal: what a citizen gives in the profile, and a keyed
+/// hash of the verified identity (never the identity itself).
+/// </summary>
+public sealed class CityHallUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+    public string? DistrictCode { get; set; }
+
+    /// <summary>"ko-KR" or "en-US"; the language pages are shown in after sign-in.</summary>
+    public string? PreferredCulture { get; set; }
+    public bool PrefersLargeText { get; set; }
+    public bool PrefersHighContrast { get; set; }
+
+    public bool NotifyByEmail { get; set; } = true;
+    public bool NotifyBySms { get; set; }
+
+    /// <summary>Keyed hash of the identifier the verifier returned; unique, so one person holds one verified account.</summary>
+    public string? VerifiedIdentityHash { get; set; }
+    public DateTimeOffset? VerifiedAt { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+internal sealed class CityHallUserConfiguration : IEntityTypeConfiguration<CityHallUser>
+{
+    public void Configure(EntityTypeBuilder<CityHallUser> e)
+    {
+        e.Property(x => x.DisplayName).HasMaxLength(100);
+        e.Property(x => x.DistrictCode).HasMaxLength(32);
+        e.Property(x => x.PreferredCulture).HasMaxLength(16);
+        e.Property(x => x.VerifiedIdentityHash).HasMaxLength(88);
+        e.HasIndex(x => x.VerifiedIdentityHash).IsUnique();
+    }
+}

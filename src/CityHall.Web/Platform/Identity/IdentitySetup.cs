@@ -1,0 +1,60 @@
+using CityHall.Web.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace CityHall.Web.Platform.Identity;
+
+public static class IdentitySetup
+{
+    public static IServiceCollection AddCityHallIdentity(this IServiceCollection services, IConfiguration configuration)
+    {
+        var accountOptions = configuration.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new();
+        services.Configure<AccountOptions>(configuration.GetSection(AccountOptions.Section));
+
+        services.AddIdentity<CityHallUser, IdentityRole>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedEmail = true;
+                o.Password.RequiredLength = accountOptions.PasswordMinLength;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireDigit = true;
+                o.Lockout.MaxFailedAccessAttempts = accountOptions.MaxFailedSignIns;
+                o.Lockout.DefaultLockoutTimeSpan = accountOptions.LockoutDuration;
+                o.Lockout.AllowedForNewUsers = true;
+                // Codes typed in by the person (six digits), not links a mail scanner could follow.
+                o.Tokens.EmailConfirmationTokenProvider = TokenOptions.DefaultEmailProvider;
+                o.Tokens.PasswordResetTokenProvider = TokenOptions.DefaultEmailProvider;
+                o.Tokens.ChangePhoneNumberTokenProvider = TokenOptions.DefaultPhoneProvider;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<CityHallClaimsFactory>()
+            .AddErrorDescriber<LocalizedIdentityErrors>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = ".CityHall.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = "/account/sign-in";
+            o.LogoutPath = "/account/sign-out";
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // A citizen on a staff page sees the 403 page; machines get a bare status.
+            o.Events.OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+            o.Events.OnRedirectToLogin = ctx =>
+            {
+                if (Web.ErrorHandling.IsApiRequest(ctx.Request)) ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                else ctx.Response.Redirect(ctx.RedirectUri);
+                return Task.CompletedTask;
+            };
+        });
+
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace CityHall.Web.Platform.Web;
+
+/// <summary>
+/// One way to fail: pages get the error page (with a trace id), APIs get problem+json (with a trace id),
+/// nobody gets a stack trace outside Development, and oversized bodies get 413 rather than 500.
+/// </summary>
+public static class ErrorHandling
+{
+    public static IServiceCollection AddCityHallProblemDetails(this IServiceCollection services) =>
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            ctx.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? ctx.HttpContext.TraceIdentifier;
+        });
+
+    public static bool IsApiRequest(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/open311");
+
+    public static IApplicationBuilder UseCityHallErrorHandling(this WebApplication app, RequestLimitsOptions limits)
+    {
+        if (!app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Errors:UseFriendlyPagesInDevelopment"))
+        {
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/error",
+                StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            });
+        }
+        else
+        {
+            app.UseDeveloperExceptionPage();
+        }
+
+        // Pages get a friendly page for 4xx/5xx without a body; APIs get problem+json from AddProblemDetails.
+        app.UseStatusCodePages(async context =>
+        {
+            var http = context.HttpContext;
+            if (IsApiRequest(http.Request))
+            {
+                var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http });
+                return;
+            }
+            var originalPath = http.Request.Path;
+            var originalQuery = http.Request.QueryString;
+            http.SetEndpoint(null);
+            http.Request.RouteValues.Clear();
+            http.Request.Path = "/error/" + http.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            http.Request.QueryString = QueryString.Empty;
+            var method = http.Request.Method;
+            http.Request.Method = HttpMethods.Get;
+            try { await context.Next(http); }
+            finally
+            {
+                http.Request.Path = originalPath;
+                http.Request.QueryString = originalQuery;
+                http.Request.Method = method;
+            }
+        });
+
+        // Refuse bodies over the limit before anything reads them (Kestrel enforces it too,
+        // but declared lengths are refused here with the friendly 413 page on every server).
+        app.Use(async (context, next) =>
+        {
+            var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+            if (feature is { IsReadOnly: false }) feature.MaxRequestBodySize = limits.MaxBodyBytes;
+            if (context.Request.ContentLength > limits.MaxBodyBytes && !context.Request.Path.StartsWithSegments("/error"))
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return;
+            }
+            await next();
+        });
+        return app;
+    }
+}

@@ -1,0 +1,140 @@
+using System.Reflection;
+using System.Text.Encodings.Web;
+using CityHall.Web.Platform.Localization;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+using Microsoft.Extensions.Localization;
+
+namespace CityHall.Web.Platform.Web;
+
+/// <summary>
+/// GOV.UK error summary: a titled box at the top of the form listing every error with a link to
+/// its field, in the same words as the inline errors. It takes focus (autofocus; site.js too).
+/// </summary>
+[HtmlTargetElement("ch-error-summary", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class ErrorSummaryTagHelper(IStringLocalizer<Text> t, HtmlEncoder encoder) : TagHelper
+{
+    [ViewContext, HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = null!;
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        var state = ViewContext.ModelState;
+        if (state.IsValid) { output.SuppressOutput(); return; }
+        output.TagName = "div";
+        output.TagMode = TagMode.StartTagAndEndTag;
+        output.Attributes.SetAttribute("class", "ch-error-summary");
+        output.Attributes.SetAttribute("role", "alert");
+        output.Attributes.SetAttribute("aria-labelledby", "error-summary-title");
+        output.Attributes.SetAttribute("tabindex", "-1");
+        output.Attributes.SetAttribute("autofocus", "autofocus");
+        output.Attributes.SetAttribute("data-error-summary", "");
+        var html = new System.Text.StringBuilder();
+        html.Append("<h2 id=\"error-summary-title\">").Append(encoder.Encode(t["Form.ErrorSummaryTitle"])).Append("</h2><ul>");
+        foreach (var (key, entry) in state.OrderBy(e => FieldOrder(e.Key)))
+        {
+            foreach (var error in entry!.Errors)
+            {
+                var target = string.IsNullOrEmpty(key) ? "main" : TagBuilder.CreateSanitizedId(key, "_");
+                html.Append("<li><a href=\"#").Append(encoder.Encode(target)).Append("\">")
+                    .Append(encoder.Encode(error.ErrorMessage)).Append("</a></li>");
+            }
+        }
+        html.Append("</ul>");
+        output.Content.SetHtmlContent(html.ToString());
+    }
+
+    /// <summary>Errors are listed in the order the questions appear: the order the page model declares them.</summary>
+    private int FieldOrder(string key)
+    {
+        var model = ViewContext.ViewData.Model?.GetType();
+        if (model is null) return int.MaxValue;
+        var index = 0;
+        foreach (var property in model.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+        {
+            if (key == property.Name) return index;
+            index++;
+            foreach (var inner in property.PropertyType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                if (key == property.Name + "." + inner.Name) return index;
+                index++;
+            }
+        }
+        return int.MaxValue;
+    }
+}
+
+/// <summary>
+/// One question on a form, in KRDS markup: label, optional hint, the inline error ("Error: ...")
+/// and the input wired with aria-describedby and aria-invalid. Keeps every form the same.
+/// </summary>
+[HtmlTargetElement("ch-field", Attributes = "for", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class FieldTagHelper(IStringLocalizer<Text> t, HtmlEncoder encoder) : TagHelper
+{
+    [ViewContext, HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = null!;
+
+    public ModelExpression For { get; set; } = null!;
+
+    /// <summary>text, email, password, tel, number, textarea, select.</summary>
+    public string Type { get; set; } = "text";
+
+    /// <summary>Resource key of a hint shown under the label.</summary>
+    public string? Hint { get; set; }
+
+    public string? Autocomplete { get; set; }
+
+    /// <summary>Options for a select: value → label.</summary>
+    public IEnumerable<SelectListItem>? Items { get; set; }
+
+    public string? Inputmode { get; set; }
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        var name = For.Name;
+        var id = TagBuilder.CreateSanitizedId(name, "_");
+        var label = For.Metadata.DisplayName ?? For.Metadata.PropertyName ?? name;
+        var errors = ViewContext.ModelState.TryGetValue(name, out var entry) ? entry.Errors : null;
+        var hasError = errors is { Count: > 0 };
+        var describedBy = new List<string>();
+        if (Hint is not null) describedBy.Add(id + "-hint");
+        if (hasError) describedBy.Add(id + "-error");
+
+        var value = Type == "password" ? "" : (entry?.AttemptedValue ?? For.Model?.ToString() ?? "");
+        var required = For.Metadata.IsRequired ? " required" : "";
+        var aria = (describedBy.Count > 0 ? $" aria-describedby=\"{string.Join(' ', describedBy)}\"" : "") + (hasError ? " aria-invalid=\"true\"" : "");
+        var auto = Autocomplete is null ? "" : $" autocomplete=\"{encoder.Encode(Autocomplete)}\"";
+        var mode = Inputmode is null ? "" : $" inputmode=\"{encoder.Encode(Inputmode)}\"";
+        var encodedName = encoder.Encode(name);
+
+        string control;
+        if (Type == "textarea")
+            control = $"<textarea class=\"krds-input\" id=\"{id}\" name=\"{encodedName}\"{aria}{required}>{encoder.Encode(value)}</textarea>";
+        else if (Type == "select")
+        {
+            var options = string.Concat((Items ?? []).Select(i =>
+                $"<option value=\"{encoder.Encode(i.Value)}\"{(i.Value == value ? " selected" : "")}>{encoder.Encode(i.Text)}</option>"));
+            control = $"<select class=\"krds-form-select\" id=\"{id}\" name=\"{encodedName}\"{aria}{required}>{options}</select>";
+        }
+        else
+            control = $"<input class=\"krds-input\" type=\"{encoder.Encode(Type)}\" id=\"{id}\" name=\"{encodedName}\" value=\"{encoder.Encode(value)}\"{auto}{mode}{aria}{required}>";
+
+        var html = new System.Text.StringBuilder();
+        html.Append("<div class=\"form-tit\"><label for=\"").Append(id).Append("\">").Append(encoder.Encode(label)).Append("</label></div>");
+        if (Hint is not null)
+            html.Append("<p class=\"form-hint\" id=\"").Append(id).Append("-hint\">").Append(encoder.Encode(t[Hint])).Append("</p>");
+        if (hasError)
+        {
+            html.Append("<p class=\"form-hint-invalid\" id=\"").Append(id).Append("-error\">")
+                .Append(encoder.Encode(t["Form.ErrorPrefix"])).Append(' ')
+                .Append(encoder.Encode(string.Join(' ', errors!.Select(e => e.ErrorMessage)))).Append("</p>");
+        }
+        html.Append("<div class=\"form-conts").Append(hasError ? " is-error" : "").Append("\">").Append(control).Append("</div>");
+
+        output.TagName = "div";
+        output.TagMode = TagMode.StartTagAndEndTag;
+        output.Attributes.SetAttribute("class", "form-group ch-field" + (hasError ? " is-error" : ""));
+        output.Content.SetHtmlContent(html.ToString());
+    }
+}

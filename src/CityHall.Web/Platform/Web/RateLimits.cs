@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace CityHall.Web.Platform.Web;
+
+/// <summary>Named rate-limit policies. Modules put them on their endpoints by name.</summary>
+public static class RateLimits
+{
+    public const string SignIn = "sign-in";
+    public const string SignUp = "sign-up";
+    public const string CitizenWrite = "citizen-write";
+    public const string Webhook = "webhook";
+
+    public static IServiceCollection AddCityHallRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var limits = configuration.GetSection(RequestLimitsOptions.Section).Get<RequestLimitsOptions>() ?? new();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
+            Add(o, SignIn, limits.SignIn);
+            Add(o, SignUp, limits.SignUp);
+            Add(o, CitizenWrite, limits.CitizenWrite);
+            Add(o, Webhook, limits.Webhook);
+        });
+        return services;
+    }
+
+    // Partitioned by client address: one abusive client does not lock out everyone else.
+    // Only POSTs count, so showing a form again after an error is never refused.
+    private static void Add(RateLimiterOptions o, string name, RateLimitSetting setting) =>
+        o.AddPolicy(name, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+            ? RateLimitPartition.GetNoLimiter("read")
+            : RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = setting.PermitLimit,
+                    Window = TimeSpan.FromSeconds(setting.WindowSeconds),
+                    QueueLimit = 0,
+                }));
+}

@@ -1,0 +1,24 @@
+namespace CityHall.Web.Platform.Web;
+
+public sealed class RequestLimitsOptions
+{
+    public const string Section = "RequestLimits";
+
+    /// <summary>Largest request body accepted anywhere; modules with uploads raise it per endpoint.</summary>
+    public long MaxBodyBytes { get; set; } = 1_048_576;
+
+    public RateLimitSetting SignIn { get; set; } = new() { PermitLimit = 10, WindowSeconds = 60 };
+    public RateLimitSetting SignUp { get; set; } = new() { PermitLimit = 5, WindowSeconds = 300 };
+
+    /// <summary>Shared by modules for writes that a person repeats (signing, voting, asking).</summary>
+    public RateLimitSetting CitizenWrite { get; set; } = new() { PermitLimit = 30, WindowSeconds = 60 };
+
+    /// <summary>For inbound webhooks, per sender.</summary>
+    public RateLimitSetting Webhook { get; set; } = new() { PermitLimit = 600, WindowSeconds = 60 };
+}
+
+public sealed class RateLimitSetting
+{
+    public int PermitLimit { get; set; }
+    public int WindowSeconds { get; set; }
+}

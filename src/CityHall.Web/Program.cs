@@ -1,0 +1,27 @@
+using CityHall.Web.Modules.Accounts;
+using CityHall.Web.Modules.Admin;
+using CityHall.Web.Modules.Portal;
+using CityHall.Web.Platform.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPlatform();
+builder.AddAccounts();
+builder.AddPortal();
+builder.AddAdmin();
+
+var app = builder.Build();
+
+if (AdminVerbs.IsVerb(args))
+    return await AdminVerbs.RunAsync(app, args);
+
+app.UsePlatform();
+app.MapAccounts();
+app.MapPortal();
+app.MapAdmin();
+
+await app.PrepareDatabaseAsync();
+await app.RunAsync();
+return 0;
+
+public partial class Program;

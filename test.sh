@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# CityHall's one test command (CI runs exactly this through .ci/run).
+# Installs what the tests need and is missing (Debian packages, npm packages through
+# package-lock), starts a throwaway PostgreSQL cluster on a loopback port, runs every suite
+# (SQLite, PostgreSQL, browser) and ends with "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+ARTIFACTS="$ROOT/artifacts/test"
+mkdir -p "$ARTIFACTS"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+log() { printf '\n== %s\n' "$*"; }
+
+# --- 1. Debian packages --------------------------------------------------------------------
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+{ [ -n "$PGBIN" ] && [ -x "$PGBIN/initdb" ]; } || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+  log "installing ${missing[*]}"
+  if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >"$ARTIFACTS/apt.log" 2>&1 \
+    || { tail -n 30 "$ARTIFACTS/apt.log"; echo "0 passed, 1 failed"; exit 1; }
+  PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+fi
+
+# --- 2. Build (restores NuGet packages; the web project runs npm ci and sass itself) -------
+log "building"
+dotnet tool restore >/dev/null
+if ! dotnet build CityHall.slnx -nologo -v q -clp:ErrorsOnly >"$ARTIFACTS/build.log" 2>&1; then
+  grep -E "error" "$ARTIFACTS/build.log" | sort -u | head -n 40
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+# --- 3. Services: a throwaway PostgreSQL cluster and Redis on loopback ---------------------
+PGWORK=$(mktemp -d /tmp/cityhall-pg.XXXXXX)
+PGPORT=${CITYHALL_PG_PORT:-55433}
+REDISPORT=${CITYHALL_REDIS_PORT:-56379}
+REDIS_PID=
+cleanup() {
+  [ -n "$REDIS_PID" ] && kill "$REDIS_PID" 2>/dev/null
+  if [ -f "$PGWORK/data/postmaster.pid" ]; then
+    run_pg "$PGBIN/pg_ctl" -D "$PGWORK/data" -m immediate -w stop >/dev/null 2>&1
+  fi
+  rm -rf "$PGWORK"
+}
+trap cleanup EXIT
+# initdb refuses root: run the cluster as the postgres user when we are root.
+if [ "$(id -u)" -eq 0 ]; then
+  id postgres >/dev/null 2>&1 || useradd --system --home-dir "$PGWORK" --shell /usr/sbin/nologin postgres
+  chown postgres "$PGWORK"
+  run_pg() { runuser -u postgres -- "$@"; }
+else
+  run_pg() { "$@"; }
+fi
+log "starting PostgreSQL ($PGBIN) on 127.0.0.1:$PGPORT"
+echo app >"$PGWORK/pw"
+[ "$(id -u)" -eq 0 ] && chown postgres "$PGWORK/pw"
+run_pg "$PGBIN/initdb" -D "$PGWORK/data" -U app --pwfile="$PGWORK/pw" -A scram-sha-256 --no-sync -E UTF8 --locale=C.UTF-8 >"$ARTIFACTS/initdb.log" 2>&1 \
+  || { cat "$ARTIFACTS/initdb.log"; echo "0 passed, 1 failed"; exit 1; }
+run_pg "$PGBIN/pg_ctl" -D "$PGWORK/data" -l "$PGWORK/pg.log" -w -t 30 \
+  -o "-k $PGWORK -p $PGPORT -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null \
+  || { cat "$PGWORK/pg.log"; echo "0 passed, 1 failed"; exit 1; }
+export CITYHALL_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Database=postgres;Username=app;Password=app"
+
+log "starting Redis on 127.0.0.1:$REDISPORT"
+redis-server --port "$REDISPORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize no >"$ARTIFACTS/redis.log" 2>&1 &
+REDIS_PID=$!
+for _ in $(seq 1 50); do redis-cli -p "$REDISPORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
+export CITYHALL_TEST_REDIS="127.0.0.1:$REDISPORT"
+
+# --- 4. Suites ------------------------------------------------------------------------------
+LOG="$ARTIFACTS/tests.log"
+: >"$LOG"
+rc=0
+run_suite() {
+  local name=$1; shift
+  log "suite: $name"
+  "$@" 2>&1 | tee -a "$LOG" | grep -E "^(Passed|Failed)!|\[FAIL\]|^\s+(Error Message|Assert)" | head -n 80
+  local status=${PIPESTATUS[0]}
+  [ "$status" -ne 0 ] && rc=1
+  return 0
+}
+run_suite "HTTP on SQLite" dotnet test tests/CityHall.Tests --no-build
+run_suite "HTTP on PostgreSQL" env CITYHALL_TEST_POSTGRES="$CITYHALL_POSTGRES" dotnet test tests/CityHall.Tests --no-build
+run_suite "browser (Chromium + axe)" dotnet test tests/CityHall.BrowserTests --no-build
+
+awk '/^(Passed|Failed)! +- Failed:/ { gsub(",", ""); f += $4; p += $6; s += $8; n++ }
+     END { if (n == 0) { print "0 passed, 1 failed"; exit 1 } printf "%d passed, %d failed\n", p, f; if (f > 0) exit 1 }' "$LOG" || rc=1
+exit $rc

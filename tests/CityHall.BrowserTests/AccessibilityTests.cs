@@ -1,0 +1,87 @@
+using Microsoft.Playwright;
+
+namespace CityHall.BrowserTests;
+
+/// <summary>Every page named by the foundation issue, in Korean and in English, with no axe violation.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityTests(BrowserFixture f)
+{
+    public static TheoryData<string> Locales => new() { "ko-KR", "en-US" };
+
+    private static string Lang(string locale) => locale[..2];
+
+    [Theory, MemberData(nameof(Locales))]
+    public async Task Home_has_no_axe_violations(string locale)
+    {
+        var page = await f.NewPageAsync(locale);
+        await page.GotoAsync("/");
+        Assert.Equal(Lang(locale), await page.GetAttributeAsync("html", "lang"));
+        await Axe.AssertNoViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory, MemberData(nameof(Locales))]
+    public async Task Sign_up_and_its_error_summary_have_no_axe_violations(string locale)
+    {
+        var page = await f.NewPageAsync(locale);
+        await page.GotoAsync("/account/sign-up");
+        await Axe.AssertNoViolationsAsync(page);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForSelectorAsync(".ch-error-summary");
+        Assert.StartsWith(locale == "ko-KR" ? "오류:" : "Error:", await page.TitleAsync());
+        // The summary takes focus so it is read out first.
+        Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement?.classList.contains('ch-error-summary') === true"));
+        await Axe.AssertNoViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory, MemberData(nameof(Locales))]
+    public async Task Sign_in_has_no_axe_violations(string locale)
+    {
+        var page = await f.NewPageAsync(locale);
+        await page.GotoAsync("/account/sign-in");
+        await Axe.AssertNoViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory, MemberData(nameof(Locales))]
+    public async Task Profile_has_no_axe_violations(string locale)
+    {
+        var page = await f.NewPageAsync(locale);
+        await Journeys.SignUpAsync(f, page, $"a11y-{Guid.NewGuid():N}@example.org");
+        // The new account's language is the one it signed up in.
+        await page.GotoAsync("/account/profile");
+        Assert.Equal(Lang(locale), await page.GetAttributeAsync("html", "lang"));
+        await Axe.AssertNoViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory, MemberData(nameof(Locales))]
+    public async Task Admin_dashboard_has_no_axe_violations(string locale)
+    {
+        var page = await f.NewPageAsync(locale);
+        await Journeys.SignInAsStaffAsync(f, page, CityHall.Web.Platform.Identity.Roles.Administrator);
+        await page.GotoAsync("/admin");
+        Assert.Equal(200, (await page.ReloadAsync())!.Status);
+        await Axe.AssertNoViolationsAsync(page);
+        await page.GotoAsync("/admin/audit");
+        await Axe.AssertNoViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task High_contrast_and_larger_text_pages_have_no_axe_violations()
+    {
+        var page = await f.NewPageAsync();
+        await Journeys.SignUpAsync(f, page, $"contrast-{Guid.NewGuid():N}@example.org");
+        await page.GotoAsync("/account/profile");
+        await page.ClickAsync("label[for=Input_LargeText]");
+        await page.ClickAsync("label[for=Input_HighContrast]");
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForURLAsync("**saved=True**");
+        Assert.Equal("high-contrast", await page.GetAttributeAsync("html", "data-krds-mode"));
+        await page.GotoAsync("/");
+        await Axe.AssertNoViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+}

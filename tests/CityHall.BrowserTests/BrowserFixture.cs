@@ -1,0 +1,49 @@
+using CityHall.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace CityHall.BrowserTests;
+
+/// <summary>
+/// The real app on a Kestrel port and Debian's Chromium driven by Playwright. Nothing is
+/// downloaded: the browser is /usr/bin/chromium (CHROMIUM_PATH overrides it).
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public CityHallApp App { get; } = new();
+    public string BaseUrl { get; private set; } = "";
+    private IPlaywright? playwright;
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        BaseUrl = App.StartKestrel();
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    /// <summary>A fresh browser profile (no cookies) in the given language.</summary>
+    public async Task<IPage> NewPageAsync(string locale = "ko-KR")
+    {
+        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, Locale = locale, ViewportSize = new() { Width = 1280, Height = 900 } });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}

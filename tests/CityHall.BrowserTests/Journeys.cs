@@ -1,0 +1,41 @@
+using CityHall.Tests.Infrastructure;
+using CityHall.Web.Platform.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CityHall.BrowserTests;
+
+/// <summary>What a person does in the browser, shared by the tests.</summary>
+public static class Journeys
+{
+    public static async Task<string> SignUpAsync(BrowserFixture f, IPage page, string email)
+    {
+        await page.GotoAsync("/account/sign-up");
+        await page.FillAsync("#Input_DisplayName", "김서울");
+        await page.FillAsync("#Input_Email", email);
+        await page.FillAsync("#Input_Password", TestAccounts.Password);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync("**/account/confirm**");
+        var code = await TestAccounts.CodeSentToAsync(f.App, email);
+        await page.FillAsync("#Input_Code", code);
+        await page.ClickAsync("main button[type=submit] >> nth=0");
+        await page.WaitForURLAsync("**/account/welcome*");
+        return email;
+    }
+
+    public static async Task SignInAsStaffAsync(BrowserFixture f, IPage page, string role)
+    {
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@city.example";
+        string key;
+        await using (var scope = f.App.Services.CreateAsyncScope())
+            key = (await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateOrPromoteAsync(email, "직원", TestAccounts.Password, role)).AuthenticatorKey!;
+        await page.GotoAsync("/account/sign-in");
+        await page.FillAsync("#Input_Email", email);
+        await page.FillAsync("#Input_Password", TestAccounts.Password);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync("**/account/sign-in/two-factor**");
+        await page.FillAsync("#Input_Code", Totp.Code(key));
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync(u => !u.Contains("two-factor", StringComparison.Ordinal));
+    }
+}

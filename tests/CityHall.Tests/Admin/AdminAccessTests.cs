@@ -1,0 +1,46 @@
+using System.Net;
+using CityHall.Tests.Infrastructure;
+using CityHall.Web.Platform.Identity;
+
+namespace CityHall.Tests.Admin;
+
+public sealed class AdminAccessTests(CityHallApp app) : IClassFixture<CityHallApp>
+{
+    [Fact]
+    public async Task A_citizen_reaching_a_staff_page_gets_the_403_page()
+    {
+        var client = await app.SignedUpCitizenAsync();
+        var response = await client.GetAsync("/admin");
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Equal("접근 권한이 없습니다", page.QuerySelector("h1")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Someone_not_signed_in_is_sent_to_sign_in()
+    {
+        var response = await app.CreateBrowserLikeClient().GetAsync("/admin/audit");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/account/sign-in", response.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task The_dashboard_shows_the_menu_the_modules_registered_for_an_administrator()
+    {
+        var client = await app.SignedInStaffAsync(Roles.Administrator);
+        var page = await client.GetPageAsync("/admin");
+        var links = page.QuerySelectorAll("main nav a").Select(a => a.GetAttribute("href")).ToArray();
+        Assert.Contains("/admin/audit", links);
+        Assert.Contains("/admin", links);
+    }
+
+    [Fact]
+    public async Task An_official_sees_the_dashboard_but_not_the_audit_log()
+    {
+        var client = await app.SignedInStaffAsync(Roles.Official);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin")).StatusCode);
+        var page = await client.GetPageAsync("/admin");
+        Assert.DoesNotContain("/admin/audit", page.QuerySelectorAll("main nav a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/admin/audit")).StatusCode);
+    }
+}

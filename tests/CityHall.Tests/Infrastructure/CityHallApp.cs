@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Sockets;
+using CityHall.Web.Data;
+using CityHall.Web.Platform.Notifications;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CityHall.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on its own empty database (SQLite file or PostgreSQL database), with the
+/// friendly error pages of production. Settings can be overridden per test class.
+/// </summary>
+public class CityHallApp : WebApplicationFactory<Program>
+{
+    public TestDatabase Database { get; } = new();
+    private readonly Dictionary<string, string?> settings;
+
+    public CityHallApp() : this(new Dictionary<string, string?>()) { }
+
+    protected CityHallApp(IDictionary<string, string?> overrides)
+    {
+        settings = new()
+        {
+            ["Database:Provider"] = Database.Provider,
+            ["ConnectionStrings:Default"] = Database.ConnectionString,
+            ["Seed:Demo"] = "false",
+            ["Notifications:DispatchInBackground"] = "false",
+            ["Notifications:PickupFolder"] = Path.Combine(Path.GetTempPath(), "cityhall-tests", "pickup-" + Guid.NewGuid().ToString("N")),
+            // Generous limits so tests that sign in many times are not throttled; the rate-limit tests set their own.
+            ["RequestLimits:SignIn:PermitLimit"] = "1000",
+            ["RequestLimits:SignUp:PermitLimit"] = "1000",
+        };
+        foreach (var (k, v) in overrides) settings[k] = v;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        foreach (var (k, v) in settings) builder.UseSetting(k, v);
+    }
+
+    /// <summary>Starts a real Kestrel server (for browsers) and returns its base address.</summary>
+    public string StartKestrel()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        UseKestrel(o => o.Listen(IPAddress.Loopback, port));
+        StartServer();
+        return $"http://127.0.0.1:{port}";
+    }
+
+    public HttpClient CreateBrowserLikeClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public Task WithDbAsync(Func<AppDbContext, Task> work) => WithDbAsync(async db => { await work(db); return 0; });
+
+    /// <summary>The last e-mail queued for an address (the outbox is what the dispatcher would send).</summary>
+    public Task<OutboxMessage?> LastEmailToAsync(string address) =>
+        WithDbAsync(db => db.Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.Recipient == address && m.Channel == NotificationChannel.Email)
+            .OrderByDescending(m => m.Id).FirstOrDefaultAsync());
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) Database.Dispose();
+    }
+}

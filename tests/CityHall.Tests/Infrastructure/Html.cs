@@ -1,0 +1,40 @@
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+
+namespace CityHall.Tests.Infrastructure;
+
+/// <summary>Reads pages the way a person sees them, and fills in and submits their forms.</summary>
+public static class Html
+{
+    private static readonly IBrowsingContext Context = BrowsingContext.New(Configuration.Default);
+
+    public static async Task<IDocument> ParseAsync(HttpResponseMessage response) =>
+        await Context.OpenAsync(r => r.Content(response.Content.ReadAsStream()).Address(response.RequestMessage?.RequestUri?.ToString() ?? "http://localhost/"));
+
+    public static async Task<IDocument> GetPageAsync(this HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        return await ParseAsync(response);
+    }
+
+    /// <summary>Posts the first form (or the one matching the selector) with its hidden fields (the antiforgery token) plus the given values.</summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IDocument page, IDictionary<string, string> values,
+        string formSelector = "main form[method=post]", string? action = null)
+    {
+        var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"No form {formSelector} on {page.Url}");
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var input in form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]"))
+            if (!values.ContainsKey(input.Name!)) fields.Add(new(input.Name!, input.Value));
+        fields.AddRange(values);
+        var target = action ?? form.GetAttribute("action");
+        if (string.IsNullOrEmpty(target)) target = new Uri(page.Url).PathAndQuery;
+        return await client.PostAsync(target, new FormUrlEncodedContent(fields));
+    }
+
+    public static string[] ErrorSummary(this IDocument page) =>
+        page.QuerySelectorAll(".ch-error-summary li a").Select(a => a.TextContent.Trim()).ToArray();
+
+    public static string? InlineError(this IDocument page, string fieldId) =>
+        page.QuerySelector($"#{fieldId}-error")?.TextContent.Trim();
+}

@@ -1,0 +1,36 @@
+using System.Security.Cryptography;
+
+namespace CityHall.Tests.Infrastructure;
+
+/// <summary>What an authenticator app does (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits), to sign staff in.</summary>
+public static class Totp
+{
+    public static string Code(string base32Key, DateTimeOffset? at = null)
+    {
+        var key = FromBase32(base32Key);
+        var step = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds() / 30;
+        var counter = BitConverter.GetBytes(step);
+        if (BitConverter.IsLittleEndian) Array.Reverse(counter);
+#pragma warning disable CA5350 // RFC 6238 authenticator apps use HMAC-SHA1
+        var hash = HMACSHA1.HashData(key, counter);
+#pragma warning restore CA5350
+        var offset = hash[^1] & 0x0f;
+        var binary = ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
+        return (binary % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static byte[] FromBase32(string text)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var clean = text.Trim().TrimEnd('=').Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        var bytes = new List<byte>();
+        int buffer = 0, bits = 0;
+        foreach (var c in clean)
+        {
+            buffer = (buffer << 5) | alphabet.IndexOf(c, StringComparison.Ordinal);
+            bits += 5;
+            if (bits >= 8) { bytes.Add((byte)(buffer >> (bits - 8))); bits -= 8; }
+        }
+        return [.. bytes];
+    }
+}

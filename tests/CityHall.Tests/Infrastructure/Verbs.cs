@@ -1,0 +1,27 @@
+using System.Diagnostics;
+
+namespace CityHall.Tests.Infrastructure;
+
+/// <summary>Runs the built executable with a verb against a test app's database, as an operator would.</summary>
+public static class Verbs
+{
+    public static async Task<(int ExitCode, string Output)> RunAsync(CityHallApp app, params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "CityHall.Web.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
+        start.ArgumentList.Add(dll);
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.Environment["Database__Provider"] = app.Database.Provider;
+        start.Environment["ConnectionStrings__Default"] = app.Database.ConnectionString;
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["COLUMNS"] = "200";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}

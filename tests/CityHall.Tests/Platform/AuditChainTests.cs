@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using CityHall.Tests.Infrastructure;
+using CityHall.Web.Platform.Audit;
+using CityHall.Web.Platform.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CityHall.Tests.Platform;
+
+/// <summary>Each test gets its own app and database: they tamper with the chain.</summary>
+public sealed class AuditChainTests : IDisposable
+{
+    private readonly CityHallApp app = new();
+
+    public void Dispose() => app.Dispose();
+
+    private async Task RecordAsync(int count)
+    {
+        for (var i = 1; i <= count; i++)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<AuditLog>()
+                .RecordAsync("staff-1", "이공무", "case.status-changed", "ServiceRequest", i.ToString(), $"{{\"to\":\"resolved-{i}\"}}");
+        }
+    }
+
+    private async Task<AuditChainReport> VerifyAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AuditChainVerifier>().VerifyAsync();
+    }
+
+    [Fact]
+    public async Task An_untouched_chain_verifies()
+    {
+        await RecordAsync(5);
+        var report = await VerifyAsync();
+        Assert.True(report.IsIntact);
+        Assert.Equal(5, report.EntriesChecked);
+    }
+
+    [Fact]
+    public async Task An_altered_row_is_reported_as_the_first_broken_link()
+    {
+        await RecordAsync(5);
+        const string forged = "{\"to\":\"rejected\"}";
+        await app.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE audit_entries SET \"Details\" = {forged} WHERE \"Sequence\" = 3"));
+        var report = await VerifyAsync();
+        Assert.Equal(3, report.FirstBrokenSequence);
+        Assert.Contains("altered", report.Problem);
+    }
+
+    [Fact]
+    public async Task A_removed_row_is_reported()
+    {
+        await RecordAsync(5);
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM audit_entries WHERE \"Sequence\" = 2"));
+        var report = await VerifyAsync();
+        Assert.Equal(2, report.FirstBrokenSequence);
+        Assert.Contains("missing", report.Problem);
+    }
+
+    [Fact]
+    public async Task A_row_rewritten_with_a_fresh_hash_still_breaks_the_next_link()
+    {
+        await RecordAsync(4);
+        await app.WithDbAsync(async db =>
+        {
+            var entry = await db.Set<AuditEntry>().SingleAsync(e => e.Sequence == 2);
+            entry.ActorName = "someone else";
+            entry.Hash = entry.ComputeHash();
+            await db.SaveChangesAsync();
+        });
+        var report = await VerifyAsync();
+        Assert.Equal(3, report.FirstBrokenSequence);
+    }
+
+    [Fact]
+    public async Task Concurrent_writers_extend_one_unbroken_chain()
+    {
+        _ = app.Services; // start the app (and seed) once, before the writers race
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => RecordAsync(5))));
+        var report = await VerifyAsync();
+        Assert.True(report.IsIntact, report.Problem);
+        Assert.Equal(20, report.EntriesChecked);
+    }
+
+    [Fact]
+    public async Task The_admin_page_reports_a_broken_chain()
+    {
+        await RecordAsync(3);
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE audit_entries SET \"Action\" = 'nothing' WHERE \"Sequence\" = 2"));
+        var client = await app.SignedInStaffAsync(Roles.Administrator);
+        var page = await client.GetPageAsync("/admin/audit?verify=true");
+        var result = page.QuerySelector("[data-audit-result]")!;
+        Assert.Equal("broken", result.GetAttribute("data-audit-result"));
+        Assert.StartsWith("2번 기록에서 체인이 끊어졌습니다", result.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task The_verify_audit_verb_exits_1_and_names_the_broken_entry()
+    {
+        await RecordAsync(3);
+        var (code, output) = await Verbs.RunAsync(app, "verify-audit");
+        Assert.Equal(0, code);
+        Assert.Contains("3 entries", output);
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE audit_entries SET \"TargetId\" = '99' WHERE \"Sequence\" = 2"));
+        (code, output) = await Verbs.RunAsync(app, "verify-audit");
+        Assert.Equal(1, code);
+        Assert.Contains("broken at entry 2", output);
+    }
+}

@@ -1,0 +1,95 @@
+using System.Net;
+using CityHall.Tests.Infrastructure;
+
+namespace CityHall.Tests.Portal;
+
+public sealed class HomeAndLanguageTests(CityHallApp app) : IClassFixture<CityHallApp>
+{
+    [Fact]
+    public async Task Home_is_in_Korean_by_default_with_the_city_and_its_ten_sectors()
+    {
+        var page = await app.CreateClient().GetPageAsync("/");
+        Assert.Equal("ko", page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("서울특별시", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal(10, page.QuerySelectorAll(".ch-sectors li").Length);
+        Assert.NotNull(page.QuerySelector("#krds-skip-link a[href='#main']"));
+        Assert.NotNull(page.QuerySelector("main#main"));
+    }
+
+    [Fact]
+    public async Task A_browser_asking_for_English_gets_English()
+    {
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add("Accept-Language", "en-GB,en;q=0.9");
+        var page = await client.GetPageAsync("/");
+        Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Seoul Metropolitan Government", page.QuerySelector("h1")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task An_unknown_language_falls_back_to_Korean()
+    {
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add("Accept-Language", "xx-YY");
+        var page = await client.GetPageAsync("/");
+        Assert.Equal("ko", page.DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task The_language_switch_is_remembered()
+    {
+        var client = app.CreateBrowserLikeClient();
+        var home = await client.GetPageAsync("/");
+        var switched = await client.SubmitAsync(home, new Dictionary<string, string> { ["culture"] = "en-US" }, "form.ch-language");
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        var again = await client.GetPageAsync("/account/sign-in");
+        Assert.Equal("en", again.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Sign in", again.QuerySelector("h1")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_switch_to_an_unknown_culture_gives_the_default_language()
+    {
+        var client = app.CreateBrowserLikeClient();
+        var home = await client.GetPageAsync("/");
+        await client.SubmitAsync(home, new Dictionary<string, string> { ["culture"] = "tlh-KX" }, "form.ch-language");
+        var again = await client.GetPageAsync("/");
+        Assert.Equal("ko", again.DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task A_content_page_renders_its_markdown_and_an_unknown_one_is_404()
+    {
+        var client = app.CreateClient();
+        var page = await client.GetPageAsync("/pages/accessibility");
+        Assert.Equal("웹 접근성 정책", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.True(page.QuerySelectorAll(".ch-content li").Length >= 3);
+        var missing = await client.GetAsync("/pages/no-such-page");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_sector_links_on_the_home_page_all_lead_somewhere()
+    {
+        var client = app.CreateClient();
+        var page = await client.GetPageAsync("/");
+        foreach (var link in page.QuerySelectorAll(".ch-sectors a"))
+        {
+            var response = await client.GetAsync(link.GetAttribute("href"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task The_stylesheet_is_served_compressed_and_small()
+    {
+        var client = app.CreateClient();
+        var request = new HttpRequestMessage(HttpMethod.Get, "/css/site.css");
+        request.Headers.Add("Accept-Encoding", "br, gzip");
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(response.Content.Headers.ContentEncoding, e => e is "br" or "gzip");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.InRange(bytes.Length, 1_000, 60_000);
+    }
+}
