@@ -32,6 +32,7 @@ public class CityHallApp : WebApplicationFactory<Program>
             // Generous limits so tests that sign in many times are not throttled; the rate-limit tests set their own.
             ["RequestLimits:SignIn:PermitLimit"] = "1000",
             ["RequestLimits:SignUp:PermitLimit"] = "1000",
+            ["Accounts:IdentityHashKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         };
         foreach (var (k, v) in overrides) settings[k] = v;
     }
@@ -64,6 +65,12 @@ public class CityHallApp : WebApplicationFactory<Program>
     }
 
     public Task WithDbAsync(Func<AppDbContext, Task> work) => WithDbAsync(async db => { await work(db); return 0; });
+
+    /// <summary>The last text message queued for a number.</summary>
+    public Task<OutboxMessage?> LastSmsToAsync(string number) =>
+        WithDbAsync(db => db.Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.Recipient == number && m.Channel == NotificationChannel.Sms)
+            .OrderByDescending(m => m.Id).FirstOrDefaultAsync());
 
     /// <summary>The last e-mail queued for an address (the outbox is what the dispatcher would send).</summary>
     public Task<OutboxMessage?> LastEmailToAsync(string address) =>

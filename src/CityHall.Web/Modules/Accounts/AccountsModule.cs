@@ -1,3 +1,5 @@
+using CityHall.Web.Modules.Accounts.Contracts;
+using CityHall.Web.Modules.Accounts.Verification;
 using CityHall.Web.Platform.Hosting;
 using CityHall.Web.Platform.Modules;
 
@@ -14,6 +16,14 @@ public static class AccountsModule
         });
         builder.Services.AddScoped<IDataSeeder, DemoAccountsSeeder>();
         builder.Services.AddScoped<ConfirmationCodes>();
+        builder.Services.AddScoped<PersonalData>();
+        builder.Services.AddSingleton<IdentityHashKey>();
+        builder.Services.AddScoped<IdentityVerification>();
+        builder.Services.AddScoped<IVerifiedCitizens>(sp => sp.GetRequiredService<IdentityVerification>());
+        builder.Services.AddScoped<IIdentityVerifier, SmsCodeVerifier>();
+        // The development verifier accepts anyone: it exists only where nobody real signs up.
+        if (builder.Environment.IsDevelopment())
+            builder.Services.AddScoped<IIdentityVerifier, DevelopmentVerifier>();
         return builder;
     }
 

@@ -81,6 +81,7 @@ public static class PlatformRegistration
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditChainVerifier>();
         services.AddScoped<Notifier>();
+        services.AddScoped<IPersonalDataContributor, NotificationPersonalData>();
         services.AddSingleton<IEmailSender, MailKitEmailSender>();
         services.AddSingleton<ISmsSender, PickupFolderSmsSender>();
         services.AddSingleton<OutboxDispatcher>();

@@ -1,0 +1,14 @@
+namespace CityHall.Web.Modules.Accounts.Contracts;
+
+/// <summary>
+/// What other modules may ask about a person's identity verification ("real-name" check).
+/// The identity key is the keyed hash of the verified identity: the same person always has the
+/// same key whatever account they use, so modules can enforce "one person, one signature".
+/// </summary>
+public interface IVerifiedCitizens
+{
+    Task<bool> IsVerifiedAsync(string userId, CancellationToken ct = default);
+
+    /// <summary>The keyed hash of the person's verified identity, or null when not verified.</summary>
+    Task<string?> IdentityKeyAsync(string userId, CancellationToken ct = default);
+}

@@ -1,0 +1,8 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CityHall.Web.Modules.Accounts.Public;
+
+public sealed class DeletedModel : PageModel
+{
+    public void OnGet() { }
+}

@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+using CityHall.Web.Platform.Identity;
+using CityHall.Web.Platform.Localization;
+using CityHall.Web.Platform.Notifications;
+using CityHall.Web.Platform.Web;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+
+namespace CityHall.Web.Modules.Accounts.Public;
+
+/// <summary>Asks for the address and e-mails a six-digit reset code. The answer is the same whether or not the address has an account.</summary>
+[EnableRateLimiting(RateLimits.SignIn)]
+public sealed class ForgotPasswordModel(UserManager<CityHallUser> users, Notifier notifier, IStringLocalizer<Text> t) : PageModel
+{
+    [BindProperty]
+    public ForgotPasswordInput Input { get; set; } = new();
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+        var user = await users.FindByEmailAsync(Input.Email.Trim());
+        if (user is { EmailConfirmed: true })
+        {
+            var code = await users.GeneratePasswordResetTokenAsync(user);
+            notifier.Email(user.Email!, t["Email.Reset.Subject"], t["Email.Reset.Body", user.DisplayName, code], user.Id);
+            await users.UpdateAsync(user); // saves the outbox row
+        }
+        return RedirectToPage("/Modules/Accounts/Public/ResetPassword", new { email = Input.Email.Trim() });
+    }
+}
+
+public sealed class ForgotPasswordInput
+{
+    [Display(Name = "Field.Email")]
+    [Required(ErrorMessage = "SignUp.Email.Required")]
+    [EmailAddress(ErrorMessage = "Identity.InvalidEmail")]
+    public string Email { get; set; } = "";
+}

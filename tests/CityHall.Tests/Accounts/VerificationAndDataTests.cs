@@ -1,0 +1,115 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CityHall.Tests.Infrastructure;
+using CityHall.Web.Modules.Accounts.Contracts;
+using CityHall.Web.Platform.Notifications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CityHall.Tests.Accounts;
+
+public sealed partial class VerificationAndDataTests(CityHallApp app) : IClassFixture<CityHallApp>
+{
+    private static string RandomMobile() => "010" + Random.Shared.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Walks the SMS verification: number, then the code from the text message.</summary>
+    private async Task<HttpResponseMessage> VerifyBySmsAsync(HttpClient client, string mobile, bool rightCode = true)
+    {
+        var start = await client.GetPageAsync("/account/verify");
+        var answerStep = await Html.ParseAsync(await client.SubmitAsync(start,
+            new Dictionary<string, string> { ["Input.Method"] = "sms", ["Input.Subject"] = mobile }));
+        var sms = await app.LastSmsToAsync(new string(mobile.Where(char.IsDigit).ToArray()));
+        Assert.NotNull(sms);
+        var code = SixDigits().Match(sms.Body).Value;
+        if (!rightCode) code = code == "000000" ? "111111" : "000000";
+        return await client.SubmitAsync(answerStep, new Dictionary<string, string> { ["Input.Answer"] = code });
+    }
+
+    [Fact]
+    public async Task A_citizen_verifies_by_SMS_and_other_modules_see_a_stable_identity_key()
+    {
+        var email = $"verify-{Guid.NewGuid():N}@example.org";
+        var client = await app.SignedUpCitizenAsync(email);
+        var mobile = RandomMobile();
+        var response = await VerifyBySmsAsync(client, mobile[..3] + "-" + mobile[3..7] + "-" + mobile[7..]);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await client.GetPageAsync("/account/verify");
+        Assert.NotNull(page.QuerySelector("[data-verified=true]"));
+
+        var user = await app.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == email));
+        Assert.Equal(mobile, user.PhoneNumber);
+        Assert.DoesNotContain(mobile, user.VerifiedIdentityHash); // only a keyed hash is stored
+        await using var scope = app.Services.CreateAsyncScope();
+        var citizens = scope.ServiceProvider.GetRequiredService<IVerifiedCitizens>();
+        Assert.True(await citizens.IsVerifiedAsync(user.Id));
+        Assert.Equal(user.VerifiedIdentityHash, await citizens.IdentityKeyAsync(user.Id));
+    }
+
+    [Fact]
+    public async Task A_second_account_with_the_same_identity_is_refused_with_an_explanation()
+    {
+        var mobile = RandomMobile();
+        var first = await app.SignedUpCitizenAsync();
+        Assert.Equal(HttpStatusCode.Redirect, (await VerifyBySmsAsync(first, mobile)).StatusCode);
+        var second = await app.SignedUpCitizenAsync();
+        var response = await VerifyBySmsAsync(second, mobile);
+        var page = await Html.ParseAsync(response);
+        Assert.StartsWith("이 신원은 이미 다른 계정에서 본인 확인에 쓰였습니다.", page.ErrorSummary().Single());
+    }
+
+    [Fact]
+    public async Task A_wrong_SMS_code_or_a_bad_number_is_refused()
+    {
+        var client = await app.SignedUpCitizenAsync();
+        var wrong = await Html.ParseAsync(await VerifyBySmsAsync(client, RandomMobile(), rightCode: false));
+        Assert.Equal(["코드가 맞지 않거나 만료되었습니다. 다시 확인하거나 새 코드를 받으세요."], wrong.ErrorSummary());
+        var start = await client.GetPageAsync("/account/verify");
+        var bad = await Html.ParseAsync(await client.SubmitAsync(start, new Dictionary<string, string> { ["Input.Method"] = "sms", ["Input.Subject"] = "12345" }));
+        Assert.Equal(["휴대전화 번호를 확인하세요. 010으로 시작하는 10~11자리 숫자입니다."], bad.ErrorSummary());
+    }
+
+    [Fact]
+    public async Task The_development_verifier_is_not_offered_outside_development()
+    {
+        var client = await app.SignedUpCitizenAsync();
+        var page = await client.GetPageAsync("/account/verify");
+        Assert.Null(page.QuerySelector("#method-development"));
+        Assert.NotNull(page.QuerySelector("#method-sms"));
+    }
+
+    [Fact]
+    public async Task A_citizen_downloads_their_data_as_JSON()
+    {
+        var email = $"export-{Guid.NewGuid():N}@example.org";
+        var client = await app.SignedUpCitizenAsync(email, "내보내기");
+        var response = await client.GetAsync("/account/data/download");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("my-data.json", response.Content.Headers.ContentDisposition!.ToString());
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(email, json.RootElement.GetProperty("account").GetProperty("email").GetString());
+        Assert.Equal("내보내기", json.RootElement.GetProperty("account").GetProperty("displayName").GetString());
+        Assert.Contains(json.RootElement.GetProperty("notifications").GetProperty("sent").EnumerateArray(), m => m.GetProperty("recipient").GetString() == email);
+    }
+
+    [Fact]
+    public async Task Deleting_the_account_needs_the_password_and_removes_the_person_and_their_messages()
+    {
+        var email = $"delete-{Guid.NewGuid():N}@example.org";
+        var client = await app.SignedUpCitizenAsync(email);
+        var page = await client.GetPageAsync("/account/data");
+        var wrong = await Html.ParseAsync(await client.SubmitAsync(page, new Dictionary<string, string> { ["Input.Password"] = "not-my-password-1" }));
+        Assert.Equal(["비밀번호가 맞지 않습니다."], wrong.ErrorSummary());
+        Assert.True(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == email)));
+
+        var deleted = await client.SubmitAsync(page, new Dictionary<string, string> { ["Input.Password"] = TestAccounts.Password });
+        Assert.Equal("/account/deleted", deleted.Headers.Location!.ToString());
+        Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == email)));
+        Assert.False(await app.WithDbAsync(db => db.Set<OutboxMessage>().AnyAsync(m => m.Recipient == email)));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/account/profile")).StatusCode); // signed out
+    }
+
+    [GeneratedRegex(@"\b\d{6}\b")]
+    private static partial Regex SixDigits();
+}
