@@ -85,3 +85,35 @@ public sealed class AccessibilityTests(BrowserFixture f)
         await page.Context.CloseAsync();
     }
 }
+
+/// <summary>The rest of the account pages and the error page, in both languages.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccountPagesAccessibilityTests(BrowserFixture f)
+{
+    public static TheoryData<string> Locales => new() { "ko-KR", "en-US" };
+
+    [Theory, MemberData(nameof(Locales))]
+    public async Task Signed_out_pages_have_no_axe_violations(string locale)
+    {
+        var page = await f.NewPageAsync(locale);
+        foreach (var url in new[] { "/account/forgot-password", "/account/reset-password?Input.Email=a%40example.org", "/pages/accessibility", "/no-such-page" })
+        {
+            await page.GotoAsync(url);
+            await Axe.AssertNoViolationsAsync(page);
+        }
+        await page.Context.CloseAsync();
+    }
+
+    [Theory, MemberData(nameof(Locales))]
+    public async Task Signed_in_account_pages_have_no_axe_violations(string locale)
+    {
+        var page = await f.NewPageAsync(locale);
+        await Journeys.SignUpAsync(f, page, $"pages-{Guid.NewGuid():N}@example.org");
+        foreach (var url in new[] { "/account/welcome", "/account/verify", "/account/two-factor", "/account/data" })
+        {
+            await page.GotoAsync(url);
+            await Axe.AssertNoViolationsAsync(page);
+        }
+        await page.Context.CloseAsync();
+    }
+}

@@ -92,4 +92,25 @@ public sealed class HomeAndLanguageTests(CityHallApp app) : IClassFixture<CityHa
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.InRange(bytes.Length, 1_000, 60_000);
     }
+
+    [Fact]
+    public async Task The_home_page_with_its_own_CSS_and_JS_stays_under_150_KB_transferred()
+    {
+        var client = app.CreateClient();
+        var html = await client.GetAsync("/");
+        long total = (await html.Content.ReadAsByteArrayAsync()).Length;
+        var page = await Html.ParseAsync(await client.GetAsync("/"));
+        var assets = page.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")!)
+            .Concat(page.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")!)).ToList();
+        Assert.NotEmpty(assets);
+        foreach (var asset in assets)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, asset);
+            request.Headers.Add("Accept-Encoding", "br, gzip");
+            var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            total += (await response.Content.ReadAsByteArrayAsync()).Length;
+        }
+        Assert.InRange(total, 1, 150 * 1024);
+    }
 }

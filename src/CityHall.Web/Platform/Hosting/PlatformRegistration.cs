@@ -30,7 +30,7 @@ public static class PlatformRegistration
         services.AddSingleton<CityClock>();
 
         builder.AddDatabase();
-        services.AddDataProtection().SetApplicationName("CityHall").PersistKeysToDbContext<AppDbContext>();
+        services.AddCityHallDataProtectionAndRedis(configuration);
 
         services.AddCityHallIdentity(configuration);
         services.AddCityHallLocalization();
