@@ -64,8 +64,11 @@ public sealed class AccessibilityTests(BrowserFixture f)
         await page.GotoAsync("/admin");
         Assert.Equal(200, (await page.ReloadAsync())!.Status);
         await Axe.AssertNoViolationsAsync(page);
-        await page.GotoAsync("/admin/audit");
-        await Axe.AssertNoViolationsAsync(page);
+        foreach (var url in new[] { "/admin/audit", "/admin/pages", "/admin/pages/privacy" })
+        {
+            await page.GotoAsync(url);
+            await Axe.AssertNoViolationsAsync(page);
+        }
         await page.Context.CloseAsync();
     }
 
@@ -109,7 +112,7 @@ public sealed class AccountPagesAccessibilityTests(BrowserFixture f)
     {
         var page = await f.NewPageAsync(locale);
         await Journeys.SignUpAsync(f, page, $"pages-{Guid.NewGuid():N}@example.org");
-        foreach (var url in new[] { "/account/welcome", "/account/verify", "/account/two-factor", "/account/data" })
+        foreach (var url in new[] { "/account/welcome", "/account/verify", "/account/two-factor", "/account/data", "/account/notifications" })
         {
             await page.GotoAsync(url);
             await Axe.AssertNoViolationsAsync(page);
