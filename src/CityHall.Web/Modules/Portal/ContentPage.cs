@@ -1,4 +1,5 @@
 using System.Globalization;
+using CityHall.Web.Platform.City;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -16,8 +17,8 @@ public sealed class ContentPage
     public DateTimeOffset UpdatedAt { get; set; }
     public string? UpdatedBy { get; set; }
 
-    public string Title(CultureInfo culture) => culture.TwoLetterISOLanguageName == "en" && TitleEn.Length > 0 ? TitleEn : TitleKo;
-    public string Body(CultureInfo culture) => culture.TwoLetterISOLanguageName == "en" && BodyEn.Length > 0 ? BodyEn : BodyKo;
+    public string Title(CultureInfo culture) => LocalizedText.Pick(culture, TitleKo, TitleEn);
+    public string Body(CultureInfo culture) => LocalizedText.Pick(culture, BodyKo, BodyEn);
 }
 
 internal sealed class ContentPageConfiguration : IEntityTypeConfiguration<ContentPage>

@@ -11,8 +11,7 @@ public sealed class District
     public required string NameKo { get; set; }
     public required string NameEn { get; set; }
 
-    public string Name(System.Globalization.CultureInfo culture) =>
-        culture.TwoLetterISOLanguageName == "en" ? NameEn : NameKo;
+    public string Name(System.Globalization.CultureInfo culture) => LocalizedText.Pick(culture, NameKo, NameEn);
 }
 
 public sealed class Department
@@ -22,8 +21,7 @@ public sealed class Department
     public required string NameKo { get; set; }
     public required string NameEn { get; set; }
 
-    public string Name(System.Globalization.CultureInfo culture) =>
-        culture.TwoLetterISOLanguageName == "en" ? NameEn : NameKo;
+    public string Name(System.Globalization.CultureInfo culture) => LocalizedText.Pick(culture, NameKo, NameEn);
 }
 
 internal sealed class DistrictConfiguration : IEntityTypeConfiguration<District>

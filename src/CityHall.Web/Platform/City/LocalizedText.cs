@@ -8,8 +8,11 @@ public sealed class LocalizedText
     public string Ko { get; set; } = "";
     public string En { get; set; } = "";
 
-    public string For(CultureInfo culture) =>
-        culture.TwoLetterISOLanguageName == "en" && !string.IsNullOrWhiteSpace(En) ? En : Ko;
+    public string For(CultureInfo culture) => Pick(culture, Ko, En);
+
+    /// <summary>The English text for English readers when there is one; Korean otherwise (the default language).</summary>
+    public static string Pick(CultureInfo culture, string ko, string en) =>
+        culture.TwoLetterISOLanguageName == "en" && !string.IsNullOrWhiteSpace(en) ? en : ko;
 
     public string Current => For(CultureInfo.CurrentUICulture);
 
