@@ -64,7 +64,7 @@ public sealed class AccessibilityTests(BrowserFixture f)
         await page.GotoAsync("/admin");
         Assert.Equal(200, (await page.ReloadAsync())!.Status);
         await Axe.AssertNoViolationsAsync(page);
-        foreach (var url in new[] { "/admin/audit", "/admin/pages", "/admin/pages/privacy" })
+        foreach (var url in new[] { "/admin/audit", "/admin/pages", "/admin/pages/privacy", "/admin/users" })
         {
             await page.GotoAsync(url);
             await Axe.AssertNoViolationsAsync(page);
