@@ -1,7 +1,5 @@
-using CityHall.Web.Platform.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityHall.Web.Data;
 

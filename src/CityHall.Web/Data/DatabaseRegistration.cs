@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace CityHall.Web.Data;
 
 public static class DatabaseRegistration

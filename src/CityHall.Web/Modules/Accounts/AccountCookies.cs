@@ -1,6 +1,3 @@
-using CityHall.Web.Platform.Identity;
-using CityHall.Web.Platform.Localization;
-
 namespace CityHall.Web.Modules.Accounts;
 
 internal static class AccountCookies

@@ -1,8 +1,4 @@
-using CityHall.Web.Platform.Identity;
-using CityHall.Web.Platform.Localization;
 using CityHall.Web.Platform.Notifications;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Localization;
 
 namespace CityHall.Web.Modules.Accounts;
 

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using CityHall.Web.Platform.Hosting;
-using CityHall.Web.Platform.Identity;
-using Microsoft.AspNetCore.Identity;
 
 namespace CityHall.Web.Modules.Accounts;
 

@@ -1,8 +1,3 @@
-using CityHall.Web.Data;
-using CityHall.Web.Platform.Identity;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-
 namespace CityHall.Web.Modules.Accounts;
 
 /// <summary>A person's own data, gathered from every module, and the erasure of it.</summary>

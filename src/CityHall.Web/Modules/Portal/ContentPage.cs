@@ -1,6 +1,5 @@
 using System.Globalization;
 using CityHall.Web.Platform.City;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CityHall.Web.Modules.Portal;

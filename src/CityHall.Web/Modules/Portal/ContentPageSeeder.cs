@@ -1,7 +1,5 @@
 using System.Text.Json;
-using CityHall.Web.Data;
 using CityHall.Web.Platform.Hosting;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityHall.Web.Modules.Portal;
 

@@ -1,12 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using CityHall.Web.Data;
 using CityHall.Web.Platform.City;
 using CityHall.Web.Platform.Hosting;
-using CityHall.Web.Platform.Identity;
 using CityHall.Web.Platform.Modules;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CityHall.Web.Modules.Portal;

@@ -1,6 +1,3 @@
-using CityHall.Web.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace CityHall.Web.Platform.Audit;
 
 public sealed record AuditChainReport(long EntriesChecked, long? FirstBrokenSequence, string? Problem)

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using CityHall.Web.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityHall.Web.Platform.Audit;
 

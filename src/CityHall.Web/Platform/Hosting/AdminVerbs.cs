@@ -1,7 +1,5 @@
 using System.CommandLine;
 using CityHall.Web.Platform.Audit;
-using CityHall.Web.Platform.Identity;
-using Microsoft.AspNetCore.Identity;
 using Spectre.Console;
 
 namespace CityHall.Web.Platform.Hosting;

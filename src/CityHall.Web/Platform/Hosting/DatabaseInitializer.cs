@@ -1,8 +1,4 @@
-using CityHall.Web.Data;
 using CityHall.Web.Platform.City;
-using CityHall.Web.Platform.Identity;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CityHall.Web.Platform.Hosting;

@@ -1,11 +1,7 @@
-using CityHall.Web.Data;
 using CityHall.Web.Platform.Audit;
 using CityHall.Web.Platform.City;
-using CityHall.Web.Platform.Identity;
-using CityHall.Web.Platform.Localization;
 using CityHall.Web.Platform.Modules;
 using CityHall.Web.Platform.Notifications;
-using CityHall.Web.Platform.Web;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -58,9 +54,10 @@ public static class PlatformRegistration
             o.Providers.Add<GzipCompressionProvider>();
             o.MimeTypes = ["text/css", "text/javascript", "application/javascript", "image/svg+xml"];
         });
-        // Static assets are compressed once per response at the smallest size: they are cached for a day.
-        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.SmallestSize);
-        services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.SmallestSize);
+        // Compression runs on every asset request (browsers cache them for a day): Optimal, not SmallestSize,
+        // keeps the stylesheet small without spending tens of milliseconds of CPU per request.
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;

@@ -1,4 +1,3 @@
-using CityHall.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;

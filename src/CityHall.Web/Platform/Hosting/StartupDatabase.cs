@@ -1,4 +1,3 @@
-using CityHall.Web.Data;
 using Microsoft.Extensions.Options;
 
 namespace CityHall.Web.Platform.Hosting;

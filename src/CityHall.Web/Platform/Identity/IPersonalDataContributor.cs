@@ -1,6 +1,4 @@
-using CityHall.Web.Data;
 using CityHall.Web.Platform.Notifications;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityHall.Web.Platform.Identity;
 

@@ -1,7 +1,3 @@
-using CityHall.Web.Data;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-
 namespace CityHall.Web.Platform.Identity;
 
 public static class IdentitySetup

@@ -1,7 +1,3 @@
-using CityHall.Web.Platform.Localization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Localization;
-
 namespace CityHall.Web.Platform.Identity;
 
 /// <summary>Identity's error messages in the user's language, from the shared resources.</summary>

@@ -1,8 +1,5 @@
 using System.Security.Claims;
-using CityHall.Web.Data;
 using CityHall.Web.Platform.Modules;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace CityHall.Web.Platform.Identity;

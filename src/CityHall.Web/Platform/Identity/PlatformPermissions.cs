@@ -1,5 +1,4 @@
 using CityHall.Web.Platform.Modules;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
 namespace CityHall.Web.Platform.Identity;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace CityHall.Web.Platform.Identity;
 
 public sealed record StaffAccountResult(bool Succeeded, string Email, string? AuthenticatorKey, IReadOnlyList<string> Errors);

@@ -1,5 +1,3 @@
-using CityHall.Web.Data;
-
 namespace CityHall.Web.Platform.Notifications;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using CityHall.Web.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CityHall.Web.Platform.Notifications;

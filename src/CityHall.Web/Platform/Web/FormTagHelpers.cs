@@ -1,10 +1,8 @@
 using System.Reflection;
 using System.Text.Encodings.Web;
-using CityHall.Web.Platform.Localization;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
-using Microsoft.Extensions.Localization;
 
 namespace CityHall.Web.Platform.Web;
 

@@ -1,12 +1,6 @@
 using System.Globalization;
 using System.Text;
-using CityHall.Web.Data;
-using CityHall.Web.Platform.Identity;
 using CsvHelper;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityHall.Web.Modules.Accounts.Admin;
 

@@ -1,13 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using CityHall.Web.Platform.Identity;
-using CityHall.Web.Platform.Localization;
-using CityHall.Web.Platform.Web;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Localization;
-
 namespace CityHall.Web.Modules.Accounts.Public;
 
 [EnableRateLimiting(RateLimits.SignIn)]

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace CityHall.Web.Modules.Accounts.Public;
 
 public sealed class DeletedModel : PageModel

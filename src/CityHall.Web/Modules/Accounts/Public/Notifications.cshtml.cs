@@ -1,10 +1,5 @@
 using System.Security.Claims;
-using CityHall.Web.Data;
 using CityHall.Web.Platform.Notifications;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityHall.Web.Modules.Accounts.Public;
 

@@ -1,16 +1,6 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using CityHall.Web.Data;
 using CityHall.Web.Platform.City;
-using CityHall.Web.Platform.Identity;
-using CityHall.Web.Platform.Localization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace CityHall.Web.Modules.Accounts.Public;

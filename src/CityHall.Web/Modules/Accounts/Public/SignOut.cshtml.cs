@@ -1,8 +1,3 @@
-using CityHall.Web.Platform.Identity;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace CityHall.Web.Modules.Accounts.Public;
 
 public sealed class SignOutModel(SignInManager<CityHallUser> signIn) : PageModel

@@ -1,12 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using CityHall.Web.Data;
-using CityHall.Web.Platform.Identity;
-using CityHall.Web.Platform.Web;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace CityHall.Web.Modules.Accounts.Public;
 

@@ -1,14 +1,6 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Claims;
 using CityHall.Web.Platform.City;
-using CityHall.Web.Platform.Identity;
-using CityHall.Web.Platform.Localization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using QRCoder;
 

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace CityHall.Web.Modules.Accounts.Public;
 
 [Authorize]

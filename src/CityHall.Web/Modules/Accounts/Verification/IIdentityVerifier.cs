@@ -1,5 +1,3 @@
-using CityHall.Web.Platform.Identity;
-
 namespace CityHall.Web.Modules.Accounts.Verification;
 
 /// <summary>

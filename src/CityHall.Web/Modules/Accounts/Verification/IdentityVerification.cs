@@ -1,10 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using CityHall.Web.Data;
 using CityHall.Web.Modules.Accounts.Contracts;
-using CityHall.Web.Platform.Identity;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CityHall.Web.Modules.Accounts.Verification;

@@ -1,9 +1,5 @@
 using System.Text.RegularExpressions;
-using CityHall.Web.Platform.Identity;
-using CityHall.Web.Platform.Localization;
 using CityHall.Web.Platform.Notifications;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Localization;
 
 namespace CityHall.Web.Modules.Accounts.Verification;
 

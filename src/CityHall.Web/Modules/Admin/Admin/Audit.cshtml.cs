@@ -1,9 +1,4 @@
-using CityHall.Web.Data;
 using CityHall.Web.Platform.Audit;
-using CityHall.Web.Platform.Identity;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityHall.Web.Modules.Admin.Admin;
 

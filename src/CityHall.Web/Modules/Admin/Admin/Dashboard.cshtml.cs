@@ -1,10 +1,6 @@
-using CityHall.Web.Data;
 using CityHall.Web.Platform.Audit;
-using CityHall.Web.Platform.Identity;
 using CityHall.Web.Platform.Modules;
 using CityHall.Web.Platform.Notifications;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityHall.Web.Modules.Admin.Admin;
 

@@ -1,12 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
-using CityHall.Web.Data;
 using CityHall.Web.Platform.Audit;
-using CityHall.Web.Platform.Identity;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityHall.Web.Modules.Portal.Admin;
 

@@ -1,9 +1,3 @@
-using CityHall.Web.Data;
-using CityHall.Web.Platform.Identity;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace CityHall.Web.Modules.Portal.Admin;
 
 [Authorize(Policy = PermissionPolicyProvider.Prefix + PortalModule.ManageContent)]

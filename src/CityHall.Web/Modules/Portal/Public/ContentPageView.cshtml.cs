@@ -1,8 +1,4 @@
 using System.Globalization;
-using CityHall.Web.Data;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityHall.Web.Modules.Portal.Public;
 

@@ -1,9 +1,4 @@
-using CityHall.Web.Platform.Identity;
-using CityHall.Web.Platform.Localization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
 namespace CityHall.Web.Modules.Portal.Public;

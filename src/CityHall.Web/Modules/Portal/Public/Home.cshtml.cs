@@ -1,5 +1,4 @@
 using CityHall.Web.Platform.City;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
 namespace CityHall.Web.Modules.Portal.Public;
