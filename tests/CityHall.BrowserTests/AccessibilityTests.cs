@@ -64,11 +64,24 @@ public sealed class AccessibilityTests(BrowserFixture f)
         await page.GotoAsync("/admin");
         Assert.Equal(200, (await page.ReloadAsync())!.Status);
         await Axe.AssertNoViolationsAsync(page);
-        foreach (var url in new[] { "/admin/audit", "/admin/pages", "/admin/pages/privacy", "/admin/users" })
+        foreach (var url in new[] { "/admin/audit", "/admin/pages", "/admin/pages/privacy", "/admin/users", "/admin/city",
+            "/admin/city/departments", "/admin/city/departments?edit=transport", "/admin/city/districts" })
         {
             await page.GotoAsync(url);
             await Axe.AssertNoViolationsAsync(page);
         }
+        await page.GotoAsync("/admin/users");
+        await page.Locator("tbody a").First.ClickAsync();
+        await page.WaitForURLAsync("**/admin/users/*");
+        await Axe.AssertNoViolationsAsync(page);
+
+        // The settings form with its error summary and inline errors.
+        await page.GotoAsync("/admin/city");
+        await page.FillAsync("#Input_NameKo", "");
+        await page.FillAsync("#Input_TimeZone", "Nowhere/Nothing");
+        await page.Locator("main form button[type=submit]").First.ClickAsync();
+        await page.WaitForSelectorAsync(".ch-error-summary");
+        await Axe.AssertNoViolationsAsync(page);
         await page.Context.CloseAsync();
     }
 

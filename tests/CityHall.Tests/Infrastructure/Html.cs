@@ -19,13 +19,15 @@ public static class Html
     }
 
     /// <summary>Posts the first form (or the one matching the selector) with its hidden fields (the antiforgery token) plus the given values.</summary>
-    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IDocument page, IDictionary<string, string> values,
+    /// <remarks>Values may repeat a name (checkboxes); a name given here replaces the form's hidden field of that name.</remarks>
+    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IDocument page, IEnumerable<KeyValuePair<string, string>> values,
         string formSelector = "main form[method=post]", string? action = null)
     {
         var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"No form {formSelector} on {page.Url}");
+        var given = values.Select(v => v.Key).ToHashSet();
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var input in form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]"))
-            if (!values.ContainsKey(input.Name!)) fields.Add(new(input.Name!, input.Value));
+            if (!given.Contains(input.Name!)) fields.Add(new(input.Name!, input.Value));
         fields.AddRange(values);
         var target = action ?? form.GetAttribute("action");
         if (string.IsNullOrEmpty(target)) target = new Uri(page.Url).PathAndQuery;

@@ -30,9 +30,9 @@ public static partial class PortalModule
     public static WebApplication MapPortal(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1/city").WithTags("City");
-        api.MapGet("/", (IOptions<CityOptions> city) => TypedResults.Ok(new CityInfo(
-                city.Value.Name.Ko, city.Value.Name.En, city.Value.TimeZone, city.Value.SupportedCultures,
-                city.Value.MapCenterLatitude, city.Value.MapCenterLongitude)))
+        api.MapGet("/", (IOptionsMonitor<CityOptions> city) => TypedResults.Ok(new CityInfo(
+                city.CurrentValue.Name.Ko, city.CurrentValue.Name.En, city.CurrentValue.TimeZone, city.CurrentValue.SupportedCultures,
+                city.CurrentValue.MapCenterLatitude, city.CurrentValue.MapCenterLongitude)))
             .WithSummary("The city this deployment serves");
         api.MapGet("/districts", async (AppDbContext db, CancellationToken ct) => TypedResults.Ok(
                 await db.Set<District>().AsNoTracking().OrderBy(d => d.Code)
@@ -40,10 +40,10 @@ public static partial class PortalModule
             .WithSummary("The city's districts");
 
         // Brand tokens from the city's settings, as CSS custom properties over KRDS's own.
-        app.MapGet("/city-theme.css", (IOptions<CityOptions> city) =>
+        app.MapGet("/city-theme.css", (IOptionsMonitor<CityOptions> city) =>
         {
             var css = new StringBuilder(":root{");
-            foreach (var (name, value) in city.Value.Tokens)
+            foreach (var (name, value) in city.CurrentValue.Tokens)
                 if (TokenName().IsMatch(name) && TokenValue().IsMatch(value))
                     css.Append(CultureInfo.InvariantCulture, $"{name}:{value};");
             css.Append('}');

@@ -10,10 +10,11 @@ public sealed class AuditLog(AppDbContext db, TimeProvider clock, ILogger<AuditL
 {
     private const int MaxAttempts = 8;
 
+    /// <param name="details">What changed, as an object written to readable JSON (or a JSON string as is).</param>
     public Task<AuditEntry> RecordAsync(ClaimsPrincipal actor, string action, string targetType, string? targetId,
-        string? details = null, CancellationToken ct = default) =>
+        object? details = null, CancellationToken ct = default) =>
         RecordAsync(actor.FindFirstValue(ClaimTypes.NameIdentifier), actor.Identity?.Name ?? "system",
-            action, targetType, targetId, details, ct);
+            action, targetType, targetId, details as string ?? (details is null ? null : Web.ReadableJson.Serialize(details)), ct);
 
     /// <summary>Adds the entry and saves every pending change of the context with it.</summary>
     public async Task<AuditEntry> RecordAsync(string? actorId, string actorName, string action, string targetType,
@@ -44,9 +45,9 @@ public sealed class AuditLog(AppDbContext db, TimeProvider clock, ILogger<AuditL
                 await db.SaveChangesAsync(ct);
                 return entry;
             }
-            catch (DbUpdateException ex) when (attempt < MaxAttempts)
+            catch (DbUpdateException ex) when (attempt < MaxAttempts && ex is not DbUpdateConcurrencyException)
             {
-                // Another writer took this sequence number; the caller's changes are still pending: try again on the new head.
+                // Another writer took this sequence number (a concurrency conflict on the caller's rows is theirs to report); the caller's changes are still pending: try again on the new head.
                 logger.LogDebug(ex, "Audit head moved while appending; retrying");
                 db.Entry(entry).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
             }

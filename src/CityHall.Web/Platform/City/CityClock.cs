@@ -3,13 +3,14 @@ using Microsoft.Extensions.Options;
 namespace CityHall.Web.Platform.City;
 
 /// <summary>Times are stored in UTC and shown in the city's time zone (Asia/Seoul by default).</summary>
-public sealed class CityClock(TimeProvider time, IOptions<CityOptions> city)
+public sealed class CityClock(TimeProvider time, IOptionsMonitor<CityOptions> city)
 {
-    private readonly TimeZoneInfo zone = city.Value.FindTimeZone();
+    /// <summary>Read each time: administrators may change the zone while the app runs (the runtime caches zones).</summary>
+    private TimeZoneInfo Zone => city.CurrentValue.FindTimeZone();
 
     public DateTimeOffset Now => ToLocal(time.GetUtcNow());
 
-    public DateTimeOffset ToLocal(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, zone);
+    public DateTimeOffset ToLocal(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, Zone);
 
     /// <summary>Date and time in the current culture's own format, in the city's zone.</summary>
     public string Format(DateTimeOffset utc) => ToLocal(utc).ToString("g", System.Globalization.CultureInfo.CurrentCulture);

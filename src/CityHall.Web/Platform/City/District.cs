@@ -2,25 +2,36 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CityHall.Web.Platform.City;
 
-/// <summary>An administrative district (gu). Modules keep its code, never a navigation.</summary>
-public sealed class District
+/// <summary>A district or a department: a stable code that modules store, and a name in both languages.</summary>
+public interface ICityUnit
 {
-    public int Id { get; set; }
-    public required string Code { get; set; }
-    public required string NameKo { get; set; }
-    public required string NameEn { get; set; }
-
-    public string Name(System.Globalization.CultureInfo culture) => LocalizedText.Pick(culture, NameKo, NameEn);
+    string Code { get; }
+    string NameKo { get; set; }
+    string NameEn { get; set; }
 }
 
-public sealed class Department
+public static class CityUnitNames
+{
+    public static string Name(this ICityUnit unit, System.Globalization.CultureInfo culture) =>
+        LocalizedText.Pick(culture, unit.NameKo, unit.NameEn);
+}
+
+/// <summary>An administrative district (gu). Modules keep its code, never a navigation.</summary>
+public sealed class District : ICityUnit
 {
     public int Id { get; set; }
     public required string Code { get; set; }
     public required string NameKo { get; set; }
     public required string NameEn { get; set; }
+}
 
-    public string Name(System.Globalization.CultureInfo culture) => LocalizedText.Pick(culture, NameKo, NameEn);
+/// <summary>A department of city hall; officials belong to departments and answer for their cases.</summary>
+public sealed class Department : ICityUnit
+{
+    public int Id { get; set; }
+    public required string Code { get; set; }
+    public required string NameKo { get; set; }
+    public required string NameEn { get; set; }
 }
 
 internal sealed class DistrictConfiguration : IEntityTypeConfiguration<District>

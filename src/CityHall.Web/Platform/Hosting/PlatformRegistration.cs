@@ -20,6 +20,11 @@ public static class PlatformRegistration
         var configuration = builder.Configuration;
 
         services.Configure<CityOptions>(configuration.GetSection(CityOptions.Section));
+        // Administrators' changes (city_settings) lie over configuration; read CityOptions through IOptionsMonitor.
+        services.AddSingleton<CitySettingsStore>();
+        services.AddSingleton<IPostConfigureOptions<CityOptions>>(sp => sp.GetRequiredService<CitySettingsStore>());
+        services.AddSingleton<IOptionsChangeTokenSource<CityOptions>>(sp => sp.GetRequiredService<CitySettingsStore>());
+        services.AddHostedService<CitySettingsRefresher>();
         services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
         services.Configure<RequestLimitsOptions>(configuration.GetSection(RequestLimitsOptions.Section));
         services.AddSingleton(TimeProvider.System);

@@ -16,5 +16,7 @@ public static class StartupDatabase
         var init = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
         await init.MigrateAsync();
         await init.SeedAsync(app.Configuration.GetValue<bool>("Seed:Demo"));
+        // The first request already sees the administrators' city settings.
+        await app.Services.GetRequiredService<City.CitySettingsStore>().RefreshAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 }

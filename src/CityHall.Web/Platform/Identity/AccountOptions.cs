@@ -11,6 +11,13 @@ public sealed class AccountOptions
     /// <summary>Staff (officials, moderators, administrators) must have signed in with TOTP to act as staff.</summary>
     public bool RequireStaffTwoFactor { get; set; } = true;
 
+    /// <summary>
+    /// How often a signed-in session is checked against the account: roles, departments and
+    /// permissions changed by an administrator apply within this time, and a changed password or
+    /// deleted account ends the session.
+    /// </summary>
+    public TimeSpan SessionRevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Key for hashing verified identities; set it in production (environment or secrets), never in the repository.</summary>
     public string? IdentityHashKey { get; set; }
 }

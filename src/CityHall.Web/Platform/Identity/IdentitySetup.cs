@@ -49,6 +49,21 @@ public static class IdentitySetup
             };
         });
 
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = accountOptions.SessionRevalidationInterval;
+            // The refreshed principal is built from the database and would lose how the person signed
+            // in: keep the two-factor mark, or staff would lose their pages at the first refresh.
+            o.OnRefreshingPrincipal = ctx =>
+            {
+                var signedInWith = ctx.CurrentPrincipal?.FindAll(PermissionClaims.AuthenticationMethod).ToList() ?? [];
+                if (ctx.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                    foreach (var claim in signedInWith.Where(c => !identity.HasClaim(c.Type, c.Value)))
+                        identity.AddClaim(new System.Security.Claims.Claim(claim.Type, claim.Value));
+                return Task.CompletedTask;
+            };
+        });
+
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
         return services;

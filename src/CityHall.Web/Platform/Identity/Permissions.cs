@@ -17,11 +17,21 @@ public static class PermissionClaims
     public static bool SignedInWithTwoFactor(this ClaimsPrincipal user) => user.HasClaim(AuthenticationMethod, MultiFactor);
 
     public static bool HasPermission(this ClaimsPrincipal user, string permission) => user.HasClaim(Type, permission);
+
+    /// <summary>Codes of the departments an official belongs to; their cases are the ones they may act on.</summary>
+    public const string Department = "cityhall:department";
+
+    public static IReadOnlyList<string> Departments(this ClaimsPrincipal user) =>
+        user.FindAll(Department).Select(c => c.Value).ToList();
+
+    /// <summary>Administrators act for every department; others only for their own.</summary>
+    public static bool ActsForDepartment(this ClaimsPrincipal user, string departmentCode) =>
+        user.IsInRole(Roles.Administrator) || user.HasClaim(Department, departmentCode);
 }
 
 /// <summary>Puts the permissions of the user's roles into the cookie, so each check is a claim lookup.</summary>
 public sealed class CityHallClaimsFactory(UserManager<CityHallUser> users, RoleManager<IdentityRole> roles,
-    IOptions<IdentityOptions> options, ModuleRegistry modules)
+    IOptions<IdentityOptions> options, ModuleRegistry modules, AppDbContext db)
     : UserClaimsPrincipalFactory<CityHallUser, IdentityRole>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(CityHallUser user)
@@ -33,6 +43,9 @@ public sealed class CityHallClaimsFactory(UserManager<CityHallUser> users, RoleM
             var granted = userRoles.Contains(Roles.Administrator) || permission.DefaultRoles.Any(userRoles.Contains);
             if (granted) identity.AddClaim(new Claim(PermissionClaims.Type, permission.Name));
         }
+        var departments = await db.Set<StaffDepartment>().Where(m => m.UserId == user.Id)
+            .Join(db.Set<City.Department>(), m => m.DepartmentId, d => d.Id, (m, d) => d.Code).ToListAsync();
+        foreach (var code in departments) identity.AddClaim(new Claim(PermissionClaims.Department, code));
         if (!string.IsNullOrEmpty(user.DisplayName)) identity.AddClaim(new Claim("display_name", user.DisplayName));
         // Display preferences travel in the cookie so the layout needs no query per page.
         if (user.PrefersLargeText) identity.AddClaim(new Claim("pref", "large-text"));

@@ -25,6 +25,7 @@ public static class PlatformPermissions
         [
             new("Admin.Menu.Dashboard", "/admin", AccessAdmin, 0),
             new("Admin.Menu.Users", "/admin/users", ManageUsers, 800),
+            new("Admin.Menu.City", "/admin/city", ManageCity, 850),
             new("Admin.Menu.Audit", "/admin/audit", ViewAudit, 900),
         ],
     };

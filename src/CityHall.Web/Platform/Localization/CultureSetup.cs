@@ -12,10 +12,10 @@ public static class CultureSetup
     public static IServiceCollection AddCityHallLocalization(this IServiceCollection services)
     {
         services.AddLocalization();
-        services.AddOptions<RequestLocalizationOptions>().Configure<IOptions<CityOptions>>((o, city) =>
+        services.AddOptions<RequestLocalizationOptions>().Configure<IOptionsMonitor<CityOptions>>((o, city) =>
         {
-            var cultures = city.Value.SupportedCultures.Select(c => new CultureInfo(c)).ToList();
-            o.DefaultRequestCulture = new RequestCulture(city.Value.DefaultCulture);
+            var cultures = city.CurrentValue.SupportedCultures.Select(c => new CultureInfo(c)).ToList();
+            o.DefaultRequestCulture = new RequestCulture(city.CurrentValue.DefaultCulture);
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;
             // Choice of the user first (cookie, written by the language switch and at sign-in),
@@ -24,6 +24,8 @@ public static class CultureSetup
             [
                 new CookieRequestCultureProvider { CookieName = CookieName },
                 new AcceptLanguageByLanguageProvider(cultures),
+                // Last: the city's default language as administrators set it now (DefaultRequestCulture is fixed at start).
+                new CustomRequestCultureProvider(_ => Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(city.CurrentValue.DefaultCulture))),
             ];
         });
         return services;

@@ -7,7 +7,7 @@ namespace CityHall.Web.Modules.Accounts.Public;
 
 [Authorize]
 public sealed class ProfileModel(UserManager<CityHallUser> users, SignInManager<CityHallUser> signIn, AppDbContext db,
-    IOptions<CityOptions> city, IStringLocalizer<Text> t) : PageModel
+    IOptionsMonitor<CityOptions> city, IStringLocalizer<Text> t) : PageModel
 {
     [BindProperty]
     public ProfileInput Input { get; set; } = new();
@@ -26,7 +26,7 @@ public sealed class ProfileModel(UserManager<CityHallUser> users, SignInManager<
             DisplayName = user.DisplayName,
             DistrictCode = user.DistrictCode ?? "",
             PhoneNumber = user.PhoneNumber ?? "",
-            Culture = user.PreferredCulture ?? city.Value.DefaultCulture,
+            Culture = user.PreferredCulture ?? city.CurrentValue.DefaultCulture,
             LargeText = user.PrefersLargeText,
             HighContrast = user.PrefersHighContrast,
             NotifyByEmail = user.NotifyByEmail,
@@ -76,7 +76,7 @@ public sealed class ProfileModel(UserManager<CityHallUser> users, SignInManager<
         var culture = CultureInfo.CurrentUICulture;
         var districts = await db.Set<District>().AsNoTracking().OrderBy(d => d.Code).ToListAsync();
         Districts = [new SelectListItem(t["Profile.District.None"], ""), .. districts.Select(d => new SelectListItem(d.Name(culture), d.Code))];
-        Languages = city.Value.SupportedCultures.Select(c => new SelectListItem(new CultureInfo(c).NativeName, c)).ToList();
+        Languages = city.CurrentValue.SupportedCultures.Select(c => new SelectListItem(new CultureInfo(c).NativeName, c)).ToList();
     }
 }
 

@@ -12,7 +12,7 @@ namespace CityHall.Web.Modules.Accounts.Public;
 /// </summary>
 [Authorize]
 public sealed class TwoFactorSetupModel(UserManager<CityHallUser> users, SignInManager<CityHallUser> signIn,
-    IOptions<CityOptions> city, IStringLocalizer<Text> t) : PageModel
+    IOptionsMonitor<CityOptions> city, IStringLocalizer<Text> t) : PageModel
 {
     [BindProperty]
     public TwoFactorInput Input { get; set; } = new();
@@ -61,7 +61,7 @@ public sealed class TwoFactorSetupModel(UserManager<CityHallUser> users, SignInM
             key = await users.GetAuthenticatorKeyAsync(user) ?? "";
         }
         FormattedKey = string.Join(' ', key.Chunk(4).Select(c => new string(c))).ToLower(CultureInfo.InvariantCulture);
-        var issuer = Uri.EscapeDataString(city.Value.Name.Current);
+        var issuer = Uri.EscapeDataString(city.CurrentValue.Name.Current);
         var uri = $"otpauth://totp/{issuer}:{Uri.EscapeDataString(user.Email ?? "")}?secret={key}&issuer={issuer}&digits=6";
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.Q);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CityHall.Web.Platform.Audit;
 
 namespace CityHall.Web.Modules.Portal.Admin;
@@ -42,7 +41,7 @@ public sealed class EditPageModel(AppDbContext db, AuditLog audit, TimeProvider 
         {
             page.UpdatedAt = clock.GetUtcNow();
             page.UpdatedBy = User.Identity?.Name;
-            await audit.RecordAsync(User, "content-page.updated", nameof(ContentPage), slug, JsonSerializer.Serialize(new { changed }));
+            await audit.RecordAsync(User, "content-page.updated", nameof(ContentPage), slug, new { changed });
         }
         return Redirect($"/pages/{slug}");
     }

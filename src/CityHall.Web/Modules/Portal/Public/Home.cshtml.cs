@@ -3,9 +3,9 @@ using Microsoft.Extensions.Options;
 
 namespace CityHall.Web.Modules.Portal.Public;
 
-public sealed class HomeModel(IOptions<CityOptions> city) : PageModel
+public sealed class HomeModel(IOptionsMonitor<CityOptions> city) : PageModel
 {
-    public CityOptions City => city.Value;
+    public CityOptions City => city.CurrentValue;
 
     public void OnGet() { }
 }
