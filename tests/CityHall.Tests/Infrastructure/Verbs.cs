@@ -5,7 +5,8 @@ namespace CityHall.Tests.Infrastructure;
 /// <summary>Runs the built executable with a verb against a test app's database, as an operator would.</summary>
 public static class Verbs
 {
-    public static async Task<(int ExitCode, string Output)> RunAsync(CityHallApp app, params string[] args)
+    /// <summary>The built app as an operator starts it: its own output folder, Production, the test app's database.</summary>
+    public static ProcessStartInfo StartInfo(CityHallApp app, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "CityHall.Web.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
@@ -15,8 +16,14 @@ public static class Verbs
         start.Environment["ConnectionStrings__Default"] = app.Database.ConnectionString;
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["COLUMNS"] = "200";
+        return start;
+    }
+
+    public static async Task<(int ExitCode, string Output)> RunAsync(CityHallApp app, params string[] args)
+    {
+        var start = StartInfo(app, args);
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

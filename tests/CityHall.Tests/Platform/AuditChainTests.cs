@@ -109,4 +109,24 @@ public sealed class AuditChainTests : IDisposable
         Assert.Equal(1, code);
         Assert.Contains("broken at entry 2", output);
     }
+
+    [Fact]
+    public async Task Entries_cut_from_the_end_are_found_against_a_head_written_down_earlier()
+    {
+        await RecordAsync(4);
+        var (code, output) = await Verbs.RunAsync(app, "verify-audit");
+        Assert.Equal(0, code);
+        var head = System.Text.RegularExpressions.Regex.Match(output, @"\b4:[0-9a-f]{64}\b").Value;
+        Assert.NotEmpty(head);
+        Assert.Equal(0, (await Verbs.RunAsync(app, "verify-audit", "--expect-head", head)).ExitCode);
+
+        // The chain alone still looks whole after the newest entries are deleted ...
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM audit_entries WHERE \"Sequence\" >= 3"));
+        Assert.Equal(0, (await Verbs.RunAsync(app, "verify-audit")).ExitCode);
+        // ... but not against the head kept outside the database.
+        (code, output) = await Verbs.RunAsync(app, "verify-audit", "--expect-head", head);
+        Assert.Equal(1, code);
+        Assert.Contains("removed from the end", output);
+        Assert.Equal(2, (await Verbs.RunAsync(app, "verify-audit", "--expect-head", "not-a-head")).ExitCode);
+    }
 }

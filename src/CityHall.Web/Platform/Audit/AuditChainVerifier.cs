@@ -1,6 +1,7 @@
 namespace CityHall.Web.Platform.Audit;
 
-public sealed record AuditChainReport(long EntriesChecked, long? FirstBrokenSequence, string? Problem)
+/// <param name="HeadHash">Hash of the last entry checked: recorded outside the database, it later proves the tail was not cut off.</param>
+public sealed record AuditChainReport(long EntriesChecked, long? FirstBrokenSequence, string? Problem, string? HeadHash = null)
 {
     public bool IsIntact => FirstBrokenSequence is null;
 }
@@ -8,7 +9,23 @@ public sealed record AuditChainReport(long EntriesChecked, long? FirstBrokenSequ
 /// <summary>Walks the audit chain from the start and reports the first link that does not hold.</summary>
 public sealed class AuditChainVerifier(AppDbContext db)
 {
-    public async Task<AuditChainReport> VerifyAsync(IProgress<long>? progress = null, CancellationToken ct = default)
+    /// <param name="expectedHead">
+    /// A head recorded earlier (sequence and hash, as the verb prints them): the chain must still hold
+    /// that entry unchanged, which exposes entries deleted from the end, invisible to the chain itself.
+    /// </param>
+    public async Task<AuditChainReport> VerifyAsync(IProgress<long>? progress = null, AuditHead? expectedHead = null, CancellationToken ct = default)
+    {
+        var report = await WalkAsync(progress, ct);
+        if (!report.IsIntact || expectedHead is null) return report;
+        var recorded = await db.Set<AuditEntry>().AsNoTracking().Where(e => e.Sequence == expectedHead.Sequence).Select(e => e.Hash).FirstOrDefaultAsync(ct);
+        if (recorded is null)
+            return report with { FirstBrokenSequence = expectedHead.Sequence, Problem = $"entry {expectedHead.Sequence}, recorded as a head, is gone: entries were removed from the end" };
+        if (!string.Equals(recorded, expectedHead.Hash, StringComparison.OrdinalIgnoreCase))
+            return report with { FirstBrokenSequence = expectedHead.Sequence, Problem = $"entry {expectedHead.Sequence} no longer has the recorded hash: the log was rewritten from there" };
+        return report;
+    }
+
+    private async Task<AuditChainReport> WalkAsync(IProgress<long>? progress, CancellationToken ct)
     {
         long expectedSequence = 1;
         var previousHash = AuditEntry.GenesisHash;
@@ -25,6 +42,22 @@ public sealed class AuditChainVerifier(AppDbContext db)
             if (expectedSequence % 1000 == 0) progress?.Report(expectedSequence - 1);
         }
         progress?.Report(expectedSequence - 1);
-        return new(expectedSequence - 1, null, null);
+        return new(expectedSequence - 1, null, null, expectedSequence > 1 ? previousHash : null);
+    }
+}
+
+/// <summary>An audit head written down outside the database, as "sequence:hash".</summary>
+public sealed record AuditHead(long Sequence, string Hash)
+{
+    public override string ToString() => $"{Sequence}:{Hash}";
+
+    public static bool TryParse(string? text, out AuditHead? head)
+    {
+        head = null;
+        var parts = text?.Split(':', 2);
+        if (parts is not [var seq, var hash] || !long.TryParse(seq, System.Globalization.CultureInfo.InvariantCulture, out var sequence)
+            || sequence < 1 || hash.Length == 0) return false;
+        head = new(sequence, hash.Trim());
+        return true;
     }
 }

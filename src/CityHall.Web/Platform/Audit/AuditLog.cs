@@ -43,6 +43,8 @@ public sealed class AuditLog(AppDbContext db, TimeProvider clock, ILogger<AuditL
             try
             {
                 await db.SaveChangesAsync(ct);
+                logger.LogInformation("Audit {Sequence}: {Action} on {TargetType} {TargetId} by {Actor}",
+                    entry.Sequence, action, targetType, targetId, actorName);
                 return entry;
             }
             catch (DbUpdateException ex) when (attempt < MaxAttempts && ex is not DbUpdateConcurrencyException)

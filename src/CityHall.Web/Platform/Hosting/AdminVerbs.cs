@@ -64,20 +64,34 @@ public static class AdminVerbs
         }));
 
         var verifyAudit = new Command("verify-audit", "Check the audit log's hash chain and report the first broken link.");
-        verifyAudit.SetAction((_, ct) => InScope(app, async sp =>
+        var expectHead = new Option<string?>("--expect-head")
         {
+            Description = "A head printed by an earlier run (SEQUENCE:HASH); fails if that entry was removed or rewritten.",
+        };
+        verifyAudit.Options.Add(expectHead);
+        verifyAudit.SetAction((parse, ct) => InScope(app, async sp =>
+        {
+            var headText = parse.GetValue(expectHead);
+            AuditHead? head = null;
+            if (headText is not null && !AuditHead.TryParse(headText, out head))
+            {
+                AnsiConsole.MarkupLine("[red]--expect-head takes SEQUENCE:HASH as printed by verify-audit.[/]");
+                return 2;
+            }
             var verifier = sp.GetRequiredService<AuditChainVerifier>();
             AuditChainReport report = null!;
             await AnsiConsole.Progress().StartAsync(async progress =>
             {
                 var task = progress.AddTask("Verifying audit chain", maxValue: double.MaxValue);
                 task.IsIndeterminate = true;
-                report = await verifier.VerifyAsync(new Progress<long>(n => task.Description = $"Verified {n:N0} entries"), ct);
+                report = await verifier.VerifyAsync(new Progress<long>(n => task.Description = $"Verified {n:N0} entries"), head, ct);
                 task.StopTask();
             });
             if (report.IsIntact)
             {
                 AnsiConsole.MarkupLineInterpolated($"[green]Audit chain intact: {report.EntriesChecked} entries.[/]");
+                if (report.HeadHash is not null)
+                    AnsiConsole.MarkupLineInterpolated($"Head (keep it outside the database; pass it as --expect-head next time): {new AuditHead(report.EntriesChecked, report.HeadHash)}");
                 return 0;
             }
             AnsiConsole.MarkupLineInterpolated($"[red]Audit chain broken at entry {report.FirstBrokenSequence}: {report.Problem}.[/]");

@@ -19,7 +19,7 @@ public sealed class ErrorModel : PageModel
         Code = code is >= 400 and < 600 ? code.Value : 500;
         // Keep the original status (the re-executed request would otherwise answer 200).
         Response.StatusCode = Code;
-        TraceId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        TraceId = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
     }
 
     public string Key => Code switch
