@@ -4,6 +4,7 @@ using CityHall.Web.Data;
 using CityHall.Web.Platform.Notifications;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -41,7 +42,11 @@ public class CityHallApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Production");
         foreach (var (k, v) in settings) builder.UseSetting(k, v);
+        builder.ConfigureTestServices(ConfigureServices);
     }
+
+    /// <summary>Replaces real services where a test must control them (the clock); nothing by default.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services) { }
 
     /// <summary>Starts a real Kestrel server (for browsers) and returns its base address.</summary>
     public string StartKestrel()

@@ -15,7 +15,7 @@ public static class AccountsModule
             Permissions = [],
         });
         builder.Services.AddScoped<IDataSeeder, DemoAccountsSeeder>();
-        builder.Services.AddScoped<ConfirmationCodes>();
+        builder.Services.AddScoped<AccountCodes>();
         builder.Services.AddScoped<PersonalData>();
         builder.Services.AddSingleton<IdentityHashKey>();
         builder.Services.AddScoped<IdentityVerification>();

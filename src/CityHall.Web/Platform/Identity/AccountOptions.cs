@@ -18,6 +18,12 @@ public sealed class AccountOptions
     /// </summary>
     public TimeSpan SessionRevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How long an e-mailed or texted code works.</summary>
+    public TimeSpan CodeLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Wrong codes accepted before the person must ask for a new one.</summary>
+    public int MaxCodeAttempts { get; set; } = 5;
+
     /// <summary>Key for hashing verified identities; set it in production (environment or secrets), never in the repository.</summary>
     public string? IdentityHashKey { get; set; }
 }

@@ -20,12 +20,13 @@ public static class IdentitySetup
                 o.Lockout.DefaultLockoutTimeSpan = accountOptions.LockoutDuration;
                 o.Lockout.AllowedForNewUsers = true;
                 // Codes typed in by the person (six digits), not links a mail scanner could follow.
-                o.Tokens.EmailConfirmationTokenProvider = TokenOptions.DefaultEmailProvider;
-                o.Tokens.PasswordResetTokenProvider = TokenOptions.DefaultEmailProvider;
-                o.Tokens.ChangePhoneNumberTokenProvider = TokenOptions.DefaultPhoneProvider;
+                o.Tokens.EmailConfirmationTokenProvider = TimedCodeProvider.Name;
+                o.Tokens.PasswordResetTokenProvider = TimedCodeProvider.Name;
+                o.Tokens.ChangePhoneNumberTokenProvider = TimedCodeProvider.Name;
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<TimedCodeProvider>(TimedCodeProvider.Name)
             .AddClaimsPrincipalFactory<CityHallClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrors>();
 
@@ -49,6 +50,8 @@ public static class IdentitySetup
             };
         });
 
+        // Wrong-code counts (TimedCodeProvider). In memory: per node, so a city on N nodes allows N× the attempts.
+        services.AddDistributedMemoryCache();
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
             o.ValidationInterval = accountOptions.SessionRevalidationInterval;

@@ -1,7 +1,7 @@
 namespace CityHall.Web.Modules.Accounts.Public;
 
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class ConfirmModel(UserManager<CityHallUser> users, SignInManager<CityHallUser> signIn, ConfirmationCodes codes,
+public sealed class ConfirmModel(UserManager<CityHallUser> users, SignInManager<CityHallUser> signIn, AccountCodes codes,
     IStringLocalizer<Text> t) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -30,7 +30,7 @@ public sealed class ConfirmModel(UserManager<CityHallUser> users, SignInManager<
     public async Task<IActionResult> OnPostResendAsync()
     {
         var user = await users.FindByEmailAsync(Input.Email.Trim());
-        if (user is { EmailConfirmed: false }) await codes.SendAsync(user);
+        if (user is { EmailConfirmed: false }) await codes.SendConfirmationAsync(user);
         TempData["Resent"] = true;
         return RedirectToPage(new { email = Input.Email });
     }

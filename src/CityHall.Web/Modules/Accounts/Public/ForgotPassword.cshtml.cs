@@ -1,10 +1,8 @@
-using CityHall.Web.Platform.Notifications;
-
 namespace CityHall.Web.Modules.Accounts.Public;
 
 /// <summary>Asks for the address and e-mails a six-digit reset code. The answer is the same whether or not the address has an account.</summary>
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class ForgotPasswordModel(UserManager<CityHallUser> users, Notifier notifier, IStringLocalizer<Text> t) : PageModel
+public sealed class ForgotPasswordModel(UserManager<CityHallUser> users, AccountCodes codes) : PageModel
 {
     [BindProperty]
     public ForgotPasswordInput Input { get; set; } = new();
@@ -17,9 +15,7 @@ public sealed class ForgotPasswordModel(UserManager<CityHallUser> users, Notifie
         var user = await users.FindByEmailAsync(Input.Email.Trim());
         if (user is { EmailConfirmed: true })
         {
-            var code = await users.GeneratePasswordResetTokenAsync(user);
-            notifier.Email(user.Email!, t["Email.Reset.Subject"], t["Email.Reset.Body", user.DisplayName, code], user.Id);
-            await users.UpdateAsync(user); // saves the outbox row
+            await codes.SendPasswordResetAsync(user);
         }
         return RedirectToPage("/Modules/Accounts/Public/ResetPassword", new { email = Input.Email.Trim() });
     }

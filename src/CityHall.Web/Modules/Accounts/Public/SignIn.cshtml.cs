@@ -3,7 +3,7 @@ using CityHall.Web.Platform.City;
 namespace CityHall.Web.Modules.Accounts.Public;
 
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class SignInModel(SignInManager<CityHallUser> signIn, UserManager<CityHallUser> users, ConfirmationCodes codes,
+public sealed class SignInModel(SignInManager<CityHallUser> signIn, UserManager<CityHallUser> users, AccountCodes codes,
     CityClock clock, IStringLocalizer<Text> t) : PageModel
 {
     [BindProperty]
@@ -40,7 +40,7 @@ public sealed class SignInModel(SignInManager<CityHallUser> signIn, UserManager<
         if (result.IsNotAllowed && !user.EmailConfirmed && await users.CheckPasswordAsync(user, Input.Password))
         {
             // Right password, address not yet confirmed: send a fresh code and go to the code page.
-            await codes.SendAsync(user);
+            await codes.SendConfirmationAsync(user);
             return RedirectToPage("/Modules/Accounts/Public/Confirm", new { email = user.Email });
         }
         ModelState.AddModelError("Input.Email", t["SignIn.Wrong"]);

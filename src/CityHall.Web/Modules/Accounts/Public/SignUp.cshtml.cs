@@ -3,7 +3,7 @@ using System.Globalization;
 namespace CityHall.Web.Modules.Accounts.Public;
 
 [EnableRateLimiting(RateLimits.SignUp)]
-public sealed class SignUpModel(UserManager<CityHallUser> users, ConfirmationCodes codes, AppDbContext db, TimeProvider clock) : PageModel
+public sealed class SignUpModel(UserManager<CityHallUser> users, AccountCodes codes, AppDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public SignUpInput Input { get; set; } = new();
@@ -35,7 +35,7 @@ public sealed class SignUpModel(UserManager<CityHallUser> users, ConfirmationCod
             return Page();
         }
         await users.AddToRoleAsync(user, Roles.Citizen);
-        await codes.SendAsync(user);
+        await codes.SendConfirmationAsync(user);
         await tx.CommitAsync();
         return RedirectToPage("/Modules/Accounts/Public/Confirm", new { email = user.Email });
     }

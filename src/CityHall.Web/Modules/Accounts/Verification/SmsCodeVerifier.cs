@@ -1,13 +1,12 @@
 using System.Text.RegularExpressions;
-using CityHall.Web.Platform.Notifications;
 
 namespace CityHall.Web.Modules.Accounts.Verification;
 
 /// <summary>
-/// Proves control of a mobile number with a six-digit SMS code (Identity's phone token provider).
+/// Proves control of a mobile number with a six-digit SMS code (sent by AccountCodes).
 /// The normalised number is the identifier: in Korea a mobile line is registered to one named person.
 /// </summary>
-public sealed partial class SmsCodeVerifier(UserManager<CityHallUser> users, Notifier notifier, IStringLocalizer<Text> t) : IIdentityVerifier
+public sealed partial class SmsCodeVerifier(UserManager<CityHallUser> users, AccountCodes codes) : IIdentityVerifier
 {
     public string Name => "sms";
     public string TitleKey => "Verify.Sms.Title";
@@ -23,9 +22,7 @@ public sealed partial class SmsCodeVerifier(UserManager<CityHallUser> users, Not
     {
         var phone = Normalise(subject);
         if (phone is null) return "Verify.Sms.BadNumber";
-        var code = await users.GenerateChangePhoneNumberTokenAsync(user, phone);
-        notifier.Sms(phone, t["Verify.Sms.Message", code], user.Id);
-        await users.UpdateAsync(user); // saves the outbox row
+        await codes.SendPhoneCodeAsync(user, phone);
         return null;
     }
 
