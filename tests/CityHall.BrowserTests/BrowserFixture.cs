@@ -28,9 +28,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser profile (no cookies) in the given language.</summary>
-    public async Task<IPage> NewPageAsync(string locale = "ko-KR")
+    public async Task<IPage> NewPageAsync(string locale = "ko-KR", int width = 1280, int height = 900)
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, Locale = locale, ViewportSize = new() { Width = 1280, Height = 900 } });
+        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, Locale = locale, ViewportSize = new() { Width = width, Height = height } });
         return await context.NewPageAsync();
     }
 

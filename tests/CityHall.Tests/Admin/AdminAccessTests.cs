@@ -43,4 +43,15 @@ public sealed class AdminAccessTests(CityHallApp app) : IClassFixture<CityHallAp
         Assert.DoesNotContain("/admin/audit", page.QuerySelectorAll("main nav a").Select(a => a.GetAttribute("href")));
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/admin/audit")).StatusCode);
     }
+
+    [Fact]
+    public async Task Staff_pages_carry_breadcrumbs_back_to_the_dashboard_and_the_home_page_has_none()
+    {
+        var client = await app.SignedInStaffAsync(Roles.Administrator);
+        var page = await client.GetPageAsync("/admin/city/departments");
+        var crumbs = page.QuerySelectorAll("nav.krds-breadcrumb-wrap a");
+        Assert.Equal(["/", "/admin", "/admin/city", "/admin/city/departments"], crumbs.Select(a => a.GetAttribute("href") ?? "").ToArray());
+        Assert.Equal("page", crumbs[^1].GetAttribute("aria-current"));
+        Assert.Null((await client.GetPageAsync("/")).QuerySelector("nav.krds-breadcrumb-wrap"));
+    }
 }
