@@ -109,6 +109,9 @@ public sealed class HomeAndLanguageTests(CityHallApp app) : IClassFixture<CityHa
             request.Headers.Add("Accept-Encoding", "br, gzip");
             var response = await client.SendAsync(request);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            // Versioned by content hash, so a returning visitor downloads them once a release.
+            Assert.Contains("?v=", asset, StringComparison.Ordinal);
+            Assert.Equal("public, max-age=31536000, immutable", response.Headers.CacheControl!.ToString());
             total += (await response.Content.ReadAsByteArrayAsync()).Length;
         }
         Assert.InRange(total, 1, 150 * 1024);

@@ -107,7 +107,11 @@ public static class PlatformRegistration
             branch => branch.UseResponseCompression());
         app.UseStaticFiles(new StaticFileOptions
         {
-            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=86400",
+            // URLs written with asp-append-version carry the file's hash (?v=): a new build means a new URL,
+            // so browsers keep them for a year and never ask again; other files are kept a day.
+            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = ctx.Context.Request.Query.ContainsKey("v")
+                ? "public, max-age=31536000, immutable"
+                : "public, max-age=86400",
         });
         app.UseRequestLocalization();
         app.UseRouting();
