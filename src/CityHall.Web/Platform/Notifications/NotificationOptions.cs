@@ -21,4 +21,10 @@ public sealed class NotificationOptions
     public int MaxAttempts { get; set; } = 8;
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
     public int BatchSize { get; set; } = 50;
+
+    /// <summary>
+    /// How long a node holds a message it is sending before another node may try it. Longer than a
+    /// slow SMTP exchange; if the node dies mid-send the message goes out again after this time.
+    /// </summary>
+    public TimeSpan SendLease { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -5,6 +5,9 @@ namespace CityHall.Web.Platform.Notifications;
 /// <summary>
 /// Sends what the outbox holds, retrying with exponential back-off, and gives up after
 /// NotificationOptions.MaxAttempts (the message stays in the table with its last error).
+/// Several nodes may run it: each claims a message by moving its next-attempt time forward
+/// (a conditional UPDATE only one node can win), so a message is sent once, or again only
+/// after a node died holding it.
 /// </summary>
 public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<NotificationOptions> options,
     TimeProvider clock, ILogger<OutboxDispatcher> logger) : BackgroundService
@@ -37,9 +40,20 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Notif
         var now = clock.GetUtcNow();
 
         var nowMs = now.ToUnixTimeMilliseconds();
-        var due = await db.Set<OutboxMessage>()
+        var candidates = await db.Set<OutboxMessage>().AsNoTracking()
             .Where(m => m.SentAt == null && !m.GaveUp && m.NextAttemptAtMs <= nowMs)
-            .OrderBy(m => m.Id).Take(o.BatchSize).ToListAsync(ct);
+            .OrderBy(m => m.Id).Take(o.BatchSize)
+            .Select(m => new { m.Id, m.NextAttemptAtMs }).ToListAsync(ct);
+        var leaseUntilMs = (now + o.SendLease).ToUnixTimeMilliseconds();
+        var claimed = new List<long>();
+        foreach (var c in candidates)
+        {
+            var won = await db.Set<OutboxMessage>()
+                .Where(m => m.Id == c.Id && m.NextAttemptAtMs == c.NextAttemptAtMs && m.SentAt == null && !m.GaveUp)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.NextAttemptAtMs, leaseUntilMs), ct);
+            if (won == 1) claimed.Add(c.Id);
+        }
+        var due = await db.Set<OutboxMessage>().Where(m => claimed.Contains(m.Id)).OrderBy(m => m.Id).ToListAsync(ct);
         foreach (var message in due)
         {
             message.Attempts++;
