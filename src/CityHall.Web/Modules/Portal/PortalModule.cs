@@ -22,7 +22,6 @@ public static partial class PortalModule
             AdminMenu = [new("Admin.Menu.Content", "/admin/pages", ManageContent, 50)],
             Datasets = [new("districts", "Dataset.Districts", "/api/v1/city/districts", "JSON")],
         });
-        builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddScoped<IDataSeeder, ContentPageSeeder>();
         return builder;
     }

@@ -29,6 +29,7 @@ public static class PlatformRegistration
         services.Configure<RequestLimitsOptions>(configuration.GetSection(RequestLimitsOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CityClock>();
+        services.AddSingleton<MarkdownRenderer>();
 
         builder.AddDatabase();
         services.AddCityHallDataProtectionAndRedis(configuration);

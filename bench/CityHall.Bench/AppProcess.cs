@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace CityHall.Bench;
+
+/// <summary>The app as an operator runs it: its own process, Production settings, a database of its own.</summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly string? sqliteFolder;
+
+    public Uri BaseAddress { get; }
+
+    private AppProcess(Process process, Uri baseAddress, string? sqliteFolder)
+    {
+        this.process = process;
+        BaseAddress = baseAddress;
+        this.sqliteFolder = sqliteFolder;
+    }
+
+    public static async Task<AppProcess> StartAsync(string provider, string? connectionString, IDictionary<string, string>? settings = null)
+    {
+        int port;
+        using (var probe = new TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CityHall.Web.dll"));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Accounts__IdentityHashKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        // The load comes from one address; the per-IP limits are not what is measured here.
+        start.Environment["RequestLimits__SignIn__PermitLimit"] = "1000000";
+        start.Environment["RequestLimits__SignUp__PermitLimit"] = "1000000";
+        start.Environment["RequestLimits__CitizenWrite__PermitLimit"] = "1000000";
+        string? folder = null;
+        start.Environment["Database__Provider"] = provider;
+        if (provider == "Sqlite")
+        {
+            folder = Path.Combine(Path.GetTempPath(), "cityhall-bench-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(folder);
+            start.Environment["Database__SqliteFile"] = Path.Combine(folder, "bench.db");
+        }
+        else start.Environment["ConnectionStrings__Default"] = connectionString ?? throw new ArgumentException("PostgreSQL needs --connection");
+        foreach (var (k, v) in settings ?? new Dictionary<string, string>()) start.Environment[k.Replace(":", "__", StringComparison.Ordinal)] = v;
+
+        var process = Process.Start(start)!;
+        _ = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}"), folder);
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (true)
+        {
+            if (process.HasExited) throw new InvalidOperationException("The app stopped while starting: " + await errors);
+            try
+            {
+                if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode) return app;
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline) { }
+            await Task.Delay(200);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited) process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+        process.Dispose();
+        if (sqliteFolder is not null)
+        {
+            try { Directory.Delete(sqliteFolder, recursive: true); } catch (IOException) { }
+        }
+    }
+}

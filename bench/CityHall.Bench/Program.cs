@@ -1,0 +1,20 @@
+using System.CommandLine;
+using CityHall.Bench;
+
+var root = new RootCommand("CityHall load benchmarks: each starts the app on a fresh database and prints its figures.");
+var provider = new Option<string>("--provider") { Description = "Sqlite or Postgres.", DefaultValueFactory = _ => "Sqlite" };
+var connection = new Option<string?>("--connection") { Description = "PostgreSQL connection string (an empty database)." };
+var seconds = new Option<int>("--seconds") { Description = "Length of each measured phase.", DefaultValueFactory = _ => 20 };
+var workers = new Option<int>("--workers") { Description = "Concurrent requests in flight.", DefaultValueFactory = _ => 64 };
+
+var portal = new Command("portal", "Anonymous reads: home page, a content page, the districts API.");
+foreach (var o in new Option[] { provider, connection, seconds, workers }) portal.Options.Add(o);
+portal.SetAction(async (parse, ct) =>
+{
+    var options = new BenchOptions(parse.GetValue(provider)!, parse.GetValue(connection), TimeSpan.FromSeconds(parse.GetValue(seconds)), parse.GetValue(workers));
+    await PortalBenchmark.RunAsync(options, ct);
+    return 0;
+});
+root.Subcommands.Add(portal);
+
+return await root.Parse(args).InvokeAsync();
