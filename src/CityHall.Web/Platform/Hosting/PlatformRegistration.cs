@@ -30,6 +30,7 @@ public static class PlatformRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CityClock>();
         services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<SectorLinks>();
 
         builder.AddDatabase();
         services.AddCityHallDataProtectionAndRedis(configuration);

@@ -13,7 +13,12 @@ public sealed class ModuleDescriptor
     public IReadOnlyList<AdminMenuItem> AdminMenu { get; init; } = [];
     public IReadOnlyList<PermissionDefinition> Permissions { get; init; } = [];
     public IReadOnlyList<OpenDataset> Datasets { get; init; } = [];
+
+    /// <summary>The home-page sectors this module serves, by the city's sector code, and where they lead.</summary>
+    public IReadOnlyList<PortalSectorLink> PortalSectors { get; init; } = [];
 }
+
+public sealed record PortalSectorLink(string SectorCode, string Href);
 
 public sealed record AdminMenuItem(string LabelKey, string Href, string Permission, int Order = 100);
 
@@ -31,6 +36,8 @@ public sealed class ModuleRegistry(IEnumerable<ModuleDescriptor> modules)
     public IEnumerable<AdminMenuItem> AdminMenu => Modules.SelectMany(m => m.AdminMenu).OrderBy(i => i.Order);
 
     public IEnumerable<OpenDataset> Datasets => Modules.SelectMany(m => m.Datasets);
+
+    public IEnumerable<PortalSectorLink> PortalSectors => Modules.SelectMany(m => m.PortalSectors);
 }
 
 public static class ModuleRegistration

@@ -107,7 +107,8 @@ public sealed class CitySettingsModel(AppDbContext db, AuditLog audit, CitySetti
                 ModelState.AddModelError(prefix + nameof(s.Code), t["Admin.City.SectorCodeTaken"]);
             if (string.IsNullOrWhiteSpace(s.NameKo))
                 ModelState.AddModelError(prefix + nameof(s.NameKo), t["Admin.City.SectorNameRequired"]);
-            if (string.IsNullOrWhiteSpace(s.Href) || !IsSafeLink(s.Href))
+            // An empty link lets the module that serves the sector (or its content page) decide.
+            if (!string.IsNullOrWhiteSpace(s.Href) && !IsSafeLink(s.Href))
                 ModelState.AddModelError(prefix + nameof(s.Href), t["Admin.City.LinkFormat"]);
         }
     }
@@ -207,7 +208,7 @@ public sealed class CitySettingsInput
             Code = s.Code!.Trim(),
             Name = new() { Ko = s.NameKo?.Trim() ?? "", En = s.NameEn?.Trim() ?? "" },
             Description = new() { Ko = s.DescriptionKo?.Trim() ?? "", En = s.DescriptionEn?.Trim() ?? "" },
-            Href = s.Href!.Trim(),
+            Href = s.Href?.Trim() ?? "",
         }).ToList(),
     };
 }
