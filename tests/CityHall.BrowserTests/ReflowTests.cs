@@ -25,7 +25,8 @@ public sealed class ReflowTests(BrowserFixture f)
             if (box.width === 0 || box.height === 0) continue;
             if (box.right > width + 1) problems.push(el.tagName.toLowerCase() + (el.className ? '.' + el.className : '') + ' ends at ' + Math.round(box.right));
             const clips = ['hidden', 'clip'].includes(style.overflowX) || ['hidden', 'clip'].includes(style.overflowY);
-            if (clips && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1) && el.textContent.trim())
+            // 1x1 boxes are the visually-hidden pattern (text for screen readers only, as KRDS does for step titles on phones).
+            if (clips && el.clientWidth > 1 && el.clientHeight > 1 && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1) && el.textContent.trim())
               problems.push(el.outerHTML.slice(0, 80) + ' cuts off its text (' + el.scrollWidth + 'x' + el.scrollHeight + ' in ' + el.clientWidth + 'x' + el.clientHeight + ')');
           }
           return problems.slice(0, 10);

@@ -28,6 +28,9 @@ public sealed class SignUpTests(CityHallApp app) : IClassFixture<CityHallApp>
 
         var confirm = await client.GetPageAsync(posted.Headers.Location!.ToString());
         Assert.Equal(email, confirm.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_Email")!.Value);
+        // The step indicator says where the person is: step 2 of 3, the first one done.
+        Assert.Equal("2단계", confirm.QuerySelector(".krds-step-wrap li[aria-current=step] .step")!.TextContent);
+        Assert.Single(confirm.QuerySelectorAll(".krds-step-wrap li.done"));
         var done = await client.SubmitAsync(confirm, new Dictionary<string, string>
         {
             ["Input.Email"] = email, ["Input.Code"] = await TestAccounts.CodeSentToAsync(app, email),
