@@ -1,5 +1,6 @@
 using CityHall.Web.Modules.Accounts;
 using CityHall.Web.Modules.Admin;
+using CityHall.Web.Modules.Petitions;
 using CityHall.Web.Modules.Portal;
 using CityHall.Web.Platform.Hosting;
 
@@ -9,6 +10,7 @@ builder.AddPlatform();
 builder.AddAccounts();
 builder.AddPortal();
 builder.AddAdmin();
+builder.AddPetitions();
 
 var app = builder.Build();
 
@@ -19,6 +21,7 @@ app.UsePlatform();
 app.MapAccounts();
 app.MapPortal();
 app.MapAdmin();
+app.MapPetitions();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

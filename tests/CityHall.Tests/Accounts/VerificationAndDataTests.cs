@@ -11,20 +11,10 @@ namespace CityHall.Tests.Accounts;
 
 public sealed partial class VerificationAndDataTests(CityHallApp app) : IClassFixture<CityHallApp>
 {
-    private static string RandomMobile() => "010" + Random.Shared.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static string RandomMobile() => TestAccounts.RandomMobile();
 
-    /// <summary>Walks the SMS verification: number, then the code from the text message.</summary>
-    private async Task<HttpResponseMessage> VerifyBySmsAsync(HttpClient client, string mobile, bool rightCode = true)
-    {
-        var start = await client.GetPageAsync("/account/verify");
-        var answerStep = await Html.ParseAsync(await client.SubmitAsync(start,
-            new Dictionary<string, string> { ["Input.Method"] = "sms", ["Input.Subject"] = mobile }));
-        var sms = await app.LastSmsToAsync(new string(mobile.Where(char.IsDigit).ToArray()));
-        Assert.NotNull(sms);
-        var code = SixDigits().Match(sms.Body).Value;
-        if (!rightCode) code = code == "000000" ? "111111" : "000000";
-        return await client.SubmitAsync(answerStep, new Dictionary<string, string> { ["Input.Answer"] = code });
-    }
+    private Task<HttpResponseMessage> VerifyBySmsAsync(HttpClient client, string mobile, bool rightCode = true) =>
+        TestAccounts.VerifyBySmsAsync(app, client, mobile, rightCode);
 
     [Fact]
     public async Task A_citizen_verifies_by_SMS_and_other_modules_see_a_stable_identity_key()
@@ -109,7 +99,4 @@ public sealed partial class VerificationAndDataTests(CityHallApp app) : IClassFi
         Assert.False(await app.WithDbAsync(db => db.Set<OutboxMessage>().AnyAsync(m => m.Recipient == email)));
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/account/profile")).StatusCode); // signed out
     }
-
-    [GeneratedRegex(@"\b\d{6}\b")]
-    private static partial Regex SixDigits();
 }

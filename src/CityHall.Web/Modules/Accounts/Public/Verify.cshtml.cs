@@ -12,6 +12,10 @@ public sealed class VerifyModel(UserManager<CityHallUser> users, IEnumerable<IId
     [BindProperty]
     public VerifyInput Input { get; set; } = new();
 
+    /// <summary>Where the person was going when verification was asked of them (e.g. supporting a proposal).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
     public IReadOnlyList<IIdentityVerifier> Verifiers { get; } = verifiers.ToList();
     public bool AnswerStep { get; private set; }
     public string? VerifiedAt { get; private set; }
@@ -53,7 +57,7 @@ public sealed class VerifyModel(UserManager<CityHallUser> users, IEnumerable<IId
         switch (await verification.CompleteAsync(verifier, user, Input.Subject, Input.Answer!, HttpContext.RequestAborted))
         {
             case VerificationOutcome.Verified:
-                return RedirectToPage();
+                return ReturnUrl is not null && Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage();
             case VerificationOutcome.IdentityAlreadyUsed:
                 ModelState.AddModelError("Input.Answer", t["Verify.AlreadyUsed"]);
                 return Page();

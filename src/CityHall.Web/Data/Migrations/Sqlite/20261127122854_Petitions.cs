@@ -1,0 +1,198 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CityHall.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Petitions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "petition_petitions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    CategoryCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    AuthorId = table.Column<string>(type: "TEXT", nullable: true),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    ReviewedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    RejectionReasonCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    SupportDeadline = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    SignatureCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChainLength = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChainHead = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Salt = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
+                    TitleGramCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_petition_petitions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_petition_petitions_identity_users_AuthorId",
+                        column: x => x.AuthorId,
+                        principalTable: "identity_users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "petition_chain",
+                columns: table => new
+                {
+                    PetitionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Commitment = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_petition_chain", x => new { x.PetitionId, x.Sequence });
+                    table.ForeignKey(
+                        name: "FK_petition_chain_petition_petitions_PetitionId",
+                        column: x => x.PetitionId,
+                        principalTable: "petition_petitions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "petition_checkpoints",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PetitionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false),
+                    HeadHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Supports = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_petition_checkpoints", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_petition_checkpoints_petition_petitions_PetitionId",
+                        column: x => x.PetitionId,
+                        principalTable: "petition_petitions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "petition_signatures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PetitionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Commitment = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    SignedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    WithdrawnAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_petition_signatures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_petition_signatures_identity_users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "identity_users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_petition_signatures_petition_petitions_PetitionId",
+                        column: x => x.PetitionId,
+                        principalTable: "petition_petitions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "petition_title_grams",
+                columns: table => new
+                {
+                    PetitionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Gram = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_petition_title_grams", x => new { x.Gram, x.PetitionId });
+                    table.ForeignKey(
+                        name: "FK_petition_title_grams_petition_petitions_PetitionId",
+                        column: x => x.PetitionId,
+                        principalTable: "petition_petitions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_petition_checkpoints_PetitionId_Length",
+                table: "petition_checkpoints",
+                columns: new[] { "PetitionId", "Length" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_petition_petitions_AuthorId",
+                table: "petition_petitions",
+                column: "AuthorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_petition_petitions_Status_Id",
+                table: "petition_petitions",
+                columns: new[] { "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_petition_signatures_PetitionId_Commitment",
+                table: "petition_signatures",
+                columns: new[] { "PetitionId", "Commitment" },
+                unique: true,
+                filter: "\"WithdrawnAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_petition_signatures_UserId_PetitionId",
+                table: "petition_signatures",
+                columns: new[] { "UserId", "PetitionId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_petition_title_grams_PetitionId",
+                table: "petition_title_grams",
+                column: "PetitionId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "petition_chain");
+
+            migrationBuilder.DropTable(
+                name: "petition_checkpoints");
+
+            migrationBuilder.DropTable(
+                name: "petition_signatures");
+
+            migrationBuilder.DropTable(
+                name: "petition_title_grams");
+
+            migrationBuilder.DropTable(
+                name: "petition_petitions");
+        }
+    }
+}

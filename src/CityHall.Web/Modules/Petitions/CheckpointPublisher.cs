@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Options;
+
+namespace CityHall.Web.Modules.Petitions;
+
+/// <summary>
+/// Every Petitions:CheckpointInterval (5 minutes) publishes, for each proposal whose chain grew,
+/// its length, head hash and count. Anyone who copied a checkpoint can later prove the tally was
+/// not rewritten before it; receipts are checked against the latest one.
+/// </summary>
+public sealed class CheckpointPublisher(IServiceScopeFactory scopes, TimeProvider clock, IOptions<PetitionOptions> options,
+    ILogger<CheckpointPublisher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.CheckpointInterval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try { await PublishAsync(stoppingToken); }
+            catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogError(ex, "Publishing petition checkpoints failed"); }
+        }
+    }
+
+    /// <summary>Writes a checkpoint for every chain that grew since its last one; returns how many.</summary>
+    public async Task<int> PublishAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var grown = await db.Set<Petition>().AsNoTracking()
+            .Where(p => p.ChainLength > (db.Set<PetitionCheckpoint>().Where(c => c.PetitionId == p.Id).Max(c => (long?)c.Length) ?? 0))
+            .Select(p => new { p.Id, p.ChainLength, p.ChainHead, p.SignatureCount })
+            .ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        foreach (var p in grown)
+            db.Add(new PetitionCheckpoint { PetitionId = p.Id, Length = p.ChainLength, HeadHash = p.ChainHead, Supports = p.SignatureCount, At = now });
+        await db.SaveChangesAsync(ct);
+        return grown.Count;
+    }
+}

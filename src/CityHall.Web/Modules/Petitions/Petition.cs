@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CityHall.Web.Modules.Petitions;
+
+/// <summary>Where a proposal is in Seoul's process: review, collecting supports, then closed (answers and forum come next).</summary>
+public enum PetitionStatus
+{
+    /// <summary>Written, waiting for a moderator; visible to its author only.</summary>
+    PendingReview = 0,
+    /// <summary>Refused by a moderator; public with the reason, like e-petitions.</summary>
+    Rejected = 1,
+    /// <summary>Published: citizens support it until the deadline.</summary>
+    Collecting = 2,
+    /// <summary>The support window ended.</summary>
+    Closed = 3,
+}
+
+/// <summary>A citizen's proposal ("시민제안"), its review and its running support tally.</summary>
+public sealed class Petition
+{
+    public long Id { get; set; }
+    public required string Title { get; set; }
+    public required string Body { get; set; }
+    public required string CategoryCode { get; set; }
+    public string? DistrictCode { get; set; }
+    public string? AuthorId { get; set; }
+    /// <summary>The author's name when they wrote it, kept if the account is deleted.</summary>
+    public string AuthorName { get; set; } = "";
+    public PetitionStatus Status { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? ReviewedAt { get; set; }
+    public string? ReviewedBy { get; set; }
+    public string? RejectionReasonCode { get; set; }
+    /// <summary>The department that must answer, chosen by the moderator who approves.</summary>
+    public string? DepartmentCode { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
+    public DateTimeOffset? SupportDeadline { get; set; }
+
+    /// <summary>Maintained by the signature writer in batches, never recounted per request.</summary>
+    public int SignatureCount { get; set; }
+    /// <summary>Entries in the signature chain and the hash of the last (the chain's head).</summary>
+    public long ChainLength { get; set; }
+    public string ChainHead { get; set; } = SignatureChain.GenesisHash;
+    /// <summary>Per-proposal secret that turns a verified identity into this proposal's signer commitment.</summary>
+    public byte[] Salt { get; set; } = [];
+    /// <summary>Distinct character bigrams of the title, for the similar-title search.</summary>
+    public int TitleGramCount { get; set; }
+}
+
+/// <summary>One distinct character pair of a title ("서울", "울시"): what similar titles share, on any database.</summary>
+public sealed class PetitionTitleGram
+{
+    public long PetitionId { get; set; }
+    public required string Gram { get; set; }
+}
+
+internal sealed class PetitionConfiguration : IEntityTypeConfiguration<Petition>
+{
+    public void Configure(EntityTypeBuilder<Petition> e)
+    {
+        e.ToTable("petition_petitions");
+        e.Property(x => x.Title).HasMaxLength(PetitionLimits.TitleMax);
+        e.Property(x => x.Body).HasMaxLength(PetitionLimits.BodyMax);
+        e.Property(x => x.CategoryCode).HasMaxLength(32);
+        e.Property(x => x.DistrictCode).HasMaxLength(32);
+        e.Property(x => x.AuthorName).HasMaxLength(100);
+        e.Property(x => x.ReviewedBy).HasMaxLength(256);
+        e.Property(x => x.RejectionReasonCode).HasMaxLength(32);
+        e.Property(x => x.DepartmentCode).HasMaxLength(32);
+        e.Property(x => x.ChainHead).HasMaxLength(64);
+        e.Property(x => x.Salt).HasMaxLength(32);
+        e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        // Moved by every signature batch: a second writer (another node) that read the same head fails and retries.
+        e.Property(x => x.ChainLength).IsConcurrencyToken();
+        e.HasOne<CityHallUser>().WithMany().HasForeignKey(x => x.AuthorId).OnDelete(DeleteBehavior.SetNull);
+        e.HasIndex(x => new { x.Status, x.Id });
+        e.HasIndex(x => x.AuthorId);
+    }
+}
+
+internal sealed class PetitionTitleGramConfiguration : IEntityTypeConfiguration<PetitionTitleGram>
+{
+    public void Configure(EntityTypeBuilder<PetitionTitleGram> e)
+    {
+        e.ToTable("petition_title_grams");
+        e.HasKey(x => new { x.Gram, x.PetitionId });
+        e.Property(x => x.Gram).HasMaxLength(8);
+        e.HasOne<Petition>().WithMany().HasForeignKey(x => x.PetitionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public static class PetitionLimits
+{
+    public const int TitleMin = 5;
+    public const int TitleMax = 200;
+    public const int BodyMin = 20;
+    public const int BodyMax = 10_000;
+}

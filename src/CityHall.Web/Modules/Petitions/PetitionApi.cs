@@ -1,0 +1,62 @@
+namespace CityHall.Web.Modules.Petitions;
+
+/// <summary>Open data: published proposals, one with its supports by district and its checkpoints, and the similar-title search.</summary>
+public static class PetitionApi
+{
+    public sealed record PetitionSummary(long Id, string Title, string Category, string? District, string Status, int Supports,
+        DateTimeOffset? PublishedAt, DateTimeOffset? SupportDeadline);
+
+    public sealed record PetitionDetail(long Id, string Title, string Body, string Category, string? District, string Status, int Supports,
+        DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt, DateTimeOffset? SupportDeadline, string? Department, string? RejectionReason,
+        IReadOnlyDictionary<string, int> SupportsByDistrict, long ChainLength, Checkpoint? LatestCheckpoint);
+
+    public sealed record Checkpoint(long Length, string HeadHash, int Supports, DateTimeOffset At);
+
+    public sealed record SimilarTitle(long Id, string Title, string Status, int Supports, double Similarity);
+
+    private static readonly PetitionStatus[] Public = [PetitionStatus.Collecting, PetitionStatus.Closed, PetitionStatus.Rejected];
+
+    public static void Map(WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1/petitions").WithTags("Petitions");
+
+        api.MapGet("/", async (AppDbContext db, string? status, int? page) =>
+        {
+            var query = db.Set<Petition>().AsNoTracking().Where(p => Public.Contains(p.Status));
+            if (status is not null && Enum.TryParse<PetitionStatus>(status, ignoreCase: true, out var s) && Public.Contains(s))
+                query = query.Where(p => p.Status == s);
+            var number = Math.Max(1, page ?? 1);
+            var rows = await query.OrderByDescending(p => p.Id).Skip((number - 1) * 50).Take(50)
+                .Select(p => new PetitionSummary(p.Id, p.Title, p.CategoryCode, p.DistrictCode, p.Status.ToString(), p.SignatureCount, p.PublishedAt, p.SupportDeadline))
+                .ToListAsync();
+            return TypedResults.Ok(rows);
+        }).WithSummary("Published proposals, newest first, 50 a page (status: collecting, closed, rejected)");
+
+        api.MapGet("/{id:long}", async Task<IResult> (long id, AppDbContext db) =>
+        {
+            var p = await db.Set<Petition>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && Public.Contains(p.Status));
+            if (p is null) return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No published proposal has this id.");
+            var byDistrict = await db.Set<PetitionSignature>().AsNoTracking()
+                .Where(s => s.PetitionId == id && s.WithdrawnAt == null)
+                .GroupBy(s => s.DistrictCode ?? "")
+                .Select(g => new { g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.Key, g => g.Count);
+            var checkpoint = await db.Set<PetitionCheckpoint>().AsNoTracking().Where(c => c.PetitionId == id)
+                .OrderByDescending(c => c.Length).Select(c => new Checkpoint(c.Length, c.HeadHash, c.Supports, c.At)).FirstOrDefaultAsync();
+            return TypedResults.Ok(new PetitionDetail(p.Id, p.Title, p.Body, p.CategoryCode, p.DistrictCode, p.Status.ToString(), p.SignatureCount,
+                p.CreatedAt, p.PublishedAt, p.SupportDeadline, p.DepartmentCode, p.RejectionReasonCode, byDistrict, p.ChainLength, checkpoint));
+        }).WithSummary("One proposal with its supports by district (\"\" = no district given) and its latest checkpoint");
+
+        api.MapGet("/{id:long}/checkpoints", async Task<IResult> (long id, AppDbContext db) =>
+        {
+            if (!await db.Set<Petition>().AnyAsync(p => p.Id == id && Public.Contains(p.Status)))
+                return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No published proposal has this id.");
+            return TypedResults.Ok(await db.Set<PetitionCheckpoint>().AsNoTracking().Where(c => c.PetitionId == id).OrderBy(c => c.Length)
+                .Select(c => new Checkpoint(c.Length, c.HeadHash, c.Supports, c.At)).ToListAsync());
+        }).WithSummary("Every published checkpoint of a proposal's signature chain");
+
+        api.MapGet("/similar", async (string? title, SimilarPetitions similar) =>
+            TypedResults.Ok((await similar.FindAsync(title)).Select(m => new SimilarTitle(m.Id, m.Title, m.Status.ToString(), m.Supports, Math.Round(m.Similarity, 2)))))
+            .WithSummary("Published proposals whose titles resemble the given one (character bigrams; works for Korean)");
+    }
+}

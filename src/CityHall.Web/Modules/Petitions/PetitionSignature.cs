@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CityHall.Web.Modules.Petitions;
+
+/// <summary>
+/// A support ("서명") of a proposal by one verified person. The commitment, not the account, is
+/// unique among a proposal's live signatures: one person, one signature, whichever account they use.
+/// </summary>
+public sealed class PetitionSignature
+{
+    public long Id { get; set; }
+    public long PetitionId { get; set; }
+    public required string Commitment { get; set; }
+    /// <summary>Null once the account is deleted; the signature still counts and the chain still verifies.</summary>
+    public string? UserId { get; set; }
+    public string? DistrictCode { get; set; }
+    public DateTimeOffset SignedAt { get; set; }
+    /// <summary>The chain entry that recorded it: the signer's receipt.</summary>
+    public long Sequence { get; set; }
+    public DateTimeOffset? WithdrawnAt { get; set; }
+}
+
+internal sealed class PetitionSignatureConfiguration : IEntityTypeConfiguration<PetitionSignature>
+{
+    public void Configure(EntityTypeBuilder<PetitionSignature> e)
+    {
+        e.ToTable("petition_signatures");
+        e.Property(x => x.Commitment).HasMaxLength(64);
+        e.Property(x => x.UserId).HasMaxLength(64);
+        e.Property(x => x.DistrictCode).HasMaxLength(32);
+        // The database itself refuses a second live signature by the same person.
+        e.HasIndex(x => new { x.PetitionId, x.Commitment }).IsUnique().HasFilter("\"WithdrawnAt\" IS NULL");
+        e.HasIndex(x => new { x.UserId, x.PetitionId });
+        e.HasOne<Petition>().WithMany().HasForeignKey(x => x.PetitionId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<CityHallUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.SetNull);
+    }
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using CityHall.Web.Platform.City;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.Extensions.Options;
+
+namespace CityHall.Web.Modules.Petitions;
+
+/// <summary>Names of the city's petition categories, rejection reasons, statuses and districts in the reader's language.</summary>
+public sealed class PetitionText(IOptionsMonitor<PetitionOptions> options, AppDbContext db, IStringLocalizer<Text> t)
+{
+    private Dictionary<string, string>? districts;
+
+    public PetitionOptions Options => options.CurrentValue;
+
+    public string Category(string code) => Options.Categories.FirstOrDefault(c => c.Code == code)?.Name.Current ?? code;
+
+    public string Reason(string? code) => code is null ? "" : Options.RejectionReasons.FirstOrDefault(c => c.Code == code)?.Name.Current ?? code;
+
+    public string Status(PetitionStatus status) => t["Petitions.Status." + status].Value;
+
+    /// <summary>KRDS badge colours: collecting stands out, closed is quiet, rejected warns.</summary>
+    public static string BadgeClass(PetitionStatus status) => "krds-badge " + status switch
+    {
+        PetitionStatus.Collecting => "outline-primary",
+        PetitionStatus.Rejected => "outline-danger",
+        PetitionStatus.PendingReview => "outline-warning",
+        _ => "outline-gray",
+    };
+
+    public IReadOnlyList<SelectListItem> CategoryItems() =>
+        [new(t["Petitions.Choose"].Value, ""), .. Options.Categories.Select(c => new SelectListItem(c.Name.Current, c.Code))];
+
+    public IReadOnlyList<SelectListItem> ReasonItems() =>
+        [new(t["Petitions.Choose"].Value, ""), .. Options.RejectionReasons.Select(c => new SelectListItem(c.Name.Current, c.Code))];
+
+    public async Task<string> DistrictAsync(string? code)
+    {
+        if (code is null) return "";
+        districts ??= (await db.Set<District>().AsNoTracking().ToListAsync())
+            .ToDictionary(d => d.Code, d => d.Name(CultureInfo.CurrentUICulture));
+        return districts.GetValueOrDefault(code, code);
+    }
+
+    public async Task<IReadOnlyList<SelectListItem>> DistrictItemsAsync(string noneKey)
+    {
+        var all = (await db.Set<District>().AsNoTracking().ToListAsync())
+            .Select(d => new SelectListItem(d.Name(CultureInfo.CurrentUICulture), d.Code))
+            .OrderBy(i => i.Text, StringComparer.Create(CultureInfo.CurrentUICulture, false));
+        return [new(t[noneKey].Value, ""), .. all];
+    }
+}

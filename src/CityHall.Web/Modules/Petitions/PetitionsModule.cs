@@ -1,0 +1,41 @@
+using CityHall.Web.Platform.Modules;
+
+namespace CityHall.Web.Modules.Petitions;
+
+/// <summary>
+/// Citizen proposals, Democracy-Seoul style: propose (with similar titles shown), moderators
+/// review, verified citizens support through a group-commit writer onto a public hash chain with
+/// receipts and checkpoints.
+/// </summary>
+public static class PetitionsModule
+{
+    public const string Moderate = "petitions.moderate";
+
+    public static WebApplicationBuilder AddPetitions(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<PetitionOptions>(builder.Configuration.GetSection(PetitionOptions.Section));
+        services.AddModule(new ModuleDescriptor
+        {
+            Name = "Petitions",
+            Permissions = [new(Moderate, "Permission.ModeratePetitions", Roles.Moderator)],
+            AdminMenu = [new("Admin.Menu.Petitions", "/admin/petitions", Moderate, 100)],
+            Datasets = [new("petitions", "Dataset.Petitions", "/api/v1/petitions", "JSON")],
+            PortalSectors = [new("participation", "/petitions")],
+        });
+        services.AddScoped<SimilarPetitions>();
+        services.AddScoped<PetitionChainVerifier>();
+        services.AddScoped<PetitionText>();
+        services.AddSingleton<SignatureWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<SignatureWriter>());
+        services.AddSingleton<CheckpointPublisher>();
+        services.AddHostedService(sp => sp.GetRequiredService<CheckpointPublisher>());
+        return builder;
+    }
+
+    public static WebApplication MapPetitions(this WebApplication app)
+    {
+        PetitionApi.Map(app);
+        return app;
+    }
+}

@@ -1,0 +1,90 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace CityHall.Web.Modules.Petitions.Public;
+
+/// <summary>
+/// A signed-in citizen writes a proposal. "Check for similar proposals" (or, with JavaScript, typing
+/// the title) lists published proposals with much the same title, so people support one instead of
+/// starting a duplicate. A new proposal waits for a moderator.
+/// </summary>
+[Authorize]
+[EnableRateLimiting(RateLimits.CitizenWrite)]
+public sealed class ProposeModel(AppDbContext db, SimilarPetitions similar, PetitionText text, TimeProvider clock) : PageModel
+{
+    [BindProperty] public ProposalInput Input { get; set; } = new();
+
+    public IReadOnlyList<SelectListItem> Categories { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> Districts { get; private set; } = [];
+    public IReadOnlyList<SimilarPetitions.Match>? Similar { get; private set; }
+
+    public async Task OnGetAsync() => await PrepareAsync();
+
+    public async Task<IActionResult> OnPostSimilarAsync()
+    {
+        ModelState.Clear(); // only looking: the draft is not judged yet
+        Similar = await similar.FindAsync(Input.Title);
+        await PrepareAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!string.IsNullOrEmpty(Input.CategoryCode) && text.Options.Categories.All(c => c.Code != Input.CategoryCode))
+            ModelState.AddModelError("Input.CategoryCode", HttpContext.RequestServices.GetRequiredService<IStringLocalizer<Text>>()["Petitions.Category.Required"]);
+        if (!string.IsNullOrEmpty(Input.DistrictCode) && !await db.Set<CityHall.Web.Platform.City.District>().AnyAsync(d => d.Code == Input.DistrictCode))
+            Input.DistrictCode = null;
+        if (!ModelState.IsValid)
+        {
+            await PrepareAsync();
+            return Page();
+        }
+        var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == User.FindFirstValue(ClaimTypes.NameIdentifier));
+        var grams = TitleGrams.Of(Input.Title);
+        var petition = new Petition
+        {
+            Title = Input.Title.Trim(),
+            Body = Input.Body.Trim(),
+            CategoryCode = Input.CategoryCode,
+            DistrictCode = string.IsNullOrEmpty(Input.DistrictCode) ? null : Input.DistrictCode,
+            AuthorId = user.Id,
+            AuthorName = user.DisplayName,
+            Status = PetitionStatus.PendingReview,
+            CreatedAt = clock.GetUtcNow(),
+            Salt = RandomNumberGenerator.GetBytes(32),
+            TitleGramCount = grams.Count,
+        };
+        db.Add(petition);
+        await db.SaveChangesAsync();
+        db.AddRange(grams.Select(g => new PetitionTitleGram { PetitionId = petition.Id, Gram = g }));
+        await db.SaveChangesAsync();
+        return Redirect($"/petitions/{petition.Id}?submitted=1");
+    }
+
+    private async Task PrepareAsync()
+    {
+        Categories = text.CategoryItems();
+        Districts = await text.DistrictItemsAsync("Petitions.District.None");
+    }
+}
+
+public sealed class ProposalInput
+{
+    [Display(Name = "Petitions.Field.Title")]
+    [Required(ErrorMessage = "Petitions.Title.Required")]
+    [StringLength(PetitionLimits.TitleMax, MinimumLength = PetitionLimits.TitleMin, ErrorMessage = "Petitions.Title.Length")]
+    public string Title { get; set; } = "";
+
+    [Display(Name = "Petitions.Field.Body")]
+    [Required(ErrorMessage = "Petitions.Body.Required")]
+    [StringLength(PetitionLimits.BodyMax, MinimumLength = PetitionLimits.BodyMin, ErrorMessage = "Petitions.Body.Length")]
+    public string Body { get; set; } = "";
+
+    [Display(Name = "Petitions.Field.Category")]
+    [Required(ErrorMessage = "Petitions.Category.Required")]
+    public string CategoryCode { get; set; } = "";
+
+    [Display(Name = "Petitions.Field.District")]
+    public string? DistrictCode { get; set; }
+}
