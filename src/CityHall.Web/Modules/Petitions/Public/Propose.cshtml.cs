@@ -59,7 +59,7 @@ public sealed class ProposeModel(AppDbContext db, SimilarPetitions similar, Peti
         await db.SaveChangesAsync();
         db.AddRange(grams.Select(g => new PetitionTitleGram { PetitionId = petition.Id, Gram = g }));
         await db.SaveChangesAsync();
-        return Redirect($"/petitions/{petition.Id}?submitted=1");
+        return Redirect($"/petitions/{petition.Id}?done=submitted");
     }
 
     private async Task PrepareAsync()
