@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.EntityFrameworkCore;
 
 namespace CityHall.Bench;
 
@@ -11,13 +12,24 @@ public sealed class AppProcess : IAsyncDisposable
     private readonly string? sqliteFolder;
 
     public Uri BaseAddress { get; }
+    public string Provider { get; }
+    /// <summary>The app's database, for seeding before a run and checking after it.</summary>
+    public string ConnectionString { get; }
 
-    private AppProcess(Process process, Uri baseAddress, string? sqliteFolder)
+    private AppProcess(Process process, Uri baseAddress, string? sqliteFolder, string provider, string connectionString)
     {
         this.process = process;
         BaseAddress = baseAddress;
         this.sqliteFolder = sqliteFolder;
+        Provider = provider;
+        ConnectionString = connectionString;
     }
+
+    public CityHall.Web.Data.AppDbContext OpenDatabase() => Provider == "Sqlite"
+        ? new CityHall.Web.Data.SqliteAppDbContext(new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<CityHall.Web.Data.SqliteAppDbContext>()
+            .UseSqlite(ConnectionString).Options)
+        : new CityHall.Web.Data.PostgresAppDbContext(new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<CityHall.Web.Data.PostgresAppDbContext>()
+            .UseNpgsql(ConnectionString).Options);
 
     public static async Task<AppProcess> StartAsync(string provider, string? connectionString, IDictionary<string, string>? settings = null)
     {
@@ -46,6 +58,7 @@ public sealed class AppProcess : IAsyncDisposable
             folder = Path.Combine(Path.GetTempPath(), "cityhall-bench-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(folder);
             start.Environment["Database__SqliteFile"] = Path.Combine(folder, "bench.db");
+            connectionString = $"Data Source={Path.Combine(folder, "bench.db")}";
         }
         else start.Environment["ConnectionStrings__Default"] = connectionString ?? throw new ArgumentException("PostgreSQL needs --connection");
         foreach (var (k, v) in settings ?? new Dictionary<string, string>()) start.Environment[k.Replace(":", "__", StringComparison.Ordinal)] = v;
@@ -53,7 +66,7 @@ public sealed class AppProcess : IAsyncDisposable
         var process = Process.Start(start)!;
         _ = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}"), folder);
+        var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}"), folder, provider, connectionString);
         using var http = new HttpClient { BaseAddress = app.BaseAddress };
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (true)

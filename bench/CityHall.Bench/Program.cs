@@ -17,4 +17,17 @@ portal.SetAction(async (parse, ct) =>
 });
 root.Subcommands.Add(portal);
 
+var citizens = new Option<int>("--citizens") { Description = "Verified citizens signing, one connection each.", DefaultValueFactory = _ => 200 };
+var proposals = new Option<int>("--proposals") { Description = "Proposals open for support (each citizen signs each once).", DefaultValueFactory = _ => 1000 };
+var readers = new Option<int>("--readers") { Description = "Concurrent readers of one proposal page.", DefaultValueFactory = _ => 64 };
+var petitions = new Command("petitions", "Supports over HTTP (group commit) while a proposal page is read; then counts and chains are checked.");
+foreach (var o in new Option[] { provider, connection, seconds, citizens, proposals, readers }) petitions.Options.Add(o);
+petitions.SetAction(async (parse, ct) =>
+{
+    var options = new BenchOptions(parse.GetValue(provider)!, parse.GetValue(connection), TimeSpan.FromSeconds(parse.GetValue(seconds)), parse.GetValue(citizens));
+    await PetitionsBenchmark.RunAsync(options, parse.GetValue(citizens), parse.GetValue(proposals), parse.GetValue(readers), ct);
+    return 0;
+});
+root.Subcommands.Add(petitions);
+
 return await root.Parse(args).InvokeAsync();

@@ -1,5 +1,6 @@
 using System.Net;
 using CityHall.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace CityHall.Tests.Portal;
 
@@ -36,25 +37,39 @@ public sealed class HomeAndLanguageTests(CityHallApp app) : IClassFixture<CityHa
     }
 
     [Fact]
-    public async Task The_language_switch_is_remembered()
+    public async Task The_language_switch_is_a_link_for_visitors_and_is_remembered()
     {
         var client = app.CreateBrowserLikeClient();
-        var home = await client.GetPageAsync("/");
-        var switched = await client.SubmitAsync(home, new Dictionary<string, string> { ["culture"] = "en-US" }, "form.ch-language");
-        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        var home = await client.GetPageAsync("/pages/privacy");
+        var link = home.QuerySelector("a.ch-language")!.GetAttribute("href")!;
+        Assert.Equal("/culture?culture=en-US&returnUrl=%2Fpages%2Fprivacy", link);
+        var switched = await client.GetAsync(link);
+        Assert.Equal("/pages/privacy", switched.Headers.Location!.ToString());
         var again = await client.GetPageAsync("/account/sign-in");
         Assert.Equal("en", again.DocumentElement.GetAttribute("lang"));
         Assert.Equal("Sign in", again.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Null(again.QuerySelector("form.ch-language")); // no form, so no token on public pages
+    }
+
+    [Fact]
+    public async Task Signed_in_people_switch_with_a_form_that_also_saves_their_profile()
+    {
+        var email = $"lang-{Guid.NewGuid():N}@example.org";
+        var client = await app.SignedUpCitizenAsync(email);
+        var switched = await client.SubmitAsync(await client.GetPageAsync("/"), new Dictionary<string, string> { ["culture"] = "en-US" }, "form.ch-language");
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Equal("en-US", await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.PreferredCulture).SingleAsync()));
     }
 
     [Fact]
     public async Task A_switch_to_an_unknown_culture_gives_the_default_language()
     {
         var client = app.CreateBrowserLikeClient();
-        var home = await client.GetPageAsync("/");
-        await client.SubmitAsync(home, new Dictionary<string, string> { ["culture"] = "tlh-KX" }, "form.ch-language");
+        await client.GetAsync("/culture?culture=tlh-KX&returnUrl=%2F");
         var again = await client.GetPageAsync("/");
         Assert.Equal("ko", again.DocumentElement.GetAttribute("lang"));
+        // An address elsewhere is not followed.
+        Assert.Equal("/", (await client.GetAsync("/culture?culture=en-US&returnUrl=https%3A%2F%2Fevil.example")).Headers.Location!.ToString());
     }
 
     [Fact]

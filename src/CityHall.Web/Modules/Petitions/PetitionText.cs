@@ -8,8 +8,6 @@ namespace CityHall.Web.Modules.Petitions;
 /// <summary>Names of the city's petition categories, rejection reasons, statuses and districts in the reader's language.</summary>
 public sealed class PetitionText(IOptionsMonitor<PetitionOptions> options, AppDbContext db, IStringLocalizer<Text> t)
 {
-    private Dictionary<string, string>? districts;
-
     public PetitionOptions Options => options.CurrentValue;
 
     public string Category(string code) => Options.Categories.FirstOrDefault(c => c.Code == code)?.Name.Current ?? code;
@@ -36,9 +34,8 @@ public sealed class PetitionText(IOptionsMonitor<PetitionOptions> options, AppDb
     public async Task<string> DistrictAsync(string? code)
     {
         if (code is null) return "";
-        districts ??= (await db.Set<District>().AsNoTracking().ToListAsync())
-            .ToDictionary(d => d.Code, d => d.Name(CultureInfo.CurrentUICulture));
-        return districts.GetValueOrDefault(code, code);
+        var district = await db.Set<District>().AsNoTracking().FirstOrDefaultAsync(d => d.Code == code);
+        return district?.Name(CultureInfo.CurrentUICulture) ?? code;
     }
 
     public async Task<IReadOnlyList<SelectListItem>> DistrictItemsAsync(string noneKey)

@@ -79,16 +79,16 @@ public sealed class SignatureWriter(IServiceScopeFactory scopes, TimeProvider cl
         var ids = batch.Select(r => r.PetitionId).Distinct().ToList();
         var petitions = await db.Set<Petition>().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
 
-        // Live signatures of the people in this batch, per proposal: one query per proposal.
+        // Live signatures of the people in this batch, in one query: a superset (any of these
+        // commitments on any of these proposals), narrowed to exact pairs in memory.
+        var commitmentOf = new string?[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+            if (petitions.TryGetValue(batch[i].PetitionId, out var p)) commitmentOf[i] = SignatureChain.Commitment(p.Salt, batch[i].IdentityKey);
+        var commitments = commitmentOf.OfType<string>().Distinct().ToList();
         var live = new Dictionary<(long, string), PetitionSignature>();
-        foreach (var group in batch.Where(r => petitions.ContainsKey(r.PetitionId)).GroupBy(r => r.PetitionId))
-        {
-            var salt = petitions[group.Key].Salt;
-            var commitments = group.Select(r => SignatureChain.Commitment(salt, r.IdentityKey)).Distinct().ToList();
-            foreach (var s in await db.Set<PetitionSignature>()
-                         .Where(s => s.PetitionId == group.Key && s.WithdrawnAt == null && commitments.Contains(s.Commitment)).ToListAsync(ct))
-                live[(s.PetitionId, s.Commitment)] = s;
-        }
+        foreach (var s in await db.Set<PetitionSignature>()
+                     .Where(s => ids.Contains(s.PetitionId) && s.WithdrawnAt == null && commitments.Contains(s.Commitment)).ToListAsync(ct))
+            live[(s.PetitionId, s.Commitment)] = s;
 
         var results = new SignResult[batch.Count];
         for (var i = 0; i < batch.Count; i++)
@@ -96,7 +96,7 @@ public sealed class SignatureWriter(IServiceScopeFactory scopes, TimeProvider cl
             var r = batch[i];
             if (!petitions.TryGetValue(r.PetitionId, out var petition)) { results[i] = new(SignOutcome.NotFound); continue; }
             if (petition.Status != PetitionStatus.Collecting || now > petition.SupportDeadline) { results[i] = new(SignOutcome.NotOpen); continue; }
-            var commitment = SignatureChain.Commitment(petition.Salt, r.IdentityKey);
+            var commitment = commitmentOf[i]!;
             live.TryGetValue((petition.Id, commitment), out var existing);
             if (r.Kind == ChainEntryKind.Signature && existing is not null)
             {

@@ -53,6 +53,7 @@ public static class PlatformRegistration
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddAntiforgery(o => { o.Cookie.Name = ".CityHall.Antiforgery"; o.HeaderName = "X-CSRF-TOKEN"; });
         services.AddCityHallRateLimits(configuration);
+        services.AddCityHallOutputCache();
         services.AddCityHallProblemDetails();
         services.AddResponseCompression(o =>
         {
@@ -120,6 +121,7 @@ public static class PlatformRegistration
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache(); // after authentication: the policy serves and stores anonymous requests only
         app.UseAntiforgery();
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });

@@ -11,4 +11,9 @@ public interface IVerifiedCitizens
 
     /// <summary>The keyed hash of the person's verified identity, or null when not verified.</summary>
     Task<string?> IdentityKeyAsync(string userId, CancellationToken ct = default);
+
+    /// <summary>The identity key with the district the person gave (for tallies by district), in one read; null when not verified.</summary>
+    Task<VerifiedCitizen?> FindVerifiedAsync(string userId, CancellationToken ct = default);
 }
+
+public sealed record VerifiedCitizen(string IdentityKey, string? DistrictCode);

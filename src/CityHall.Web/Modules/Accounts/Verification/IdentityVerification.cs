@@ -40,6 +40,10 @@ public sealed class IdentityVerification(AppDbContext db, UserManager<CityHallUs
 
     public Task<string?> IdentityKeyAsync(string userId, CancellationToken ct = default) =>
         db.Users.Where(u => u.Id == userId).Select(u => u.VerifiedIdentityHash).FirstOrDefaultAsync(ct);
+
+    public Task<VerifiedCitizen?> FindVerifiedAsync(string userId, CancellationToken ct = default) =>
+        db.Users.AsNoTracking().Where(u => u.Id == userId && u.VerifiedIdentityHash != null)
+            .Select(u => new VerifiedCitizen(u.VerifiedIdentityHash!, u.DistrictCode)).FirstOrDefaultAsync(ct);
 }
 
 /// <summary>

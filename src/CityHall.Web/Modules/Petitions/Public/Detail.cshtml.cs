@@ -9,6 +9,7 @@ namespace CityHall.Web.Modules.Petitions.Public;
 /// needs a verified identity (one person, one signature); an unverified citizen is sent to verify
 /// and comes back here. The signer's receipt (chain entry and hash) is shown once signed.
 /// </summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = OutputCaching.PublicShort)]
 public sealed class DetailModel(AppDbContext db, MarkdownRenderer markdown, PetitionText text, SignatureWriter writer,
     IVerifiedCitizens verified, TimeProvider clock, IStringLocalizer<Text> t) : PageModel
 {
@@ -65,16 +66,16 @@ public sealed class DetailModel(AppDbContext db, MarkdownRenderer markdown, Peti
     public async Task<IActionResult> OnPostSignAsync(long id, CancellationToken ct)
     {
         if (UserId is null) return Challenge(); // sign in, then back here
-        if (!await LoadAsync(id)) return NotFound();
-        var key = await verified.IdentityKeyAsync(UserId!, ct);
-        if (key is null) return Redirect($"/account/verify?returnUrl={Uri.EscapeDataString($"/petitions/{id}")}");
-        var district = await db.Users.Where(u => u.Id == UserId).Select(u => u.DistrictCode).FirstOrDefaultAsync(ct);
-        var result = await writer.SignAsync(id, key, UserId!, district, ct);
+        // The hot path: one read of the signer, then the writer; the page is loaded only to explain a refusal.
+        var signer = await verified.FindVerifiedAsync(UserId, ct);
+        if (signer is null) return Redirect($"/account/verify?returnUrl={Uri.EscapeDataString($"/petitions/{id}")}");
+        var result = await writer.SignAsync(id, signer.IdentityKey, UserId, signer.DistrictCode, ct);
         return result.Outcome switch
         {
             SignOutcome.Accepted => Redirect($"/petitions/{id}?done=signed&receipt={result.Receipt!.Sequence}#receipt"),
-            SignOutcome.AlreadySigned => Refuse("Petitions.AlreadySigned"),
-            _ => Refuse("Petitions.NotOpen"),
+            SignOutcome.NotFound => NotFound(),
+            SignOutcome.AlreadySigned => await RefuseAsync(id, "Petitions.AlreadySigned"),
+            _ => await RefuseAsync(id, "Petitions.NotOpen"),
         };
     }
 
@@ -82,20 +83,21 @@ public sealed class DetailModel(AppDbContext db, MarkdownRenderer markdown, Peti
     public async Task<IActionResult> OnPostWithdrawAsync(long id, CancellationToken ct)
     {
         if (UserId is null) return Challenge();
-        if (!await LoadAsync(id)) return NotFound();
-        var key = await verified.IdentityKeyAsync(UserId!, ct);
-        if (key is null) return Refuse("Petitions.NotSigned");
-        var result = await writer.WithdrawAsync(id, key, ct);
+        var signer = await verified.FindVerifiedAsync(UserId, ct);
+        if (signer is null) return await RefuseAsync(id, "Petitions.NotSigned");
+        var result = await writer.WithdrawAsync(id, signer.IdentityKey, ct);
         return result.Outcome switch
         {
             SignOutcome.Withdrawn => Redirect($"/petitions/{id}?done=withdrawn"),
-            SignOutcome.NotSigned => Refuse("Petitions.NotSigned"),
-            _ => Refuse("Petitions.NotOpen"),
+            SignOutcome.NotFound => NotFound(),
+            SignOutcome.NotSigned => await RefuseAsync(id, "Petitions.NotSigned"),
+            _ => await RefuseAsync(id, "Petitions.NotOpen"),
         };
     }
 
-    private PageResult Refuse(string key)
+    private async Task<IActionResult> RefuseAsync(long id, string key)
     {
+        if (!await LoadAsync(id)) return NotFound();
         ModelState.AddModelError("", t[key]);
         return Page();
     }

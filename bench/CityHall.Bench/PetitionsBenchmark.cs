@@ -1,0 +1,121 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using CityHall.Web.Modules.Petitions;
+using CityHall.Web.Platform.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityHall.Bench;
+
+/// <summary>
+/// The UK-petitions-outage load: verified citizens support proposals over HTTP (sign-in cookie,
+/// antiforgery token, the real page handler) while others refresh a proposal page. Counts only
+/// supports acknowledged after commit (the redirect to the receipt), then checks that the
+/// proposals' counts equal that number and that every chain verifies.
+/// </summary>
+public static partial class PetitionsBenchmark
+{
+    private const string Password = "bench-password-42";
+
+    public static async Task RunAsync(BenchOptions options, int citizens, int proposals, int readers, CancellationToken ct)
+    {
+        options.PrintHeader("petitions");
+        Console.WriteLine($"# {citizens} verified citizens (one connection each) signing {proposals} proposals; {readers} readers on one proposal page");
+        await using var app = await AppProcess.StartAsync(options.Provider, options.Connection);
+
+        var ids = await SeedAsync(app, citizens, proposals);
+        var emails = Enumerable.Range(0, citizens).Select(i => $"citizen{i}@bench.example").ToArray();
+        var sessions = new (HttpClient Client, string Token)[citizens];
+        using (var gate = new SemaphoreSlim(32))
+            await Task.WhenAll(emails.Select(async (e, i) =>
+            {
+                await gate.WaitAsync(ct);
+                try { sessions[i] = await SignInAsync(app.BaseAddress, e, ids[0], ct); }
+                finally { gate.Release(); }
+            }));
+        Console.WriteLine($"# seeded and signed in; measuring for {options.Phase.TotalSeconds:N0} s");
+
+        using var anonymous = Load.Client(app.BaseAddress, readers);
+        var hot = ids[0];
+        long acknowledged = 0;
+        var next = new int[citizens];
+        var signing = Load.RunAsync("support (POST, acked)", citizens, options.Phase, async (worker, _) =>
+        {
+            var index = next[worker]++;
+            if (index >= ids.Length) { await Task.Delay(10, ct); return false; } // this citizen signed everything
+            var (client, token) = sessions[worker];
+            using var response = await client.PostAsync($"/petitions/{ids[index]}/sign",
+                new FormUrlEncodedContent([new("__RequestVerificationToken", token)]), ct);
+            var ok = response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("done=signed", StringComparison.Ordinal) == true;
+            if (ok) Interlocked.Increment(ref acknowledged);
+            return ok;
+        }, ct);
+        var reading = Load.RunAsync($"proposal page GET /petitions/{hot}", readers, options.Phase, async (_, _) =>
+        {
+            using var response = await anonymous.GetAsync($"/petitions/{hot}", ct);
+            await response.Content.CopyToAsync(Stream.Null, ct);
+            return response.IsSuccessStatusCode;
+        }, ct);
+        var results = await Task.WhenAll(signing, reading);
+        foreach (var r in results) Console.WriteLine(r);
+
+        await using var db = app.OpenDatabase();
+        var counted = await db.Set<Petition>().Where(p => ids.Contains(p.Id)).SumAsync(p => (long)p.SignatureCount, ct);
+        var verifier = new PetitionChainVerifier(db);
+        var broken = 0;
+        foreach (var id in ids)
+            if ((await verifier.VerifyAsync(id, ct))?.IsIntact != true) broken++;
+        Console.WriteLine($"acknowledged {acknowledged:N0}, counted {counted:N0}: {(acknowledged == counted ? "equal" : "DIFFERENT")}; chains intact: {ids.Length - broken:N0} of {ids.Length:N0}");
+    }
+
+    private static async Task<long[]> SeedAsync(AppProcess app, int citizens, int proposals)
+    {
+        await using var db = app.OpenDatabase();
+        var now = DateTimeOffset.UtcNow;
+        // Few PBKDF2 rounds so signing in thousands of citizens takes seconds; the hash records its own
+        // count, the app accepts it (and upgrades it). Sign-in cost is not what this benchmark measures.
+        var hasher = new PasswordHasher<CityHallUser>(Microsoft.Extensions.Options.Options.Create(new PasswordHasherOptions { IterationCount = 1000 }));
+        for (var i = 0; i < citizens; i++)
+        {
+            var email = $"citizen{i}@bench.example";
+            var user = new CityHallUser
+            {
+                UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
+                EmailConfirmed = true, SecurityStamp = Guid.NewGuid().ToString("N"), DisplayName = $"시민{i}",
+                VerifiedIdentityHash = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), VerifiedAt = now,
+            };
+            user.PasswordHash = hasher.HashPassword(user, Password);
+            db.Add(user);
+        }
+        var petitions = Enumerable.Range(0, proposals).Select(i => new Petition
+        {
+            Title = $"벤치마크 제안 {i}", Body = "부하 시험을 위한 제안입니다. 그늘막과 버스 정류장, 그리고 공원에 관한 내용입니다.",
+            CategoryCode = "transport", AuthorName = "벤치", Status = PetitionStatus.Collecting, CreatedAt = now, PublishedAt = now,
+            SupportDeadline = now.AddDays(30), DepartmentCode = "transport", Salt = RandomNumberGenerator.GetBytes(32),
+        }).ToList();
+        db.AddRange(petitions);
+        await db.SaveChangesAsync();
+        return petitions.Select(p => p.Id).ToArray();
+    }
+
+    /// <summary>Signs in through the pages like a browser and keeps the cookie and the form token.</summary>
+    private static async Task<(HttpClient Client, string Token)> SignInAsync(Uri baseAddress, string email, long anyPetition, CancellationToken ct)
+    {
+        var client = new HttpClient(new SocketsHttpHandler { UseCookies = true, CookieContainer = new CookieContainer(), AllowAutoRedirect = false, MaxConnectionsPerServer = 1 })
+        { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        var form = await client.GetStringAsync("/account/sign-in", ct);
+        using var signIn = await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(
+        [
+            new("__RequestVerificationToken", Token(form)), new("Input.Email", email), new("Input.Password", Password),
+        ]), ct);
+        if (signIn.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Sign-in of {email} failed: {signIn.StatusCode}");
+        var page = await client.GetStringAsync($"/petitions/{anyPetition}", ct);
+        return (client, Token(page));
+    }
+
+    private static string Token(string html) => TokenField().Match(html).Groups[1].Value;
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+}
