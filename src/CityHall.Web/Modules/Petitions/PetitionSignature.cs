@@ -28,8 +28,9 @@ internal sealed class PetitionSignatureConfiguration : IEntityTypeConfiguration<
         e.Property(x => x.Commitment).HasMaxLength(64);
         e.Property(x => x.UserId).HasMaxLength(64);
         e.Property(x => x.DistrictCode).HasMaxLength(32);
-        // The database itself refuses a second live signature by the same person.
-        e.HasIndex(x => new { x.PetitionId, x.Commitment }).IsUnique().HasFilter("\"WithdrawnAt\" IS NULL");
+        // The database itself refuses a second live signature by the same person. Commitment first:
+        // the writer looks up a batch's signers by commitment (salted per proposal, so nearly unique alone).
+        e.HasIndex(x => new { x.Commitment, x.PetitionId }).IsUnique().HasFilter("\"WithdrawnAt\" IS NULL");
         e.HasIndex(x => new { x.UserId, x.PetitionId });
         e.HasOne<Petition>().WithMany().HasForeignKey(x => x.PetitionId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<CityHallUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.SetNull);

@@ -1,4 +1,6 @@
+using System.Data.Common;
 using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace CityHall.Web.Modules.Petitions;
@@ -77,70 +79,142 @@ public sealed class SignatureWriter(IServiceScopeFactory scopes, TimeProvider cl
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = SignatureChain.Truncate(clock.GetUtcNow());
         var ids = batch.Select(r => r.PetitionId).Distinct().ToList();
-        var petitions = await db.Set<Petition>().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var petitions = await db.Set<Petition>().AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new PetitionState { Id = p.Id, Status = p.Status, Deadline = p.SupportDeadline, Salt = p.Salt,
+                Count = p.SignatureCount, Length = p.ChainLength, Head = p.ChainHead })
+            .ToDictionaryAsync(p => p.Id, ct);
+        foreach (var p in petitions.Values) p.LengthRead = p.Length;
 
-        // Live signatures of the people in this batch, in one query: a superset (any of these
-        // commitments on any of these proposals), narrowed to exact pairs in memory.
+        // Live signatures of the people in this batch, in one query by commitment (the unique index's
+        // first column), narrowed to these proposals in memory.
         var commitmentOf = new string?[batch.Count];
         for (var i = 0; i < batch.Count; i++)
             if (petitions.TryGetValue(batch[i].PetitionId, out var p)) commitmentOf[i] = SignatureChain.Commitment(p.Salt, batch[i].IdentityKey);
         var commitments = commitmentOf.OfType<string>().Distinct().ToList();
-        var live = new Dictionary<(long, string), PetitionSignature>();
-        foreach (var s in await db.Set<PetitionSignature>()
-                     .Where(s => ids.Contains(s.PetitionId) && s.WithdrawnAt == null && commitments.Contains(s.Commitment)).ToListAsync(ct))
-            live[(s.PetitionId, s.Commitment)] = s;
+        var live = (await db.Set<PetitionSignature>().AsNoTracking()
+                .Where(s => commitments.Contains(s.Commitment) && s.WithdrawnAt == null)
+                .Select(s => new { s.PetitionId, s.Commitment, s.Sequence })
+                .ToListAsync(ct))
+            .Where(s => petitions.ContainsKey(s.PetitionId))
+            .ToDictionary(s => (s.PetitionId, s.Commitment), s => s.Sequence);
 
         var results = new SignResult[batch.Count];
+        // In chain order, so a sign, withdraw and sign again by one person in one batch is written as it happened.
+        var writes = new List<(PetitionChainEntry Entry, PetitionSignature? Signature)>();
         for (var i = 0; i < batch.Count; i++)
         {
             var r = batch[i];
             if (!petitions.TryGetValue(r.PetitionId, out var petition)) { results[i] = new(SignOutcome.NotFound); continue; }
-            if (petition.Status != PetitionStatus.Collecting || now > petition.SupportDeadline) { results[i] = new(SignOutcome.NotOpen); continue; }
+            if (petition.Status != PetitionStatus.Collecting || now > petition.Deadline) { results[i] = new(SignOutcome.NotOpen); continue; }
             var commitment = commitmentOf[i]!;
-            live.TryGetValue((petition.Id, commitment), out var existing);
-            if (r.Kind == ChainEntryKind.Signature && existing is not null)
+            var signed = live.TryGetValue((petition.Id, commitment), out var existing);
+            if (r.Kind == ChainEntryKind.Signature && signed)
             {
-                results[i] = new(SignOutcome.AlreadySigned, new(petition.Id, existing.Sequence, ""));
+                results[i] = new(SignOutcome.AlreadySigned, new(petition.Id, existing, ""));
                 continue;
             }
-            if (r.Kind == ChainEntryKind.Withdrawal && existing is null) { results[i] = new(SignOutcome.NotSigned); continue; }
+            if (r.Kind == ChainEntryKind.Withdrawal && !signed) { results[i] = new(SignOutcome.NotSigned); continue; }
 
-            var entry = Append(db, petition, r.Kind, commitment, now);
+            var entry = new PetitionChainEntry
+            {
+                PetitionId = petition.Id, Sequence = petition.Length + 1, Kind = r.Kind, Commitment = commitment,
+                At = now, PreviousHash = petition.Head,
+            };
+            entry.Hash = SignatureChain.HashOf(entry);
+            petition.Length = entry.Sequence;
+            petition.Head = entry.Hash;
             if (r.Kind == ChainEntryKind.Signature)
             {
-                var signature = new PetitionSignature
+                writes.Add((entry, new PetitionSignature
                 {
                     PetitionId = petition.Id, Commitment = commitment, UserId = r.UserId, DistrictCode = r.DistrictCode,
                     SignedAt = now, Sequence = entry.Sequence,
-                };
-                db.Add(signature);
-                live[(petition.Id, commitment)] = signature;
-                petition.SignatureCount++;
+                }));
+                live[(petition.Id, commitment)] = entry.Sequence;
+                petition.Count++;
                 results[i] = new(SignOutcome.Accepted, new(petition.Id, entry.Sequence, entry.Hash));
             }
             else
             {
-                existing!.WithdrawnAt = now;
+                writes.Add((entry, null));
                 live.Remove((petition.Id, commitment));
-                petition.SignatureCount--;
+                petition.Count--;
                 results[i] = new(SignOutcome.Withdrawn, new(petition.Id, entry.Sequence, entry.Hash));
             }
         }
-        await db.SaveChangesAsync(ct);
+        if (writes.Count > 0)
+            await CommitAsync(db, writes, petitions.Values.Where(p => p.Length != p.LengthRead).ToList(), now, ct);
         return results;
     }
 
-    private static PetitionChainEntry Append(AppDbContext db, Petition petition, ChainEntryKind kind, string commitment, DateTimeOffset at)
+    /// <summary>
+    /// One transaction of prepared statements: far cheaper per row than change tracking, which
+    /// matters at thousands of signatures a second. Each proposal's row moves only if its chain
+    /// length is still the one read (another node would have changed it): otherwise all is undone and retried.
+    /// </summary>
+    private static async Task CommitAsync(AppDbContext db, List<(PetitionChainEntry Entry, PetitionSignature? Signature)> writes,
+        List<PetitionState> moved, DateTimeOffset now, CancellationToken ct)
     {
-        var entry = new PetitionChainEntry
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var connection = db.Database.GetDbConnection();
+        var tx = transaction.GetDbTransaction();
+
+        await using (var appendEntry = Prepare(connection, tx,
+            "INSERT INTO petition_chain (\"PetitionId\", \"Sequence\", \"Kind\", \"Commitment\", \"At\", \"PreviousHash\", \"Hash\") VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6)", 7))
+        await using (var addSignature = Prepare(connection, tx,
+            "INSERT INTO petition_signatures (\"PetitionId\", \"Commitment\", \"UserId\", \"DistrictCode\", \"SignedAt\", \"Sequence\") VALUES (@p0, @p1, @p2, @p3, @p4, @p5)", 6))
+        await using (var withdraw = Prepare(connection, tx,
+            "UPDATE petition_signatures SET \"WithdrawnAt\" = @p0 WHERE \"PetitionId\" = @p1 AND \"Commitment\" = @p2 AND \"WithdrawnAt\" IS NULL", 3))
         {
-            PetitionId = petition.Id, Sequence = petition.ChainLength + 1, Kind = kind, Commitment = commitment,
-            At = at, PreviousHash = petition.ChainHead,
-        };
-        entry.Hash = SignatureChain.HashOf(entry);
-        petition.ChainLength = entry.Sequence;
-        petition.ChainHead = entry.Hash;
-        db.Add(entry);
-        return entry;
+            foreach (var (e, signature) in writes)
+            {
+                await RunAsync(appendEntry, ct, e.PetitionId, e.Sequence, (int)e.Kind, e.Commitment, e.At, e.PreviousHash, e.Hash);
+                if (signature is { } s)
+                    await RunAsync(addSignature, ct, s.PetitionId, s.Commitment, s.UserId, s.DistrictCode, s.SignedAt, s.Sequence);
+                else if (await RunAsync(withdraw, ct, now, e.PetitionId, e.Commitment) != 1)
+                    throw new DbUpdateConcurrencyException("A signature to withdraw was already gone.");
+            }
+        }
+        await using (var update = Prepare(connection, tx,
+            "UPDATE petition_petitions SET \"SignatureCount\" = @p0, \"ChainLength\" = @p1, \"ChainHead\" = @p2 WHERE \"Id\" = @p3 AND \"ChainLength\" = @p4", 5))
+        {
+            foreach (var p in moved)
+                if (await RunAsync(update, ct, p.Count, p.Length, p.Head, p.Id, p.LengthRead) != 1)
+                    throw new DbUpdateConcurrencyException($"Proposal {p.Id}'s chain moved while this batch was written.");
+        }
+        await transaction.CommitAsync(ct);
+    }
+
+    private static DbCommand Prepare(DbConnection connection, DbTransaction transaction, string sql, int parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        for (var i = 0; i < parameters; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            command.Parameters.Add(parameter);
+        }
+        return command;
+    }
+
+    private static Task<int> RunAsync(DbCommand command, CancellationToken ct, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        return command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>What the writer needs of a proposal, and where its chain stands during the batch.</summary>
+    private sealed class PetitionState
+    {
+        public long Id { get; init; }
+        public PetitionStatus Status { get; init; }
+        public DateTimeOffset? Deadline { get; init; }
+        public byte[] Salt { get; init; } = [];
+        public int Count { get; set; }
+        public long Length { get; set; }
+        public long LengthRead { get; set; }
+        public string Head { get; set; } = "";
     }
 }

@@ -216,7 +216,9 @@ namespace CityHall.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PetitionId", "Commitment")
+                    b.HasIndex("PetitionId");
+
+                    b.HasIndex("Commitment", "PetitionId")
                         .IsUnique()
                         .HasFilter("\"WithdrawnAt\" IS NULL");
 

@@ -205,7 +205,9 @@ namespace CityHall.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PetitionId", "Commitment")
+                    b.HasIndex("PetitionId");
+
+                    b.HasIndex("Commitment", "PetitionId")
                         .IsUnique()
                         .HasFilter("\"WithdrawnAt\" IS NULL");
 

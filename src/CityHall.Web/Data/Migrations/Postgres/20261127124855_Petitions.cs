@@ -160,11 +160,16 @@ namespace CityHall.Web.Data.Migrations.Postgres
                 columns: new[] { "Status", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_petition_signatures_PetitionId_Commitment",
+                name: "IX_petition_signatures_Commitment_PetitionId",
                 table: "petition_signatures",
-                columns: new[] { "PetitionId", "Commitment" },
+                columns: new[] { "Commitment", "PetitionId" },
                 unique: true,
                 filter: "\"WithdrawnAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_petition_signatures_PetitionId",
+                table: "petition_signatures",
+                column: "PetitionId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_petition_signatures_UserId_PetitionId",
