@@ -65,7 +65,8 @@ public sealed class AccessibilityTests(BrowserFixture f)
         Assert.Equal(200, (await page.ReloadAsync())!.Status);
         await Axe.AssertNoViolationsAsync(page);
         foreach (var url in new[] { "/admin/audit", "/admin/pages", "/admin/pages/privacy", "/admin/users", "/admin/city",
-            "/admin/city/departments", "/admin/city/departments?edit=transport", "/admin/city/districts" })
+            "/admin/city/departments", "/admin/city/departments?edit=transport", "/admin/city/districts",
+            "/admin/petitions", "/admin/petitions/answers" })
         {
             await page.GotoAsync(url);
             await Axe.AssertNoViolationsAsync(page);

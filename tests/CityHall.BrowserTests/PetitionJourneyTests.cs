@@ -70,6 +70,8 @@ public sealed partial class PetitionJourneyTests(BrowserFixture f)
 
         await page.GotoAsync("/petitions/mine");
         await Axe.AssertNoViolationsAsync(page);
+        await page.GotoAsync("/petitions/answers");
+        await Axe.AssertNoViolationsAsync(page);
         await page.Context.CloseAsync();
     }
 

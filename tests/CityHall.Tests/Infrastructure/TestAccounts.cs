@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using CityHall.Web.Platform.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CityHall.Tests.Infrastructure;
@@ -35,7 +36,8 @@ public static partial class TestAccounts
     }
 
     /// <summary>Creates a staff account with TOTP (as create-admin does) and signs in with password and code.</summary>
-    public static async Task<HttpClient> SignedInStaffAsync(this CityHallApp app, string role, string? email = null)
+    /// <param name="department">For officials: the department (by code) they belong to.</param>
+    public static async Task<HttpClient> SignedInStaffAsync(this CityHallApp app, string role, string? email = null, string? department = null)
     {
         email ??= $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@city.example";
         string key;
@@ -44,6 +46,14 @@ public static partial class TestAccounts
             var result = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateOrPromoteAsync(email, "직원", Password, role);
             Assert.True(result.Succeeded, string.Join("; ", result.Errors));
             key = result.AuthenticatorKey!;
+            if (department is not null)
+            {
+                var db = scope.ServiceProvider.GetRequiredService<CityHall.Web.Data.AppDbContext>();
+                var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+                var departmentId = await db.Set<CityHall.Web.Platform.City.Department>().Where(d => d.Code == department).Select(d => d.Id).SingleAsync();
+                db.Add(new StaffDepartment { UserId = userId, DepartmentId = departmentId });
+                await db.SaveChangesAsync();
+            }
         }
         var client = app.CreateBrowserLikeClient();
         var signIn = await client.GetPageAsync("/account/sign-in");

@@ -12,7 +12,9 @@ public sealed class CheckpointPublisher(IServiceScopeFactory scopes, TimeProvide
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.CheckpointInterval, clock);
+        // Real time for the schedule, the app clock for what "now" means: a test moving its clock
+        // by days must not fire thousands of scheduled runs.
+        using var timer = new PeriodicTimer(options.Value.CheckpointInterval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try { await PublishAsync(stoppingToken); }

@@ -11,9 +11,16 @@ public enum PetitionStatus
     Rejected = 1,
     /// <summary>Published: citizens support it until the deadline.</summary>
     Collecting = 2,
-    /// <summary>The support window ended.</summary>
+    /// <summary>The support window ended below the threshold: no answer is owed.</summary>
     Closed = 3,
+    /// <summary>The window ended with the threshold reached: the department's answer is owed (see AnswerDueAt).</summary>
+    AwaitingAnswer = 4,
+    /// <summary>The department answered.</summary>
+    Answered = 5,
 }
+
+/// <summary>What the city decided, as Seoul reports it.</summary>
+public enum AnswerOutcome { Accepted = 1, PartlyAccepted = 2, UnderReview = 3, NotAccepted = 4 }
 
 /// <summary>A citizen's proposal ("시민제안"), its review and its running support tally.</summary>
 public sealed class Petition
@@ -36,6 +43,19 @@ public sealed class Petition
     public string? DepartmentCode { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
     public DateTimeOffset? SupportDeadline { get; set; }
+
+    /// <summary>When supports first reached the threshold, and by when the department must answer from then.</summary>
+    public DateTimeOffset? ThresholdReachedAt { get; set; }
+    public DateTimeOffset? AnswerDueAt { get; set; }
+    /// <summary>The public forum, opened when supports reach the forum threshold.</summary>
+    public DateTimeOffset? ForumOpenedAt { get; set; }
+    public DateTimeOffset? ForumClosesAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    public DateTimeOffset? AnsweredAt { get; set; }
+    public AnswerOutcome? AnswerOutcome { get; set; }
+    public string? AnswerText { get; set; }
+    public string? AnsweredBy { get; set; }
 
     /// <summary>Maintained by the signature writer in batches, never recounted per request.</summary>
     public int SignatureCount { get; set; }
@@ -71,6 +91,9 @@ internal sealed class PetitionConfiguration : IEntityTypeConfiguration<Petition>
         e.Property(x => x.ChainHead).HasMaxLength(64);
         e.Property(x => x.Salt).HasMaxLength(32);
         e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        e.Property(x => x.AnswerOutcome).HasConversion<string>().HasMaxLength(20);
+        e.Property(x => x.AnswerText).HasMaxLength(PetitionLimits.BodyMax);
+        e.Property(x => x.AnsweredBy).HasMaxLength(256);
         // Moved by every signature batch: a second writer (another node) that read the same head fails and retries.
         e.Property(x => x.ChainLength).IsConcurrencyToken();
         e.HasOne<CityHallUser>().WithMany().HasForeignKey(x => x.AuthorId).OnDelete(DeleteBehavior.SetNull);

@@ -8,13 +8,16 @@ public static class PetitionApi
 
     public sealed record PetitionDetail(long Id, string Title, string Body, string Category, string? District, string Status, int Supports,
         DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt, DateTimeOffset? SupportDeadline, string? Department, string? RejectionReason,
-        IReadOnlyDictionary<string, int> SupportsByDistrict, long ChainLength, Checkpoint? LatestCheckpoint);
+        IReadOnlyDictionary<string, int> SupportsByDistrict, long ChainLength, Checkpoint? LatestCheckpoint,
+        DateTimeOffset? ThresholdReachedAt, DateTimeOffset? AnswerDueAt, DateTimeOffset? ForumOpenedAt, DateTimeOffset? ForumClosesAt,
+        DateTimeOffset? AnsweredAt, string? AnswerOutcome, string? AnswerText);
 
     public sealed record Checkpoint(long Length, string HeadHash, int Supports, DateTimeOffset At);
 
     public sealed record SimilarTitle(long Id, string Title, string Status, int Supports, double Similarity);
 
-    private static readonly PetitionStatus[] Public = [PetitionStatus.Collecting, PetitionStatus.Closed, PetitionStatus.Rejected];
+    private static readonly PetitionStatus[] Public =
+        [PetitionStatus.Collecting, PetitionStatus.AwaitingAnswer, PetitionStatus.Answered, PetitionStatus.Closed, PetitionStatus.Rejected];
 
     public static void Map(WebApplication app)
     {
@@ -44,7 +47,8 @@ public static class PetitionApi
             var checkpoint = await db.Set<PetitionCheckpoint>().AsNoTracking().Where(c => c.PetitionId == id)
                 .OrderByDescending(c => c.Length).Select(c => new Checkpoint(c.Length, c.HeadHash, c.Supports, c.At)).FirstOrDefaultAsync();
             return TypedResults.Ok(new PetitionDetail(p.Id, p.Title, p.Body, p.CategoryCode, p.DistrictCode, p.Status.ToString(), p.SignatureCount,
-                p.CreatedAt, p.PublishedAt, p.SupportDeadline, p.DepartmentCode, p.RejectionReasonCode, byDistrict, p.ChainLength, checkpoint));
+                p.CreatedAt, p.PublishedAt, p.SupportDeadline, p.DepartmentCode, p.RejectionReasonCode, byDistrict, p.ChainLength, checkpoint,
+                p.ThresholdReachedAt, p.AnswerDueAt, p.ForumOpenedAt, p.ForumClosesAt, p.AnsweredAt, p.AnswerOutcome?.ToString(), p.AnswerText));
         }).WithSummary("One proposal with its supports by district (\"\" = no district given) and its latest checkpoint");
 
         api.MapGet("/{id:long}/checkpoints", async Task<IResult> (long id, AppDbContext db) =>

@@ -10,6 +10,7 @@ namespace CityHall.Web.Modules.Petitions;
 public static class PetitionsModule
 {
     public const string Moderate = "petitions.moderate";
+    public const string Answer = "petitions.answer";
 
     public static WebApplicationBuilder AddPetitions(this WebApplicationBuilder builder)
     {
@@ -18,8 +19,16 @@ public static class PetitionsModule
         services.AddModule(new ModuleDescriptor
         {
             Name = "Petitions",
-            Permissions = [new(Moderate, "Permission.ModeratePetitions", Roles.Moderator)],
-            AdminMenu = [new("Admin.Menu.Petitions", "/admin/petitions", Moderate, 100)],
+            Permissions =
+            [
+                new(Moderate, "Permission.ModeratePetitions", Roles.Moderator),
+                new(Answer, "Permission.AnswerPetitions", Roles.Official),
+            ],
+            AdminMenu =
+            [
+                new("Admin.Menu.Petitions", "/admin/petitions", Moderate, 100),
+                new("Admin.Menu.PetitionAnswers", "/admin/petitions/answers", Answer, 110),
+            ],
             Datasets = [new("petitions", "Dataset.Petitions", "/api/v1/petitions", "JSON")],
             PortalSectors = [new("participation", "/petitions")],
         });
@@ -28,6 +37,8 @@ public static class PetitionsModule
         services.AddScoped<PetitionText>();
         services.AddSingleton<SignatureWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<SignatureWriter>());
+        services.AddSingleton<PetitionStages>();
+        services.AddHostedService(sp => sp.GetRequiredService<PetitionStages>());
         services.AddSingleton<CheckpointPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<CheckpointPublisher>());
         return builder;

@@ -81,7 +81,8 @@ public sealed class SignatureWriter(IServiceScopeFactory scopes, TimeProvider cl
         var ids = batch.Select(r => r.PetitionId).Distinct().ToList();
         var petitions = await db.Set<Petition>().AsNoTracking().Where(p => ids.Contains(p.Id))
             .Select(p => new PetitionState { Id = p.Id, Status = p.Status, Deadline = p.SupportDeadline, Salt = p.Salt,
-                Count = p.SignatureCount, Length = p.ChainLength, Head = p.ChainHead })
+                Count = p.SignatureCount, Length = p.ChainLength, Head = p.ChainHead,
+                ThresholdReached = p.ThresholdReachedAt != null, ForumOpened = p.ForumOpenedAt != null })
             .ToDictionaryAsync(p => p.Id, ct);
         foreach (var p in petitions.Values) p.LengthRead = p.Length;
 
@@ -143,7 +144,7 @@ public sealed class SignatureWriter(IServiceScopeFactory scopes, TimeProvider cl
             }
         }
         if (writes.Count > 0)
-            await CommitAsync(db, writes, petitions.Values.Where(p => p.Length != p.LengthRead).ToList(), now, ct);
+            await CommitAsync(db, writes, petitions.Values.Where(p => p.Length != p.LengthRead).ToList(), now, options.Value, ct);
         return results;
     }
 
@@ -153,7 +154,7 @@ public sealed class SignatureWriter(IServiceScopeFactory scopes, TimeProvider cl
     /// length is still the one read (another node would have changed it): otherwise all is undone and retried.
     /// </summary>
     private static async Task CommitAsync(AppDbContext db, List<(PetitionChainEntry Entry, PetitionSignature? Signature)> writes,
-        List<PetitionState> moved, DateTimeOffset now, CancellationToken ct)
+        List<PetitionState> moved, DateTimeOffset now, PetitionOptions rules, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var connection = db.Database.GetDbConnection();
@@ -181,6 +182,21 @@ public sealed class SignatureWriter(IServiceScopeFactory scopes, TimeProvider cl
             foreach (var p in moved)
                 if (await RunAsync(update, ct, p.Count, p.Length, p.Head, p.Id, p.LengthRead) != 1)
                     throw new DbUpdateConcurrencyException($"Proposal {p.Id}'s chain moved while this batch was written.");
+        }
+        // Thresholds are crossed once, in the batch that crosses them (counts only fall by withdrawal,
+        // and an answer owed stays owed): the department's answer falls due, the forum opens.
+        await using (var answerDue = Prepare(connection, tx,
+            "UPDATE petition_petitions SET \"ThresholdReachedAt\" = @p0, \"AnswerDueAt\" = @p1 WHERE \"Id\" = @p2 AND \"ThresholdReachedAt\" IS NULL", 3))
+        await using (var forum = Prepare(connection, tx,
+            "UPDATE petition_petitions SET \"ForumOpenedAt\" = @p0, \"ForumClosesAt\" = @p1 WHERE \"Id\" = @p2 AND \"ForumOpenedAt\" IS NULL", 3))
+        {
+            foreach (var p in moved)
+            {
+                if (!p.ThresholdReached && p.Count >= rules.SupportThreshold)
+                    await RunAsync(answerDue, ct, now, now + rules.DepartmentAnswerWindow, p.Id);
+                if (!p.ForumOpened && p.Count >= rules.ForumThreshold)
+                    await RunAsync(forum, ct, now, now + rules.ForumWindow, p.Id);
+            }
         }
         await transaction.CommitAsync(ct);
     }
@@ -216,5 +232,7 @@ public sealed class SignatureWriter(IServiceScopeFactory scopes, TimeProvider cl
         public long Length { get; set; }
         public long LengthRead { get; set; }
         public string Head { get; set; } = "";
+        public bool ThresholdReached { get; init; }
+        public bool ForumOpened { get; init; }
     }
 }

@@ -23,6 +23,24 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTimeOffset?>("AnswerDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswerOutcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswerText")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AuthorId")
                         .HasColumnType("TEXT");
 
@@ -50,6 +68,9 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -59,6 +80,12 @@ namespace CityHall.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("DistrictCode")
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ForumClosesAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ForumOpenedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset?>("PublishedAt")
@@ -89,6 +116,9 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset?>("SupportDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ThresholdReachedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")

@@ -16,6 +16,8 @@ public sealed class IndexModel(AppDbContext db, PetitionText text) : PageModel
     public static readonly Dictionary<string, PetitionStatus> Tabs = new()
     {
         ["collecting"] = PetitionStatus.Collecting,
+        ["awaiting"] = PetitionStatus.AwaitingAnswer,
+        ["answered"] = PetitionStatus.Answered,
         ["closed"] = PetitionStatus.Closed,
         ["rejected"] = PetitionStatus.Rejected,
     };
