@@ -14,7 +14,7 @@ builder.AddPetitions();
 
 var app = builder.Build();
 
-if (AdminVerbs.IsVerb(args))
+if (AdminVerbs.IsVerb(app, args))
     return await AdminVerbs.RunAsync(app, args);
 
 app.UsePlatform();

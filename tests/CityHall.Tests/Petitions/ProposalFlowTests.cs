@@ -184,4 +184,27 @@ public sealed class ProposalFlowTests(CityHallApp app) : IClassFixture<CityHallA
         var bogus = await app.CreateClient().GetPageAsync("/petitions/verify?petition=1&entry=x&hash=nothex");
         Assert.Equal(2, bogus.ErrorSummary().Length);
     }
+
+    [Fact]
+    public async Task Supports_are_tabled_by_district_and_every_published_proposal_is_in_the_CSV()
+    {
+        var title = "자치구별 집계 시험 제안 " + Guid.NewGuid().ToString("N")[..6];
+        var id = await PetitionTestData.PublishedAsync(app, title);
+        var district = await app.WithDbAsync(db => db.Set<CityHall.Web.Platform.City.District>().OrderBy(d => d.Code).Select(d => new { d.Code, d.NameKo }).FirstAsync());
+        var writer = app.Services.GetRequiredService<SignatureWriter>();
+        await writer.SignAsync(id, $"district-{id}-1", null!, district.Code);
+        await writer.SignAsync(id, $"district-{id}-2", null!, district.Code);
+        await writer.SignAsync(id, $"district-{id}-3", null!, null);
+
+        var page = await app.CreateClient().GetPageAsync($"/petitions/{id}");
+        var rows = page.QuerySelectorAll("table tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Contains(rows, r => r.Contains(district.NameKo, StringComparison.Ordinal) && r.Contains('2'));
+        Assert.Contains(rows, r => r.Contains("자치구를 밝히지 않음", StringComparison.Ordinal) && r.Contains('1'));
+
+        var csv = await app.CreateClient().GetAsync("/api/v1/petitions.csv");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        var line = (await csv.Content.ReadAsStringAsync()).Split('\n').Single(l => l.StartsWith($"{id},", StringComparison.Ordinal));
+        Assert.Contains(title, line);
+        Assert.Contains(",Collecting,3,", line);
+    }
 }

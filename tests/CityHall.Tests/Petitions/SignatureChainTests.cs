@@ -76,4 +76,24 @@ public sealed class SignatureChainTests(CityHallApp app) : IClassFixture<CityHal
         Assert.Equal(1, await app.WithDbAsync(db => db.Set<Petition>().Where(p => p.Id == open).Select(p => p.SignatureCount).SingleAsync()));
         Assert.True((await VerifyAsync(open)).IsIntact);
     }
+
+    [Fact]
+    public async Task The_verify_petition_verb_reports_intact_broken_and_unknown_chains()
+    {
+        var id = await PetitionTestData.PublishedAsync(app, "명령으로 검증하는 제안 " + Guid.NewGuid().ToString("N")[..6]);
+        for (var i = 0; i < 3; i++) await Writer.SignAsync(id, $"verb-{id}-{i}", null!, null);
+        var (code, output) = await Verbs.RunAsync(app, "verify-petition", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(0, code);
+        Assert.Contains("3 entries, 3 supports", output);
+
+        await app.WithDbAsync(db => db.Set<PetitionChainEntry>().Where(e => e.PetitionId == id && e.Sequence == 2)
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.Kind, ChainEntryKind.Withdrawal)));
+        (code, output) = await Verbs.RunAsync(app, "verify-petition", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(1, code);
+        Assert.Contains("broken at entry 2", output);
+
+        (code, output) = await Verbs.RunAsync(app, "verify-petition", "987654321");
+        Assert.Equal(1, code);
+        Assert.Contains("no proposal 987654321", output);
+    }
 }

@@ -59,6 +59,35 @@ public static class PetitionApi
                 .Select(c => new Checkpoint(c.Length, c.HeadHash, c.Supports, c.At)).ToListAsync());
         }).WithSummary("Every published checkpoint of a proposal's signature chain");
 
+        app.MapGet("/api/v1/petitions.csv", async (AppDbContext db) =>
+        {
+            var rows = await db.Set<Petition>().AsNoTracking().Where(p => Public.Contains(p.Status)).OrderBy(p => p.Id)
+                .Select(p => new { p.Id, p.Title, p.CategoryCode, p.DistrictCode, p.Status, p.SignatureCount, p.PublishedAt, p.SupportDeadline,
+                    p.DepartmentCode, p.ThresholdReachedAt, p.AnswerDueAt, p.AnsweredAt, p.AnswerOutcome, p.RejectionReasonCode })
+                .ToListAsync();
+            await using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            await using (var csv = CsvHelper.CsvWriter.Create(text, new CsvHelper.CsvWriterOptions(), true))
+            {
+                foreach (var header in new[] { "Id", "Title", "Category", "District", "Status", "Supports", "PublishedAt", "SupportDeadline",
+                             "Department", "ThresholdReachedAt", "AnswerDueAt", "AnsweredAt", "Outcome", "RejectionReason" })
+                    csv.WriteField(header);
+                csv.EndRecord();
+                static string Time(DateTimeOffset? t) => t?.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+                foreach (var r in rows)
+                {
+                    foreach (var field in new[] { r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Title, r.CategoryCode, r.DistrictCode ?? "",
+                                 r.Status.ToString(), r.SignatureCount.ToString(System.Globalization.CultureInfo.InvariantCulture), Time(r.PublishedAt),
+                                 Time(r.SupportDeadline), r.DepartmentCode ?? "", Time(r.ThresholdReachedAt), Time(r.AnswerDueAt), Time(r.AnsweredAt),
+                                 r.AnswerOutcome?.ToString() ?? "", r.RejectionReasonCode ?? "" })
+                        csv.WriteField(field);
+                    csv.EndRecord();
+                }
+            }
+            // A byte-order mark so spreadsheet programs read Korean titles as UTF-8.
+            return TypedResults.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(text.ToString())).ToArray(),
+                "text/csv", "petitions.csv");
+        }).WithTags("Petitions").WithSummary("Every published proposal with its supports, stage dates and answer outcome, as CSV");
+
         api.MapGet("/similar", async (string? title, SimilarPetitions similar) =>
             TypedResults.Ok((await similar.FindAsync(title)).Select(m => new SimilarTitle(m.Id, m.Title, m.Status.ToString(), m.Supports, Math.Round(m.Similarity, 2)))))
             .WithSummary("Published proposals whose titles resemble the given one (character bigrams; works for Korean)");

@@ -29,12 +29,17 @@ public static class PetitionsModule
                 new("Admin.Menu.Petitions", "/admin/petitions", Moderate, 100),
                 new("Admin.Menu.PetitionAnswers", "/admin/petitions/answers", Answer, 110),
             ],
-            Datasets = [new("petitions", "Dataset.Petitions", "/api/v1/petitions", "JSON")],
+            Datasets =
+            [
+                new("petitions", "Dataset.Petitions", "/api/v1/petitions", "JSON"),
+                new("petitions-csv", "Dataset.Petitions", "/api/v1/petitions.csv", "CSV"),
+            ],
             PortalSectors = [new("participation", "/petitions")],
         });
         services.AddScoped<SimilarPetitions>();
         services.AddScoped<PetitionChainVerifier>();
         services.AddScoped<PetitionText>();
+        services.AddSingleton<Platform.Hosting.ModuleVerb, VerifyPetitionVerb>();
         services.AddSingleton<SignatureWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<SignatureWriter>());
         services.AddSingleton<PetitionStages>();

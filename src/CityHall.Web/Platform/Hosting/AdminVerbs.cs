@@ -12,7 +12,8 @@ public static class AdminVerbs
 {
     private static readonly HashSet<string> Verbs = ["migrate", "seed", "create-admin", "verify-audit", "--help", "-h", "help"];
 
-    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+    public static bool IsVerb(WebApplication app, string[] args) =>
+        args.Length > 0 && (Verbs.Contains(args[0]) || app.Services.GetServices<ModuleVerb>().Any(v => v.Name == args[0]));
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -102,6 +103,13 @@ public static class AdminVerbs
         root.Subcommands.Add(seed);
         root.Subcommands.Add(createAdmin);
         root.Subcommands.Add(verifyAudit);
+        foreach (var verb in app.Services.GetServices<ModuleVerb>())
+        {
+            var command = new Command(verb.Name, verb.Description);
+            var run = verb.Configure(command);
+            command.SetAction((parse, ct) => InScope(app, sp => run(parse, sp, ct)));
+            root.Subcommands.Add(command);
+        }
         return await root.Parse(args).InvokeAsync();
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CityHall.Web.Modules.Accounts.Contracts;
+using CityHall.Web.Platform.City;
 using CityHall.Web.Platform.Web;
 
 namespace CityHall.Web.Modules.Petitions.Public;
@@ -22,6 +23,8 @@ public sealed class DetailModel(AppDbContext db, MarkdownRenderer markdown, Peti
     public PetitionSignature? MySignature { get; private set; }
     public SignatureReceipt? Receipt { get; private set; }
     public string? Message { get; private set; }
+    /// <summary>Live supports per district (the signer's district when they signed), largest first; "" = none given.</summary>
+    public IReadOnlyList<(string District, int Supports)> ByDistrict { get; private set; } = [];
 
     private string? UserId => User.FindFirstValue(ClaimTypes.NameIdentifier);
 
@@ -52,6 +55,11 @@ public sealed class DetailModel(AppDbContext db, MarkdownRenderer markdown, Peti
                 .Where(e => e.PetitionId == id && e.Sequence == sequence).Select(e => e.Hash).FirstAsync();
             Receipt = new(id, sequence, hash);
         }
+        var counts = await db.Set<PetitionSignature>().AsNoTracking().Where(s => s.PetitionId == id && s.WithdrawnAt == null)
+            .GroupBy(s => s.DistrictCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+        var names = await db.Set<District>().AsNoTracking().ToListAsync();
+        ByDistrict = counts.Select(c => (c.Key is null ? "" : names.FirstOrDefault(d => d.Code == c.Key)?.Name(System.Globalization.CultureInfo.CurrentUICulture) ?? c.Key, c.Count))
+            .OrderByDescending(c => c.Count).ToList();
         Message = done switch
         {
             "submitted" => t["Petitions.Submitted"].Value,
