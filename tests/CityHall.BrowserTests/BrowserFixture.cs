@@ -31,6 +31,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> NewPageAsync(string locale = "ko-KR", int width = 1280, int height = 900)
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, Locale = locale, ViewportSize = new() { Width = width, Height = height } });
+        // Two cores shared by the app, the database and the browser: allow a slow moment before calling a step failed.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 
