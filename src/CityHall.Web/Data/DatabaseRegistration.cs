@@ -16,7 +16,7 @@ public static class DatabaseRegistration
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Default is empty.");
-            builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connectionString));
+            builder.Services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connectionString));
         }
         else
         {
@@ -28,7 +28,7 @@ public static class DatabaseRegistration
                 Directory.CreateDirectory(Path.GetDirectoryName(file)!);
                 connectionString = $"Data Source={file}";
             }
-            builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString));
+            builder.Services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString));
         }
         return builder;
     }
