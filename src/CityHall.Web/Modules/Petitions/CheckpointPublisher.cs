@@ -1,3 +1,4 @@
+using CityHall.Web.Platform.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CityHall.Web.Modules.Petitions;
@@ -8,19 +9,11 @@ namespace CityHall.Web.Modules.Petitions;
 /// not rewritten before it; receipts are checked against the latest one.
 /// </summary>
 public sealed class CheckpointPublisher(IServiceScopeFactory scopes, TimeProvider clock, IOptions<PetitionOptions> options,
-    ILogger<CheckpointPublisher> logger) : BackgroundService
+    ILogger<CheckpointPublisher> logger) : PeriodicJob(logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // Real time for the schedule, the app clock for what "now" means: a test moving its clock
-        // by days must not fire thousands of scheduled runs.
-        using var timer = new PeriodicTimer(options.Value.CheckpointInterval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try { await PublishAsync(stoppingToken); }
-            catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogError(ex, "Publishing petition checkpoints failed"); }
-        }
-    }
+    protected override TimeSpan Period => options.Value.CheckpointInterval;
+
+    protected override Task RunOnceAsync(CancellationToken ct) => PublishAsync(ct);
 
     /// <summary>Writes a checkpoint for every chain that grew since its last one; returns how many.</summary>
     public async Task<int> PublishAsync(CancellationToken ct = default)

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using CityHall.Web.Platform.Hosting;
 
 namespace CityHall.Web.Modules.Petitions;
 
@@ -8,19 +8,11 @@ namespace CityHall.Web.Modules.Petitions;
 /// (AwaitingAnswer, due at AnswerDueAt, shown on the public answers-due page until answered).
 /// Crossing a threshold is recorded by the signature writer in the batch that crosses it.
 /// </summary>
-public sealed class PetitionStages(IServiceScopeFactory scopes, TimeProvider clock, ILogger<PetitionStages> logger) : BackgroundService
+public sealed class PetitionStages(IServiceScopeFactory scopes, TimeProvider clock, ILogger<PetitionStages> logger) : PeriodicJob(logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // Real time for the schedule, the app clock for what "now" means: a test moving its clock
-        // by days must not fire thousands of scheduled runs.
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try { await AdvanceAsync(stoppingToken); }
-            catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogError(ex, "Advancing proposal stages failed"); }
-        }
-    }
+    protected override TimeSpan Period => TimeSpan.FromMinutes(1);
+
+    protected override Task RunOnceAsync(CancellationToken ct) => AdvanceAsync(ct);
 
     /// <summary>Closes or hands over every proposal whose support window has ended; returns how many moved.</summary>
     public async Task<int> AdvanceAsync(CancellationToken ct = default)

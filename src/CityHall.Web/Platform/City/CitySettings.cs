@@ -120,25 +120,16 @@ public sealed class CitySettingsStore(ILogger<CitySettingsStore> logger) : IPost
 
 /// <summary>Picks up settings saved on another node within <c>City:SettingsRefreshSeconds</c> (30 by default).</summary>
 public sealed class CitySettingsRefresher(IServiceScopeFactory scopes, CitySettingsStore store, IConfiguration configuration,
-    ILogger<CitySettingsRefresher> logger) : BackgroundService
+    ILogger<CitySettingsRefresher> logger) : Hosting.PeriodicJob(logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Period => TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("City:SettingsRefreshSeconds", 30)));
+
+    /// <summary>Before the first migration the table is missing: the failure is logged and configuration is served.</summary>
+    protected override bool RunAtStart => true;
+
+    protected override async Task RunOnceAsync(CancellationToken ct)
     {
-        var period = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("City:SettingsRefreshSeconds", 30)));
-        using var timer = new PeriodicTimer(period);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await store.RefreshAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Before the first migration the table is missing; keep serving configuration.
-                logger.LogWarning(ex, "City settings could not be read; trying again in {Period}", period);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        await using var scope = scopes.CreateAsyncScope();
+        await store.RefreshAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), ct);
     }
 }
