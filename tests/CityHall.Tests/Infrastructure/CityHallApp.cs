@@ -49,12 +49,19 @@ public class CityHallApp : WebApplicationFactory<Program>
     protected virtual void ConfigureServices(IServiceCollection services) { }
 
     /// <summary>Starts a real Kestrel server (for browsers) and returns its base address.</summary>
-    public string StartKestrel()
+    /// <summary>A loopback port nothing listens on right now.</summary>
+    public static int FreeLoopbackPort()
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
         var port = ((IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
+        return port;
+    }
+
+    public string StartKestrel()
+    {
+        var port = FreeLoopbackPort();
         UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         StartServer();
         return $"http://127.0.0.1:{port}";

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using CityHall.Tests.Infrastructure;
 
@@ -16,12 +15,7 @@ public sealed class LoggingTests : IDisposable
     [Fact]
     public async Task Production_logs_are_json_lines_carrying_the_trace_id_shown_on_the_error_page()
     {
-        int port;
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        }
+        var port = CityHallApp.FreeLoopbackPort();
         var start = Verbs.StartInfo(app, "--urls", $"http://127.0.0.1:{port}");
         // Request start and finish lines are written inside the request's scope.
         start.Environment["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information";

@@ -38,8 +38,6 @@ public sealed class OutboxApp : CityHallApp
 
 public sealed class OutboxTests(OutboxApp app) : IClassFixture<OutboxApp>
 {
-    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
-
     private async Task<string> QueueAsync(int count)
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
@@ -58,7 +56,6 @@ public sealed class OutboxTests(OutboxApp app) : IClassFixture<OutboxApp>
     [Fact]
     public async Task A_failing_gateway_is_retried_with_growing_waits_and_then_given_up_on()
     {
-        await OneAtATime.WaitAsync();
         try
         {
             var tag = await QueueAsync(1);
@@ -81,13 +78,12 @@ public sealed class OutboxTests(OutboxApp app) : IClassFixture<OutboxApp>
             Assert.Equal(0, await Dispatcher.DispatchBatchAsync(CancellationToken.None)); // given up: never again
             Assert.DoesNotContain(app.Email.Sent, s => s.StartsWith(tag, StringComparison.Ordinal));
         }
-        finally { app.Email.FailuresLeft = 0; OneAtATime.Release(); }
+        finally { app.Email.FailuresLeft = 0; }
     }
 
     [Fact]
     public async Task A_message_that_failed_once_goes_out_on_the_retry()
     {
-        await OneAtATime.WaitAsync();
         try
         {
             var tag = await QueueAsync(1);
@@ -101,46 +97,36 @@ public sealed class OutboxTests(OutboxApp app) : IClassFixture<OutboxApp>
             Assert.Equal(2, message.Attempts);
             Assert.Single(app.Email.Sent, s => s.StartsWith(tag, StringComparison.Ordinal));
         }
-        finally { app.Email.FailuresLeft = 0; OneAtATime.Release(); }
+        finally { app.Email.FailuresLeft = 0; }
     }
 
     [Fact]
     public async Task Dispatchers_on_several_nodes_send_each_message_once()
     {
-        await OneAtATime.WaitAsync();
-        try
+        var tag = await QueueAsync(30);
+        // Three dispatchers draining the same table at once, as three nodes would.
+        var runs = Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
         {
-            var tag = await QueueAsync(30);
-            // Three dispatchers draining the same table at once, as three nodes would.
-            var runs = Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
-            {
-                while (await Dispatcher.DispatchBatchAsync(CancellationToken.None) > 0) { }
-            }));
-            await Task.WhenAll(runs);
-            var sent = app.Email.Sent.Where(s => s.StartsWith(tag, StringComparison.Ordinal)).ToList();
-            Assert.Equal(30, sent.Count);
-            Assert.Equal(30, sent.Distinct().Count());
-            Assert.All(await MessagesAsync(tag), m => Assert.Equal(1, m.Attempts));
-        }
-        finally { OneAtATime.Release(); }
+            while (await Dispatcher.DispatchBatchAsync(CancellationToken.None) > 0) { }
+        }));
+        await Task.WhenAll(runs);
+        var sent = app.Email.Sent.Where(s => s.StartsWith(tag, StringComparison.Ordinal)).ToList();
+        Assert.Equal(30, sent.Count);
+        Assert.Equal(30, sent.Distinct().Count());
+        Assert.All(await MessagesAsync(tag), m => Assert.Equal(1, m.Attempts));
     }
 
     [Fact]
     public async Task A_message_held_by_a_node_that_died_is_sent_after_its_lease_runs_out()
     {
-        await OneAtATime.WaitAsync();
-        try
-        {
-            var tag = await QueueAsync(1);
-            var id = (await MessagesAsync(tag)).Single().Id;
-            // A node claimed it (moved its next attempt two minutes on) and then died before sending.
-            var lease = app.Clock.GetUtcNow().AddMinutes(2).ToUnixTimeMilliseconds();
-            await app.WithDbAsync(db => db.Set<OutboxMessage>().Where(m => m.Id == id).ExecuteUpdateAsync(u => u.SetProperty(m => m.NextAttemptAtMs, lease)));
-            Assert.Equal(0, await Dispatcher.DispatchBatchAsync(CancellationToken.None));
-            app.Clock.Advance(TimeSpan.FromMinutes(3));
-            Assert.Equal(1, await Dispatcher.DispatchBatchAsync(CancellationToken.None));
-            Assert.NotNull((await MessagesAsync(tag)).Single().SentAt);
-        }
-        finally { OneAtATime.Release(); }
+        var tag = await QueueAsync(1);
+        var id = (await MessagesAsync(tag)).Single().Id;
+        // A node claimed it (moved its next attempt two minutes on) and then died before sending.
+        var lease = app.Clock.GetUtcNow().AddMinutes(2).ToUnixTimeMilliseconds();
+        await app.WithDbAsync(db => db.Set<OutboxMessage>().Where(m => m.Id == id).ExecuteUpdateAsync(u => u.SetProperty(m => m.NextAttemptAtMs, lease)));
+        Assert.Equal(0, await Dispatcher.DispatchBatchAsync(CancellationToken.None));
+        app.Clock.Advance(TimeSpan.FromMinutes(3));
+        Assert.Equal(1, await Dispatcher.DispatchBatchAsync(CancellationToken.None));
+        Assert.NotNull((await MessagesAsync(tag)).Single().SentAt);
     }
 }
