@@ -1,3 +1,5 @@
+using CityHall.Web.Platform.Web;
+
 namespace CityHall.Web.Modules.Petitions;
 
 /// <summary>Open data: published proposals, one with its supports by district and its checkpoints, and the similar-title search.</summary>
@@ -65,27 +67,15 @@ public static class PetitionApi
                 .Select(p => new { p.Id, p.Title, p.CategoryCode, p.DistrictCode, p.Status, p.SignatureCount, p.PublishedAt, p.SupportDeadline,
                     p.DepartmentCode, p.ThresholdReachedAt, p.AnswerDueAt, p.AnsweredAt, p.AnswerOutcome, p.RejectionReasonCode })
                 .ToListAsync();
-            await using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-            await using (var csv = CsvHelper.CsvWriter.Create(text, new CsvHelper.CsvWriterOptions(), true))
-            {
-                foreach (var header in new[] { "Id", "Title", "Category", "District", "Status", "Supports", "PublishedAt", "SupportDeadline",
-                             "Department", "ThresholdReachedAt", "AnswerDueAt", "AnsweredAt", "Outcome", "RejectionReason" })
-                    csv.WriteField(header);
-                csv.EndRecord();
-                static string Time(DateTimeOffset? t) => t?.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "";
-                foreach (var r in rows)
+            return TypedResults.File(CsvExport.ToBytes(
+                ["Id", "Title", "Category", "District", "Status", "Supports", "PublishedAt", "SupportDeadline",
+                 "Department", "ThresholdReachedAt", "AnswerDueAt", "AnsweredAt", "Outcome", "RejectionReason"],
+                rows.Select(r => new[]
                 {
-                    foreach (var field in new[] { r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Title, r.CategoryCode, r.DistrictCode ?? "",
-                                 r.Status.ToString(), r.SignatureCount.ToString(System.Globalization.CultureInfo.InvariantCulture), Time(r.PublishedAt),
-                                 Time(r.SupportDeadline), r.DepartmentCode ?? "", Time(r.ThresholdReachedAt), Time(r.AnswerDueAt), Time(r.AnsweredAt),
-                                 r.AnswerOutcome?.ToString() ?? "", r.RejectionReasonCode ?? "" })
-                        csv.WriteField(field);
-                    csv.EndRecord();
-                }
-            }
-            // A byte-order mark so spreadsheet programs read Korean titles as UTF-8.
-            return TypedResults.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(text.ToString())).ToArray(),
-                "text/csv", "petitions.csv");
+                    CsvExport.Number(r.Id), r.Title, r.CategoryCode, r.DistrictCode ?? "", r.Status.ToString(), CsvExport.Number(r.SignatureCount),
+                    CsvExport.Time(r.PublishedAt), CsvExport.Time(r.SupportDeadline), r.DepartmentCode ?? "", CsvExport.Time(r.ThresholdReachedAt),
+                    CsvExport.Time(r.AnswerDueAt), CsvExport.Time(r.AnsweredAt), r.AnswerOutcome?.ToString() ?? "", r.RejectionReasonCode ?? "",
+                })), "text/csv", "petitions.csv");
         }).WithTags("Petitions").WithSummary("Every published proposal with its supports, stage dates and answer outcome, as CSV");
 
         api.MapGet("/similar", async (string? title, SimilarPetitions similar) =>

@@ -20,19 +20,20 @@ public sealed class PetitionStages(IServiceScopeFactory scopes, TimeProvider clo
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = clock.GetUtcNow();
-        var ended = await db.Set<Petition>().Where(p => p.Status == PetitionStatus.Collecting).ToListAsync(ct);
+        // Only what decides the stage is read (not titles and bodies); deadlines are compared in
+        // memory because SQLite cannot compare DateTimeOffset values in SQL.
+        var collecting = await db.Set<Petition>().AsNoTracking().Where(p => p.Status == PetitionStatus.Collecting)
+            .Select(p => new { p.Id, p.SupportDeadline, Reached = p.ThresholdReachedAt != null, Answered = p.AnsweredAt != null })
+            .ToListAsync(ct);
         var moved = 0;
-        // Deadlines compared in memory: SQLite cannot compare DateTimeOffset values in SQL.
-        foreach (var p in ended.Where(p => p.SupportDeadline <= now))
+        foreach (var p in collecting.Where(p => p.SupportDeadline <= now))
         {
-            // The count is the writer's; the status column is only the stage's. The writer refuses
-            // signatures after the deadline by itself, so nothing races this change.
-            p.Status = p.ThresholdReachedAt is null ? PetitionStatus.Closed
-                : p.AnsweredAt is null ? PetitionStatus.AwaitingAnswer : PetitionStatus.Answered;
-            p.ClosedAt = now;
-            moved++;
+            var next = !p.Reached ? PetitionStatus.Closed : p.Answered ? PetitionStatus.Answered : PetitionStatus.AwaitingAnswer;
+            // Only the stage columns change: the writer owns the count and the chain, and refuses
+            // signatures after the deadline by itself, so nothing races this update.
+            moved += await db.Set<Petition>().Where(x => x.Id == p.Id && x.Status == PetitionStatus.Collecting)
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.Status, next).SetProperty(x => x.ClosedAt, now), ct);
         }
-        await db.SaveChangesAsync(ct);
         return moved;
     }
 }

@@ -31,17 +31,14 @@ public sealed class PetitionText(IOptionsMonitor<PetitionOptions> options, AppDb
     public IReadOnlyList<SelectListItem> ReasonItems() =>
         [new(t["Petitions.Choose"].Value, ""), .. Options.RejectionReasons.Select(c => new SelectListItem(c.Name.Current, c.Code))];
 
-    public async Task<string> DistrictAsync(string? code)
-    {
-        if (code is null) return "";
-        var district = await db.Set<District>().AsNoTracking().FirstOrDefaultAsync(d => d.Code == code);
-        return district?.Name(CultureInfo.CurrentUICulture) ?? code;
-    }
+    /// <summary>Every district's name in the reader's language, by code.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> DistrictNamesAsync() =>
+        (await db.Set<District>().AsNoTracking().ToListAsync()).ToDictionary(d => d.Code, d => d.Name(CultureInfo.CurrentUICulture));
 
     public async Task<IReadOnlyList<SelectListItem>> DistrictItemsAsync(string noneKey)
     {
-        var all = (await db.Set<District>().AsNoTracking().ToListAsync())
-            .Select(d => new SelectListItem(d.Name(CultureInfo.CurrentUICulture), d.Code))
+        var all = (await DistrictNamesAsync())
+            .Select(d => new SelectListItem(d.Value, d.Key))
             .OrderBy(i => i.Text, StringComparer.Create(CultureInfo.CurrentUICulture, false));
         return [new(t[noneKey].Value, ""), .. all];
     }

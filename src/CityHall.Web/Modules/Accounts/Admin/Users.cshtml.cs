@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using CsvHelper;
-
 namespace CityHall.Web.Modules.Accounts.Admin;
 
 /// <summary>The staff queue of accounts: filter by text and role, sort, page, and export the same selection as CSV.</summary>
@@ -59,26 +55,9 @@ public sealed class UsersModel(AppDbContext db) : PageModel
     public async Task<IActionResult> OnGetCsvAsync()
     {
         var rows = await Query().ToListAsync();
-        await using var text = new StringWriter(CultureInfo.InvariantCulture);
-        await using (var csv = CsvWriter.Create(text, new CsvWriterOptions(), true))
-        {
-            foreach (var header in new[] { "Id", "Email", "DisplayName", "DistrictCode", "Verified", "TwoFactor", "Roles" })
-                csv.WriteField(header);
-            csv.EndRecord();
-            foreach (var r in rows)
-            {
-                csv.WriteField(r.Id);
-                csv.WriteField(r.Email);
-                csv.WriteField(r.DisplayName);
-                csv.WriteField(r.DistrictCode ?? "");
-                csv.WriteField(r.Verified);
-                csv.WriteField(r.TwoFactor);
-                csv.WriteField(r.Roles);
-                csv.EndRecord();
-            }
-        }
-        // A byte-order mark so spreadsheet programs read Korean names as UTF-8.
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray(), "text/csv", "users.csv");
+        return File(CsvExport.ToBytes(["Id", "Email", "DisplayName", "DistrictCode", "Verified", "TwoFactor", "Roles"],
+            rows.Select(r => new[] { r.Id, r.Email, r.DisplayName, r.DistrictCode ?? "", r.Verified.ToString(), r.TwoFactor.ToString(), r.Roles })),
+            "text/csv", "users.csv");
     }
 
     public string PageLink(int page, string? sort = null) =>

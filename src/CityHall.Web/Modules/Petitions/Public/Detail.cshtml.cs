@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using CityHall.Web.Modules.Accounts.Contracts;
-using CityHall.Web.Platform.City;
 using CityHall.Web.Platform.Web;
 
 namespace CityHall.Web.Modules.Petitions.Public;
@@ -27,6 +26,7 @@ public sealed class DetailModel(AppDbContext db, MarkdownRenderer markdown, Peti
     public IReadOnlyList<(string District, int Supports)> ByDistrict { get; private set; } = [];
 
     private string? UserId => User.FindFirstValue(ClaimTypes.NameIdentifier);
+    private IReadOnlyDictionary<string, string> districtNames = new Dictionary<string, string>();
 
     private async Task<bool> LoadAsync(long id)
     {
@@ -37,7 +37,8 @@ public sealed class DetailModel(AppDbContext db, MarkdownRenderer markdown, Peti
             return false;
         Petition = petition;
         BodyHtml = markdown.ToHtml(petition.Body);
-        District = await text.DistrictAsync(petition.DistrictCode);
+        districtNames = await text.DistrictNamesAsync();
+        District = petition.DistrictCode is { } code ? districtNames.GetValueOrDefault(code, code) : "";
         if (petition.SupportDeadline is { } deadline)
             DaysLeft = Math.Max(0, (int)Math.Ceiling((deadline - clock.GetUtcNow()).TotalDays));
         if (UserId is { } me)
@@ -57,8 +58,7 @@ public sealed class DetailModel(AppDbContext db, MarkdownRenderer markdown, Peti
         }
         var counts = await db.Set<PetitionSignature>().AsNoTracking().Where(s => s.PetitionId == id && s.WithdrawnAt == null)
             .GroupBy(s => s.DistrictCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
-        var names = await db.Set<District>().AsNoTracking().ToListAsync();
-        ByDistrict = counts.Select(c => (c.Key is null ? "" : names.FirstOrDefault(d => d.Code == c.Key)?.Name(System.Globalization.CultureInfo.CurrentUICulture) ?? c.Key, c.Count))
+        ByDistrict = counts.Select(c => (c.Key is null ? "" : districtNames.GetValueOrDefault(c.Key, c.Key), c.Count))
             .OrderByDescending(c => c.Count).ToList();
         Message = done switch
         {

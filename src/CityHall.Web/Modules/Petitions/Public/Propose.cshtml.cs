@@ -11,7 +11,7 @@ namespace CityHall.Web.Modules.Petitions.Public;
 /// </summary>
 [Authorize]
 [EnableRateLimiting(RateLimits.CitizenWrite)]
-public sealed class ProposeModel(AppDbContext db, SimilarPetitions similar, PetitionText text, TimeProvider clock) : PageModel
+public sealed class ProposeModel(AppDbContext db, SimilarPetitions similar, PetitionText text, TimeProvider clock, IStringLocalizer<Text> t) : PageModel
 {
     [BindProperty] public ProposalInput Input { get; set; } = new();
 
@@ -32,7 +32,7 @@ public sealed class ProposeModel(AppDbContext db, SimilarPetitions similar, Peti
     public async Task<IActionResult> OnPostAsync()
     {
         if (!string.IsNullOrEmpty(Input.CategoryCode) && text.Options.Categories.All(c => c.Code != Input.CategoryCode))
-            ModelState.AddModelError("Input.CategoryCode", HttpContext.RequestServices.GetRequiredService<IStringLocalizer<Text>>()["Petitions.Category.Required"]);
+            ModelState.AddModelError("Input.CategoryCode", t["Petitions.Category.Required"]);
         if (!string.IsNullOrEmpty(Input.DistrictCode) && !await db.Set<CityHall.Web.Platform.City.District>().AnyAsync(d => d.Code == Input.DistrictCode))
             Input.DistrictCode = null;
         if (!ModelState.IsValid)
