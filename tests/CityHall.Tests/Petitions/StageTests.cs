@@ -9,11 +9,12 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace CityHall.Tests.Petitions;
 
-/// <summary>A city with small thresholds (3 supports oblige an answer, 5 open the forum) on a clock the test moves.</summary>
+/// <summary>A city with small thresholds (3 supports oblige an answer, 5 open the forum, 3 forum voters oblige the mayor) on a clock the test moves.</summary>
 public sealed class PetitionClockApp() : CityHallApp(new Dictionary<string, string?>
 {
     ["Petitions:SupportThreshold"] = "3",
     ["Petitions:ForumThreshold"] = "5",
+    ["Petitions:MayorThreshold"] = "3",
 })
 {
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
@@ -94,6 +95,8 @@ public sealed class StageTests(PetitionClockApp app) : IClassFixture<PetitionClo
         Assert.Equal(AnswerOutcome.PartlyAccepted, petition.AnswerOutcome);
         var shown = await app.CreateClient().GetPageAsync($"/petitions/{id}?fresh={Guid.NewGuid():N}");
         Assert.Contains("그늘막을 올여름까지", shown.QuerySelector("#answer")!.TextContent);
+        // The author hears of it in the next digest.
+        await app.Services.GetRequiredService<PetitionDigest>().SendAsync();
         Assert.True(await app.WithDbAsync(db => db.Set<InAppNotification>().AnyAsync(n => n.UserId == authorId && n.Link == $"/petitions/{id}")));
         page = await app.CreateClient().GetPageAsync($"/petitions/answers?fresh={Guid.NewGuid():N}");
         Assert.Null(page.QuerySelector($"tr[data-petition='{id}']"));

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CityHall.Web.Modules.Petitions;
 
-/// <summary>Where a proposal is in Seoul's process: review, collecting supports, then closed (answers and forum come next).</summary>
+/// <summary>Where a proposal is in Seoul's process: review, collecting supports, then closed or owed an answer.</summary>
 public enum PetitionStatus
 {
     /// <summary>Written, waiting for a moderator; visible to its author only.</summary>
@@ -57,6 +57,21 @@ public sealed class Petition
     public string? AnswerText { get; set; }
     public string? AnsweredBy { get; set; }
 
+    /// <summary>People who voted in the forum, kept with each vote; reaching MayorThreshold obliges the mayor to answer.</summary>
+    public int ForumParticipants { get; set; }
+    /// <summary>Set once the forum's time is over and its closing announced.</summary>
+    public bool ForumClosed { get; set; }
+    public DateTimeOffset? MayorThresholdReachedAt { get; set; }
+    public DateTimeOffset? MayorAnswerDueAt { get; set; }
+    public DateTimeOffset? MayorAnsweredAt { get; set; }
+    public AnswerOutcome? MayorAnswerOutcome { get; set; }
+    public string? MayorAnswerText { get; set; }
+    public string? MayorAnsweredBy { get; set; }
+
+    /// <summary>News of this proposal already sent to its author and signers (the last event), and when: at most one message a day.</summary>
+    public long NotifiedThroughEventId { get; set; }
+    public DateTimeOffset? LastNotifiedAt { get; set; }
+
     /// <summary>Maintained by the signature writer in batches, never recounted per request.</summary>
     public int SignatureCount { get; set; }
     /// <summary>Entries in the signature chain and the hash of the last (the chain's head).</summary>
@@ -94,6 +109,9 @@ internal sealed class PetitionConfiguration : IEntityTypeConfiguration<Petition>
         e.Property(x => x.AnswerOutcome).HasConversion<string>().HasMaxLength(20);
         e.Property(x => x.AnswerText).HasMaxLength(PetitionLimits.BodyMax);
         e.Property(x => x.AnsweredBy).HasMaxLength(256);
+        e.Property(x => x.MayorAnswerOutcome).HasConversion<string>().HasMaxLength(20);
+        e.Property(x => x.MayorAnswerText).HasMaxLength(PetitionLimits.BodyMax);
+        e.Property(x => x.MayorAnsweredBy).HasMaxLength(256);
         // Moved by every signature batch: a second writer (another node) that read the same head fails and retries.
         e.Property(x => x.ChainLength).IsConcurrencyToken();
         e.HasOne<CityHallUser>().WithMany().HasForeignKey(x => x.AuthorId).OnDelete(DeleteBehavior.SetNull);

@@ -17,6 +17,15 @@ public sealed class PetitionOptions
     public int ForumThreshold { get; set; } = 100;
     public TimeSpan ForumWindow { get; set; } = TimeSpan.FromDays(30);
     public int MayorThreshold { get; set; } = 1000;
+    public TimeSpan MayorAnswerWindow { get; set; } = TimeSpan.FromDays(30);
+    /// <summary>The department whose officials write and publish the mayor's answers.</summary>
+    public string MayorOffice { get; set; } = "citizen-communication";
+
+    /// <summary>Reports that hide a comment until a moderator decides.</summary>
+    public int CommentReportsToHide { get; set; } = 3;
+
+    /// <summary>Least time between two messages about the same proposal to its author and signers.</summary>
+    public TimeSpan NotificationSpacing { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>Empty in code: configuration binding appends to lists, so the defaults are in appsettings.json.</summary>
     public List<PetitionChoice> Categories { get; set; } = [];

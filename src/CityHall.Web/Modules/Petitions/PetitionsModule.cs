@@ -5,7 +5,8 @@ namespace CityHall.Web.Modules.Petitions;
 /// <summary>
 /// Citizen proposals, Democracy-Seoul style: propose (with similar titles shown), moderators
 /// review, verified citizens support through a group-commit writer onto a public hash chain with
-/// receipts and checkpoints.
+/// receipts and checkpoints; a forum with votes and threaded comments; department and mayor
+/// answers with follow-ups; news to authors and signers at most once a day.
 /// </summary>
 public static class PetitionsModule
 {
@@ -28,6 +29,7 @@ public static class PetitionsModule
             [
                 new("Admin.Menu.Petitions", "/admin/petitions", Moderate, 100),
                 new("Admin.Menu.PetitionAnswers", "/admin/petitions/answers", Answer, 110),
+                new("Admin.Menu.PetitionComments", "/admin/petitions/comments", Moderate, 120),
             ],
             Datasets =
             [
@@ -39,11 +41,15 @@ public static class PetitionsModule
         services.AddScoped<SimilarPetitions>();
         services.AddScoped<PetitionChainVerifier>();
         services.AddScoped<PetitionText>();
+        services.AddScoped<Forum.PetitionForum>();
+        services.AddScoped<Forum.PetitionComments>();
         services.AddSingleton<Platform.Hosting.ModuleVerb, VerifyPetitionVerb>();
         services.AddSingleton<SignatureWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<SignatureWriter>());
         services.AddSingleton<PetitionStages>();
         services.AddHostedService(sp => sp.GetRequiredService<PetitionStages>());
+        services.AddSingleton<PetitionDigest>();
+        services.AddHostedService(sp => sp.GetRequiredService<PetitionDigest>());
         services.AddSingleton<CheckpointPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<CheckpointPublisher>());
         return builder;

@@ -189,13 +189,17 @@ public sealed class SignatureWriter(IServiceScopeFactory scopes, TimeProvider cl
             "UPDATE petition_petitions SET \"ThresholdReachedAt\" = @p0, \"AnswerDueAt\" = @p1 WHERE \"Id\" = @p2 AND \"ThresholdReachedAt\" IS NULL", 3))
         await using (var forum = Prepare(connection, tx,
             "UPDATE petition_petitions SET \"ForumOpenedAt\" = @p0, \"ForumClosesAt\" = @p1 WHERE \"Id\" = @p2 AND \"ForumOpenedAt\" IS NULL", 3))
+        await using (var news = Prepare(connection, tx,
+            "INSERT INTO petition_events (\"PetitionId\", \"Kind\", \"At\") VALUES (@p0, @p1, @p2)", 3))
         {
             foreach (var p in moved)
             {
-                if (!p.ThresholdReached && p.Count >= rules.SupportThreshold)
-                    await RunAsync(answerDue, ct, now, now + rules.DepartmentAnswerWindow, p.Id);
-                if (!p.ForumOpened && p.Count >= rules.ForumThreshold)
-                    await RunAsync(forum, ct, now, now + rules.ForumWindow, p.Id);
+                if (!p.ThresholdReached && p.Count >= rules.SupportThreshold
+                    && await RunAsync(answerDue, ct, now, now + rules.DepartmentAnswerWindow, p.Id) == 1)
+                    await RunAsync(news, ct, p.Id, nameof(PetitionEventKind.SupportThresholdReached), now);
+                if (!p.ForumOpened && p.Count >= rules.ForumThreshold
+                    && await RunAsync(forum, ct, now, now + rules.ForumWindow, p.Id) == 1)
+                    await RunAsync(news, ct, p.Id, nameof(PetitionEventKind.ForumOpened), now);
             }
         }
         await transaction.CommitAsync(ct);

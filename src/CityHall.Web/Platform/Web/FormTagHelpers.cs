@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
@@ -75,8 +76,11 @@ public sealed class FieldTagHelper(IStringLocalizer<Text> t, HtmlEncoder encoder
 
     public ModelExpression For { get; set; } = null!;
 
-    /// <summary>text, email, password, tel, number, textarea, select.</summary>
+    /// <summary>text, email, password, tel, number, textarea, select, radios (a fieldset of choices from Items).</summary>
     public string Type { get; set; } = "text";
+
+    /// <summary>Resource key of the label when it differs from the property's display name (one input serving two forms).</summary>
+    public string? Label { get; set; }
 
     /// <summary>Resource key of a hint shown under the label.</summary>
     public string? Hint { get; set; }
@@ -92,7 +96,7 @@ public sealed class FieldTagHelper(IStringLocalizer<Text> t, HtmlEncoder encoder
     {
         var name = For.Name;
         var id = TagBuilder.CreateSanitizedId(name, "_");
-        var label = For.Metadata.DisplayName ?? For.Metadata.PropertyName ?? name;
+        var label = Label is not null ? t[Label].Value : For.Metadata.DisplayName ?? For.Metadata.PropertyName ?? name;
         var errors = ViewContext.ModelState.TryGetValue(name, out var entry) ? entry.Errors : null;
         var hasError = errors is { Count: > 0 };
         var describedBy = new List<string>();
@@ -119,20 +123,46 @@ public sealed class FieldTagHelper(IStringLocalizer<Text> t, HtmlEncoder encoder
             control = $"<input class=\"krds-input\" type=\"{encoder.Encode(Type)}\" id=\"{id}\" name=\"{encodedName}\" value=\"{encoder.Encode(value)}\"{auto}{mode}{aria}{required}>";
 
         var html = new System.Text.StringBuilder();
-        html.Append("<div class=\"form-tit\"><label for=\"").Append(id).Append("\">").Append(encoder.Encode(label)).Append("</label></div>");
-        if (Hint is not null)
-            html.Append("<p class=\"form-hint\" id=\"").Append(id).Append("-hint\">").Append(encoder.Encode(t[Hint])).Append("</p>");
-        if (hasError)
+        if (Type == "radios")
         {
-            html.Append("<p class=\"form-hint-invalid\" id=\"").Append(id).Append("-error\">")
-                .Append(encoder.Encode(t["Form.ErrorPrefix"])).Append(' ')
-                .Append(encoder.Encode(string.Join(' ', errors!.Select(e => e.ErrorMessage)))).Append("</p>");
+            // A group of choices is a fieldset named by its legend; each choice's own label says what it is.
+            html.Append("<fieldset").Append(aria).Append("><legend class=\"form-tit\">").Append(encoder.Encode(label)).Append("</legend>");
+            AppendHintAndError(html, id, errors);
+            html.Append("<div class=\"ch-choices\">");
+            var n = 0;
+            foreach (var item in Items ?? [])
+            {
+                // The first choice carries the field's own id: the error summary links there.
+                var itemId = n == 0 ? id : $"{id}-{n}";
+                n++;
+                html.Append("<div class=\"krds-form-check\"><input type=\"radio\" id=\"").Append(itemId).Append("\" name=\"").Append(encodedName)
+                    .Append("\" value=\"").Append(encoder.Encode(item.Value)).Append('"').Append(item.Value == value ? " checked" : "")
+                    .Append("><label for=\"").Append(itemId).Append("\">").Append(encoder.Encode(item.Text)).Append("</label></div>");
+            }
+            html.Append("</div></fieldset>");
         }
-        html.Append("<div class=\"form-conts").Append(hasError ? " is-error" : "").Append("\">").Append(control).Append("</div>");
+        else
+        {
+            html.Append("<div class=\"form-tit\"><label for=\"").Append(id).Append("\">").Append(encoder.Encode(label)).Append("</label></div>");
+            AppendHintAndError(html, id, errors);
+            html.Append("<div class=\"form-conts").Append(hasError ? " is-error" : "").Append("\">").Append(control).Append("</div>");
+        }
 
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", "form-group ch-field" + (hasError ? " is-error" : ""));
         output.Content.SetHtmlContent(html.ToString());
+    }
+
+    private void AppendHintAndError(System.Text.StringBuilder html, string id, ModelErrorCollection? errors)
+    {
+        if (Hint is not null)
+            html.Append("<p class=\"form-hint\" id=\"").Append(id).Append("-hint\">").Append(encoder.Encode(t[Hint])).Append("</p>");
+        if (errors is { Count: > 0 })
+        {
+            html.Append("<p class=\"form-hint-invalid\" id=\"").Append(id).Append("-error\">")
+                .Append(encoder.Encode(t["Form.ErrorPrefix"])).Append(' ')
+                .Append(encoder.Encode(string.Join(' ', errors.Select(e => e.ErrorMessage)))).Append("</p>");
+        }
     }
 }

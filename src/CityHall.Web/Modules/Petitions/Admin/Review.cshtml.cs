@@ -58,6 +58,8 @@ public sealed class ReviewModel(AppDbContext db, MarkdownRenderer markdown, Peti
         Petition.ReviewedBy = User.Identity?.Name;
         Petition.PublishedAt = now;
         Petition.SupportDeadline = now + text.Options.SupportWindow;
+        // The approval is this proposal's message of the day: later news waits for the digest's spacing.
+        Petition.LastNotifiedAt = now;
         await TellAuthorAsync("Petitions.Notify.Approved");
         await audit.RecordAsync(User, "petition.approved", "Petition", id.ToString(CultureInfo.InvariantCulture), new { department = DepartmentCode });
         return Redirect("/admin/petitions");

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CityHall.Web.Modules.Accounts.Contracts;
+using CityHall.Web.Modules.Petitions.Forum;
 using CityHall.Web.Platform.Web;
 
 namespace CityHall.Web.Modules.Petitions.Public;
@@ -11,7 +12,7 @@ namespace CityHall.Web.Modules.Petitions.Public;
 /// </summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = OutputCaching.PublicShort)]
 public sealed class DetailModel(AppDbContext db, MarkdownRenderer markdown, PetitionText text, SignatureWriter writer,
-    IVerifiedCitizens verified, TimeProvider clock, IStringLocalizer<Text> t) : PageModel
+    PetitionForum forum, PetitionComments comments, IVerifiedCitizens verified, TimeProvider clock, IStringLocalizer<Text> t) : PageModel
 {
     public Petition Petition { get; private set; } = null!;
     public string BodyHtml { get; private set; } = "";
@@ -24,6 +25,14 @@ public sealed class DetailModel(AppDbContext db, MarkdownRenderer markdown, Peti
     public string? Message { get; private set; }
     /// <summary>Live supports per district (the signer's district when they signed), largest first; "" = none given.</summary>
     public IReadOnlyList<(string District, int Supports)> ByDistrict { get; private set; } = [];
+
+    public bool ForumOpen { get; private set; }
+    public ForumTally? Tally { get; private set; }
+    public ForumStance? MyVote { get; private set; }
+    [BindProperty] public ForumStance? Choice { get; set; }
+    public IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> Choices { get; private set; } = [];
+    public IReadOnlyList<PetitionFollowUp> FollowUps { get; private set; } = [];
+    public CommentPage Discussion { get; private set; } = new([], 1, 1, 0);
 
     private string? UserId => User.FindFirstValue(ClaimTypes.NameIdentifier);
     private IReadOnlyDictionary<string, string> districtNames = new Dictionary<string, string>();
@@ -44,6 +53,16 @@ public sealed class DetailModel(AppDbContext db, MarkdownRenderer markdown, Peti
         if (UserId is { } me)
             MySignature = await db.Set<PetitionSignature>().AsNoTracking()
                 .FirstOrDefaultAsync(s => s.PetitionId == id && s.UserId == me && s.WithdrawnAt == null);
+        ForumOpen = PetitionForum.IsOpen(petition, clock.GetUtcNow());
+        if (petition.ForumOpenedAt is not null)
+        {
+            Tally = await forum.TallyAsync(id);
+            if (UserId is { } voter) MyVote = await forum.MyVoteAsync(id, voter);
+            Choice ??= MyVote;
+            Choices = Enum.GetValues<ForumStance>().Select(s => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(t["Petitions.Stance." + s].Value, s.ToString())).ToList();
+        }
+        FollowUps = await db.Set<PetitionFollowUp>().AsNoTracking().Where(f => f.PetitionId == id).OrderBy(f => f.Id).ToListAsync();
+        Discussion = await comments.PageAsync(id, 1);
         return true;
     }
 
@@ -65,6 +84,7 @@ public sealed class DetailModel(AppDbContext db, MarkdownRenderer markdown, Peti
             "submitted" => t["Petitions.Submitted"].Value,
             "signed" => t["Petitions.Signed"].Value,
             "withdrawn" => t["Petitions.Withdrawn"].Value,
+            "voted" => t["Petitions.Forum.Voted"].Value,
             _ => null,
         };
         return Page();
@@ -100,6 +120,27 @@ public sealed class DetailModel(AppDbContext db, MarkdownRenderer markdown, Peti
             SignOutcome.NotFound => NotFound(),
             SignOutcome.NotSigned => await RefuseAsync(id, "Petitions.NotSigned"),
             _ => await RefuseAsync(id, "Petitions.NotOpen"),
+        };
+    }
+
+    /// <summary>A verified citizen's forum vote (or a change of it) while the forum is open.</summary>
+    [EnableRateLimiting(RateLimits.CitizenWrite)]
+    public async Task<IActionResult> OnPostVoteAsync(long id, CancellationToken ct)
+    {
+        if (UserId is null) return Challenge();
+        if (Choice is not { } choice || !Enum.IsDefined(choice))
+        {
+            if (!await LoadAsync(id)) return NotFound();
+            ModelState.AddModelError(nameof(Choice), t["Petitions.Forum.ChoiceRequired"]);
+            return Page();
+        }
+        var voter = await verified.FindVerifiedAsync(UserId, ct);
+        if (voter is null) return Redirect($"/account/verify?returnUrl={Uri.EscapeDataString($"/petitions/{id}#forum")}");
+        return await forum.VoteAsync(id, voter.IdentityKey, UserId, choice, ct) switch
+        {
+            ForumVoteOutcome.NotFound => NotFound(),
+            ForumVoteOutcome.NotOpen => await RefuseAsync(id, "Petitions.Forum.NotOpen"),
+            _ => Redirect($"/petitions/{id}?done=voted#forum"),
         };
     }
 
