@@ -74,6 +74,10 @@ public sealed class ForumTests(PetitionClockApp app) : IClassFixture<PetitionClo
         var shown = await app.CreateClient().GetPageAsync($"/petitions/{id}?fresh={Guid.NewGuid():N}");
         Assert.NotNull(shown.QuerySelector("[data-mayor-answer-due]"));
         Assert.Equal(["1", "1", "1"], shown.QuerySelectorAll(".ch-forum-tally strong").Select(s => s.TextContent));
+        // The public list of answers owed names both: the department's and the mayor's (through the mayor's office).
+        var due = await app.CreateClient().GetPageAsync($"/petitions/answers?fresh={Guid.NewGuid():N}");
+        Assert.Equal(["Department", "Mayor"], due.QuerySelectorAll($"tr[data-petition='{id}']").Select(r => r.GetAttribute("data-kind")!).Order());
+        Assert.Contains("시민소통기획관", due.QuerySelector($"tr[data-petition='{id}'][data-kind=Mayor]")!.TextContent);
 
         // The department sees only its own answer owed; the mayor's office sees the mayor's.
         var department = await app.SignedInStaffAsync(Roles.Official, department: "transport");
