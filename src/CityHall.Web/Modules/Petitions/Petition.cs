@@ -35,6 +35,8 @@ public sealed class Petition
     public string AuthorName { get; set; } = "";
     public PetitionStatus Status { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>Written in a burst over the city's limits: moderators see it marked in their queue.</summary>
+    public bool Flagged { get; set; }
 
     public DateTimeOffset? ReviewedAt { get; set; }
     public string? ReviewedBy { get; set; }

@@ -24,6 +24,9 @@ public sealed class PetitionOptions
     /// <summary>Reports that hide a comment until a moderator decides.</summary>
     public int CommentReportsToHide { get; set; } = 3;
 
+    /// <summary>Bursts of proposing, signing and commenting that are flagged for review.</summary>
+    public Fraud.FraudOptions Fraud { get; set; } = new();
+
     /// <summary>Least time between two messages about the same proposal to its author and signers.</summary>
     public TimeSpan NotificationSpacing { get; set; } = TimeSpan.FromDays(1);
 

@@ -17,7 +17,15 @@ public sealed class PetitionSignature
     public DateTimeOffset SignedAt { get; set; }
     /// <summary>The chain entry that recorded it: the signer's receipt.</summary>
     public long Sequence { get; set; }
+    /// <summary>Set when the signature stops counting: withdrawn by the signer, or invalidated (then InvalidatedAt too).</summary>
     public DateTimeOffset? WithdrawnAt { get; set; }
+    public DateTimeOffset? InvalidatedAt { get; set; }
+
+    /// <summary>Where it came from, for fraud review: the network address and the signer's e-mail domain.</summary>
+    public string? ClientIp { get; set; }
+    public string? EmailDomain { get; set; }
+    /// <summary>Part of a burst over the city's limits: counted, but waiting for an administrator's review.</summary>
+    public bool Flagged { get; set; }
 }
 
 internal sealed class PetitionSignatureConfiguration : IEntityTypeConfiguration<PetitionSignature>
@@ -28,6 +36,9 @@ internal sealed class PetitionSignatureConfiguration : IEntityTypeConfiguration<
         e.Property(x => x.Commitment).HasMaxLength(64);
         e.Property(x => x.UserId).HasMaxLength(64);
         e.Property(x => x.DistrictCode).HasMaxLength(32);
+        e.Property(x => x.ClientIp).HasMaxLength(45);
+        e.Property(x => x.EmailDomain).HasMaxLength(255);
+        e.HasIndex(x => new { x.Flagged, x.PetitionId });
         // The database itself refuses a second live signature by the same person. Commitment first:
         // the writer looks up a batch's signers by commitment (salted per proposal, so nearly unique alone).
         e.HasIndex(x => new { x.Commitment, x.PetitionId }).IsUnique().HasFilter("\"WithdrawnAt\" IS NULL");

@@ -12,6 +12,7 @@ public static class PetitionsModule
 {
     public const string Moderate = "petitions.moderate";
     public const string Answer = "petitions.answer";
+    public const string Invalidate = "petitions.invalidate";
 
     public static WebApplicationBuilder AddPetitions(this WebApplicationBuilder builder)
     {
@@ -24,12 +25,14 @@ public static class PetitionsModule
             [
                 new(Moderate, "Permission.ModeratePetitions", Roles.Moderator),
                 new(Answer, "Permission.AnswerPetitions", Roles.Official),
+                new(Invalidate, "Permission.InvalidateSignatures", Roles.Administrator),
             ],
             AdminMenu =
             [
                 new("Admin.Menu.Petitions", "/admin/petitions", Moderate, 100),
                 new("Admin.Menu.PetitionAnswers", "/admin/petitions/answers", Answer, 110),
                 new("Admin.Menu.PetitionComments", "/admin/petitions/comments", Moderate, 120),
+                new("Admin.Menu.PetitionSignatures", "/admin/petitions/signatures", Invalidate, 130),
             ],
             Datasets =
             [
@@ -43,6 +46,8 @@ public static class PetitionsModule
         services.AddScoped<PetitionText>();
         services.AddScoped<Forum.PetitionForum>();
         services.AddScoped<Forum.PetitionComments>();
+        services.AddScoped<Fraud.SignatureReview>();
+        services.AddSingleton<Fraud.ActivityWatch>();
         services.AddSingleton<Platform.Hosting.ModuleVerb, VerifyPetitionVerb>();
         services.AddSingleton<SignatureWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<SignatureWriter>());

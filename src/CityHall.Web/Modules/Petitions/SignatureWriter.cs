@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace CityHall.Web.Modules.Petitions;
 
-public enum SignOutcome { Accepted, Withdrawn, AlreadySigned, NotSigned, NotOpen, NotFound }
+public enum SignOutcome { Accepted, Withdrawn, Invalidated, AlreadySigned, NotSigned, NotOpen, NotFound }
+
+/// <summary>Where a signature came from, kept for fraud review; Flagged when it was part of a burst.</summary>
+public sealed record SignatureOrigin(string? ClientIp, string? EmailDomain, bool Flagged);
 
 /// <summary>What the signer keeps: the chain entry that recorded their act.</summary>
 public sealed record SignatureReceipt(long PetitionId, long Sequence, string Hash);
@@ -23,24 +26,34 @@ public sealed class SignatureWriter(IServiceScopeFactory scopes, TimeProvider cl
 {
     private const int MaxAttempts = 5;
 
-    private sealed record Request(ChainEntryKind Kind, long PetitionId, string IdentityKey, string? UserId, string? DistrictCode,
-        TaskCompletionSource<SignResult> Done);
+    /// <summary>A sign or withdraw request names the person (IdentityKey); an invalidation names the signature (Commitment).</summary>
+    private sealed record Request(ChainEntryKind Kind, long PetitionId, string? IdentityKey, string? Commitment, string? UserId, string? DistrictCode,
+        SignatureOrigin? Origin, TaskCompletionSource<SignResult> Done);
 
     private readonly Channel<Request> queue = Channel.CreateBounded<Request>(
         new BoundedChannelOptions(200_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
     public Task<SignResult> SignAsync(long petitionId, string identityKey, string userId, string? districtCode, CancellationToken ct = default) =>
-        EnqueueAsync(ChainEntryKind.Signature, petitionId, identityKey, userId, districtCode, ct);
+        SignAsync(petitionId, identityKey, userId, districtCode, null, ct);
+
+    public Task<SignResult> SignAsync(long petitionId, string identityKey, string userId, string? districtCode, SignatureOrigin? origin,
+        CancellationToken ct = default) =>
+        EnqueueAsync(new(ChainEntryKind.Signature, petitionId, identityKey, null, userId, districtCode, origin, NewDone()), ct);
 
     public Task<SignResult> WithdrawAsync(long petitionId, string identityKey, CancellationToken ct = default) =>
-        EnqueueAsync(ChainEntryKind.Withdrawal, petitionId, identityKey, null, null, ct);
+        EnqueueAsync(new(ChainEntryKind.Withdrawal, petitionId, identityKey, null, null, null, null, NewDone()), ct);
 
-    private async Task<SignResult> EnqueueAsync(ChainEntryKind kind, long petitionId, string identityKey, string? userId, string? district, CancellationToken ct)
+    /// <summary>An administrator's invalidation of one live signature: an Invalidation entry on the chain, the count down by one. Allowed after the proposal closes.</summary>
+    public Task<SignResult> InvalidateAsync(long petitionId, string commitment, CancellationToken ct = default) =>
+        EnqueueAsync(new(ChainEntryKind.Invalidation, petitionId, null, commitment, null, null, null, NewDone()), ct);
+
+    private static TaskCompletionSource<SignResult> NewDone() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private async Task<SignResult> EnqueueAsync(Request request, CancellationToken ct)
     {
-        var done = new TaskCompletionSource<SignResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await queue.Writer.WriteAsync(new Request(kind, petitionId, identityKey, userId, district, done), ct);
+        await queue.Writer.WriteAsync(request, ct);
         // Once queued the act is committed or refused whatever the caller does; waiting can stop.
-        return await done.Task.WaitAsync(ct);
+        return await request.Done.Task.WaitAsync(ct);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -90,7 +103,8 @@ public sealed class SignatureWriter(IServiceScopeFactory scopes, TimeProvider cl
         // first column), narrowed to these proposals in memory.
         var commitmentOf = new string?[batch.Count];
         for (var i = 0; i < batch.Count; i++)
-            if (petitions.TryGetValue(batch[i].PetitionId, out var p)) commitmentOf[i] = SignatureChain.Commitment(p.Salt, batch[i].IdentityKey);
+            if (petitions.TryGetValue(batch[i].PetitionId, out var p))
+                commitmentOf[i] = batch[i].Commitment ?? SignatureChain.Commitment(p.Salt, batch[i].IdentityKey!);
         var commitments = commitmentOf.OfType<string>().Distinct().ToList();
         var live = (await db.Set<PetitionSignature>().AsNoTracking()
                 .Where(s => commitments.Contains(s.Commitment) && s.WithdrawnAt == null)
@@ -106,7 +120,12 @@ public sealed class SignatureWriter(IServiceScopeFactory scopes, TimeProvider cl
         {
             var r = batch[i];
             if (!petitions.TryGetValue(r.PetitionId, out var petition)) { results[i] = new(SignOutcome.NotFound); continue; }
-            if (petition.Status != PetitionStatus.Collecting || now > petition.Deadline) { results[i] = new(SignOutcome.NotOpen); continue; }
+            // Fraud found later is still removed: invalidations do not depend on the proposal being open.
+            if (r.Kind != ChainEntryKind.Invalidation && (petition.Status != PetitionStatus.Collecting || now > petition.Deadline))
+            {
+                results[i] = new(SignOutcome.NotOpen);
+                continue;
+            }
             var commitment = commitmentOf[i]!;
             var signed = live.TryGetValue((petition.Id, commitment), out var existing);
             if (r.Kind == ChainEntryKind.Signature && signed)
@@ -114,7 +133,7 @@ public sealed class SignatureWriter(IServiceScopeFactory scopes, TimeProvider cl
                 results[i] = new(SignOutcome.AlreadySigned, new(petition.Id, existing, ""));
                 continue;
             }
-            if (r.Kind == ChainEntryKind.Withdrawal && !signed) { results[i] = new(SignOutcome.NotSigned); continue; }
+            if (r.Kind != ChainEntryKind.Signature && !signed) { results[i] = new(SignOutcome.NotSigned); continue; }
 
             var entry = new PetitionChainEntry
             {
@@ -130,6 +149,7 @@ public sealed class SignatureWriter(IServiceScopeFactory scopes, TimeProvider cl
                 {
                     PetitionId = petition.Id, Commitment = commitment, UserId = r.UserId, DistrictCode = r.DistrictCode,
                     SignedAt = now, Sequence = entry.Sequence,
+                    ClientIp = r.Origin?.ClientIp, EmailDomain = r.Origin?.EmailDomain, Flagged = r.Origin?.Flagged ?? false,
                 }));
                 live[(petition.Id, commitment)] = entry.Sequence;
                 petition.Count++;
@@ -140,7 +160,8 @@ public sealed class SignatureWriter(IServiceScopeFactory scopes, TimeProvider cl
                 writes.Add((entry, null));
                 live.Remove((petition.Id, commitment));
                 petition.Count--;
-                results[i] = new(SignOutcome.Withdrawn, new(petition.Id, entry.Sequence, entry.Hash));
+                results[i] = new(r.Kind == ChainEntryKind.Invalidation ? SignOutcome.Invalidated : SignOutcome.Withdrawn,
+                    new(petition.Id, entry.Sequence, entry.Hash));
             }
         }
         if (writes.Count > 0)
@@ -163,16 +184,16 @@ public sealed class SignatureWriter(IServiceScopeFactory scopes, TimeProvider cl
         await using (var appendEntry = Prepare(connection, tx,
             "INSERT INTO petition_chain (\"PetitionId\", \"Sequence\", \"Kind\", \"Commitment\", \"At\", \"PreviousHash\", \"Hash\") VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6)", 7))
         await using (var addSignature = Prepare(connection, tx,
-            "INSERT INTO petition_signatures (\"PetitionId\", \"Commitment\", \"UserId\", \"DistrictCode\", \"SignedAt\", \"Sequence\") VALUES (@p0, @p1, @p2, @p3, @p4, @p5)", 6))
+            "INSERT INTO petition_signatures (\"PetitionId\", \"Commitment\", \"UserId\", \"DistrictCode\", \"SignedAt\", \"Sequence\", \"ClientIp\", \"EmailDomain\", \"Flagged\") VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)", 9))
         await using (var withdraw = Prepare(connection, tx,
-            "UPDATE petition_signatures SET \"WithdrawnAt\" = @p0 WHERE \"PetitionId\" = @p1 AND \"Commitment\" = @p2 AND \"WithdrawnAt\" IS NULL", 3))
+            "UPDATE petition_signatures SET \"WithdrawnAt\" = @p0, \"InvalidatedAt\" = @p1 WHERE \"PetitionId\" = @p2 AND \"Commitment\" = @p3 AND \"WithdrawnAt\" IS NULL", 4))
         {
             foreach (var (e, signature) in writes)
             {
                 await RunAsync(appendEntry, ct, e.PetitionId, e.Sequence, (int)e.Kind, e.Commitment, e.At, e.PreviousHash, e.Hash);
                 if (signature is { } s)
-                    await RunAsync(addSignature, ct, s.PetitionId, s.Commitment, s.UserId, s.DistrictCode, s.SignedAt, s.Sequence);
-                else if (await RunAsync(withdraw, ct, now, e.PetitionId, e.Commitment) != 1)
+                    await RunAsync(addSignature, ct, s.PetitionId, s.Commitment, s.UserId, s.DistrictCode, s.SignedAt, s.Sequence, s.ClientIp, s.EmailDomain, s.Flagged);
+                else if (await RunAsync(withdraw, ct, now, e.Kind == ChainEntryKind.Invalidation ? now : null, e.PetitionId, e.Commitment) != 1)
                     throw new DbUpdateConcurrencyException("A signature to withdraw was already gone.");
             }
         }

@@ -12,6 +12,13 @@ public sealed class CityClock(TimeProvider time, IOptionsMonitor<CityOptions> ci
 
     public DateTimeOffset ToLocal(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, Zone);
 
+    /// <summary>A wall-clock time typed by someone in the city (a form's date and time) as an instant.</summary>
+    public DateTimeOffset FromLocal(DateTime local)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        return new DateTimeOffset(unspecified, Zone.GetUtcOffset(unspecified)).ToUniversalTime();
+    }
+
     /// <summary>Date and time in the current culture's own format, in the city's zone.</summary>
     public string Format(DateTimeOffset utc) => ToLocal(utc).ToString("g", System.Globalization.CultureInfo.CurrentCulture);
 }

@@ -76,7 +76,7 @@ public sealed class FieldTagHelper(IStringLocalizer<Text> t, HtmlEncoder encoder
 
     public ModelExpression For { get; set; } = null!;
 
-    /// <summary>text, email, password, tel, number, textarea, select, radios (a fieldset of choices from Items).</summary>
+    /// <summary>text, email, password, tel, number, datetime-local, textarea, select, radios (a fieldset of choices from Items), checkbox.</summary>
     public string Type { get; set; } = "text";
 
     /// <summary>Resource key of the label when it differs from the property's display name (one input serving two forms).</summary>
@@ -103,7 +103,14 @@ public sealed class FieldTagHelper(IStringLocalizer<Text> t, HtmlEncoder encoder
         if (Hint is not null) describedBy.Add(id + "-hint");
         if (hasError) describedBy.Add(id + "-error");
 
-        var value = Type == "password" ? "" : (entry?.AttemptedValue ?? For.Model?.ToString() ?? "");
+        var value = Type == "password" ? "" : (entry?.AttemptedValue ?? For.Model switch
+        {
+            // Browsers read and write these in one fixed format, whatever the reader's language.
+            DateTime time when Type == "datetime-local" => time.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            bool flag => flag ? "true" : "false",
+            { } model => model.ToString(),
+            null => "",
+        } ?? "");
         var required = For.Metadata.IsRequired ? " required" : "";
         var aria = (describedBy.Count > 0 ? $" aria-describedby=\"{string.Join(' ', describedBy)}\"" : "") + (hasError ? " aria-invalid=\"true\"" : "");
         var auto = Autocomplete is null ? "" : $" autocomplete=\"{encoder.Encode(Autocomplete)}\"";
@@ -140,6 +147,15 @@ public sealed class FieldTagHelper(IStringLocalizer<Text> t, HtmlEncoder encoder
                     .Append("><label for=\"").Append(itemId).Append("\">").Append(encoder.Encode(item.Text)).Append("</label></div>");
             }
             html.Append("</div></fieldset>");
+        }
+        else if (Type == "checkbox")
+        {
+            // Unticked boxes send nothing: the hidden "false" after the box makes that an answer too.
+            AppendHintAndError(html, id, errors);
+            html.Append("<div class=\"krds-form-check\"><input type=\"checkbox\" id=\"").Append(id).Append("\" name=\"").Append(encodedName)
+                .Append("\" value=\"true\"").Append(aria).Append(value.StartsWith("true", StringComparison.OrdinalIgnoreCase) ? " checked" : "")
+                .Append("><label for=\"").Append(id).Append("\">").Append(encoder.Encode(label)).Append("</label></div>")
+                .Append("<input type=\"hidden\" name=\"").Append(encodedName).Append("\" value=\"false\">");
         }
         else
         {

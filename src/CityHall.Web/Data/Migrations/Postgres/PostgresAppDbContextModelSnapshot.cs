@@ -47,6 +47,9 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("Flagged")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("InForum")
                         .HasColumnType("boolean");
 
@@ -223,6 +226,9 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.Property<string>("DistrictCode")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("Flagged")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("ForumClosed")
                         .HasColumnType("boolean");
@@ -444,6 +450,10 @@ namespace CityHall.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("ClientIp")
+                        .HasMaxLength(45)
+                        .HasColumnType("character varying(45)");
+
                     b.Property<string>("Commitment")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -452,6 +462,16 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.Property<string>("DistrictCode")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("EmailDomain")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<bool>("Flagged")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("InvalidatedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<long>("PetitionId")
                         .HasColumnType("bigint");
@@ -476,6 +496,8 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.HasIndex("Commitment", "PetitionId")
                         .IsUnique()
                         .HasFilter("\"WithdrawnAt\" IS NULL");
+
+                    b.HasIndex("Flagged", "PetitionId");
 
                     b.HasIndex("UserId", "PetitionId");
 

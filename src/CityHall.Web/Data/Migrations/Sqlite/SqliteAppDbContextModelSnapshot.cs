@@ -40,6 +40,9 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Flagged")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("InForum")
                         .HasColumnType("INTEGER");
 
@@ -214,6 +217,9 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                     b.Property<string>("DistrictCode")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Flagged")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("ForumClosed")
                         .HasColumnType("INTEGER");
@@ -427,6 +433,10 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClientIp")
+                        .HasMaxLength(45)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Commitment")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -434,6 +444,16 @@ namespace CityHall.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("DistrictCode")
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailDomain")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Flagged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("InvalidatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("PetitionId")
@@ -459,6 +479,8 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                     b.HasIndex("Commitment", "PetitionId")
                         .IsUnique()
                         .HasFilter("\"WithdrawnAt\" IS NULL");
+
+                    b.HasIndex("Flagged", "PetitionId");
 
                     b.HasIndex("UserId", "PetitionId");
 

@@ -3,7 +3,8 @@ using CityHall.Web.Modules.Petitions.Forum;
 namespace CityHall.Web.Modules.Petitions.Admin;
 
 /// <summary>
-/// Moderators' queue of reported comments (those hidden by reports first) and of blocked writers:
+/// Moderators' queue of reported comments (those hidden by reports first), comments flagged as part
+/// of a burst, and blocked writers:
 /// hide, restore, or hide and block; unblock. Every decision is audited.
 /// </summary>
 [Authorize(Policy = PermissionPolicyProvider.Prefix + PetitionsModule.Moderate)]
@@ -18,7 +19,7 @@ public sealed class CommentsModel(AppDbContext db, PetitionComments comments) : 
     public async Task OnGetAsync()
     {
         var queue = await db.Set<PetitionComment>().AsNoTracking()
-            .Where(c => c.State == CommentState.HiddenByReports || (c.OpenReports > 0 && c.State == CommentState.Visible))
+            .Where(c => c.State == CommentState.HiddenByReports || ((c.OpenReports > 0 || c.Flagged) && c.State == CommentState.Visible))
             .Join(db.Set<Petition>(), c => c.PetitionId, p => p.Id, (c, p) => new { Comment = c, p.Title })
             .OrderByDescending(x => x.Comment.OpenReports).ThenBy(x => x.Comment.Id).Take(200).ToListAsync();
         Queue = queue.Select(x => new Reported(x.Comment, x.Title))

@@ -36,6 +36,8 @@ public sealed class PetitionComment
     public CommentState State { get; set; }
     /// <summary>Reports since a moderator last decided; reaching the setting hides the comment.</summary>
     public int OpenReports { get; set; }
+    /// <summary>Written in a burst over the city's limits: shown, but put in the moderators' queue.</summary>
+    public bool Flagged { get; set; }
     public DateTimeOffset? ModeratedAt { get; set; }
     public string? ModeratedBy { get; set; }
 }

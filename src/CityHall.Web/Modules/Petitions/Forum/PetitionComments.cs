@@ -80,9 +80,12 @@ public sealed class PetitionComments(AppDbContext db, AuditLog audit, IOptionsMo
     public Task<bool> IsBlockedAsync(string userId, CancellationToken ct = default) =>
         db.Set<PetitionCommentBlock>().AnyAsync(b => b.UserId == userId, ct);
 
-    /// <summary>Adds a comment (an answer when <paramref name="parentId"/> is given); a side is kept only while the forum is open.</summary>
+    /// <summary>
+    /// Adds a comment (an answer when <paramref name="parentId"/> is given); a side is kept only while
+    /// the forum is open. A flagged comment (part of a burst) is shown but goes to the moderators' queue.
+    /// </summary>
     public async Task<(CommentOutcome Outcome, long Id)> PostAsync(Petition petition, string userId, string authorName, long? parentId,
-        string body, ForumStance? stance, CancellationToken ct = default)
+        string body, ForumStance? stance, bool flagged = false, CancellationToken ct = default)
     {
         if (!IsOpen(petition)) return (CommentOutcome.Closed, 0);
         if (await IsBlockedAsync(userId, ct)) return (CommentOutcome.Blocked, 0);
@@ -93,6 +96,7 @@ public sealed class PetitionComments(AppDbContext db, AuditLog audit, IOptionsMo
         {
             PetitionId = petition.Id, ParentId = parentId, AuthorId = userId, AuthorName = authorName, Body = body.Trim(),
             InForum = inForum, Stance = inForum && stance is ForumStance.Pro or ForumStance.Con ? stance : null, CreatedAt = now,
+            Flagged = flagged,
         };
         db.Add(comment);
         await db.SaveChangesAsync(ct);
@@ -133,6 +137,7 @@ public sealed class PetitionComments(AppDbContext db, AuditLog audit, IOptionsMo
         var now = clock.GetUtcNow();
         comment.State = decision == ModerationDecision.Restore ? CommentState.Visible : CommentState.HiddenByModerator;
         comment.OpenReports = 0;
+        comment.Flagged = false;
         comment.ModeratedAt = now;
         comment.ModeratedBy = moderator.Identity?.Name;
         if (decision == ModerationDecision.Block && comment.AuthorId is { } author

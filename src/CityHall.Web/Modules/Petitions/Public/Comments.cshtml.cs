@@ -12,7 +12,8 @@ public sealed record DiscussionView(long PetitionId, CommentPage Page, bool Open
 /// (while the forum is open a comment may say which side it takes), and readers' reports. Works
 /// without JavaScript: "answer" is a link that brings the form here with the comment quoted.
 /// </summary>
-public sealed class CommentsModel(AppDbContext db, PetitionComments comments, TimeProvider clock, IStringLocalizer<Text> t) : PageModel
+public sealed class CommentsModel(AppDbContext db, PetitionComments comments, Fraud.ActivityWatch watch, TimeProvider clock,
+    IStringLocalizer<Text> t) : PageModel
 {
     public Petition Petition { get; private set; } = null!;
     public DiscussionView Discussion { get; private set; } = null!;
@@ -64,7 +65,8 @@ public sealed class CommentsModel(AppDbContext db, PetitionComments comments, Ti
         if (!await LoadAsync(id, 1, Input.ParentId)) return NotFound();
         if (!ModelState.IsValid) return Page();
         var author = await db.Users.AsNoTracking().Where(u => u.Id == UserId).Select(u => u.DisplayName).FirstAsync(ct);
-        var (outcome, commentId) = await comments.PostAsync(Petition, UserId, author, Input.ParentId, Input.Body, Input.Stance, ct);
+        var flagged = watch.IsBurst(Fraud.WatchedActivity.Comment, UserId, Fraud.RequestOrigin.Address(HttpContext));
+        var (outcome, commentId) = await comments.PostAsync(Petition, UserId, author, Input.ParentId, Input.Body, Input.Stance, flagged, ct);
         switch (outcome)
         {
             case CommentOutcome.Posted:

@@ -12,7 +12,8 @@ namespace CityHall.Web.Modules.Petitions.Public;
 /// </summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = OutputCaching.PublicShort)]
 public sealed class DetailModel(AppDbContext db, MarkdownRenderer markdown, PetitionText text, SignatureWriter writer,
-    PetitionForum forum, PetitionComments comments, IVerifiedCitizens verified, TimeProvider clock, IStringLocalizer<Text> t) : PageModel
+    PetitionForum forum, PetitionComments comments, Fraud.ActivityWatch watch, IVerifiedCitizens verified, TimeProvider clock,
+    IStringLocalizer<Text> t) : PageModel
 {
     public Petition Petition { get; private set; } = null!;
     public string BodyHtml { get; private set; } = "";
@@ -97,7 +98,10 @@ public sealed class DetailModel(AppDbContext db, MarkdownRenderer markdown, Peti
         // The hot path: one read of the signer, then the writer; the page is loaded only to explain a refusal.
         var signer = await verified.FindVerifiedAsync(UserId, ct);
         if (signer is null) return Redirect($"/account/verify?returnUrl={Uri.EscapeDataString($"/petitions/{id}")}");
-        var result = await writer.SignAsync(id, signer.IdentityKey, UserId, signer.DistrictCode, ct);
+        // A burst over the city's limits is accepted like any other signature, and flagged for review.
+        var address = Fraud.RequestOrigin.Address(HttpContext);
+        var origin = new SignatureOrigin(address, Fraud.RequestOrigin.EmailDomain(User), watch.IsBurst(Fraud.WatchedActivity.Sign, UserId, address));
+        var result = await writer.SignAsync(id, signer.IdentityKey, UserId, signer.DistrictCode, origin, ct);
         return result.Outcome switch
         {
             SignOutcome.Accepted => Redirect($"/petitions/{id}?done=signed&receipt={result.Receipt!.Sequence}#receipt"),

@@ -11,7 +11,8 @@ namespace CityHall.Web.Modules.Petitions.Public;
 /// </summary>
 [Authorize]
 [EnableRateLimiting(RateLimits.CitizenWrite)]
-public sealed class ProposeModel(AppDbContext db, SimilarPetitions similar, PetitionText text, TimeProvider clock, IStringLocalizer<Text> t) : PageModel
+public sealed class ProposeModel(AppDbContext db, SimilarPetitions similar, PetitionText text, Fraud.ActivityWatch watch, TimeProvider clock,
+    IStringLocalizer<Text> t) : PageModel
 {
     [BindProperty] public ProposalInput Input { get; set; } = new();
 
@@ -54,6 +55,8 @@ public sealed class ProposeModel(AppDbContext db, SimilarPetitions similar, Peti
             CreatedAt = clock.GetUtcNow(),
             Salt = RandomNumberGenerator.GetBytes(32),
             TitleGramCount = grams.Count,
+            // Part of a burst: accepted like any other, marked for the moderator who reviews it.
+            Flagged = watch.IsBurst(Fraud.WatchedActivity.Propose, user.Id, Fraud.RequestOrigin.Address(HttpContext)),
         };
         db.Add(petition);
         await db.SaveChangesAsync();
