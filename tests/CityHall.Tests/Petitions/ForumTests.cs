@@ -117,6 +117,27 @@ public sealed class ForumTests(PetitionClockApp app) : IClassFixture<PetitionClo
         Assert.Contains(PetitionEventKind.DepartmentAnswered, news);
         Assert.Contains(PetitionEventKind.FollowUpPosted, news);
 
+        // Open data: the JSON has the forum, the mayor's answer and the follow-up; the Atom feed announces all three.
+        using (var json = System.Text.Json.JsonDocument.Parse(await app.CreateClient().GetStringAsync($"/api/v1/petitions/{id}")))
+        {
+            var root = json.RootElement;
+            Assert.Equal(3, root.GetProperty("forum").GetProperty("participants").GetInt32());
+            Assert.Equal("UnderReview", root.GetProperty("mayorAnswerOutcome").GetString());
+            Assert.Single(root.GetProperty("followUps").EnumerateArray());
+        }
+        var atom = await app.CreateClient().GetAsync($"/petitions/feed.atom?fresh={Guid.NewGuid():N}");
+        Assert.Equal("application/atom+xml", atom.Content.Headers.ContentType!.MediaType);
+        using (var reader = System.Xml.XmlReader.Create(await atom.Content.ReadAsStreamAsync()))
+        {
+            var feed = System.ServiceModel.Syndication.SyndicationFeed.Load(reader);
+            var ours = feed.Items.Where(i => i.Links.Any(l => l.Uri.AbsolutePath == $"/petitions/{id}")).Select(i => i.Title.Text).ToList();
+            Assert.Contains(ours, title => title.StartsWith("시장 답변:"));
+            Assert.Contains(ours, title => title.StartsWith("부서 답변:"));
+            Assert.Contains(ours, title => title.StartsWith("추진 상황:"));
+            Assert.Contains(ours, title => title.StartsWith("새 제안:"));
+            Assert.True(feed.Items.Zip(feed.Items.Skip(1)).All(pair => pair.First.LastUpdatedTime >= pair.Second.LastUpdatedTime));
+        }
+
         // Another department may not report on it.
         var other = await app.SignedInStaffAsync(Roles.Official, department: "culture");
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/admin/petitions/answers/{id}?mode=follow-up")).StatusCode);

@@ -12,7 +12,14 @@ public static class PetitionApi
         DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt, DateTimeOffset? SupportDeadline, string? Department, string? RejectionReason,
         IReadOnlyDictionary<string, int> SupportsByDistrict, long ChainLength, Checkpoint? LatestCheckpoint,
         DateTimeOffset? ThresholdReachedAt, DateTimeOffset? AnswerDueAt, DateTimeOffset? ForumOpenedAt, DateTimeOffset? ForumClosesAt,
-        DateTimeOffset? AnsweredAt, string? AnswerOutcome, string? AnswerText);
+        DateTimeOffset? AnsweredAt, string? AnswerOutcome, string? AnswerText,
+        Forum? Forum, DateTimeOffset? MayorAnswerDueAt, DateTimeOffset? MayorAnsweredAt, string? MayorAnswerOutcome, string? MayorAnswerText,
+        IReadOnlyList<FollowUp> FollowUps);
+
+    /// <summary>The forum's votes by side; Participants reaching the mayor threshold obliges the mayor to answer.</summary>
+    public sealed record Forum(int Participants, int Pro, int Con, int Neutral, bool Open);
+
+    public sealed record FollowUp(DateTimeOffset PostedAt, string Body);
 
     public sealed record Checkpoint(long Length, string HeadHash, int Supports, DateTimeOffset At);
 
@@ -37,7 +44,7 @@ public static class PetitionApi
             return TypedResults.Ok(rows);
         }).WithSummary("Published proposals, newest first, 50 a page (status: collecting, closed, rejected)");
 
-        api.MapGet("/{id:long}", async Task<IResult> (long id, AppDbContext db) =>
+        api.MapGet("/{id:long}", async Task<IResult> (long id, AppDbContext db, Petitions.Forum.PetitionForum forums, TimeProvider clock) =>
         {
             var p = await db.Set<Petition>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && Public.Contains(p.Status));
             if (p is null) return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No published proposal has this id.");
@@ -48,10 +55,19 @@ public static class PetitionApi
                 .ToDictionaryAsync(g => g.Key, g => g.Count);
             var checkpoint = await db.Set<PetitionCheckpoint>().AsNoTracking().Where(c => c.PetitionId == id)
                 .OrderByDescending(c => c.Length).Select(c => new Checkpoint(c.Length, c.HeadHash, c.Supports, c.At)).FirstOrDefaultAsync();
+            Forum? forum = null;
+            if (p.ForumOpenedAt is not null)
+            {
+                var tally = await forums.TallyAsync(id);
+                forum = new(p.ForumParticipants, tally.Pro, tally.Con, tally.Neutral, Petitions.Forum.PetitionForum.IsOpen(p, clock.GetUtcNow()));
+            }
+            var followUps = await db.Set<PetitionFollowUp>().AsNoTracking().Where(f => f.PetitionId == id).OrderBy(f => f.Id)
+                .Select(f => new FollowUp(f.PostedAt, f.Body)).ToListAsync();
             return TypedResults.Ok(new PetitionDetail(p.Id, p.Title, p.Body, p.CategoryCode, p.DistrictCode, p.Status.ToString(), p.SignatureCount,
                 p.CreatedAt, p.PublishedAt, p.SupportDeadline, p.DepartmentCode, p.RejectionReasonCode, byDistrict, p.ChainLength, checkpoint,
-                p.ThresholdReachedAt, p.AnswerDueAt, p.ForumOpenedAt, p.ForumClosesAt, p.AnsweredAt, p.AnswerOutcome?.ToString(), p.AnswerText));
-        }).WithSummary("One proposal with its supports by district (\"\" = no district given) and its latest checkpoint");
+                p.ThresholdReachedAt, p.AnswerDueAt, p.ForumOpenedAt, p.ForumClosesAt, p.AnsweredAt, p.AnswerOutcome?.ToString(), p.AnswerText,
+                forum, p.MayorAnswerDueAt, p.MayorAnsweredAt, p.MayorAnswerOutcome?.ToString(), p.MayorAnswerText, followUps));
+        }).WithSummary("One proposal with its supports by district (\"\" = no district given), its latest checkpoint, forum tally, answers and follow-ups");
 
         api.MapGet("/{id:long}/checkpoints", async Task<IResult> (long id, AppDbContext db) =>
         {

@@ -38,6 +38,7 @@ public static class PetitionsModule
             [
                 new("petitions", "Dataset.Petitions", "/api/v1/petitions", "JSON"),
                 new("petitions-csv", "Dataset.Petitions", "/api/v1/petitions.csv", "CSV"),
+                new("petitions-atom", "Dataset.PetitionsFeed", "/petitions/feed.atom", "Atom"),
             ],
             PortalSectors = [new("participation", "/petitions")],
         });
@@ -63,6 +64,7 @@ public static class PetitionsModule
     public static WebApplication MapPetitions(this WebApplication app)
     {
         PetitionApi.Map(app);
+        PetitionFeed.Map(app);
         return app;
     }
 }
