@@ -66,7 +66,8 @@ public sealed class AccessibilityTests(BrowserFixture f)
         await Axe.AssertNoViolationsAsync(page);
         foreach (var url in new[] { "/admin/audit", "/admin/pages", "/admin/pages/privacy", "/admin/users", "/admin/city",
             "/admin/city/departments", "/admin/city/departments?edit=transport", "/admin/city/districts",
-            "/admin/petitions", "/admin/petitions/answers" })
+            "/admin/petitions", "/admin/petitions/answers", "/admin/petitions/comments", "/admin/petitions/signatures",
+            "/admin/petitions/signatures?Filter.Domain=example.org&Filter.FlaggedOnly=false", "/admin/petitions/signatures?Filter.Range=nonsense" })
         {
             await page.GotoAsync(url);
             await Axe.AssertNoViolationsAsync(page);

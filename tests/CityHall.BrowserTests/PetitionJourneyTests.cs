@@ -23,7 +23,9 @@ public sealed partial class PetitionJourneyTests(BrowserFixture f)
         await page.GotoAsync("/petitions");
         await Axe.AssertNoViolationsAsync(page);
         await page.GotoAsync("/petitions/new");
+        // Typing the title brings up similar proposals by itself (an earlier run's proposal is one).
         await page.FillAsync("#Input_Title", title);
+        await page.WaitForSelectorAsync("#similar p, #similar ul");
         await page.ClickAsync("button[formaction='/petitions/new/similar']");
         await page.WaitForSelectorAsync("#similar p, #similar ul");
         await Axe.AssertNoViolationsAsync(page);
@@ -66,6 +68,22 @@ public sealed partial class PetitionJourneyTests(BrowserFixture f)
         await page.ClickAsync("#receipt a");
         await page.WaitForSelectorAsync("[data-receipt-result]");
         Assert.Equal("Included", await page.GetAttributeAsync("[data-receipt-result]", "data-receipt-result"));
+        await Axe.AssertNoViolationsAsync(page);
+
+        // 99 more supports open the forum: vote in it, then argue for the proposal in the discussion.
+        var writer = f.App.Services.GetRequiredService<SignatureWriter>();
+        await Task.WhenAll(Enumerable.Range(0, 99).Select(i => writer.SignAsync(id, $"journey-{id}-{i}", null!, null)));
+        await page.GotoAsync($"/petitions/{id}");
+        await page.ClickAsync("label[for=Choice]"); // KRDS draws the radio on the label
+        await page.ClickAsync($"form[action='/petitions/{id}/vote'] button");
+        await page.WaitForURLAsync("**/petitions/*?done=voted*");
+        Assert.Equal("1", await page.GetAttributeAsync("[data-forum-participants]", "data-forum-participants"));
+        await Axe.AssertNoViolationsAsync(page);
+        await page.ClickAsync($"a[href='/petitions/{id}/comments#comment-form']");
+        await page.FillAsync("#Input_Body", "정류장마다 그늘막이 있으면 어르신들이 훨씬 편해집니다.");
+        await page.ClickAsync("label[for=Input_Stance-1]");
+        await page.ClickAsync("form[action$='/comments'] button.primary");
+        await page.WaitForSelectorAsync("li[data-comment] [data-stance=Pro]");
         await Axe.AssertNoViolationsAsync(page);
 
         await page.GotoAsync("/petitions/mine");

@@ -137,6 +137,11 @@ public sealed class ProposalFlowTests(CityHallApp app) : IClassFixture<CityHallA
         Assert.Contains(listed.QuerySelectorAll("#similar a"), a => a.GetAttribute("href") == $"/petitions/{shown}");
         Assert.Empty(listed.ErrorSummary());
         Assert.Equal($"버스정류장 그늘막 {tag}", listed.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_Title")!.Value);
+
+        // While typing (site.js): the same list as a fragment.
+        var fragment = await Html.ParseAsync(await client.GetAsync($"/petitions/new/similar?title={Uri.EscapeDataString($"버스정류장 그늘막 {tag}")}"));
+        Assert.Contains(fragment.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/petitions/{shown}");
+        Assert.Null(fragment.QuerySelector("header"));
     }
 
     [Fact]

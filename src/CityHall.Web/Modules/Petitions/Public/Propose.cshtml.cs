@@ -30,6 +30,10 @@ public sealed class ProposeModel(AppDbContext db, SimilarPetitions similar, Peti
         return Page();
     }
 
+    /// <summary>The same list as a fragment, fetched by site.js while the title is typed (nothing happens without JavaScript).</summary>
+    public async Task<IActionResult> OnGetSimilarAsync(string? title) =>
+        Partial("/Modules/Petitions/Public/_SimilarTitles.cshtml", await similar.FindAsync(title));
+
     public async Task<IActionResult> OnPostAsync()
     {
         if (!string.IsNullOrEmpty(Input.CategoryCode) && text.Options.Categories.All(c => c.Code != Input.CategoryCode))
