@@ -94,6 +94,21 @@ public static class PetitionApi
                 })), "text/csv", "petitions.csv");
         }).WithTags("Petitions").WithSummary("Every published proposal with its supports, stage dates and answer outcome, as CSV");
 
+        // The proposal's picture for its page and for link previews; published proposals only (the
+        // author and moderators see theirs before review through the same address).
+        app.MapGet("/petitions/{id:long}/image", async Task<IResult> (long id, HttpContext http, AppDbContext db) =>
+        {
+            var p = await db.Set<Petition>().AsNoTracking().Where(p => p.Id == id).Select(p => new { p.Status, p.AuthorId }).FirstOrDefaultAsync();
+            var published = p is not null && Public.Contains(p.Status) && p.Status != PetitionStatus.Rejected;
+            var visible = published || (p is not null && (p.AuthorId == http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value
+                || http.User.HasPermission(PetitionsModule.Moderate)));
+            var image = visible ? await db.Set<ProposalImage>().AsNoTracking().FirstOrDefaultAsync(i => i.PetitionId == id) : null;
+            if (image is null) return TypedResults.NotFound();
+            var etag = new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{image.Hash}\"");
+            http.Response.Headers.CacheControl = published ? "public, max-age=86400" : "private, no-store";
+            return TypedResults.Bytes(image.Bytes, image.ContentType, entityTag: etag);
+        }).ExcludeFromDescription();
+
         api.MapGet("/similar", async (string? title, SimilarPetitions similar) =>
             TypedResults.Ok((await similar.FindAsync(title)).Select(m => new SimilarTitle(m.Id, m.Title, m.Status.ToString(), m.Supports, Math.Round(m.Similarity, 2)))))
             .WithSummary("Published proposals whose titles resemble the given one (character bigrams; works for Korean)");

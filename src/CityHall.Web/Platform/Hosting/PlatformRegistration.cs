@@ -118,6 +118,7 @@ public static class PlatformRegistration
         });
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseRequestBodyLimits(limits);
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -60,13 +60,23 @@ public static class ErrorHandling
             }
         });
 
-        // Refuse bodies over the limit before anything reads them (Kestrel enforces it too,
-        // but declared lengths are refused here with the friendly 413 page on every server).
+        return app;
+    }
+
+    /// <summary>
+    /// Refuses bodies over the limit before anything reads them (Kestrel enforces it too, but declared
+    /// lengths are refused here with the friendly 413 page on every server). After routing, so an
+    /// endpoint that takes uploads can declare a larger limit with [RequestSizeLimit].
+    /// </summary>
+    public static WebApplication UseRequestBodyLimits(this WebApplication app, RequestLimitsOptions limits)
+    {
         app.Use(async (context, next) =>
         {
+            var limit = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+                ?? limits.MaxBodyBytes;
             var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
-            if (feature is { IsReadOnly: false }) feature.MaxRequestBodySize = limits.MaxBodyBytes;
-            if (context.Request.ContentLength > limits.MaxBodyBytes && !context.Request.Path.StartsWithSegments("/error"))
+            if (feature is { IsReadOnly: false }) feature.MaxRequestBodySize = limit;
+            if (context.Request.ContentLength > limit && !context.Request.Path.StartsWithSegments("/error"))
             {
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
                 return;

@@ -92,6 +92,9 @@ public sealed class FieldTagHelper(IStringLocalizer<Text> t, HtmlEncoder encoder
 
     public string? Inputmode { get; set; }
 
+    /// <summary>For type="file": the kinds of file offered in the picker.</summary>
+    public string? Accept { get; set; }
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var name = For.Name;
@@ -103,7 +106,7 @@ public sealed class FieldTagHelper(IStringLocalizer<Text> t, HtmlEncoder encoder
         if (Hint is not null) describedBy.Add(id + "-hint");
         if (hasError) describedBy.Add(id + "-error");
 
-        var value = Type == "password" ? "" : (entry?.AttemptedValue ?? For.Model switch
+        var value = Type is "password" or "file" ? "" : (entry?.AttemptedValue ?? For.Model switch
         {
             // Browsers read and write these in one fixed format, whatever the reader's language.
             DateTime time when Type == "datetime-local" => time.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture),
@@ -114,7 +117,8 @@ public sealed class FieldTagHelper(IStringLocalizer<Text> t, HtmlEncoder encoder
         var required = For.Metadata.IsRequired ? " required" : "";
         var aria = (describedBy.Count > 0 ? $" aria-describedby=\"{string.Join(' ', describedBy)}\"" : "") + (hasError ? " aria-invalid=\"true\"" : "");
         var auto = Autocomplete is null ? "" : $" autocomplete=\"{encoder.Encode(Autocomplete)}\"";
-        var mode = Inputmode is null ? "" : $" inputmode=\"{encoder.Encode(Inputmode)}\"";
+        var mode = (Inputmode is null ? "" : $" inputmode=\"{encoder.Encode(Inputmode)}\"")
+            + (Accept is null ? "" : $" accept=\"{encoder.Encode(Accept)}\"");
         var encodedName = encoder.Encode(name);
 
         string control;
@@ -127,7 +131,7 @@ public sealed class FieldTagHelper(IStringLocalizer<Text> t, HtmlEncoder encoder
             control = $"<select class=\"krds-form-select\" id=\"{id}\" name=\"{encodedName}\"{aria}{required}>{options}</select>";
         }
         else
-            control = $"<input class=\"krds-input\" type=\"{encoder.Encode(Type)}\" id=\"{id}\" name=\"{encodedName}\" value=\"{encoder.Encode(value)}\"{auto}{mode}{aria}{required}>";
+            control = $"<input class=\"krds-input\" type=\"{encoder.Encode(Type)}\" id=\"{id}\" name=\"{encodedName}\"{(Type == "file" ? "" : $" value=\"{encoder.Encode(value)}\"")}{auto}{mode}{aria}{required}>";
 
         var html = new System.Text.StringBuilder();
         if (Type == "radios")

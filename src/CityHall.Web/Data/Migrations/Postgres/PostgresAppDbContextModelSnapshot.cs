@@ -520,6 +520,41 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.ToTable("petition_title_grams", (string)null);
                 });
 
+            modelBuilder.Entity("CityHall.Web.Modules.Petitions.ProposalImage", b =>
+                {
+                    b.Property<long>("PetitionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("AltText")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PetitionId");
+
+                    b.ToTable("petition_images", (string)null);
+                });
+
             modelBuilder.Entity("CityHall.Web.Modules.Portal.ContentPage", b =>
                 {
                     b.Property<int>("Id")
@@ -1192,6 +1227,15 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.HasOne("CityHall.Web.Modules.Petitions.Petition", null)
                         .WithMany()
                         .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Petitions.ProposalImage", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.Petitions.Petition", null)
+                        .WithOne()
+                        .HasForeignKey("CityHall.Web.Modules.Petitions.ProposalImage", "PetitionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

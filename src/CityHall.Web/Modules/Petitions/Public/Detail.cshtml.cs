@@ -34,6 +34,8 @@ public sealed class DetailModel(AppDbContext db, MarkdownRenderer markdown, Peti
     public IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> Choices { get; private set; } = [];
     public IReadOnlyList<PetitionFollowUp> FollowUps { get; private set; } = [];
     public CommentPage Discussion { get; private set; } = new([], 1, 1, 0);
+    /// <summary>The picture's description and size (not its bytes: those come from /petitions/{id}/image).</summary>
+    public (string Alt, int Width, int Height, string Hash)? Picture { get; private set; }
 
     private string? UserId => User.FindFirstValue(ClaimTypes.NameIdentifier);
     private IReadOnlyDictionary<string, string> districtNames = new Dictionary<string, string>();
@@ -54,6 +56,9 @@ public sealed class DetailModel(AppDbContext db, MarkdownRenderer markdown, Peti
         if (UserId is { } me)
             MySignature = await db.Set<PetitionSignature>().AsNoTracking()
                 .FirstOrDefaultAsync(s => s.PetitionId == id && s.UserId == me && s.WithdrawnAt == null);
+        Picture = (await db.Set<ProposalImage>().AsNoTracking().Where(i => i.PetitionId == id)
+            .Select(i => new { i.AltText, i.Width, i.Height, i.Hash }).FirstOrDefaultAsync()) is { } pic
+            ? (pic.AltText, pic.Width, pic.Height, pic.Hash) : null;
         ForumOpen = PetitionForum.IsOpen(petition, clock.GetUtcNow());
         if (petition.ForumOpenedAt is not null)
         {

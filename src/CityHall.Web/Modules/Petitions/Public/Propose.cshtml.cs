@@ -11,6 +11,7 @@ namespace CityHall.Web.Modules.Petitions.Public;
 /// </summary>
 [Authorize]
 [EnableRateLimiting(RateLimits.CitizenWrite)]
+[RequestSizeLimit(ProposalImages.MaxUploadBytes + 1_048_576)] // a phone photo and the text; larger files are refused with a message
 public sealed class ProposeModel(AppDbContext db, SimilarPetitions similar, PetitionText text, Fraud.ActivityWatch watch, TimeProvider clock,
     IStringLocalizer<Text> t) : PageModel
 {
@@ -40,6 +41,17 @@ public sealed class ProposeModel(AppDbContext db, SimilarPetitions similar, Peti
             ModelState.AddModelError("Input.CategoryCode", t["Petitions.Category.Required"]);
         if (!string.IsNullOrEmpty(Input.DistrictCode) && !await db.Set<CityHall.Web.Platform.City.District>().AnyAsync(d => d.Code == Input.DistrictCode))
             Input.DistrictCode = null;
+        ProposalImages.Prepared? picture = null;
+        if (Input.Image is { } upload)
+        {
+            if (string.IsNullOrWhiteSpace(Input.ImageAlt)) ModelState.AddModelError("Input.ImageAlt", t["Petitions.Image.AltRequired"]);
+            await using var stream = upload.OpenReadStream();
+            var (prepared, error) = upload.Length > ProposalImages.MaxUploadBytes
+                ? (null, "Petitions.Image.TooLarge")
+                : ProposalImages.Prepare(stream, upload.Length);
+            if (error is not null) ModelState.AddModelError("Input.Image", t[error]);
+            picture = prepared;
+        }
         if (!ModelState.IsValid)
         {
             await PrepareAsync();
@@ -65,6 +77,12 @@ public sealed class ProposeModel(AppDbContext db, SimilarPetitions similar, Peti
         db.Add(petition);
         await db.SaveChangesAsync();
         db.AddRange(grams.Select(g => new PetitionTitleGram { PetitionId = petition.Id, Gram = g }));
+        if (picture is not null)
+            db.Add(new ProposalImage
+            {
+                PetitionId = petition.Id, Bytes = picture.Bytes, Width = picture.Width, Height = picture.Height,
+                AltText = Input.ImageAlt!.Trim(), Hash = picture.Hash,
+            });
         await db.SaveChangesAsync();
         return Redirect($"/petitions/{petition.Id}?done=submitted");
     }
@@ -94,4 +112,11 @@ public sealed class ProposalInput
 
     [Display(Name = "Petitions.Field.District")]
     public string? DistrictCode { get; set; }
+
+    [Display(Name = "Petitions.Field.Image")]
+    public IFormFile? Image { get; set; }
+
+    [Display(Name = "Petitions.Field.ImageAlt")]
+    [StringLength(ProposalImages.AltMax, ErrorMessage = "Petitions.Image.AltLength")]
+    public string? ImageAlt { get; set; }
 }
