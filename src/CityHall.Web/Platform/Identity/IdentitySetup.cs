@@ -41,6 +41,13 @@ public static class IdentitySetup
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             // A citizen on a staff page sees the 403 page; machines get a bare status.
+            // Identity's validator is resolved with the sign-in and user managers it needs: build them
+            // only when a revalidation is due, not on every request of a signed-in person.
+            o.Events.OnValidatePrincipal = ctx =>
+                ctx.Properties.IssuedUtc is { } issued
+                && ctx.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow() - issued < accountOptions.SessionRevalidationInterval
+                    ? Task.CompletedTask
+                    : SecurityStampValidator.ValidatePrincipalAsync(ctx);
             o.Events.OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
             o.Events.OnRedirectToLogin = ctx =>
             {

@@ -21,6 +21,14 @@ public static class PermissionClaims
     /// <summary>Codes of the departments an official belongs to; their cases are the ones they may act on.</summary>
     public const string Department = "cityhall:department";
 
+    /// <summary>
+    /// The keyed hash of the person's verified identity and the district they gave, carried in the
+    /// (encrypted) sign-in cookie so acts that need them (supporting a proposal) read no database row.
+    /// Refreshed with the rest of the principal at each session revalidation.
+    /// </summary>
+    public const string VerifiedIdentity = "cityhall:verified-identity";
+    public const string HomeDistrict = "cityhall:district";
+
     public static IReadOnlyList<string> Departments(this ClaimsPrincipal user) =>
         user.FindAll(Department).Select(c => c.Value).ToList();
 
@@ -47,6 +55,11 @@ public sealed class CityHallClaimsFactory(UserManager<CityHallUser> users, RoleM
             .Join(db.Set<City.Department>(), m => m.DepartmentId, d => d.Id, (m, d) => d.Code).ToListAsync();
         foreach (var code in departments) identity.AddClaim(new Claim(PermissionClaims.Department, code));
         if (!string.IsNullOrEmpty(user.DisplayName)) identity.AddClaim(new Claim("display_name", user.DisplayName));
+        if (user.VerifiedIdentityHash is { } verified)
+        {
+            identity.AddClaim(new Claim(PermissionClaims.VerifiedIdentity, verified));
+            if (user.DistrictCode is { } district) identity.AddClaim(new Claim(PermissionClaims.HomeDistrict, district));
+        }
         // Display preferences travel in the cookie so the layout needs no query per page.
         if (user.PrefersLargeText) identity.AddClaim(new Claim("pref", "large-text"));
         if (user.PrefersHighContrast) identity.AddClaim(new Claim("pref", "high-contrast"));

@@ -14,6 +14,9 @@ public interface IVerifiedCitizens
 
     /// <summary>The identity key with the district the person gave (for tallies by district), in one read; null when not verified.</summary>
     Task<VerifiedCitizen?> FindVerifiedAsync(string userId, CancellationToken ct = default);
+
+    /// <summary>The same for the signed-in person, from their sign-in when it carries it (no database read), else from their account.</summary>
+    Task<VerifiedCitizen?> FindVerifiedAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken ct = default);
 }
 
 public sealed record VerifiedCitizen(string IdentityKey, string? DistrictCode);

@@ -6,7 +6,7 @@ namespace CityHall.Web.Modules.Accounts.Public;
 /// <summary>Identity verification in two steps: choose a way and say who (e.g. a mobile number), then answer (the SMS code).</summary>
 [Authorize]
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class VerifyModel(UserManager<CityHallUser> users, IEnumerable<IIdentityVerifier> verifiers,
+public sealed class VerifyModel(UserManager<CityHallUser> users, SignInManager<CityHallUser> signIn, IEnumerable<IIdentityVerifier> verifiers,
     IdentityVerification verification, IdentityHashKey key, CityClock clock, IStringLocalizer<Text> t) : PageModel
 {
     [BindProperty]
@@ -57,6 +57,7 @@ public sealed class VerifyModel(UserManager<CityHallUser> users, IEnumerable<IId
         switch (await verification.CompleteAsync(verifier, user, Input.Subject, Input.Answer!, HttpContext.RequestAborted))
         {
             case VerificationOutcome.Verified:
+                await signIn.RefreshSignInAsync(user); // the sign-in now carries the verified identity
                 return ReturnUrl is not null && Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage();
             case VerificationOutcome.IdentityAlreadyUsed:
                 ModelState.AddModelError("Input.Answer", t["Verify.AlreadyUsed"]);

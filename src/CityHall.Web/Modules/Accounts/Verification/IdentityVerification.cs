@@ -44,6 +44,14 @@ public sealed class IdentityVerification(AppDbContext db, UserManager<CityHallUs
     public Task<VerifiedCitizen?> FindVerifiedAsync(string userId, CancellationToken ct = default) =>
         db.Users.AsNoTracking().Where(u => u.Id == userId && u.VerifiedIdentityHash != null)
             .Select(u => new VerifiedCitizen(u.VerifiedIdentityHash!, u.DistrictCode)).FirstOrDefaultAsync(ct);
+
+    public Task<VerifiedCitizen?> FindVerifiedAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (user.FindFirst(PermissionClaims.VerifiedIdentity)?.Value is { } identity)
+            return Task.FromResult<VerifiedCitizen?>(new(identity, user.FindFirst(PermissionClaims.HomeDistrict)?.Value));
+        var userId = user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+        return userId is null ? Task.FromResult<VerifiedCitizen?>(null) : FindVerifiedAsync(userId, ct);
+    }
 }
 
 /// <summary>

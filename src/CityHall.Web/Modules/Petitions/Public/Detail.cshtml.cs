@@ -100,8 +100,8 @@ public sealed class DetailModel(AppDbContext db, MarkdownRenderer markdown, Peti
     public async Task<IActionResult> OnPostSignAsync(long id, CancellationToken ct)
     {
         if (UserId is null) return Challenge(); // sign in, then back here
-        // The hot path: one read of the signer, then the writer; the page is loaded only to explain a refusal.
-        var signer = await verified.FindVerifiedAsync(UserId, ct);
+        // The hot path: the signer from the sign-in cookie, then the writer; the page is loaded only to explain a refusal.
+        var signer = await verified.FindVerifiedAsync(User, ct);
         if (signer is null) return Redirect($"/account/verify?returnUrl={Uri.EscapeDataString($"/petitions/{id}")}");
         // A burst over the city's limits is accepted like any other signature, and flagged for review.
         var address = Fraud.RequestOrigin.Address(HttpContext);
@@ -120,7 +120,7 @@ public sealed class DetailModel(AppDbContext db, MarkdownRenderer markdown, Peti
     public async Task<IActionResult> OnPostWithdrawAsync(long id, CancellationToken ct)
     {
         if (UserId is null) return Challenge();
-        var signer = await verified.FindVerifiedAsync(UserId, ct);
+        var signer = await verified.FindVerifiedAsync(User, ct);
         if (signer is null) return await RefuseAsync(id, "Petitions.NotSigned");
         var result = await writer.WithdrawAsync(id, signer.IdentityKey, ct);
         return result.Outcome switch
@@ -143,7 +143,7 @@ public sealed class DetailModel(AppDbContext db, MarkdownRenderer markdown, Peti
             ModelState.AddModelError(nameof(Choice), t["Petitions.Forum.ChoiceRequired"]);
             return Page();
         }
-        var voter = await verified.FindVerifiedAsync(UserId, ct);
+        var voter = await verified.FindVerifiedAsync(User, ct);
         if (voter is null) return Redirect($"/account/verify?returnUrl={Uri.EscapeDataString($"/petitions/{id}#forum")}");
         return await forum.VoteAsync(id, voter.IdentityKey, UserId, choice, ct) switch
         {
