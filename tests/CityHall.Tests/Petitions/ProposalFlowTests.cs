@@ -70,8 +70,10 @@ public sealed class ProposalFlowTests(CityHallApp app) : IClassFixture<CityHallA
 
         var again = await supporter.PostAsync($"/petitions/{id}/sign", new FormUrlEncodedContent(
             [new("__RequestVerificationToken", receiptPage.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value)]));
-        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        Assert.Equal(["이미 공감한 제안입니다. 한 사람은 한 번만 공감할 수 있습니다."], (await Html.ParseAsync(again)).ErrorSummary());
+        Assert.Equal($"/petitions/{id}?refused=already-signed", again.Headers.Location!.ToString());
+        Assert.Equal(["이미 공감한 제안입니다. 한 사람은 한 번만 공감할 수 있습니다."], (await supporter.GetPageAsync(again.Headers.Location!.ToString())).ErrorSummary());
+        // A post without the form's token is refused (the 400 page) and changes nothing.
+        Assert.Equal(HttpStatusCode.BadRequest, (await supporter.PostAsync($"/petitions/{id}/sign", new FormUrlEncodedContent([]))).StatusCode);
 
         var mine = await supporter.GetPageAsync("/petitions/mine");
         Assert.Contains(mine.QuerySelectorAll("[data-list=signed] a"), a => a.TextContent == title);
@@ -174,8 +176,8 @@ public sealed class ProposalFlowTests(CityHallApp app) : IClassFixture<CityHallA
         var client = await app.VerifiedCitizenAsync();
         var token = (await client.GetPageAsync($"/petitions/{id}")).QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
         var refused = await client.PostAsync($"/petitions/{id}/sign", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
-        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Single((await Html.ParseAsync(refused)).ErrorSummary());
+        Assert.Equal($"/petitions/{id}?refused=not-open", refused.Headers.Location!.ToString());
+        Assert.Single((await client.GetPageAsync(refused.Headers.Location!.ToString())).ErrorSummary());
         Assert.Equal(0, await app.WithDbAsync(db => db.Set<PetitionChainEntry>().CountAsync(e => e.PetitionId == id)));
     }
 

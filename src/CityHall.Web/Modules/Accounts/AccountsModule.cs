@@ -19,7 +19,7 @@ public static class AccountsModule
         builder.Services.AddScoped<PersonalData>();
         builder.Services.AddSingleton<IdentityHashKey>();
         builder.Services.AddScoped<IdentityVerification>();
-        builder.Services.AddScoped<IVerifiedCitizens>(sp => sp.GetRequiredService<IdentityVerification>());
+        builder.Services.AddScoped<IVerifiedCitizens, VerifiedCitizens>();
         builder.Services.AddScoped<IIdentityVerifier, SmsCodeVerifier>();
         // The development verifier accepts anyone: it exists only where nobody real signs up.
         if (builder.Environment.IsDevelopment())

@@ -64,6 +64,7 @@ public static class PetitionsModule
     public static WebApplication MapPetitions(this WebApplication app)
     {
         PetitionApi.Map(app);
+        PetitionSigning.Map(app);
         PetitionFeed.Map(app);
         return app;
     }

@@ -106,16 +106,16 @@ public static class PlatformRegistration
         app.UseCityHallErrorHandling(limits);
         if (!app.Environment.IsDevelopment()) app.UseHsts(); // only ever sent over HTTPS
         app.UseSecurityHeaders();
+        // Files live under these folders only: other requests (pages, the API) skip the file lookup.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/css") || c.Request.Path.StartsWithSegments("/js") || c.Request.Path.StartsWithSegments("/lib"),
-            branch => branch.UseResponseCompression());
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            // URLs written with asp-append-version carry the file's hash (?v=): a new build means a new URL,
-            // so browsers keep them for a year and never ask again; other files are kept a day.
-            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = ctx.Context.Request.Query.ContainsKey("v")
-                ? "public, max-age=31536000, immutable"
-                : "public, max-age=86400",
-        });
+            branch => branch.UseResponseCompression().UseStaticFiles(new StaticFileOptions
+            {
+                // URLs written with asp-append-version carry the file's hash (?v=): a new build means a new URL,
+                // so browsers keep them for a year and never ask again; other files are kept a day.
+                OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = ctx.Context.Request.Query.ContainsKey("v")
+                    ? "public, max-age=31536000, immutable"
+                    : "public, max-age=86400",
+            }));
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseRequestBodyLimits(limits);

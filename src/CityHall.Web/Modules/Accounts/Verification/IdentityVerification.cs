@@ -12,7 +12,7 @@ public enum VerificationOutcome { Verified, WrongAnswer, IdentityAlreadyUsed }
 /// person (a unique index backs it, so two accounts racing with one identity cannot both win).
 /// </summary>
 public sealed class IdentityVerification(AppDbContext db, UserManager<CityHallUser> users, IdentityHashKey key,
-    TimeProvider clock) : IVerifiedCitizens
+    TimeProvider clock)
 {
     public async Task<VerificationOutcome> CompleteAsync(IIdentityVerifier verifier, CityHallUser user, string subject, string answer, CancellationToken ct)
     {
@@ -33,24 +33,6 @@ public sealed class IdentityVerification(AppDbContext db, UserManager<CityHallUs
         {
             return VerificationOutcome.IdentityAlreadyUsed; // the unique index: another account took it meanwhile
         }
-    }
-
-    public async Task<bool> IsVerifiedAsync(string userId, CancellationToken ct = default) =>
-        await IdentityKeyAsync(userId, ct) is not null;
-
-    public Task<string?> IdentityKeyAsync(string userId, CancellationToken ct = default) =>
-        db.Users.Where(u => u.Id == userId).Select(u => u.VerifiedIdentityHash).FirstOrDefaultAsync(ct);
-
-    public Task<VerifiedCitizen?> FindVerifiedAsync(string userId, CancellationToken ct = default) =>
-        db.Users.AsNoTracking().Where(u => u.Id == userId && u.VerifiedIdentityHash != null)
-            .Select(u => new VerifiedCitizen(u.VerifiedIdentityHash!, u.DistrictCode)).FirstOrDefaultAsync(ct);
-
-    public Task<VerifiedCitizen?> FindVerifiedAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken ct = default)
-    {
-        if (user.FindFirst(PermissionClaims.VerifiedIdentity)?.Value is { } identity)
-            return Task.FromResult<VerifiedCitizen?>(new(identity, user.FindFirst(PermissionClaims.HomeDistrict)?.Value));
-        var userId = user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
-        return userId is null ? Task.FromResult<VerifiedCitizen?>(null) : FindVerifiedAsync(userId, ct);
     }
 }
 

@@ -6,14 +6,13 @@ using CityHall.Web.Platform.Web;
 namespace CityHall.Web.Modules.Petitions.Public;
 
 /// <summary>
-/// A proposal: its text, where it stands, how many support it, and the support button. Signing
-/// needs a verified identity (one person, one signature); an unverified citizen is sent to verify
-/// and comes back here. The signer's receipt (chain entry and hash) is shown once signed.
+/// A proposal: its text, where it stands, how many support it, and the support button (which posts
+/// to <see cref="PetitionSigning"/>; its refusals come back here as ?refused=). The signer's receipt
+/// (chain entry and hash) is shown once signed.
 /// </summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = OutputCaching.PublicShort)]
-public sealed class DetailModel(AppDbContext db, MarkdownRenderer markdown, PetitionText text, SignatureWriter writer,
-    PetitionForum forum, PetitionComments comments, Fraud.ActivityWatch watch, IVerifiedCitizens verified, TimeProvider clock,
-    IStringLocalizer<Text> t) : PageModel
+public sealed class DetailModel(AppDbContext db, MarkdownRenderer markdown, PetitionText text,
+    PetitionForum forum, PetitionComments comments, IVerifiedCitizens verified, TimeProvider clock, IStringLocalizer<Text> t) : PageModel
 {
     public Petition Petition { get; private set; } = null!;
     public string BodyHtml { get; private set; } = "";
@@ -72,9 +71,11 @@ public sealed class DetailModel(AppDbContext db, MarkdownRenderer markdown, Peti
         return true;
     }
 
-    public async Task<IActionResult> OnGetAsync(long id, long? receipt = null, string? done = null)
+    /// <param name="refused">Why supporting or withdrawing was refused (<see cref="PetitionSigning"/> redirects here with it).</param>
+    public async Task<IActionResult> OnGetAsync(long id, long? receipt = null, string? done = null, string? refused = null)
     {
         if (!await LoadAsync(id)) return NotFound();
+        if (refused is not null && PetitionSigning.Refusals.TryGetValue(refused, out var reason)) ModelState.AddModelError("", t[reason]);
         if (receipt is { } sequence && MySignature?.Sequence == sequence)
         {
             var hash = await db.Set<PetitionChainEntry>().AsNoTracking()
@@ -94,42 +95,6 @@ public sealed class DetailModel(AppDbContext db, MarkdownRenderer markdown, Peti
             _ => null,
         };
         return Page();
-    }
-
-    [EnableRateLimiting(RateLimits.CitizenWrite)]
-    public async Task<IActionResult> OnPostSignAsync(long id, CancellationToken ct)
-    {
-        if (UserId is null) return Challenge(); // sign in, then back here
-        // The hot path: the signer from the sign-in cookie, then the writer; the page is loaded only to explain a refusal.
-        var signer = await verified.FindVerifiedAsync(User, ct);
-        if (signer is null) return Redirect($"/account/verify?returnUrl={Uri.EscapeDataString($"/petitions/{id}")}");
-        // A burst over the city's limits is accepted like any other signature, and flagged for review.
-        var address = Fraud.RequestOrigin.Address(HttpContext);
-        var origin = new SignatureOrigin(address, Fraud.RequestOrigin.EmailDomain(User), watch.IsBurst(Fraud.WatchedActivity.Sign, UserId, address));
-        var result = await writer.SignAsync(id, signer.IdentityKey, UserId, signer.DistrictCode, origin, ct);
-        return result.Outcome switch
-        {
-            SignOutcome.Accepted => Redirect($"/petitions/{id}?done=signed&receipt={result.Receipt!.Sequence}#receipt"),
-            SignOutcome.NotFound => NotFound(),
-            SignOutcome.AlreadySigned => await RefuseAsync(id, "Petitions.AlreadySigned"),
-            _ => await RefuseAsync(id, "Petitions.NotOpen"),
-        };
-    }
-
-    [EnableRateLimiting(RateLimits.CitizenWrite)]
-    public async Task<IActionResult> OnPostWithdrawAsync(long id, CancellationToken ct)
-    {
-        if (UserId is null) return Challenge();
-        var signer = await verified.FindVerifiedAsync(User, ct);
-        if (signer is null) return await RefuseAsync(id, "Petitions.NotSigned");
-        var result = await writer.WithdrawAsync(id, signer.IdentityKey, ct);
-        return result.Outcome switch
-        {
-            SignOutcome.Withdrawn => Redirect($"/petitions/{id}?done=withdrawn"),
-            SignOutcome.NotFound => NotFound(),
-            SignOutcome.NotSigned => await RefuseAsync(id, "Petitions.NotSigned"),
-            _ => await RefuseAsync(id, "Petitions.NotOpen"),
-        };
     }
 
     /// <summary>A verified citizen's forum vote (or a change of it) while the forum is open.</summary>
