@@ -14,6 +14,7 @@ public static class RedisRegistration
     public static IServiceCollection AddCityHallDataProtectionAndRedis(this IServiceCollection services, IConfiguration configuration)
     {
         var dataProtection = services.AddDataProtection().SetApplicationName("CityHall");
+        CachingDataProtectionProvider.Decorate(services);
         var redis = configuration.GetConnectionString("Redis");
         if (string.IsNullOrWhiteSpace(redis))
         {
