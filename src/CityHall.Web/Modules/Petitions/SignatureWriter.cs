@@ -181,12 +181,14 @@ public sealed class SignatureWriter(IServiceScopeFactory scopes, TimeProvider cl
         var connection = db.Database.GetDbConnection();
         var tx = transaction.GetDbTransaction();
 
-        // Rows go in many to a statement: one round trip per few hundred rows matters on a database
-        // across the network (PostgreSQL), and saves statement overhead on SQLite.
-        var entries = new RowInserter(connection, tx,
-            "INSERT INTO petition_chain (\"PetitionId\", \"Sequence\", \"Kind\", \"Commitment\", \"At\", \"PreviousHash\", \"Hash\")", 7);
-        var signatures = new RowInserter(connection, tx,
-            "INSERT INTO petition_signatures (\"PetitionId\", \"Commitment\", \"UserId\", \"DistrictCode\", \"SignedAt\", \"Sequence\", \"ClientIp\", \"EmailDomain\", \"Flagged\")", 9);
+        // Rows go several hundred to a statement on PostgreSQL (a round trip each), one on SQLite.
+        var rowsPerStatement = db.Database.IsNpgsql() ? 500 : 1;
+        await using var entries = new RowStatement(connection, tx, rows =>
+            "INSERT INTO petition_chain (\"PetitionId\", \"Sequence\", \"Kind\", \"Commitment\", \"At\", \"PreviousHash\", \"Hash\") VALUES " + rows,
+            7, rowsPerStatement);
+        await using var signatures = new RowStatement(connection, tx, rows =>
+            "INSERT INTO petition_signatures (\"PetitionId\", \"Commitment\", \"UserId\", \"DistrictCode\", \"SignedAt\", \"Sequence\", \"ClientIp\", \"EmailDomain\", \"Flagged\") VALUES " + rows,
+            9, rowsPerStatement);
         await using (var withdraw = Prepare(connection, tx,
             "UPDATE petition_signatures SET \"WithdrawnAt\" = @p0, \"InvalidatedAt\" = @p1 WHERE \"PetitionId\" = @p2 AND \"Commitment\" = @p3 AND \"WithdrawnAt\" IS NULL", 4))
         {
@@ -206,32 +208,16 @@ public sealed class SignatureWriter(IServiceScopeFactory scopes, TimeProvider cl
             await entries.FlushAsync(ct);
             await signatures.FlushAsync(ct);
         }
-        // Every moved proposal's count and head in one statement; each row only if its chain length is
-        // still the one read, so fewer rows than proposals means another node moved one: undo and retry.
-        for (var start = 0; start < moved.Count; start += RowInserter.MaxRows)
+        // Each moved proposal's count and head, only where its chain length is still the one read:
+        // fewer rows changed than proposals moved means another node moved one: undo and retry.
+        // (VALUES columns are named column1..column5 on both SQLite and PostgreSQL.)
+        await using (var heads = new RowStatement(connection, tx, rows =>
+            "UPDATE petition_petitions SET \"SignatureCount\" = v.column2, \"ChainLength\" = v.column3, \"ChainHead\" = v.column4 " +
+            $"FROM (VALUES {rows}) AS v WHERE \"Id\" = v.column1 AND \"ChainLength\" = v.column5", 5, rowsPerStatement))
         {
-            var chunk = moved.Skip(start).Take(RowInserter.MaxRows).ToList();
-            await using var update = connection.CreateCommand();
-            update.Transaction = tx;
-            var rows = new System.Text.StringBuilder();
-            for (var i = 0; i < chunk.Count; i++)
-            {
-                if (i > 0) rows.Append(", ");
-                rows.Append('(');
-                foreach (var (value, c) in new object[] { chunk[i].Id, chunk[i].Count, chunk[i].Length, chunk[i].Head, chunk[i].LengthRead }.Select((v, c) => (v, c)))
-                {
-                    var parameter = update.CreateParameter();
-                    parameter.ParameterName = "@p" + (i * 5 + c).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    parameter.Value = value;
-                    update.Parameters.Add(parameter);
-                    rows.Append(c > 0 ? ", " : "").Append(parameter.ParameterName);
-                }
-                rows.Append(')');
-            }
-            // VALUES columns are column1..column5 on both SQLite and PostgreSQL.
-            update.CommandText = "UPDATE petition_petitions SET \"SignatureCount\" = v.column2, \"ChainLength\" = v.column3, \"ChainHead\" = v.column4 " +
-                $"FROM (VALUES {rows}) AS v WHERE \"Id\" = v.column1 AND \"ChainLength\" = v.column5";
-            if (await update.ExecuteNonQueryAsync(ct) != chunk.Count)
+            foreach (var p in moved) await heads.AddAsync(ct, p.Id, p.Count, p.Length, p.Head, p.LengthRead);
+            await heads.FlushAsync(ct);
+            if (heads.Affected != moved.Count)
                 throw new DbUpdateConcurrencyException("A proposal's chain moved while this batch was written.");
         }
         // Thresholds are crossed once, in the batch that crosses them (counts only fall by withdrawal,
@@ -256,36 +242,57 @@ public sealed class SignatureWriter(IServiceScopeFactory scopes, TimeProvider cl
         await transaction.CommitAsync(ct);
     }
 
-    /// <summary>Gathers rows for one INSERT and sends them a few hundred to a statement.</summary>
-    private sealed class RowInserter(DbConnection connection, DbTransaction transaction, string insertInto, int columns)
+    /// <summary>
+    /// Runs one statement over many rows, <c>rowsPerStatement</c> rows at a time as a VALUES list, with
+    /// the full-size command prepared once and re-bound. Several hundred rows a statement save the round
+    /// trips to a database across the network (PostgreSQL); SQLite, in process, is fastest one row a
+    /// statement (it looks up named parameters one by one, so a statement with thousands of them is slow).
+    /// </summary>
+    private sealed class RowStatement(DbConnection connection, DbTransaction transaction, Func<string, string> sqlFor, int columns, int rowsPerStatement)
+        : IAsyncDisposable
     {
-        /// <summary>Under both databases' parameter limits (SQLite 32,766; PostgreSQL 65,535) at nine columns.</summary>
-        public const int MaxRows = 500;
         private readonly List<object?> values = [];
+        private DbCommand? full;
+
+        /// <summary>Rows the statements changed so far.</summary>
+        public int Affected { get; private set; }
 
         public Task AddAsync(CancellationToken ct, params object?[] row)
         {
             values.AddRange(row);
-            return values.Count / columns >= MaxRows ? FlushAsync(ct) : Task.CompletedTask;
+            return values.Count >= columns * rowsPerStatement ? FlushAsync(ct) : Task.CompletedTask;
         }
 
         public async Task FlushAsync(CancellationToken ct)
         {
             if (values.Count == 0) return;
-            await using var command = connection.CreateCommand();
+            var rows = values.Count / columns;
+            var command = rows == rowsPerStatement ? full ??= Create(rows) : Create(rows);
+            for (var i = 0; i < values.Count; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
+            Affected += await command.ExecuteNonQueryAsync(ct);
+            if (command != full) await command.DisposeAsync();
+            values.Clear();
+        }
+
+        private DbCommand Create(int rows)
+        {
+            var command = connection.CreateCommand();
             command.Transaction = transaction;
-            var sql = new System.Text.StringBuilder(insertInto).Append(" VALUES ");
-            for (var i = 0; i < values.Count; i++)
+            var list = new System.Text.StringBuilder();
+            for (var i = 0; i < rows * columns; i++)
             {
                 var parameter = command.CreateParameter();
                 parameter.ParameterName = "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                parameter.Value = values[i] ?? DBNull.Value;
                 command.Parameters.Add(parameter);
-                sql.Append(i % columns == 0 ? (i == 0 ? "(" : "), (") : ", ").Append(parameter.ParameterName);
+                list.Append(i % columns == 0 ? (i == 0 ? "(" : "), (") : ", ").Append(parameter.ParameterName);
             }
-            command.CommandText = sql.Append(')').ToString();
-            await command.ExecuteNonQueryAsync(ct);
-            values.Clear();
+            command.CommandText = sqlFor(list.Append(')').ToString());
+            return command;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (full is not null) await full.DisposeAsync();
         }
     }
 
