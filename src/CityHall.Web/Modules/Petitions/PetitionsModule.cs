@@ -48,6 +48,7 @@ public static class PetitionsModule
         services.AddScoped<Forum.PetitionForum>();
         services.AddScoped<Forum.PetitionComments>();
         services.AddScoped<Fraud.SignatureReview>();
+        services.AddScoped<IPersonalDataContributor, PetitionPersonalData>();
         services.AddSingleton<Fraud.ActivityWatch>();
         services.AddSingleton<Platform.Hosting.ModuleVerb, VerifyPetitionVerb>();
         services.AddSingleton<SignatureWriter>();

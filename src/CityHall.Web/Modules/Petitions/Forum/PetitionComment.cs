@@ -13,6 +13,8 @@ public enum CommentState
     HiddenByReports = 1,
     /// <summary>A moderator hid it.</summary>
     HiddenByModerator = 2,
+    /// <summary>Its writer deleted their account: the text and name are gone, its place in the thread stays.</summary>
+    Erased = 3,
 }
 
 /// <summary>
