@@ -101,4 +101,24 @@ public sealed class StageTests(PetitionClockApp app) : IClassFixture<PetitionClo
         page = await app.CreateClient().GetPageAsync($"/petitions/answers?fresh={Guid.NewGuid():N}");
         Assert.Null(page.QuerySelector($"tr[data-petition='{id}']"));
     }
+
+    [Fact]
+    public async Task Signers_addresses_and_mail_domains_are_forgotten_once_the_review_period_after_the_window_is_over()
+    {
+        var id = await PetitionTestData.PublishedAsync(app, "주소를 잊는 제안 " + Guid.NewGuid().ToString("N")[..6], now: app.Clock.GetUtcNow());
+        await Writer.SignAsync(id, $"origin-{id}", null!, null, new SignatureOrigin("198.51.100.20", "example.org", true));
+        Task<PetitionSignature> SignatureAsync() => app.WithDbAsync(db => db.Set<PetitionSignature>().AsNoTracking().SingleAsync(s => s.PetitionId == id));
+
+        app.Clock.Advance(TimeSpan.FromDays(31)); // the window is over: still kept for review
+        await Stages.AdvanceAsync();
+        await Stages.ForgetOriginsAsync();
+        Assert.Equal("198.51.100.20", (await SignatureAsync()).ClientIp);
+
+        app.Clock.Advance(TimeSpan.FromDays(90));
+        await Stages.ForgetOriginsAsync();
+        var forgotten = await SignatureAsync();
+        Assert.Equal((null, null, true), (forgotten.ClientIp, forgotten.EmailDomain, forgotten.Flagged));
+        Assert.NotNull((await LoadAsync(id)).OriginsForgottenAt);
+        Assert.Equal(1, (await LoadAsync(id)).SignatureCount);
+    }
 }

@@ -70,6 +70,9 @@ public sealed class Petition
     public string? MayorAnswerText { get; set; }
     public string? MayorAnsweredBy { get; set; }
 
+    /// <summary>When its signers' addresses and e-mail domains were forgotten (Fraud.OriginRetention after the window).</summary>
+    public DateTimeOffset? OriginsForgottenAt { get; set; }
+
     /// <summary>News of this proposal already sent to its author and signers (the last event), and when: at most one message a day.</summary>
     public long NotifiedThroughEventId { get; set; }
     public DateTimeOffset? LastNotifiedAt { get; set; }

@@ -48,11 +48,7 @@ public static class PetitionApi
         {
             var p = await db.Set<Petition>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && Public.Contains(p.Status));
             if (p is null) return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No published proposal has this id.");
-            var byDistrict = await db.Set<PetitionSignature>().AsNoTracking()
-                .Where(s => s.PetitionId == id && s.WithdrawnAt == null)
-                .GroupBy(s => s.DistrictCode ?? "")
-                .Select(g => new { g.Key, Count = g.Count() })
-                .ToDictionaryAsync(g => g.Key, g => g.Count);
+            var byDistrict = await SupportTally.ByDistrictAsync(db, id);
             var checkpoint = await db.Set<PetitionCheckpoint>().AsNoTracking().Where(c => c.PetitionId == id)
                 .OrderByDescending(c => c.Length).Select(c => new Checkpoint(c.Length, c.HeadHash, c.Supports, c.At)).FirstOrDefaultAsync();
             Forum? forum = null;

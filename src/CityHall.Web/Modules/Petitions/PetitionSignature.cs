@@ -28,6 +28,17 @@ public sealed class PetitionSignature
     public bool Flagged { get; set; }
 }
 
+public static class SupportTally
+{
+    /// <summary>Live supports of a proposal by the district the signers gave ("" for none): for its page, its map table and the API.</summary>
+    public static Task<Dictionary<string, int>> ByDistrictAsync(AppDbContext db, long petitionId, CancellationToken ct = default) =>
+        db.Set<PetitionSignature>().AsNoTracking()
+            .Where(s => s.PetitionId == petitionId && s.WithdrawnAt == null)
+            .GroupBy(s => s.DistrictCode ?? "")
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+}
+
 internal sealed class PetitionSignatureConfiguration : IEntityTypeConfiguration<PetitionSignature>
 {
     public void Configure(EntityTypeBuilder<PetitionSignature> e)

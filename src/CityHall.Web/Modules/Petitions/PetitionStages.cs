@@ -8,12 +8,38 @@ namespace CityHall.Web.Modules.Petitions;
 /// (AwaitingAnswer, due at AnswerDueAt, shown on the public answers-due page until answered); a
 /// forum whose time is over closes. Crossing a threshold is recorded where it happens (the
 /// signature writer, the forum vote). Each move is recorded as news for the author and signers.
+/// Once the review period is over (Fraud.OriginRetention after the window) the signers' addresses
+/// and e-mail domains are forgotten.
 /// </summary>
-public sealed class PetitionStages(IServiceScopeFactory scopes, TimeProvider clock, ILogger<PetitionStages> logger) : PeriodicJob(logger)
+public sealed class PetitionStages(IServiceScopeFactory scopes, TimeProvider clock, Microsoft.Extensions.Options.IOptionsMonitor<PetitionOptions> options,
+    ILogger<PetitionStages> logger) : PeriodicJob(logger)
 {
     protected override TimeSpan Period => TimeSpan.FromMinutes(1);
 
-    protected override Task RunOnceAsync(CancellationToken ct) => AdvanceAsync(ct);
+    protected override async Task RunOnceAsync(CancellationToken ct)
+    {
+        await AdvanceAsync(ct);
+        await ForgetOriginsAsync(ct);
+    }
+
+    /// <summary>Clears the addresses and e-mail domains kept with the signatures of proposals whose review period is over; returns how many proposals.</summary>
+    public async Task<int> ForgetOriginsAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var cutoff = clock.GetUtcNow() - options.CurrentValue.Fraud.OriginRetention;
+        var ended = (await db.Set<Petition>().AsNoTracking()
+                .Where(p => p.OriginsForgottenAt == null && p.Status != PetitionStatus.Collecting && p.SupportDeadline != null)
+                .Select(p => new { p.Id, p.SupportDeadline }).ToListAsync(ct))
+            .Where(p => p.SupportDeadline <= cutoff).Select(p => p.Id).ToList();
+        foreach (var id in ended)
+        {
+            await db.Set<PetitionSignature>().Where(s => s.PetitionId == id && (s.ClientIp != null || s.EmailDomain != null))
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.ClientIp, (string?)null).SetProperty(s => s.EmailDomain, (string?)null), ct);
+            await db.Set<Petition>().Where(p => p.Id == id).ExecuteUpdateAsync(u => u.SetProperty(p => p.OriginsForgottenAt, clock.GetUtcNow()), ct);
+        }
+        return ended.Count;
+    }
 
     /// <summary>Closes or hands over every proposal whose support window has ended and closes ended forums; returns how many moved.</summary>
     public async Task<int> AdvanceAsync(CancellationToken ct = default)

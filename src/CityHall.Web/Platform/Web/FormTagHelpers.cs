@@ -82,6 +82,9 @@ public sealed class FieldTagHelper(IStringLocalizer<Text> t, HtmlEncoder encoder
     /// <summary>Resource key of the label when it differs from the property's display name (one input serving two forms).</summary>
     public string? Label { get; set; }
 
+    /// <summary>The field's name (and id) when the form uses a short one, as in links people share (?petition=1&amp;entry=2).</summary>
+    public string? Name { get; set; }
+
     /// <summary>Resource key of a hint shown under the label.</summary>
     public string? Hint { get; set; }
 
@@ -97,7 +100,7 @@ public sealed class FieldTagHelper(IStringLocalizer<Text> t, HtmlEncoder encoder
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        var name = For.Name;
+        var name = Name ?? For.Name;
         var id = TagBuilder.CreateSanitizedId(name, "_");
         var label = Label is not null ? t[Label].Value : For.Metadata.DisplayName ?? For.Metadata.PropertyName ?? name;
         var errors = ViewContext.ModelState.TryGetValue(name, out var entry) ? entry.Errors : null;

@@ -269,6 +269,9 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.Property<long>("NotifiedThroughEventId")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTimeOffset?>("OriginsForgottenAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -260,6 +260,9 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                     b.Property<long>("NotifiedThroughEventId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTimeOffset?>("OriginsForgottenAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("TEXT");
 

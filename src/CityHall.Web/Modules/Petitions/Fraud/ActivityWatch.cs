@@ -22,6 +22,9 @@ public sealed class FraudOptions
     public ActivityLimit Sign { get; set; } = new() { PerAccount = 30, PerAddress = 50, Window = TimeSpan.FromMinutes(10) };
     public ActivityLimit Comment { get; set; } = new() { PerAccount = 20, PerAddress = 60, Window = TimeSpan.FromHours(1) };
 
+    /// <summary>How long after a proposal's support window ends its signers' addresses and e-mail domains are kept for review.</summary>
+    public TimeSpan OriginRetention { get; set; } = TimeSpan.FromDays(90);
+
     public ActivityLimit For(WatchedActivity activity) => activity switch
     {
         WatchedActivity.Propose => Propose,

@@ -82,10 +82,9 @@ public sealed class DetailModel(AppDbContext db, MarkdownRenderer markdown, Peti
                 .Where(e => e.PetitionId == id && e.Sequence == sequence).Select(e => e.Hash).FirstAsync();
             Receipt = new(id, sequence, hash);
         }
-        var counts = await db.Set<PetitionSignature>().AsNoTracking().Where(s => s.PetitionId == id && s.WithdrawnAt == null)
-            .GroupBy(s => s.DistrictCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
-        ByDistrict = counts.Select(c => (c.Key is null ? "" : districtNames.GetValueOrDefault(c.Key, c.Key), c.Count))
-            .OrderByDescending(c => c.Count).ToList();
+        ByDistrict = (await SupportTally.ByDistrictAsync(db, id))
+            .Select(c => (c.Key.Length == 0 ? "" : districtNames.GetValueOrDefault(c.Key, c.Key), c.Value))
+            .OrderByDescending(c => c.Value).ToList();
         Message = done switch
         {
             "submitted" => t["Petitions.Submitted"].Value,
