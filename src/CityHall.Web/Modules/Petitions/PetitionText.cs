@@ -32,14 +32,7 @@ public sealed class PetitionText(IOptionsMonitor<PetitionOptions> options, AppDb
         [new(t["Petitions.Choose"].Value, ""), .. Options.RejectionReasons.Select(c => new SelectListItem(c.Name.Current, c.Code))];
 
     /// <summary>Every district's name in the reader's language, by code.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> DistrictNamesAsync() =>
-        (await db.Set<District>().AsNoTracking().ToListAsync()).ToDictionary(d => d.Code, d => d.Name(CultureInfo.CurrentUICulture));
+    public Task<IReadOnlyDictionary<string, string>> DistrictNamesAsync() => DistrictChoices.NamesAsync(db);
 
-    public async Task<IReadOnlyList<SelectListItem>> DistrictItemsAsync(string noneKey)
-    {
-        var all = (await DistrictNamesAsync())
-            .Select(d => new SelectListItem(d.Value, d.Key))
-            .OrderBy(i => i.Text, StringComparer.Create(CultureInfo.CurrentUICulture, false));
-        return [new(t[noneKey].Value, ""), .. all];
-    }
+    public Task<IReadOnlyList<SelectListItem>> DistrictItemsAsync(string noneKey) => DistrictChoices.ItemsAsync(db, t[noneKey].Value);
 }

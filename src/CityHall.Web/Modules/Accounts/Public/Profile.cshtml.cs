@@ -12,7 +12,7 @@ public sealed class ProfileModel(UserManager<CityHallUser> users, SignInManager<
     [BindProperty]
     public ProfileInput Input { get; set; } = new();
 
-    public List<SelectListItem> Districts { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> Districts { get; private set; } = [];
     public List<SelectListItem> Languages { get; private set; } = [];
     public string Email { get; private set; } = "";
     public bool Saved { get; private set; }
@@ -73,9 +73,7 @@ public sealed class ProfileModel(UserManager<CityHallUser> users, SignInManager<
 
     private async Task LoadChoicesAsync()
     {
-        var culture = CultureInfo.CurrentUICulture;
-        var districts = await db.Set<District>().AsNoTracking().OrderBy(d => d.Code).ToListAsync();
-        Districts = [new SelectListItem(t["Profile.District.None"], ""), .. districts.Select(d => new SelectListItem(d.Name(culture), d.Code))];
+        Districts = await DistrictChoices.ItemsAsync(db, t["Profile.District.None"].Value);
         Languages = city.CurrentValue.SupportedCultures.Select(c => new SelectListItem(new CultureInfo(c).NativeName, c)).ToList();
     }
 }
