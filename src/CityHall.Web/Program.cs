@@ -2,6 +2,7 @@ using CityHall.Web.Modules.Accounts;
 using CityHall.Web.Modules.Admin;
 using CityHall.Web.Modules.Petitions;
 using CityHall.Web.Modules.Portal;
+using CityHall.Web.Modules.ServiceRequests;
 using CityHall.Web.Platform.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ builder.AddAccounts();
 builder.AddPortal();
 builder.AddAdmin();
 builder.AddPetitions();
+builder.AddServiceRequests();
 
 var app = builder.Build();
 

@@ -604,6 +604,151 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.ToTable("portal_pages", (string)null);
                 });
 
+            modelBuilder.Entity("CityHall.Web.Modules.ServiceRequests.ServiceAttribute", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Datatype")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("DatatypeDescriptionEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("DatatypeDescriptionKo")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("DescriptionEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("DescriptionKo")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ServiceCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("Variable")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceCode", "Code")
+                        .IsUnique();
+
+                    b.HasIndex("ServiceCode", "Order")
+                        .IsUnique();
+
+                    b.ToTable("service_attributes", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.ServiceRequests.ServiceDefinition", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("DescriptionEn")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("DescriptionKo")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Keywords")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NameKo")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("service_definitions", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.ServiceRequests.ServiceRoute", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ServiceCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceCode", "DistrictCode")
+                        .IsUnique();
+
+                    b.ToTable("service_routes", (string)null);
+                });
+
             modelBuilder.Entity("CityHall.Web.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1243,6 +1388,87 @@ namespace CityHall.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CityHall.Web.Modules.ServiceRequests.ServiceAttribute", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.ServiceRequests.ServiceDefinition", null)
+                        .WithMany("Attributes")
+                        .HasForeignKey("ServiceCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("CityHall.Web.Modules.ServiceRequests.AttributeValue", "Values", b1 =>
+                        {
+                            b1.Property<long>("ServiceAttributeId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Key")
+                                .IsRequired();
+
+                            b1.Property<string>("NameEn")
+                                .IsRequired();
+
+                            b1.Property<string>("NameKo")
+                                .IsRequired();
+
+                            b1.HasKey("ServiceAttributeId", "__synthesizedOrdinal");
+
+                            b1.ToTable("service_attributes");
+
+                            b1
+                                .ToJson("Values")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ServiceAttributeId");
+                        });
+
+                    b.Navigation("Values");
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.ServiceRequests.ServiceDefinition", b =>
+                {
+                    b.OwnsOne("CityHall.Web.Modules.ServiceRequests.DeadlineRule", "Deadline", b1 =>
+                        {
+                            b1.Property<string>("ServiceDefinitionCode")
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<int>("Amount")
+                                .HasColumnType("integer")
+                                .HasColumnName("DeadlineAmount");
+
+                            b1.Property<bool>("Extendable")
+                                .HasColumnType("boolean")
+                                .HasColumnName("DeadlineExtendable");
+
+                            b1.Property<string>("Unit")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("DeadlineUnit");
+
+                            b1.HasKey("ServiceDefinitionCode");
+
+                            b1.ToTable("service_definitions");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ServiceDefinitionCode");
+                        });
+
+                    b.Navigation("Deadline")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.ServiceRequests.ServiceRoute", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.ServiceRequests.ServiceDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CityHall.Web.Platform.Identity.StaffDepartment", b =>
                 {
                     b.HasOne("CityHall.Web.Platform.City.Department", null)
@@ -1307,6 +1533,11 @@ namespace CityHall.Web.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.ServiceRequests.ServiceDefinition", b =>
+                {
+                    b.Navigation("Attributes");
                 });
 #pragma warning restore 612, 618
         }

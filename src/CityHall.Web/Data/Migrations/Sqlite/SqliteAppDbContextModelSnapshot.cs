@@ -585,6 +585,147 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                     b.ToTable("portal_pages", (string)null);
                 });
 
+            modelBuilder.Entity("CityHall.Web.Modules.ServiceRequests.ServiceAttribute", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Datatype")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DatatypeDescriptionEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DatatypeDescriptionKo")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionKo")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ServiceCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Variable")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceCode", "Code")
+                        .IsUnique();
+
+                    b.HasIndex("ServiceCode", "Order")
+                        .IsUnique();
+
+                    b.ToTable("service_attributes", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.ServiceRequests.ServiceDefinition", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DescriptionEn")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionKo")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Keywords")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKo")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("service_definitions", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.ServiceRequests.ServiceRoute", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceCode", "DistrictCode")
+                        .IsUnique();
+
+                    b.ToTable("service_routes", (string)null);
+                });
+
             modelBuilder.Entity("CityHall.Web.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1208,6 +1349,87 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CityHall.Web.Modules.ServiceRequests.ServiceAttribute", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.ServiceRequests.ServiceDefinition", null)
+                        .WithMany("Attributes")
+                        .HasForeignKey("ServiceCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("CityHall.Web.Modules.ServiceRequests.AttributeValue", "Values", b1 =>
+                        {
+                            b1.Property<long>("ServiceAttributeId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Key")
+                                .IsRequired();
+
+                            b1.Property<string>("NameEn")
+                                .IsRequired();
+
+                            b1.Property<string>("NameKo")
+                                .IsRequired();
+
+                            b1.HasKey("ServiceAttributeId", "__synthesizedOrdinal");
+
+                            b1.ToTable("service_attributes");
+
+                            b1
+                                .ToJson("Values")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ServiceAttributeId");
+                        });
+
+                    b.Navigation("Values");
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.ServiceRequests.ServiceDefinition", b =>
+                {
+                    b.OwnsOne("CityHall.Web.Modules.ServiceRequests.DeadlineRule", "Deadline", b1 =>
+                        {
+                            b1.Property<string>("ServiceDefinitionCode")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Amount")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("DeadlineAmount");
+
+                            b1.Property<bool>("Extendable")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("DeadlineExtendable");
+
+                            b1.Property<string>("Unit")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DeadlineUnit");
+
+                            b1.HasKey("ServiceDefinitionCode");
+
+                            b1.ToTable("service_definitions");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ServiceDefinitionCode");
+                        });
+
+                    b.Navigation("Deadline")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.ServiceRequests.ServiceRoute", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.ServiceRequests.ServiceDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CityHall.Web.Platform.Identity.StaffDepartment", b =>
                 {
                     b.HasOne("CityHall.Web.Platform.City.Department", null)
@@ -1272,6 +1494,11 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.ServiceRequests.ServiceDefinition", b =>
+                {
+                    b.Navigation("Attributes");
                 });
 #pragma warning restore 612, 618
         }

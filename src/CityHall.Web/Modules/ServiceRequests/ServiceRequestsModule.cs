@@ -1,0 +1,27 @@
+using CityHall.Web.Platform.Modules;
+
+namespace CityHall.Web.Modules.ServiceRequests;
+
+/// <summary>
+/// Civil complaints and service requests (Seoul's Smart Complaint, Open311 GeoReport v2). This first
+/// part holds the service catalogue: services with their Open311 attributes, statutory deadline
+/// rules and routing to departments by district, seeded with Seoul's 20 categories.
+/// </summary>
+public static class ServiceRequestsModule
+{
+    public static WebApplicationBuilder AddServiceRequests(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<ServiceRequestOptions>(builder.Configuration.GetSection(ServiceRequestOptions.Section));
+        services.AddModule(new ModuleDescriptor { Name = "ServiceRequests", Permissions = [] });
+        services.AddScoped<ServiceRouting>();
+        services.AddScoped<Platform.Hosting.IDataSeeder, SeoulServiceCatalogue>();
+        services.AddSingleton(sp =>
+        {
+            var city = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Platform.City.CityOptions>>().Value;
+            var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServiceRequestOptions>>().Value;
+            return new DeadlineCalculator(city.FindTimeZone(), options.Holidays.ToHashSet());
+        });
+        return builder;
+    }
+}
