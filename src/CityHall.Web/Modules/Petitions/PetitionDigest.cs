@@ -47,18 +47,17 @@ public sealed class PetitionDigest(IServiceScopeFactory scopes, TimeProvider clo
             .Where(e => e.PetitionId == id && e.Id > petition.NotifiedThroughEventId).OrderBy(e => e.Id).ToListAsync(ct);
         if (news.Count == 0) return false;
         var recipients = await db.Set<PetitionSignature>().AsNoTracking()
-            .Where(s => s.PetitionId == id && s.WithdrawnAt == null && s.UserId != null).Select(s => s.UserId!).Distinct().ToListAsync(ct);
-        if (petition.AuthorId is { } author && !recipients.Contains(author)) recipients.Add(author);
+            .Where(s => s.PetitionId == id && s.WithdrawnAt == null && s.UserId != null).Select(s => s.UserId!).ToListAsync(ct);
+        if (petition.AuthorId is { } author) recipients.Add(author); // the notifier tells each person once
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Claimed first: another node that read the same news finds the mark moved and sends nothing.
         var claimed = await db.Set<Petition>().Where(p => p.Id == id && p.NotifiedThroughEventId == petition.NotifiedThroughEventId)
             .ExecuteUpdateAsync(u => u.SetProperty(p => p.NotifiedThroughEventId, news[^1].Id).SetProperty(p => p.LastNotifiedAt, now), ct);
         if (claimed != 1) return false;
-        foreach (var user in recipients)
-            await notifier.ToUserAsync(user, () => (
-                t["Petitions.Notify.News.Title", petition.Title].Value,
-                string.Join("\n", news.Select(e => "- " + t["Petitions.News." + e.Kind].Value))), $"/petitions/{id}", ct);
+        await notifier.ToUsersAsync(recipients, () => (
+            t["Petitions.Notify.News.Title", petition.Title].Value,
+            string.Join("\n", news.Select(e => "- " + t["Petitions.News." + e.Kind].Value))), $"/petitions/{id}", ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return true;

@@ -19,24 +19,42 @@ public sealed class Notifier(AppDbContext db, TimeProvider clock)
     /// Tells an account holder through the channels they chose: always in the app, by e-mail and by
     /// text when they asked for them. The message is composed in their own language.
     /// </summary>
-    public async Task ToUserAsync(string userId, Func<(string Title, string Body)> compose, string? link = null, CancellationToken ct = default)
+    public Task ToUserAsync(string userId, Func<(string Title, string Body)> compose, string? link = null, CancellationToken ct = default) =>
+        ToUsersAsync([userId], compose, link, ct);
+
+    /// <summary>
+    /// The same for many people (a proposal's signers): their accounts are read a thousand at a time,
+    /// and the message is composed once per language, not once per person.
+    /// </summary>
+    public async Task ToUsersAsync(IReadOnlyCollection<string> userIds, Func<(string Title, string Body)> compose, string? link = null,
+        CancellationToken ct = default)
     {
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { u.Email, u.EmailConfirmed, u.NotifyByEmail, u.NotifyBySms, u.PhoneNumber, u.PreferredCulture })
-            .FirstOrDefaultAsync(ct);
-        if (user is null) return;
+        var composed = new Dictionary<string, (string Title, string Body)>();
+        foreach (var chunk in userIds.Distinct().Chunk(1000))
+        {
+            var users = await db.Users.AsNoTracking().Where(u => chunk.Contains(u.Id))
+                .Select(u => new { u.Id, u.Email, u.EmailConfirmed, u.NotifyByEmail, u.NotifyBySms, u.PhoneNumber, u.PreferredCulture })
+                .ToListAsync(ct);
+            foreach (var user in users)
+            {
+                var culture = user.PreferredCulture ?? "";
+                if (!composed.TryGetValue(culture, out var message)) composed[culture] = message = ComposeIn(culture, compose);
+                InApp(user.Id, message.Title, message.Body, link);
+                if (user.NotifyByEmail && user.EmailConfirmed && user.Email is not null) Email(user.Email, message.Title, message.Body, user.Id);
+                if (user.NotifyBySms && !string.IsNullOrEmpty(user.PhoneNumber)) Sms(user.PhoneNumber, message.Title, user.Id);
+            }
+        }
+    }
+
+    private static (string Title, string Body) ComposeIn(string culture, Func<(string Title, string Body)> compose)
+    {
         var current = System.Globalization.CultureInfo.CurrentUICulture;
-        (string Title, string Body) message;
         try
         {
-            if (!string.IsNullOrEmpty(user.PreferredCulture))
-                System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(user.PreferredCulture);
-            message = compose();
+            if (culture.Length > 0) System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(culture);
+            return compose();
         }
         finally { System.Globalization.CultureInfo.CurrentUICulture = current; }
-        InApp(userId, message.Title, message.Body, link);
-        if (user.NotifyByEmail && user.EmailConfirmed && user.Email is not null) Email(user.Email, message.Title, message.Body, userId);
-        if (user.NotifyBySms && !string.IsNullOrEmpty(user.PhoneNumber)) Sms(user.PhoneNumber, message.Title, userId);
     }
 
     private void Enqueue(NotificationChannel channel, string recipient, string? subject, string body, string? userId)
