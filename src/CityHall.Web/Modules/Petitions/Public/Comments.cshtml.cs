@@ -27,13 +27,21 @@ public sealed class CommentsModel(AppDbContext db, PetitionComments comments, Fr
 
     private string? UserId => User.FindFirstValue(ClaimTypes.NameIdentifier);
 
-    private async Task<bool> LoadAsync(long id, int page, long? reply)
+    /// <summary>The published proposal, or false for one that does not exist or is not public.</summary>
+    private async Task<bool> FindAsync(long id)
     {
         var petition = await db.Set<Petition>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id);
         if (petition is null || petition.Status is PetitionStatus.PendingReview or PetitionStatus.Rejected) return false;
         Petition = petition;
-        Discussion = new(id, await comments.PageAsync(id, page), PetitionComments.IsOpen(petition));
-        ForumOpen = PetitionForum.IsOpen(petition, clock.GetUtcNow());
+        return true;
+    }
+
+    /// <summary>What the page shows: one page of the thread, the comment answered, the form's choices.</summary>
+    private async Task<IActionResult> ShowAsync(int page, long? reply)
+    {
+        var id = Petition.Id;
+        Discussion = new(id, await comments.PageAsync(id, page), PetitionComments.IsOpen(Petition));
+        ForumOpen = PetitionForum.IsOpen(Petition, clock.GetUtcNow());
         Stances =
         [
             new(t["Petitions.Stance.None"].Value, ""),
@@ -43,27 +51,27 @@ public sealed class CommentsModel(AppDbContext db, PetitionComments comments, Fr
         if (reply is { } parent && (ReplyingTo = await comments.FindAsync(id, parent)) is { State: not CommentState.Visible })
             ReplyingTo = null;
         if (UserId is { } me) Blocked = await comments.IsBlockedAsync(me);
-        return true;
+        return Page();
     }
 
     public async Task<IActionResult> OnGetAsync(long id, int page = 1, long? reply = null, string? done = null)
     {
-        if (!await LoadAsync(id, page, reply)) return NotFound();
+        if (!await FindAsync(id)) return NotFound();
         Message = done switch
         {
             "posted" => t["Petitions.Comments.Posted"].Value,
             "reported" => t["Petitions.Comments.Reported"].Value,
             _ => null,
         };
-        return Page();
+        return await ShowAsync(page, reply);
     }
 
     [EnableRateLimiting(RateLimits.CitizenWrite)]
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
         if (UserId is null) return Challenge();
-        if (!await LoadAsync(id, 1, Input.ParentId)) return NotFound();
-        if (!ModelState.IsValid) return Page();
+        if (!await FindAsync(id)) return NotFound();
+        if (!ModelState.IsValid) return await ShowAsync(1, Input.ParentId);
         var author = await db.Users.AsNoTracking().Where(u => u.Id == UserId).Select(u => u.DisplayName).FirstAsync(ct);
         var flagged = watch.IsBurst(Fraud.WatchedActivity.Comment, UserId, Fraud.RequestOrigin.Address(HttpContext));
         var (outcome, commentId) = await comments.PostAsync(Petition, UserId, author, Input.ParentId, Input.Body, Input.Stance, flagged, ct);
@@ -82,7 +90,7 @@ public sealed class CommentsModel(AppDbContext db, PetitionComments comments, Fr
                 ModelState.AddModelError("", t["Petitions.Comments.Closed"]);
                 break;
         }
-        return Page();
+        return await ShowAsync(1, Input.ParentId);
     }
 
     [EnableRateLimiting(RateLimits.CitizenWrite)]
@@ -92,10 +100,10 @@ public sealed class CommentsModel(AppDbContext db, PetitionComments comments, Fr
         var outcome = await comments.ReportAsync(id, comment, UserId, ct);
         if (outcome == CommentOutcome.NotFound) return NotFound();
         if (outcome == CommentOutcome.Reported) return Redirect($"/petitions/{id}/comments?page={page}&done=reported#comment-{comment}");
-        if (!await LoadAsync(id, page, null)) return NotFound();
+        if (!await FindAsync(id)) return NotFound();
         // Not a model error: nothing the reader typed is wrong, they are only told why nothing changed.
         Message = t[outcome == CommentOutcome.OwnComment ? "Petitions.Comments.OwnComment" : "Petitions.Comments.AlreadyReported"].Value;
-        return Page();
+        return await ShowAsync(page, null);
     }
 }
 
