@@ -33,8 +33,13 @@ public static class PetitionFeed
             items.Add(Item($"{origin}/petitions/{p.Id}", $"{origin}/petitions/{p.Id}", t["Petitions.Feed.New", p.Title].Value,
                 $"{text.Category(p.CategoryCode)} · {t["Petitions.Supports", p.SignatureCount].Value}\n\n{p.Body}", p.AuthorName, p.PublishedAt));
 
-        // Answers are few (hundreds a year) and their times are compared here: SQLite cannot order by DateTimeOffset.
-        var answered = await db.Set<Petition>().AsNoTracking().Where(p => p.AnsweredAt != null || p.MayorAnsweredAt != null)
+        // Times are compared here (SQLite cannot order by DateTimeOffset): first only ids and times,
+        // then the texts of the newest answers alone.
+        var answeredAt = await db.Set<Petition>().AsNoTracking().Where(p => p.AnsweredAt != null || p.MayorAnsweredAt != null)
+            .Select(p => new { p.Id, p.AnsweredAt, p.MayorAnsweredAt }).ToListAsync();
+        var newest = answeredAt.SelectMany(p => new[] { p.AnsweredAt, p.MayorAnsweredAt }.OfType<DateTimeOffset>().Select(at => (p.Id, at)))
+            .OrderByDescending(a => a.at).Take(Entries).Select(a => a.Id).Distinct().ToList();
+        var answered = await db.Set<Petition>().AsNoTracking().Where(p => newest.Contains(p.Id))
             .Select(p => new { p.Id, p.Title, p.AnsweredAt, p.AnswerOutcome, p.AnswerText, p.AnsweredBy,
                 p.MayorAnsweredAt, p.MayorAnswerOutcome, p.MayorAnswerText, p.MayorAnsweredBy })
             .ToListAsync();
@@ -54,9 +59,9 @@ public static class PetitionFeed
             items.Add(Item($"{origin}/petitions/{f.PetitionId}#follow-up-{f.Id}", $"{origin}/petitions/{f.PetitionId}#follow-ups",
                 t["Petitions.Feed.FollowUp", f.Title].Value, f.Body, f.PostedBy, f.PostedAt));
 
-        var newest = items.OrderByDescending(i => i.LastUpdatedTime).Take(Entries).ToList();
+        var entries = items.OrderByDescending(i => i.LastUpdatedTime).Take(Entries).ToList();
         var feed = new SyndicationFeed(t["Petitions.Feed.Title", city.CurrentValue.Name.Current].Value, t["Petitions.Feed.Subtitle"].Value,
-            new Uri($"{origin}/petitions"), $"{origin}/petitions/feed.atom", newest.Count > 0 ? newest[0].LastUpdatedTime : clock.GetUtcNow(), newest)
+            new Uri($"{origin}/petitions"), $"{origin}/petitions/feed.atom", entries.Count > 0 ? entries[0].LastUpdatedTime : clock.GetUtcNow(), entries)
         {
             Language = System.Globalization.CultureInfo.CurrentUICulture.Name,
             Copyright = new TextSyndicationContent(city.CurrentValue.Licence.Current),

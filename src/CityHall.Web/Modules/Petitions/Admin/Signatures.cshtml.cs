@@ -50,21 +50,29 @@ public sealed class SignaturesModel(SignatureReview review, CityClock cityClock,
     /// <summary>The filter as typed, checked; null (with the errors on the form) when it is unusable.</summary>
     private SignatureFilter? ToFilter()
     {
+        var usable = true;
+        void Refuse(string field, string key)
+        {
+            ModelState.AddModelError(field, t[key]);
+            usable = false;
+        }
         IPNetwork? range = null;
         if (!string.IsNullOrWhiteSpace(Filter.Range))
         {
             var typed = Filter.Range.Trim();
             if (IPNetwork.TryParse(typed, out var network)) range = network;
             else if (IPAddress.TryParse(typed, out var single)) range = new IPNetwork(single, single.GetAddressBytes().Length * 8);
-            else ModelState.AddModelError("Filter.Range", t["Petitions.Fraud.RangeInvalid"]);
+            else Refuse("Filter.Range", "Petitions.Fraud.RangeInvalid");
         }
         var from = Filter.From is { } f ? cityClock.FromLocal(f) : (DateTimeOffset?)null;
         var to = Filter.To is { } u ? cityClock.FromLocal(u) : (DateTimeOffset?)null;
-        if (from is not null && to is not null && from >= to) ModelState.AddModelError("Filter.To", t["Petitions.Fraud.WindowInvalid"]);
+        if (from is not null && to is not null && from >= to) Refuse("Filter.To", "Petitions.Fraud.WindowInvalid");
         var domain = string.IsNullOrWhiteSpace(Filter.Domain) ? null : Filter.Domain.Trim().TrimStart('@').ToLowerInvariant();
         var filter = new SignatureFilter(Filter.Petition, range, domain, from, to, Filter.FlaggedOnly);
-        if (!filter.NarrowsSomething && ModelState.IsValid) ModelState.AddModelError("Filter.Petition", t["Petitions.Fraud.FilterRequired"]);
-        return ModelState.IsValid || ModelState.ErrorCount == (ModelState[nameof(Reason)]?.Errors.Count ?? 0) ? filter : null;
+        // Values the binder could not read (a petition number that is not a number) make the filter unusable too.
+        usable &= ModelState.Where(e => e.Key.StartsWith("Filter.", StringComparison.Ordinal)).All(e => e.Value is null || e.Value.Errors.Count == 0);
+        if (usable && !filter.NarrowsSomething) Refuse("Filter.Petition", "Petitions.Fraud.FilterRequired");
+        return usable ? filter : null;
     }
 }
 
