@@ -276,18 +276,10 @@ public sealed class SignatureWriter(IServiceScopeFactory scopes, TimeProvider cl
 
         private DbCommand Create(int rows)
         {
-            var command = connection.CreateCommand();
-            command.Transaction = transaction;
             var list = new System.Text.StringBuilder();
             for (var i = 0; i < rows * columns; i++)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                command.Parameters.Add(parameter);
-                list.Append(i % columns == 0 ? (i == 0 ? "(" : "), (") : ", ").Append(parameter.ParameterName);
-            }
-            command.CommandText = sqlFor(list.Append(')').ToString());
-            return command;
+                list.Append(i % columns == 0 ? (i == 0 ? "(" : "), (") : ", ").Append("@p").Append(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return Prepare(connection, transaction, sqlFor(list.Append(')').ToString()), rows * columns);
         }
 
         public async ValueTask DisposeAsync()

@@ -16,10 +16,11 @@ public static class ServiceRequestsModule
         services.AddModule(new ModuleDescriptor { Name = "ServiceRequests", Permissions = [] });
         services.AddScoped<ServiceRouting>();
         services.AddScoped<Platform.Hosting.IDataSeeder, SeoulServiceCatalogue>();
-        services.AddSingleton(sp =>
+        // Per scope, from the current settings: administrators change the city's time zone while the app runs.
+        services.AddScoped(sp =>
         {
-            var city = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Platform.City.CityOptions>>().Value;
-            var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServiceRequestOptions>>().Value;
+            var city = sp.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Platform.City.CityOptions>>().CurrentValue;
+            var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<ServiceRequestOptions>>().CurrentValue;
             return new DeadlineCalculator(city.FindTimeZone(), options.Holidays.ToHashSet());
         });
         return builder;
