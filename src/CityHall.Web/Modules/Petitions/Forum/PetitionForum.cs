@@ -4,11 +4,8 @@ namespace CityHall.Web.Modules.Petitions.Forum;
 
 public enum ForumVoteOutcome { Counted, Changed, Unchanged, NotOpen, NotFound }
 
-/// <summary>The forum's tally: votes by side and, out of them, how many people took part.</summary>
-public sealed record ForumTally(int Pro, int Con, int Neutral)
-{
-    public int Participants => Pro + Con + Neutral;
-}
+/// <summary>The forum's tally: votes by side (the number of people is the proposal's ForumParticipants).</summary>
+public sealed record ForumTally(int Pro, int Con, int Neutral);
 
 /// <summary>
 /// The public forum a proposal opens at the forum threshold: verified citizens vote for, against or

@@ -32,7 +32,7 @@ public sealed class DetailModel(AppDbContext db, MarkdownRenderer markdown, Peti
     [BindProperty] public ForumStance? Choice { get; set; }
     public IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> Choices { get; private set; } = [];
     public IReadOnlyList<PetitionFollowUp> FollowUps { get; private set; } = [];
-    public CommentPage Discussion { get; private set; } = new([], 1, 1, 0);
+    public DiscussionView Discussion { get; private set; } = null!;
     /// <summary>The picture's description and size (not its bytes: those come from /petitions/{id}/image).</summary>
     public (string Alt, int Width, int Height, string Hash)? Picture { get; private set; }
 
@@ -67,7 +67,7 @@ public sealed class DetailModel(AppDbContext db, MarkdownRenderer markdown, Peti
             Choices = Enum.GetValues<ForumStance>().Select(s => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(t["Petitions.Stance." + s].Value, s.ToString())).ToList();
         }
         FollowUps = await db.Set<PetitionFollowUp>().AsNoTracking().Where(f => f.PetitionId == id).OrderBy(f => f.Id).ToListAsync();
-        Discussion = await comments.PageAsync(id, 1);
+        Discussion = new(id, await comments.PageAsync(id, 1), PetitionComments.IsOpen(petition));
         return true;
     }
 
