@@ -24,6 +24,7 @@ app.MapAccounts();
 app.MapPortal();
 app.MapAdmin();
 app.MapPetitions();
+app.MapServiceRequests();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

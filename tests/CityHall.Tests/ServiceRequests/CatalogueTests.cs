@@ -34,12 +34,13 @@ public sealed class CatalogueTests(CityHallApp app) : IClassFixture<CityHallApp>
             db.Add(new ServiceRoute { ServiceCode = "noise", DistrictCode = "gangnam", DepartmentCode = "safety" });
             await db.SaveChangesAsync();
         });
-        await using var scope = app.Services.CreateAsyncScope();
-        var routing = scope.ServiceProvider.GetRequiredService<ServiceRouting>();
-        Assert.Equal("safety", await routing.DepartmentForAsync("noise", "gangnam"));
-        Assert.Equal("climate-environment", await routing.DepartmentForAsync("noise", "jongno"));
-        Assert.Equal("climate-environment", await routing.DepartmentForAsync("noise", null));
-        Assert.Null(await routing.DepartmentForAsync("no-such-service", "jongno"));
+        var directory = app.Services.GetRequiredService<ServiceDirectory>();
+        directory.Invalidate();
+        var routing = await directory.GetAsync();
+        Assert.Equal("safety", routing.DepartmentFor("noise", "gangnam"));
+        Assert.Equal("climate-environment", routing.DepartmentFor("noise", "jongno"));
+        Assert.Equal("climate-environment", routing.DepartmentFor("noise", null));
+        Assert.Null(routing.DepartmentFor("no-such-service", "jongno"));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace CityHall.Web.Modules.ServiceRequests;
 /// to a department and given its statutory deadline: 7 working days for grievances, 14 for
 /// suggestions and questions on a law, 24 hours for hazards. Added once; staff edit them afterwards.
 /// </summary>
-public sealed class SeoulServiceCatalogue(AppDbContext db) : IDataSeeder
+public sealed class SeoulServiceCatalogue(AppDbContext db, TimeProvider clock) : IDataSeeder
 {
     public int Order => 30;
 
@@ -63,6 +63,7 @@ public sealed class SeoulServiceCatalogue(AppDbContext db) : IDataSeeder
         foreach (var (service, department) in Services())
         {
             service.Order = ++order;
+            service.UpdatedAt = clock.GetUtcNow().UtcDateTime;
             db.Add(service);
             db.Add(new ServiceRoute { ServiceCode = service.Code, DepartmentCode = department });
         }

@@ -29,6 +29,8 @@ public sealed class ServiceDefinition
     public DeadlineRule Deadline { get; set; } = new();
     public bool Active { get; set; } = true;
     public int Order { get; set; }
+    /// <summary>Last change to the service or its questions (UTC): Open311 discovery's changeset.</summary>
+    public DateTime UpdatedAt { get; set; }
     public List<ServiceAttribute> Attributes { get; set; } = [];
 }
 
@@ -82,6 +84,7 @@ internal sealed class ServiceDefinitionConfiguration : IEntityTypeConfiguration<
         e.Property(x => x.Group).HasMaxLength(50);
         e.Property(x => x.Keywords).HasMaxLength(500);
         e.Property(x => x.Type).HasConversion<string>().HasMaxLength(10);
+        e.Property(x => x.UpdatedAt).HasConversion<UtcDateTimeConverter>();
         e.OwnsOne(x => x.Deadline, d =>
         {
             d.Property(r => r.Unit).HasColumnName("DeadlineUnit").HasConversion<string>().HasMaxLength(16);

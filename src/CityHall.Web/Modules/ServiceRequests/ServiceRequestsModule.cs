@@ -3,9 +3,10 @@ using CityHall.Web.Platform.Modules;
 namespace CityHall.Web.Modules.ServiceRequests;
 
 /// <summary>
-/// Civil complaints and service requests (Seoul's Smart Complaint, Open311 GeoReport v2). This first
-/// part holds the service catalogue: services with their Open311 attributes, statutory deadline
-/// rules and routing to departments by district, seeded with Seoul's 20 categories.
+/// Civil complaints and service requests (Seoul's Smart Complaint, Open311 GeoReport v2): the service
+/// catalogue (Open311 attributes, statutory deadline rules, routing to departments by district,
+/// seeded with Seoul's 20 categories), the intake every report goes through, and the Open311 server
+/// with its API keys.
 /// </summary>
 public static class ServiceRequestsModule
 {
@@ -14,7 +15,12 @@ public static class ServiceRequestsModule
         var services = builder.Services;
         services.Configure<ServiceRequestOptions>(builder.Configuration.GetSection(ServiceRequestOptions.Section));
         services.AddModule(new ModuleDescriptor { Name = "ServiceRequests", Permissions = [] });
-        services.AddScoped<ServiceRouting>();
+        services.AddMemoryCache();
+        services.AddSingleton<ServiceDirectory>();
+        services.AddScoped<ServiceRequestIntake>();
+        services.AddScoped<Open311.ApiKeys>();
+        services.AddSingleton<Open311.ApiKeyLimiter>();
+        services.AddHostedService<BatchIntake>();
         services.AddScoped<Platform.Hosting.IDataSeeder, SeoulServiceCatalogue>();
         // Per scope, from the current settings: administrators change the city's time zone while the app runs.
         services.AddScoped(sp =>
@@ -24,5 +30,11 @@ public static class ServiceRequestsModule
             return new DeadlineCalculator(city.FindTimeZone(), options.Holidays.ToHashSet());
         });
         return builder;
+    }
+
+    public static WebApplication MapServiceRequests(this WebApplication app)
+    {
+        Open311.Open311Api.Map(app);
+        return app;
     }
 }

@@ -1,0 +1,127 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace CityHall.Web.Modules.ServiceRequests;
+
+/// <summary>
+/// Where a case stands. Open311 knows only open and closed (<see cref="ServiceRequestStates.IsClosed"/>);
+/// the richer state goes to status_notes. Pending is a batch service's request not yet accepted.
+/// </summary>
+public enum RequestStatus { Pending = 0, Received = 1, Assigned = 2, InProgress = 3, Waiting = 4, Resolved = 5, Closed = 6, Duplicate = 7, Rejected = 8 }
+
+/// <summary>How a report reached the city.</summary>
+public enum RequestChannel { Web = 0, Open311 = 1 }
+
+public static class ServiceRequestStates
+{
+    public static readonly RequestStatus[] Closed = [RequestStatus.Resolved, RequestStatus.Closed, RequestStatus.Duplicate, RequestStatus.Rejected];
+    public static readonly RequestStatus[] Open = [RequestStatus.Received, RequestStatus.Assigned, RequestStatus.InProgress, RequestStatus.Waiting];
+
+    public static bool IsClosed(RequestStatus status) => Array.IndexOf(Closed, status) >= 0;
+}
+
+/// <summary>
+/// A citizen's complaint or service request: the service, where (a point, an address or both), the
+/// answers to the service's questions, who reported it and how to reach them, and the case's
+/// progress: the responsible department and handler, the status and the statutory deadline.
+/// Times are UTC <see cref="DateTime"/>s so that both databases can filter and sort by them.
+/// </summary>
+public sealed class ServiceRequest
+{
+    public long Id { get; set; }
+    /// <summary>The public reference (Open311 service_request_id), hard to guess so it can serve as a tracking code. Null while a batch request waits.</summary>
+    public string? Reference { get; set; }
+    /// <summary>A batch service's receipt, exchanged for the reference once the request is accepted (Open311 token).</summary>
+    public string? Token { get; set; }
+    public required string ServiceCode { get; set; }
+    public RequestStatus Status { get; set; }
+    public RequestChannel Channel { get; set; }
+    /// <summary>Shown on the public map, list and Open311; private cases are seen only by their reporter and staff.</summary>
+    public bool IsPublic { get; set; } = true;
+
+    public string Description { get; set; } = "";
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
+    public string? Address { get; set; }
+    public string? AddressId { get; set; }
+    public string? Zipcode { get; set; }
+    public string? DistrictCode { get; set; }
+    /// <summary>Answers to the service's attributes: one row per value (a multi-value list repeats the code).</summary>
+    public List<RequestAttributeValue> Attributes { get; set; } = [];
+    public string? MediaUrl { get; set; }
+
+    /// <summary>The signed-in reporter, if any.</summary>
+    public string? ReporterId { get; set; }
+    /// <summary>The Open311 key the request came through: its client may read the request even when private.</summary>
+    public long? ApiKeyId { get; set; }
+    public string? Email { get; set; }
+    public string? Phone { get; set; }
+    public string? FirstName { get; set; }
+    public string? LastName { get; set; }
+    public string? DeviceId { get; set; }
+    public string? AccountId { get; set; }
+
+    public string? DepartmentCode { get; set; }
+    public string? HandlerId { get; set; }
+    /// <summary>What the city tells the public about the case (Open311 status_notes).</summary>
+    public string? StatusNotes { get; set; }
+
+    public DateTime RequestedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public DateTime? ClosedAt { get; set; }
+    /// <summary>The statutory deadline (Open311 expected_datetime); moved once when extended.</summary>
+    public DateTime? DueAt { get; set; }
+    public DateTime? ExtendedAt { get; set; }
+}
+
+/// <summary>One answer to a service attribute; list values are the option keys.</summary>
+public sealed class RequestAttributeValue
+{
+    public required string Code { get; set; }
+    public required string Value { get; set; }
+}
+
+/// <summary>SQLite hands DateTime back unlabelled; every time in this module is UTC.</summary>
+internal sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<ServiceRequest>
+{
+    public void Configure(EntityTypeBuilder<ServiceRequest> e)
+    {
+        e.ToTable("service_requests");
+        e.Property(x => x.Reference).HasMaxLength(16);
+        e.Property(x => x.Token).HasMaxLength(36);
+        e.HasIndex(x => x.Reference).IsUnique();
+        e.HasIndex(x => x.Token).IsUnique();
+        e.Property(x => x.ServiceCode).HasMaxLength(32);
+        e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        e.Property(x => x.Channel).HasConversion<string>().HasMaxLength(10);
+        e.Property(x => x.Description).HasMaxLength(4000);
+        e.Property(x => x.Address).HasMaxLength(250);
+        e.Property(x => x.AddressId).HasMaxLength(100);
+        e.Property(x => x.Zipcode).HasMaxLength(20);
+        e.Property(x => x.DistrictCode).HasMaxLength(32);
+        e.Property(x => x.MediaUrl).HasMaxLength(500);
+        e.Property(x => x.ReporterId).HasMaxLength(450);
+        e.Property(x => x.Email).HasMaxLength(256);
+        e.Property(x => x.Phone).HasMaxLength(32);
+        e.Property(x => x.FirstName).HasMaxLength(100);
+        e.Property(x => x.LastName).HasMaxLength(100);
+        e.Property(x => x.DeviceId).HasMaxLength(100);
+        e.Property(x => x.AccountId).HasMaxLength(100);
+        e.Property(x => x.DepartmentCode).HasMaxLength(32);
+        e.Property(x => x.HandlerId).HasMaxLength(450);
+        e.Property(x => x.StatusNotes).HasMaxLength(1000);
+        foreach (var time in new[] { nameof(ServiceRequest.RequestedAt), nameof(ServiceRequest.UpdatedAt) })
+            e.Property<DateTime>(time).HasConversion<UtcDateTimeConverter>();
+        foreach (var time in new[] { nameof(ServiceRequest.ClosedAt), nameof(ServiceRequest.DueAt), nameof(ServiceRequest.ExtendedAt) })
+            e.Property<DateTime?>(time).HasConversion<UtcDateTimeConverter>();
+        // Open311's list reads newest first within a date range; the queue reads by department and status.
+        e.HasIndex(x => x.RequestedAt);
+        e.HasIndex(x => new { x.DepartmentCode, x.Status });
+        e.HasIndex(x => new { x.ServiceCode, x.Status });
+        e.HasIndex(x => x.ReporterId);
+        e.OwnsMany(x => x.Attributes, a => a.ToJson());
+        e.HasOne<ServiceDefinition>().WithMany().HasForeignKey(x => x.ServiceCode).OnDelete(DeleteBehavior.Restrict);
+    }
+}
