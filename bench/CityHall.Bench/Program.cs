@@ -30,4 +30,16 @@ petitions.SetAction(async (parse, ct) =>
 });
 root.Subcommands.Add(petitions);
 
+var stored = new Option<int>("--stored") { Description = "Requests in the database before measuring.", DefaultValueFactory = _ => 100_000 };
+var listReaders = new Option<int>("--readers") { Description = "Concurrent clients reading the 1,000-request list.", DefaultValueFactory = _ => 4 };
+var serviceRequests = new Command("service-requests", "Open311: the default 1,000-request list read with 100,000 stored, then POSTs with an API key.");
+foreach (var o in new Option[] { provider, connection, seconds, workers, stored, listReaders }) serviceRequests.Options.Add(o);
+serviceRequests.SetAction(async (parse, ct) =>
+{
+    var options = new BenchOptions(parse.GetValue(provider)!, parse.GetValue(connection), TimeSpan.FromSeconds(parse.GetValue(seconds)), parse.GetValue(workers));
+    await ServiceRequestsBenchmark.RunAsync(options, parse.GetValue(stored), parse.GetValue(listReaders), ct);
+    return 0;
+});
+root.Subcommands.Add(serviceRequests);
+
 return await root.Parse(args).InvokeAsync();

@@ -28,6 +28,7 @@ public class AppDbContext : IdentityDbContext<CityHallUser>, IDataProtectionKeyC
         builder.Entity<Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>>().ToTable("identity_role_claims");
         builder.Entity<DataProtectionKey>().ToTable("platform_data_protection_keys");
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        UtcTimes.Apply(builder, Database.IsSqlite());
     }
 }
 

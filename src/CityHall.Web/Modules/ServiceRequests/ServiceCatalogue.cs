@@ -84,7 +84,7 @@ internal sealed class ServiceDefinitionConfiguration : IEntityTypeConfiguration<
         e.Property(x => x.Group).HasMaxLength(50);
         e.Property(x => x.Keywords).HasMaxLength(500);
         e.Property(x => x.Type).HasConversion<string>().HasMaxLength(10);
-        e.Property(x => x.UpdatedAt).HasConversion<UtcDateTimeConverter>();
+        e.Property(x => x.UpdatedAt).IsUtcTime();
         e.OwnsOne(x => x.Deadline, d =>
         {
             d.Property(r => r.Unit).HasColumnName("DeadlineUnit").HasConversion<string>().HasMaxLength(16);

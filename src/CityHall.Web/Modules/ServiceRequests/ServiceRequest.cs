@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CityHall.Web.Modules.ServiceRequests;
 
@@ -24,7 +23,7 @@ public static class ServiceRequestStates
 /// A citizen's complaint or service request: the service, where (a point, an address or both), the
 /// answers to the service's questions, who reported it and how to reach them, and the case's
 /// progress: the responsible department and handler, the status and the statutory deadline.
-/// Times are UTC <see cref="DateTime"/>s so that both databases can filter and sort by them.
+/// Times are UTC <see cref="DateTime"/>s (<see cref="UtcTimes"/>) so that both databases can filter and sort by them.
 /// </summary>
 public sealed class ServiceRequest
 {
@@ -81,9 +80,6 @@ public sealed class RequestAttributeValue
     public required string Value { get; set; }
 }
 
-/// <summary>SQLite hands DateTime back unlabelled; every time in this module is UTC.</summary>
-internal sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
-
 internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<ServiceRequest>
 {
     public void Configure(EntityTypeBuilder<ServiceRequest> e)
@@ -112,10 +108,11 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
         e.Property(x => x.DepartmentCode).HasMaxLength(32);
         e.Property(x => x.HandlerId).HasMaxLength(450);
         e.Property(x => x.StatusNotes).HasMaxLength(1000);
-        foreach (var time in new[] { nameof(ServiceRequest.RequestedAt), nameof(ServiceRequest.UpdatedAt) })
-            e.Property<DateTime>(time).HasConversion<UtcDateTimeConverter>();
-        foreach (var time in new[] { nameof(ServiceRequest.ClosedAt), nameof(ServiceRequest.DueAt), nameof(ServiceRequest.ExtendedAt) })
-            e.Property<DateTime?>(time).HasConversion<UtcDateTimeConverter>();
+        e.Property(x => x.RequestedAt).IsUtcTime();
+        e.Property(x => x.UpdatedAt).IsUtcTime();
+        e.Property(x => x.ClosedAt).IsUtcTime();
+        e.Property(x => x.DueAt).IsUtcTime();
+        e.Property(x => x.ExtendedAt).IsUtcTime();
         // Open311's list reads newest first within a date range; the queue reads by department and status.
         e.HasIndex(x => x.RequestedAt);
         e.HasIndex(x => new { x.DepartmentCode, x.Status });

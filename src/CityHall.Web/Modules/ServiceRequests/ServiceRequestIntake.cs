@@ -1,6 +1,5 @@
 using System.Globalization;
 using CityHall.Web.Platform.City;
-using System.Security.Cryptography;
 
 namespace CityHall.Web.Modules.ServiceRequests;
 
@@ -42,8 +41,8 @@ public sealed record IntakeResult(ServiceRequest? Request, ServiceDefinition? Se
 /// its statutory deadline and a reference that is hard to guess. Nothing is stored when anything
 /// is wrong, and every problem is reported at once. The web form and the Open311 POST both come here.
 /// </summary>
-public sealed class ServiceRequestIntake(AppDbContext db, ServiceDirectory directory, DeadlineCalculator deadlines, TimeProvider clock,
-    Platform.City.CityClock cityClock, IStringLocalizer<Text> t)
+public sealed class ServiceRequestIntake(AppDbContext db, ServiceRequestWriter writer, ServiceDirectory directory, DeadlineCalculator deadlines,
+    TimeProvider clock, Platform.City.CityClock cityClock, IStringLocalizer<Text> t)
 {
     public const int MaxDescription = 4000;
     public const int MaxText = 250;
@@ -113,8 +112,7 @@ public sealed class ServiceRequestIntake(AppDbContext db, ServiceDirectory direc
         };
         if (batch) request.Token = Guid.NewGuid().ToString("D");
         else Accept(request, service, catalogue, now);
-        db.Add(request);
-        await SaveWithUniqueReferenceAsync(request, ct);
+        await writer.WriteAsync(request, ct);
         return new(request, service, false, []);
     }
 
@@ -140,7 +138,7 @@ public sealed class ServiceRequestIntake(AppDbContext db, ServiceDirectory direc
     }
 
     /// <summary>Puts a case in its department's queue: reference, department, deadline counted from when it was received.</summary>
-    internal void Accept(ServiceRequest request, ServiceDefinition service, ServiceDirectory.Snapshot catalogue, DateTimeOffset now)
+    private void Accept(ServiceRequest request, ServiceDefinition service, ServiceDirectory.Snapshot catalogue, DateTimeOffset now)
     {
         request.Reference = NewReference(now);
         request.Status = RequestStatus.Received;
@@ -150,7 +148,7 @@ public sealed class ServiceRequestIntake(AppDbContext db, ServiceDirectory direc
     }
 
     /// <summary>Saves; in the rare case another case already has the new reference, draws another.</summary>
-    internal async Task SaveWithUniqueReferenceAsync(ServiceRequest request, CancellationToken ct)
+    private async Task SaveWithUniqueReferenceAsync(ServiceRequest request, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -162,8 +160,8 @@ public sealed class ServiceRequestIntake(AppDbContext db, ServiceDirectory direc
             catch (DbUpdateException) when (attempt < 4 && request.Reference is not null)
             {
                 var taken = request.Reference;
-                if (!await db.Set<ServiceRequest>().AsNoTracking().AnyAsync(r => r.Reference == taken, ct)) throw;
-                request.Reference = NewReference(clock.GetUtcNow());
+                if (!await db.Set<ServiceRequest>().AsNoTracking().AnyAsync(r => r.Reference == taken && r.Id != request.Id, ct)) throw;
+                request.Reference = CaseReference.Redraw(taken);
             }
         }
     }
@@ -233,16 +231,5 @@ public sealed class ServiceRequestIntake(AppDbContext db, ServiceDirectory direc
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    // Crockford's base 32: no I, L, O or U, so a reference read out on the phone is not misheard.
-    private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
-    /// <summary>"261127-K7Q4-M2XP": the city's date it was received, then 40 random bits.</summary>
-    private string NewReference(DateTimeOffset now)
-    {
-        Span<byte> random = stackalloc byte[8];
-        RandomNumberGenerator.Fill(random);
-        Span<char> code = stackalloc char[8];
-        for (var i = 0; i < 8; i++) code[i] = Alphabet[random[i] & 31];
-        return $"{cityClock.ToLocal(now).ToString("yyMMdd", CultureInfo.InvariantCulture)}-{new string(code[..4])}-{new string(code[4..])}";
-    }
+    private string NewReference(DateTimeOffset now) => CaseReference.New(cityClock.ToLocal(now));
 }

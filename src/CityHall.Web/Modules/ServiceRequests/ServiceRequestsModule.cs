@@ -21,6 +21,8 @@ public static class ServiceRequestsModule
         services.AddScoped<Open311.ApiKeys>();
         services.AddSingleton<Open311.ApiKeyLimiter>();
         services.AddHostedService<BatchIntake>();
+        services.AddSingleton<ServiceRequestWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<ServiceRequestWriter>());
         services.AddScoped<Platform.Hosting.IDataSeeder, SeoulServiceCatalogue>();
         // Per scope, from the current settings: administrators change the city's time zone while the app runs.
         services.AddScoped(sp =>

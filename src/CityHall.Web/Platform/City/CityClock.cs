@@ -8,6 +8,9 @@ public sealed class CityClock(TimeProvider time, IOptionsMonitor<CityOptions> ci
     /// <summary>Read each time: administrators may change the zone while the app runs (the runtime caches zones).</summary>
     private TimeZoneInfo Zone => city.CurrentValue.FindTimeZone();
 
+    /// <summary>The zone as it is now: for converting many times at once without looking it up for each.</summary>
+    public TimeZoneInfo CurrentZone => Zone;
+
     public DateTimeOffset Now => ToLocal(time.GetUtcNow());
 
     public DateTimeOffset ToLocal(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, Zone);

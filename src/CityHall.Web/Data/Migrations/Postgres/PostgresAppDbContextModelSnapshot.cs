@@ -759,7 +759,8 @@ namespace CityHall.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(10)");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CityHall:UtcTime", true);
 
                     b.HasKey("Code");
 
@@ -795,7 +796,8 @@ namespace CityHall.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(10)");
 
                     b.Property<DateTime?>("ClosedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CityHall:UtcTime", true);
 
                     b.Property<string>("DepartmentCode")
                         .HasMaxLength(32)
@@ -815,14 +817,16 @@ namespace CityHall.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)");
 
                     b.Property<DateTime?>("DueAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CityHall:UtcTime", true);
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
                     b.Property<DateTime?>("ExtendedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CityHall:UtcTime", true);
 
                     b.Property<string>("FirstName")
                         .HasMaxLength(100)
@@ -862,7 +866,8 @@ namespace CityHall.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(450)");
 
                     b.Property<DateTime>("RequestedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CityHall:UtcTime", true);
 
                     b.Property<string>("ServiceCode")
                         .IsRequired()
@@ -883,7 +888,8 @@ namespace CityHall.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(36)");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CityHall:UtcTime", true);
 
                     b.Property<string>("Zipcode")
                         .HasMaxLength(20)

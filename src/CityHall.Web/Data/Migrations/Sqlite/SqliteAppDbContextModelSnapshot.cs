@@ -735,8 +735,9 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CityHall:UtcTime", true);
 
                     b.HasKey("Code");
 
@@ -769,8 +770,9 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("ClosedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CityHall:UtcTime", true);
 
                     b.Property<string>("DepartmentCode")
                         .HasMaxLength(32)
@@ -789,15 +791,17 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("DueAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CityHall:UtcTime", true);
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("ExtendedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("ExtendedAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CityHall:UtcTime", true);
 
                     b.Property<string>("FirstName")
                         .HasMaxLength(100)
@@ -836,8 +840,9 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("RequestedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CityHall:UtcTime", true);
 
                     b.Property<string>("ServiceCode")
                         .IsRequired()
@@ -857,8 +862,9 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                         .HasMaxLength(36)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CityHall:UtcTime", true);
 
                     b.Property<string>("Zipcode")
                         .HasMaxLength(20)

@@ -32,7 +32,8 @@ public static partial class Open311Api
         v2.MapGet("/services." + Format, Services);
         v2.MapGet("/services/{code}." + Format, Definition);
         v2.MapPost("/requests." + Format, Post);
-        v2.MapGet("/requests." + Format, List);
+        // Clients poll the list; a crowd of them is served one answer at most two seconds old.
+        v2.MapGet("/requests." + Format, List).CacheOutput(OutputCaching.PublicShort);
         v2.MapGet("/requests/{id}." + Format, One);
         v2.MapGet("/tokens/{token}." + Format, Token);
     }
@@ -319,7 +320,8 @@ public static partial class Open311Api
         var catalogue = await directory.GetAsync(http.RequestAborted);
         var culture = CultureInfo.CurrentUICulture;
         var statusNames = Enum.GetValues<RequestStatus>().ToDictionary(s => s, s => t[$"ServiceRequests.Status.{s}"].Value);
-        DateTimeOffset? Local(DateTime? utc) => utc is { } u ? clock.ToLocal(new DateTimeOffset(u, TimeSpan.Zero)) : null;
+        var zone = clock.CurrentZone;
+        DateTimeOffset? Local(DateTime? utc) => utc is { } u ? new DateTimeOffset(u, TimeSpan.Zero).ToOffset(zone.GetUtcOffset(u)) : null;
         var items = rows.Select(r =>
         {
             catalogue.ByCode.TryGetValue(r.ServiceCode, out var service);

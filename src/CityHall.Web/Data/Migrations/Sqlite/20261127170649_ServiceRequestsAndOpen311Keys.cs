@@ -11,12 +11,12 @@ namespace CityHall.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<DateTime>(
+            migrationBuilder.AddColumn<long>(
                 name: "UpdatedAt",
                 table: "service_definitions",
-                type: "TEXT",
+                type: "INTEGER",
                 nullable: false,
-                defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
+                defaultValue: 0L);
 
             migrationBuilder.CreateTable(
                 name: "service_api_keys",
@@ -67,11 +67,11 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                     DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     HandlerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     StatusNotes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ExtendedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ExtendedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Attributes = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
