@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SkiaSharp;
 
 namespace CityHall.Web.Modules.Petitions;
 
@@ -30,69 +28,21 @@ internal sealed class ProposalImageConfiguration : IEntityTypeConfiguration<Prop
     }
 }
 
-/// <summary>
-/// Turns an uploaded photo into what the site serves: any JPEG, PNG, WebP or GIF a phone produces,
-/// turned upright, shrunk to fit <see cref="MaxSide"/> and re-encoded as JPEG with SkiaSharp.
-/// Re-encoding drops the camera's metadata (GPS position included) and anything hidden in the
-/// file. Sizes are checked from the header before decoding, so a tiny file that claims a huge
-/// picture is refused without using the memory.
-/// </summary>
+/// <summary>A proposal's photo: one, at most <see cref="MaxUploadBytes"/>, prepared by <see cref="UploadedPhotos"/>.</summary>
 public static class ProposalImages
 {
     public const int MaxUploadBytes = 5 * 1024 * 1024;
-    public const int MaxSide = 1600;
-    public const long MaxPixels = 40_000_000;
     public const int AltMax = 300;
 
-    public sealed record Prepared(byte[] Bytes, int Width, int Height, string Hash);
-
     /// <summary>The picture ready to store, or null with the resource key of the reason it cannot be used.</summary>
-    public static (Prepared? Image, string? Error) Prepare(Stream upload, long length)
+    public static (PreparedPhoto? Image, string? Error) Prepare(Stream upload, long length)
     {
-        if (length <= 0) return (null, "Petitions.Image.Unreadable");
-        if (length > MaxUploadBytes) return (null, "Petitions.Image.TooLarge");
-        using var buffer = new MemoryStream();
-        upload.CopyTo(buffer);
-        buffer.Position = 0;
-        using var codec = SKCodec.Create(buffer);
-        if (codec is null || codec.EncodedFormat is not (SKEncodedImageFormat.Jpeg or SKEncodedImageFormat.Png or SKEncodedImageFormat.Webp or SKEncodedImageFormat.Gif))
-            return (null, "Petitions.Image.Unreadable");
-        if ((long)codec.Info.Width * codec.Info.Height > MaxPixels) return (null, "Petitions.Image.TooLarge");
-
-        using var decoded = SKBitmap.Decode(codec);
-        if (decoded is null) return (null, "Petitions.Image.Unreadable");
-        using var upright = Orient(decoded, codec.EncodedOrigin);
-        var scale = Math.Min(1.0, (double)MaxSide / Math.Max(upright.Width, upright.Height));
-        var width = Math.Max(1, (int)Math.Round(upright.Width * scale));
-        var height = Math.Max(1, (int)Math.Round(upright.Height * scale));
-        using var resized = scale < 1.0 ? upright.Resize(new SKImageInfo(width, height), new SKSamplingOptions(SKCubicResampler.Mitchell)) : null;
-        using var image = SKImage.FromBitmap(resized ?? upright);
-        using var jpeg = image.Encode(SKEncodedImageFormat.Jpeg, 82);
-        var bytes = jpeg.ToArray();
-        return (new Prepared(bytes, width, height, Convert.ToHexStringLower(SHA256.HashData(bytes))), null);
-    }
-
-    /// <summary>Phones store pictures sideways and say so in the metadata; the re-encoded copy is drawn the right way up.</summary>
-    private static SKBitmap Orient(SKBitmap source, SKEncodedOrigin origin)
-    {
-        if (origin == SKEncodedOrigin.TopLeft) return source.Copy();
-        var swap = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
-        var result = new SKBitmap(swap ? source.Height : source.Width, swap ? source.Width : source.Height);
-        using var canvas = new SKCanvas(result);
-        var (w, h) = (result.Width, result.Height);
-        // Canvas calls compose right to left: the last call applies to the picture's points first.
-        switch (origin)
+        var (photo, problem) = UploadedPhotos.Prepare(upload, length, MaxUploadBytes, UploadedPhotos.WithGif);
+        return (photo, problem switch
         {
-            case SKEncodedOrigin.TopRight: canvas.Translate(w, 0); canvas.Scale(-1, 1); break; // mirrored
-            case SKEncodedOrigin.BottomRight: canvas.Translate(w, h); canvas.RotateDegrees(180); break;
-            case SKEncodedOrigin.BottomLeft: canvas.Translate(0, h); canvas.Scale(1, -1); break; // upside-down mirror
-            case SKEncodedOrigin.LeftTop: canvas.RotateDegrees(90); canvas.Scale(1, -1); break; // transposed: (x, y) -> (y, x)
-            case SKEncodedOrigin.RightTop: canvas.Translate(w, 0); canvas.RotateDegrees(90); break; // a quarter turn clockwise
-            case SKEncodedOrigin.RightBottom: canvas.Translate(w, h); canvas.Scale(-1, -1); canvas.RotateDegrees(90); canvas.Scale(1, -1); break; // transverse
-            case SKEncodedOrigin.LeftBottom: canvas.Translate(0, h); canvas.RotateDegrees(-90); break; // a quarter turn anticlockwise
-        }
-        using var picture = SKImage.FromBitmap(source);
-        canvas.DrawImage(picture, 0, 0, new SKSamplingOptions(SKFilterMode.Nearest));
-        return result;
+            null => null,
+            PhotoProblem.TooLarge => "Petitions.Image.TooLarge",
+            _ => "Petitions.Image.Unreadable",
+        });
     }
 }

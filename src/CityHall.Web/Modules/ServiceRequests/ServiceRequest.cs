@@ -71,6 +71,62 @@ public sealed class ServiceRequest
     /// <summary>The statutory deadline (Open311 expected_datetime); moved once when extended.</summary>
     public DateTime? DueAt { get; set; }
     public DateTime? ExtendedAt { get; set; }
+
+    /// <summary>How the reporter chose to hear of progress, besides the tracking page and the app.</summary>
+    public bool NotifyByEmail { get; set; }
+    public bool NotifyBySms { get; set; }
+
+    /// <summary>The reporter's rating of the answer (1–5) after closing, with an optional comment.</summary>
+    public int? Rating { get; set; }
+    public string? RatingComment { get; set; }
+    /// <summary>"This is not solved": allowed once, with the reason.</summary>
+    public DateTime? ReopenedAt { get; set; }
+    public string? ReopenReason { get; set; }
+    /// <summary>For a duplicate: the case it repeats (its followers are told there).</summary>
+    public long? DuplicateOfId { get; set; }
+
+    public List<ServiceRequestPhoto> Photos { get; set; } = [];
+    public List<ServiceRequestEvent> Events { get; set; } = [];
+}
+
+/// <summary>A photo of the problem as the city re-encoded it (no location metadata); served only as the case is visible.</summary>
+public sealed class ServiceRequestPhoto
+{
+    public long Id { get; set; }
+    public long RequestId { get; set; }
+    /// <summary>1 to 3, in the order the reporter gave them.</summary>
+    public int Position { get; set; }
+    public required byte[] Bytes { get; set; }
+    public int Width { get; set; }
+    public int Height { get; set; }
+    public required string Hash { get; set; }
+}
+
+/// <summary>Someone who said "this is mine too": told of the case's progress as its reporter is.</summary>
+public sealed class ServiceRequestFollower
+{
+    public long RequestId { get; set; }
+    public required string UserId { get; set; }
+    public DateTime FollowedAt { get; set; }
+}
+
+/// <summary>What happened to a case, for its history: status changes, replies, internal notes (never shown to the citizen), extensions, transfers.</summary>
+public enum CaseEventKind { Received = 0, Status = 1, Assigned = 2, Reply = 3, Note = 4, Extended = 5, Transferred = 6, Duplicate = 7, Reopened = 8, Rated = 9 }
+
+public sealed class ServiceRequestEvent
+{
+    public long Id { get; set; }
+    public long RequestId { get; set; }
+    public CaseEventKind Kind { get; set; }
+    /// <summary>The status after the event.</summary>
+    public RequestStatus Status { get; set; }
+    public DateTime At { get; set; }
+    public string? ActorId { get; set; }
+    /// <summary>Shown in the history: a department's name for staff actions towards citizens, the person's own name internally.</summary>
+    public string? ActorName { get; set; }
+    public string? Text { get; set; }
+    /// <summary>Staff-only: internal notes and who handled it.</summary>
+    public bool Internal { get; set; }
 }
 
 /// <summary>One answer to a service attribute; list values are the option keys.</summary>
@@ -118,7 +174,52 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
         e.HasIndex(x => new { x.DepartmentCode, x.Status });
         e.HasIndex(x => new { x.ServiceCode, x.Status });
         e.HasIndex(x => x.ReporterId);
+        // "Open reports of the same service within 50 m": a latitude band per service, then the exact distance.
+        e.HasIndex(x => new { x.ServiceCode, x.Latitude });
+        e.Property(x => x.RatingComment).HasMaxLength(1000);
+        e.Property(x => x.ReopenReason).HasMaxLength(1000);
+        e.Property(x => x.ReopenedAt).IsUtcTime();
         e.OwnsMany(x => x.Attributes, a => a.ToJson());
+        e.HasMany(x => x.Photos).WithOne().HasForeignKey(p => p.RequestId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(x => x.Events).WithOne().HasForeignKey(v => v.RequestId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<ServiceDefinition>().WithMany().HasForeignKey(x => x.ServiceCode).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ServiceRequestPhotoConfiguration : IEntityTypeConfiguration<ServiceRequestPhoto>
+{
+    public void Configure(EntityTypeBuilder<ServiceRequestPhoto> e)
+    {
+        e.ToTable("service_request_photos");
+        e.HasIndex(x => new { x.RequestId, x.Position }).IsUnique();
+        e.Property(x => x.Hash).HasMaxLength(64);
+    }
+}
+
+internal sealed class ServiceRequestFollowerConfiguration : IEntityTypeConfiguration<ServiceRequestFollower>
+{
+    public void Configure(EntityTypeBuilder<ServiceRequestFollower> e)
+    {
+        e.ToTable("service_request_followers");
+        e.HasKey(x => new { x.RequestId, x.UserId });
+        e.Property(x => x.UserId).HasMaxLength(450);
+        e.Property(x => x.FollowedAt).IsUtcTime();
+        e.HasIndex(x => x.UserId);
+        e.HasOne<ServiceRequest>().WithMany().HasForeignKey(x => x.RequestId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ServiceRequestEventConfiguration : IEntityTypeConfiguration<ServiceRequestEvent>
+{
+    public void Configure(EntityTypeBuilder<ServiceRequestEvent> e)
+    {
+        e.ToTable("service_request_events");
+        e.HasIndex(x => x.RequestId);
+        e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+        e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        e.Property(x => x.At).IsUtcTime();
+        e.Property(x => x.ActorId).HasMaxLength(450);
+        e.Property(x => x.ActorName).HasMaxLength(200);
+        e.Property(x => x.Text).HasMaxLength(4000);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CityHall.Web.Platform.City;
+using CityHall.Web.Platform.Web;
 
 namespace CityHall.Web.Modules.ServiceRequests;
 
@@ -28,7 +29,39 @@ public sealed class NewServiceRequest
     public string? LastName { get; set; }
     public string? DeviceId { get; set; }
     public string? AccountId { get; set; }
+    public bool NotifyByEmail { get; set; }
+    public bool NotifyBySms { get; set; }
+    /// <summary>Up to <see cref="ServiceRequestIntake.MaxPhotos"/> photos, already checked and re-encoded.</summary>
+    public List<PreparedPhoto> Photos { get; set; } = [];
 }
+
+/// <summary>Open311's attribute fields, as both the API and the web form send them: attribute[CODE]=v, and attribute[CODE][]=v1&amp;attribute[CODE][]=v2.</summary>
+public static partial class AttributeForm
+{
+    [System.Text.RegularExpressions.GeneratedRegex(@"^attribute\[([^\[\]]+)\](\[\])?$")]
+    private static partial System.Text.RegularExpressions.Regex Key();
+
+    /// <summary>The answers by attribute code (MVC binding does not understand these names).</summary>
+    public static Dictionary<string, List<string>> Read(IFormCollection form)
+    {
+        var answers = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (name, values) in form)
+        {
+            if (Key().Match(name) is not { Success: true } m) continue;
+            var code = m.Groups[1].Value;
+            if (!answers.TryGetValue(code, out var list)) answers[code] = list = [];
+            list.AddRange(values.Where(v => v is not null)!);
+        }
+        return answers;
+    }
+
+    /// <summary>The form field name of an attribute (a multi-value list's ends in []).</summary>
+    public static string FieldName(ServiceAttribute attribute) =>
+        $"attribute[{attribute.Code}]" + (attribute.Datatype == AttributeDatatype.MultiValueList ? "[]" : "");
+}
+
+/// <summary>An open report near a new one: perhaps the same problem.</summary>
+public sealed record Nearby(string Reference, string Description, string? Address, RequestStatus Status, DateTime RequestedAt, double Meters);
 
 /// <summary>One reason a report was refused: the field (Open311 parameter name) and a message in the reader's language.</summary>
 public sealed record IntakeError(string Field, string Message);
@@ -45,9 +78,15 @@ public sealed class ServiceRequestIntake(AppDbContext db, ServiceRequestWriter w
     TimeProvider clock, Platform.City.CityClock cityClock, IStringLocalizer<Text> t)
 {
     public const int MaxDescription = 4000;
+    public const int MaxPhotos = 3;
     public const int MaxText = 250;
 
-    public async Task<IntakeResult> SubmitAsync(NewServiceRequest input, CancellationToken ct = default)
+    public Task<IntakeResult> SubmitAsync(NewServiceRequest input, CancellationToken ct = default) => ProcessAsync(input, store: true, ct);
+
+    /// <summary>The same checks without storing anything: a form with its own errors still shows every problem at once.</summary>
+    public Task<IntakeResult> CheckAsync(NewServiceRequest input, CancellationToken ct = default) => ProcessAsync(input, store: false, ct);
+
+    private async Task<IntakeResult> ProcessAsync(NewServiceRequest input, bool store, CancellationToken ct)
     {
         var catalogue = await directory.GetAsync(ct);
         var errors = new List<IntakeError>();
@@ -79,7 +118,8 @@ public sealed class ServiceRequestIntake(AppDbContext db, ServiceRequestWriter w
         var district = Blank(input.DistrictCode);
         if (district is not null && !catalogue.DistrictByCode.ContainsKey(district))
             errors.Add(new("district", t["ServiceRequests.Error.DistrictUnknown"]));
-        if (errors.Count > 0) return new(null, service, false, errors);
+        if (input.Photos.Count > MaxPhotos) errors.Add(new("photos", t["ServiceRequests.Error.TooManyPhotos", MaxPhotos]));
+        if (errors.Count > 0 || !store) return new(null, service, false, errors);
 
         district ??= catalogue.DistrictInAddress(input.Address);
         var now = clock.GetUtcNow();
@@ -109,11 +149,32 @@ public sealed class ServiceRequestIntake(AppDbContext db, ServiceRequestWriter w
             AccountId = Blank(input.AccountId),
             RequestedAt = now.UtcDateTime,
             UpdatedAt = now.UtcDateTime,
+            NotifyByEmail = input.NotifyByEmail,
+            NotifyBySms = input.NotifyBySms,
+            Photos = input.Photos.Select((p, i) => new ServiceRequestPhoto { Position = i + 1, Bytes = p.Bytes, Width = p.Width, Height = p.Height, Hash = p.Hash }).ToList(),
         };
         if (batch) request.Token = Guid.NewGuid().ToString("D");
         else Accept(request, service, catalogue, now);
+        request.Events.Add(new ServiceRequestEvent { Kind = CaseEventKind.Received, Status = request.Status, At = now.UtcDateTime, ActorId = input.ReporterId });
         await writer.WriteAsync(request, ct);
         return new(request, service, false, []);
+    }
+
+    /// <summary>Open public reports of the service within <paramref name="meters"/> of the point, nearest first.</summary>
+    public async Task<IReadOnlyList<Nearby>> NearbyOpenAsync(string serviceCode, double latitude, double longitude, double meters = 50, CancellationToken ct = default)
+    {
+        // A band of latitude and longitude around the point (one degree of latitude is about 111 km), then the exact distance.
+        var dLat = meters / 111_320.0;
+        var dLon = meters / (111_320.0 * Math.Max(0.01, Math.Cos(latitude * Math.PI / 180)));
+        var (south, north, west, east) = (latitude - dLat, latitude + dLat, longitude - dLon, longitude + dLon);
+        var open = ServiceRequestStates.Open;
+        var candidates = await db.Set<ServiceRequest>().AsNoTracking()
+            .Where(r => r.ServiceCode == serviceCode && r.Latitude >= south && r.Latitude <= north && r.Longitude >= west && r.Longitude <= east
+                && r.IsPublic && open.Contains(r.Status) && r.Reference != null)
+            .Select(r => new { r.Reference, r.Description, r.Latitude, r.Longitude, r.RequestedAt, r.Status, r.Address })
+            .Take(200).ToListAsync(ct);
+        return candidates.Select(c => new Nearby(c.Reference!, c.Description, c.Address, c.Status, c.RequestedAt, Geo.Meters(latitude, longitude, c.Latitude!.Value, c.Longitude!.Value)))
+            .Where(n => n.Meters <= meters).OrderBy(n => n.Meters).ToList();
     }
 
     /// <summary>

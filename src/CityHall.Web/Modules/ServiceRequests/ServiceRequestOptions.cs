@@ -8,6 +8,9 @@ public sealed class ServiceRequestOptions
     /// <summary>Public holidays (the city's own calendar; weekends are always off). Empty in code: binding appends to lists.</summary>
     public List<DateOnly> Holidays { get; set; } = [];
 
+    /// <summary>The largest photo a citizen may upload, in bytes (each of up to three).</summary>
+    public int MaxPhotoBytes { get; set; } = 10 * 1024 * 1024;
+
     public Open311Options Open311 { get; set; } = new();
 }
 

@@ -10,11 +10,18 @@ namespace CityHall.Web.Modules.ServiceRequests;
 /// </summary>
 public static class ServiceRequestsModule
 {
+    /// <summary>Officials who handle cases (their departments' queues).</summary>
+    public const string Handle = "servicerequests.handle";
+
     public static WebApplicationBuilder AddServiceRequests(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.Configure<ServiceRequestOptions>(builder.Configuration.GetSection(ServiceRequestOptions.Section));
-        services.AddModule(new ModuleDescriptor { Name = "ServiceRequests", Permissions = [] });
+        services.AddModule(new ModuleDescriptor
+        {
+            Name = "ServiceRequests",
+            Permissions = [new(Handle, "Permission.HandleServiceRequests", Roles.Official)],
+        });
         services.AddMemoryCache();
         services.AddSingleton<ServiceDirectory>();
         services.AddScoped<ServiceRequestIntake>();
@@ -37,6 +44,7 @@ public static class ServiceRequestsModule
     public static WebApplication MapServiceRequests(this WebApplication app)
     {
         Open311.Open311Api.Map(app);
+        Public.ReportPhotos.Map(app);
         return app;
     }
 }

@@ -25,6 +25,14 @@ public sealed class CityOptions
     public double MapCenterLatitude { get; set; } = 37.5665;
     public double MapCenterLongitude { get; set; } = 126.9780;
 
+    /// <summary>Map tiles ({z}/{x}/{y}) for the maps on report pages, and the attribution their licence asks for. The tile host is allowed in the CSP's img-src.</summary>
+    public string MapTileUrl { get; set; } = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+    public string MapAttribution { get; set; } = "© OpenStreetMap contributors";
+
+    /// <summary>The tile server's origin ("https://tile.openstreetmap.org"), or null if the URL is not absolute.</summary>
+    public string? MapTileOrigin => Uri.TryCreate(MapTileUrl.Replace("{", "", StringComparison.Ordinal).Replace("}", "", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+        && uri.Scheme is "https" or "http" ? uri.GetLeftPart(UriPartial.Authority) : null;
+
     /// <summary>Brand colours as KRDS token overrides (CSS custom properties), e.g. "--krds-light-color-border-primary".</summary>
     public Dictionary<string, string> Tokens { get; set; } = [];
 

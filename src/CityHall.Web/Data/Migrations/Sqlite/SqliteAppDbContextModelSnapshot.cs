@@ -795,6 +795,9 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasAnnotation("CityHall:UtcTime", true);
 
+                    b.Property<long?>("DuplicateOfId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -828,13 +831,34 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NotifyByEmail")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NotifyBySms")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RatingComment")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reference")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReopenedAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CityHall:UtcTime", true);
 
                     b.Property<string>("ReporterId")
                         .HasMaxLength(450)
@@ -884,9 +908,111 @@ namespace CityHall.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("DepartmentCode", "Status");
 
+                    b.HasIndex("ServiceCode", "Latitude");
+
                     b.HasIndex("ServiceCode", "Status");
 
                     b.ToTable("service_requests", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.ServiceRequests.ServiceRequestEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<bool>("Internal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("service_request_events", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.ServiceRequests.ServiceRequestFollower", b =>
+                {
+                    b.Property<long>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FollowedAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.HasKey("RequestId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("service_request_followers", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.ServiceRequests.ServiceRequestPhoto", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("service_request_photos", (string)null);
                 });
 
             modelBuilder.Entity("CityHall.Web.Modules.ServiceRequests.ServiceRoute", b =>
@@ -1648,6 +1774,33 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                     b.Navigation("Attributes");
                 });
 
+            modelBuilder.Entity("CityHall.Web.Modules.ServiceRequests.ServiceRequestEvent", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.ServiceRequests.ServiceRequest", null)
+                        .WithMany("Events")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.ServiceRequests.ServiceRequestFollower", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.ServiceRequests.ServiceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.ServiceRequests.ServiceRequestPhoto", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.ServiceRequests.ServiceRequest", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CityHall.Web.Modules.ServiceRequests.ServiceRoute", b =>
                 {
                     b.HasOne("CityHall.Web.Modules.ServiceRequests.ServiceDefinition", null)
@@ -1726,6 +1879,13 @@ namespace CityHall.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("CityHall.Web.Modules.ServiceRequests.ServiceDefinition", b =>
                 {
                     b.Navigation("Attributes");
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.ServiceRequests.ServiceRequest", b =>
+                {
+                    b.Navigation("Events");
+
+                    b.Navigation("Photos");
                 });
 #pragma warning restore 612, 618
         }

@@ -41,7 +41,7 @@ public sealed class ProposeModel(AppDbContext db, SimilarPetitions similar, Peti
             ModelState.AddModelError("Input.CategoryCode", t["Petitions.Category.Required"]);
         if (!string.IsNullOrEmpty(Input.DistrictCode) && !await db.Set<CityHall.Web.Platform.City.District>().AnyAsync(d => d.Code == Input.DistrictCode))
             Input.DistrictCode = null;
-        ProposalImages.Prepared? picture = null;
+        PreparedPhoto? picture = null;
         if (Input.Image is { } upload)
         {
             if (string.IsNullOrWhiteSpace(Input.ImageAlt)) ModelState.AddModelError("Input.ImageAlt", t["Petitions.Image.AltRequired"]);

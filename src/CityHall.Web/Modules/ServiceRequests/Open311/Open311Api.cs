@@ -123,9 +123,6 @@ public static partial class Open311Api
         ]), fmt);
     }
 
-    [GeneratedRegex(@"^attribute\[([^\[\]]+)\](\[\])?$")]
-    private static partial Regex AttributeKey();
-
     private static async Task<IResult> Post(string format, HttpContext http, ApiKeys keys, ServiceRequestIntake intake, ServiceDirectory directory, CityClock clock,
         IOptionsMonitor<ServiceRequestOptions> options, IStringLocalizer<Text> t)
     {
@@ -167,13 +164,7 @@ public static partial class Open311Api
             DeviceId = Field("device_id"),
             AccountId = Field("account_id"),
         };
-        foreach (var (name, values) in form)
-        {
-            // attribute[CODE]=v and attribute[CODE][]=v1&attribute[CODE][]=v2: read by hand, MVC binding does not understand them.
-            if (AttributeKey().Match(name) is not { Success: true } m) continue;
-            var list = input.Attributes.TryGetValue(m.Groups[1].Value, out var existing) ? existing : input.Attributes[m.Groups[1].Value] = [];
-            list.AddRange(values.Where(v => v is not null)!);
-        }
+        input.Attributes = AttributeForm.Read(form);
         if (problems.Count > 0) return Open311Result.Errors(fmt, 400, problems);
 
         var result = await intake.SubmitAsync(input, http.RequestAborted);

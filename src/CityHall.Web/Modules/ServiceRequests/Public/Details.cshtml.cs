@@ -1,0 +1,117 @@
+using System.Security.Claims;
+using CityHall.Web.Platform.City;
+using Microsoft.Extensions.Options;
+
+namespace CityHall.Web.Modules.ServiceRequests.Public;
+
+/// <summary>
+/// Reporting, step 3: the service's questions, photos, a description, whether the report is public
+/// and how to hear of progress. Open reports of the same service within 50 m are shown first, each
+/// with "this is mine too" to follow it instead of reporting again.
+/// </summary>
+[Authorize]
+[RequestSizeLimit(ServiceRequestIntake.MaxPhotos * 10 * 1024 * 1024 + 1_048_576)] // three phone photos and the text; the configured size is checked per photo
+public sealed class DetailsModel(ServiceDirectory directory, ServiceRequestIntake intake, IOptionsMonitor<ServiceRequestOptions> options,
+    UserManager<CityHallUser> users, IStringLocalizer<Text> t) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public ReportPlace Place { get; set; } = new();
+
+    [BindProperty]
+    public ReportDetailsInput Input { get; set; } = new();
+
+    public ServiceDefinition Service { get; private set; } = null!;
+    public IReadOnlyList<Nearby> NearbyReports { get; private set; } = [];
+    public Dictionary<string, List<string>> Answers { get; private set; } = [];
+    public string? DistrictName { get; private set; }
+    public bool HasPhone { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await LoadAsync() is { } back) return back;
+        var user = await users.GetUserAsync(User);
+        Input.NotifyByEmail = user?.NotifyByEmail ?? true;
+        Input.NotifyBySms = user?.NotifyBySms == true && HasPhone;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await LoadAsync() is { } back) return back;
+        Answers = AttributeForm.Read(Request.Form);
+        var photos = new List<PreparedPhoto>();
+        var files = Request.Form.Files.GetFiles("photos").Where(f => f.Length > 0).ToList();
+        if (files.Count > ServiceRequestIntake.MaxPhotos)
+            ModelState.AddModelError("photos", t["ServiceRequests.Error.TooManyPhotos", ServiceRequestIntake.MaxPhotos]);
+        else
+        {
+            var max = options.CurrentValue.MaxPhotoBytes;
+            foreach (var file in files)
+            {
+                await using var stream = file.OpenReadStream();
+                var (photo, problem) = UploadedPhotos.Prepare(stream, file.Length, max);
+                if (photo is not null) photos.Add(photo);
+                else ModelState.AddModelError("photos", problem == PhotoProblem.TooLarge
+                    ? t["Reports.Details.PhotoTooLarge", file.FileName, max / (1024 * 1024)] : t["Reports.Details.PhotoUnreadable", file.FileName]);
+            }
+        }
+        if (Input.NotifyBySms && !HasPhone) ModelState.AddModelError("Input.NotifyBySms", t["Reports.Details.NoPhone"]);
+        var report = new NewServiceRequest
+        {
+            ServiceCode = Service.Code,
+            Latitude = Place.Latitude,
+            Longitude = Place.Longitude,
+            Address = Place.Address,
+            DistrictCode = Place.District,
+            Description = Input.Description,
+            Attributes = Answers,
+            IsPublic = Input.IsPublic,
+            Channel = RequestChannel.Web,
+            ReporterId = User.FindFirstValue(ClaimTypes.NameIdentifier),
+            NotifyByEmail = Input.NotifyByEmail,
+            NotifyBySms = Input.NotifyBySms,
+            Photos = photos,
+        };
+        // With errors of its own the form still shows the service's problems too, all at once; nothing is stored.
+        var result = ModelState.IsValid ? await intake.SubmitAsync(report, HttpContext.RequestAborted) : await intake.CheckAsync(report, HttpContext.RequestAborted);
+        if (result.Request is { } stored) return Redirect($"/reports/{stored.Reference ?? stored.Token}?new=true");
+        foreach (var error in result.Errors)
+        {
+            var key = error.Field == "description" ? "Input.Description" : error.Field;
+            if (!ModelState.TryGetValue(key, out var entry) || entry.Errors.Count == 0) ModelState.AddModelError(key, error.Message);
+        }
+        return Page();
+    }
+
+    /// <summary>The service and place from the earlier steps; back to them when something is missing.</summary>
+    private async Task<IActionResult?> LoadAsync()
+    {
+        var catalogue = await directory.GetAsync(HttpContext.RequestAborted);
+        if (Place.Service is null || !catalogue.ByCode.TryGetValue(Place.Service, out var service)) return Redirect("/reports/new?missing=true");
+        if (Place.Problems(t).Any()) return Redirect("/reports/new/location" + Place.Query() + "&go=true");
+        Service = service;
+        DistrictName = Place.District is { } d && catalogue.DistrictByCode.TryGetValue(d, out var district)
+            ? district.Name(System.Globalization.CultureInfo.CurrentUICulture) : null;
+        if (Place.Latitude is { } lat && Place.Longitude is { } lon)
+            NearbyReports = await intake.NearbyOpenAsync(service.Code, lat, lon, ct: HttpContext.RequestAborted);
+        HasPhone = !string.IsNullOrEmpty((await users.GetUserAsync(User))?.PhoneNumber);
+        return null;
+    }
+}
+
+public sealed class ReportDetailsInput
+{
+    [Display(Name = "Reports.Details.Description")]
+    [Required(ErrorMessage = "Reports.Details.DescriptionRequired")]
+    [StringLength(ServiceRequestIntake.MaxDescription, MinimumLength = 5, ErrorMessage = "Reports.Details.DescriptionLength")]
+    public string Description { get; set; } = "";
+
+    [Display(Name = "Reports.Details.IsPublic")]
+    public bool IsPublic { get; set; } = true;
+
+    [Display(Name = "Reports.Details.NotifyByEmail")]
+    public bool NotifyByEmail { get; set; }
+
+    [Display(Name = "Reports.Details.NotifyBySms")]
+    public bool NotifyBySms { get; set; }
+}
