@@ -28,7 +28,7 @@ public sealed class ReportPagesTests(CityHallApp app) : IClassFixture<CityHallAp
     }
 
     /// <summary>Steps 1–3 as a browser without JavaScript does them; returns the details page's response to the final POST.</summary>
-    private static async Task<HttpResponseMessage> ReportAsync(HttpClient citizen, string service, string location, Dictionary<string, string> fields,
+    internal static async Task<HttpResponseMessage> ReportAsync(HttpClient citizen, string service, string location, Dictionary<string, string> fields,
         params (string Name, byte[] Bytes)[] photos)
     {
         var start = await citizen.GetPageAsync("/reports/new");
@@ -54,7 +54,7 @@ public sealed class ReportPagesTests(CityHallApp app) : IClassFixture<CityHallAp
         return await citizen.PostAsync(new Uri(details.Url).PathAndQuery, content);
     }
 
-    private static string ReferenceOf(HttpResponseMessage response)
+    internal static string ReferenceOf(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!.OriginalString;

@@ -21,10 +21,17 @@ public static class ServiceRequestsModule
         {
             Name = "ServiceRequests",
             Permissions = [new(Handle, "Permission.HandleServiceRequests", Roles.Official)],
+            AdminMenu =
+            [
+                new("Admin.Menu.ServiceRequests", "/admin/service-requests", Handle, 200),
+                new("Admin.Menu.ReplyTemplates", "/admin/service-requests/templates", Handle, 210),
+            ],
+            Datasets = [new("service-requests", "Dataset.ServiceRequests", OpenDataHref(builder.Configuration.GetSection(ServiceRequestOptions.Section).Get<ServiceRequestOptions>()), "Open311 JSON")],
         });
         services.AddMemoryCache();
         services.AddSingleton<ServiceDirectory>();
         services.AddScoped<ServiceRequestIntake>();
+        services.AddScoped<CaseWork>();
         services.AddScoped<Open311.ApiKeys>();
         services.AddSingleton<Open311.ApiKeyLimiter>();
         services.AddHostedService<BatchIntake>();
@@ -39,6 +46,14 @@ public static class ServiceRequestsModule
             return new DeadlineCalculator(city.FindTimeZone(), options.Holidays.ToHashSet());
         });
         return builder;
+    }
+
+    /// <summary>The public requests as Open311 JSON; a multi-jurisdiction endpoint needs the city's own jurisdiction named.</summary>
+    private static string OpenDataHref(ServiceRequestOptions? options)
+    {
+        var jurisdictions = options?.Open311.Jurisdictions ?? [];
+        var city = jurisdictions.FirstOrDefault(j => string.IsNullOrEmpty(j.District)) ?? jurisdictions.FirstOrDefault();
+        return Open311.Open311Api.Base + "/requests.json" + (jurisdictions.Count > 1 && city is not null ? "?jurisdiction_id=" + Uri.EscapeDataString(city.Id) : "");
     }
 
     public static WebApplication MapServiceRequests(this WebApplication app)

@@ -46,12 +46,13 @@ public sealed class Notifier(AppDbContext db, TimeProvider clock)
         }
     }
 
-    private static (string Title, string Body) ComposeIn(string culture, Func<(string Title, string Body)> compose)
+    /// <summary>Composes a message in the given culture ("" or null: the current one): resources are read in that language.</summary>
+    public static (string Title, string Body) ComposeIn(string? culture, Func<(string Title, string Body)> compose)
     {
         var current = System.Globalization.CultureInfo.CurrentUICulture;
         try
         {
-            if (culture.Length > 0) System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(culture);
+            if (!string.IsNullOrEmpty(culture)) System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(culture);
             return compose();
         }
         finally { System.Globalization.CultureInfo.CurrentUICulture = current; }

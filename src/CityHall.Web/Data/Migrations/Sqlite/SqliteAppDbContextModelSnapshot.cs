@@ -627,6 +627,33 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                     b.ToTable("service_api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("CityHall.Web.Modules.ServiceRequests.ReplyTemplate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentCode");
+
+                    b.ToTable("service_reply_templates", (string)null);
+                });
+
             modelBuilder.Entity("CityHall.Web.Modules.ServiceRequests.ServiceAttribute", b =>
                 {
                     b.Property<long>("Id")
