@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using CityHall.Web.Platform.Audit;
-using CityHall.Web.Platform.Notifications;
 
 namespace CityHall.Web.Modules.ServiceRequests;
 
@@ -19,7 +18,7 @@ public sealed record CaseActionResult(bool Done, string? ErrorKey = null)
 /// entry, its audit entry and, when the citizen should know, the messages to the reporter (by the
 /// channels chosen on the report) and to everyone following the case.
 /// </summary>
-public sealed class CaseWork(AppDbContext db, AuditLog audit, Notifier notifier, DeadlineCalculator deadlines, ServiceDirectory directory,
+public sealed class CaseWork(AppDbContext db, AuditLog audit, CaseNotifier notifier, DeadlineCalculator deadlines, ServiceDirectory directory,
     TimeProvider clock, IStringLocalizer<Text> t)
 {
     /// <summary>Stages an official may move a case to by hand (waiting comes with an extension, duplicate with its original).</summary>
@@ -39,7 +38,7 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, Notifier notifier,
         if (c.Status == RequestStatus.Received) c.Status = RequestStatus.Assigned;
         Add(c, actor, CaseEventKind.Assigned, null, internalOnly: false);
         Add(c, actor, CaseEventKind.Note, t["Reports.CaseWork.AssignedTo", handler.DisplayName], internalOnly: true);
-        await TellAsync(c, "Reports.CaseWork.Message.Assigned", ct);
+        await notifier.TellAsync(c, "Reports.CaseWork.Message.Assigned", ct);
         await RecordAsync(actor, "assign", c, new { Handler = handler.DisplayName }, ct);
         return CaseActionResult.Ok;
     }
@@ -55,7 +54,7 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, Notifier notifier,
         c.ClosedAt = ServiceRequestStates.IsClosed(status) ? now : null;
         if (answer is not null) c.StatusNotes = answer.Length > 1000 ? answer[..1000] : answer;
         Add(c, actor, CaseEventKind.Status, answer, internalOnly: false);
-        await TellAsync(c, "Reports.CaseWork.Message.Status", ct, t[$"ServiceRequests.Status.{status}"].Value);
+        await notifier.TellAsync(c, "Reports.CaseWork.Message.Status", ct, t[$"ServiceRequests.Status.{status}"].Value);
         await RecordAsync(actor, "status", c, new { Status = status.ToString(), answer }, ct);
         return CaseActionResult.Ok;
     }
@@ -64,7 +63,7 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, Notifier notifier,
     {
         if (Trim(text) is not { } reply) return CaseActionResult.Refused("Reports.CaseWork.TextRequired");
         Add(c, actor, CaseEventKind.Reply, reply, internalOnly: false);
-        await TellAsync(c, "Reports.CaseWork.Message.Reply", ct);
+        await notifier.TellAsync(c, "Reports.CaseWork.Message.Reply", ct);
         await RecordAsync(actor, "reply", c, new { reply }, ct);
         return CaseActionResult.Ok;
     }
@@ -91,7 +90,7 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, Notifier notifier,
         c.ExtendedAt = clock.GetUtcNow().UtcDateTime;
         c.Status = RequestStatus.Waiting;
         Add(c, actor, CaseEventKind.Extended, why, internalOnly: false);
-        await TellAsync(c, "Reports.CaseWork.Message.Extended", ct, why);
+        await notifier.TellAsync(c, "Reports.CaseWork.Message.Extended", ct, why);
         await RecordAsync(actor, "extend", c, new { reason = why, due = c.DueAt }, ct);
         return CaseActionResult.Ok;
     }
@@ -109,7 +108,7 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, Notifier notifier,
         c.Status = RequestStatus.Received;
         Add(c, actor, CaseEventKind.Transferred, null, internalOnly: false);
         Add(c, actor, CaseEventKind.Note, why, internalOnly: true);
-        await TellAsync(c, "Reports.CaseWork.Message.Transferred", ct, catalogue.DepartmentByCode[department].Name(CultureInfo.CurrentUICulture));
+        await notifier.TellAsync(c, "Reports.CaseWork.Message.Transferred", ct, catalogue.DepartmentByCode[department].Name(CultureInfo.CurrentUICulture));
         await RecordAsync(actor, "transfer", c, new { from, to = department, note = why }, ct);
         return CaseActionResult.Ok;
     }
@@ -128,7 +127,7 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, Notifier notifier,
         if (c.ReporterId is { } reporter && reporter != original.ReporterId
             && !await db.Set<ServiceRequestFollower>().AnyAsync(f => f.RequestId == original.Id && f.UserId == reporter, ct))
             db.Add(new ServiceRequestFollower { RequestId = original.Id, UserId = reporter, FollowedAt = clock.GetUtcNow().UtcDateTime });
-        await TellAsync(c, "Reports.CaseWork.Message.Duplicate", ct, original.Reference!);
+        await notifier.TellAsync(c, "Reports.CaseWork.Message.Duplicate", ct, original.Reference!);
         await RecordAsync(actor, "duplicate", c, new { original = original.Reference }, ct);
         return CaseActionResult.Ok;
     }
@@ -142,33 +141,6 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, Notifier notifier,
             RequestId = c.Id, Kind = kind, Status = c.Status, At = now, Internal = internalOnly, Text = text,
             ActorId = actor.FindFirstValue(ClaimTypes.NameIdentifier), ActorName = actor.Identity?.Name,
         });
-    }
-
-    /// <summary>The reporter (in the app, and by the e-mail or text they chose; an Open311 reporter by the e-mail they gave) and every follower.</summary>
-    private async Task TellAsync(ServiceRequest c, string messageKey, CancellationToken ct, string? detail = null)
-    {
-        var link = $"/reports/{c.Reference}";
-        (string Title, string Body) Compose() =>
-            (t["Reports.CaseWork.Message.Title", c.Reference ?? ""].Value, t[messageKey, detail ?? ""].Value + "\n" + t["Reports.CaseWork.Message.Link", link].Value);
-        if (c.ReporterId is { } reporter)
-        {
-            var user = await db.Users.AsNoTracking().Where(u => u.Id == reporter)
-                .Select(u => new { u.Email, u.EmailConfirmed, u.PhoneNumber, u.PreferredCulture }).FirstOrDefaultAsync(ct);
-            if (user is not null)
-            {
-                var message = Notifier.ComposeIn(user.PreferredCulture, Compose);
-                notifier.InApp(reporter, message.Title, message.Body, link);
-                if (c.NotifyByEmail && user.EmailConfirmed && user.Email is not null) notifier.Email(user.Email, message.Title, message.Body, reporter);
-                if (c.NotifyBySms && !string.IsNullOrEmpty(user.PhoneNumber)) notifier.Sms(user.PhoneNumber, message.Title, reporter);
-            }
-        }
-        else if (c.Email is { } email)
-        {
-            var message = Compose();
-            notifier.Email(email, message.Title, message.Body);
-        }
-        var followers = await db.Set<ServiceRequestFollower>().AsNoTracking().Where(f => f.RequestId == c.Id).Select(f => f.UserId).ToListAsync(ct);
-        if (followers.Count > 0) await notifier.ToUsersAsync(followers, Compose, link, ct);
     }
 
     private async Task RecordAsync(ClaimsPrincipal actor, string action, ServiceRequest c, object? details, CancellationToken ct) =>

@@ -74,8 +74,8 @@ public sealed record IntakeResult(ServiceRequest? Request, ServiceDefinition? Se
 /// its statutory deadline and a reference that is hard to guess. Nothing is stored when anything
 /// is wrong, and every problem is reported at once. The web form and the Open311 POST both come here.
 /// </summary>
-public sealed class ServiceRequestIntake(AppDbContext db, ServiceRequestWriter writer, ServiceDirectory directory, DeadlineCalculator deadlines,
-    TimeProvider clock, Platform.City.CityClock cityClock, IStringLocalizer<Text> t)
+public sealed class ServiceRequestIntake(AppDbContext db, ServiceRequestWriter writer, CaseNotifier notifier, ServiceDirectory directory,
+    DeadlineCalculator deadlines, TimeProvider clock, Platform.City.CityClock cityClock, IStringLocalizer<Text> t)
 {
     public const int MaxDescription = 4000;
     public const int MaxPhotos = 3;
@@ -157,6 +157,13 @@ public sealed class ServiceRequestIntake(AppDbContext db, ServiceRequestWriter w
         else Accept(request, service, catalogue, now);
         request.Events.Add(new ServiceRequestEvent { Kind = CaseEventKind.Received, Status = request.Status, At = now.UtcDateTime, ActorId = input.ReporterId });
         await writer.WriteAsync(request, ct);
+        if (request.ReporterId is not null || request.Email is not null)
+        {
+            // The receipt: the first of the messages the reporter hears at every stage.
+            await notifier.TellAsync(request, "Reports.CaseWork.Message.Received", ct,
+                request.DueAt is { } due ? cityClock.Format(new DateTimeOffset(due, TimeSpan.Zero)) : "–");
+            await db.SaveChangesAsync(ct);
+        }
         return new(request, service, false, []);
     }
 

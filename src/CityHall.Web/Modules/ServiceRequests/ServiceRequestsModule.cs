@@ -32,6 +32,8 @@ public static class ServiceRequestsModule
         services.AddSingleton<ServiceDirectory>();
         services.AddScoped<ServiceRequestIntake>();
         services.AddScoped<CaseWork>();
+        services.AddScoped<CaseNotifier>();
+        services.AddScoped<IPersonalDataContributor, ServiceRequestPersonalData>();
         services.AddScoped<Open311.ApiKeys>();
         services.AddSingleton<Open311.ApiKeyLimiter>();
         services.AddHostedService<BatchIntake>();
