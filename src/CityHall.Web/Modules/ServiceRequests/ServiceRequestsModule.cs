@@ -13,6 +13,9 @@ public static class ServiceRequestsModule
     /// <summary>Officials who handle cases (their departments' queues).</summary>
     public const string Handle = "servicerequests.handle";
 
+    /// <summary>Administrators who edit the catalogue: services, their questions and deadlines, and routing.</summary>
+    public const string EditCatalogue = "servicerequests.catalogue";
+
     public static WebApplicationBuilder AddServiceRequests(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -20,11 +23,16 @@ public static class ServiceRequestsModule
         services.AddModule(new ModuleDescriptor
         {
             Name = "ServiceRequests",
-            Permissions = [new(Handle, "Permission.HandleServiceRequests", Roles.Official)],
+            Permissions =
+            [
+                new(Handle, "Permission.HandleServiceRequests", Roles.Official),
+                new(EditCatalogue, "Permission.EditServiceCatalogue", Roles.Administrator),
+            ],
             AdminMenu =
             [
                 new("Admin.Menu.ServiceRequests", "/admin/service-requests", Handle, 200),
                 new("Admin.Menu.ReplyTemplates", "/admin/service-requests/templates", Handle, 210),
+                new("Admin.Menu.ServiceCatalogue", "/admin/service-requests/catalogue", EditCatalogue, 220),
             ],
             Datasets = [new("service-requests", "Dataset.ServiceRequests", OpenDataHref(builder.Configuration.GetSection(ServiceRequestOptions.Section).Get<ServiceRequestOptions>()), "Open311 JSON")],
         });
