@@ -18,7 +18,7 @@ public sealed class ServiceClockApp() : CityHallApp(new Dictionary<string, strin
     ["ServiceRequests:Holidays:1"] = "2026-09-25",
 })
 {
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 9, 23, 17, 30, 0, TimeSpan.FromHours(9)));
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 9, 23, 17, 30, 0, TimeSpan.FromHours(9)).ToUniversalTime());
 
     protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
 }
