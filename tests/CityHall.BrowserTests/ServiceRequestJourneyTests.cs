@@ -86,6 +86,15 @@ public sealed class ServiceRequestJourneyTests(BrowserFixture f)
         await Axe.AssertNoViolationsAsync(citizen);
         await citizen.GotoAsync("/developers/open311");
         await Axe.AssertNoViolationsAsync(citizen);
+        foreach (var staffPage in new[] { "/admin/service-requests/templates", "/admin/service-requests/catalogue", "/admin/service-requests/catalogue/road-damage" })
+        {
+            await official.GotoAsync(staffPage);
+            await Axe.AssertNoViolationsAsync(official);
+        }
+        // The public list's map now has this report's marker.
+        await citizen.GotoAsync("/reports?service=road-damage");
+        await citizen.WaitForSelectorAsync("[data-map-list]:not([hidden]) .leaflet-marker-icon");
+        await Axe.AssertNoViolationsAsync(citizen);
         await official.Context.CloseAsync();
         await citizen.Context.CloseAsync();
     }

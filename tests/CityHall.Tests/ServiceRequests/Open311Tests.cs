@@ -258,6 +258,10 @@ public sealed class Open311Tests(CityHallApp app) : IClassFixture<CityHallApp>
         await Refused(HttpStatusCode.BadRequest, ("jurisdiction_id", ""));
         await Refused(HttpStatusCode.NotFound, ("jurisdiction_id", "example.org"));
 
+        var tooManyFields = Open311Client.RoadDamage(key);
+        tooManyFields.AddRange(Enumerable.Range(0, 1100).Select(i => new KeyValuePair<string, string>($"extra{i}", "x")));
+        var (crowded, crowdedJson) = await client.PostJsonAsync(tooManyFields);
+        Open311Client.JsonErrors(crowded, crowdedJson, HttpStatusCode.BadRequest);
         var notAForm = await client.Http.PostAsync("/open311/v2/requests.xml", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
         Open311Client.XmlErrors(notAForm, await Open311Client.XmlOfAsync(notAForm), HttpStatusCode.BadRequest);
         Assert.Equal(before, await StoredCountAsync());
@@ -308,6 +312,7 @@ public sealed class Open311Tests(CityHallApp app) : IClassFixture<CityHallApp>
         Assert.Equal([ids[4], ids[3]], await Ids("&page_size=2"));
         Assert.Equal([ids[2], ids[1]], await Ids("&page_size=2&page=2"));
         Assert.Empty(await Ids("&page_size=2&page=9"));
+        Assert.Empty(await Ids("&page_size=1000&page=2147483647"));
         // An empty parameter behaves as an absent one.
         Assert.Equal(4, (await Ids("&status=&start_date=&page=")).Count);
         // The closed request tells when it was closed.

@@ -28,7 +28,9 @@ if (picker && window.L) {
   } else if (locate) locate.hidden = true;
 }
 
-// The public list's map: a marker for every listed report that has a point, linking to it.
+// The public list's map: a marker for every listed report that has a point. The markers only show
+// where; the list beside them is how each report is opened (overlapping markers would make poor
+// touch targets, and the list works for keyboards and screen readers).
 const listMap = document.querySelector('[data-map-list]');
 if (listMap && window.L) {
   const items = [...document.querySelectorAll('[data-reports] [data-lat][data-long]')].filter((li) => li.dataset.lat && li.dataset.long);
@@ -39,7 +41,7 @@ if (listMap && window.L) {
     const points = items.map((li) => {
       const point = [Number(li.dataset.lat), Number(li.dataset.long)];
       const link = li.querySelector('a');
-      L.marker(point, { title: link.textContent, alt: link.textContent }).addTo(map).on('click', () => { window.location.href = link.href; });
+      L.marker(point, { alt: link.textContent, interactive: false, keyboard: false }).addTo(map);
       return point;
     });
     map.fitBounds(points, { maxZoom: 16, padding: [24, 24] });

@@ -128,7 +128,13 @@ public static partial class Open311Api
     {
         var fmt = FormatOf(format);
         if (!http.Request.HasFormContentType) return Open311Result.Error(fmt, 400, t["Open311.Error.FormRequired"]);
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        IFormCollection form;
+        try { form = await http.Request.ReadFormAsync(http.RequestAborted); }
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
+        {
+            // Too many fields, a field too long, or a body over the limit: the client's error, said in the spec's format.
+            return Open311Result.Error(fmt, 400, t["Open311.Error.FormUnreadable"]);
+        }
         string? Field(string name) => Optional(form[name].ToString());
 
         var key = await keys.CheckAsync(Field("api_key") ?? Optional(http.Request.Query["api_key"].ToString()), http.RequestAborted);
@@ -246,8 +252,10 @@ public static partial class Open311Api
             }
         }
         if (problems.Count > 0) return Open311Result.Errors(fmt, 400, problems);
-        var found = await Project(rows.OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id).Skip((page - 1) * size).Take(size))
-            .ToListAsync(http.RequestAborted);
+        // A page beyond anything stored is empty (and its offset must not overflow).
+        var offset = (long)(page - 1) * size;
+        var found = offset > int.MaxValue ? []
+            : await Project(rows.OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id).Skip((int)offset).Take(size)).ToListAsync(http.RequestAborted);
         return await RequestsAsync(found, fmt, directory, clock, t, http);
     }
 
