@@ -1,6 +1,7 @@
 using CityHall.Web.Modules.Accounts;
 using CityHall.Web.Modules.Admin;
 using CityHall.Web.Modules.Petitions;
+using CityHall.Web.Modules.Places;
 using CityHall.Web.Modules.Portal;
 using CityHall.Web.Modules.ServiceRequests;
 using CityHall.Web.Platform.Hosting;
@@ -13,6 +14,7 @@ builder.AddPortal();
 builder.AddAdmin();
 builder.AddPetitions();
 builder.AddServiceRequests();
+builder.AddPlaces();
 
 var app = builder.Build();
 

@@ -25,6 +25,9 @@ public sealed class CityOptions
     public double MapCenterLatitude { get; set; } = 37.5665;
     public double MapCenterLongitude { get; set; } = 126.9780;
 
+    /// <summary>The city's extent (WGS84): imported places outside it are refused as bad coordinates.</summary>
+    public GeoBounds Bounds { get; set; } = new();
+
     /// <summary>Map tiles ({z}/{x}/{y}) for the maps on report pages, and the attribution their licence asks for. The tile host is allowed in the CSP's img-src.</summary>
     public string MapTileUrl { get; set; } = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
     public string MapAttribution { get; set; } = "© OpenStreetMap contributors";
@@ -52,6 +55,17 @@ public sealed class CityOptions
         try { return TimeZoneInfo.FindSystemTimeZoneById(TimeZone); }
         catch (TimeZoneNotFoundException) { return TimeZoneInfo.Utc; }
     }
+}
+
+/// <summary>A latitude/longitude box; Seoul's by default, with a margin.</summary>
+public sealed class GeoBounds
+{
+    public double South { get; set; } = 37.40;
+    public double North { get; set; } = 37.72;
+    public double West { get; set; } = 126.75;
+    public double East { get; set; } = 127.20;
+
+    public bool Contains(double latitude, double longitude) => latitude >= South && latitude <= North && longitude >= West && longitude <= East;
 }
 
 public sealed class DistrictSetting

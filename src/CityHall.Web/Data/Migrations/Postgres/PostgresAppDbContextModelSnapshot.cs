@@ -558,6 +558,125 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.ToTable("petition_images", (string)null);
                 });
 
+            modelBuilder.Entity("CityHall.Web.Modules.Places.Place", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("AlwaysOpen")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Attribution")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<TimeOnly?>("ClosesAt")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("DescriptionEn")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("DescriptionKo")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("KindCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("LotAddress")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameKo")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OpeningHoursText")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<TimeOnly?>("OpensAt")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("RoadAddress")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KindCode", "DistrictCode");
+
+                    b.HasIndex("Source", "SourceId")
+                        .IsUnique();
+
+                    b.ToTable("places", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Places.PlaceKind", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NameKo")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("place_kinds", (string)null);
+                });
+
             modelBuilder.Entity("CityHall.Web.Modules.Portal.ContentPage", b =>
                 {
                     b.Property<int>("Id")
@@ -1739,6 +1858,51 @@ namespace CityHall.Web.Data.Migrations.Postgres
                         .WithOne()
                         .HasForeignKey("CityHall.Web.Modules.Petitions.ProposalImage", "PetitionId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Places.Place", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.Places.PlaceKind", null)
+                        .WithMany()
+                        .HasForeignKey("KindCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("CityHall.Web.Modules.Places.AccessibilityFacts", "Accessibility", b1 =>
+                        {
+                            b1.Property<long>("PlaceId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<bool?>("AccessibleToilet")
+                                .HasColumnType("boolean")
+                                .HasColumnName("AccessibleToilet");
+
+                            b1.Property<bool?>("BabyChanging")
+                                .HasColumnType("boolean")
+                                .HasColumnName("BabyChanging");
+
+                            b1.Property<bool?>("Cctv")
+                                .HasColumnType("boolean")
+                                .HasColumnName("Cctv");
+
+                            b1.Property<bool?>("EmergencyBell")
+                                .HasColumnType("boolean")
+                                .HasColumnName("EmergencyBell");
+
+                            b1.Property<bool?>("WheelchairAccess")
+                                .HasColumnType("boolean")
+                                .HasColumnName("WheelchairAccess");
+
+                            b1.HasKey("PlaceId");
+
+                            b1.ToTable("places");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlaceId");
+                        });
+
+                    b.Navigation("Accessibility")
                         .IsRequired();
                 });
 

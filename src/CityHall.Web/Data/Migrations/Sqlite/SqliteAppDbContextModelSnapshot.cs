@@ -541,6 +541,123 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                     b.ToTable("petition_images", (string)null);
                 });
 
+            modelBuilder.Entity("CityHall.Web.Modules.Places.Place", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AlwaysOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Attribution")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("ClosesAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionEn")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionKo")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KindCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("LotAddress")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKo")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpeningHoursText")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("OpensAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoadAddress")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KindCode", "DistrictCode");
+
+                    b.HasIndex("Source", "SourceId")
+                        .IsUnique();
+
+                    b.ToTable("places", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Places.PlaceKind", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKo")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("place_kinds", (string)null);
+                });
+
             modelBuilder.Entity("CityHall.Web.Modules.Portal.ContentPage", b =>
                 {
                     b.Property<int>("Id")
@@ -1690,6 +1807,51 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                         .WithOne()
                         .HasForeignKey("CityHall.Web.Modules.Petitions.ProposalImage", "PetitionId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Places.Place", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.Places.PlaceKind", null)
+                        .WithMany()
+                        .HasForeignKey("KindCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("CityHall.Web.Modules.Places.AccessibilityFacts", "Accessibility", b1 =>
+                        {
+                            b1.Property<long>("PlaceId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool?>("AccessibleToilet")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("AccessibleToilet");
+
+                            b1.Property<bool?>("BabyChanging")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("BabyChanging");
+
+                            b1.Property<bool?>("Cctv")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Cctv");
+
+                            b1.Property<bool?>("EmergencyBell")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("EmergencyBell");
+
+                            b1.Property<bool?>("WheelchairAccess")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("WheelchairAccess");
+
+                            b1.HasKey("PlaceId");
+
+                            b1.ToTable("places");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlaceId");
+                        });
+
+                    b.Navigation("Accessibility")
                         .IsRequired();
                 });
 

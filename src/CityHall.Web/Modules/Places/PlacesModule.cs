@@ -1,0 +1,21 @@
+using CityHall.Web.Platform.Modules;
+
+namespace CityHall.Web.Modules.Places;
+
+/// <summary>
+/// Places citizens look for near them (public toilets, restaurants, tourist spots, WiFi zones,
+/// shelters, facilities). This first part holds the places and their kinds and the importer of
+/// Seoul Open Data files (CLI: <c>import places</c>).
+/// </summary>
+public static class PlacesModule
+{
+    public static WebApplicationBuilder AddPlaces(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddModule(new ModuleDescriptor { Name = "Places", Permissions = [] });
+        services.AddScoped<Platform.Hosting.IDataSeeder, PlaceKindsSeeder>();
+        services.AddScoped<Import.PlaceImporter>();
+        services.AddSingleton<Platform.Hosting.ModuleVerb, Import.ImportPlacesVerb>();
+        return builder;
+    }
+}
