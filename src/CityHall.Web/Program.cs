@@ -27,6 +27,7 @@ app.MapPortal();
 app.MapAdmin();
 app.MapPetitions();
 app.MapServiceRequests();
+app.MapPlaces();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

@@ -4,8 +4,8 @@ namespace CityHall.Web.Modules.Places;
 
 /// <summary>
 /// Places citizens look for near them (public toilets, restaurants, tourist spots, WiFi zones,
-/// shelters, facilities). This first part holds the places and their kinds and the importer of
-/// Seoul Open Data files (CLI: <c>import places</c>).
+/// shelters, facilities). So far: the places and their kinds, the importer of Seoul Open Data
+/// files (CLI: <c>import places</c>), the in-memory spatial index and the API.
 /// </summary>
 public static class PlacesModule
 {
@@ -14,8 +14,15 @@ public static class PlacesModule
         var services = builder.Services;
         services.AddModule(new ModuleDescriptor { Name = "Places", Permissions = [] });
         services.AddScoped<Platform.Hosting.IDataSeeder, PlaceKindsSeeder>();
+        services.AddSingleton<PlaceIndex>();
         services.AddScoped<Import.PlaceImporter>();
         services.AddSingleton<Platform.Hosting.ModuleVerb, Import.ImportPlacesVerb>();
         return builder;
+    }
+
+    public static WebApplication MapPlaces(this WebApplication app)
+    {
+        PlaceApi.Map(app);
+        return app;
     }
 }

@@ -24,7 +24,7 @@ public sealed record ImportSummary(string? Problem, string? Encoding, int Read, 
 /// the line and the reason, and writes the rest in one transaction — all or nothing. A place is
 /// identified by the mapping's source and the row's id: importing the same source again updates.
 /// </summary>
-public sealed partial class PlaceImporter(AppDbContext db, IOptionsMonitor<CityOptions> city, TimeProvider clock)
+public sealed partial class PlaceImporter(AppDbContext db, PlaceIndex index, IOptionsMonitor<CityOptions> city, TimeProvider clock)
 {
     public const int MaxBytes = 50 * 1024 * 1024;
 
@@ -162,6 +162,7 @@ public sealed partial class PlaceImporter(AppDbContext db, IOptionsMonitor<CityO
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
+        index.Invalidate();
         return new ImportSummary(null, encodingLabel, read, created, updated, unchanged, skipped);
     }
 

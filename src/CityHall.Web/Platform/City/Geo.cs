@@ -1,4 +1,4 @@
-namespace CityHall.Web.Modules.ServiceRequests;
+namespace CityHall.Web.Platform.City;
 
 /// <summary>Distances on the ground between WGS84 points.</summary>
 public static class Geo
