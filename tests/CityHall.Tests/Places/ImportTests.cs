@@ -10,14 +10,8 @@ namespace CityHall.Tests.Places;
 /// <summary>The Smart Seoul Map toilets file imports whole and field by field; a re-import updates; broken files and rows are reported, never half-imported.</summary>
 public sealed class ImportTests(CityHallApp app) : IClassFixture<CityHallApp>
 {
-    internal static readonly string SeoulToilets = Path.Combine(FindShared(), "data", "seoul-public-toilets.csv");
-
-    private static string FindShared()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (Directory.Exists(Path.Combine(dir.FullName, "shared", "data"))) return Path.Combine(dir.FullName, "shared");
-        throw new DirectoryNotFoundException("../shared/data not found above " + AppContext.BaseDirectory);
-    }
+    /// <summary>The Smart Seoul Map toilets file, kept beside the tests (the same as ../shared/data's) so a clean clone can run them.</summary>
+    internal static readonly string SeoulToilets = Path.Combine(AppContext.BaseDirectory, "Places", "Data", "seoul-public-toilets.csv");
 
     static ImportTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
