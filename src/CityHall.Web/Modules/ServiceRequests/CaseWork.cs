@@ -27,12 +27,24 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, CaseNotifier notif
     public static bool MayHandle(ClaimsPrincipal user, ServiceRequest c) =>
         user.HasPermission(ServiceRequestsModule.Handle) && (c.DepartmentCode is null ? user.IsInRole(Roles.Administrator) : user.ActsForDepartment(c.DepartmentCode));
 
+    /// <summary>Built with an initializer, not a constructor, so queries can still sort and filter on it.</summary>
+    public sealed class Official
+    {
+        public required string Id { get; init; }
+        public required string DisplayName { get; init; }
+    }
+
+    /// <summary>The officials of a department: the ones a case there may be assigned to.</summary>
+    public IQueryable<Official> OfficialsOf(string departmentCode) =>
+        db.Set<Platform.City.Department>().Where(d => d.Code == departmentCode)
+            .Join(db.Set<StaffDepartment>(), d => d.Id, m => m.DepartmentId, (d, m) => m.UserId)
+            .Join(db.Users, id => id, u => u.Id, (id, u) => new Official { Id = u.Id, DisplayName = u.DisplayName });
+
     public async Task<CaseActionResult> AssignAsync(ClaimsPrincipal actor, ServiceRequest c, string handlerId, CancellationToken ct = default)
     {
         var handler = await db.Users.AsNoTracking().Where(u => u.Id == handlerId).Select(u => new { u.Id, u.DisplayName }).FirstOrDefaultAsync(ct);
         if (handler is null) return CaseActionResult.Refused("Reports.CaseWork.HandlerUnknown");
-        if (c.DepartmentCode is { } department && !await db.Set<Platform.City.Department>().Where(d => d.Code == department)
-                .Join(db.Set<StaffDepartment>(), d => d.Id, m => m.DepartmentId, (d, m) => m.UserId).AnyAsync(u => u == handlerId, ct))
+        if (c.DepartmentCode is { } department && !await OfficialsOf(department).AnyAsync(o => o.Id == handlerId, ct))
             return CaseActionResult.Refused("Reports.CaseWork.HandlerNotInDepartment");
         c.HandlerId = handlerId;
         if (c.Status == RequestStatus.Received) c.Status = RequestStatus.Assigned;
@@ -49,10 +61,12 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, CaseNotifier notif
         if (!SettableStatuses.Contains(status)) return CaseActionResult.Refused("Reports.CaseWork.StatusNotAllowed");
         answer = Trim(answer);
         if (status is RequestStatus.Resolved or RequestStatus.Rejected && answer is null) return CaseActionResult.Refused("Reports.CaseWork.AnswerRequired");
+        // The answer is also the case's public status note, which holds 1,000 characters: longer ones go as a reply.
+        if (answer is { Length: > 1000 }) return CaseActionResult.Refused("Reports.CaseWork.AnswerTooLong");
         var now = clock.GetUtcNow().UtcDateTime;
         c.Status = status;
         c.ClosedAt = ServiceRequestStates.IsClosed(status) ? now : null;
-        if (answer is not null) c.StatusNotes = answer.Length > 1000 ? answer[..1000] : answer;
+        if (answer is not null) c.StatusNotes = answer;
         Add(c, actor, CaseEventKind.Status, answer, internalOnly: false);
         await notifier.TellAsync(c, "Reports.CaseWork.Message.Status", ct, t[$"ServiceRequests.Status.{status}"].Value);
         await RecordAsync(actor, "status", c, new { Status = status.ToString(), answer }, ct);

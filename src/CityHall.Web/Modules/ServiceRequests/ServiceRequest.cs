@@ -17,6 +17,13 @@ public static class ServiceRequestStates
     public static readonly RequestStatus[] Open = [RequestStatus.Received, RequestStatus.Assigned, RequestStatus.InProgress, RequestStatus.Waiting];
 
     public static bool IsClosed(RequestStatus status) => Array.IndexOf(Closed, status) >= 0;
+
+    public static bool IsReporter(System.Security.Claims.ClaimsPrincipal user, string? reporterId) =>
+        reporterId is not null && reporterId == user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+
+    /// <summary>Who sees what a case says (description, place, photos): everyone for a public case; its reporter and staff for a private one.</summary>
+    public static bool SeesContent(System.Security.Claims.ClaimsPrincipal user, bool isPublic, string? reporterId) =>
+        isPublic || IsReporter(user, reporterId) || user.HasPermission(ServiceRequestsModule.Handle);
 }
 
 /// <summary>

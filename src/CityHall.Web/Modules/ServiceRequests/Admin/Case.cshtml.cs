@@ -83,9 +83,7 @@ public sealed class CaseModel(AppDbContext db, CaseWork work, ServiceDirectory d
         HandlerName = found.HandlerId is null ? null : await db.Users.Where(u => u.Id == found.HandlerId).Select(u => u.DisplayName).FirstOrDefaultAsync();
         ReporterName = found.ReporterId is null ? null : await db.Users.Where(u => u.Id == found.ReporterId).Select(u => u.DisplayName).FirstOrDefaultAsync();
         var culture = CultureInfo.CurrentUICulture;
-        var staff = found.DepartmentCode is null ? [] : await db.Set<Department>().Where(d => d.Code == found.DepartmentCode)
-            .Join(db.Set<StaffDepartment>(), d => d.Id, m => m.DepartmentId, (d, m) => m.UserId)
-            .Join(db.Users, id => id, u => u.Id, (id, u) => new { u.Id, u.DisplayName }).OrderBy(u => u.DisplayName).ToListAsync();
+        var staff = found.DepartmentCode is null ? [] : await work.OfficialsOf(found.DepartmentCode).OrderBy(u => u.DisplayName).ToListAsync();
         Handlers = [new(t["Reports.Case.ChooseHandler"], ""), .. staff.Select(s => new SelectListItem(s.DisplayName, s.Id, s.Id == found.HandlerId))];
         Statuses = CaseWork.SettableStatuses.Select(s => new SelectListItem(t[$"ServiceRequests.Status.{s}"], s.ToString())).ToList();
         Departments = [new(t["Reports.Case.ChooseDepartment"], ""), .. Catalogue.DepartmentByCode.Values.Where(d => d.Code != found.DepartmentCode)

@@ -25,13 +25,14 @@ public sealed class DetailsModel(ServiceDirectory directory, ServiceRequestIntak
     public Dictionary<string, List<string>> Answers { get; private set; } = [];
     public string? DistrictName { get; private set; }
     public bool HasPhone { get; private set; }
+    /// <summary>The signed-in reporter, read once per request (phone and notification preferences).</summary>
+    private CityHallUser? reporter;
 
     public async Task<IActionResult> OnGetAsync()
     {
         if (await LoadAsync() is { } back) return back;
-        var user = await users.GetUserAsync(User);
-        Input.NotifyByEmail = user?.NotifyByEmail ?? true;
-        Input.NotifyBySms = user?.NotifyBySms == true && HasPhone;
+        Input.NotifyByEmail = reporter?.NotifyByEmail ?? true;
+        Input.NotifyBySms = reporter?.NotifyBySms == true && HasPhone;
         return Page();
     }
 
@@ -94,7 +95,8 @@ public sealed class DetailsModel(ServiceDirectory directory, ServiceRequestIntak
             ? district.Name(System.Globalization.CultureInfo.CurrentUICulture) : null;
         if (Place.Latitude is { } lat && Place.Longitude is { } lon)
             NearbyReports = await intake.NearbyOpenAsync(service.Code, lat, lon, ct: HttpContext.RequestAborted);
-        HasPhone = !string.IsNullOrEmpty((await users.GetUserAsync(User))?.PhoneNumber);
+        reporter = await users.GetUserAsync(User);
+        HasPhone = !string.IsNullOrEmpty(reporter?.PhoneNumber);
         return null;
     }
 }

@@ -1,5 +1,3 @@
-using System.Security.Claims;
-
 namespace CityHall.Web.Modules.ServiceRequests.Public;
 
 /// <summary>
@@ -16,9 +14,7 @@ public static class ReportPhotos
             var found = await db.Set<ServiceRequest>().AsNoTracking().Where(r => r.Reference == key)
                 .Select(r => new { r.Id, r.IsPublic, r.ReporterId }).FirstOrDefaultAsync(http.RequestAborted);
             if (found is null) return TypedResults.NotFound();
-            var visible = found.IsPublic || (found.ReporterId is not null && found.ReporterId == http.User.FindFirstValue(ClaimTypes.NameIdentifier))
-                || http.User.HasPermission(ServiceRequestsModule.Handle);
-            if (!visible) return TypedResults.NotFound();
+            if (!ServiceRequestStates.SeesContent(http.User, found.IsPublic, found.ReporterId)) return TypedResults.NotFound();
             var photo = await db.Set<ServiceRequestPhoto>().AsNoTracking().Where(p => p.RequestId == found.Id && p.Position == position)
                 .Select(p => new { p.Bytes, p.Hash }).FirstOrDefaultAsync(http.RequestAborted);
             if (photo is null) return TypedResults.NotFound();

@@ -8,6 +8,7 @@ namespace CityHall.Web.Modules.ServiceRequests.Public;
 /// by district, the median time to close and the share closed within the statutory deadline.
 /// Counts include private cases (a count reveals no one).
 /// </summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = OutputCaching.PublicShort)] // every read aggregates the period's cases: a crowd shares one
 public sealed class StatisticsModel(AppDbContext db, ServiceDirectory directory, TimeProvider clock) : PageModel
 {
     public static readonly int[] Periods = [30, 90, 365];

@@ -17,7 +17,7 @@ public sealed class TrackModel(AppDbContext db, ServiceDirectory directory, Time
     public bool IsReporter { get; private set; }
     public bool IsStaff { get; private set; }
     /// <summary>Description, place and photos: for public cases, and for the reporter and staff of private ones.</summary>
-    public bool ShowsContent => Case.IsPublic || IsReporter || IsStaff;
+    public bool ShowsContent => ServiceRequestStates.SeesContent(User, Case.IsPublic, Case.ReporterId);
     public bool IsFollowing { get; private set; }
     public bool JustSubmitted { get; private set; }
     public string? DepartmentName { get; private set; }
@@ -108,7 +108,7 @@ public sealed class TrackModel(AppDbContext db, ServiceDirectory directory, Time
         if (found is null) return false;
         Case = found;
         var me = UserId;
-        IsReporter = me is not null && found.ReporterId == me;
+        IsReporter = ServiceRequestStates.IsReporter(User, found.ReporterId);
         IsStaff = User.HasPermission(ServiceRequestsModule.Handle);
         IsFollowing = me is not null && await db.Set<ServiceRequestFollower>().AnyAsync(f => f.RequestId == found.Id && f.UserId == me);
         History = found.Events.Where(e => !e.Internal).OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
