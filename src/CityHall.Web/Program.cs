@@ -1,5 +1,6 @@
 using CityHall.Web.Modules.Accounts;
 using CityHall.Web.Modules.Admin;
+using CityHall.Web.Modules.OpenData;
 using CityHall.Web.Modules.Petitions;
 using CityHall.Web.Modules.Places;
 using CityHall.Web.Modules.Portal;
@@ -15,6 +16,7 @@ builder.AddAdmin();
 builder.AddPetitions();
 builder.AddServiceRequests();
 builder.AddPlaces();
+builder.AddOpenData();
 
 var app = builder.Build();
 
@@ -28,6 +30,7 @@ app.MapAdmin();
 app.MapPetitions();
 app.MapServiceRequests();
 app.MapPlaces();
+app.MapOpenData();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

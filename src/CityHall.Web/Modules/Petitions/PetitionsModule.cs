@@ -36,9 +36,9 @@ public static class PetitionsModule
             ],
             Datasets =
             [
-                new("petitions", "Dataset.Petitions", "/api/v1/petitions", "JSON"),
+                new("petitions", "Dataset.Petitions", "/api/v1/petitions", "JSON", "Dataset.Petitions.Description"),
                 new("petitions-csv", "Dataset.Petitions", "/api/v1/petitions.csv", "CSV"),
-                new("petitions-atom", "Dataset.PetitionsFeed", "/petitions/feed.atom", "Atom"),
+                new("petitions-atom", "Dataset.PetitionsFeed", "/petitions/feed.atom", "Atom", "Dataset.PetitionsFeed.Description"),
             ],
             PortalSectors = [new("participation", "/petitions")],
         });

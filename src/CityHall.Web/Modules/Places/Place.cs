@@ -59,6 +59,14 @@ public sealed class Place
     /// <summary>The credit the source's licence asks for, shown with the place.</summary>
     public string? Attribution { get; set; }
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>Open at this city time: always, or between opening and closing (closing before opening runs past midnight); null when unknown.</summary>
+    public static bool? IsOpenAt(bool alwaysOpen, TimeOnly? opensAt, TimeOnly? closesAt, TimeOnly now) =>
+        alwaysOpen ? true
+        : opensAt is not { } opens || closesAt is not { } closes ? null
+        : opens <= closes ? now >= opens && now < closes : now >= opens || now < closes;
+
+    public bool? IsOpenAt(TimeOnly now) => IsOpenAt(AlwaysOpen, OpensAt, ClosesAt, now);
 }
 
 internal sealed class PlaceKindConfiguration : IEntityTypeConfiguration<PlaceKind>

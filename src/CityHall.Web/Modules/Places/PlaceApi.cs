@@ -35,21 +35,18 @@ public static class PlaceApi
             if (take is < 1 or > MaxLimit) return Bad($"limit must be from 1 to {MaxLimit}.");
             var within = radius ?? 1000;
             if (!double.IsFinite(within) || within <= 0 || within > MaxRadiusMeters) return Bad($"radius must be more than 0 and at most {MaxRadiusMeters:0} metres.");
-            if (!string.IsNullOrEmpty(kind) && !await db.Set<PlaceKind>().AnyAsync(k => k.Code == kind, ct)) return Bad($"There is no kind '{kind}'.");
-            var local = clock.Now;
+            var places = await index.GetAsync(ct);
+            if (!string.IsNullOrEmpty(kind) && !places.KindByCode.ContainsKey(kind)) return Bad($"There is no kind '{kind}'.");
+            var now = clock.TimeOfDay;
 
             if (!string.IsNullOrEmpty(near))
             {
                 if (!TryPoint(near, out var lat, out var lon)) return Bad("near must be \"latitude,longitude\" in WGS84 degrees.");
                 if (string.IsNullOrEmpty(kind)) return Bad("near needs a kind.");
-                // Filters are applied after the spatial search: ask the index for more than the page so enough remain.
-                var filtered = openNow == true || accessible == true;
-                var hits = await index.NearestAsync(kind, lat, lon, within, filtered ? Math.Min(take * 20, 2000) : take, ct);
-                var ids = hits.Select(h => h.Id).ToList();
+                var hits = places.Nearest(kind, lat, lon, within, take, Filter(openNow == true, accessible == true, now));
+                var ids = hits.Select(h => h.Place.Id).ToList();
                 var rows = await db.Set<Place>().AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-                var result = hits.Where(h => rows.ContainsKey(h.Id)).Select(h => ToDto(rows[h.Id], local, h.Meters))
-                    .Where(p => Keep(p, openNow, accessible)).Take(take).ToList();
-                return TypedResults.Ok(result);
+                return TypedResults.Ok(hits.Where(h => rows.ContainsKey(h.Place.Id)).Select(h => ToDto(rows[h.Place.Id], now, h.Meters)).ToList());
             }
 
             var query = db.Set<Place>().AsNoTracking();
@@ -57,20 +54,26 @@ public static class PlaceApi
             if (!string.IsNullOrEmpty(district)) query = query.Where(p => p.DistrictCode == district);
             if (accessible == true) query = query.Where(p => p.Accessibility.AccessibleToilet == true || p.Accessibility.WheelchairAccess == true);
             var list = await query.OrderBy(p => p.NameKo).ThenBy(p => p.Id).Take(openNow == true ? take * 20 : take).ToListAsync(ct);
-            return TypedResults.Ok(list.Select(p => ToDto(p, local, null)).Where(p => Keep(p, openNow, null)).Take(take).ToList());
+            return TypedResults.Ok(list.Where(p => openNow != true || p.IsOpenAt(now) == true).Take(take).Select(p => ToDto(p, now, null)).ToList());
         }).WithSummary("Places of a kind nearest a point (near=lat,lon; radius in metres, default 1,000; limit ≤ 100), or by kind and district; filters openNow and accessible");
 
         api.MapGet("/places/{id:long}", async Task<IResult> (long id, AppDbContext db, CityClock clock, CancellationToken ct) =>
             await db.Set<Place>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) is { } place
-                ? TypedResults.Ok(ToDto(place, clock.Now, null))
+                ? TypedResults.Ok(ToDto(place, clock.TimeOfDay, null))
                 : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no such place."))
             .WithSummary("One place");
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Bad(string reason) => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: reason);
 
-    private static bool Keep(PlaceDto p, bool? openNow, bool? accessible) =>
-        (openNow != true || p.OpenNow == true) && (accessible != true || p.Accessibility.AccessibleToilet == true || p.Accessibility.WheelchairAccess == true);
+    /// <summary>The "open now" and "accessible" filters as the index applies them during its search (null: no filter).</summary>
+    internal static Func<PlaceIndex.Card, bool>? Filter(bool openNow, bool accessible, TimeOnly now) => (openNow, accessible) switch
+    {
+        (false, false) => null,
+        (true, false) => c => c.IsOpenAt(now) == true,
+        (false, true) => c => c.IsAccessible,
+        _ => c => c.IsAccessible && c.IsOpenAt(now) == true,
+    };
 
     internal static bool TryPoint(string text, out double latitude, out double longitude)
     {
@@ -82,20 +85,11 @@ public static class PlaceApi
             && latitude is >= -90 and <= 90 && longitude is >= -180 and <= 180;
     }
 
-    /// <summary>Open at this local time: always, or between opening and closing (closing before opening runs past midnight); null when unknown.</summary>
-    internal static bool? IsOpen(Place p, DateTimeOffset local)
-    {
-        if (p.AlwaysOpen) return true;
-        if (p.OpensAt is not { } opens || p.ClosesAt is not { } closes) return null;
-        var now = TimeOnly.FromDateTime(local.DateTime);
-        return opens <= closes ? now >= opens && now < closes : now >= opens || now < closes;
-    }
-
-    private static PlaceDto ToDto(Place p, DateTimeOffset local, double? meters) => new(p.Id, p.KindCode,
+    private static PlaceDto ToDto(Place p, TimeOnly now, double? meters) => new(p.Id, p.KindCode,
         LocalizedText.Pick(CultureInfo.CurrentUICulture, p.NameKo, p.NameEn ?? ""), p.NameEn,
         LocalizedText.Pick(CultureInfo.CurrentUICulture, p.DescriptionKo ?? "", p.DescriptionEn ?? "") is { Length: > 0 } d ? d : null,
         p.RoadAddress, p.LotAddress, p.DistrictCode, p.Latitude, p.Longitude, p.Phone, p.Website, p.OpeningHoursText, p.AlwaysOpen,
-        p.OpensAt?.ToString("HH:mm", CultureInfo.InvariantCulture), p.ClosesAt?.ToString("HH:mm", CultureInfo.InvariantCulture), IsOpen(p, local),
+        p.OpensAt?.ToString("HH:mm", CultureInfo.InvariantCulture), p.ClosesAt?.ToString("HH:mm", CultureInfo.InvariantCulture), p.IsOpenAt(now),
         new Facts(p.Accessibility.WheelchairAccess, p.Accessibility.AccessibleToilet, p.Accessibility.BabyChanging, p.Accessibility.EmergencyBell, p.Accessibility.Cctv),
         p.Attribution, meters is { } m ? Math.Round(m, 1) : null);
 }

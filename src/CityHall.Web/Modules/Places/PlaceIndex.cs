@@ -3,12 +3,13 @@ using CityHall.Web.Platform.City;
 namespace CityHall.Web.Modules.Places;
 
 /// <summary>
-/// Nearest places without scanning them all: every place's point in a grid of cells about a
-/// kilometre wide, one grid per kind, held in memory. A search looks at the cells around the point
-/// ring by ring and stops as soon as no unseen cell can hold anything nearer than what it has.
-/// The grid is rebuilt after the module changes places (<see cref="Invalidate"/>) and, for changes
-/// made on another node, when the database's count or latest change differs (checked at most every
-/// 30 seconds).
+/// Nearest places without scanning them all, and without the database: every place's card (what
+/// a list shows) in a grid of cells about a kilometre wide, one grid per kind, held in memory. A
+/// search looks at the cells around the point ring by ring and stops as soon as no unseen cell can
+/// hold anything nearer than what it has. The snapshot also holds the kinds, the districts with
+/// the middle of their places (where a "near me" by district starts) and the counts per kind.
+/// It is rebuilt after the module changes places (<see cref="Invalidate"/>) and, for changes made
+/// on another node, when the database's count or latest change differs (checked at most every 30 seconds).
 /// </summary>
 public sealed class PlaceIndex(IServiceScopeFactory scopes, TimeProvider clock) : IDisposable
 {
@@ -16,47 +17,93 @@ public sealed class PlaceIndex(IServiceScopeFactory scopes, TimeProvider clock) 
     private const double Cell = 0.01;
     private static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(30);
 
-    public readonly record struct Point(long Id, double Latitude, double Longitude);
-    public readonly record struct Hit(long Id, double Meters);
-
-    private sealed record Grid(Dictionary<string, Dictionary<(int, int), List<Point>>> ByKind, int Count, DateTime LatestChange, DateTimeOffset CheckedAt);
-
-    private readonly SemaphoreSlim building = new(1, 1);
-    private Grid? grid;
-
-    public void Invalidate() => grid = null;
-
-    /// <summary>Up to <paramref name="limit"/> places of the kind within <paramref name="radiusMeters"/>, nearest first.</summary>
-    public async Task<IReadOnlyList<Hit>> NearestAsync(string kind, double latitude, double longitude, double radiusMeters, int limit, CancellationToken ct = default)
+    /// <summary>What a list of places shows, and what its filters need.</summary>
+    public sealed record Card(long Id, string Kind, string NameKo, string? NameEn, string? DistrictCode, string? Address,
+        double Latitude, double Longitude, bool AlwaysOpen, TimeOnly? OpensAt, TimeOnly? ClosesAt, bool? WheelchairAccess, bool? AccessibleToilet)
     {
-        var current = await CurrentAsync(ct);
-        if (!current.ByKind.TryGetValue(kind, out var cells) || limit <= 0) return [];
-        var (cx, cy) = CellOf(latitude, longitude);
-        // The shortest ground distance across one cell, to know when further rings cannot hold anything nearer.
-        var cellMeters = Cell * 111_320.0 * Math.Min(1, Math.Cos(latitude * Math.PI / 180));
-        var maxRing = (int)Math.Ceiling(radiusMeters / cellMeters) + 1;
-        var best = new List<Hit>();
-        for (var ring = 0; ring <= maxRing; ring++)
+        public bool? IsOpenAt(TimeOnly now) => Place.IsOpenAt(AlwaysOpen, OpensAt, ClosesAt, now);
+
+        public bool IsAccessible => AccessibleToilet == true || WheelchairAccess == true;
+    }
+
+    public readonly record struct Hit(Card Place, double Meters);
+
+    /// <summary>A kind with how many places it has, when one last changed, and the credits their sources ask for.</summary>
+    public sealed record KindInfo(string Code, string NameKo, string NameEn, int Count, DateTime? UpdatedAt, IReadOnlyList<string> Attributions)
+    {
+        public string Name(System.Globalization.CultureInfo culture) => LocalizedText.Pick(culture, NameKo, NameEn);
+    }
+
+    /// <summary>A district with the middle (mean point) of its places, or null when it has none.</summary>
+    public sealed record DistrictInfo(string Code, string NameKo, string NameEn, double? Latitude, double? Longitude)
+    {
+        public string Name(System.Globalization.CultureInfo culture) => LocalizedText.Pick(culture, NameKo, NameEn);
+    }
+
+    public sealed class Snapshot
+    {
+        internal Dictionary<string, Dictionary<(int, int), List<Card>>> ByKind { get; } = new(StringComparer.Ordinal);
+        public IReadOnlyList<KindInfo> Kinds { get; internal init; } = [];
+        public IReadOnlyDictionary<string, KindInfo> KindByCode { get; internal init; } = new Dictionary<string, KindInfo>();
+        public IReadOnlyList<DistrictInfo> Districts { get; internal init; } = [];
+        public IReadOnlyDictionary<string, DistrictInfo> DistrictByCode { get; internal init; } = new Dictionary<string, DistrictInfo>();
+        internal int Count { get; init; }
+        internal DateTime LatestChange { get; init; }
+        internal DateTimeOffset CheckedAt { get; set; }
+
+        /// <summary>
+        /// Up to <paramref name="limit"/> places of the kind within <paramref name="radiusMeters"/> that pass
+        /// <paramref name="where"/>, nearest first (equal distances by id).
+        /// </summary>
+        public IReadOnlyList<Hit> Nearest(string kind, double latitude, double longitude, double radiusMeters, int limit, Func<Card, bool>? where = null)
         {
-            foreach (var key in Ring(cx, cy, ring))
+            if (!ByKind.TryGetValue(kind, out var cells) || limit <= 0) return [];
+            var (cx, cy) = CellOf(latitude, longitude);
+            // The shortest ground distance across one cell, to know when further rings cannot hold anything nearer.
+            var cellMeters = Cell * 111_320.0 * Math.Min(1, Math.Cos(latitude * Math.PI / 180));
+            var maxRing = (int)Math.Ceiling(radiusMeters / cellMeters) + 1;
+            var best = new List<Hit>();
+            for (var ring = 0; ring <= maxRing; ring++)
             {
-                if (!cells.TryGetValue(key, out var points)) continue;
-                foreach (var p in points)
+                foreach (var key in Ring(cx, cy, ring))
                 {
-                    var meters = Geo.Meters(latitude, longitude, p.Latitude, p.Longitude);
-                    if (meters <= radiusMeters) best.Add(new Hit(p.Id, meters));
+                    if (!cells.TryGetValue(key, out var points)) continue;
+                    foreach (var p in points)
+                    {
+                        var meters = Geo.Meters(latitude, longitude, p.Latitude, p.Longitude);
+                        if (meters <= radiusMeters && (where is null || where(p))) best.Add(new Hit(p, meters));
+                    }
+                }
+                // Anything in ring r+1 or beyond is at least r cell widths away.
+                if (best.Count >= limit)
+                {
+                    best.Sort(Nearer);
+                    if (best[limit - 1].Meters <= ring * cellMeters) break;
                 }
             }
-            // Anything in ring r+1 or beyond is at least r cell widths away.
-            if (best.Count >= limit)
-            {
-                best.Sort((a, b) => a.Meters.CompareTo(b.Meters));
-                if (best[limit - 1].Meters <= ring * cellMeters) break;
-            }
+            best.Sort(Nearer);
+            return best.Count > limit ? best.GetRange(0, limit) : best;
         }
-        best.Sort((a, b) => a.Meters.CompareTo(b.Meters) != 0 ? a.Meters.CompareTo(b.Meters) : a.Id.CompareTo(b.Id));
-        return best.Count > limit ? best.GetRange(0, limit) : best;
+
+        private static int Nearer(Hit a, Hit b) => a.Meters.CompareTo(b.Meters) is var c && c != 0 ? c : a.Place.Id.CompareTo(b.Place.Id);
     }
+
+    private readonly SemaphoreSlim building = new(1, 1);
+    private Snapshot? current;
+
+    public void Invalidate() => current = null;
+
+    /// <summary>The index as it stands (rebuilt first when places changed).</summary>
+    public async ValueTask<Snapshot> GetAsync(CancellationToken ct = default)
+    {
+        var snapshot = current;
+        if (snapshot is not null && clock.GetUtcNow() - snapshot.CheckedAt < CheckEvery) return snapshot;
+        return await RefreshAsync(ct);
+    }
+
+    /// <summary>Up to <paramref name="limit"/> places of the kind within <paramref name="radiusMeters"/>, nearest first.</summary>
+    public async Task<IReadOnlyList<Hit>> NearestAsync(string kind, double latitude, double longitude, double radiusMeters, int limit, CancellationToken ct = default) =>
+        (await GetAsync(ct)).Nearest(kind, latitude, longitude, radiusMeters, limit);
 
     private static (int, int) CellOf(double latitude, double longitude) => ((int)Math.Floor(latitude / Cell), (int)Math.Floor(longitude / Cell));
 
@@ -67,33 +114,75 @@ public sealed class PlaceIndex(IServiceScopeFactory scopes, TimeProvider clock) 
         for (var y = cy - r + 1; y <= cy + r - 1; y++) { yield return (cx - r, y); yield return (cx + r, y); }
     }
 
-    private async Task<Grid> CurrentAsync(CancellationToken ct)
+    private async Task<Snapshot> RefreshAsync(CancellationToken ct)
     {
-        var current = grid;
-        var now = clock.GetUtcNow();
-        if (current is not null && now - current.CheckedAt < CheckEvery) return current;
         await building.WaitAsync(ct);
         try
         {
-            current = grid;
-            if (current is not null && clock.GetUtcNow() - current.CheckedAt < CheckEvery) return current;
+            var snapshot = current;
+            if (snapshot is not null && clock.GetUtcNow() - snapshot.CheckedAt < CheckEvery) return snapshot;
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var count = await db.Set<Place>().CountAsync(ct);
             var latest = count == 0 ? DateTime.MinValue : await db.Set<Place>().MaxAsync(p => p.UpdatedAt, ct);
-            if (current is not null && current.Count == count && current.LatestChange == latest)
-                return grid = current with { CheckedAt = clock.GetUtcNow() };
-            var byKind = new Dictionary<string, Dictionary<(int, int), List<Point>>>(StringComparer.Ordinal);
-            await foreach (var p in db.Set<Place>().AsNoTracking().Select(p => new { p.Id, p.KindCode, p.Latitude, p.Longitude }).AsAsyncEnumerable().WithCancellation(ct))
+            if (snapshot is not null && snapshot.Count == count && snapshot.LatestChange == latest)
             {
-                if (!byKind.TryGetValue(p.KindCode, out var cells)) byKind[p.KindCode] = cells = [];
-                var key = CellOf(p.Latitude, p.Longitude);
-                if (!cells.TryGetValue(key, out var list)) cells[key] = list = [];
-                list.Add(new Point(p.Id, p.Latitude, p.Longitude));
+                snapshot.CheckedAt = clock.GetUtcNow();
+                return snapshot;
             }
-            return grid = new Grid(byKind, count, latest, clock.GetUtcNow());
+            return current = await BuildAsync(db, count, latest, ct);
         }
         finally { building.Release(); }
+    }
+
+    private async Task<Snapshot> BuildAsync(AppDbContext db, int count, DateTime latest, CancellationToken ct)
+    {
+        var byKind = new Dictionary<string, Dictionary<(int, int), List<Card>>>(StringComparer.Ordinal);
+        var perKind = new Dictionary<string, (int Count, DateTime Latest, SortedSet<string> Credits)>(StringComparer.Ordinal);
+        var sums = new Dictionary<string, (double Lat, double Lon, int N)>(StringComparer.Ordinal);
+        var rows = db.Set<Place>().AsNoTracking().Select(p => new
+        {
+            Card = new Card(p.Id, p.KindCode, p.NameKo, p.NameEn, p.DistrictCode, p.RoadAddress ?? p.LotAddress,
+                p.Latitude, p.Longitude, p.AlwaysOpen, p.OpensAt, p.ClosesAt, p.Accessibility.WheelchairAccess, p.Accessibility.AccessibleToilet),
+            p.UpdatedAt,
+            p.Attribution,
+        });
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var card = row.Card;
+            if (!byKind.TryGetValue(card.Kind, out var cells)) byKind[card.Kind] = cells = [];
+            var key = CellOf(card.Latitude, card.Longitude);
+            if (!cells.TryGetValue(key, out var list)) cells[key] = list = [];
+            list.Add(card);
+            var (n, latestOfKind, credits) = perKind.GetValueOrDefault(card.Kind, (0, DateTime.MinValue, new SortedSet<string>(StringComparer.Ordinal)));
+            if (row.Attribution is { Length: > 0 } credit) credits.Add(credit);
+            perKind[card.Kind] = (n + 1, row.UpdatedAt > latestOfKind ? row.UpdatedAt : latestOfKind, credits);
+            if (card.DistrictCode is { } d)
+            {
+                var (lat, lon, m) = sums.GetValueOrDefault(d);
+                sums[d] = (lat + card.Latitude, lon + card.Longitude, m + 1);
+            }
+        }
+        var kinds = (await db.Set<PlaceKind>().AsNoTracking().OrderBy(k => k.Order).ThenBy(k => k.Code).ToListAsync(ct))
+            .Select(k => perKind.TryGetValue(k.Code, out var of)
+                ? new KindInfo(k.Code, k.NameKo, k.NameEn, of.Count, of.Latest, [.. of.Credits])
+                : new KindInfo(k.Code, k.NameKo, k.NameEn, 0, null, [])).ToList();
+        var districts = (await db.Set<District>().AsNoTracking().OrderBy(d => d.Code).ToListAsync(ct))
+            .Select(d => sums.TryGetValue(d.Code, out var s)
+                ? new DistrictInfo(d.Code, d.NameKo, d.NameEn, s.Lat / s.N, s.Lon / s.N)
+                : new DistrictInfo(d.Code, d.NameKo, d.NameEn, null, null)).ToList();
+        var snapshot = new Snapshot
+        {
+            Kinds = kinds,
+            KindByCode = kinds.ToDictionary(k => k.Code, StringComparer.Ordinal),
+            Districts = districts,
+            DistrictByCode = districts.ToDictionary(d => d.Code, StringComparer.Ordinal),
+            Count = count,
+            LatestChange = latest,
+            CheckedAt = clock.GetUtcNow(),
+        };
+        foreach (var (kind, cells) in byKind) snapshot.ByKind[kind] = cells;
+        return snapshot;
     }
 
     public void Dispose() => building.Dispose();

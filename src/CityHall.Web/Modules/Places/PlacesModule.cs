@@ -1,18 +1,26 @@
 using CityHall.Web.Platform.Modules;
+using CityHall.Web.Platform.OpenData;
 
 namespace CityHall.Web.Modules.Places;
 
 /// <summary>
 /// Places citizens look for near them (public toilets, restaurants, tourist spots, WiFi zones,
-/// shelters, facilities). So far: the places and their kinds, the importer of Seoul Open Data
-/// files (CLI: <c>import places</c>), the in-memory spatial index and the API.
+/// shelters, facilities): the places and their kinds, the importer of Seoul Open Data files
+/// (CLI: <c>import places</c>), the in-memory spatial index, the pages (browse, a place, near me),
+/// the API and the places as open data.
 /// </summary>
 public static class PlacesModule
 {
     public static WebApplicationBuilder AddPlaces(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddModule(new ModuleDescriptor { Name = "Places", Permissions = [] });
+        services.AddModule(new ModuleDescriptor
+        {
+            Name = "Places",
+            Permissions = [],
+            PortalSectors = [new("facilities", "/places/near?kind=public-toilet"), new("food", "/places/kind/restaurant"), new("tourism", "/places/kind/tourist-spot")],
+        });
+        services.AddOpenDataSource<PlacesOpenData>();
         services.AddScoped<Platform.Hosting.IDataSeeder, PlaceKindsSeeder>();
         services.AddSingleton<PlaceIndex>();
         services.AddScoped<Import.PlaceImporter>();

@@ -20,7 +20,7 @@ public static partial class PortalModule
             Name = "Portal",
             Permissions = [new(ManageContent, "Permission.ManageContent")],
             AdminMenu = [new("Admin.Menu.Content", "/admin/pages", ManageContent, 50)],
-            Datasets = [new("districts", "Dataset.Districts", "/api/v1/city/districts", "JSON")],
+            Datasets = [new("districts", "Dataset.Districts", "/api/v1/city/districts", "JSON", "Dataset.Districts.Description")],
         });
         builder.Services.AddScoped<IDataSeeder, ContentPageSeeder>();
         return builder;

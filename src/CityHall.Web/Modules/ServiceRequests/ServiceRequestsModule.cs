@@ -34,7 +34,7 @@ public static class ServiceRequestsModule
                 new("Admin.Menu.ReplyTemplates", "/admin/service-requests/templates", Handle, 210),
                 new("Admin.Menu.ServiceCatalogue", "/admin/service-requests/catalogue", EditCatalogue, 220),
             ],
-            Datasets = [new("service-requests", "Dataset.ServiceRequests", OpenDataHref(builder.Configuration.GetSection(ServiceRequestOptions.Section).Get<ServiceRequestOptions>()), "Open311 JSON")],
+            Datasets = [new("service-requests", "Dataset.ServiceRequests", OpenDataHref(builder.Configuration.GetSection(ServiceRequestOptions.Section).Get<ServiceRequestOptions>()), "Open311 JSON", "Dataset.ServiceRequests.Description")],
         });
         services.AddMemoryCache();
         services.AddSingleton<ServiceDirectory>();

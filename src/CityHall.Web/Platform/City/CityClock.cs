@@ -13,6 +13,9 @@ public sealed class CityClock(TimeProvider time, IOptionsMonitor<CityOptions> ci
 
     public DateTimeOffset Now => ToLocal(time.GetUtcNow());
 
+    /// <summary>The time of day on the city's clocks.</summary>
+    public TimeOnly TimeOfDay => TimeOnly.FromDateTime(Now.DateTime);
+
     public DateTimeOffset ToLocal(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, Zone);
 
     /// <summary>A wall-clock time typed by someone in the city (a form's date and time) as an instant.</summary>

@@ -25,7 +25,8 @@ public sealed record AdminMenuItem(string LabelKey, string Href, string Permissi
 /// <summary>A permission and the roles that hold it by default (administrators hold every permission).</summary>
 public sealed record PermissionDefinition(string Name, string DescriptionKey, params string[] DefaultRoles);
 
-public sealed record OpenDataset(string Code, string TitleKey, string Href, string Format);
+/// <summary>An API or feed a module publishes as open data (tabular datasets come from an IOpenDataSource instead).</summary>
+public sealed record OpenDataset(string Code, string TitleKey, string Href, string Format, string? DescriptionKey = null);
 
 public sealed class ModuleRegistry(IEnumerable<ModuleDescriptor> modules)
 {

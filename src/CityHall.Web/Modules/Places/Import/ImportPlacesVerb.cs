@@ -44,6 +44,10 @@ public sealed class ImportPlacesVerb : ModuleVerb
                 AnsiConsole.MarkupLineInterpolated($"[red]{problem}[/]");
                 return 1;
             }
+            // A new installation can import straight away: the schema and the kinds of place come first.
+            var database = services.GetRequiredService<Platform.Hosting.DatabaseInitializer>();
+            await database.MigrateAsync(ct);
+            await database.SeedAsync(false, ct);
             await using var stream = path.OpenRead();
             var importer = services.GetRequiredService<PlaceImporter>();
             var timer = System.Diagnostics.Stopwatch.StartNew();

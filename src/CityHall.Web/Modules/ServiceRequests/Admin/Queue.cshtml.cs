@@ -24,7 +24,8 @@ public sealed class QueueModel(AppDbContext db, ServiceDirectory directory, Time
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
     /// <summary>"due" (the default), "newest" or "oldest".</summary>
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // From the query only: "page" is also the route value naming the Razor page, which would win and fail to bind.
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public sealed record Row(string Reference, string ServiceCode, RequestStatus Status, string? DistrictCode, string? DepartmentCode,
         string? HandlerName, DateTime RequestedAt, DateTime? DueAt, string Description, string? Address);

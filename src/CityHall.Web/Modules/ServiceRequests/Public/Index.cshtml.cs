@@ -15,7 +15,8 @@ public sealed class IndexModel(AppDbContext db, ServiceDirectory directory, IOpt
     [BindProperty(SupportsGet = true)] public string? Service { get; set; }
     [BindProperty(SupportsGet = true)] public string? District { get; set; }
     [BindProperty(SupportsGet = true)] public string? State { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // From the query only: "page" is also the route value naming the Razor page, which would win and fail to bind.
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public sealed record Row(string Reference, string ServiceCode, RequestStatus Status, string Description, string? Address, string? DistrictCode,
         double? Latitude, double? Longitude, DateTime RequestedAt);

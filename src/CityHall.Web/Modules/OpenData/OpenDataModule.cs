@@ -1,0 +1,25 @@
+using CityHall.Web.Platform.Modules;
+
+namespace CityHall.Web.Modules.OpenData;
+
+/// <summary>
+/// The open-data catalogue: a page for people (/open-data), a DCAT-US catalogue for machines
+/// (/open-data/catalog.json) and streamed downloads of every module's tabular datasets.
+/// Modules publish through Platform.OpenData.IOpenDataSource (tables) or ModuleDescriptor.Datasets (APIs, feeds).
+/// </summary>
+public static class OpenDataModule
+{
+    public static WebApplicationBuilder AddOpenData(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddModule(new ModuleDescriptor { Name = "OpenData", Permissions = [] });
+        builder.Services.Configure<OpenDataOptions>(builder.Configuration.GetSection(OpenDataOptions.Section));
+        builder.Services.AddScoped<OpenDataCatalogue>();
+        return builder;
+    }
+
+    public static WebApplication MapOpenData(this WebApplication app)
+    {
+        OpenDataApi.Map(app);
+        return app;
+    }
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using CityHall.Tests.Infrastructure;
+using CityHall.Web.Modules.Places;
+using CsvHelper;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CityHall.Tests.OpenData;
+
+/// <summary>The catalogue lists every module's datasets for people and (DCAT-US) machines; places download as CSV, JSON and GeoJSON, whole, with conditional GETs.</summary>
+public sealed class OpenDataTests(CityHallApp app) : IClassFixture<CityHallApp>
+{
+    private async Task<List<Place>> SeedAsync()
+    {
+        var places = Enumerable.Range(0, 250).Select(i => new Place
+        {
+            KindCode = "shelter", NameKo = i == 7 ? "=HYPERLINK(\"http://evil\")" : $"쉼터 {i}", NameEn = i % 3 == 0 ? $"Shelter {i}" : null,
+            RoadAddress = $"세종대로 {i}, \"본관\"\n1층", DistrictCode = "11140", Source = "open-data-test", SourceId = i.ToString(CultureInfo.InvariantCulture),
+            Attribution = "서울특별시 (공공누리 제1유형)", Latitude = 37.5 + i / 10_000.0, Longitude = 127.0 - i / 10_000.0, AlwaysOpen = i % 2 == 0,
+            Accessibility = new() { Cctv = i % 5 == 0 ? true : null }, UpdatedAt = new DateTime(2026, 11, 20, 9, 30, 15, DateTimeKind.Utc).AddMinutes(i),
+        }).ToList();
+        await app.WithDbAsync(async db =>
+        {
+            // Both tests share the app: the places are added once.
+            if (!await db.Set<Place>().AnyAsync(p => p.Source == "open-data-test")) { db.AddRange(places); await db.SaveChangesAsync(); }
+            else places = await db.Set<Place>().Where(p => p.Source == "open-data-test").OrderBy(p => p.Id).ToListAsync();
+        });
+        app.Services.GetRequiredService<PlaceIndex>().Invalidate();
+        return places;
+    }
+
+    [Fact]
+    public async Task Places_download_whole_as_csv_json_and_geojson_and_a_client_with_the_current_file_gets_304()
+    {
+        var places = await SeedAsync();
+        var client = app.CreateClient();
+
+        var csvResponse = await client.GetAsync("/open-data/places-shelter.csv");
+        Assert.Equal(HttpStatusCode.OK, csvResponse.StatusCode);
+        Assert.Equal("text/csv", csvResponse.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("places-shelter.csv", csvResponse.Content.Headers.ContentDisposition!.FileName);
+        var bytes = await csvResponse.Content.ReadAsByteArrayAsync();
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]); // spreadsheets then read the Korean right
+        using var reader = CsvReader.FromText(System.Text.Encoding.UTF8.GetString(bytes.AsSpan(3)), new CsvReaderOptions { HasHeader = true, AllowLineBreaksInQuotes = true });
+        reader.ReadHeader();
+        var rows = new List<Dictionary<string, string?>>();
+        while (reader.Read()) rows.Add(reader.Headers.ToArray().ToDictionary(h => h, h => reader.GetStringOrNull(h)));
+        Assert.Equal(250, rows.Count);
+        var row3 = rows.Single(r => r["source_id"] == "3");
+        Assert.Equal(("쉼터 3", "Shelter 3", "세종대로 3, \"본관\"\n1층", "false", "", "2026-11-20T09:33:15Z"),
+            (row3["name_ko"], row3["name_en"], row3["road_address"], row3["always_open"] ?? "", row3["cctv"] ?? "", row3["updated_at"]));
+        Assert.Equal(places[3].Latitude, double.Parse(row3["latitude"]!, CultureInfo.InvariantCulture));
+        Assert.StartsWith("'", rows.Single(r => r["source_id"] == "7")["name_ko"], StringComparison.Ordinal); // a formula is written as text
+
+        var geo = JsonDocument.Parse(await client.GetStringAsync("/open-data/places-shelter.geojson")).RootElement;
+        Assert.Equal("FeatureCollection", geo.GetProperty("type").GetString());
+        Assert.Equal(250, geo.GetProperty("features").GetArrayLength());
+        var feature = geo.GetProperty("features").EnumerateArray().Single(f => f.GetProperty("properties").GetProperty("source_id").GetString() == "3");
+        Assert.Equal([places[3].Longitude, places[3].Latitude], feature.GetProperty("geometry").GetProperty("coordinates").EnumerateArray().Select(c => c.GetDouble()));
+        Assert.Equal(JsonValueKind.Null, feature.GetProperty("properties").GetProperty("cctv").ValueKind);
+        Assert.False(feature.GetProperty("properties").GetProperty("always_open").GetBoolean());
+
+        var json = JsonDocument.Parse(await client.GetStringAsync("/open-data/places-shelter.json")).RootElement;
+        Assert.Equal(250, json.GetArrayLength());
+        Assert.Equal(places.Select(p => p.Id), json.EnumerateArray().Select(p => p.GetProperty("id").GetInt64()));
+
+        var lastModified = csvResponse.Content.Headers.LastModified!.Value;
+        Assert.Equal(new DateTimeOffset(2026, 11, 20, 9, 30, 15, TimeSpan.Zero).AddMinutes(249), lastModified);
+        var conditional = new HttpRequestMessage(HttpMethod.Get, "/open-data/places-shelter.geojson");
+        conditional.Headers.IfModifiedSince = lastModified;
+        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(conditional)).StatusCode);
+
+        foreach (var missing in new[] { "/open-data/places-castle.csv", "/open-data/places-shelter.xlsx", "/open-data/places-shelter", "/open-data/.csv" })
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(missing)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_catalogue_lists_every_modules_datasets_with_licence_for_people_and_as_dcat_for_machines()
+    {
+        await SeedAsync();
+        var client = app.CreateClient();
+        var page = await client.GetPageAsync("/open-data");
+        var shelter = page.QuerySelector("#places-shelter")!;
+        Assert.Contains("250", shelter.TextContent, StringComparison.Ordinal);
+        Assert.Contains("서울특별시 (공공누리 제1유형)", shelter.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["/open-data/places-shelter.csv", "/open-data/places-shelter.json", "/open-data/places-shelter.geojson"],
+            shelter.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+        Assert.NotNull(page.QuerySelector("#petitions")); // an API another module declared
+        Assert.NotNull(page.QuerySelector("a[rel=license][href='https://www.kogl.or.kr/info/licenseType1.do']"));
+        Assert.Null(page.QuerySelector("#places-restaurant")); // kinds without places publish nothing
+
+        var catalog = JsonDocument.Parse(await client.GetStringAsync("/open-data/catalog.json")).RootElement;
+        Assert.Equal("https://project-open-data.cio.gov/v1.1/schema", catalog.GetProperty("conformsTo").GetString());
+        var dataset = catalog.GetProperty("dataset").EnumerateArray().Single(d => d.GetProperty("identifier").GetString()!.EndsWith("#places-shelter", StringComparison.Ordinal));
+        Assert.Equal("2026-11-20T13:39:15Z", dataset.GetProperty("modified").GetString());
+        Assert.Equal("https://www.kogl.or.kr/info/licenseType1.do", dataset.GetProperty("license").GetString());
+        Assert.Equal(["text/csv", "application/json", "application/geo+json"],
+            dataset.GetProperty("distribution").EnumerateArray().Select(d => d.GetProperty("mediaType").GetString()));
+        Assert.All(dataset.GetProperty("distribution").EnumerateArray(), d => Assert.StartsWith("http://localhost/open-data/", d.GetProperty("downloadURL").GetString(), StringComparison.Ordinal));
+        foreach (var d in catalog.GetProperty("dataset").EnumerateArray())
+        {
+            foreach (var required in new[] { "title", "description", "keyword", "publisher", "identifier", "accessLevel", "distribution" })
+                Assert.True(d.TryGetProperty(required, out _), $"{d.GetProperty("identifier")} lacks {required}");
+        }
+    }
+}
