@@ -42,4 +42,15 @@ serviceRequests.SetAction(async (parse, ct) =>
 });
 root.Subcommands.Add(serviceRequests);
 
+var placeCount = new Option<int>("--places") { Description = "Places of the measured kind in the database.", DefaultValueFactory = _ => 100_000 };
+var places = new Command("places", "Near me: the nearest 10 of a kind through the API (server-side time from Server-Timing), then the near-me page, with 100,000 places.");
+foreach (var o in new Option[] { provider, connection, seconds, workers, placeCount }) places.Options.Add(o);
+places.SetAction(async (parse, ct) =>
+{
+    var options = new BenchOptions(parse.GetValue(provider)!, parse.GetValue(connection), TimeSpan.FromSeconds(parse.GetValue(seconds)), parse.GetValue(workers));
+    await PlacesBenchmark.RunAsync(options, parse.GetValue(placeCount), ct);
+    return 0;
+});
+root.Subcommands.Add(places);
+
 return await root.Parse(args).InvokeAsync();

@@ -62,7 +62,10 @@ public sealed class PlaceIndex(IServiceScopeFactory scopes, TimeProvider clock) 
             // The shortest ground distance across one cell, to know when further rings cannot hold anything nearer.
             var cellMeters = Cell * 111_320.0 * Math.Min(1, Math.Cos(latitude * Math.PI / 180));
             var maxRing = (int)Math.Ceiling(radiusMeters / cellMeters) + 1;
-            var best = new List<Hit>();
+            // The nearest so far, farthest on top, never more than the limit: a candidate is only
+            // measured exactly when it could still get in.
+            var best = new PriorityQueue<Hit, (double Meters, long Id)>(limit + 1, FarthestFirst);
+            var worst = radiusMeters;
             for (var ring = 0; ring <= maxRing; ring++)
             {
                 foreach (var key in Ring(cx, cy, ring))
@@ -70,22 +73,31 @@ public sealed class PlaceIndex(IServiceScopeFactory scopes, TimeProvider clock) 
                     if (!cells.TryGetValue(key, out var points)) continue;
                     foreach (var p in points)
                     {
+                        // No two points are nearer than their difference in latitude along a meridian.
+                        if (Math.Abs(p.Latitude - latitude) * MetersPerDegreeOfLatitude > worst) continue;
                         var meters = Geo.Meters(latitude, longitude, p.Latitude, p.Longitude);
-                        if (meters <= radiusMeters && (where is null || where(p))) best.Add(new Hit(p, meters));
+                        if (meters > radiusMeters || (best.Count == limit && (meters, p.Id).CompareTo(Top(best)) >= 0)) continue;
+                        if (where is not null && !where(p)) continue;
+                        best.Enqueue(new Hit(p, meters), (meters, p.Id));
+                        if (best.Count > limit) best.Dequeue();
+                        if (best.Count == limit) worst = Top(best).Meters;
                     }
                 }
                 // Anything in ring r+1 or beyond is at least r cell widths away.
-                if (best.Count >= limit)
-                {
-                    best.Sort(Nearer);
-                    if (best[limit - 1].Meters <= ring * cellMeters) break;
-                }
+                if (best.Count == limit && worst <= ring * cellMeters) break;
             }
-            best.Sort(Nearer);
-            return best.Count > limit ? best.GetRange(0, limit) : best;
+            var hits = new Hit[best.Count];
+            for (var i = hits.Length - 1; i >= 0; i--) hits[i] = best.Dequeue();
+            return hits;
         }
 
-        private static int Nearer(Hit a, Hit b) => a.Meters.CompareTo(b.Meters) is var c && c != 0 ? c : a.Place.Id.CompareTo(b.Place.Id);
+        private static (double Meters, long Id) Top(PriorityQueue<Hit, (double Meters, long Id)> queue) => queue.TryPeek(out _, out var top) ? top : default;
+
+        private static readonly Comparer<(double Meters, long Id)> FarthestFirst = Comparer<(double Meters, long Id)>.Create((a, b) => b.CompareTo(a));
+
+        /// <summary>A degree of latitude on the sphere <see cref="Geo"/> measures on, rounded down so the bound never skips a point it should keep.</summary>
+        private const double MetersPerDegreeOfLatitude = 111_194.0;
+
     }
 
     private readonly SemaphoreSlim building = new(1, 1);

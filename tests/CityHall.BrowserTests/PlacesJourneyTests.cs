@@ -1,0 +1,83 @@
+using CityHall.Web.Modules.Places;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CityHall.BrowserTests;
+
+/// <summary>
+/// Near me with the browser's location: the nearest public toilets from where the person stands,
+/// on a list and a map, then a place's page; the places and open-data pages too. Axe on each, in
+/// Korean and English.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PlacesJourneyTests(BrowserFixture f)
+{
+    public static TheoryData<string> Locales => new() { "ko-KR", "en-US" };
+
+    private static readonly SemaphoreSlim Seeding = new(1, 1);
+    private static bool seeded;
+
+    private async Task SeedAsync()
+    {
+        await Seeding.WaitAsync();
+        try
+        {
+            if (seeded) return;
+            var now = DateTime.UtcNow;
+            await f.App.WithDbAsync(async db =>
+            {
+                db.AddRange(
+                    new Place { KindCode = "public-toilet", NameKo = "서울시청 화장실", NameEn = "Seoul City Hall toilet", RoadAddress = "세종대로 110", DistrictCode = "11140",
+                        Latitude = 37.56650, Longitude = 126.97810, AlwaysOpen = true, OpeningHoursText = "24시간", Source = "browser-test", SourceId = "1", UpdatedAt = now,
+                        Accessibility = new() { AccessibleToilet = true, BabyChanging = true, EmergencyBell = true } },
+                    new Place { KindCode = "public-toilet", NameKo = "서울광장 화장실", RoadAddress = "세종대로 100", DistrictCode = "11140",
+                        Latitude = 37.56580, Longitude = 126.97790, Source = "browser-test", SourceId = "2", UpdatedAt = now },
+                    new Place { KindCode = "public-toilet", NameKo = "덕수궁 화장실", RoadAddress = "세종대로 99", DistrictCode = "11140",
+                        Latitude = 37.56580, Longitude = 126.97510, Source = "browser-test", SourceId = "3", UpdatedAt = now },
+                    new Place { KindCode = "public-toilet", NameKo = "강남역 화장실", RoadAddress = "강남대로 396", DistrictCode = "11680",
+                        Latitude = 37.49800, Longitude = 127.02760, Source = "browser-test", SourceId = "4", UpdatedAt = now });
+                await db.SaveChangesAsync();
+            });
+            f.App.Services.GetRequiredService<PlaceIndex>().Invalidate();
+            seeded = true;
+        }
+        finally { Seeding.Release(); }
+    }
+
+    [Theory, MemberData(nameof(Locales))]
+    public async Task Near_me_from_the_browsers_location_lists_and_maps_the_nearest(string locale)
+    {
+        await SeedAsync();
+        var page = await f.NewPageAsync(locale, location: new Geolocation { Latitude = 37.56630f, Longitude = 126.97800f });
+        await page.GotoAsync("/places");
+        await Axe.AssertNoViolationsAsync(page);
+        await page.GotoAsync("/places/near?kind=public-toilet");
+        await Axe.AssertNoViolationsAsync(page);
+
+        // With JavaScript the location button appears; it fills the point and searches from it.
+        await page.ClickAsync("[data-locate]");
+        await page.WaitForURLAsync("**/places/near?*lat=37.5663*");
+        var names = await page.Locator("[data-places] li a").AllTextContentsAsync();
+        Assert.Equal(locale == "en-US" ? "Seoul City Hall toilet" : "서울시청 화장실", names[0]);
+        Assert.Equal(3, names.Count); // 강남역 is 10 km away, outside the 1 km radius
+        await page.WaitForSelectorAsync("[data-place-map]:not([hidden]) .leaflet-container");
+        Assert.Equal(3, await page.Locator("[data-place-map] .leaflet-marker-icon").CountAsync());
+        await Axe.AssertNoViolationsAsync(page);
+
+        // Filters keep the point: accessible only leaves City Hall's.
+        await page.ClickAsync("label[for=accessible]");
+        await page.ClickAsync("[data-near-form] button[type=submit]");
+        await page.WaitForURLAsync("**accessible=true*");
+        Assert.Equal(1, await page.Locator("[data-places] li").CountAsync());
+
+        await page.ClickAsync("[data-places] li a");
+        await page.WaitForURLAsync("**/places/*");
+        await page.WaitForSelectorAsync("[data-place-map]:not([hidden]) .leaflet-container");
+        await Axe.AssertNoViolationsAsync(page);
+
+        await page.GotoAsync("/places/kind/public-toilet");
+        await Axe.AssertNoViolationsAsync(page);
+        await page.GotoAsync("/open-data");
+        await Axe.AssertNoViolationsAsync(page);
+    }
+}
