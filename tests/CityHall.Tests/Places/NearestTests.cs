@@ -13,23 +13,10 @@ public sealed class NearestTests(CityHallApp app) : IClassFixture<CityHallApp>
 {
     private static readonly DateTime Now = DateTime.UtcNow;
 
-    private async Task<List<Place>> SeedAsync(string kind, string source, int count, int seed)
-    {
-        var random = new Random(seed);
-        var places = Enumerable.Range(0, count).Select(i => new Place
-        {
-            KindCode = kind, NameKo = $"장소 {source} {i}", Source = source, SourceId = i.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Latitude = 37.42 + random.NextDouble() * 0.28, Longitude = 126.77 + random.NextDouble() * 0.41, UpdatedAt = Now,
-        }).ToList();
-        await app.WithDbAsync(async db => { db.AddRange(places); await db.SaveChangesAsync(); });
-        app.Services.GetRequiredService<PlaceIndex>().Invalidate();
-        return places;
-    }
-
     [Fact]
     public async Task The_grid_finds_exactly_what_a_scan_of_every_place_finds()
     {
-        var places = await SeedAsync("facility", "random-grid", 3000, 20261127);
+        var places = await RandomPlaces.AddAsync(app, "facility", "random-grid", 3000, 20261127, (37.42, 0.28), (126.77, 0.41));
         var index = app.Services.GetRequiredService<PlaceIndex>();
         var random = new Random(7);
         for (var query = 0; query < 60; query++)

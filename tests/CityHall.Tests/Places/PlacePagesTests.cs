@@ -13,19 +13,9 @@ public sealed class PlacePagesTests(CityHallApp app) : IClassFixture<CityHallApp
 {
     private static readonly DateTime Now = DateTime.UtcNow;
 
-    private async Task<List<Place>> SeedRandomAsync(string kind, string source, int count, int seed)
-    {
-        var random = new Random(seed);
-        var places = Enumerable.Range(0, count).Select(i => new Place
-        {
-            KindCode = kind, NameKo = $"{source} {i:D4}", Source = source, SourceId = i.ToString(CultureInfo.InvariantCulture),
-            DistrictCode = i % 2 == 0 ? "11110" : "11140",
-            Latitude = 37.50 + random.NextDouble() * 0.12, Longitude = 126.90 + random.NextDouble() * 0.15, UpdatedAt = Now,
-        }).ToList();
-        await app.WithDbAsync(async db => { db.AddRange(places); await db.SaveChangesAsync(); });
-        app.Services.GetRequiredService<PlaceIndex>().Invalidate();
-        return places;
-    }
+    /// <summary>In 종로구 and 중구 alternately, over central Seoul.</summary>
+    private Task<List<Place>> SeedRandomAsync(string kind, string source, int count, int seed) =>
+        RandomPlaces.AddAsync(app, kind, source, count, seed, (37.50, 0.12), (126.90, 0.15), i => i % 2 == 0 ? "11110" : "11140");
 
     private static List<long> ListedIds(AngleSharp.Dom.IDocument page) =>
         page.QuerySelectorAll("[data-places] li a").Select(a => long.Parse(a.GetAttribute("href")!["/places/".Length..], CultureInfo.InvariantCulture)).ToList();
