@@ -34,6 +34,26 @@ public static class Html
         return await client.PostAsync(target, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>Posts a form as multipart/form-data with its hidden fields, the given values and files (field name, file name, bytes, content type).</summary>
+    public static async Task<HttpResponseMessage> SubmitMultipartAsync(this HttpClient client, IDocument page, IEnumerable<KeyValuePair<string, string>> values,
+        IEnumerable<(string Field, string FileName, byte[] Bytes, string ContentType)> files, string formSelector = "main form[method=post]")
+    {
+        var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"No form {formSelector} on {page.Url}");
+        var given = values.Select(v => v.Key).ToHashSet();
+        var content = new MultipartFormDataContent();
+        foreach (var input in form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]"))
+            if (!given.Contains(input.Name!)) content.Add(new StringContent(input.Value), input.Name!);
+        foreach (var (name, value) in values) content.Add(new StringContent(value), name);
+        foreach (var (field, fileName, bytes, type) in files)
+        {
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(type);
+            content.Add(file, field, fileName);
+        }
+        var target = form.GetAttribute("action");
+        return await client.PostAsync(string.IsNullOrEmpty(target) ? new Uri(page.Url).PathAndQuery : target, content);
+    }
+
     public static string[] ErrorSummary(this IDocument page) =>
         page.QuerySelectorAll(".ch-error-summary li a").Select(a => a.TextContent.Trim()).ToArray();
 

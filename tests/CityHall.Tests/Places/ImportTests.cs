@@ -67,6 +67,7 @@ public sealed class ImportTests(CityHallApp app) : IClassFixture<CityHallApp>
     [Fact]
     public async Task Bad_rows_are_skipped_with_their_line_and_reason_and_bad_files_are_refused_whole()
     {
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en-US"); // the messages checked below are the English ones
         var header = "Contents_ID,Use,Contents_name,Subcategory_name,시군,구명,도로명주소,지번주소,키워드,다국어,경도,위도,공간객체타입,라인색상,라인패턴,라인두께,전화번호,웹URL,동영상웹링크URL,음성파일웹링크URL,사진정보1,사진정보2,사진정보3,사진정보4,사진정보5,유형,개방시간,소재지용도,변기현황,장애인화장실,기타설비";
         string Row(string id, string name, string lon, string lat, string hours = "09:00~18:00") => $"{id},Y,{name},,,종로구,종로 1,종로구 종로1가 1,,KOR,{lon},{lat},1,,,,02-120,,,,,,,,,공중화장실,{hours},,,,";
         var csv = string.Join("\n", header,
@@ -111,7 +112,7 @@ public sealed class ImportVerbTests(CityHallApp app) : IClassFixture<CityHallApp
         var empty = Path.GetTempFileName();
         var (refused, why) = await Verbs.RunAsync(app, "import", "places", empty, "--kind", "public-toilet");
         Assert.Equal(1, refused);
-        Assert.Contains("The file is empty.", why, StringComparison.Ordinal);
+        Assert.Contains("빈 파일입니다.", why, StringComparison.Ordinal); // the shell has no LANG here: the neutral resources, Korean
         File.Delete(empty);
     }
 }

@@ -11,19 +11,24 @@ namespace CityHall.Web.Modules.Places;
 /// </summary>
 public static class PlacesModule
 {
+    /// <summary>Staff who edit places and import files of them.</summary>
+    public const string Manage = "places.manage";
+
     public static WebApplicationBuilder AddPlaces(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddModule(new ModuleDescriptor
         {
             Name = "Places",
-            Permissions = [],
+            Permissions = [new(Manage, "Permission.ManagePlaces", Roles.Official)],
+            AdminMenu = [new("Admin.Menu.Places", "/admin/places", Manage, 300)],
             PortalSectors = [new("facilities", "/places/near?kind=public-toilet"), new("food", "/places/kind/restaurant"), new("tourism", "/places/kind/tourist-spot")],
         });
         services.AddOpenDataSource<PlacesOpenData>();
         services.AddScoped<Platform.Hosting.IDataSeeder, PlaceKindsSeeder>();
         services.AddSingleton<PlaceIndex>();
         services.AddScoped<Import.PlaceImporter>();
+        services.AddSingleton<Import.PlaceImportJobs>();
         services.AddSingleton<Platform.Hosting.ModuleVerb, Import.ImportPlacesVerb>();
         return builder;
     }

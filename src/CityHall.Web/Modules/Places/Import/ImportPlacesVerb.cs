@@ -52,7 +52,11 @@ public sealed class ImportPlacesVerb : ModuleVerb
             var importer = services.GetRequiredService<PlaceImporter>();
             var timer = System.Diagnostics.Stopwatch.StartNew();
             var summary = await importer.ImportAsync(stream, parse.GetValue(kind)!, map, parse.GetValue(encoding)!,
-                new Progress<int>(n => AnsiConsole.MarkupLineInterpolated($"[grey]{n:N0} rows read…[/]")), ct);
+                new Progress<ImportProgress>(p =>
+                {
+                    if (p.Writing) AnsiConsole.MarkupLineInterpolated($"[grey]{p.Read:N0} rows read; writing…[/]");
+                    else AnsiConsole.MarkupLineInterpolated($"[grey]{p.Read:N0} of about {p.EstimatedRows:N0} rows read…[/]");
+                }), ct);
             if (!summary.Succeeded)
             {
                 AnsiConsole.MarkupLineInterpolated($"[red]Nothing imported: {summary.Problem}[/]");

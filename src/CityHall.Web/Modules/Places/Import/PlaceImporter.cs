@@ -7,6 +7,9 @@ using Microsoft.Extensions.Options;
 
 namespace CityHall.Web.Modules.Places.Import;
 
+/// <summary>How far an import is: rows read so far, of about how many (lines in the file), and whether it is now writing.</summary>
+public readonly record struct ImportProgress(int Read, int EstimatedRows, bool Writing);
+
 /// <summary>A row left out, with its line in the file and why.</summary>
 public sealed record SkippedRow(int Line, string Reason);
 
@@ -24,28 +27,30 @@ public sealed record ImportSummary(string? Problem, string? Encoding, int Read, 
 /// the line and the reason, and writes the rest in one transaction — all or nothing. A place is
 /// identified by the mapping's source and the row's id: importing the same source again updates.
 /// </summary>
-public sealed partial class PlaceImporter(AppDbContext db, PlaceIndex index, IOptionsMonitor<CityOptions> city, TimeProvider clock)
+public sealed partial class PlaceImporter(AppDbContext db, PlaceIndex index, IOptionsMonitor<CityOptions> city, TimeProvider clock, IStringLocalizer<Text> t)
 {
     public const int MaxBytes = 50 * 1024 * 1024;
 
     static PlaceImporter() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <param name="encodingName">auto, utf-8 or cp949 (euc-kr).</param>
-    /// <param name="progress">Rows read so far, now and then.</param>
+    /// <param name="progress">Rows read so far, now and then, then once when writing starts.</param>
     public async Task<ImportSummary> ImportAsync(Stream file, string kind, PlaceMapping mapping, string encodingName = "auto",
-        IProgress<int>? progress = null, CancellationToken ct = default)
+        IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
-        if (!await db.Set<PlaceKind>().AnyAsync(k => k.Code == kind, ct)) return ImportSummary.Refused($"There is no kind of place '{kind}'.");
+        if (!await db.Set<PlaceKind>().AnyAsync(k => k.Code == kind, ct)) return ImportSummary.Refused(t["Places.Import.NoKind", kind]);
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
-        if (buffer.Length == 0) return ImportSummary.Refused("The file is empty.");
-        if (buffer.Length > MaxBytes) return ImportSummary.Refused($"The file is larger than {MaxBytes / (1024 * 1024)} MB.");
+        if (buffer.Length == 0) return ImportSummary.Refused(t["Places.Import.Empty"]);
+        if (buffer.Length > MaxBytes) return ImportSummary.Refused(t["Places.Import.TooLarge", MaxBytes / (1024 * 1024)]);
         var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-        if (bytes.Contains((byte)0)) return ImportSummary.Refused("This is not a CSV text file (it contains binary data).");
-        var (encoding, encodingProblem) = Detect(bytes, encodingName);
+        if (bytes.Contains((byte)0)) return ImportSummary.Refused(t["Places.Import.Binary"]);
+        var (encoding, encodingProblem) = Detect(bytes, encodingName, t);
         if (encoding is null) return ImportSummary.Refused(encodingProblem!);
         var text = encoding.GetString(bytes.StartsWith(Encoding.UTF8.Preamble) && encoding.CodePage == 65001 ? bytes[3..] : bytes);
         var encodingLabel = encoding.CodePage == 65001 ? "utf-8" : "cp949";
+        // Lines less the header: rows with quoted line breaks make the real count a little smaller.
+        var estimated = Math.Max(1, bytes.Count((byte)'\n') - (bytes[^1] == (byte)'\n' ? 1 : 0));
 
         using var csv = CsvReader.FromText(text, new CsvReaderOptions
         {
@@ -53,10 +58,10 @@ public sealed partial class PlaceImporter(AppDbContext db, PlaceIndex index, IOp
             MalformedData = CsvMalformedDataHandling.Recover, FieldCountMismatch = CsvFieldCountHandling.Allow, MissingField = CsvMissingFieldHandling.ReturnEmpty,
         });
         try { csv.ReadHeader(); }
-        catch (Exception ex) when (ex is not OperationCanceledException) { return ImportSummary.Refused("The file has no header row.", encodingLabel); }
+        catch (Exception ex) when (ex is not OperationCanceledException) { return ImportSummary.Refused(t["Places.Import.NoHeader"], encodingLabel); }
         var header = csv.Headers ?? [];
         var missing = mapping.Columns().Where(c => !header.Contains(c)).ToList();
-        if (missing.Count > 0) return ImportSummary.Refused($"Columns missing from the header: {string.Join(", ", missing)}.", encodingLabel);
+        if (missing.Count > 0) return ImportSummary.Refused(t["Places.Import.MissingColumns", string.Join(", ", missing)], encodingLabel);
 
         var districts = (await db.Set<District>().AsNoTracking().ToListAsync(ct))
             .SelectMany(d => new[] { (d.NameKo, d.Code), (d.NameEn, d.Code) }).Where(p => p.Item1.Length > 0)
@@ -71,28 +76,28 @@ public sealed partial class PlaceImporter(AppDbContext db, PlaceIndex index, IOp
         {
             ct.ThrowIfCancellationRequested();
             read++;
-            if (read % 500 == 0) progress?.Report(read);
+            if (read % 250 == 0) progress?.Report(new(read, estimated, false));
             var line = (int)csv.LineNumber;
             string? Cell(string field) => mapping.Fields.TryGetValue(field, out var column) && csv.GetStringOrNull(column) is { } value
                 && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
             if (mapping.Include is { } include && !include.Values.Contains(csv.GetStringOrNull(include.Column)?.Trim() ?? "", StringComparer.OrdinalIgnoreCase))
             {
-                skipped.Add(new(line, $"not in use ({include.Column} is not {string.Join("/", include.Values)})"));
+                skipped.Add(new(line, t["Places.Import.Skip.NotInUse", include.Column, string.Join("/", include.Values)]));
                 continue;
             }
             var id = Cell("sourceId");
             var name = Cell("name");
-            if (id is null) { skipped.Add(new(line, "no id")); continue; }
-            if (name is null) { skipped.Add(new(line, "no name")); continue; }
+            if (id is null) { skipped.Add(new(line, t["Places.Import.Skip.NoId"])); continue; }
+            if (name is null) { skipped.Add(new(line, t["Places.Import.Skip.NoName"])); continue; }
             if (!double.TryParse(Cell("latitude"), NumberStyles.Float, CultureInfo.InvariantCulture, out var lat)
                 || !double.TryParse(Cell("longitude"), NumberStyles.Float, CultureInfo.InvariantCulture, out var lon))
             {
-                skipped.Add(new(line, "no coordinates"));
+                skipped.Add(new(line, t["Places.Import.Skip.NoCoordinates"]));
                 continue;
             }
-            if (!bounds.Contains(lat, lon)) { skipped.Add(new(line, $"coordinates outside the city ({lat.ToString(CultureInfo.InvariantCulture)}, {lon.ToString(CultureInfo.InvariantCulture)})")); continue; }
-            if (id.Length > 100) { skipped.Add(new(line, "id longer than 100 characters")); continue; }
-            if (rows.ContainsKey(id)) { skipped.Add(new(line, $"the id {id} appears again")); continue; }
+            if (!bounds.Contains(lat, lon)) { skipped.Add(new(line, t["Places.Import.Skip.Outside", lat.ToString(CultureInfo.InvariantCulture), lon.ToString(CultureInfo.InvariantCulture)])); continue; }
+            if (id.Length > 100) { skipped.Add(new(line, t["Places.Import.Skip.IdTooLong"])); continue; }
+            if (rows.ContainsKey(id)) { skipped.Add(new(line, t["Places.Import.Skip.Repeated", id])); continue; }
 
             var hours = Cell("openingHours");
             var (always, opens, closes) = ReadHours(hours);
@@ -129,7 +134,7 @@ public sealed partial class PlaceImporter(AppDbContext db, PlaceIndex index, IOp
 
             bool? Flag(string fact) => mapping.Flags.TryGetValue(fact, out var rule) ? rule.Read(csv.GetStringOrNull(rule.Column)) : null;
         }
-        progress?.Report(read);
+        progress?.Report(new(read, Math.Max(read, estimated), true));
 
         // All or nothing: one transaction for every place of the file.
         var now = clock.GetUtcNow().UtcDateTime;
@@ -166,14 +171,14 @@ public sealed partial class PlaceImporter(AppDbContext db, PlaceIndex index, IOp
         return new ImportSummary(null, encodingLabel, read, created, updated, unchanged, skipped);
     }
 
-    private static (Encoding? Encoding, string? Problem) Detect(ReadOnlySpan<byte> bytes, string name)
+    private static (Encoding? Encoding, string? Problem) Detect(ReadOnlySpan<byte> bytes, string name, IStringLocalizer t)
     {
         switch (name.ToLowerInvariant())
         {
             case "utf-8" or "utf8": return (new UTF8Encoding(false, true), null);
             case "cp949" or "euc-kr" or "ks_c_5601-1987": return (Encoding.GetEncoding(949), null);
             case "auto": break;
-            default: return (null, $"Unknown encoding '{name}': use auto, utf-8 or cp949.");
+            default: return (null, t["Places.Import.UnknownEncoding", name]);
         }
         if (bytes.StartsWith(Encoding.UTF8.Preamble)) return (new UTF8Encoding(false, true), null);
         try

@@ -39,6 +39,12 @@ public sealed class PlaceMapping
             else if (File.Exists(presetOrFile)) json = File.ReadAllText(presetOrFile);
             else return (null, $"No preset or mapping file '{presetOrFile}'. Presets: {string.Join(", ", Presets())}.");
         }
+        return Parse(json);
+    }
+
+    /// <summary>A mapping from its JSON text (an uploaded mapping file); null with the reason when it does not work.</summary>
+    public static (PlaceMapping? Mapping, string? Problem) Parse(string json)
+    {
         PlaceMapping? mapping;
         try { mapping = JsonSerializer.Deserialize<PlaceMapping>(json, Json); }
         catch (JsonException ex) { return (null, $"The mapping is not valid JSON: {ex.Message}"); }
