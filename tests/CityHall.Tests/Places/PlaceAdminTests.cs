@@ -105,4 +105,35 @@ public sealed class PlaceAdminTests(CityHallApp app) : IClassFixture<CityHallApp
         Assert.Empty((await client.GetPageAsync("/places/near?kind=shelter&lat=37.5663&lon=126.9779")).QuerySelectorAll("[data-places] li"));
         Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync("/admin/places/987654321")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_citizen_reports_a_wrong_entry_and_it_arrives_as_a_case_linked_to_the_place()
+    {
+        var place = new Place { KindCode = "public-toilet", NameKo = "을지로입구역 화장실", RoadAddress = "을지로 42", DistrictCode = "11140", Latitude = 37.5660, Longitude = 126.9826,
+            Source = "report-test", SourceId = "1", UpdatedAt = DateTime.UtcNow };
+        await app.WithDbAsync(async db => { db.Add(place); await db.SaveChangesAsync(); });
+        var anonymous = app.CreateBrowserLikeClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await anonymous.GetAsync($"/places/{place.Id}/report")).StatusCode); // to sign in first
+
+        var citizen = await app.SignedUpCitizenAsync("wrong-entry@example.org");
+        var page = await citizen.GetPageAsync($"/places/{place.Id}");
+        Assert.NotNull(page.QuerySelector($"a[href='/places/{place.Id}/report']"));
+        var form = await citizen.GetPageAsync($"/places/{place.Id}/report");
+        var refused = await Html.ParseAsync(await citizen.SubmitAsync(form, new Dictionary<string, string> { ["Input.Problem"] = "other", ["Input.Details"] = "" }));
+        Assert.Single(refused.ErrorSummary()); // "something else" needs the details
+        var sent = await citizen.SubmitAsync(form, new Dictionary<string, string> { ["Input.Problem"] = "hours", ["Input.Details"] = "주말에는 문을 닫습니다." });
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var reference = sent.Headers.Location!.OriginalString["/reports/".Length..];
+
+        var filed = await app.WithDbAsync(db => db.Set<CityHall.Web.Modules.ServiceRequests.ServiceRequest>().AsNoTracking().SingleAsync(r => r.Reference == reference));
+        Assert.Equal(("place-correction", $"/places/{place.Id}", "을지로입구역 화장실", "11140", false), (filed.ServiceCode, filed.SubjectPath, filed.SubjectTitle, filed.DistrictCode, filed.IsPublic));
+        Assert.Equal((place.Latitude, place.Longitude), (filed.Latitude!.Value, filed.Longitude!.Value));
+        Assert.Contains("주말에는 문을 닫습니다.", filed.Description, StringComparison.Ordinal);
+        var tracking = await citizen.GetPageAsync($"/reports/{reference}");
+        Assert.Equal($"/places/{place.Id}", tracking.QuerySelector("[data-subject] a")!.GetAttribute("href"));
+
+        var official = await app.SignedInStaffAsync(Roles.Administrator, "places-cases@seoul.go.kr");
+        var staffCase = await official.GetPageAsync($"/admin/service-requests/{reference}");
+        Assert.Equal("을지로입구역 화장실", staffCase.QuerySelector("[data-subject] a")!.TextContent);
+    }
 }

@@ -25,6 +25,7 @@ public static class PlacesModule
             PortalSectors = [new("facilities", "/places/near?kind=public-toilet"), new("food", "/places/kind/restaurant"), new("tourism", "/places/kind/tourist-spot")],
         });
         services.AddOpenDataSource<PlacesOpenData>();
+        services.Configure<Public.PlacesOptions>(builder.Configuration.GetSection(Public.PlacesOptions.Section));
         services.AddScoped<Platform.Hosting.IDataSeeder, PlaceKindsSeeder>();
         services.AddSingleton<PlaceIndex>();
         services.AddScoped<Import.PlaceImporter>();

@@ -3,7 +3,7 @@ using CityHall.Web.Platform.Hosting;
 namespace CityHall.Web.Modules.ServiceRequests;
 
 /// <summary>
-/// Seoul's Smart Complaint categories as the starting catalogue (20 services), each routed city-wide
+/// Seoul's Smart Complaint categories as the starting catalogue (20 services, and corrections to the places directory), each routed city-wide
 /// to a department and given its statutory deadline: 7 working days for grievances, 14 for
 /// suggestions and questions on a law, 24 hours for hazards. Added once; staff edit them afterwards.
 /// </summary>
@@ -54,6 +54,9 @@ public sealed class SeoulServiceCatalogue(AppDbContext db, TimeProvider clock) :
         (new() { Code = "radiation", NameKo = "방사능", NameEn = "Radiation", Group = "safety", Keywords = "방사능,radiation", Deadline = Urgent() }, "safety"),
         (new() { Code = "snow-removal", NameKo = "제설", NameEn = "Snow removal", Group = "roads", Keywords = "눈,snow,제설", Deadline = Working(7) }, "transport"),
         (new() { Code = "recurring-ice", NameKo = "상습 결빙", NameEn = "Recurring ice", Group = "roads", Keywords = "결빙,ice,빙판,black ice", Deadline = Working(7) }, "transport"),
+        // Filed from a place's page ("this entry is wrong"), so the directory of places is corrected by the people who use it.
+        (new() { Code = "place-correction", NameKo = "장소 정보 오류", NameEn = "Wrong place information", Group = "information", Keywords = "장소,place,화장실,toilet,정보,information",
+            Deadline = Working(7) }, "citizen-communication"),
     ];
 
     public async Task SeedAsync(bool includeDemo, CancellationToken ct)

@@ -55,6 +55,9 @@ public sealed class ServiceRequest
     /// <summary>Answers to the service's attributes: one row per value (a multi-value list repeats the code).</summary>
     public List<RequestAttributeValue> Attributes { get; set; } = [];
     public string? MediaUrl { get; set; }
+    /// <summary>What the case is about when another part of the site filed it (a place whose entry is wrong): its title and its page on this site.</summary>
+    public string? SubjectTitle { get; set; }
+    public string? SubjectPath { get; set; }
 
     /// <summary>The signed-in reporter, if any.</summary>
     public string? ReporterId { get; set; }
@@ -161,6 +164,8 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
         e.Property(x => x.Zipcode).HasMaxLength(20);
         e.Property(x => x.DistrictCode).HasMaxLength(32);
         e.Property(x => x.MediaUrl).HasMaxLength(500);
+        e.Property(x => x.SubjectTitle).HasMaxLength(300);
+        e.Property(x => x.SubjectPath).HasMaxLength(300);
         e.Property(x => x.ReporterId).HasMaxLength(450);
         e.Property(x => x.Email).HasMaxLength(256);
         e.Property(x => x.Phone).HasMaxLength(32);

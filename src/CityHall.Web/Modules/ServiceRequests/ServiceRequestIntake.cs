@@ -19,6 +19,9 @@ public sealed class NewServiceRequest
     /// <summary>Answers by attribute code; a multi-value list has several.</summary>
     public Dictionary<string, List<string>> Attributes { get; set; } = new(StringComparer.Ordinal);
     public string? MediaUrl { get; set; }
+    /// <summary>Set by other modules filing through <see cref="Contracts.ICaseFiling"/>: what the case is about and its page (a site path).</summary>
+    public string? SubjectTitle { get; set; }
+    public string? SubjectPath { get; set; }
     public bool IsPublic { get; set; } = true;
     public RequestChannel Channel { get; set; }
     public string? ReporterId { get; set; }
@@ -139,6 +142,8 @@ public sealed class ServiceRequestIntake(AppDbContext db, ServiceRequestWriter w
             DistrictCode = district,
             Attributes = answers,
             MediaUrl = media,
+            SubjectTitle = Blank(input.SubjectTitle) is { } subject ? subject[..Math.Min(subject.Length, 300)] : null,
+            SubjectPath = Blank(input.SubjectPath) is { } path && path.StartsWith('/') && !path.StartsWith("//", StringComparison.Ordinal) && path.Length <= 300 ? path : null,
             ReporterId = input.ReporterId,
             ApiKeyId = input.ApiKeyId,
             Email = email,

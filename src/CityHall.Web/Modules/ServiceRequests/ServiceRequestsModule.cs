@@ -39,6 +39,7 @@ public static class ServiceRequestsModule
         services.AddMemoryCache();
         services.AddSingleton<ServiceDirectory>();
         services.AddScoped<ServiceRequestIntake>();
+        services.AddScoped<Contracts.ICaseFiling, CaseFiling>();
         services.AddScoped<CaseWork>();
         services.AddScoped<CaseNotifier>();
         services.AddScoped<IPersonalDataContributor, ServiceRequestPersonalData>();

@@ -1,0 +1,20 @@
+namespace CityHall.Web.Modules.ServiceRequests;
+
+/// <summary>Cases filed by other modules (<see cref="Contracts.ICaseFiling"/>): a web report with a subject link, through the usual intake.</summary>
+public sealed class CaseFiling(ServiceRequestIntake intake, ServiceDirectory directory) : Contracts.ICaseFiling
+{
+    public async Task<bool> OffersAsync(string serviceCode, CancellationToken ct = default) =>
+        (await directory.GetAsync(ct)).ByCode.ContainsKey(serviceCode);
+
+    public async Task<Contracts.FiledCase> FileAsync(Contracts.CaseToFile filing, CancellationToken ct = default)
+    {
+        var result = await intake.SubmitAsync(new NewServiceRequest
+        {
+            ServiceCode = filing.ServiceCode, Description = filing.Description, Latitude = filing.Latitude, Longitude = filing.Longitude,
+            Address = filing.Address, DistrictCode = filing.DistrictCode, Channel = RequestChannel.Web, IsPublic = false,
+            ReporterId = filing.ReporterId,
+            SubjectTitle = filing.SubjectTitle, SubjectPath = filing.SubjectPath,
+        }, ct);
+        return new(result.Request?.Reference, result.Errors.Select(e => (e.Field, e.Message)).ToList());
+    }
+}
