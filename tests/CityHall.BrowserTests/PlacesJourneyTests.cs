@@ -80,4 +80,43 @@ public sealed class PlacesJourneyTests(BrowserFixture f)
         await page.GotoAsync("/open-data");
         await Axe.AssertNoViolationsAsync(page);
     }
+
+    [Theory, MemberData(nameof(Locales))]
+    public async Task Staff_import_a_file_watch_it_finish_and_edit_a_place(string locale)
+    {
+        await SeedAsync();
+        var page = await f.NewPageAsync(locale);
+        await Journeys.SignInAsStaffAsync(f, page, CityHall.Web.Platform.Identity.Roles.Official);
+        await page.GotoAsync("/admin/places");
+        await Axe.AssertNoViolationsAsync(page);
+        await page.GotoAsync("/admin/places/import");
+        await Axe.AssertNoViolationsAsync(page);
+
+        // A Smart Seoul Map file of two usable rows and one without coordinates (in Songpa: far from where the near-me test stands).
+        var file = Path.Combine(Path.GetTempPath(), $"toilets-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, string.Join('\n',
+            "Contents_ID,Use,Contents_name,구명,도로명주소,지번주소,경도,위도,전화번호,웹URL,유형,개방시간,장애인화장실,기타설비",
+            $"{locale}-1,Y,잠실역 화장실,송파구,올림픽로 265,,127.10000,37.51330,,,개방화장실,24시간,1,비상벨 1",
+            $"{locale}-2,Y,석촌호수 화장실,송파구,잠실로 148,,127.10300,37.50900,,,개방화장실,09:00~18:00,,",
+            $"{locale}-3,Y,좌표 없는 화장실,송파구,,,,,,,,,,") + "\n");
+        await page.SetInputFilesAsync("#Input_File", file);
+        await page.SelectOptionAsync("#Input_Kind", "public-toilet");
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForURLAsync("**/admin/places/imports/*");
+        // The page follows the import and shows the summary when it ends.
+        await page.WaitForSelectorAsync("[data-import-summary]");
+        Assert.Equal("2", (await page.TextContentAsync("[data-created]"))!.Trim());
+        Assert.Equal(1, await page.Locator("[data-skips] tbody tr").CountAsync());
+        await Axe.AssertNoViolationsAsync(page);
+        File.Delete(file);
+
+        await page.GotoAsync("/admin/places?q=" + Uri.EscapeDataString("잠실역"));
+        await page.ClickAsync("[data-admin-places] tbody a");
+        await page.WaitForURLAsync("**/admin/places/*");
+        await Axe.AssertNoViolationsAsync(page);
+        await page.FillAsync("#Input_Latitude", "35.1");
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForSelectorAsync(".ch-error-summary");
+        await Axe.AssertNoViolationsAsync(page);
+    }
 }
