@@ -1,5 +1,6 @@
 using CityHall.Web.Modules.Accounts;
 using CityHall.Web.Modules.Admin;
+using CityHall.Web.Modules.Broadcasts;
 using CityHall.Web.Modules.OpenData;
 using CityHall.Web.Modules.Petitions;
 using CityHall.Web.Modules.Places;
@@ -16,6 +17,7 @@ builder.AddAdmin();
 builder.AddPetitions();
 builder.AddServiceRequests();
 builder.AddPlaces();
+builder.AddBroadcasts();
 builder.AddOpenData();
 
 var app = builder.Build();
@@ -30,6 +32,7 @@ app.MapAdmin();
 app.MapPetitions();
 app.MapServiceRequests();
 app.MapPlaces();
+app.MapBroadcasts();
 app.MapOpenData();
 
 await app.PrepareDatabaseAsync();

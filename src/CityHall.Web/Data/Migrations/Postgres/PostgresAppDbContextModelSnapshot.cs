@@ -22,6 +22,167 @@ namespace CityHall.Web.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CityHall.Web.Modules.Broadcasts.BroadcastChannel", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Frequency")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("LiveUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Medium")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NameKo")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("broadcast_channels", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Broadcasts.Programme", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ChannelCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("DescriptionEn")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("DescriptionKo")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Hosts")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TitleEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TitleKo")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChannelCode");
+
+                    b.ToTable("broadcast_programmes", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Broadcasts.ProgrammeSlot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ProgrammeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("time without time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.ToTable("broadcast_slots", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Broadcasts.ScheduleException", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ChannelCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<bool>("OffAir")
+                        .HasColumnType("boolean");
+
+                    b.Property<long?>("ProgrammeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<string>("TitleEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TitleKo")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.HasIndex("ChannelCode", "StartsAt");
+
+                    b.ToTable("broadcast_exceptions", (string)null);
+                });
+
             modelBuilder.Entity("CityHall.Web.Modules.Petitions.Forum.PetitionComment", b =>
                 {
                     b.Property<long>("Id")
@@ -1809,6 +1970,38 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.ToTable("identity_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("CityHall.Web.Modules.Broadcasts.Programme", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.Broadcasts.BroadcastChannel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Broadcasts.ProgrammeSlot", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.Broadcasts.Programme", null)
+                        .WithMany("Slots")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Broadcasts.ScheduleException", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.Broadcasts.BroadcastChannel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CityHall.Web.Modules.Broadcasts.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("CityHall.Web.Modules.Petitions.Forum.PetitionComment", b =>
                 {
                     b.HasOne("CityHall.Web.Platform.Identity.CityHallUser", null)
@@ -2195,6 +2388,11 @@ namespace CityHall.Web.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Broadcasts.Programme", b =>
+                {
+                    b.Navigation("Slots");
                 });
 
             modelBuilder.Entity("CityHall.Web.Modules.ServiceRequests.ServiceDefinition", b =>

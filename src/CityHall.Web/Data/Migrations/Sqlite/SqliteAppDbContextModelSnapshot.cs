@@ -17,6 +17,161 @@ namespace CityHall.Web.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("CityHall.Web.Modules.Broadcasts.BroadcastChannel", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Frequency")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LiveUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Medium")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKo")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("broadcast_channels", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Broadcasts.Programme", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChannelCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionEn")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionKo")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hosts")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleKo")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChannelCode");
+
+                    b.ToTable("broadcast_programmes", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Broadcasts.ProgrammeSlot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.ToTable("broadcast_slots", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Broadcasts.ScheduleException", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChannelCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OffAir")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<string>("TitleEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleKo")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.HasIndex("ChannelCode", "StartsAt");
+
+                    b.ToTable("broadcast_exceptions", (string)null);
+                });
+
             modelBuilder.Entity("CityHall.Web.Modules.Petitions.Forum.PetitionComment", b =>
                 {
                     b.Property<long>("Id")
@@ -1758,6 +1913,38 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                     b.ToTable("identity_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("CityHall.Web.Modules.Broadcasts.Programme", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.Broadcasts.BroadcastChannel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Broadcasts.ProgrammeSlot", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.Broadcasts.Programme", null)
+                        .WithMany("Slots")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Broadcasts.ScheduleException", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.Broadcasts.BroadcastChannel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CityHall.Web.Modules.Broadcasts.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("CityHall.Web.Modules.Petitions.Forum.PetitionComment", b =>
                 {
                     b.HasOne("CityHall.Web.Platform.Identity.CityHallUser", null)
@@ -2144,6 +2331,11 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Broadcasts.Programme", b =>
+                {
+                    b.Navigation("Slots");
                 });
 
             modelBuilder.Entity("CityHall.Web.Modules.ServiceRequests.ServiceDefinition", b =>
