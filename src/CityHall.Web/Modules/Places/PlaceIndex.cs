@@ -47,6 +47,14 @@ public sealed class PlaceIndex(IServiceScopeFactory scopes, TimeProvider clock) 
         public IReadOnlyDictionary<string, KindInfo> KindByCode { get; internal init; } = new Dictionary<string, KindInfo>();
         public IReadOnlyList<DistrictInfo> Districts { get; internal init; } = [];
         public IReadOnlyDictionary<string, DistrictInfo> DistrictByCode { get; internal init; } = new Dictionary<string, DistrictInfo>();
+        /// <summary>A select's options: "none" (the given text) first, then the districts by name in the reader's language.</summary>
+        public IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> DistrictItems(string noneText)
+        {
+            var culture = System.Globalization.CultureInfo.CurrentUICulture;
+            return [new(noneText, ""), .. Districts.Select(d => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(d.Name(culture), d.Code))
+                .OrderBy(i => i.Text, StringComparer.Create(culture, false))];
+        }
+
         internal int Count { get; init; }
         internal DateTime LatestChange { get; init; }
         internal DateTimeOffset CheckedAt { get; set; }

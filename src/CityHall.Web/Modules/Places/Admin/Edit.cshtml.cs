@@ -88,8 +88,7 @@ public sealed class EditModel(AppDbContext db, PlaceIndex index, AuditLog audit,
         var snapshot = await index.GetAsync(HttpContext.RequestAborted);
         var culture = CultureInfo.CurrentUICulture;
         KindItems = snapshot.Kinds.Select(k => new SelectListItem(k.Name(culture), k.Code)).ToList();
-        DistrictItems = [new(t["Places.Admin.NoDistrict"], ""), .. snapshot.Districts.Select(d => new SelectListItem(d.Name(culture), d.Code))
-            .OrderBy(i => i.Text, StringComparer.Create(culture, false))];
+        DistrictItems = snapshot.DistrictItems(t["Places.Admin.NoDistrict"]);
         FactItems = [new(t["Places.Fact.Unknown"], ""), new(t["Places.Fact.Yes"], "true"), new(t["Places.Fact.No"], "false")];
     }
 

@@ -31,8 +31,7 @@ public sealed class IndexModel(AppDbContext db, PlaceIndex index, IStringLocaliz
         Places = await index.GetAsync(ct);
         var culture = CultureInfo.CurrentUICulture;
         KindItems = [new(t["Places.Admin.AnyKind"], ""), .. Places.Kinds.Select(k => new SelectListItem(k.Name(culture), k.Code))];
-        DistrictItems = [new(t["Places.Near.AnyDistrict"], ""), .. Places.Districts.Select(d => new SelectListItem(d.Name(culture), d.Code))
-            .OrderBy(i => i.Text, StringComparer.Create(culture, false))];
+        DistrictItems = Places.DistrictItems(t["Places.Near.AnyDistrict"]);
 
         var query = db.Set<Place>().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Query))

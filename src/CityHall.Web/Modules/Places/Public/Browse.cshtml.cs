@@ -29,8 +29,7 @@ public sealed class BrowseModel(PlaceIndex index, AppDbContext db, CityClock clo
         if (!Places.KindByCode.TryGetValue(Kind, out var kind)) return NotFound();
         SelectedKind = kind;
         var culture = CultureInfo.CurrentUICulture;
-        DistrictItems = [new(t["Places.Near.AnyDistrict"], ""), .. Places.Districts.Select(d => new SelectListItem(d.Name(culture), d.Code))
-            .OrderBy(i => i.Text, StringComparer.Create(culture, false))];
+        DistrictItems = Places.DistrictItems(t["Places.Near.AnyDistrict"]);
         if (!string.IsNullOrEmpty(District) && !Places.DistrictByCode.ContainsKey(District)) District = null;
 
         var query = db.Set<Place>().AsNoTracking().Where(p => p.KindCode == Kind);

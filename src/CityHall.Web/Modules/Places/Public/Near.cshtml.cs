@@ -51,8 +51,7 @@ public sealed class NearModel(PlaceIndex index, AppDbContext db, CityClock clock
         Now = clock.TimeOfDay;
         var culture = CultureInfo.CurrentUICulture;
         KindItems = Places.Kinds.Select(k => new SelectListItem(k.Name(culture), k.Code)).ToList();
-        DistrictItems = [new(t["Places.Near.AnyDistrict"], ""), .. Places.Districts.Select(d => new SelectListItem(d.Name(culture), d.Code))
-            .OrderBy(i => i.Text, StringComparer.Create(culture, false))];
+        DistrictItems = Places.DistrictItems(t["Places.Near.AnyDistrict"]);
         RadiusItems = RadiusChoices.Select(r => new SelectListItem(PlaceList.Distance(t, r), r.ToString(CultureInfo.InvariantCulture))).ToList();
 
         if (!ModelState.IsValid) return; // a radius that is not a number: the summary says so, nothing is searched
