@@ -1,6 +1,7 @@
 using CityHall.Web.Modules.Accounts;
 using CityHall.Web.Modules.Admin;
 using CityHall.Web.Modules.Broadcasts;
+using CityHall.Web.Modules.Inclusion;
 using CityHall.Web.Modules.OpenData;
 using CityHall.Web.Modules.Petitions;
 using CityHall.Web.Modules.Places;
@@ -19,6 +20,7 @@ builder.AddServiceRequests();
 builder.AddPlaces();
 builder.AddBroadcasts();
 builder.AddOpenData();
+builder.AddInclusion();
 
 var app = builder.Build();
 
