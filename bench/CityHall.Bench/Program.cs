@@ -53,4 +53,15 @@ places.SetAction(async (parse, ct) =>
 });
 root.Subcommands.Add(places);
 
+var entrantCount = new Option<int>("--entrants") { Description = "Entrants in the draw.", DefaultValueFactory = _ => 100_000 };
+var runs = new Option<int>("--runs") { Description = "Draws with the same seed.", DefaultValueFactory = _ => 5 };
+var inclusion = new Command("inclusion", "The seeded lottery over 100,000 entrants: time per draw and whether every draw gives the same order.");
+foreach (var o in new Option[] { entrantCount, runs }) inclusion.Options.Add(o);
+inclusion.SetAction(parse =>
+{
+    InclusionBenchmark.Run(parse.GetValue(entrantCount), parse.GetValue(runs));
+    return 0;
+});
+root.Subcommands.Add(inclusion);
+
 return await root.Parse(args).InvokeAsync();

@@ -15,7 +15,13 @@ public static class Journeys
         await page.FillAsync("#Input_Email", email);
         await page.FillAsync("#Input_Password", TestAccounts.Password);
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync("**/account/confirm**");
+        try { await page.WaitForURLAsync("**/account/confirm**"); }
+        catch (TimeoutException)
+        {
+            // Say what the page showed instead (an error summary, an error page), so a failure here can be understood from the log.
+            var main = ((await page.Locator("main").First.TextContentAsync()) ?? "").Trim();
+            throw new TimeoutException($"Sign-up did not reach the confirmation page; still at {page.Url}: \"{await page.TitleAsync()}\" {main[..Math.Min(400, main.Length)]}");
+        }
         var code = await TestAccounts.CodeSentToAsync(f.App, email);
         await page.FillAsync("#Input_Code", code);
         await page.ClickAsync("main button[type=submit] >> nth=0");
