@@ -26,10 +26,10 @@ public sealed class NearestTests(CityHallApp app) : IClassFixture<CityHallApp>
             var limit = 1 + random.Next(25);
             var expected = places.Select(p => (p.Id, Meters: Geo.Meters(lat, lon, p.Latitude, p.Longitude))).Where(p => p.Meters <= radius)
                 .OrderBy(p => p.Meters).ThenBy(p => p.Id).Take(limit).Select(p => p.Id).ToList();
-            var found = await index.NearestAsync("facility", lat, lon, radius, limit);
+            var found = (await index.GetAsync()).Nearest("facility", lat, lon, radius, limit);
             Assert.Equal(expected, found.Select(h => h.Place.Id).ToList());
         }
-        Assert.Empty(await index.NearestAsync("shelter", 37.5665, 126.978, 5000, 10));
+        Assert.Empty((await index.GetAsync()).Nearest("shelter", 37.5665, 126.978, 5000, 10));
     }
 
     [Fact]

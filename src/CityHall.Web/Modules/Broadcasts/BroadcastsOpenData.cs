@@ -5,7 +5,7 @@ using CityHall.Web.Platform.OpenData;
 namespace CityHall.Web.Modules.Broadcasts;
 
 /// <summary>The schedules of every channel for the coming two weeks, schedule changes applied, as open data.</summary>
-public sealed class BroadcastsOpenData(BroadcastGuide guide, AppDbContext db, CityClock clock) : IOpenDataSource
+public sealed class BroadcastsOpenData(BroadcastGuide guide, AppDbContext db, CityClock clock, IStringLocalizer<Text> t) : IOpenDataSource
 {
     public const string Code = "broadcast-schedules";
     public const int Days = 14;
@@ -27,13 +27,8 @@ public sealed class BroadcastsOpenData(BroadcastGuide guide, AppDbContext db, Ci
         return
         [
             new DatasetDescription(Code,
-                new LocalizedText { Ko = "방송 편성표", En = "Broadcast schedules" },
-                new LocalizedText
-                {
-                    Ko = $"시 방송 채널의 앞으로 {Days}일 편성: 채널, 프로그램, 시작·종료 시각(UTC), 특집 여부. 편성 변경이 반영되어 있습니다.",
-                    En = $"What the city's channels broadcast over the next {Days} days: channel, programme, start and end (UTC), specials. Schedule changes are applied.",
-                },
-                Columns, Spatial: false, [], latest is { } t ? new DateTimeOffset(t, TimeSpan.Zero) : null, null, ["broadcasts", "schedule", "tbs"]),
+                t["Dataset.BroadcastSchedules.Title"].Value, t["Dataset.BroadcastSchedules.Description", Days].Value,
+                Columns, Spatial: false, [], latest is { } changed ? new DateTimeOffset(changed, TimeSpan.Zero) : null, null, ["broadcasts", "schedule", "tbs"]),
         ];
     }
 

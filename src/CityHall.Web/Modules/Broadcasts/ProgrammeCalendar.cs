@@ -16,10 +16,10 @@ public static class ProgrammeCalendar
     public static readonly TimeSpan Horizon = TimeSpan.FromDays(180);
 
     public static void Map(WebApplication app) =>
-        app.MapGet("/broadcasts/programmes/{id:long}.ics", async Task<IResult> (long id, HttpContext http, AppDbContext db, BroadcastGuide guide, CityClock clock, CancellationToken ct) =>
+        app.MapGet("/broadcasts/programmes/{id:long}.ics", async Task<IResult> (long id, HttpContext http, AppDbContext db, BroadcastGuide guide, CityClock clock, IStringLocalizer<Text> t, CancellationToken ct) =>
         {
             if (await db.Set<Programme>().AsNoTracking().Include(p => p.Slots).FirstOrDefaultAsync(p => p.Id == id, ct) is not { } programme)
-                return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no such programme.");
+                return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: t["Broadcasts.NoProgramme"]);
             var channel = await db.Set<BroadcastChannel>().AsNoTracking().FirstAsync(c => c.Code == programme.ChannelCode, ct);
             var now = clock.Now.DateTime;
             var airings = await guide.AiringsAsync(programme.ChannelCode, now.Date, now.Date + Horizon, ct);

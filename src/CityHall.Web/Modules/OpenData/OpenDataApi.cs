@@ -71,12 +71,12 @@ public static class OpenDataApi
             json.WriteEndObject();
         }).WithTags("Open data").WithSummary("The open-data catalogue (DCAT-US 1.1 / data.json)");
 
-        app.MapGet("/open-data/{file}", async Task<IResult> (string file, HttpContext http, OpenDataCatalogue catalogue, CancellationToken ct) =>
+        app.MapGet("/open-data/{file}", async Task<IResult> (string file, HttpContext http, OpenDataCatalogue catalogue, IStringLocalizer<Text> t, CancellationToken ct) =>
         {
             var dot = file.LastIndexOf('.');
-            if (dot <= 0 || !DatasetWriter.TryParse(file[(dot + 1)..], out var format)) return NotFound();
-            if (await catalogue.FindAsync(file[..dot], ct) is not var (dataset, source)) return NotFound();
-            if (format == DatasetWriter.Format.GeoJson && !dataset.Spatial) return NotFound();
+            if (dot <= 0 || !DatasetWriter.TryParse(file[(dot + 1)..], out var format)) return NotFound(t);
+            if (await catalogue.FindAsync(file[..dot], ct) is not var (dataset, source)) return NotFound(t);
+            if (format == DatasetWriter.Format.GeoJson && !dataset.Spatial) return NotFound(t);
 
             var headers = http.Response.GetTypedHeaders();
             headers.CacheControl = new CacheControlHeaderValue { Public = true, MaxAge = TimeSpan.FromMinutes(5) };
@@ -91,7 +91,8 @@ public static class OpenDataApi
         }).WithTags("Open data").WithSummary("A dataset as CSV, JSON or GeoJSON (streamed)");
     }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no such dataset or format.");
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotFound(IStringLocalizer t) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: t["OpenData.NoDataset"]);
 
     /// <summary>Streams the rows after the headers are set, so a dataset of any size never sits in memory.</summary>
     private sealed class DatasetResult(Platform.OpenData.DatasetDescription dataset, Platform.OpenData.IOpenDataSource source, DatasetWriter.Format format) : IResult

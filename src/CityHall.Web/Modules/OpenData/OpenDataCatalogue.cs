@@ -31,7 +31,7 @@ public sealed class OpenDataCatalogue(IEnumerable<IOpenDataSource> sources, Modu
             foreach (var d in await source.DescribeAsync(ct))
             {
                 var formats = d.Spatial ? new[] { DatasetWriter.Format.Csv, DatasetWriter.Format.Json, DatasetWriter.Format.GeoJson } : [DatasetWriter.Format.Csv, DatasetWriter.Format.Json];
-                entries.Add(new Entry(d.Code, d.Title.For(culture), d.Description.For(culture),
+                entries.Add(new Entry(d.Code, d.Title, d.Description,
                     formats.Select(f => new Distribution(DatasetWriter.Extension(f).ToUpperInvariant(), $"/open-data/{d.Code}.{DatasetWriter.Extension(f)}", DatasetWriter.MediaType(f))).ToList(),
                     d.UpdatedAt, d.Records, d.Attributions, d.Keywords, d.Columns, d.Spatial));
             }

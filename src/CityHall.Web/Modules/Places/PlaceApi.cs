@@ -28,21 +28,21 @@ public static class PlaceApi
             .Select(k => new KindDto(k.Code, k.NameKo, k.NameEn)).ToListAsync()))
             .WithSummary("The kinds of place (public-toilet, restaurant, …)");
 
-        api.MapGet("/places", async Task<IResult> (HttpContext http, AppDbContext db, PlaceIndex index, CityClock clock, string? kind, string? near, double? radius,
+        api.MapGet("/places", async Task<IResult> (HttpContext http, AppDbContext db, PlaceIndex index, IStringLocalizer<Text> t, CityClock clock, string? kind, string? near, double? radius,
             int? limit, string? district, bool? openNow, bool? accessible, CancellationToken ct) =>
         {
             var take = limit ?? 10;
-            if (take is < 1 or > MaxLimit) return Bad($"limit must be from 1 to {MaxLimit}.");
+            if (take is < 1 or > MaxLimit) return Bad(t["Places.Api.Limit", MaxLimit]);
             var within = radius ?? 1000;
-            if (!double.IsFinite(within) || within <= 0 || within > MaxRadiusMeters) return Bad($"radius must be more than 0 and at most {MaxRadiusMeters:0} metres.");
+            if (!double.IsFinite(within) || within <= 0 || within > MaxRadiusMeters) return Bad(t["Places.Api.Radius", MaxRadiusMeters]);
             var places = await index.GetAsync(ct);
-            if (!string.IsNullOrEmpty(kind) && !places.KindByCode.ContainsKey(kind)) return Bad($"There is no kind '{kind}'.");
+            if (!string.IsNullOrEmpty(kind) && !places.KindByCode.ContainsKey(kind)) return Bad(t["Places.Import.NoKind", kind]);
             var now = clock.TimeOfDay;
 
             if (!string.IsNullOrEmpty(near))
             {
-                if (!TryPoint(near, out var lat, out var lon)) return Bad("near must be \"latitude,longitude\" in WGS84 degrees.");
-                if (string.IsNullOrEmpty(kind)) return Bad("near needs a kind.");
+                if (!TryPoint(near, out var lat, out var lon)) return Bad(t["Places.Api.Near"]);
+                if (string.IsNullOrEmpty(kind)) return Bad(t["Places.Api.NearNeedsKind"]);
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 var hits = places.Nearest(kind, lat, lon, within, take, Filter(openNow == true, accessible == true, now));
                 ServerTiming(http, started);
@@ -59,10 +59,10 @@ public static class PlaceApi
             return TypedResults.Ok(list.Where(p => openNow != true || p.IsOpenAt(now) == true).Take(take).Select(p => ToDto(p, now, null)).ToList());
         }).WithSummary("Places of a kind nearest a point (near=lat,lon; radius in metres, default 1,000; limit ≤ 100), or by kind and district; filters openNow and accessible");
 
-        api.MapGet("/places/{id:long}", async Task<IResult> (long id, AppDbContext db, CityClock clock, CancellationToken ct) =>
+        api.MapGet("/places/{id:long}", async Task<IResult> (long id, AppDbContext db, CityClock clock, IStringLocalizer<Text> t, CancellationToken ct) =>
             await db.Set<Place>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) is { } place
                 ? TypedResults.Ok(ToDto(place, clock.TimeOfDay, null))
-                : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no such place."))
+                : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: t["Places.Api.NoPlace"]))
             .WithSummary("One place");
     }
 

@@ -24,6 +24,10 @@ public sealed class PlaceIndex(IServiceScopeFactory scopes, TimeProvider clock) 
         public bool? IsOpenAt(TimeOnly now) => Place.IsOpenAt(AlwaysOpen, OpensAt, ClosesAt, now);
 
         public bool IsAccessible => AccessibleToilet == true || WheelchairAccess == true;
+
+        /// <summary>A place's card, as a query projection (the index and the browse page read the same fields).</summary>
+        public static readonly System.Linq.Expressions.Expression<Func<Place, Card>> Of = p => new Card(p.Id, p.KindCode, p.NameKo, p.NameEn, p.DistrictCode,
+            p.RoadAddress ?? p.LotAddress, p.Latitude, p.Longitude, p.AlwaysOpen, p.OpensAt, p.ClosesAt, p.Accessibility.WheelchairAccess, p.Accessibility.AccessibleToilet);
     }
 
     public readonly record struct Hit(Card Place, double Meters);
@@ -47,13 +51,9 @@ public sealed class PlaceIndex(IServiceScopeFactory scopes, TimeProvider clock) 
         public IReadOnlyDictionary<string, KindInfo> KindByCode { get; internal init; } = new Dictionary<string, KindInfo>();
         public IReadOnlyList<DistrictInfo> Districts { get; internal init; } = [];
         public IReadOnlyDictionary<string, DistrictInfo> DistrictByCode { get; internal init; } = new Dictionary<string, DistrictInfo>();
-        /// <summary>A select's options: "none" (the given text) first, then the districts by name in the reader's language.</summary>
-        public IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> DistrictItems(string noneText)
-        {
-            var culture = System.Globalization.CultureInfo.CurrentUICulture;
-            return [new(noneText, ""), .. Districts.Select(d => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(d.Name(culture), d.Code))
-                .OrderBy(i => i.Text, StringComparer.Create(culture, false))];
-        }
+        /// <summary>The districts as a select's options, "none" first (no database read: the near-me page is a hot path).</summary>
+        public IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> DistrictItems(string noneText) =>
+            DistrictChoices.Items(Districts.Select(d => (d.Code, d.Name(System.Globalization.CultureInfo.CurrentUICulture))), noneText);
 
         internal int Count { get; init; }
         internal DateTime LatestChange { get; init; }
@@ -121,10 +121,6 @@ public sealed class PlaceIndex(IServiceScopeFactory scopes, TimeProvider clock) 
         return await RefreshAsync(ct);
     }
 
-    /// <summary>Up to <paramref name="limit"/> places of the kind within <paramref name="radiusMeters"/>, nearest first.</summary>
-    public async Task<IReadOnlyList<Hit>> NearestAsync(string kind, double latitude, double longitude, double radiusMeters, int limit, CancellationToken ct = default) =>
-        (await GetAsync(ct)).Nearest(kind, latitude, longitude, radiusMeters, limit);
-
     private static (int, int) CellOf(double latitude, double longitude) => ((int)Math.Floor(latitude / Cell), (int)Math.Floor(longitude / Cell));
 
     private static IEnumerable<(int, int)> Ring(int cx, int cy, int r)
@@ -158,35 +154,29 @@ public sealed class PlaceIndex(IServiceScopeFactory scopes, TimeProvider clock) 
     private async Task<Snapshot> BuildAsync(AppDbContext db, int count, DateTime latest, CancellationToken ct)
     {
         var byKind = new Dictionary<string, Dictionary<(int, int), List<Card>>>(StringComparer.Ordinal);
-        var perKind = new Dictionary<string, (int Count, DateTime Latest, SortedSet<string> Credits)>(StringComparer.Ordinal);
+        var perKind = new Dictionary<string, int>(StringComparer.Ordinal);
         var sums = new Dictionary<string, (double Lat, double Lon, int N)>(StringComparer.Ordinal);
-        var rows = db.Set<Place>().AsNoTracking().Select(p => new
+        await foreach (var card in db.Set<Place>().AsNoTracking().Select(Card.Of).AsAsyncEnumerable().WithCancellation(ct))
         {
-            Card = new Card(p.Id, p.KindCode, p.NameKo, p.NameEn, p.DistrictCode, p.RoadAddress ?? p.LotAddress,
-                p.Latitude, p.Longitude, p.AlwaysOpen, p.OpensAt, p.ClosesAt, p.Accessibility.WheelchairAccess, p.Accessibility.AccessibleToilet),
-            p.UpdatedAt,
-            p.Attribution,
-        });
-        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
-        {
-            var card = row.Card;
             if (!byKind.TryGetValue(card.Kind, out var cells)) byKind[card.Kind] = cells = [];
             var key = CellOf(card.Latitude, card.Longitude);
             if (!cells.TryGetValue(key, out var list)) cells[key] = list = [];
             list.Add(card);
-            var (n, latestOfKind, credits) = perKind.GetValueOrDefault(card.Kind, (0, DateTime.MinValue, new SortedSet<string>(StringComparer.Ordinal)));
-            if (row.Attribution is { Length: > 0 } credit) credits.Add(credit);
-            perKind[card.Kind] = (n + 1, row.UpdatedAt > latestOfKind ? row.UpdatedAt : latestOfKind, credits);
+            perKind[card.Kind] = perKind.GetValueOrDefault(card.Kind) + 1;
             if (card.DistrictCode is { } d)
             {
                 var (lat, lon, m) = sums.GetValueOrDefault(d);
                 sums[d] = (lat + card.Latitude, lon + card.Longitude, m + 1);
             }
         }
+        // Per kind: the last change, and the credits its sources ask for (a few distinct values), from the database.
+        var latestOfKind = await db.Set<Place>().GroupBy(p => p.KindCode).Select(g => new { g.Key, Latest = g.Max(p => p.UpdatedAt) })
+            .ToDictionaryAsync(x => x.Key, x => x.Latest, StringComparer.Ordinal, ct);
+        var credits = (await db.Set<Place>().Where(p => p.Attribution != null && p.Attribution != "").Select(p => new { p.KindCode, p.Attribution })
+            .Distinct().ToListAsync(ct)).ToLookup(x => x.KindCode, x => x.Attribution!, StringComparer.Ordinal);
         var kinds = (await db.Set<PlaceKind>().AsNoTracking().OrderBy(k => k.Order).ThenBy(k => k.Code).ToListAsync(ct))
-            .Select(k => perKind.TryGetValue(k.Code, out var of)
-                ? new KindInfo(k.Code, k.NameKo, k.NameEn, of.Count, of.Latest, [.. of.Credits])
-                : new KindInfo(k.Code, k.NameKo, k.NameEn, 0, null, [])).ToList();
+            .Select(k => new KindInfo(k.Code, k.NameKo, k.NameEn, perKind.GetValueOrDefault(k.Code),
+                latestOfKind.TryGetValue(k.Code, out var changed) ? changed : null, [.. credits[k.Code].Order(StringComparer.Ordinal)])).ToList();
         var districts = (await db.Set<District>().AsNoTracking().OrderBy(d => d.Code).ToListAsync(ct))
             .Select(d => sums.TryGetValue(d.Code, out var s)
                 ? new DistrictInfo(d.Code, d.NameKo, d.NameEn, s.Lat / s.N, s.Lon / s.N)

@@ -8,7 +8,7 @@ namespace CityHall.Web.Modules.Places;
 /// Places as open data: one dataset per kind that has places ("places-public-toilet"), every
 /// field of every place, with its point (so GeoJSON is offered), read from the database row by row.
 /// </summary>
-public sealed class PlacesOpenData(PlaceIndex index, AppDbContext db) : IOpenDataSource
+public sealed class PlacesOpenData(PlaceIndex index, AppDbContext db, IStringLocalizer<Text> t) : IOpenDataSource
 {
     public const string Prefix = "places-";
 
@@ -45,13 +45,9 @@ public sealed class PlacesOpenData(PlaceIndex index, AppDbContext db) : IOpenDat
     public async Task<IReadOnlyList<DatasetDescription>> DescribeAsync(CancellationToken ct) =>
         (await index.GetAsync(ct)).Kinds.Where(k => k.Count > 0).Select(k => new DatasetDescription(
             Prefix + k.Code,
-            new LocalizedText { Ko = $"장소: {k.NameKo}", En = $"Places: {k.NameEn}" },
-            new LocalizedText
-            {
-                Ko = $"시가 알고 있는 {k.NameKo}의 이름, 주소, 자치구, 좌표, 운영시간과 편의시설(휠체어 접근, 장애인 화장실, 기저귀 교환대, 비상벨, CCTV).",
-                En = $"Every {k.NameEn.ToLowerInvariant()} the city knows of: name, address, district, coordinates, opening hours and facilities (wheelchair access, accessible toilet, baby-changing table, emergency bell, CCTV).",
-            },
-            Columns, Spatial: true, k.Attributions, k.UpdatedAt is { } t ? new DateTimeOffset(t, TimeSpan.Zero) : null, k.Count,
+            t["Dataset.Places.Title", k.Name(System.Globalization.CultureInfo.CurrentUICulture)].Value,
+            t["Dataset.Places.Description", k.Name(System.Globalization.CultureInfo.CurrentUICulture)].Value,
+            Columns, Spatial: true, k.Attributions, k.UpdatedAt is { } changed ? new DateTimeOffset(changed, TimeSpan.Zero) : null, k.Count,
             ["places", k.Code, k.NameEn.ToLowerInvariant()])).ToList();
 
     public async IAsyncEnumerable<DatasetRow> ReadAsync(string code, [EnumeratorCancellation] CancellationToken ct)

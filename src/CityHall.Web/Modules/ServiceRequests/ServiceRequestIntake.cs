@@ -116,7 +116,7 @@ public sealed class ServiceRequestIntake(AppDbContext db, ServiceRequestWriter w
         if (phone is not null && (phone.Length > 32 || !phone.All(c => char.IsAsciiDigit(c) || c is '+' or '-' or ' ' or '(' or ')')))
             errors.Add(new("phone", t["ServiceRequests.Error.Phone"]));
         var media = Blank(input.MediaUrl);
-        if (media is not null && (media.Length > 500 || !Uri.TryCreate(media, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
+        if (media is not null && (media.Length > 500 || !WebAddress.IsValid(media)))
             errors.Add(new("media_url", t["ServiceRequests.Error.MediaUrl"]));
         var district = Blank(input.DistrictCode);
         if (district is not null && !catalogue.DistrictByCode.ContainsKey(district))

@@ -11,10 +11,10 @@ public static class DistrictChoices
         (await db.Set<District>().AsNoTracking().ToListAsync()).ToDictionary(d => d.Code, d => d.Name(CultureInfo.CurrentUICulture));
 
     /// <summary>A select's options: "none" (the given text) first, then the districts by name.</summary>
-    public static async Task<IReadOnlyList<SelectListItem>> ItemsAsync(AppDbContext db, string noneText)
-    {
-        var byName = (await NamesAsync(db)).Select(d => new SelectListItem(d.Value, d.Key))
-            .OrderBy(i => i.Text, StringComparer.Create(CultureInfo.CurrentUICulture, false));
-        return [new(noneText, ""), .. byName];
-    }
+    public static async Task<IReadOnlyList<SelectListItem>> ItemsAsync(AppDbContext db, string noneText) =>
+        Items((await NamesAsync(db)).Select(d => (d.Key, d.Value)), noneText);
+
+    /// <summary>The same from districts already at hand (code, name in the reader's language), without a database read.</summary>
+    public static IReadOnlyList<SelectListItem> Items(IEnumerable<(string Code, string Name)> districts, string noneText) =>
+        [new(noneText, ""), .. districts.Select(d => new SelectListItem(d.Name, d.Code)).OrderBy(i => i.Text, StringComparer.Create(CultureInfo.CurrentUICulture, false))];
 }

@@ -1,5 +1,3 @@
-using CityHall.Web.Platform.City;
-
 namespace CityHall.Web.Platform.OpenData;
 
 /// <summary>
@@ -17,11 +15,11 @@ public interface IOpenDataSource
 }
 
 /// <summary>
-/// One dataset: a stable code (its file name), title and description in both languages, its
+/// One dataset: a stable code (its file name), title and description in the reader's language (from the resources), its
 /// columns, whether rows carry a point (then GeoJSON is offered too), the credit its sources ask
 /// for beyond the city's licence, when it last changed and how many records it holds.
 /// </summary>
-public sealed record DatasetDescription(string Code, LocalizedText Title, LocalizedText Description, IReadOnlyList<DatasetColumn> Columns,
+public sealed record DatasetDescription(string Code, string Title, string Description, IReadOnlyList<DatasetColumn> Columns,
     bool Spatial, IReadOnlyList<string> Attributions, DateTimeOffset? UpdatedAt, long? Records, IReadOnlyList<string> Keywords);
 
 public enum DatasetType { Text, Number, Boolean, Time }

@@ -26,7 +26,7 @@ public sealed class ChangeModel(AppDbContext db, AuditLog audit, CityClock clock
         if (!ChannelItems.Any(c => c.Value == Input.Channel)) ModelState.AddModelError("Input.Channel", t["Broadcasts.Admin.ChooseChannel"]);
         if (!DateOnly.TryParseExact(Input.Date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             ModelState.AddModelError("Input.Date", t["Broadcasts.Admin.BadDate"]);
-        if (!TimeOnly.TryParseExact(Input.Start?.Trim(), ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
+        if (!ClockTime.TryParse(Input.Start, out var start))
             ModelState.AddModelError("Input.Start", t["Places.Admin.BadTime"]);
         if (Input.Minutes is not (>= 1 and <= ProgrammeModel.MaxMinutes)) ModelState.AddModelError("Input.Minutes", t["Broadcasts.Admin.BadMinutes", ProgrammeModel.MaxMinutes]);
         long? programmeId = null;

@@ -23,7 +23,7 @@ public sealed class ChannelModel(AppDbContext db, AuditLog audit, IStringLocaliz
         if (await LoadAsync(code) is { } missing) return missing;
         foreach (var (field, value) in new[] { ("Input.LiveUrl", Input.LiveUrl), ("Input.Website", Input.Website) })
         {
-            if (!string.IsNullOrWhiteSpace(value) && !(Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
+            if (!string.IsNullOrWhiteSpace(value) && !WebAddress.IsValid(value))
                 ModelState.AddModelError(field, t["Places.Admin.BadWebsite"]);
         }
         if (!ModelState.IsValid) return Page();

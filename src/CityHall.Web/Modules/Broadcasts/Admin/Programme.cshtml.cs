@@ -1,5 +1,6 @@
 using System.Globalization;
 using CityHall.Web.Platform.Audit;
+using CityHall.Web.Platform.City;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace CityHall.Web.Modules.Broadcasts.Admin;
@@ -59,7 +60,7 @@ public sealed class ProgrammeModel(AppDbContext db, AuditLog audit, TimeProvider
         ModelState.Clear();
         var days = Slot.Days.Distinct().Where(Enum.IsDefined).ToList();
         if (days.Count == 0) ModelState.AddModelError("Slot.Days", t["Broadcasts.Admin.ChooseDays"]);
-        if (!TimeOnly.TryParseExact(Slot.Start?.Trim(), ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
+        if (!ClockTime.TryParse(Slot.Start, out var start))
             ModelState.AddModelError("Slot.Start", t["Places.Admin.BadTime"]);
         if (Slot.Minutes is not (>= 1 and <= MaxMinutes)) ModelState.AddModelError("Slot.Minutes", t["Broadcasts.Admin.BadMinutes", MaxMinutes]);
         if (!ModelState.IsValid) return Page();

@@ -47,7 +47,7 @@ public sealed class EditModel(AppDbContext db, PlaceIndex index, AuditLog audit,
         if (!string.IsNullOrEmpty(Input.District) && !DistrictItems.Any(d => d.Value == Input.District)) ModelState.AddModelError("Input.District", t["Places.Near.UnknownDistrict"]);
         if (Input.Latitude is not { } lat || Input.Longitude is not { } lon || !city.CurrentValue.Bounds.Contains(lat, lon))
             ModelState.AddModelError("Input.Latitude", t["Places.Admin.OutsideCity"]);
-        if (!string.IsNullOrWhiteSpace(Input.Website) && !(Uri.TryCreate(Input.Website.Trim(), UriKind.Absolute, out var web) && web.Scheme is "http" or "https"))
+        if (!string.IsNullOrWhiteSpace(Input.Website) && !WebAddress.IsValid(Input.Website))
             ModelState.AddModelError("Input.Website", t["Places.Admin.BadWebsite"]);
         var opens = ReadTime(Input.OpensAt, "Input.OpensAt");
         var closes = ReadTime(Input.ClosesAt, "Input.ClosesAt");
@@ -78,7 +78,7 @@ public sealed class EditModel(AppDbContext db, PlaceIndex index, AuditLog audit,
     private TimeOnly? ReadTime(string? text, string field)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        if (TimeOnly.TryParseExact(text.Trim(), ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)) return time;
+        if (ClockTime.TryParse(text, out var time)) return time;
         ModelState.AddModelError(field, t["Places.Admin.BadTime"]);
         return null;
     }

@@ -114,7 +114,7 @@ public sealed partial class PlaceImporter(AppDbContext db, PlaceIndex index, IOp
                 Latitude = lat,
                 Longitude = lon,
                 Phone = Clip(Cell("phone"), 40),
-                Website = Cell("website") is { } w && Uri.TryCreate(w, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? Clip(w, 500) : null,
+                Website = Cell("website") is { } w && WebAddress.IsValid(w) ? Clip(w, 500) : null,
                 OpeningHoursText = Clip(hours, 300),
                 AlwaysOpen = always,
                 OpensAt = opens,

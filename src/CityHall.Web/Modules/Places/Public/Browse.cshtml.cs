@@ -37,9 +37,7 @@ public sealed class BrowseModel(PlaceIndex index, AppDbContext db, CityClock clo
         Total = await query.CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
         var cards = await query.OrderBy(p => p.NameKo).ThenBy(p => p.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(p => new PlaceIndex.Card(p.Id, p.KindCode, p.NameKo, p.NameEn, p.DistrictCode, p.RoadAddress ?? p.LotAddress,
-                p.Latitude, p.Longitude, p.AlwaysOpen, p.OpensAt, p.ClosesAt, p.Accessibility.WheelchairAccess, p.Accessibility.AccessibleToilet))
-            .ToListAsync(ct);
+            .Select(PlaceIndex.Card.Of).ToListAsync(ct);
         List = new PlaceList(cards.Select(c => new PlaceList.Item(c, null)).ToList(), Places, clock.TimeOfDay);
         return Page();
     }

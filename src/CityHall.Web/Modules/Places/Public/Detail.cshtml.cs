@@ -33,5 +33,5 @@ public sealed class DetailModel(PlaceIndex index, AppDbContext db, CityClock clo
     }
 
     /// <summary>The website as a link only when it is a web address (imported text may be anything).</summary>
-    public string? WebsiteHref => Uri.TryCreate(Place.Website, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" ? uri.AbsoluteUri : null;
+    public string? WebsiteHref => WebAddress.TryParse(Place.Website, out var uri) ? uri.AbsoluteUri : null;
 }
