@@ -234,7 +234,7 @@ public sealed class ServiceRequestIntake(AppDbContext db, ServiceRequestWriter w
             {
                 var taken = request.Reference;
                 if (!await db.Set<ServiceRequest>().AsNoTracking().AnyAsync(r => r.Reference == taken && r.Id != request.Id, ct)) throw;
-                request.Reference = CaseReference.Redraw(taken);
+                request.Reference = PublicReference.Redraw(taken);
             }
         }
     }
@@ -304,5 +304,5 @@ public sealed class ServiceRequestIntake(AppDbContext db, ServiceRequestWriter w
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private string NewReference(DateTimeOffset now) => CaseReference.New(cityClock.ToLocal(now));
+    private string NewReference(DateTimeOffset now) => PublicReference.New(cityClock.ToLocal(now));
 }

@@ -17,7 +17,7 @@ public sealed class ServiceRequestWriter(IServiceScopeFactory scopes, ILogger<Se
             && await db.Set<ServiceRequest>().AnyAsync(r => r.Reference == reference, ct))
         {
             // Written alone after a failed batch: the likely fault is a reference already taken.
-            batch[0].Reference = CaseReference.Redraw(reference);
+            batch[0].Reference = PublicReference.Redraw(reference);
         }
         db.AddRange(batch);
     }

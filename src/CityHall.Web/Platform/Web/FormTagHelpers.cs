@@ -76,7 +76,7 @@ public sealed class FieldTagHelper(IStringLocalizer<Text> t, HtmlEncoder encoder
 
     public ModelExpression For { get; set; } = null!;
 
-    /// <summary>text, email, password, tel, number, datetime-local, textarea, select, radios (a fieldset of choices from Items), checkbox.</summary>
+    /// <summary>text, email, password, tel, number, date, datetime-local, textarea, select, radios (a fieldset of choices from Items), checkbox.</summary>
     public string Type { get; set; } = "text";
 
     /// <summary>Resource key of the label when it differs from the property's display name (one input serving two forms).</summary>
@@ -113,6 +113,7 @@ public sealed class FieldTagHelper(IStringLocalizer<Text> t, HtmlEncoder encoder
         {
             // Browsers read and write these in one fixed format, whatever the reader's language.
             DateTime time when Type == "datetime-local" => time.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            DateOnly day when Type == "date" => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             bool flag => flag ? "true" : "false",
             { } model => model.ToString(),
             null => "",

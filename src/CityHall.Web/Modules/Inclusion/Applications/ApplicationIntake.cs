@@ -1,0 +1,276 @@
+using System.Globalization;
+using CityHall.Web.Modules.Inclusion.Eligibility;
+using CityHall.Web.Modules.Inclusion.Programmes;
+using CityHall.Web.Platform.City;
+
+namespace CityHall.Web.Modules.Inclusion.Applications;
+
+/// <summary>Who acts on an application and in which role ("applicant", or a staff role for assisted applications and decisions).</summary>
+public sealed record ApplicationActor(string Id, string Role)
+{
+    public const string ApplicantRole = "applicant";
+}
+
+/// <summary>A programme with the version citizens apply under now.</summary>
+public sealed record ProgrammeTerms(InclusionProgramme Programme, ProgrammeVersion Version);
+
+/// <summary>An application with the programme version it was made under, and the evidence codes it has documents for.</summary>
+public sealed record ApplicationFile(InclusionApplication Application, InclusionProgramme Programme, ProgrammeVersion Version, IReadOnlyList<string> UploadedEvidence);
+
+/// <summary>
+/// Starting, submitting and moving applications. Submitting is where the rules that must hold
+/// under concurrency are enforced in one transaction: the round's application limit (one
+/// conditional update), the household's slot (a unique row per programme, household and slot), and
+/// the application's own revision; anything refused leaves nothing half-saved.
+/// </summary>
+public sealed class ApplicationIntake(AppDbContext db, TimeProvider clock, CityClock cityClock, IStringLocalizer<Text> t, ILogger<ApplicationIntake> logger)
+{
+    private const string ReferencePrefix = "INC-";
+
+    public async Task<ProgrammeTerms?> FindProgrammeAsync(string code, CancellationToken ct)
+    {
+        var programme = await db.Set<InclusionProgramme>().AsNoTracking().FirstOrDefaultAsync(p => p.Code == code, ct);
+        if (programme is null) return null;
+        var version = await db.Set<ProgrammeVersion>().AsNoTracking().FirstAsync(v => v.ProgrammeId == programme.Id && v.Version == programme.CurrentVersion, ct);
+        return new(programme, version);
+    }
+
+    public async Task<ApplicationFile?> FindAsync(string reference, CancellationToken ct)
+    {
+        var application = await db.Set<InclusionApplication>().FirstOrDefaultAsync(a => a.Reference == reference, ct);
+        if (application is null) return null;
+        var programme = await db.Set<InclusionProgramme>().AsNoTracking().FirstAsync(p => p.Id == application.ProgrammeId, ct);
+        var version = await db.Set<ProgrammeVersion>().AsNoTracking().FirstAsync(v => v.ProgrammeId == application.ProgrammeId && v.Version == application.ProgrammeVersion, ct);
+        var uploaded = await db.Set<ApplicationDocument>().Where(d => d.ApplicationId == application.Id).Select(d => d.EvidenceCode).Distinct().ToListAsync(ct);
+        return new(application, programme, version, uploaded);
+    }
+
+    /// <summary>The applicant's application to the programme that is still going (a draft to continue, or one in progress), if any.</summary>
+    public Task<InclusionApplication?> FindOpenAsync(long programmeId, string userId, CancellationToken ct) =>
+        db.Set<InclusionApplication>().AsNoTracking()
+            .Where(a => a.ProgrammeId == programmeId && a.ApplicantUserId == userId)
+            .Where(a => a.State != ApplicationState.Withdrawn && a.State != ApplicationState.Lapsed && a.State != ApplicationState.Cancelled
+                && a.State != ApplicationState.Ineligible && a.State != ApplicationState.Closed && a.State != ApplicationState.Returned)
+            .OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct);
+
+    /// <summary>A new draft under the programme's current version; refused outside the application window.</summary>
+    public async Task<(InclusionApplication? Application, string? Refusal)> StartAsync(ProgrammeTerms terms, string? applicantUserId, string applicantName,
+        string? applicantPhone, ApplicationChannel channel, ApplicationActor actor, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (WindowRefusal(terms.Version, now) is { } closed) return (null, closed);
+        var application = new InclusionApplication
+        {
+            Reference = PublicReference.New(cityClock.ToLocal(clock.GetUtcNow()), ReferencePrefix),
+            ProgrammeId = terms.Programme.Id,
+            ProgrammeVersion = terms.Version.Version,
+            State = ApplicationState.Draft,
+            ApplicantUserId = applicantUserId,
+            ApplicantName = applicantName,
+            ApplicantPhone = applicantPhone,
+            Channel = channel,
+            EnteredBy = actor.Id,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Add(application);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                db.Add(new ApplicationEvent { ApplicationId = application.Id, At = now, To = ApplicationState.Draft, ActorId = actor.Id, ActorRole = actor.Role });
+                await db.SaveChangesAsync(ct);
+                return (application, null);
+            }
+            catch (DbUpdateException) when (attempt < 4)
+            {
+                var taken = application.Reference;
+                if (!await db.Set<InclusionApplication>().AsNoTracking().AnyAsync(a => a.Reference == taken, ct)) throw;
+                application.Reference = PublicReference.Redraw(taken);
+            }
+        }
+    }
+
+    /// <summary>Saves a draft's answers (the page changed the tracked application).</summary>
+    public async Task SaveDraftAsync(InclusionApplication application, CancellationToken ct)
+    {
+        application.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        application.Revision++;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// What stops the draft being submitted now, in the applicant's words, or null. Checked again
+    /// inside <see cref="SubmitAsync"/>; shown on the check-your-answers page before the button.
+    /// </summary>
+    public string? SubmitRefusal(ApplicationFile file)
+    {
+        var (a, _, v, uploaded) = file;
+        if (a.State != ApplicationState.Draft) return t["Inclusion.Apply.AlreadySubmitted", a.Reference];
+        if (WindowRefusal(v, clock.GetUtcNow().UtcDateTime) is { } closed) return closed;
+        if (ApplicationQuestions.FirstUnanswered(a, v, uploaded) is { } missing)
+            return missing == ApplicationQuestions.Documents
+                ? t["Inclusion.Apply.DocumentMissing", string.Join(", ", ApplicationQuestions.MissingEvidence(v, uploaded).Select(e => Pick(e.NameKo, e.NameEn)))]
+                : t["Inclusion.Apply.Unanswered", t[$"Inclusion.Question.{missing}.Title"]];
+        var decision = Decide(file);
+        if (!decision.Eligible && decision.Failure == EligibilityFailure.NotMet)
+            return t["Inclusion.Apply.NotEligible", decision.Explain(CultureInfo.CurrentUICulture, k => t[k])];
+        return null;
+    }
+
+    /// <summary>The rules applied to what the applicant declared (and staff verified), today.</summary>
+    public EligibilityDecision Decide(ApplicationFile file) =>
+        EligibilityEvaluator.Evaluate(file.Version.RuleSet, file.Application.Answers.ToFacts(file.Application.DistrictCode, DateOnly.FromDateTime(cityClock.Now.DateTime)));
+
+    /// <summary>Submits the draft: the refusal in words, or null once it is durably submitted.</summary>
+    public async Task<string?> SubmitAsync(ApplicationFile file, ApplicationActor actor, CancellationToken ct)
+    {
+        if (SubmitRefusal(file) is { } refusal) return refusal;
+        var (a, p, v, _) = file;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var key = a.HouseholdKey!;
+
+        // A household's served claim older than the exclusion no longer holds it back; claims of ended applications are released when they end.
+        var cutoff = DateTime.SpecifyKind(cityClock.Now.AddMonths(-v.ReGrantExclusionMonths).UtcDateTime, DateTimeKind.Utc);
+        await db.Set<HouseholdClaim>().Where(c => c.ProgrammeId == p.Id && c.HouseholdKey == key && c.ServedAt != null && c.ServedAt < cutoff).ExecuteDeleteAsync(ct);
+
+        // Another application from the household may take the free slot first: then the next free one is tried, while any is left.
+        var limit = Math.Max(1, v.HouseholdLimit);
+        for (var attempt = 0; attempt <= limit; attempt++)
+        {
+            var held = await db.Set<HouseholdClaim>().AsNoTracking().Where(c => c.ProgrammeId == p.Id && c.HouseholdKey == key).ToListAsync(ct);
+            var slot = Enumerable.Range(1, limit).FirstOrDefault(s => held.All(c => c.Slot != s));
+            if (slot == 0) return HouseholdRefusal(held, v);
+            switch (await TrySubmitAsync(a, v, slot, actor, now, ct))
+            {
+                case SubmitOutcome.Submitted:
+                    // Written by a statement, not tracked: the caller's copy is brought up to date but no longer saved through this context.
+                    if (db.Entry(a).State != EntityState.Detached) db.Entry(a).State = EntityState.Detached;
+                    a.State = ApplicationState.Submitted;
+                    a.Revision++;
+                    a.SubmittedAt = now;
+                    return null;
+                case SubmitOutcome.Full: return t["Inclusion.Apply.Full"];
+                case SubmitOutcome.NotDraft: return t["Inclusion.Apply.AlreadySubmitted", a.Reference];
+                case SubmitOutcome.SlotTaken:
+                    logger.LogInformation("Application {Reference}: household slot {Slot} taken at the same moment", a.Reference, slot);
+                    break;
+            }
+        }
+        return HouseholdRefusal(await db.Set<HouseholdClaim>().AsNoTracking().Where(c => c.ProgrammeId == p.Id && c.HouseholdKey == key).ToListAsync(ct), v);
+    }
+
+    private enum SubmitOutcome { Submitted, Full, NotDraft, SlotTaken }
+
+    /// <summary>
+    /// One transaction: count the application in the round (a conditional update, so the limit holds),
+    /// move the draft to submitted only if it is still a draft, and take the household slot (its
+    /// unique index refuses a second taker). Any refusal rolls all of it back.
+    /// </summary>
+    private async Task<SubmitOutcome> TrySubmitAsync(InclusionApplication a, ProgrammeVersion v, int slot, ApplicationActor actor, DateTime now, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            // The write comes first so SQLite takes its write lock before anything is read in the transaction.
+            var counted = await db.Set<ProgrammeVersion>()
+                .Where(x => x.Id == v.Id && (x.ApplicationLimit == null || x.ActiveApplications < x.ApplicationLimit))
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ActiveApplications, x => x.ActiveApplications + 1), ct);
+            if (counted == 0)
+            {
+                await tx.RollbackAsync(ct);
+                return SubmitOutcome.Full;
+            }
+            var moved = await db.Set<InclusionApplication>().Where(x => x.Id == a.Id && x.State == ApplicationState.Draft)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, ApplicationState.Submitted).SetProperty(x => x.SubmittedAt, now)
+                    .SetProperty(x => x.UpdatedAt, now).SetProperty(x => x.Revision, x => x.Revision + 1), ct);
+            if (moved == 0)
+            {
+                await tx.RollbackAsync(ct);
+                return SubmitOutcome.NotDraft;
+            }
+            var claim = db.Add(new HouseholdClaim { ProgrammeId = v.ProgrammeId, HouseholdKey = a.HouseholdKey!, Slot = slot, ApplicationId = a.Id, ClaimedAt = now });
+            var history = db.Add(new ApplicationEvent { ApplicationId = a.Id, At = now, From = ApplicationState.Draft, To = ApplicationState.Submitted, ActorId = actor.Id, ActorRole = actor.Role });
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            claim.State = EntityState.Detached;
+            history.State = EntityState.Detached;
+            return SubmitOutcome.Submitted;
+        }
+        catch (DbUpdateException)
+        {
+            await tx.RollbackAsync(CancellationToken.None);
+            // The refused rows (and ids SQLite handed out before the rollback) must not linger for the next attempt.
+            db.ChangeTracker.Clear();
+            return SubmitOutcome.SlotTaken;
+        }
+    }
+
+    /// <summary>
+    /// Moves an application along the state machine with a history entry (who, role, why, rule
+    /// version), releasing its household place and its count in the round when it ends unserved,
+    /// and marking the place served when fulfilled. Null when saved; else why not, in words.
+    /// </summary>
+    public async Task<string?> MoveAsync(InclusionApplication a, ApplicationState to, ApplicationActor actor, string? reason, int? ruleVersion, CancellationToken ct)
+    {
+        if (ApplicationStates.Refusal(a.State, to, t) is { } refused) return refused;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var releases = a.State != ApplicationState.Draft && Releases(to);
+        if (db.Entry(a).State == EntityState.Detached) db.Attach(a);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            Move(a, to, actor, reason, ruleVersion, now);
+            await db.SaveChangesAsync(ct);
+            if (releases)
+            {
+                await db.Set<HouseholdClaim>().Where(c => c.ApplicationId == a.Id && c.ServedAt == null).ExecuteDeleteAsync(ct);
+                await db.Set<ProgrammeVersion>().Where(x => x.ProgrammeId == a.ProgrammeId && x.Version == a.ProgrammeVersion && x.ActiveApplications > 0)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.ActiveApplications, x => x.ActiveApplications - 1), ct);
+            }
+            if (to == ApplicationState.Fulfilled)
+                await db.Set<HouseholdClaim>().Where(c => c.ApplicationId == a.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServedAt, now), ct);
+            await tx.CommitAsync(ct);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await tx.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            return t["Inclusion.Apply.ChangedMeanwhile", a.Reference];
+        }
+    }
+
+    /// <summary>The application ends without the household being served: its places go back.</summary>
+    private static bool Releases(ApplicationState to) => to is ApplicationState.Withdrawn or ApplicationState.Ineligible
+        or ApplicationState.Lapsed or ApplicationState.Cancelled;
+
+    private void Move(InclusionApplication a, ApplicationState to, ApplicationActor actor, string? reason, int? ruleVersion, DateTime now)
+    {
+        db.Add(new ApplicationEvent { ApplicationId = a.Id, At = now, From = a.State, To = to, ActorId = actor.Id, ActorRole = actor.Role, Reason = reason, RuleVersion = ruleVersion });
+        a.State = to;
+        a.UpdatedAt = now;
+        a.Revision++;
+    }
+
+    private string? WindowRefusal(ProgrammeVersion v, DateTime utcNow)
+    {
+        if (utcNow < v.OpensAt) return t["Inclusion.Apply.NotOpenYet", cityClock.Format(new DateTimeOffset(v.OpensAt, TimeSpan.Zero))];
+        if (utcNow >= v.ClosesAt) return t["Inclusion.Apply.Closed", cityClock.Format(new DateTimeOffset(v.ClosesAt, TimeSpan.Zero))];
+        return null;
+    }
+
+    private string HouseholdRefusal(IReadOnlyList<HouseholdClaim> held, ProgrammeVersion v)
+    {
+        var served = held.Where(c => c.ServedAt is not null).OrderByDescending(c => c.ServedAt).FirstOrDefault();
+        if (served?.ServedAt is { } at)
+        {
+            var again = cityClock.ToLocal(new DateTimeOffset(at, TimeSpan.Zero)).AddMonths(v.ReGrantExclusionMonths);
+            return t["Inclusion.Apply.HouseholdServed", v.ReGrantExclusionMonths, again.ToString("d", CultureInfo.CurrentCulture)];
+        }
+        return t["Inclusion.Apply.HouseholdLimit", v.HouseholdLimit];
+    }
+
+    private static string Pick(string ko, string en) => LocalizedText.Pick(CultureInfo.CurrentUICulture, ko, en);
+}

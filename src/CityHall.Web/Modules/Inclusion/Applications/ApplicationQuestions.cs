@@ -1,0 +1,63 @@
+using CityHall.Web.Modules.Inclusion.Eligibility;
+using CityHall.Web.Modules.Inclusion.Programmes;
+
+namespace CityHall.Web.Modules.Inclusion.Applications;
+
+/// <summary>
+/// The question pages of an application, one thing per page, in order. A programme asks only what
+/// its rules, pools and evidence need: a class for seniors asks the birth date, a study licence the
+/// benefits and the school level, an assistive device the disability and income.
+/// </summary>
+public static class ApplicationQuestions
+{
+    public const string Contact = "contact", Address = "address", Birth = "birth", Benefits = "benefits", Income = "income",
+        Disability = "disability", Pool = "pool", Details = "details", Documents = "documents";
+
+    public static IReadOnlyList<string> For(ProgrammeVersion v)
+    {
+        var list = new List<string> { Contact, Address };
+        if (v.Asks(RuleAttribute.Age)) list.Add(Birth);
+        if (v.Asks(RuleAttribute.Benefit)) list.Add(Benefits);
+        if (v.Asks(RuleAttribute.IncomePercentOfMedian) || v.Asks(RuleAttribute.HouseholdSize)) list.Add(Income);
+        if (v.Asks(RuleAttribute.Disability)) list.Add(Disability);
+        if (v.PoolBasis == PoolBasis.Choice && v.Pools.Count > 0) list.Add(Pool);
+        if (!string.IsNullOrWhiteSpace(v.DetailsQuestionKo)) list.Add(Details);
+        if (v.Evidence.Count > 0) list.Add(Documents);
+        return list;
+    }
+
+    /// <summary>Whether the question has its answer (documents: every required one uploaded).</summary>
+    public static bool IsAnswered(string question, InclusionApplication a, ProgrammeVersion v, IReadOnlyCollection<string> uploadedEvidence) => question switch
+    {
+        Contact => a.ApplicantName.Length > 0 && a.ApplicantPhone is not null,
+        Address => a.Address is not null && a.DistrictCode is not null,
+        Birth => a.Answers.BirthDate is not null,
+        Benefits => a.Answers.Benefits is not null,
+        Income => a.Answers.HouseholdSize is not null && a.Answers.MonthlyIncome is not null,
+        Disability => a.Answers.Disability is not null,
+        Pool => a.Pool is not null && v.Pools.Any(p => p.Code == a.Pool),
+        Details => a.Answers.Details is not null,
+        Documents => MissingEvidence(v, uploadedEvidence).Count == 0,
+        _ => false,
+    };
+
+    public static string? FirstUnanswered(InclusionApplication a, ProgrammeVersion v, IReadOnlyCollection<string> uploadedEvidence) =>
+        For(v).FirstOrDefault(q => !IsAnswered(q, a, v, uploadedEvidence));
+
+    public static string? After(string question, ProgrammeVersion v)
+    {
+        var list = For(v);
+        var i = list.ToList().IndexOf(question);
+        return i >= 0 && i + 1 < list.Count ? list[i + 1] : null;
+    }
+
+    public static IReadOnlyList<EvidenceRequirement> MissingEvidence(ProgrammeVersion v, IReadOnlyCollection<string> uploaded) =>
+        v.Evidence.Where(e => e.Required && !uploaded.Contains(e.Code)).ToList();
+
+    /// <summary>An address reduced to its letters and digits, lower case, with the district: "세종대로 1, 101호" and "세종대로1 101호" in one district are one household.</summary>
+    public static string HouseholdKey(string districtCode, string address)
+    {
+        var kept = address.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant);
+        return districtCode + ":" + new string(kept.ToArray());
+    }
+}
