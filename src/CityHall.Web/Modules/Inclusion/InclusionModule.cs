@@ -12,13 +12,25 @@ namespace CityHall.Web.Modules.Inclusion;
 /// </summary>
 public static class InclusionModule
 {
+    /// <summary>Staff who work applications: verify, decide, run selections, record offers and payments, apply on someone's behalf.</summary>
+    public const string Manage = "inclusion.manage";
+
     public static WebApplicationBuilder AddInclusion(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.Configure<InclusionOptions>(builder.Configuration.GetSection(InclusionOptions.Section));
-        services.AddModule(new ModuleDescriptor { Name = "Inclusion", Enabled = builder.Configuration.GetValue($"{InclusionOptions.Section}:Enabled", true), Permissions = [] });
+        services.AddModule(new ModuleDescriptor
+        {
+            Name = "Inclusion",
+            Enabled = builder.Configuration.GetValue($"{InclusionOptions.Section}:Enabled", true),
+            Permissions = [new(Manage, "Permission.ManageInclusion", Roles.Official)],
+            AdminMenu = [new("Admin.Menu.Inclusion", "/admin/inclusion", Manage, 500)],
+        });
         services.AddScoped<Platform.Hosting.IDataSeeder, ProgrammeSeeder>();
         services.AddScoped<ApplicationIntake>();
+        services.AddScoped<ApplicantNotices>();
+        services.AddScoped<Selection.ProgrammeSelection>();
+        services.AddHostedService<OfferDeadlines>();
         services.AddScoped<IPersonalDataContributor, InclusionPersonalData>();
         return builder;
     }

@@ -391,6 +391,9 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.Property<int>("ProgrammeVersion")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("QueuePosition")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -406,6 +409,9 @@ namespace CityHall.Web.Data.Migrations.Postgres
 
                     b.Property<int?>("RuleVersion")
                         .HasColumnType("integer");
+
+                    b.Property<long?>("SelectionRunId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -428,6 +434,8 @@ namespace CityHall.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("ApplicantUserId", "ProgrammeId");
+
+                    b.HasIndex("State", "RespondBy");
 
                     b.HasIndex("ProgrammeId", "State", "SubmittedAt");
 
@@ -595,6 +603,88 @@ namespace CityHall.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("inclusion_programme_versions", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Inclusion.Selection.PanelScoreEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<bool>("Conflict")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("MemberId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Scores")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "MemberId")
+                        .IsUnique();
+
+                    b.ToTable("inclusion_panel_scores", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Inclusion.Selection.SelectionRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Entrants")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("ProgrammeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ProgrammeVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Results")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("RunAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<string>("RunBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Seed")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.ToTable("inclusion_selection_runs", (string)null);
                 });
 
             modelBuilder.Entity("CityHall.Web.Modules.Petitions.Forum.PetitionComment", b =>
@@ -2459,6 +2549,24 @@ namespace CityHall.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("CityHall.Web.Modules.Inclusion.Programmes.ProgrammeVersion", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.Inclusion.Programmes.InclusionProgramme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Inclusion.Selection.PanelScoreEntry", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.Inclusion.Applications.InclusionApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Inclusion.Selection.SelectionRun", b =>
                 {
                     b.HasOne("CityHall.Web.Modules.Inclusion.Programmes.InclusionProgramme", null)
                         .WithMany()

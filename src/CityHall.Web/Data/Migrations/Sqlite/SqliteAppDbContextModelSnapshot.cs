@@ -372,6 +372,9 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                     b.Property<int>("ProgrammeVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("QueuePosition")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -386,6 +389,9 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("RuleVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SelectionRunId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("State")
@@ -409,6 +415,8 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("ApplicantUserId", "ProgrammeId");
+
+                    b.HasIndex("State", "RespondBy");
 
                     b.HasIndex("ProgrammeId", "State", "SubmittedAt");
 
@@ -572,6 +580,84 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("inclusion_programme_versions", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Inclusion.Selection.PanelScoreEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<bool>("Conflict")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MemberId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scores")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "MemberId")
+                        .IsUnique();
+
+                    b.ToTable("inclusion_panel_scores", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Inclusion.Selection.SelectionRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Entrants")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgrammeVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Results")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RunAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<string>("RunBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Seed")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.ToTable("inclusion_selection_runs", (string)null);
                 });
 
             modelBuilder.Entity("CityHall.Web.Modules.Petitions.Forum.PetitionComment", b =>
@@ -2390,6 +2476,24 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("CityHall.Web.Modules.Inclusion.Programmes.ProgrammeVersion", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.Inclusion.Programmes.InclusionProgramme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Inclusion.Selection.PanelScoreEntry", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.Inclusion.Applications.InclusionApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Inclusion.Selection.SelectionRun", b =>
                 {
                     b.HasOne("CityHall.Web.Modules.Inclusion.Programmes.InclusionProgramme", null)
                         .WithMany()

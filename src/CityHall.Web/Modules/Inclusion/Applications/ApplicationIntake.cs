@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Globalization;
 using CityHall.Web.Modules.Inclusion.Eligibility;
 using CityHall.Web.Modules.Inclusion.Programmes;
@@ -9,6 +10,26 @@ namespace CityHall.Web.Modules.Inclusion.Applications;
 public sealed record ApplicationActor(string Id, string Role)
 {
     public const string ApplicantRole = "applicant";
+
+    /// <summary>A staff member acting in their highest staff role.</summary>
+    public static ApplicationActor Staff(ClaimsPrincipal user) =>
+        new(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", Roles.Staff.Reverse().FirstOrDefault(user.IsInRole) ?? "staff");
+
+    /// <summary>The applicant on their own application; staff on an assisted one.</summary>
+    public static ApplicationActor For(InclusionApplication a, ClaimsPrincipal user) =>
+        a.ApplicantUserId is not null && a.ApplicantUserId == user.FindFirstValue(ClaimTypes.NameIdentifier)
+            ? new(a.ApplicantUserId, ApplicantRole) : Staff(user);
+
+    /// <summary>
+    /// Who may answer a draft's questions: its applicant, or — for an assisted application of
+    /// someone without an account — the staff member who is entering it.
+    /// </summary>
+    public static bool MayAnswer(InclusionApplication a, ClaimsPrincipal user)
+    {
+        var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        return id is not null && (a.ApplicantUserId == id
+            || (a.ApplicantUserId is null && a.EnteredBy == id && user.HasPermission(InclusionModule.Manage)));
+    }
 }
 
 /// <summary>A programme with the version citizens apply under now.</summary>
@@ -23,7 +44,8 @@ public sealed record ApplicationFile(InclusionApplication Application, Inclusion
 /// conditional update), the household's slot (a unique row per programme, household and slot), and
 /// the application's own revision; anything refused leaves nothing half-saved.
 /// </summary>
-public sealed class ApplicationIntake(AppDbContext db, TimeProvider clock, CityClock cityClock, IStringLocalizer<Text> t, ILogger<ApplicationIntake> logger)
+public sealed class ApplicationIntake(AppDbContext db, TimeProvider clock, CityClock cityClock, ApplicantNotices notices, IStringLocalizer<Text> t,
+    ILogger<ApplicationIntake> logger)
 {
     private const string ReferencePrefix = "INC-";
 
@@ -210,18 +232,26 @@ public sealed class ApplicationIntake(AppDbContext db, TimeProvider clock, CityC
     /// <summary>
     /// Moves an application along the state machine with a history entry (who, role, why, rule
     /// version), releasing its household place and its count in the round when it ends unserved,
-    /// and marking the place served when fulfilled. Null when saved; else why not, in words.
+    /// marking the place served when fulfilled, telling the applicant what matters to them, and —
+    /// when an offered or accepted place is given up — offering it to the next on the waiting list.
+    /// Null when saved; else why not, in words.
     /// </summary>
     public async Task<string?> MoveAsync(InclusionApplication a, ApplicationState to, ApplicationActor actor, string? reason, int? ruleVersion, CancellationToken ct)
     {
         if (ApplicationStates.Refusal(a.State, to, t) is { } refused) return refused;
         var now = clock.GetUtcNow().UtcDateTime;
-        var releases = a.State != ApplicationState.Draft && Releases(to);
+        var from = a.State;
+        var releases = from != ApplicationState.Draft && Releases(to);
+        var freesPlace = releases && from is ApplicationState.Offered or ApplicationState.Accepted or ApplicationState.Scheduled;
         if (db.Entry(a).State == EntityState.Detached) db.Attach(a);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Inside a caller's transaction (a selection run) the move joins it; otherwise it has its own.
+        await using var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
             Move(a, to, actor, reason, ruleVersion, now);
+            if (to == ApplicationState.Offered) a.RespondBy = await OfferDeadlineAsync(a, now, ct);
+            else if (to != ApplicationState.Accepted) a.RespondBy = null;
+            await notices.TellAsync(a, to, reason, ct);
             await db.SaveChangesAsync(ct);
             if (releases)
             {
@@ -231,15 +261,56 @@ public sealed class ApplicationIntake(AppDbContext db, TimeProvider clock, CityC
             }
             if (to == ApplicationState.Fulfilled)
                 await db.Set<HouseholdClaim>().Where(c => c.ApplicationId == a.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServedAt, now), ct);
-            await tx.CommitAsync(ct);
+            if (freesPlace) await OfferNextAsync(a.ProgrammeId, a.Pool, actor, now, ct);
+            if (owned is not null) await owned.CommitAsync(ct);
             return null;
         }
         catch (DbUpdateConcurrencyException)
         {
-            await tx.RollbackAsync(CancellationToken.None);
-            db.ChangeTracker.Clear();
+            if (owned is not null)
+            {
+                await owned.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+            }
             return t["Inclusion.Apply.ChangedMeanwhile", a.Reference];
         }
+    }
+
+    /// <summary>The first on the programme's waiting list for the pool (earliest run, then its order) is offered the freed place.</summary>
+    private async Task OfferNextAsync(long programmeId, string? pool, ApplicationActor actor, DateTime now, CancellationToken ct)
+    {
+        var next = await db.Set<InclusionApplication>()
+            .Where(x => x.ProgrammeId == programmeId && x.Pool == pool && x.State == ApplicationState.Waitlisted)
+            .OrderBy(x => x.SelectionRunId).ThenBy(x => x.QueuePosition).FirstOrDefaultAsync(ct);
+        if (next is null) return;
+        Move(next, ApplicationState.Offered, actor, t["Inclusion.Offer.FromWaitingList"], null, now);
+        next.RespondBy = await OfferDeadlineAsync(next, now, ct);
+        await notices.TellAsync(next, ApplicationState.Offered, null, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Days to accept (or, with a co-payment, to pay) from the offer, per the programme version the application was made under.</summary>
+    private async Task<DateTime> OfferDeadlineAsync(InclusionApplication a, DateTime now, CancellationToken ct)
+    {
+        var terms = await db.Set<ProgrammeVersion>().AsNoTracking().Where(v => v.ProgrammeId == a.ProgrammeId && v.Version == a.ProgrammeVersion)
+            .Select(v => new { v.OfferDays, v.CoPaymentPercent, v.CoPaymentDays }).FirstAsync(ct);
+        return now.AddDays(terms.CoPaymentPercent is > 0 ? terms.CoPaymentDays : terms.OfferDays);
+    }
+
+    /// <summary>Offers whose deadline has passed lapse, and their places go to the waiting list. Returns how many lapsed.</summary>
+    public async Task<int> LapseOverdueOffersAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await db.Set<InclusionApplication>().Where(x => x.State == ApplicationState.Offered && x.RespondBy < now)
+            .OrderBy(x => x.RespondBy).Select(x => x.Id).Take(500).ToListAsync(ct);
+        var lapsed = 0;
+        foreach (var id in due)
+        {
+            var a = await db.Set<InclusionApplication>().FirstAsync(x => x.Id == id, ct);
+            if (a.State != ApplicationState.Offered) continue;
+            if (await MoveAsync(a, ApplicationState.Lapsed, new ApplicationActor("system", "system"), t["Inclusion.Offer.LapsedReason"], null, ct) is null) lapsed++;
+        }
+        return lapsed;
     }
 
     /// <summary>The application ends without the household being served: its places go back.</summary>

@@ -41,6 +41,9 @@ public sealed class InclusionApplication
     public string? FailedRuleId { get; set; }
     /// <summary>When an offer (or a co-payment) lapses if not acted on.</summary>
     public DateTime? RespondBy { get; set; }
+    /// <summary>The selection run that placed the application, and its place in that run's order for its pool (1 = first); the waiting list is served in this order.</summary>
+    public long? SelectionRunId { get; set; }
+    public int? QueuePosition { get; set; }
     /// <summary>Changes with every save: two staff members acting on one application at once cannot both win.</summary>
     public int Revision { get; set; }
 }
@@ -159,6 +162,7 @@ internal sealed class InclusionApplicationConfiguration : IEntityTypeConfigurati
         e.HasIndex(x => new { x.ProgrammeId, x.State, x.SubmittedAt });
         e.HasIndex(x => new { x.ApplicantUserId, x.ProgrammeId });
         e.HasIndex(x => x.HouseholdKey);
+        e.HasIndex(x => new { x.State, x.RespondBy });
     }
 
     public void Configure(EntityTypeBuilder<ApplicationEvent> e)

@@ -15,7 +15,7 @@ public sealed class CheckModel(ApplicationIntake intake, AppDbContext db, IStrin
 {
     public ApplicationFile Current { get; private set; } = null!;
     public IReadOnlyDictionary<string, string> DistrictNames { get; private set; } = new Dictionary<string, string>();
-    public IReadOnlyList<(string Evidence, string FileName)> Documents { get; private set; } = [];
+    public IReadOnlyList<(long Id, string Evidence, string FileName)> Documents { get; private set; } = [];
     public string? Blocked { get; private set; }
     public EligibilityDecision Decision { get; private set; } = null!;
 
@@ -36,9 +36,8 @@ public sealed class CheckModel(ApplicationIntake intake, AppDbContext db, IStrin
         if (!Declaration) ModelState.AddModelError(nameof(Declaration), t["Inclusion.Error.Declaration"]);
         else
         {
-            var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-            var refusal = await intake.SubmitAsync(Current, new ApplicationActor(userId, ApplicationActor.ApplicantRole), HttpContext.RequestAborted);
-            if (refusal is null) return Redirect($"/inclusion/applications/{reference}?submitted=true");
+            var refusal = await intake.SubmitAsync(Current, ApplicationActor.For(Current.Application, User), HttpContext.RequestAborted);
+            if (refusal is null) return Redirect(StatusPath(reference) + "?submitted=true");
             ModelState.AddModelError("", refusal);
             if (await LoadAsync(reference) is { } moved) return moved;
         }
@@ -49,18 +48,24 @@ public sealed class CheckModel(ApplicationIntake intake, AppDbContext db, IStrin
     private async Task<IActionResult?> LoadAsync(string reference)
     {
         var file = await intake.FindAsync(reference, HttpContext.RequestAborted);
-        if (file is null || file.Application.ApplicantUserId != User.FindFirstValue(ClaimTypes.NameIdentifier)) return NotFound();
+        if (file is null || !ApplicationActor.MayAnswer(file.Application, User)) return NotFound();
         Current = file;
-        return file.Application.State == ApplicationState.Draft ? null : Redirect($"/inclusion/applications/{reference}");
+        return file.Application.State == ApplicationState.Draft ? null : Redirect(StatusPath(reference));
     }
+
+    /// <summary>Assisted applications are followed by staff on their own page; citizens on theirs.</summary>
+    private string StatusPath(string reference) => Current.Application.ApplicantUserId is null
+        ? $"/admin/inclusion/applications/{reference}" : $"/inclusion/applications/{reference}";
+
+    public bool Assisted => Current.Application.ApplicantUserId is null;
 
     private async Task PrepareAsync()
     {
         DistrictNames = await DistrictChoices.NamesAsync(db);
         var id = Current.Application.Id;
         var rows = await db.Set<ApplicationDocument>().AsNoTracking().Where(d => d.ApplicationId == id).OrderBy(d => d.Id)
-            .Select(d => new { d.EvidenceCode, d.FileName }).ToListAsync(HttpContext.RequestAborted);
-        Documents = rows.Select(r => (r.EvidenceCode, r.FileName)).ToList();
+            .Select(d => new { d.Id, d.EvidenceCode, d.FileName }).ToListAsync(HttpContext.RequestAborted);
+        Documents = rows.Select(r => (r.Id, r.EvidenceCode, r.FileName)).ToList();
         Blocked = intake.SubmitRefusal(Current);
         Decision = intake.Decide(Current);
     }

@@ -180,7 +180,8 @@ public sealed partial class QuestionModel(ApplicationIntake intake, AppDbContext
         else
         {
             var missing = ApplicationQuestions.MissingEvidence(Current.Version, Current.UploadedEvidence);
-            if (missing.Count == 0) return Redirect(QuestionPath("check"));
+            if (missing.Count == 0)
+                return Redirect(a.State == ApplicationState.NeedsInformation ? $"/inclusion/applications/{a.Reference}" : QuestionPath("check"));
             var culture = CultureInfo.CurrentUICulture;
             ModelState.AddModelError(nameof(Upload), t["Inclusion.Apply.DocumentMissing", string.Join(", ", missing.Select(e => LocalizedText.Pick(culture, e.NameKo, e.NameEn)))]);
         }
@@ -207,9 +208,12 @@ public sealed partial class QuestionModel(ApplicationIntake intake, AppDbContext
     private async Task<IActionResult?> LoadAsync(string reference)
     {
         var file = await intake.FindAsync(reference, HttpContext.RequestAborted);
-        if (file is null || file.Application.ApplicantUserId != User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value) return NotFound();
+        if (file is null || !ApplicationActor.MayAnswer(file.Application, User)) return NotFound();
         Current = file;
-        if (file.Application.State != ApplicationState.Draft) return Redirect($"/inclusion/applications/{reference}");
+        // Asked for more information, the applicant may add documents before sending the application again.
+        var addingEvidence = file.Application.State == ApplicationState.NeedsInformation && RouteData.Values["question"] as string == ApplicationQuestions.Documents;
+        if (file.Application.State != ApplicationState.Draft && !addingEvidence)
+            return Redirect(file.Application.ApplicantUserId is null ? $"/admin/inclusion/applications/{reference}" : $"/inclusion/applications/{reference}");
         return null;
     }
 

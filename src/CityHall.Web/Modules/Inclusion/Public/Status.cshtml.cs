@@ -31,8 +31,7 @@ public sealed class StatusModel(ApplicationIntake intake, AppDbContext db, IStri
         if (!ConfirmWithdraw) ModelState.AddModelError(nameof(ConfirmWithdraw), t["Inclusion.Error.ConfirmWithdraw"]);
         else
         {
-            var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-            var refusal = await intake.MoveAsync(Current.Application, ApplicationState.Withdrawn, new ApplicationActor(userId, ApplicationActor.ApplicantRole),
+            var refusal = await intake.MoveAsync(Current.Application, ApplicationState.Withdrawn, Applicant,
                 t["Inclusion.Status.WithdrawnByApplicant"], null, HttpContext.RequestAborted);
             if (refusal is null) return Redirect($"/inclusion/applications/{reference}");
             ModelState.AddModelError("", refusal);
@@ -40,6 +39,37 @@ public sealed class StatusModel(ApplicationIntake intake, AppDbContext db, IStri
         }
         return Page();
     }
+
+    /// <summary>Accepting an offer that needs no co-payment (one with a co-payment is accepted when the payment arrives).</summary>
+    public async Task<IActionResult> OnPostAcceptAsync(string reference)
+    {
+        if (await LoadAsync(reference) is { } gone) return gone;
+        if (Current.Version.CoPaymentPercent is > 0) ModelState.AddModelError("", t["Inclusion.Status.PayToAccept"]);
+        else if (await intake.MoveAsync(Current.Application, ApplicationState.Accepted, Applicant, null, null, HttpContext.RequestAborted) is { } refusal)
+            ModelState.AddModelError("", refusal);
+        else return Redirect($"/inclusion/applications/{reference}");
+        await LoadAsync(reference);
+        return Page();
+    }
+
+    /// <summary>Sending the application again after adding what staff asked for.</summary>
+    public async Task<IActionResult> OnPostResubmitAsync(string reference)
+    {
+        if (await LoadAsync(reference) is { } gone) return gone;
+        if (await intake.MoveAsync(Current.Application, ApplicationState.Submitted, Applicant, t["Inclusion.Status.Resubmitted"], null, HttpContext.RequestAborted) is { } refusal)
+        {
+            ModelState.AddModelError("", refusal);
+            await LoadAsync(reference);
+            return Page();
+        }
+        return Redirect($"/inclusion/applications/{reference}");
+    }
+
+    private ApplicationActor Applicant => new(User.FindFirstValue(ClaimTypes.NameIdentifier)!, ApplicationActor.ApplicantRole);
+
+    /// <summary>The rule that made the application ineligible, in the reader's language.</summary>
+    public string? FailedRule => Current.Application.FailedRuleId is { } id && Current.Version.Rules.FirstOrDefault(r => r.Id == id) is { } rule
+        ? CityHall.Web.Platform.City.LocalizedText.Pick(System.Globalization.CultureInfo.CurrentUICulture, rule.ExplanationKo, rule.ExplanationEn) : null;
 
     /// <summary>One of the applicant's own documents, as uploaded.</summary>
     public async Task<IActionResult> OnGetDocumentAsync(string reference, long id)

@@ -1,0 +1,170 @@
+using System.Globalization;
+using CityHall.Web.Modules.Inclusion.Applications;
+using CityHall.Web.Modules.Inclusion.Eligibility;
+using CityHall.Web.Modules.Inclusion.Programmes;
+using CityHall.Web.Modules.Inclusion.Selection;
+using CityHall.Web.Platform.Audit;
+using CityHall.Web.Platform.City;
+
+namespace CityHall.Web.Modules.Inclusion.Admin;
+
+/// <summary>
+/// One application for staff: the answers, documents and history (with who acted), the rules'
+/// verdict on what has been verified, and the actions its state allows — record what was checked
+/// and decide, ask for information, score it on the panel, record an accepted offer or a paid
+/// co-payment, or move it on with a reason. Refused moves are explained; every action is audited.
+/// </summary>
+[Authorize(Policy = PermissionPolicyProvider.Prefix + InclusionModule.Manage)]
+public sealed class ApplicationModel(ApplicationIntake intake, AppDbContext db, AuditLog audit, TimeProvider clock, IStringLocalizer<Text> t) : PageModel
+{
+    public ApplicationFile Current { get; private set; } = null!;
+    public IReadOnlyList<ApplicationEvent> History { get; private set; } = [];
+    public IReadOnlyDictionary<string, string> ActorNames { get; private set; } = new Dictionary<string, string>();
+    public IReadOnlyList<(long Id, string Evidence, string FileName)> Documents { get; private set; } = [];
+    public IReadOnlyDictionary<string, string> DistrictNames { get; private set; } = new Dictionary<string, string>();
+    public EligibilityDecision Decision { get; private set; } = null!;
+    public IReadOnlyList<RuleAttribute> Checked { get; private set; } = [];
+    public PanelScoreEntry? MyScore { get; private set; }
+    public int PanelCount { get; private set; }
+    public string? Done { get; private set; }
+
+    [BindProperty] public string? Message { get; set; }
+    [BindProperty] public bool Conflict { get; set; }
+    [BindProperty] public ApplicationState? To { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string reference, string? done = null)
+    {
+        if (await LoadAsync(reference) is { } missing) return missing;
+        Done = done is null ? null : t[$"Inclusion.Admin.Done.{done}"].Value;
+        return Page();
+    }
+
+    /// <summary>Records how each attribute was checked, then decides by the rules: eligible → verified, a rule not met → ineligible with its words; not yet proven → refused, ask for information.</summary>
+    public async Task<IActionResult> OnPostDecideAsync(string reference)
+    {
+        if (await LoadAsync(reference) is { } missing) return missing;
+        var a = Current.Application;
+        var levels = new Dictionary<RuleAttribute, Verification>(a.Answers.Verified);
+        // Read from the form by name (Verification[Benefit]=DocumentSeen): a bound dictionary would fall back to every other field when none is sent.
+        foreach (var attribute in Checked)
+            if (Enum.TryParse<Verification>(Request.Form[$"Verification[{attribute}]"], out var level) && Enum.IsDefined(level)) levels[attribute] = level;
+        a.Answers = a.Answers with { Verified = levels };
+        var decision = intake.Decide(Current);
+        a.RuleVersion = decision.RuleVersion;
+        a.FailedRuleId = decision.FailedRule?.Id;
+        string? refusal;
+        if (decision.Eligible)
+            refusal = await intake.MoveAsync(a, ApplicationState.Verified, ApplicationActor.Staff(User), t["Inclusion.Admin.EligibleReason"], decision.RuleVersion, HttpContext.RequestAborted);
+        else if (decision.Failure == EligibilityFailure.NotMet)
+            refusal = await intake.MoveAsync(a, ApplicationState.Ineligible, ApplicationActor.Staff(User),
+                decision.Explain(CultureInfo.CurrentUICulture, k => t[k]), decision.RuleVersion, HttpContext.RequestAborted);
+        else refusal = t["Inclusion.Admin.NotProven", decision.Explain(CultureInfo.CurrentUICulture, k => t[k])];
+        return await AfterAsync(reference, refusal, "inclusion.decide", new { levels = levels.ToDictionary(l => l.Key.ToString(), l => l.Value.ToString()), eligible = decision.Eligible, failedRule = decision.FailedRule?.Id, ruleVersion = decision.RuleVersion });
+    }
+
+    public async Task<IActionResult> OnPostAskAsync(string reference)
+    {
+        if (await LoadAsync(reference) is { } missing) return missing;
+        var message = Message?.Trim() ?? "";
+        if (message.Length is < 5 or > 1000)
+        {
+            ModelState.AddModelError(nameof(Message), t["Inclusion.Admin.MessageNeeded"]);
+            return Page();
+        }
+        var refusal = await intake.MoveAsync(Current.Application, ApplicationState.NeedsInformation, ApplicationActor.Staff(User), message, null, HttpContext.RequestAborted);
+        return await AfterAsync(reference, refusal, "inclusion.ask", new { message });
+    }
+
+    public async Task<IActionResult> OnPostScoreAsync(string reference)
+    {
+        if (await LoadAsync(reference) is { } missing) return missing;
+        var v = Current.Version;
+        if (v.Selection != SelectionMethod.Score || Current.Application.State != ApplicationState.Verified)
+            return await AfterAsync(reference, t["Inclusion.Admin.NotScorable"], "inclusion.score", null);
+        var scores = new Dictionary<string, double>();
+        if (!Conflict)
+            foreach (var c in v.Criteria)
+            {
+                if (double.TryParse(Request.Form[$"Score[{c.Code}]"], NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && double.IsFinite(s) && s >= 0 && s <= c.MaxScore)
+                    scores[c.Code] = s;
+                else ModelState.AddModelError($"Score[{c.Code}]", t["Inclusion.Admin.ScoreRange", t[$"Inclusion.Criterion.{c.Code}"], c.MaxScore]);
+            }
+        if (!ModelState.IsValid) return Page();
+        var me = ApplicationActor.Staff(User).Id;
+        var entry = await db.Set<PanelScoreEntry>().FirstOrDefaultAsync(e => e.ApplicationId == Current.Application.Id && e.MemberId == me);
+        if (entry is null) db.Add(entry = new PanelScoreEntry { ApplicationId = Current.Application.Id, MemberId = me });
+        entry.Scores = scores;
+        entry.Conflict = Conflict;
+        entry.At = clock.GetUtcNow().UtcDateTime;
+        await audit.RecordAsync(User, "inclusion.score", "inclusion-application", reference, new { conflict = Conflict, scores }, HttpContext.RequestAborted);
+        return Redirect($"/admin/inclusion/applications/{reference}?done=score");
+    }
+
+    /// <summary>The applicant accepted the offer (by phone or at a centre), or paid the co-payment.</summary>
+    public async Task<IActionResult> OnPostAcceptAsync(string reference)
+    {
+        if (await LoadAsync(reference) is { } missing) return missing;
+        var reason = Current.Version.CoPaymentPercent is > 0 ? t["Inclusion.Admin.CoPaymentReceived"].Value : t["Inclusion.Admin.AcceptedForApplicant"].Value;
+        var refusal = await intake.MoveAsync(Current.Application, ApplicationState.Accepted, ApplicationActor.Staff(User), reason, null, HttpContext.RequestAborted);
+        return await AfterAsync(reference, refusal, "inclusion.accept", new { reason });
+    }
+
+    public async Task<IActionResult> OnPostMoveAsync(string reference)
+    {
+        if (await LoadAsync(reference) is { } missing) return missing;
+        var reason = Reason?.Trim();
+        if (To is not { } to || !Enum.IsDefined(to)) ModelState.AddModelError(nameof(To), t["Inclusion.Admin.ChooseState"]);
+        else if (to is ApplicationState.Cancelled or ApplicationState.Ineligible && string.IsNullOrEmpty(reason)) ModelState.AddModelError(nameof(Reason), t["Inclusion.Admin.ReasonNeeded"]);
+        else if (reason?.Length > 1000) ModelState.AddModelError(nameof(Reason), t["Inclusion.Admin.ReasonTooLong"]);
+        if (!ModelState.IsValid) return Page();
+        var refusal = await intake.MoveAsync(Current.Application, To!.Value, ApplicationActor.Staff(User), string.IsNullOrEmpty(reason) ? null : reason, null, HttpContext.RequestAborted);
+        return await AfterAsync(reference, refusal, "inclusion.move", new { to = To.ToString(), reason });
+    }
+
+    public async Task<IActionResult> OnGetDocumentAsync(string reference, long id)
+    {
+        var file = await intake.FindAsync(reference, HttpContext.RequestAborted);
+        if (file is null) return NotFound();
+        var document = await db.Set<ApplicationDocument>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == id && d.ApplicationId == file.Application.Id, HttpContext.RequestAborted);
+        if (document is null) return NotFound();
+        Response.Headers.CacheControl = "private, no-store";
+        return File(document.Content, document.ContentType, document.FileName);
+    }
+
+    /// <summary>After an action: refused → the page again with the reason; done → audited, and back to the page saying so.</summary>
+    private async Task<IActionResult> AfterAsync(string reference, string? refusal, string action, object? details)
+    {
+        if (refusal is not null)
+        {
+            ModelState.AddModelError("", refusal);
+            await LoadAsync(reference);
+            return Page();
+        }
+        await audit.RecordAsync(User, action, "inclusion-application", reference, details, HttpContext.RequestAborted);
+        return Redirect($"/admin/inclusion/applications/{reference}?done={action.Split('.')[1]}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(string reference)
+    {
+        var ct = HttpContext.RequestAborted;
+        db.ChangeTracker.Clear();
+        if (await intake.FindAsync(reference, ct) is not { } file || file.Application.State == ApplicationState.Draft) return NotFound();
+        Current = file;
+        var id = file.Application.Id;
+        History = await db.Set<ApplicationEvent>().AsNoTracking().Where(e => e.ApplicationId == id).OrderBy(e => e.Id).ToListAsync(ct);
+        var actors = History.Select(e => e.ActorId).Append(file.Application.EnteredBy).Distinct().ToList();
+        ActorNames = await db.Users.AsNoTracking().Where(u => actors.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var rows = await db.Set<ApplicationDocument>().AsNoTracking().Where(d => d.ApplicationId == id).OrderBy(d => d.Id)
+            .Select(d => new { d.Id, d.EvidenceCode, d.FileName }).ToListAsync(ct);
+        Documents = rows.Select(r => (r.Id, r.EvidenceCode, r.FileName)).ToList();
+        DistrictNames = await DistrictChoices.NamesAsync(db);
+        Decision = intake.Decide(file);
+        Checked = Enum.GetValues<RuleAttribute>().Where(file.Version.Asks).ToList();
+        var me = ApplicationActor.Staff(User).Id;
+        var scores = await db.Set<PanelScoreEntry>().AsNoTracking().Where(e => e.ApplicationId == id).ToListAsync(ct);
+        MyScore = scores.FirstOrDefault(e => e.MemberId == me);
+        PanelCount = scores.Count(e => !e.Conflict);
+        return null;
+    }
+}

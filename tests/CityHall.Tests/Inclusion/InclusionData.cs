@@ -1,0 +1,53 @@
+using CityHall.Tests.Infrastructure;
+using CityHall.Web.Modules.Inclusion;
+using CityHall.Web.Modules.Inclusion.Applications;
+using CityHall.Web.Modules.Inclusion.Programmes;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityHall.Tests.Inclusion;
+
+/// <summary>Applications made straight in the database, in a given state, for tests of what staff do with them (the pages that make them are tested on their own).</summary>
+internal static class InclusionData
+{
+    public static async Task<List<string>> ApplicationsAsync(CityHallApp app, string code, int count, ApplicationState state,
+        Func<int, string?>? pool = null, Func<int, string?>? userId = null, DateTime? firstSubmitted = null)
+    {
+        return await app.WithDbAsync(async db =>
+        {
+            var p = await db.Set<InclusionProgramme>().SingleAsync(x => x.Code == code);
+            var start = firstSubmitted ?? new DateTime(2026, 6, 1, 0, 0, 0, DateTimeKind.Utc);
+            var references = new List<string>();
+            for (var i = 0; i < count; i++)
+            {
+                var reference = "INC-D-" + Guid.NewGuid().ToString("N")[..20].ToUpperInvariant();
+                var address = $"시험로 {i + 1}, {Guid.NewGuid():N}"[..30];
+                db.Add(new InclusionApplication
+                {
+                    Reference = reference, ProgrammeId = p.Id, ProgrammeVersion = p.CurrentVersion, State = state,
+                    ApplicantUserId = userId?.Invoke(i), ApplicantName = $"신청인 {i + 1}", ApplicantPhone = $"010-5555-{i:0000}",
+                    EnteredBy = userId?.Invoke(i) ?? "staff", Channel = userId?.Invoke(i) is null ? ApplicationChannel.Phone : ApplicationChannel.Online,
+                    DistrictCode = "11110", Address = address, HouseholdKey = ApplicationQuestions.HouseholdKey("11110", address), Pool = pool?.Invoke(i),
+                    Answers = new ApplicationAnswers { Benefits = ["basic-livelihood"], Details = "도움이 필요합니다." },
+                    CreatedAt = start, UpdatedAt = start, SubmittedAt = start.AddMinutes(i),
+                });
+                references.Add(reference);
+            }
+            await db.SaveChangesAsync();
+            return references;
+        });
+    }
+
+    public static Task SetAsync(CityHallApp app, string code, Action<ProgrammeVersion> change) => app.WithDbAsync(async db =>
+    {
+        var id = await db.Set<InclusionProgramme>().Where(p => p.Code == code).Select(p => p.Id).SingleAsync();
+        var version = await db.Set<ProgrammeVersion>().Where(v => v.ProgrammeId == id).OrderByDescending(v => v.Version).FirstAsync();
+        change(version);
+        await db.SaveChangesAsync();
+    });
+
+    public static Task<Dictionary<string, InclusionApplication>> LoadAsync(CityHallApp app, IEnumerable<string> references)
+    {
+        var list = references.ToList();
+        return app.WithDbAsync(db => db.Set<InclusionApplication>().AsNoTracking().Where(a => list.Contains(a.Reference)).ToDictionaryAsync(a => a.Reference));
+    }
+}
