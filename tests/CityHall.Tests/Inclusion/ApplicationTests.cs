@@ -347,7 +347,7 @@ public sealed class ApplicationTests(InclusionClockApp app) : IClassFixture<Incl
         results = await SubmitAllAtOnceAsync(households);
         Assert.Equal(5, results.Count(r => r is null));
         Assert.All(results.Where(r => r is not null), r => Assert.Equal("이번 모집의 신청이 모두 찼습니다. 다음 모집 때 다시 신청해 주세요.", r));
-        var active = await app.WithDbAsync(db => db.Set<ProgrammeVersion>().Join(db.Set<InclusionProgramme>().Where(p => p.Code == "pc-repair"), v => v.ProgrammeId, p => p.Id, (v, p) => v.ActiveApplications).SingleAsync());
+        var active = await app.WithDbAsync(db => db.Set<InclusionProgramme>().Where(p => p.Code == "pc-repair").Select(p => p.RoundApplications).SingleAsync());
         Assert.Equal(5, active);
         Assert.Equal(5, await app.WithDbAsync(db => db.Set<InclusionApplication>().CountAsync(a => households.Contains(a.Reference) && a.State == ApplicationState.Submitted)));
     }

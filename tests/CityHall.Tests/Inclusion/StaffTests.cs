@@ -255,6 +255,59 @@ public sealed class StaffTests(InclusionClockApp app) : IClassFixture<InclusionC
     }
 }
 
+public sealed class ProgrammeEditTests(InclusionClockApp app) : IClassFixture<InclusionClockApp>
+{
+    [Fact]
+    public async Task Staff_change_a_programme_by_writing_its_next_version_and_applications_keep_the_version_they_were_made_under()
+    {
+        var before = await InclusionData.ApplicationsAsync(app, "pc-handout", 1, ApplicationState.Submitted);
+        var staff = await app.SignedInStaffAsync(Roles.Official);
+        var form = await staff.GetPageAsync("/admin/inclusion/pc-handout/edit");
+        Assert.Contains("\"atLeastVerifiedBy\": \"DocumentSeen\"", form.QuerySelector("#Input_Rules")!.TextContent);
+        Assert.Contains("기초생활수급 가구", form.QuerySelector("#Input_Rules")!.TextContent);
+        Assert.Equal("2026-01-01T00:00", form.QuerySelector("#Input_OpensAt")!.GetAttribute("value"));
+
+        var broken = await Html.ParseAsync(await staff.SubmitAsync(form, form.FilledIn().With(
+            ("Input.Rules", "[{\"id\": \"age\", \"attribute\": \"Age\", \"test\": \"Severe\", \"explanationKo\": \"\", \"explanationEn\": \"x\"}]"),
+            ("Input.Pools", "not json"), ("Input.Quota", "0"), ("Input.ChangeNote", ""))));
+        var errors = broken.ErrorSummary();
+        Assert.Contains("정원은 1 이상이어야 합니다.", errors);
+        Assert.Contains("규칙 ‘age’: 이 항목에 쓸 수 없는 비교이거나 값이 없습니다.", errors);
+        Assert.Contains("규칙 ‘age’: 신청인이 읽을 설명을 한국어와 영어로 적어 주세요.", errors);
+        Assert.Contains(errors, e => e.StartsWith("JSON을 읽을 수 없습니다", StringComparison.Ordinal));
+        Assert.Contains("고친 이유를 500자 이내로 적어 주세요.", errors);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Set<CityHall.Web.Modules.Inclusion.Programmes.InclusionProgramme>().Where(p => p.Code == "pc-handout").Select(p => p.CurrentVersion).SingleAsync()));
+
+        // Adults only from now on, and 600 PCs.
+        const string rules = """
+            [
+              { "id": "benefit", "attribute": "Benefit", "test": "OneOf", "values": ["basic-livelihood", "near-poor", "single-parent"], "atLeastVerifiedBy": "DocumentSeen",
+                "explanationKo": "수급 가구, 차상위 가구, 한부모가족만 신청할 수 있습니다.", "explanationEn": "Only households on benefits can apply." },
+              { "id": "adult", "attribute": "Age", "test": "AtLeast", "number": 19, "explanationKo": "만 19세 이상이 신청합니다.", "explanationEn": "The applicant must be 19 or over." }
+            ]
+            """;
+        var saved = await staff.SubmitAsync(form, form.FilledIn().With(("Input.Rules", rules), ("Input.Quota", "600"), ("Input.ApplicationLimit", "1200"),
+            ("Input.ChangeNote", "2026년 추경으로 100대 추가, 성인 신청인 기준 명확화")));
+        Assert.Equal("/inclusion/pc-handout", saved.Headers.Location!.OriginalString);
+        var page = await app.CreateClient().GetPageAsync("/inclusion/pc-handout");
+        Assert.Contains("만 19세 이상이 신청합니다.", page.QuerySelector("[data-rules]")!.TextContent);
+        Assert.StartsWith("600", page.QuerySelector("[data-terms] dd:nth-of-type(2)")!.TextContent);
+        Assert.True(await app.WithDbAsync(db => db.Set<AuditEntry>().AnyAsync(e => e.Action == "inclusion.programme.version" && e.Details!.Contains("추경"))));
+
+        // The application made before the change is still read under version 1: no birth date asked, none missing.
+        var record = await staff.GetPageAsync($"/admin/inclusion/applications/{before[0]}");
+        Assert.Contains("사업 기준 1판", record.QuerySelector("[data-application]")!.TextContent);
+        Assert.Null(record.QuerySelector("[data-answer=birth]"));
+        // A new one is asked the birth date.
+        var citizen = await app.SignedUpCitizenAsync();
+        var start = await citizen.SubmitAsync(await citizen.GetPageAsync("/inclusion/pc-handout"), []);
+        var reference = start.Headers.Location!.OriginalString.Split('/')[3];
+        Assert.Equal(2, (await InclusionData.LoadAsync(app, [reference]))[reference].ProgrammeVersion);
+        Assert.Contains("birth", CityHall.Web.Modules.Inclusion.Applications.ApplicationQuestions.For(
+            await app.WithDbAsync(db => db.Set<CityHall.Web.Modules.Inclusion.Programmes.ProgrammeVersion>().OrderByDescending(v => v.Id).FirstAsync())));
+    }
+}
+
 /// <summary>Offers that are not taken up in time lapse and the next on the waiting list is offered — on a clock the test moves.</summary>
 public sealed class OfferLapseTests(InclusionClockApp app) : IClassFixture<InclusionClockApp>
 {

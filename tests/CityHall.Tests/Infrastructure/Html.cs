@@ -54,6 +54,25 @@ public static class Html
         return await client.PostAsync(string.IsNullOrEmpty(target) ? new Uri(page.Url).PathAndQuery : target, content);
     }
 
+    /// <summary>Every field the form would send as it stands (a browser's "submit without changing anything"), for edit forms where a test changes a few.</summary>
+    public static List<KeyValuePair<string, string>> FilledIn(this IDocument page, string formSelector = "main form[method=post]")
+    {
+        var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"No form {formSelector} on {page.Url}");
+        var values = new List<KeyValuePair<string, string>>();
+        foreach (var input in form.QuerySelectorAll<IHtmlInputElement>("input[name]"))
+            if (input.Type is not ("checkbox" or "radio" or "file" or "submit") || input.IsChecked) values.Add(new(input.Name!, input.Value));
+        foreach (var area in form.QuerySelectorAll<IHtmlTextAreaElement>("textarea[name]")) values.Add(new(area.Name!, area.Value));
+        foreach (var select in form.QuerySelectorAll<IHtmlSelectElement>("select[name]")) values.Add(new(select.Name!, select.Value ?? ""));
+        return values;
+    }
+
+    /// <summary>The form as filled in, with the given fields replaced.</summary>
+    public static List<KeyValuePair<string, string>> With(this List<KeyValuePair<string, string>> values, params (string Name, string Value)[] changes)
+    {
+        var names = changes.Select(c => c.Name).ToHashSet();
+        return [.. values.Where(v => !names.Contains(v.Key)), .. changes.Select(c => new KeyValuePair<string, string>(c.Name, c.Value))];
+    }
+
     public static string[] ErrorSummary(this IDocument page) =>
         page.QuerySelectorAll(".ch-error-summary li a").Select(a => a.TextContent.Trim()).ToArray();
 

@@ -29,6 +29,7 @@ public static class InclusionModule
         services.AddScoped<Platform.Hosting.IDataSeeder, ProgrammeSeeder>();
         services.AddScoped<ApplicationIntake>();
         services.AddScoped<ApplicantNotices>();
+        services.AddScoped<ProgrammeVersions>();
         services.AddScoped<Selection.ProgrammeSelection>();
         services.AddHostedService<OfferDeadlines>();
         services.AddScoped<IPersonalDataContributor, InclusionPersonalData>();

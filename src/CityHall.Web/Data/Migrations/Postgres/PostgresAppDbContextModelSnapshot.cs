@@ -469,6 +469,13 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.Property<int>("Order")
                         .HasColumnType("integer");
 
+                    b.Property<int>("RoundApplications")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RoundOpensAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasAnnotation("CityHall:UtcTime", true);
@@ -488,9 +495,6 @@ namespace CityHall.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("ActiveApplications")
-                        .HasColumnType("integer");
 
                     b.Property<string>("AlsoAsk")
                         .IsRequired()

@@ -448,6 +448,13 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RoundApplications")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RoundOpensAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER")
                         .HasAnnotation("CityHall:UtcTime", true);
@@ -464,9 +471,6 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ActiveApplications")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("AlsoAsk")

@@ -196,9 +196,10 @@ public sealed class ApplicationIntake(AppDbContext db, TimeProvider clock, CityC
         try
         {
             // The write comes first so SQLite takes its write lock before anything is read in the transaction.
-            var counted = await db.Set<ProgrammeVersion>()
-                .Where(x => x.Id == v.Id && (x.ApplicationLimit == null || x.ActiveApplications < x.ApplicationLimit))
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ActiveApplications, x => x.ActiveApplications + 1), ct);
+            var limit = v.ApplicationLimit ?? int.MaxValue;
+            var counted = await db.Set<InclusionProgramme>()
+                .Where(x => x.Id == v.ProgrammeId && x.RoundApplications < limit)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.RoundApplications, x => x.RoundApplications + 1), ct);
             if (counted == 0)
             {
                 await tx.RollbackAsync(ct);
@@ -256,8 +257,9 @@ public sealed class ApplicationIntake(AppDbContext db, TimeProvider clock, CityC
             if (releases)
             {
                 await db.Set<HouseholdClaim>().Where(c => c.ApplicationId == a.Id && c.ServedAt == null).ExecuteDeleteAsync(ct);
-                await db.Set<ProgrammeVersion>().Where(x => x.ProgrammeId == a.ProgrammeId && x.Version == a.ProgrammeVersion && x.ActiveApplications > 0)
-                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.ActiveApplications, x => x.ActiveApplications - 1), ct);
+                var submitted = a.SubmittedAt ?? DateTime.MinValue;
+                await db.Set<InclusionProgramme>().Where(x => x.Id == a.ProgrammeId && x.RoundApplications > 0 && x.RoundOpensAt <= submitted)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.RoundApplications, x => x.RoundApplications - 1), ct);
             }
             if (to == ApplicationState.Fulfilled)
                 await db.Set<HouseholdClaim>().Where(c => c.ApplicationId == a.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServedAt, now), ct);

@@ -28,6 +28,14 @@ public sealed class InclusionProgramme
     public bool Listed { get; set; } = true;
     public int Order { get; set; }
     public DateTime UpdatedAt { get; set; }
+    /// <summary>
+    /// The current round: it opened at <see cref="RoundOpensAt"/>, and <see cref="RoundApplications"/>
+    /// applications submitted since still hold a place in it (released when withdrawn, refused,
+    /// lapsed or cancelled). Counted with one conditional update so a version's application limit
+    /// holds under concurrency; a new version that moves the window's opening starts a new round.
+    /// </summary>
+    public DateTime RoundOpensAt { get; set; }
+    public int RoundApplications { get; set; }
 }
 
 /// <summary>A sub-pool of a quota ("elementary school": 300 licences; "Jongno-gu": 20 PCs).</summary>
@@ -58,8 +66,6 @@ public sealed class ProgrammeVersion
     public int Quota { get; set; }
     /// <summary>Applications taken at most in this round (the quota plus a waiting list); null: no limit. Beyond it the programme is full.</summary>
     public int? ApplicationLimit { get; set; }
-    /// <summary>Submitted applications under this version that still hold a place (released when withdrawn, refused, lapsed or cancelled); counted with one conditional update so the limit holds under concurrency.</summary>
-    public int ActiveApplications { get; set; }
     public PoolBasis PoolBasis { get; set; }
     public List<QuotaPool> Pools { get; set; } = [];
     /// <summary>The share the recipient pays (10 for 10%), null when free; unpaid within <see cref="CoPaymentDays"/> of the offer, the place lapses.</summary>
@@ -103,6 +109,7 @@ internal sealed class InclusionProgrammeConfiguration : IEntityTypeConfiguration
         e.HasIndex(x => x.Code).IsUnique();
         e.Property(x => x.Fulfilment).HasConversion<string>().HasMaxLength(16);
         e.Property(x => x.UpdatedAt).IsUtcTime();
+        e.Property(x => x.RoundOpensAt).IsUtcTime();
     }
 
     public void Configure(EntityTypeBuilder<ProgrammeVersion> e)

@@ -27,14 +27,15 @@ public sealed class ProgrammeSeeder(AppDbContext db, IWebHostEnvironment env, Ti
         var order = known.Count;
         foreach (var s in seeds.Where(s => !known.Contains(s.Code)))
         {
-            var programme = new InclusionProgramme { Code = s.Code, Fulfilment = s.Fulfilment, CurrentVersion = 1, Order = ++order, UpdatedAt = now };
+            var opens = cityClock.FromLocal(new DateTime(year, 1, 1)).UtcDateTime;
+            var programme = new InclusionProgramme { Code = s.Code, Fulfilment = s.Fulfilment, CurrentVersion = 1, Order = ++order, UpdatedAt = now, RoundOpensAt = opens };
             db.Add(programme);
             await db.SaveChangesAsync(ct);
             db.Add(new ProgrammeVersion
             {
                 ProgrammeId = programme.Id, Version = 1,
                 NameKo = s.NameKo, NameEn = s.NameEn, SummaryKo = s.SummaryKo, SummaryEn = s.SummaryEn,
-                OpensAt = cityClock.FromLocal(new DateTime(year, 1, 1)).UtcDateTime,
+                OpensAt = opens,
                 ClosesAt = cityClock.FromLocal(new DateTime(year + 1, 1, 1)).UtcDateTime,
                 Quota = s.Quota, ApplicationLimit = s.ApplicationLimit, PoolBasis = s.PoolBasis, Pools = s.Pools ?? [],
                 CoPaymentPercent = s.CoPaymentPercent, ItemPrice = s.ItemPrice, CoPaymentDays = s.CoPaymentDays, OfferDays = s.OfferDays,
