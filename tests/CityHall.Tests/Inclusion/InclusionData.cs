@@ -33,6 +33,13 @@ internal static class InclusionData
                 references.Add(reference);
             }
             await db.SaveChangesAsync();
+            if (state != ApplicationState.Draft)
+            {
+                // As submitting would have: each household holds its place.
+                var made = await db.Set<InclusionApplication>().Where(a => references.Contains(a.Reference)).Select(a => new { a.Id, a.HouseholdKey }).ToListAsync();
+                db.AddRange(made.Select(a => new HouseholdClaim { ProgrammeId = p.Id, HouseholdKey = a.HouseholdKey!, Slot = 1, ApplicationId = a.Id, ClaimedAt = start }));
+                await db.SaveChangesAsync();
+            }
             return references;
         });
     }

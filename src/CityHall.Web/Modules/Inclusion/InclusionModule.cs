@@ -30,6 +30,8 @@ public static class InclusionModule
         services.AddScoped<ApplicationIntake>();
         services.AddScoped<ApplicantNotices>();
         services.AddScoped<ProgrammeVersions>();
+        services.AddScoped<Fulfilment.Bookings>();
+        services.AddScoped<Fulfilment.FulfilmentDesk>();
         services.AddScoped<Selection.ProgrammeSelection>();
         services.AddHostedService<OfferDeadlines>();
         services.AddScoped<IPersonalDataContributor, InclusionPersonalData>();

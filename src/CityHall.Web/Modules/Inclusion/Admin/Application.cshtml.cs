@@ -15,7 +15,8 @@ namespace CityHall.Web.Modules.Inclusion.Admin;
 /// co-payment, or move it on with a reason. Refused moves are explained; every action is audited.
 /// </summary>
 [Authorize(Policy = PermissionPolicyProvider.Prefix + InclusionModule.Manage)]
-public sealed class ApplicationModel(ApplicationIntake intake, AppDbContext db, AuditLog audit, TimeProvider clock, IStringLocalizer<Text> t) : PageModel
+public sealed class ApplicationModel(ApplicationIntake intake, Fulfilment.FulfilmentDesk desk, AppDbContext db, AuditLog audit, TimeProvider clock,
+    CityClock cityClock, IStringLocalizer<Text> t) : PageModel
 {
     public ApplicationFile Current { get; private set; } = null!;
     public IReadOnlyList<ApplicationEvent> History { get; private set; } = [];
@@ -32,6 +33,85 @@ public sealed class ApplicationModel(ApplicationIntake intake, AppDbContext db, 
     [BindProperty] public bool Conflict { get; set; }
     [BindProperty] public ApplicationState? To { get; set; }
     [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public RecordInput Given { get; set; } = new();
+    [BindProperty] public string? ReturnCondition { get; set; }
+    public Fulfilment.FulfilmentRecord? Record { get; private set; }
+    public (Fulfilment.Appointment Appointment, Fulfilment.AppointmentSlot Slot)? Booked { get; private set; }
+    /// <summary>When the service level says the appointment is due (acceptance plus the programme's days), and whether the booked slot meets it.</summary>
+    public DateTime? ServiceDue { get; private set; }
+
+    /// <summary>What staff write when the support is given; the fields shown depend on the programme's kind of fulfilment.</summary>
+    public sealed class RecordInput
+    {
+        [Display(Name = "Inclusion.Record.Supplier")] public string? Supplier { get; set; }
+        [Display(Name = "Inclusion.Record.Item")] public string? Item { get; set; }
+        [Display(Name = "Inclusion.Record.Serial")] public string? SerialNumber { get; set; }
+        [Display(Name = "Inclusion.Record.Installed")] public bool Installed { get; set; }
+        [Display(Name = "Inclusion.Record.Trained")] public bool Trained { get; set; }
+        [Display(Name = "Inclusion.Record.SignedBy")] public string? ReceiptSignedBy { get; set; }
+        [Display(Name = "Inclusion.Record.Deposit")] public int? Deposit { get; set; }
+        [Display(Name = "Inclusion.Record.DueOn")] public DateOnly? DueOn { get; set; }
+        [Display(Name = "Inclusion.Record.Licence")] public string? LicenceCode { get; set; }
+        [Display(Name = "Inclusion.Record.StartsOn")] public DateOnly? StartsOn { get; set; }
+        [Display(Name = "Inclusion.Record.EndsOn")] public DateOnly? EndsOn { get; set; }
+        [Display(Name = "Inclusion.Record.Notes")] public string? Notes { get; set; }
+    }
+
+    /// <summary>The support was given: what, by whom, with the receipt or the period; the application becomes fulfilled.</summary>
+    public async Task<IActionResult> OnPostRecordAsync(string reference)
+    {
+        if (await LoadAsync(reference) is { } missing) return missing;
+        var g = Given;
+        static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+        var kind = Current.Programme.Fulfilment;
+        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Given.", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
+        switch (kind)
+        {
+            case FulfilmentKind.Delivery:
+                if (Clean(g.Supplier) is null) ModelState.AddModelError("Given.Supplier", t["Inclusion.Record.Error.Supplier"]);
+                if (Clean(g.Item) is null) ModelState.AddModelError("Given.Item", t["Inclusion.Record.Error.Item"]);
+                if (Clean(g.ReceiptSignedBy) is null) ModelState.AddModelError("Given.ReceiptSignedBy", t["Inclusion.Record.Error.SignedBy"]);
+                break;
+            case FulfilmentKind.Loan:
+                if (Clean(g.Item) is null) ModelState.AddModelError("Given.Item", t["Inclusion.Record.Error.Item"]);
+                if (g.DueOn is null || g.DueOn <= DateOnly.FromDateTime(cityClock.Now.DateTime)) ModelState.AddModelError("Given.DueOn", t["Inclusion.Record.Error.DueOn"]);
+                if (g.Deposit is < 0) ModelState.AddModelError("Given.Deposit", t["Inclusion.Record.Error.Deposit"]);
+                break;
+            case FulfilmentKind.Licence:
+                if (Clean(g.LicenceCode) is null) ModelState.AddModelError("Given.LicenceCode", t["Inclusion.Record.Error.Licence"]);
+                if (g.StartsOn is null || g.EndsOn is null || g.EndsOn <= g.StartsOn) ModelState.AddModelError("Given.EndsOn", t["Inclusion.Record.Error.Period"]);
+                break;
+            case FulfilmentKind.Appointment:
+                if (Clean(g.Notes) is null) ModelState.AddModelError("Given.Notes", t["Inclusion.Record.Error.Notes"]);
+                break;
+            case FulfilmentKind.ClassSeat:
+                ModelState.AddModelError("", t["Inclusion.Record.Error.ByRoster"]);
+                break;
+        }
+        if (g.Notes?.Length > 1000) ModelState.AddModelError("Given.Notes", t["Inclusion.Admin.ReasonTooLong"]);
+        if (!ModelState.IsValid) return Page();
+        var record = new Fulfilment.FulfilmentRecord
+        {
+            Kind = kind, Supplier = Clean(g.Supplier), Item = Clean(g.Item), SerialNumber = Clean(g.SerialNumber), Installed = g.Installed, Trained = g.Trained,
+            ReceiptSignedBy = Clean(g.ReceiptSignedBy), Deposit = g.Deposit, LicenceCode = Clean(g.LicenceCode), StartsOn = g.StartsOn, EndsOn = g.EndsOn, Notes = Clean(g.Notes),
+            DueAt = g.DueOn is { } due ? cityClock.FromLocal(due.ToDateTime(new TimeOnly(18, 0))).UtcDateTime : null, RecordedBy = "",
+        };
+        var refusal = await desk.RecordAsync(Current.Application, record, ApplicationActor.Staff(User), HttpContext.RequestAborted);
+        return await AfterAsync(reference, refusal, "inclusion.fulfil", new { kind = kind.ToString(), record.Supplier, record.Item, record.SerialNumber, record.ReceiptSignedBy, record.LicenceCode, record.DueAt });
+    }
+
+    public async Task<IActionResult> OnPostReturnAsync(string reference)
+    {
+        if (await LoadAsync(reference) is { } missing) return missing;
+        var condition = ReturnCondition?.Trim() ?? "";
+        if (condition.Length is < 2 or > 200)
+        {
+            ModelState.AddModelError(nameof(ReturnCondition), t["Inclusion.Record.Error.Condition"]);
+            return Page();
+        }
+        var refusal = await desk.ReturnAsync(Current.Application, condition, ApplicationActor.Staff(User), HttpContext.RequestAborted);
+        return await AfterAsync(reference, refusal, "inclusion.return", new { condition });
+    }
 
     public async Task<IActionResult> OnGetAsync(string reference, string? done = null)
     {
@@ -165,6 +245,10 @@ public sealed class ApplicationModel(ApplicationIntake intake, AppDbContext db, 
         var scores = await db.Set<PanelScoreEntry>().AsNoTracking().Where(e => e.ApplicationId == id).ToListAsync(ct);
         MyScore = scores.FirstOrDefault(e => e.MemberId == me);
         PanelCount = scores.Count(e => !e.Conflict);
+        Record = await db.Set<Fulfilment.FulfilmentRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.ApplicationId == id, ct);
+        var appointment = await db.Set<Fulfilment.Appointment>().AsNoTracking().FirstOrDefaultAsync(x => x.ApplicationId == id, ct);
+        if (appointment is not null) Booked = (appointment, await db.Set<Fulfilment.AppointmentSlot>().AsNoTracking().FirstAsync(x => x.Id == appointment.SlotId, ct));
+        ServiceDue = file.Version.ServiceLevelDays is { } days && History.LastOrDefault(e => e.To == ApplicationState.Accepted) is { } accepted ? accepted.At.AddDays(days) : null;
         return null;
     }
 }

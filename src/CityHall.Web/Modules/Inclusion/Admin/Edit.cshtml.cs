@@ -34,7 +34,7 @@ public sealed class EditModel(ApplicationIntake intake, ProgrammeVersions versio
             CoPaymentPercent = v.CoPaymentPercent, ItemPrice = v.ItemPrice, CoPaymentDays = v.CoPaymentDays, OfferDays = v.OfferDays,
             Evidence = ProgrammeVersions.ToJson(v.Evidence), Rules = ProgrammeVersions.ToJson(v.Rules), AlsoAsk = ProgrammeVersions.ToJson(v.AlsoAsk),
             Selection = v.Selection.ToString(), Criteria = ProgrammeVersions.ToJson(v.Criteria),
-            ReGrantExclusionMonths = v.ReGrantExclusionMonths, HouseholdLimit = v.HouseholdLimit,
+            ReGrantExclusionMonths = v.ReGrantExclusionMonths, HouseholdLimit = v.HouseholdLimit, ServiceLevelDays = v.ServiceLevelDays,
             DetailsQuestionKo = v.DetailsQuestionKo, DetailsQuestionEn = v.DetailsQuestionEn, Listed = Terms.Programme.Listed,
         };
         return Page();
@@ -65,7 +65,7 @@ public sealed class EditModel(ApplicationIntake intake, ProgrammeVersions versio
             AlsoAsk = Json("AlsoAsk", i.AlsoAsk, new List<RuleAttribute>())!,
             Selection = Enum.TryParse<SelectionMethod>(i.Selection, out var method) ? method : SelectionMethod.FirstComeFirstServed,
             Criteria = Json("Criteria", i.Criteria, new List<Criterion>())!,
-            ReGrantExclusionMonths = i.ReGrantExclusionMonths ?? 0, HouseholdLimit = i.HouseholdLimit ?? 0,
+            ReGrantExclusionMonths = i.ReGrantExclusionMonths ?? 0, HouseholdLimit = i.HouseholdLimit ?? 0, ServiceLevelDays = i.ServiceLevelDays,
             DetailsQuestionKo = string.IsNullOrWhiteSpace(i.DetailsQuestionKo) ? null : i.DetailsQuestionKo.Trim(),
             DetailsQuestionEn = string.IsNullOrWhiteSpace(i.DetailsQuestionEn) ? null : i.DetailsQuestionEn.Trim(),
             CreatedBy = "",
@@ -88,7 +88,7 @@ public sealed class EditModel(ApplicationIntake intake, ProgrammeVersions versio
     private static object Snapshot(ProgrammeVersion v) => new
     {
         v.NameKo, v.NameEn, v.OpensAt, v.ClosesAt, v.Quota, v.ApplicationLimit, PoolBasis = v.PoolBasis.ToString(), v.Pools, v.CoPaymentPercent, v.ItemPrice,
-        v.CoPaymentDays, v.OfferDays, v.Evidence, v.Rules, v.AlsoAsk, Selection = v.Selection.ToString(), v.Criteria, v.ReGrantExclusionMonths, v.HouseholdLimit,
+        v.CoPaymentDays, v.OfferDays, v.Evidence, v.Rules, v.AlsoAsk, Selection = v.Selection.ToString(), v.Criteria, v.ReGrantExclusionMonths, v.HouseholdLimit, v.ServiceLevelDays,
     };
 
     private async Task<IActionResult?> LoadAsync(string code)
@@ -122,6 +122,7 @@ public sealed class EditModel(ApplicationIntake intake, ProgrammeVersions versio
         [Display(Name = "Inclusion.Edit.Criteria")] public string? Criteria { get; set; }
         [Display(Name = "Inclusion.Edit.ReGrantExclusionMonths")] public int? ReGrantExclusionMonths { get; set; }
         [Display(Name = "Inclusion.Edit.HouseholdLimit")] public int? HouseholdLimit { get; set; }
+        [Display(Name = "Inclusion.Edit.ServiceLevelDays")] public int? ServiceLevelDays { get; set; }
         [Display(Name = "Inclusion.Edit.DetailsQuestionKo")] public string? DetailsQuestionKo { get; set; }
         [Display(Name = "Inclusion.Edit.DetailsQuestionEn")] public string? DetailsQuestionEn { get; set; }
         [Display(Name = "Inclusion.Edit.Listed")] public bool Listed { get; set; }

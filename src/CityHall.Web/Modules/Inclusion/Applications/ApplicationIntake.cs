@@ -256,6 +256,7 @@ public sealed class ApplicationIntake(AppDbContext db, TimeProvider clock, CityC
             await db.SaveChangesAsync(ct);
             if (releases)
             {
+                if (from is ApplicationState.Scheduled) await Fulfilment.Bookings.ReleaseAsync(db, a.Id, ct);
                 await db.Set<HouseholdClaim>().Where(c => c.ApplicationId == a.Id && c.ServedAt == null).ExecuteDeleteAsync(ct);
                 var submitted = a.SubmittedAt ?? DateTime.MinValue;
                 await db.Set<InclusionProgramme>().Where(x => x.Id == a.ProgrammeId && x.RoundApplications > 0 && x.RoundOpensAt <= submitted)

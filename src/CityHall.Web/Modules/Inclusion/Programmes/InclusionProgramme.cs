@@ -86,6 +86,8 @@ public sealed class ProgrammeVersion
     public int ReGrantExclusionMonths { get; set; }
     /// <summary>Applications one household may hold at once (served ones count during the exclusion).</summary>
     public int HouseholdLimit { get; set; } = 1;
+    /// <summary>For appointments: the visit is due within this many days of the place being accepted (the repair service's "within 2 days"); null: no service level.</summary>
+    public int? ServiceLevelDays { get; set; }
     /// <summary>An optional question of the programme's own ("What is wrong with your PC?"); empty: none.</summary>
     public string? DetailsQuestionKo { get; set; }
     public string? DetailsQuestionEn { get; set; }

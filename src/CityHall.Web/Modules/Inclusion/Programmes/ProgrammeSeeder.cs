@@ -42,7 +42,7 @@ public sealed class ProgrammeSeeder(AppDbContext db, IWebHostEnvironment env, Ti
                 Evidence = s.Evidence ?? [], Rules = s.Rules ?? [], AlsoAsk = s.AlsoAsk ?? [],
                 Selection = s.Selection, Criteria = s.Criteria ?? [],
                 ReGrantExclusionMonths = s.ReGrantExclusionMonths, HouseholdLimit = s.HouseholdLimit,
-                DetailsQuestionKo = s.DetailsQuestionKo, DetailsQuestionEn = s.DetailsQuestionEn,
+                DetailsQuestionKo = s.DetailsQuestionKo, DetailsQuestionEn = s.DetailsQuestionEn, ServiceLevelDays = s.ServiceLevelDays,
                 CreatedAt = now, CreatedBy = "seed",
             });
             await db.SaveChangesAsync(ct);
@@ -54,5 +54,5 @@ public sealed class ProgrammeSeeder(AppDbContext db, IWebHostEnvironment env, Ti
         int Quota, int? ApplicationLimit, PoolBasis PoolBasis, List<QuotaPool>? Pools, int? CoPaymentPercent, int? ItemPrice,
         int CoPaymentDays, int OfferDays, List<EvidenceRequirement>? Evidence, List<EligibilityRule>? Rules, List<RuleAttribute>? AlsoAsk,
         SelectionMethod Selection, List<Criterion>? Criteria, int ReGrantExclusionMonths, int HouseholdLimit,
-        string? DetailsQuestionKo, string? DetailsQuestionEn);
+        string? DetailsQuestionKo, string? DetailsQuestionEn, int? ServiceLevelDays);
 }

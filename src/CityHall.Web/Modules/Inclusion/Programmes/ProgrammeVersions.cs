@@ -25,6 +25,7 @@ public sealed class ProgrammeVersions(AppDbContext db, TimeProvider clock, IStri
         if (v.ApplicationLimit is { } limit && limit < v.Quota) Add("ApplicationLimit", "Inclusion.Edit.Error.Limit");
         if (v.HouseholdLimit < 1) Add("HouseholdLimit", "Inclusion.Edit.Error.HouseholdLimit");
         if (v.ReGrantExclusionMonths is < 0 or > 240) Add("ReGrantExclusionMonths", "Inclusion.Edit.Error.Exclusion");
+        if (v.ServiceLevelDays is < 1 or > 90) Add("ServiceLevelDays", "Inclusion.Edit.Error.ServiceLevel");
         if (v.OfferDays is < 1 or > 90) Add("OfferDays", "Inclusion.Edit.Error.OfferDays");
         if (v.CoPaymentPercent is { } pct && (pct is < 1 or > 100 || v.CoPaymentDays is < 1 or > 90)) Add("CoPaymentPercent", "Inclusion.Edit.Error.CoPayment");
         if (v.PoolBasis != PoolBasis.None)

@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using CityHall.Web.Modules.Inclusion.Applications;
+using CityHall.Web.Modules.Inclusion.Fulfilment;
+using CityHall.Web.Modules.Inclusion.Programmes;
 
 namespace CityHall.Web.Modules.Inclusion.Public;
 
@@ -9,7 +11,7 @@ namespace CityHall.Web.Modules.Inclusion.Public;
 /// while the state machine allows it.
 /// </summary>
 [Authorize]
-public sealed class StatusModel(ApplicationIntake intake, AppDbContext db, IStringLocalizer<Text> t) : PageModel
+public sealed class StatusModel(ApplicationIntake intake, Bookings bookings, AppDbContext db, TimeProvider clock, IStringLocalizer<Text> t) : PageModel
 {
     public ApplicationFile Current { get; private set; } = null!;
     public IReadOnlyList<ApplicationEvent> History { get; private set; } = [];
@@ -17,6 +19,56 @@ public sealed class StatusModel(ApplicationIntake intake, AppDbContext db, IStri
     public bool JustSubmitted { get; private set; }
 
     [BindProperty] public bool ConfirmWithdraw { get; set; }
+    [BindProperty] public long? Choice { get; set; }
+    [BindProperty] public AppointmentMode? Mode { get; set; }
+
+    /// <summary>Classes with a seat free, or appointment slots with room (within the service level when there is one), for an accepted or scheduled application.</summary>
+    public IReadOnlyList<ClassCourse> Classes { get; private set; } = [];
+    public IReadOnlyList<AppointmentSlot> Slots { get; private set; } = [];
+    public ClassCourse? MyClass { get; private set; }
+    public (Appointment Appointment, AppointmentSlot Slot)? MyAppointment { get; private set; }
+    public FulfilmentRecord? Record { get; private set; }
+    /// <summary>When the service level (a repair visit within 2 days) says the appointment is due: counted from the place being accepted.</summary>
+    public DateTime? ServiceDue => Current.Version.ServiceLevelDays is { } days && History.LastOrDefault(e => e.To == ApplicationState.Accepted) is { } accepted
+        ? accepted.At.AddDays(days) : null;
+    public bool CanBook => Current.Application.State is ApplicationState.Accepted or ApplicationState.Scheduled
+        && Current.Programme.Fulfilment is FulfilmentKind.ClassSeat or FulfilmentKind.Appointment;
+    [BindProperty] public int? SurveyScore { get; set; }
+    [BindProperty] public string? SurveyComment { get; set; }
+
+    public async Task<IActionResult> OnPostBookAsync(string reference)
+    {
+        if (await LoadAsync(reference) is { } gone) return gone;
+        var ct = HttpContext.RequestAborted;
+        string? refusal;
+        if (Choice is not { } choice) { ModelState.AddModelError(nameof(Choice), t["Inclusion.Booking.Choose"]); return Page(); }
+        if (Current.Programme.Fulfilment == FulfilmentKind.ClassSeat)
+            refusal = await bookings.BookSeatAsync(Current.Application, choice, Applicant, ct);
+        else if (Mode is not { } mode || !Enum.IsDefined(mode)) { ModelState.AddModelError(nameof(Mode), t["Inclusion.Booking.ChooseMode"]); return Page(); }
+        else refusal = await bookings.BookAppointmentAsync(Current.Application, choice, mode, Applicant, ct);
+        if (refusal is null) return Redirect($"/inclusion/applications/{reference}");
+        ModelState.AddModelError(nameof(Choice), refusal);
+        await LoadAsync(reference);
+        return Page();
+    }
+
+    /// <summary>The follow-up survey after the support was given: a score of 1–5 and a comment; answering closes the application.</summary>
+    public async Task<IActionResult> OnPostSurveyAsync(string reference)
+    {
+        if (await LoadAsync(reference) is { } gone) return gone;
+        var ct = HttpContext.RequestAborted;
+        if (Record is null || Current.Application.State is not (ApplicationState.Fulfilled or ApplicationState.FollowUpDue)) return Redirect($"/inclusion/applications/{reference}");
+        if (SurveyScore is not (>= 1 and <= 5)) ModelState.AddModelError(nameof(SurveyScore), t["Inclusion.Survey.ScoreNeeded"]);
+        if (SurveyComment?.Length > 1000) ModelState.AddModelError(nameof(SurveyComment), t["Inclusion.Survey.TooLong"]);
+        if (!ModelState.IsValid) return Page();
+        var record = await db.Set<FulfilmentRecord>().SingleAsync(r => r.Id == Record.Id, ct);
+        (record.SurveyScore, record.SurveyComment, record.SurveyAt) = (SurveyScore, string.IsNullOrWhiteSpace(SurveyComment) ? null : SurveyComment.Trim(), clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        // A loan stays open until the item comes back; anything else is done once the applicant has answered.
+        if (Current.Programme.Fulfilment != FulfilmentKind.Loan)
+            await intake.MoveAsync(Current.Application, ApplicationState.Closed, Applicant, t["Inclusion.Survey.Answered"], null, ct);
+        return Redirect($"/inclusion/applications/{reference}");
+    }
 
     public async Task<IActionResult> OnGetAsync(string reference, bool submitted = false)
     {
@@ -93,6 +145,25 @@ public sealed class StatusModel(ApplicationIntake intake, AppDbContext db, IStri
         var rows = await db.Set<ApplicationDocument>().AsNoTracking().Where(d => d.ApplicationId == id).OrderBy(d => d.Id)
             .Select(d => new { d.Id, d.EvidenceCode, d.FileName, d.Size }).ToListAsync(ct);
         Documents = rows.Select(r => (r.Id, r.EvidenceCode, r.FileName, r.Size)).ToList();
+        Record = await db.Set<FulfilmentRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.ApplicationId == id, ct);
+        var seat = await db.Set<ClassSeat>().AsNoTracking().FirstOrDefaultAsync(s => s.ApplicationId == id, ct);
+        if (seat is not null) MyClass = await db.Set<ClassCourse>().AsNoTracking().Include(c => c.Sessions).FirstAsync(c => c.Id == seat.ClassId, ct);
+        var appointment = await db.Set<Appointment>().AsNoTracking().FirstOrDefaultAsync(x => x.ApplicationId == id, ct);
+        if (appointment is not null) MyAppointment = (appointment, await db.Set<AppointmentSlot>().AsNoTracking().FirstAsync(x => x.Id == appointment.SlotId, ct));
+        if (CanBook)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var programmeId = file.Programme.Id;
+            if (file.Programme.Fulfilment == FulfilmentKind.ClassSeat)
+                Classes = (await db.Set<ClassCourse>().AsNoTracking().Include(c => c.Sessions).Where(c => c.ProgrammeId == programmeId && c.Booked < c.Capacity).ToListAsync(ct))
+                    .Where(c => c.Sessions.Count > 0 && c.Sessions.Min(x => x.StartsAt) > now && c.Id != MyClass?.Id).OrderBy(c => c.Sessions.Min(x => x.StartsAt)).ToList();
+            else
+            {
+                var open = await db.Set<AppointmentSlot>().AsNoTracking().Where(x => x.ProgrammeId == programmeId && x.Booked < x.Capacity && x.StartsAt > now)
+                    .OrderBy(x => x.StartsAt).Take(200).ToListAsync(ct);
+                Slots = open.Where(x => x.Id != MyAppointment?.Slot.Id).Take(50).ToList();
+            }
+        }
         return null;
     }
 }

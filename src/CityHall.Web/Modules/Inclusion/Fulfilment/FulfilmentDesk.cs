@@ -1,0 +1,54 @@
+using CityHall.Web.Modules.Inclusion.Applications;
+using CityHall.Web.Modules.Inclusion.Programmes;
+
+namespace CityHall.Web.Modules.Inclusion.Fulfilment;
+
+/// <summary>
+/// Recording that the support was given — a delivery with its signed receipt, a visit, a licence,
+/// a loan handed over, a class completed — and a loan's return. Each is one transaction: the record
+/// and the application's move to fulfilled (through scheduled when it was only accepted).
+/// </summary>
+public sealed class FulfilmentDesk(AppDbContext db, ApplicationIntake intake, TimeProvider clock, IStringLocalizer<Text> t)
+{
+    public async Task<string?> RecordAsync(InclusionApplication a, FulfilmentRecord record, ApplicationActor actor, CancellationToken ct)
+    {
+        if (a.State is not (ApplicationState.Accepted or ApplicationState.Scheduled))
+            return t["Inclusion.Record.NotYet", t[$"Inclusion.State.{a.State}"]];
+        if (await db.Set<FulfilmentRecord>().AnyAsync(r => r.ApplicationId == a.Id, ct)) return t["Inclusion.Apply.ChangedMeanwhile", a.Reference];
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        record.ApplicationId = a.Id;
+        record.FulfilledAt = clock.GetUtcNow().UtcDateTime;
+        record.RecordedBy = actor.Id;
+        db.Add(record);
+        await db.SaveChangesAsync(ct);
+        var refusal = a.State == ApplicationState.Accepted ? await intake.MoveAsync(a, ApplicationState.Scheduled, actor, null, null, ct) : null;
+        refusal ??= await intake.MoveAsync(a, ApplicationState.Fulfilled, actor, record.Notes, null, ct);
+        if (refusal is not null)
+        {
+            await tx.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            return refusal;
+        }
+        await tx.CommitAsync(ct);
+        return null;
+    }
+
+    /// <summary>A loaned item came back: its condition is noted and the application is returned.</summary>
+    public async Task<string?> ReturnAsync(InclusionApplication a, string condition, ApplicationActor actor, CancellationToken ct)
+    {
+        var record = await db.Set<FulfilmentRecord>().FirstOrDefaultAsync(r => r.ApplicationId == a.Id && r.Kind == FulfilmentKind.Loan && r.ReturnedAt == null, ct);
+        if (record is null) return t["Inclusion.Record.NoLoan"];
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        record.ReturnedAt = clock.GetUtcNow().UtcDateTime;
+        record.ReturnCondition = condition;
+        await db.SaveChangesAsync(ct);
+        if (await intake.MoveAsync(a, ApplicationState.Returned, actor, condition, null, ct) is { } refusal)
+        {
+            await tx.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            return refusal;
+        }
+        await tx.CommitAsync(ct);
+        return null;
+    }
+}
