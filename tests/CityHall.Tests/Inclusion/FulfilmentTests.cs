@@ -195,3 +195,55 @@ public sealed class FulfilmentTests(InclusionClockApp app) : IClassFixture<Inclu
         Assert.Equal(ApplicationState.Returned, (await InclusionData.LoadAsync(app, [tablet]))[tablet].State);
     }
 }
+
+/// <summary>After the support is given, on a clock the test moves: the survey comes due, a loan's borrower is reminded, and a returned item goes to the next waiting.</summary>
+public sealed class FollowUpTests(InclusionClockApp app) : IClassFixture<InclusionClockApp>
+{
+    [Fact]
+    public async Task Surveys_come_due_after_a_week_borrowers_are_reminded_and_a_returned_item_is_offered_to_the_next_waiting()
+    {
+        var given = (await InclusionData.ApplicationsAsync(app, "pc-repair", 1, ApplicationState.Accepted))[0];
+        await app.WithDbAsync(async db =>
+        {
+            var source = await db.Set<InclusionProgramme>().SingleAsync(p => p.Code == "pc-handout");
+            var terms = await db.Set<ProgrammeVersion>().AsNoTracking().SingleAsync(v => v.ProgrammeId == source.Id && v.Version == source.CurrentVersion);
+            var loan = new InclusionProgramme { Code = "tablet-loan", Fulfilment = FulfilmentKind.Loan, CurrentVersion = 1, UpdatedAt = DateTime.UtcNow, RoundOpensAt = terms.OpensAt };
+            db.Add(loan);
+            await db.SaveChangesAsync();
+            terms.Id = 0;
+            terms.ProgrammeId = loan.Id;
+            db.Add(terms);
+            await db.SaveChangesAsync();
+        });
+        var borrower = (await InclusionData.ApplicationsAsync(app, "tablet-loan", 1, ApplicationState.Accepted))[0];
+        var next = (await InclusionData.ApplicationsAsync(app, "tablet-loan", 1, ApplicationState.Waitlisted))[0];
+        var staff = new ApplicationActor("staff", "Official");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var intake = scope.ServiceProvider.GetRequiredService<ApplicationIntake>();
+            var desk = scope.ServiceProvider.GetRequiredService<FulfilmentDesk>();
+            Assert.Null(await desk.RecordAsync((await intake.FindAsync(given, default))!.Application, new FulfilmentRecord { Kind = FulfilmentKind.Appointment, Notes = "수리 완료", RecordedBy = "" }, staff, default));
+            Assert.Null(await desk.RecordAsync((await intake.FindAsync(borrower, default))!.Application,
+                new FulfilmentRecord { Kind = FulfilmentKind.Loan, Item = "태블릿", DueAt = app.Clock.GetUtcNow().UtcDateTime.AddDays(10), RecordedBy = "" }, staff, default));
+        }
+        async Task<(int, int)> RunAsync()
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<FulfilmentDesk>().FollowUpAsync(default);
+        }
+        Assert.Equal((0, 0), await RunAsync());
+        app.Clock.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
+        Assert.Equal((2, 1), await RunAsync()); // both surveys due; the loan is due in 3 days: reminded
+        Assert.Equal((0, 0), await RunAsync()); // once only
+        var states = await InclusionData.LoadAsync(app, [given, borrower]);
+        Assert.Equal((ApplicationState.FollowUpDue, ApplicationState.FollowUpDue), (states[given].State, states[borrower].State));
+        Assert.True(await app.WithDbAsync(db => db.Set<CityHall.Web.Platform.Notifications.OutboxMessage>().AnyAsync(m => m.Body.Contains("반납 기한이 다가옵니다"))));
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var intake = scope.ServiceProvider.GetRequiredService<ApplicationIntake>();
+            Assert.Null(await scope.ServiceProvider.GetRequiredService<FulfilmentDesk>().ReturnAsync((await intake.FindAsync(borrower, default))!.Application, "양호", staff, default));
+        }
+        Assert.Equal(ApplicationState.Offered, (await InclusionData.LoadAsync(app, [next]))[next].State);
+    }
+}

@@ -34,6 +34,7 @@ public static class InclusionModule
         services.AddScoped<Fulfilment.FulfilmentDesk>();
         services.AddScoped<Selection.ProgrammeSelection>();
         services.AddHostedService<OfferDeadlines>();
+        services.AddHostedService<Fulfilment.FollowUps>();
         services.AddScoped<IPersonalDataContributor, InclusionPersonalData>();
         return builder;
     }

@@ -20,6 +20,12 @@ public sealed class InclusionOptions
     /// </summary>
     public List<long> MedianMonthlyIncome { get; set; } = [];
 
+    /// <summary>Days after the support is given before the follow-up survey is asked for.</summary>
+    public int FollowUpDays { get; set; } = 7;
+
+    /// <summary>Days before a loan is due back that the borrower is reminded (once).</summary>
+    public int LoanReminderDays { get; set; } = 3;
+
     /// <summary>The benefits an applicant can say they receive (codes; their names are resources "Inclusion.Benefit.{code}").</summary>
     public List<string> Benefits { get; set; } = [];
 

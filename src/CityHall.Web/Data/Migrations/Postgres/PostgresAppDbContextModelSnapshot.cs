@@ -708,6 +708,10 @@ namespace CityHall.Web.Data.Migrations.Postgres
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<DateTime?>("ReminderSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
                     b.Property<string>("ReturnCondition")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");

@@ -675,6 +675,10 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ReminderSentAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
                     b.Property<string>("ReturnCondition")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");

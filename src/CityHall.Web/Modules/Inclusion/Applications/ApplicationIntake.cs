@@ -243,7 +243,8 @@ public sealed class ApplicationIntake(AppDbContext db, TimeProvider clock, CityC
         var now = clock.GetUtcNow().UtcDateTime;
         var from = a.State;
         var releases = from != ApplicationState.Draft && Releases(to);
-        var freesPlace = releases && from is ApplicationState.Offered or ApplicationState.Accepted or ApplicationState.Scheduled;
+        // A place given up, or a loaned item back in stock, goes to the next on the waiting list.
+        var freesPlace = (releases && from is ApplicationState.Offered or ApplicationState.Accepted or ApplicationState.Scheduled) || to == ApplicationState.Returned;
         if (db.Entry(a).State == EntityState.Detached) db.Attach(a);
         // Inside a caller's transaction (a selection run) the move joins it; otherwise it has its own.
         await using var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;

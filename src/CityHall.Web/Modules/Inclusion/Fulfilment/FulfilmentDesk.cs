@@ -8,7 +8,8 @@ namespace CityHall.Web.Modules.Inclusion.Fulfilment;
 /// a loan handed over, a class completed — and a loan's return. Each is one transaction: the record
 /// and the application's move to fulfilled (through scheduled when it was only accepted).
 /// </summary>
-public sealed class FulfilmentDesk(AppDbContext db, ApplicationIntake intake, TimeProvider clock, IStringLocalizer<Text> t)
+public sealed class FulfilmentDesk(AppDbContext db, ApplicationIntake intake, ApplicantNotices notices, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptionsMonitor<InclusionOptions> options, IStringLocalizer<Text> t)
 {
     public async Task<string?> RecordAsync(InclusionApplication a, FulfilmentRecord record, ApplicationActor actor, CancellationToken ct)
     {
@@ -50,5 +51,37 @@ public sealed class FulfilmentDesk(AppDbContext db, ApplicationIntake intake, Ti
         }
         await tx.CommitAsync(ct);
         return null;
+    }
+
+    /// <summary>
+    /// The follow-up round: support given <see cref="InclusionOptions.FollowUpDays"/> ago without an
+    /// answered survey becomes "follow-up due" (the applicant is asked how it went); borrowers whose
+    /// loan is due within <see cref="InclusionOptions.LoanReminderDays"/> are reminded once.
+    /// </summary>
+    public async Task<(int FollowUps, int Reminders)> FollowUpAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var settings = options.CurrentValue;
+        var askedBefore = now.AddDays(-settings.FollowUpDays);
+        var due = await db.Set<FulfilmentRecord>().AsNoTracking().Where(r => r.SurveyAt == null && r.FulfilledAt <= askedBefore)
+            .Join(db.Set<InclusionApplication>().Where(a => a.State == ApplicationState.Fulfilled), r => r.ApplicationId, a => a.Id, (r, a) => a.Id)
+            .Take(500).ToListAsync(ct);
+        var followUps = 0;
+        foreach (var id in due)
+        {
+            var a = await db.Set<InclusionApplication>().FirstAsync(x => x.Id == id, ct);
+            if (await intake.MoveAsync(a, ApplicationState.FollowUpDue, new ApplicationActor("system", "system"), null, null, ct) is null) followUps++;
+        }
+        var remindBy = now.AddDays(settings.LoanReminderDays);
+        var loans = await db.Set<FulfilmentRecord>().Where(r => r.Kind == Programmes.FulfilmentKind.Loan && r.ReturnedAt == null && r.ReminderSentAt == null && r.DueAt <= remindBy)
+            .Take(500).ToListAsync(ct);
+        foreach (var loan in loans)
+        {
+            var a = await db.Set<InclusionApplication>().AsNoTracking().FirstAsync(x => x.Id == loan.ApplicationId, ct);
+            await notices.RemindAsync(a, "Inclusion.Notice.LoanDue", ct);
+            loan.ReminderSentAt = now;
+        }
+        await db.SaveChangesAsync(ct);
+        return (followUps, loans.Count);
     }
 }

@@ -96,6 +96,8 @@ public sealed class FulfilmentRecord
     public int? Deposit { get; set; }
     public DateTime? DueAt { get; set; }
     public DateTime? ReturnedAt { get; set; }
+    /// <summary>When the borrower was reminded that the loan is due back (once).</summary>
+    public DateTime? ReminderSentAt { get; set; }
     public string? ReturnCondition { get; set; }
     public string? LicenceCode { get; set; }
     public DateOnly? StartsOn { get; set; }
@@ -185,6 +187,7 @@ internal sealed class FulfilmentConfiguration : IEntityTypeConfiguration<ClassCo
         e.Property(x => x.SurveyComment).HasMaxLength(1000);
         e.Property(x => x.DueAt).IsUtcTime();
         e.Property(x => x.ReturnedAt).IsUtcTime();
+        e.Property(x => x.ReminderSentAt).IsUtcTime();
         e.Property(x => x.FulfilledAt).IsUtcTime();
         e.Property(x => x.SurveyAt).IsUtcTime();
         e.Property(x => x.RecordedBy).HasMaxLength(450);
