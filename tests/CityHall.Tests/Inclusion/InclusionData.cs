@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CityHall.Tests.Inclusion;
 
 /// <summary>Applications made straight in the database, in a given state, for tests of what staff do with them (the pages that make them are tested on their own).</summary>
-internal static class InclusionData
+public static class InclusionData
 {
     public static async Task<List<string>> ApplicationsAsync(CityHallApp app, string code, int count, ApplicationState state,
         Func<int, string?>? pool = null, Func<int, string?>? userId = null, DateTime? firstSubmitted = null)

@@ -12,7 +12,7 @@ public sealed class HomeAndLanguageTests(CityHallApp app) : IClassFixture<CityHa
         var page = await app.CreateClient().GetPageAsync("/");
         Assert.Equal("ko", page.DocumentElement.GetAttribute("lang"));
         Assert.Equal("서울특별시", page.QuerySelector("h1")!.TextContent.Trim());
-        Assert.Equal(10, page.QuerySelectorAll(".ch-sectors li").Length);
+        Assert.Equal(11, page.QuerySelectorAll(".ch-sectors li").Length);
         Assert.NotNull(page.QuerySelector("#krds-skip-link a[href='#main']"));
         Assert.NotNull(page.QuerySelector("main#main"));
     }

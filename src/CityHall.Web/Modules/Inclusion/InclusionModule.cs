@@ -25,6 +25,7 @@ public static class InclusionModule
             Enabled = builder.Configuration.GetValue($"{InclusionOptions.Section}:Enabled", true),
             Permissions = [new(Manage, "Permission.ManageInclusion", Roles.Official)],
             AdminMenu = [new("Admin.Menu.Inclusion", "/admin/inclusion", Manage, 500)],
+            PortalSectors = [new("inclusion", "/inclusion")],
         });
         services.AddScoped<Platform.Hosting.IDataSeeder, ProgrammeSeeder>();
         services.AddScoped<ApplicationIntake>();

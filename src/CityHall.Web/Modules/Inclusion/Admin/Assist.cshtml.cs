@@ -8,7 +8,7 @@ namespace CityHall.Web.Modules.Inclusion.Admin;
 /// not online, then go through the same question pages; the record shows the channel and who entered it.
 /// </summary>
 [Authorize(Policy = PermissionPolicyProvider.Prefix + InclusionModule.Manage)]
-public sealed partial class AssistModel(ApplicationIntake intake, AuditLog audit, IStringLocalizer<Text> t) : PageModel
+public sealed class AssistModel(ApplicationIntake intake, AuditLog audit, IStringLocalizer<Text> t) : PageModel
 {
     public ProgrammeTerms Terms { get; private set; } = null!;
     public string? Refusal { get; private set; }
@@ -16,9 +16,6 @@ public sealed partial class AssistModel(ApplicationIntake intake, AuditLog audit
     [BindProperty] public ApplicationChannel? Channel { get; set; }
     [BindProperty] public string? ApplicantName { get; set; }
     [BindProperty] public string? Phone { get; set; }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\+?[0-9 \-]{8,20}$")]
-    private static partial System.Text.RegularExpressions.Regex PhoneFormat();
 
     public async Task<IActionResult> OnGetAsync(string code)
     {
@@ -36,8 +33,8 @@ public sealed partial class AssistModel(ApplicationIntake intake, AuditLog audit
         if (Channel is not (ApplicationChannel.ServiceCentre or ApplicationChannel.Phone)) ModelState.AddModelError(nameof(Channel), t["Inclusion.Admin.ChooseChannel"]);
         var name = ApplicantName?.Trim() ?? "";
         if (name.Length is < 1 or > 100) ModelState.AddModelError(nameof(ApplicantName), t["Inclusion.Error.Name"]);
-        var phone = Phone?.Trim();
-        if (phone is null || !PhoneFormat().IsMatch(phone)) ModelState.AddModelError(nameof(Phone), t["Inclusion.Error.Phone"]);
+        var phone = ApplicationQuestions.Phone(Phone);
+        if (phone is null) ModelState.AddModelError(nameof(Phone), t["Inclusion.Error.Phone"]);
         if (!ModelState.IsValid) return Page();
         var (application, refusal) = await intake.StartAsync(terms, null, name, phone, Channel!.Value, ApplicationActor.Staff(User), ct);
         if (application is null)

@@ -67,6 +67,10 @@ public sealed class ApplicationIntake(AppDbContext db, TimeProvider clock, CityC
         return new(application, programme, version, uploaded);
     }
 
+    /// <summary>One document of the application, as uploaded (null when it is not one of its documents).</summary>
+    public Task<ApplicationDocument?> DocumentAsync(long applicationId, long documentId, CancellationToken ct) =>
+        db.Set<ApplicationDocument>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId && d.ApplicationId == applicationId, ct);
+
     /// <summary>The applicant's application to the programme that is still going (a draft to continue, or one in progress), if any.</summary>
     public Task<InclusionApplication?> FindOpenAsync(long programmeId, string userId, CancellationToken ct) =>
         db.Set<InclusionApplication>().AsNoTracking()

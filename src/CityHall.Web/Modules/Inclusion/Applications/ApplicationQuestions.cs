@@ -8,7 +8,7 @@ namespace CityHall.Web.Modules.Inclusion.Applications;
 /// its rules, pools and evidence need: a class for seniors asks the birth date, a study licence the
 /// benefits and the school level, an assistive device the disability and income.
 /// </summary>
-public static class ApplicationQuestions
+public static partial class ApplicationQuestions
 {
     public const string Contact = "contact", Address = "address", Birth = "birth", Benefits = "benefits", Income = "income",
         Disability = "disability", Pool = "pool", Details = "details", Documents = "documents";
@@ -60,4 +60,10 @@ public static class ApplicationQuestions
         var kept = address.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant);
         return districtCode + ":" + new string(kept.ToArray());
     }
+
+    /// <summary>A phone number as the account profile accepts it: digits, spaces and hyphens, an optional leading +; null when it is not one.</summary>
+    public static string? Phone(string? typed) => typed?.Trim() is { } phone && PhoneFormat().IsMatch(phone) ? phone : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\+?[0-9 \-]{8,20}$")]
+    private static partial System.Text.RegularExpressions.Regex PhoneFormat();
 }

@@ -15,7 +15,7 @@ namespace CityHall.Web.Modules.Inclusion.Public;
 [Authorize]
 [RequestFormLimits(MultipartBodyLengthLimit = 12 * 1024 * 1024)]
 [RequestSizeLimit(12 * 1024 * 1024)]
-public sealed partial class QuestionModel(ApplicationIntake intake, AppDbContext db, IOptionsMonitor<InclusionOptions> options, TimeProvider clock,
+public sealed class QuestionModel(ApplicationIntake intake, AppDbContext db, IOptionsMonitor<InclusionOptions> options, TimeProvider clock,
     IStringLocalizer<Text> t) : PageModel
 {
     public ApplicationFile Current { get; private set; } = null!;
@@ -40,10 +40,6 @@ public sealed partial class QuestionModel(ApplicationIntake intake, AppDbContext
     [BindProperty] public IFormFile? Upload { get; set; }
 
     public const string NoBenefit = "none";
-
-    /// <summary>The same form of number the account profile accepts: digits, spaces and hyphens, an optional leading +.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\+?[0-9 \-]{8,20}$")]
-    private static partial System.Text.RegularExpressions.Regex PhoneFormat();
 
     public async Task<IActionResult> OnGetAsync(string reference, string? question, bool change = false)
     {
@@ -70,7 +66,7 @@ public sealed partial class QuestionModel(ApplicationIntake intake, AppDbContext
         {
             case ApplicationQuestions.Contact:
                 var name = ApplicantName?.Trim() ?? "";
-                var phone = Phone?.Trim() is { } typed && PhoneFormat().IsMatch(typed) ? typed : null;
+                var phone = ApplicationQuestions.Phone(Phone);
                 if (name.Length is < 1 or > 100) ModelState.AddModelError(nameof(ApplicantName), t["Inclusion.Error.Name"]);
                 if (phone is null) ModelState.AddModelError(nameof(Phone), t["Inclusion.Error.Phone"]);
                 if (ModelState.IsValid) { a.ApplicantName = name; a.ApplicantPhone = phone; }

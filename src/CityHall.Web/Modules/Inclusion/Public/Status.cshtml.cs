@@ -128,7 +128,7 @@ public sealed class StatusModel(ApplicationIntake intake, Bookings bookings, App
     {
         var file = await intake.FindAsync(reference, HttpContext.RequestAborted);
         if (file is null || file.Application.ApplicantUserId != User.FindFirstValue(ClaimTypes.NameIdentifier)) return NotFound();
-        var document = await db.Set<ApplicationDocument>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == id && d.ApplicationId == file.Application.Id, HttpContext.RequestAborted);
+        var document = await intake.DocumentAsync(file.Application.Id, id, HttpContext.RequestAborted);
         if (document is null) return NotFound();
         Response.Headers.CacheControl = "private, no-store";
         return File(document.Content, document.ContentType, document.FileName);
