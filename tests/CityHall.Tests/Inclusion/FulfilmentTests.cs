@@ -157,8 +157,14 @@ public sealed class FulfilmentTests(InclusionClockApp app) : IClassFixture<Inclu
         var page = await staff.GetPageAsync($"/admin/inclusion/applications/{pc}");
         var unsigned = await Html.ParseAsync(await staff.SubmitAsync(page, [new("Given.Supplier", "서울시 재활용센터"), new("Given.Item", "재생 PC i5 / 24인치 모니터")], "form[data-record-form]"));
         Assert.Equal(["인수증에 서명한 사람을 적어 주세요."], unsigned.ErrorSummary());
-        await FollowAsync(await staff.SubmitAsync(page, [new("Given.Supplier", "서울시 재활용센터"), new("Given.Item", "재생 PC i5 / 24인치 모니터"), new("Given.SerialNumber", "SR-2026-00042"),
-            new("Given.Installed", "true"), new("Given.Trained", "true"), new("Given.ReceiptSignedBy", "신청인 1")], "form[data-record-form]"));
+        var notAScan = await Html.ParseAsync(await staff.SubmitMultipartAsync(page, [new("Given.Supplier", "서울시 재활용센터"), new("Given.Item", "재생 PC"), new("Given.ReceiptSignedBy", "신청인 1")],
+            [("Receipt", "receipt.pdf", "hello"u8.ToArray(), "application/pdf")], "form[data-record-form]"));
+        Assert.Equal(["PDF, JPG, PNG 파일만 올릴 수 있습니다. 사진이나 스캔한 파일을 올려 주세요."], notAScan.ErrorSummary());
+        await FollowAsync(await staff.SubmitMultipartAsync(page, [new("Given.Supplier", "서울시 재활용센터"), new("Given.Item", "재생 PC i5 / 24인치 모니터"), new("Given.SerialNumber", "SR-2026-00042"),
+            new("Given.Installed", "true"), new("Given.Trained", "true"), new("Given.ReceiptSignedBy", "신청인 1")],
+            [("Receipt", "scan.pdf", ApplicationTests.Pdf, "application/pdf")], "form[data-record-form]"));
+        var withReceipt = await staff.GetPageAsync($"/admin/inclusion/applications/{pc}");
+        Assert.Contains("서명한 인수증", withReceipt.QuerySelector("[data-answer=documents]")!.TextContent);
         var delivered = await app.WithDbAsync(db => db.Set<FulfilmentRecord>().Join(db.Set<InclusionApplication>().Where(a => a.Reference == pc), r => r.ApplicationId, a => a.Id, (r, a) => r).SingleAsync());
         Assert.Equal(("SR-2026-00042", true, true, "신청인 1"), (delivered.SerialNumber, delivered.Installed, delivered.Trained, delivered.ReceiptSignedBy));
         // Served: the household claim now holds it back for the exclusion.

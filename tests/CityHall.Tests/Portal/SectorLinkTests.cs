@@ -22,7 +22,8 @@ public sealed class SectorLinkTests(SectorModuleApp app) : IClassFixture<SectorM
     {
         var page = await app.CreateClient().GetPageAsync("/");
         var tiles = page.QuerySelectorAll(".ch-sectors a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(10, tiles.Count);
+        Assert.Equal(11, tiles.Count);
+        Assert.Contains("/inclusion", tiles);       // the inclusion programmes' catalogue
         Assert.Contains("/taxi", tiles);            // registered by the module
         Assert.Contains("/pages/culture", tiles);   // nobody serves it: its content page
         Assert.Contains("/pages/transport", tiles); // the city's own link

@@ -15,8 +15,10 @@ namespace CityHall.Web.Modules.Inclusion.Admin;
 /// co-payment, or move it on with a reason. Refused moves are explained; every action is audited.
 /// </summary>
 [Authorize(Policy = PermissionPolicyProvider.Prefix + InclusionModule.Manage)]
+[RequestFormLimits(MultipartBodyLengthLimit = 12 * 1024 * 1024)]
+[RequestSizeLimit(12 * 1024 * 1024)]
 public sealed class ApplicationModel(ApplicationIntake intake, Fulfilment.FulfilmentDesk desk, AppDbContext db, AuditLog audit, TimeProvider clock,
-    CityClock cityClock, IStringLocalizer<Text> t) : PageModel
+    CityClock cityClock, Microsoft.Extensions.Options.IOptionsMonitor<InclusionOptions> options, IStringLocalizer<Text> t) : PageModel
 {
     public ApplicationFile Current { get; private set; } = null!;
     public IReadOnlyList<ApplicationEvent> History { get; private set; } = [];
@@ -35,6 +37,8 @@ public sealed class ApplicationModel(ApplicationIntake intake, Fulfilment.Fulfil
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public RecordInput Given { get; set; } = new();
     [BindProperty] public string? ReturnCondition { get; set; }
+    /// <summary>A scan or photo of the signed delivery receipt (PDF, JPEG or PNG), kept with the application's documents.</summary>
+    [BindProperty] public IFormFile? Receipt { get; set; }
     public Fulfilment.FulfilmentRecord? Record { get; private set; }
     public (Fulfilment.Appointment Appointment, Fulfilment.AppointmentSlot Slot)? Booked { get; private set; }
     /// <summary>When the service level says the appointment is due (acceptance plus the programme's days), and whether the booked slot meets it.</summary>
@@ -89,6 +93,15 @@ public sealed class ApplicationModel(ApplicationIntake intake, Fulfilment.Fulfil
                 break;
         }
         if (g.Notes?.Length > 1000) ModelState.AddModelError("Given.Notes", t["Inclusion.Admin.ReasonTooLong"]);
+        EvidenceFile? receipt = null;
+        if (Receipt is not null && kind == FulfilmentKind.Delivery)
+        {
+            var limit = options.CurrentValue.MaxDocumentBytes;
+            var (file, problem) = await EvidenceFiles.ReadAsync(Receipt, limit, HttpContext.RequestAborted);
+            if (problem is { } p)
+                ModelState.AddModelError(nameof(Receipt), p == EvidenceProblem.TooLarge ? t["Inclusion.Error.UploadTooLarge", limit / (1024 * 1024)] : t[$"Inclusion.Error.Upload{p}"]);
+            receipt = file;
+        }
         if (!ModelState.IsValid) return Page();
         var record = new Fulfilment.FulfilmentRecord
         {
@@ -96,7 +109,13 @@ public sealed class ApplicationModel(ApplicationIntake intake, Fulfilment.Fulfil
             ReceiptSignedBy = Clean(g.ReceiptSignedBy), Deposit = g.Deposit, LicenceCode = Clean(g.LicenceCode), StartsOn = g.StartsOn, EndsOn = g.EndsOn, Notes = Clean(g.Notes),
             DueAt = g.DueOn is { } due ? cityClock.FromLocal(due.ToDateTime(new TimeOnly(18, 0))).UtcDateTime : null, RecordedBy = "",
         };
-        var refusal = await desk.RecordAsync(Current.Application, record, ApplicationActor.Staff(User), HttpContext.RequestAborted);
+        var document = receipt is null ? null : new ApplicationDocument
+        {
+            EvidenceCode = Fulfilment.FulfilmentDesk.ReceiptEvidence, FileName = $"receipt-{reference}{(receipt.ContentType == "application/pdf" ? ".pdf" : receipt.ContentType == "image/png" ? ".png" : ".jpg")}",
+            ContentType = receipt.ContentType, Size = receipt.Bytes.Length, Sha256 = receipt.Sha256, Content = receipt.Bytes,
+            UploadedAt = clock.GetUtcNow().UtcDateTime, UploadedBy = ApplicationActor.Staff(User).Id,
+        };
+        var refusal = await desk.RecordAsync(Current.Application, record, ApplicationActor.Staff(User), HttpContext.RequestAborted, document);
         return await AfterAsync(reference, refusal, "inclusion.fulfil", new { kind = kind.ToString(), record.Supplier, record.Item, record.SerialNumber, record.ReceiptSignedBy, record.LicenceCode, record.DueAt });
     }
 

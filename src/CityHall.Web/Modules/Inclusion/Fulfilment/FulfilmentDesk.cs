@@ -11,7 +11,10 @@ namespace CityHall.Web.Modules.Inclusion.Fulfilment;
 public sealed class FulfilmentDesk(AppDbContext db, ApplicationIntake intake, ApplicantNotices notices, TimeProvider clock,
     Microsoft.Extensions.Options.IOptionsMonitor<InclusionOptions> options, IStringLocalizer<Text> t)
 {
-    public async Task<string?> RecordAsync(InclusionApplication a, FulfilmentRecord record, ApplicationActor actor, CancellationToken ct)
+    /// <summary>The evidence code under which a scan of the signed delivery receipt is kept with the application's documents.</summary>
+    public const string ReceiptEvidence = "delivery-receipt";
+
+    public async Task<string?> RecordAsync(InclusionApplication a, FulfilmentRecord record, ApplicationActor actor, CancellationToken ct, ApplicationDocument? receipt = null)
     {
         if (a.State is not (ApplicationState.Accepted or ApplicationState.Scheduled))
             return t["Inclusion.Record.NotYet", t[$"Inclusion.State.{a.State}"]];
@@ -21,6 +24,11 @@ public sealed class FulfilmentDesk(AppDbContext db, ApplicationIntake intake, Ap
         record.FulfilledAt = clock.GetUtcNow().UtcDateTime;
         record.RecordedBy = actor.Id;
         db.Add(record);
+        if (receipt is not null)
+        {
+            receipt.ApplicationId = a.Id;
+            db.Add(receipt);
+        }
         await db.SaveChangesAsync(ct);
         var refusal = a.State == ApplicationState.Accepted ? await intake.MoveAsync(a, ApplicationState.Scheduled, actor, null, null, ct) : null;
         refusal ??= await intake.MoveAsync(a, ApplicationState.Fulfilled, actor, record.Notes, null, ct);
