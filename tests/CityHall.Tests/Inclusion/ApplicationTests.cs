@@ -34,18 +34,12 @@ public sealed class ApplicationTests(InclusionClockApp app) : IClassFixture<Incl
         return data.ToArray();
     }
 
-    private static async Task<string> FollowAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return response.Headers.Location!.OriginalString;
-    }
-
     /// <summary>Starts an application to the programme and answers its pages (no documents); returns where the last answer led.</summary>
     private static async Task<(string Reference, string Next)> AnswerAsync(HttpClient client, string code, string address, string district = "11110",
         string[]? benefits = null, string? birth = null, string? pool = null, string? details = null, (string Size, string Income)? income = null, string? disability = null)
     {
         var programme = await client.GetPageAsync($"/inclusion/{code}");
-        var next = await FollowAsync(await client.SubmitAsync(programme, []));
+        var next = Html.RedirectedTo(await client.SubmitAsync(programme, []));
         var reference = next.Split('/')[3];
         while (true)
         {
@@ -63,7 +57,7 @@ public sealed class ApplicationTests(InclusionClockApp app) : IClassFixture<Incl
                 "details" => [new("Details", details!)],
                 _ => throw new InvalidOperationException("stop at " + question),
             };
-            next = await FollowAsync(await client.SubmitAsync(page, values));
+            next = Html.RedirectedTo(await client.SubmitAsync(page, values));
             if (next.EndsWith("/documents", StringComparison.Ordinal) || next.EndsWith("/check", StringComparison.Ordinal)) return (reference, next);
         }
     }
@@ -107,7 +101,7 @@ public sealed class ApplicationTests(InclusionClockApp app) : IClassFixture<Incl
     {
         var client = await app.SignedUpCitizenAsync();
         var programme = await client.GetPageAsync("/inclusion/pc-handout");
-        var first = await FollowAsync(await client.SubmitAsync(programme, []));
+        var first = Html.RedirectedTo(await client.SubmitAsync(programme, []));
         Assert.Matches(@"^/inclusion/apply/INC-260615-[0-9A-Z]{4}-[0-9A-Z]{4}/contact$", first);
         var reference = first.Split('/')[3];
 
@@ -117,16 +111,16 @@ public sealed class ApplicationTests(InclusionClockApp app) : IClassFixture<Incl
         var wrong = await Html.ParseAsync(await client.SubmitAsync(contact, [new("ApplicantName", " "), new("Phone", "call me")]));
         Assert.Equal(["이름을 적어 주세요(100자 이내).", "전화번호를 010-1234-5678처럼 적어 주세요."], wrong.ErrorSummary());
         Assert.Equal("#Phone", wrong.QuerySelectorAll("[data-error-summary] a")[1].GetAttribute("href"));
-        var address = await FollowAsync(await client.SubmitAsync(contact, [new("ApplicantName", "김민수"), new("Phone", "010-2345-6789")]));
+        var address = Html.RedirectedTo(await client.SubmitAsync(contact, [new("ApplicantName", "김민수"), new("Phone", "010-2345-6789")]));
         Assert.EndsWith("/address", address);
         var addressPage = await client.GetPageAsync(address);
         var badDistrict = await Html.ParseAsync(await client.SubmitAsync(addressPage, [new("District", "99999"), new("Address", "세종대로 110, 101호")]));
         Assert.Equal("오류: 자치구를 고르세요.", badDistrict.InlineError("District"));
-        var benefits = await FollowAsync(await client.SubmitAsync(addressPage, [new("District", "11140"), new("Address", "세종대로 110, 101동 202호")]));
+        var benefits = Html.RedirectedTo(await client.SubmitAsync(addressPage, [new("District", "11140"), new("Address", "세종대로 110, 101동 202호")]));
         var benefitsPage = await client.GetPageAsync(benefits);
         var both = await Html.ParseAsync(await client.SubmitAsync(benefitsPage, [new("Benefits", "near-poor"), new("Benefits", "none")]));
         Assert.Equal(["‘받는 지원 없음’은 다른 항목과 함께 고를 수 없습니다."], both.ErrorSummary());
-        var documents = await FollowAsync(await client.SubmitAsync(benefitsPage, [new("Benefits", "near-poor"), new("Benefits", "single-parent")]));
+        var documents = Html.RedirectedTo(await client.SubmitAsync(benefitsPage, [new("Benefits", "near-poor"), new("Benefits", "single-parent")]));
         Assert.EndsWith("/documents", documents);
 
         // Documents: told by content, not name; too large refused; continuing without the required one explained.
@@ -139,12 +133,12 @@ public sealed class ApplicationTests(InclusionClockApp app) : IClassFixture<Incl
         Assert.Equal("오류: 파일이 너무 큽니다. 5MB 이하로 올려 주세요.", tooLarge.InlineError("Upload"));
         var skipped = await Html.ParseAsync(await client.SubmitAsync(docs, [new("action", "continue")], "form[enctype='multipart/form-data']"));
         Assert.Contains("필수 서류를 올려 주세요: 수급자 증명서", skipped.ErrorSummary().Single());
-        Assert.Equal(documents, await FollowAsync(await UploadAsync(client, docs, "benefit-certificate", "../../증명서.jpeg", Picture(SKEncodedImageFormat.Jpeg), "image/jpeg")));
+        Assert.Equal(documents, Html.RedirectedTo(await UploadAsync(client, docs, "benefit-certificate", "../../증명서.jpeg", Picture(SKEncodedImageFormat.Jpeg), "image/jpeg")));
         docs = await client.GetPageAsync(documents);
-        Assert.Equal(documents, await FollowAsync(await UploadAsync(client, docs, "benefit-certificate", "scan.png", Pdf, "image/png")));
+        Assert.Equal(documents, Html.RedirectedTo(await UploadAsync(client, docs, "benefit-certificate", "scan.png", Pdf, "image/png")));
         docs = await client.GetPageAsync(documents);
         Assert.Equal(["증명서.jpg", "scan.pdf"], docs.QuerySelectorAll("[data-documents] tbody tr td:nth-child(2)").Select(td => td.TextContent.Split(" (")[0]));
-        var check = await FollowAsync(await client.SubmitAsync(docs, [new("action", "continue")], "form[enctype='multipart/form-data']"));
+        var check = Html.RedirectedTo(await client.SubmitAsync(docs, [new("action", "continue")], "form[enctype='multipart/form-data']"));
         Assert.EndsWith("/check", check);
 
         // Check your answers: every answer with its change link; changing one comes back here.
@@ -155,7 +149,7 @@ public sealed class ApplicationTests(InclusionClockApp app) : IClassFixture<Incl
         var change = checkPage.QuerySelector("[data-answer=contact] a")!.GetAttribute("href")!;
         var changePage = await client.GetPageAsync(change);
         Assert.Equal("김민수", changePage.QuerySelector("#ApplicantName")!.GetAttribute("value"));
-        Assert.Equal(check, await FollowAsync(await client.SubmitAsync(changePage, [new("ApplicantName", "김민수"), new("Phone", "010-9876-5432")])));
+        Assert.Equal(check, Html.RedirectedTo(await client.SubmitAsync(changePage, [new("ApplicantName", "김민수"), new("Phone", "010-9876-5432")])));
 
         var undeclared = await SendAsync(client, reference, declare: false);
         Assert.Equal(["보내기 전에 내용이 사실임을 확인해 주세요."], undeclared.ErrorSummary());
@@ -165,7 +159,7 @@ public sealed class ApplicationTests(InclusionClockApp app) : IClassFixture<Incl
         Assert.Equal(2, confirmation.QuerySelectorAll("[data-documents] li").Length);
 
         // Sent: the questions are closed, the history says who did what under which role, the documents come back as sent.
-        Assert.Equal($"/inclusion/applications/{reference}", await FollowAsync(await client.GetAsync(first)));
+        Assert.Equal($"/inclusion/applications/{reference}", Html.RedirectedTo(await client.GetAsync(first)));
         var stored = await app.WithDbAsync(async db =>
         {
             var a = await db.Set<InclusionApplication>().SingleAsync(x => x.Reference == reference);
@@ -186,7 +180,7 @@ public sealed class ApplicationTests(InclusionClockApp app) : IClassFixture<Incl
         // Applying again to the same programme leads back to the application in progress.
         var again = await client.GetPageAsync("/inclusion/pc-handout");
         Assert.Contains(reference, again.QuerySelector("[data-existing]")!.TextContent);
-        Assert.Equal($"/inclusion/applications/{reference}", await FollowAsync(await client.SubmitAsync(programme, [])));
+        Assert.Equal($"/inclusion/applications/{reference}", Html.RedirectedTo(await client.SubmitAsync(programme, [])));
         var mine = await client.GetPageAsync("/inclusion/applications");
         Assert.Equal(reference, mine.QuerySelector("[data-applications] tbody a")!.TextContent);
     }
@@ -289,28 +283,8 @@ public sealed class ApplicationTests(InclusionClockApp app) : IClassFixture<Incl
     }
 
     /// <summary>Drafts ready to send, made straight in the database (the pages are tested above).</summary>
-    private async Task<List<string>> DraftsAsync(string code, int count, Func<int, string> address)
-    {
-        return await app.WithDbAsync(async db =>
-        {
-            var p = await db.Set<InclusionProgramme>().SingleAsync(x => x.Code == code);
-            var references = new List<string>();
-            for (var i = 0; i < count; i++)
-            {
-                var reference = "INC-T-" + Guid.NewGuid().ToString("N")[..20];
-                db.Add(new InclusionApplication
-                {
-                    Reference = reference, ProgrammeId = p.Id, ProgrammeVersion = p.CurrentVersion, State = ApplicationState.Draft, ApplicantUserId = $"user-{i}",
-                    ApplicantName = "테스트", ApplicantPhone = "010-0000-0000", EnteredBy = $"user-{i}", DistrictCode = "11110", Address = address(i),
-                    HouseholdKey = ApplicationQuestions.HouseholdKey("11110", address(i)), Answers = new ApplicationAnswers { Details = "상담을 원합니다.", Benefits = ["basic-pension"] },
-                    CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
-                });
-                references.Add(reference);
-            }
-            await db.SaveChangesAsync();
-            return references;
-        });
-    }
+    private Task<List<string>> DraftsAsync(string code, int count, Func<int, string> address) =>
+        InclusionData.ApplicationsAsync(app, code, count, ApplicationState.Draft, userId: i => $"user-{i}", address: address);
 
     private async Task<List<string?>> SubmitAllAtOnceAsync(IEnumerable<string> references)
     {
@@ -350,5 +324,38 @@ public sealed class ApplicationTests(InclusionClockApp app) : IClassFixture<Incl
         var active = await app.WithDbAsync(db => db.Set<InclusionProgramme>().Where(p => p.Code == "pc-repair").Select(p => p.RoundApplications).SingleAsync());
         Assert.Equal(5, active);
         Assert.Equal(5, await app.WithDbAsync(db => db.Set<InclusionApplication>().CountAsync(a => households.Contains(a.Reference) && a.State == ApplicationState.Submitted)));
+    }
+}
+
+/// <summary>A programme whose places are split by district: applicants compete for their own district's places.</summary>
+public sealed class DistrictPoolTests(InclusionClockApp app) : IClassFixture<InclusionClockApp>
+{
+    [Fact]
+    public async Task An_applicant_is_placed_in_their_districts_pool_and_a_district_without_places_is_told_so()
+    {
+        await InclusionData.SetAsync(app, "addiction-counselling", v =>
+        {
+            v.PoolBasis = CityHall.Web.Modules.Inclusion.Programmes.PoolBasis.District;
+            v.Pools = [new("11110", "종로구", "Jongno-gu", 1500), new("11140", "중구", "Jung-gu", 500)];
+        });
+        async Task<(string Reference, IDocument Sent)> ApplyAsync(string district)
+        {
+            var client = await app.SignedUpCitizenAsync();
+            var programme = await client.GetPageAsync("/inclusion/addiction-counselling");
+            var next = (await client.SubmitAsync(programme, [])).Headers.Location!.OriginalString;
+            var reference = next.Split('/')[3];
+            await client.SubmitAsync(await client.GetPageAsync(next), [new("ApplicantName", "정상담"), new("Phone", "010-3333-4444")]);
+            await client.SubmitAsync(await client.GetPageAsync($"/inclusion/apply/{reference}/address"), [new("District", district), new("Address", "시험로 5, 201호")]);
+            await client.SubmitAsync(await client.GetPageAsync($"/inclusion/apply/{reference}/details"), [new("Details", "아이의 스마트폰 사용이 걱정됩니다.")]);
+            var check = await client.GetPageAsync($"/inclusion/apply/{reference}/check");
+            if (check.QuerySelector("[data-blocked]") is not null) return (reference, check);
+            var response = await client.SubmitAsync(check, [new("Declaration", "true")]);
+            return (reference, response.StatusCode == HttpStatusCode.Redirect ? await client.GetPageAsync(response.Headers.Location!.OriginalString) : await Html.ParseAsync(response));
+        }
+        var (jongno, sent) = await ApplyAsync("11110");
+        Assert.Equal("Submitted", sent.QuerySelector("[data-state]")!.GetAttribute("data-state"));
+        Assert.Equal("11110", (await InclusionData.LoadAsync(app, [jongno]))[jongno].Pool);
+        var (_, refused) = await ApplyAsync("11680");
+        Assert.Contains("사는 자치구에 배정된 자리가 없습니다", refused.QuerySelector("[data-blocked]")!.TextContent);
     }
 }

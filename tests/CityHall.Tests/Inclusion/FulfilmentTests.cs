@@ -13,12 +13,6 @@ namespace CityHall.Tests.Inclusion;
 /// <summary>Seats, appointment slots and the records of what was given: never over-allocated, booked and changed by citizens, completed by attendance, followed up.</summary>
 public sealed class FulfilmentTests(InclusionClockApp app) : IClassFixture<InclusionClockApp>
 {
-    private static async Task<string> FollowAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return response.Headers.Location!.OriginalString;
-    }
-
     private async Task<ClassCourse> ClassAsync(int capacity, string title, int daysAhead = 10) => await app.WithDbAsync(async db =>
     {
         var programmeId = await db.Set<InclusionProgramme>().Where(p => p.Code == "senior-smart-class").Select(p => p.Id).SingleAsync();
@@ -67,7 +61,7 @@ public sealed class FulfilmentTests(InclusionClockApp app) : IClassFixture<Inclu
         var bad = await Html.ParseAsync(await staff.SubmitAsync(form, [new("NewClass.TitleKo", "기초반"), new("NewClass.Capacity", "0"), new("NewClass.Sessions", "4"), new("NewClass.CompletionSessions", "5")], "form[data-add-class]"));
         Assert.Contains("정원은 1~1,000명입니다.", bad.ErrorSummary());
         Assert.Contains("수료 출석 횟수는 1 이상, 수업 횟수 이하입니다.", bad.ErrorSummary());
-        await FollowAsync(await staff.SubmitAsync(form, [new("NewClass.TitleKo", "스마트폰 기초반"), new("NewClass.TitleEn", "Smartphone basics"), new("NewClass.Site", "종로노인복지관 3층"),
+        Html.RedirectedTo(await staff.SubmitAsync(form, [new("NewClass.TitleKo", "스마트폰 기초반"), new("NewClass.TitleEn", "Smartphone basics"), new("NewClass.Site", "종로노인복지관 3층"),
             new("NewClass.Capacity", "2"), new("NewClass.Instructor", "김강사"), new("NewClass.Supporter", "이보조"), new("NewClass.FirstSession", "2026-07-01T10:00"),
             new("NewClass.Sessions", "4"), new("NewClass.Minutes", "120"), new("NewClass.EveryDays", "7"), new("NewClass.CompletionSessions", "3")], "form[data-add-class]"));
         var other = await ClassAsync(5, "스마트폰 활용반");
@@ -81,12 +75,12 @@ public sealed class FulfilmentTests(InclusionClockApp app) : IClassFixture<Inclu
         var status = await citizen.GetPageAsync($"/inclusion/applications/{reference}");
         var none = await Html.ParseAsync(await citizen.SubmitAsync(status, [], "form[data-book]"));
         Assert.Equal(["예약할 반이나 시간을 고르세요."], none.ErrorSummary());
-        await FollowAsync(await citizen.SubmitAsync(status, [new("Choice", created.Id.ToString())], "form[data-book]"));
+        Html.RedirectedTo(await citizen.SubmitAsync(status, [new("Choice", created.Id.ToString())], "form[data-book]"));
         status = await citizen.GetPageAsync($"/inclusion/applications/{reference}");
         Assert.Equal(created.Id.ToString(), status.QuerySelector("[data-my-class]")!.GetAttribute("data-my-class"));
         Assert.Equal(4, status.QuerySelectorAll("[data-my-class] li").Length);
         // Changing class gives the first seat back.
-        await FollowAsync(await citizen.SubmitAsync(status, [new("Choice", other.Id.ToString())], "form[data-book]"));
+        Html.RedirectedTo(await citizen.SubmitAsync(status, [new("Choice", other.Id.ToString())], "form[data-book]"));
         var counts = await app.WithDbAsync(db => db.Set<ClassCourse>().Where(c => c.Id == created.Id || c.Id == other.Id).ToDictionaryAsync(c => c.Id, c => c.Booked));
         Assert.Equal((0, 1), (counts[created.Id], counts[other.Id]));
 
@@ -94,16 +88,16 @@ public sealed class FulfilmentTests(InclusionClockApp app) : IClassFixture<Inclu
         var roster = await staff.GetPageAsync($"/admin/inclusion/classes/{other.Id}");
         var boxes = roster.QuerySelectorAll($"[data-holder='{reference}'] input[name=present]").Select(i => i.GetAttribute("value")!).ToList();
         Assert.Equal(4, boxes.Count);
-        await FollowAsync(await staff.SubmitAsync(roster, boxes.Take(3).Select(b => new KeyValuePair<string, string>("present", b)), "form[data-attendance]"));
+        Html.RedirectedTo(await staff.SubmitAsync(roster, boxes.Take(3).Select(b => new KeyValuePair<string, string>("present", b)), "form[data-attendance]"));
         roster = await staff.GetPageAsync($"/admin/inclusion/classes/{other.Id}");
         Assert.Equal("3", roster.QuerySelector($"[data-holder='{reference}'] [data-attended]")!.TextContent);
-        await FollowAsync(await staff.SubmitAsync(roster, [], "form[data-complete]"));
+        Html.RedirectedTo(await staff.SubmitAsync(roster, [], "form[data-complete]"));
         Assert.Equal(ApplicationState.Fulfilled, (await InclusionData.LoadAsync(app, [reference]))[reference].State);
 
         status = await citizen.GetPageAsync($"/inclusion/applications/{reference}");
         var noScore = await Html.ParseAsync(await citizen.SubmitAsync(status, [], "form[data-survey]"));
         Assert.Equal(["만족도를 고르세요."], noScore.ErrorSummary());
-        await FollowAsync(await citizen.SubmitAsync(status, [new("SurveyScore", "5"), new("SurveyComment", "손주에게 영상통화를 걸 수 있게 되었어요.")], "form[data-survey]"));
+        Html.RedirectedTo(await citizen.SubmitAsync(status, [new("SurveyScore", "5"), new("SurveyComment", "손주에게 영상통화를 걸 수 있게 되었어요.")], "form[data-survey]"));
         Assert.Equal(ApplicationState.Closed, (await InclusionData.LoadAsync(app, [reference]))[reference].State);
         var record = await staff.GetPageAsync($"/admin/inclusion/applications/{reference}");
         Assert.Equal("5", record.QuerySelector("[data-survey-score]")!.GetAttribute("data-survey-score"));
@@ -116,7 +110,7 @@ public sealed class FulfilmentTests(InclusionClockApp app) : IClassFixture<Inclu
         var form = await staff.GetPageAsync("/admin/inclusion/pc-repair/fulfilment");
         var noModes = await Html.ParseAsync(await staff.SubmitAsync(form, [new("NewSlots.Start", "2026-06-16T14:00"), new("NewSlots.Staffer", "박기사")], "form[data-add-slots]"));
         Assert.Equal(["받는 방식을 하나 이상 고르세요."], noModes.ErrorSummary());
-        await FollowAsync(await staff.SubmitAsync(form, [new("NewSlots.Start", "2026-06-16T14:00"), new("NewSlots.Minutes", "60"), new("NewSlots.Capacity", "1"),
+        Html.RedirectedTo(await staff.SubmitAsync(form, [new("NewSlots.Start", "2026-06-16T14:00"), new("NewSlots.Minutes", "60"), new("NewSlots.Capacity", "1"),
             new("NewSlots.Staffer", "박기사"), new("NewSlots.Modes", "Visit"), new("NewSlots.Modes", "Remote"), new("NewSlots.Days", "5")], "form[data-add-slots]"));
         var slots = await app.WithDbAsync(db => db.Set<AppointmentSlot>().Where(s => s.Staffer == "박기사").OrderBy(s => s.StartsAt).ToListAsync());
         Assert.Equal(5, slots.Count);
@@ -126,20 +120,20 @@ public sealed class FulfilmentTests(InclusionClockApp app) : IClassFixture<Inclu
         var userId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
         var reference = (await InclusionData.ApplicationsAsync(app, "pc-repair", 1, ApplicationState.Offered, userId: _ => userId))[0];
         var status = await citizen.GetPageAsync($"/inclusion/applications/{reference}");
-        await FollowAsync(await citizen.SubmitAsync(status, [], "form[action*=accept]"));
+        Html.RedirectedTo(await citizen.SubmitAsync(status, [], "form[action*=accept]"));
         status = await citizen.GetPageAsync($"/inclusion/applications/{reference}");
         Assert.NotNull(status.QuerySelector("[data-service-due]"));
         // Accepted on 15 June at 10:00: only the slot at 14:00 the next day is within the 2-day service level; later ones are offered but not marked.
         Assert.Equal(1, status.QuerySelectorAll("[data-book] label strong").Length);
         var atCentre = await Html.ParseAsync(await citizen.SubmitAsync(status, [new("Choice", slots[0].Id.ToString()), new("Mode", "AtCentre")], "form[data-book]"));
         Assert.Equal(["이 시간에는 고른 방식으로 받을 수 없습니다. 다른 방식이나 시간을 골라 주세요."], atCentre.ErrorSummary());
-        await FollowAsync(await citizen.SubmitAsync(status, [new("Choice", slots[0].Id.ToString()), new("Mode", "Visit")], "form[data-book]"));
+        Html.RedirectedTo(await citizen.SubmitAsync(status, [new("Choice", slots[0].Id.ToString()), new("Mode", "Visit")], "form[data-book]"));
 
         var record = await staff.GetPageAsync($"/admin/inclusion/applications/{reference}");
         Assert.Equal("met", record.QuerySelector("[data-service-level]")!.GetAttribute("data-service-level"));
         var empty = await Html.ParseAsync(await staff.SubmitAsync(record, [], "form[data-record-form]"));
         Assert.Equal(["무엇을 했는지 적어 주세요."], empty.ErrorSummary());
-        await FollowAsync(await staff.SubmitAsync(record, [new("Given.Notes", "메모리 교체, 윈도 재설치")], "form[data-record-form]"));
+        Html.RedirectedTo(await staff.SubmitAsync(record, [new("Given.Notes", "메모리 교체, 윈도 재설치")], "form[data-record-form]"));
         Assert.Equal(ApplicationState.Fulfilled, (await InclusionData.LoadAsync(app, [reference]))[reference].State);
         // Someone else cannot take the same single-capacity slot.
         var second = (await InclusionData.ApplicationsAsync(app, "pc-repair", 1, ApplicationState.Accepted))[0];
@@ -160,7 +154,7 @@ public sealed class FulfilmentTests(InclusionClockApp app) : IClassFixture<Inclu
         var notAScan = await Html.ParseAsync(await staff.SubmitMultipartAsync(page, [new("Given.Supplier", "서울시 재활용센터"), new("Given.Item", "재생 PC"), new("Given.ReceiptSignedBy", "신청인 1")],
             [("Receipt", "receipt.pdf", "hello"u8.ToArray(), "application/pdf")], "form[data-record-form]"));
         Assert.Equal(["PDF, JPG, PNG 파일만 올릴 수 있습니다. 사진이나 스캔한 파일을 올려 주세요."], notAScan.ErrorSummary());
-        await FollowAsync(await staff.SubmitMultipartAsync(page, [new("Given.Supplier", "서울시 재활용센터"), new("Given.Item", "재생 PC i5 / 24인치 모니터"), new("Given.SerialNumber", "SR-2026-00042"),
+        Html.RedirectedTo(await staff.SubmitMultipartAsync(page, [new("Given.Supplier", "서울시 재활용센터"), new("Given.Item", "재생 PC i5 / 24인치 모니터"), new("Given.SerialNumber", "SR-2026-00042"),
             new("Given.Installed", "true"), new("Given.Trained", "true"), new("Given.ReceiptSignedBy", "신청인 1")],
             [("Receipt", "scan.pdf", ApplicationTests.Pdf, "application/pdf")], "form[data-record-form]"));
         var withReceipt = await staff.GetPageAsync($"/admin/inclusion/applications/{pc}");
@@ -174,30 +168,18 @@ public sealed class FulfilmentTests(InclusionClockApp app) : IClassFixture<Inclu
         page = await staff.GetPageAsync($"/admin/inclusion/applications/{study}");
         var backwards = await Html.ParseAsync(await staff.SubmitAsync(page, [new("Given.LicenceCode", "SL-7Q2K"), new("Given.StartsOn", "2026-07-01"), new("Given.EndsOn", "2026-06-30")], "form[data-record-form]"));
         Assert.Equal(["이용 종료일은 시작일보다 뒤여야 합니다."], backwards.ErrorSummary());
-        await FollowAsync(await staff.SubmitAsync(page, [new("Given.LicenceCode", "SL-7Q2K"), new("Given.StartsOn", "2026-07-01"), new("Given.EndsOn", "2027-06-30")], "form[data-record-form]"));
+        Html.RedirectedTo(await staff.SubmitAsync(page, [new("Given.LicenceCode", "SL-7Q2K"), new("Given.StartsOn", "2026-07-01"), new("Given.EndsOn", "2027-06-30")], "form[data-record-form]"));
         Assert.Equal(ApplicationState.Fulfilled, (await InclusionData.LoadAsync(app, [study]))[study].State);
 
         // A loan programme (a city may run one for tablets): handed over with a deposit and a due date, then returned.
-        await app.WithDbAsync(async db =>
-        {
-            var source = await db.Set<InclusionProgramme>().SingleAsync(p => p.Code == "pc-handout");
-            var terms = await db.Set<ProgrammeVersion>().AsNoTracking().SingleAsync(v => v.ProgrammeId == source.Id && v.Version == source.CurrentVersion);
-            var loan = new InclusionProgramme { Code = "tablet-loan", Fulfilment = FulfilmentKind.Loan, CurrentVersion = 1, UpdatedAt = DateTime.UtcNow, RoundOpensAt = terms.OpensAt };
-            db.Add(loan);
-            await db.SaveChangesAsync();
-            terms.Id = 0;
-            terms.ProgrammeId = loan.Id;
-            terms.Version = 1;
-            db.Add(terms);
-            await db.SaveChangesAsync();
-        });
+        await InclusionData.LoanProgrammeAsync(app, "tablet-loan");
         var tablet = (await InclusionData.ApplicationsAsync(app, "tablet-loan", 1, ApplicationState.Accepted))[0];
         page = await staff.GetPageAsync($"/admin/inclusion/applications/{tablet}");
         var past = await Html.ParseAsync(await staff.SubmitAsync(page, [new("Given.Item", "태블릿"), new("Given.DueOn", "2026-06-01")], "form[data-record-form]"));
         Assert.Equal(["반납 기한은 오늘 이후여야 합니다."], past.ErrorSummary());
-        await FollowAsync(await staff.SubmitAsync(page, [new("Given.Item", "태블릿"), new("Given.SerialNumber", "TAB-9"), new("Given.Deposit", "50000"), new("Given.DueOn", "2026-12-31")], "form[data-record-form]"));
+        Html.RedirectedTo(await staff.SubmitAsync(page, [new("Given.Item", "태블릿"), new("Given.SerialNumber", "TAB-9"), new("Given.Deposit", "50000"), new("Given.DueOn", "2026-12-31")], "form[data-record-form]"));
         page = await staff.GetPageAsync($"/admin/inclusion/applications/{tablet}");
-        await FollowAsync(await staff.SubmitAsync(page, [new("ReturnCondition", "화면 흠집 없음, 충전기 포함")], "form[data-return]"));
+        Html.RedirectedTo(await staff.SubmitAsync(page, [new("ReturnCondition", "화면 흠집 없음, 충전기 포함")], "form[data-return]"));
         Assert.Equal(ApplicationState.Returned, (await InclusionData.LoadAsync(app, [tablet]))[tablet].State);
     }
 }
@@ -209,18 +191,7 @@ public sealed class FollowUpTests(InclusionClockApp app) : IClassFixture<Inclusi
     public async Task Surveys_come_due_after_a_week_borrowers_are_reminded_and_a_returned_item_is_offered_to_the_next_waiting()
     {
         var given = (await InclusionData.ApplicationsAsync(app, "pc-repair", 1, ApplicationState.Accepted))[0];
-        await app.WithDbAsync(async db =>
-        {
-            var source = await db.Set<InclusionProgramme>().SingleAsync(p => p.Code == "pc-handout");
-            var terms = await db.Set<ProgrammeVersion>().AsNoTracking().SingleAsync(v => v.ProgrammeId == source.Id && v.Version == source.CurrentVersion);
-            var loan = new InclusionProgramme { Code = "tablet-loan", Fulfilment = FulfilmentKind.Loan, CurrentVersion = 1, UpdatedAt = DateTime.UtcNow, RoundOpensAt = terms.OpensAt };
-            db.Add(loan);
-            await db.SaveChangesAsync();
-            terms.Id = 0;
-            terms.ProgrammeId = loan.Id;
-            db.Add(terms);
-            await db.SaveChangesAsync();
-        });
+        await InclusionData.LoanProgrammeAsync(app, "tablet-loan");
         var borrower = (await InclusionData.ApplicationsAsync(app, "tablet-loan", 1, ApplicationState.Accepted))[0];
         var next = (await InclusionData.ApplicationsAsync(app, "tablet-loan", 1, ApplicationState.Waitlisted))[0];
         var staff = new ApplicationActor("staff", "Official");

@@ -73,6 +73,13 @@ public static class Html
         return [.. values.Where(v => !names.Contains(v.Key)), .. changes.Select(c => new KeyValuePair<string, string>(c.Name, c.Value))];
     }
 
+    /// <summary>Where a redirect leads (the response must be one: a form that was refused re-renders instead).</summary>
+    public static string RedirectedTo(HttpResponseMessage response)
+    {
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return response.Headers.Location!.OriginalString;
+    }
+
     public static string[] ErrorSummary(this IDocument page) =>
         page.QuerySelectorAll(".ch-error-summary li a").Select(a => a.TextContent.Trim()).ToArray();
 

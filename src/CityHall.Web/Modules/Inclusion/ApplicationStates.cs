@@ -40,9 +40,19 @@ public static class ApplicationStates
 
     public static bool CanMove(ApplicationState from, ApplicationState to) => Moves[from].Contains(to);
 
-    /// <summary>Whether the application still counts against a quota, a household's limit and the re-grant exclusion.</summary>
-    public static bool Holds(ApplicationState state) => state is ApplicationState.Offered or ApplicationState.Accepted or ApplicationState.Scheduled
-        or ApplicationState.Fulfilled or ApplicationState.FollowUpDue or ApplicationState.Closed or ApplicationState.Returned;
+    /// <summary>The states in which an application holds one of the programme's places (selected, and from then on).</summary>
+    public static readonly ApplicationState[] Holding =
+    [
+        ApplicationState.Ranked, ApplicationState.Offered, ApplicationState.Accepted, ApplicationState.Scheduled,
+        ApplicationState.Fulfilled, ApplicationState.FollowUpDue, ApplicationState.Closed, ApplicationState.Returned,
+    ];
+
+    /// <summary>The ends of an application that was never served: its household slot and its count in the round go back.</summary>
+    public static readonly ApplicationState[] Released =
+        [ApplicationState.Withdrawn, ApplicationState.Ineligible, ApplicationState.Lapsed, ApplicationState.Cancelled];
+
+    /// <summary>Whether the application has ended, one way or another (an ineligible one can only be closed).</summary>
+    public static bool HasEnded(ApplicationState state) => IsFinal(state) || state == ApplicationState.Ineligible;
 
     public static bool IsFinal(ApplicationState state) => Moves[state].Length == 0;
 

@@ -13,9 +13,7 @@ public sealed class ContentPageSeeder(AppDbContext db, IWebHostEnvironment env, 
 
     public async Task SeedAsync(bool includeDemo, CancellationToken ct)
     {
-        var file = Path.Combine(AppContext.BaseDirectory, "Modules", "Portal", "Seed", "pages.json");
-        if (!File.Exists(file)) file = Path.Combine(env.ContentRootPath, "Modules", "Portal", "Seed", "pages.json");
-        await using var stream = File.OpenRead(file);
+        await using var stream = SeedFiles.Open(env, "Portal", "pages.json");
         var pages = await JsonSerializer.DeserializeAsync<List<SeedPage>>(stream, JsonSerializerOptions.Web, ct) ?? [];
         var existing = await db.Set<ContentPage>().Select(p => p.Slug).ToListAsync(ct);
         foreach (var p in pages.Where(p => !existing.Contains(p.Slug)))

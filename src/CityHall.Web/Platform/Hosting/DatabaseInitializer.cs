@@ -10,6 +10,20 @@ public interface IDataSeeder
     Task SeedAsync(bool includeDemo, CancellationToken ct);
 }
 
+/// <summary>
+/// A module's seed file (Modules/{module}/Seed/{name}), opened from the build output, where it is
+/// copied, or else from the content root (running from the source tree).
+/// </summary>
+public static class SeedFiles
+{
+    public static FileStream Open(IWebHostEnvironment env, string module, string name)
+    {
+        var file = Path.Combine(AppContext.BaseDirectory, "Modules", module, "Seed", name);
+        if (!File.Exists(file)) file = Path.Combine(env.ContentRootPath, "Modules", module, "Seed", name);
+        return File.OpenRead(file);
+    }
+}
+
 /// <summary>Applies migrations and seeds the city's reference data (roles, districts, departments), then each module's.</summary>
 public sealed class DatabaseInitializer(AppDbContext db, RoleManager<IdentityRole> roles, IOptions<CityOptions> city,
     IEnumerable<IDataSeeder> seeders, ILogger<DatabaseInitializer> logger)

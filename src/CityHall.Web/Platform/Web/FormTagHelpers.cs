@@ -82,6 +82,9 @@ public sealed class FieldTagHelper(IStringLocalizer<Text> t, HtmlEncoder encoder
     /// <summary>Resource key of the label when it differs from the property's display name (one input serving two forms).</summary>
     public string? Label { get; set; }
 
+    /// <summary>A label that is content rather than a resource key (a question staff wrote for their programme, already in the reader's language).</summary>
+    public string? LabelText { get; set; }
+
     /// <summary>The field's name (and id) when the form uses a short one, as in links people share (?petition=1&amp;entry=2).</summary>
     public string? Name { get; set; }
 
@@ -102,7 +105,7 @@ public sealed class FieldTagHelper(IStringLocalizer<Text> t, HtmlEncoder encoder
     {
         var name = Name ?? For.Name;
         var id = TagBuilder.CreateSanitizedId(name, "_");
-        var label = Label is not null ? t[Label].Value : For.Metadata.DisplayName ?? For.Metadata.PropertyName ?? name;
+        var label = LabelText ?? (Label is not null ? t[Label].Value : For.Metadata.DisplayName ?? For.Metadata.PropertyName ?? name);
         var errors = ViewContext.ModelState.TryGetValue(name, out var entry) ? entry.Errors : null;
         var hasError = errors is { Count: > 0 };
         var describedBy = new List<string>();

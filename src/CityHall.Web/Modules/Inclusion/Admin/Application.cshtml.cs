@@ -23,7 +23,7 @@ public sealed class ApplicationModel(ApplicationIntake intake, Fulfilment.Fulfil
     public ApplicationFile Current { get; private set; } = null!;
     public IReadOnlyList<ApplicationEvent> History { get; private set; } = [];
     public IReadOnlyDictionary<string, string> ActorNames { get; private set; } = new Dictionary<string, string>();
-    public IReadOnlyList<(long Id, string Evidence, string FileName)> Documents { get; private set; } = [];
+    public IReadOnlyList<DocumentSummary> Documents { get; private set; } = [];
     public IReadOnlyDictionary<string, string> DistrictNames { get; private set; } = new Dictionary<string, string>();
     public EligibilityDecision Decision { get; private set; } = null!;
     public IReadOnlyList<RuleAttribute> Checked { get; private set; } = [];
@@ -251,12 +251,10 @@ public sealed class ApplicationModel(ApplicationIntake intake, Fulfilment.Fulfil
         if (await intake.FindAsync(reference, ct) is not { } file || file.Application.State == ApplicationState.Draft) return NotFound();
         Current = file;
         var id = file.Application.Id;
-        History = await db.Set<ApplicationEvent>().AsNoTracking().Where(e => e.ApplicationId == id).OrderBy(e => e.Id).ToListAsync(ct);
+        History = await intake.HistoryAsync(id, ct);
         var actors = History.Select(e => e.ActorId).Append(file.Application.EnteredBy).Distinct().ToList();
         ActorNames = await db.Users.AsNoTracking().Where(u => actors.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        var rows = await db.Set<ApplicationDocument>().AsNoTracking().Where(d => d.ApplicationId == id).OrderBy(d => d.Id)
-            .Select(d => new { d.Id, d.EvidenceCode, d.FileName }).ToListAsync(ct);
-        Documents = rows.Select(r => (r.Id, r.EvidenceCode, r.FileName)).ToList();
+        Documents = await intake.DocumentsAsync(id, ct);
         DistrictNames = await DistrictChoices.NamesAsync(db);
         Decision = intake.Decide(file);
         Checked = Enum.GetValues<RuleAttribute>().Where(file.Version.Asks).ToList();
@@ -267,7 +265,7 @@ public sealed class ApplicationModel(ApplicationIntake intake, Fulfilment.Fulfil
         Record = await db.Set<Fulfilment.FulfilmentRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.ApplicationId == id, ct);
         var appointment = await db.Set<Fulfilment.Appointment>().AsNoTracking().FirstOrDefaultAsync(x => x.ApplicationId == id, ct);
         if (appointment is not null) Booked = (appointment, await db.Set<Fulfilment.AppointmentSlot>().AsNoTracking().FirstAsync(x => x.Id == appointment.SlotId, ct));
-        ServiceDue = file.Version.ServiceLevelDays is { } days && History.LastOrDefault(e => e.To == ApplicationState.Accepted) is { } accepted ? accepted.At.AddDays(days) : null;
+        ServiceDue = file.Version.ServiceDue(History.LastOrDefault(e => e.To == ApplicationState.Accepted)?.At);
         return null;
     }
 }

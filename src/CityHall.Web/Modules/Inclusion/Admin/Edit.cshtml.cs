@@ -19,7 +19,7 @@ public sealed class EditModel(ApplicationIntake intake, ProgrammeVersions versio
 {
     [BindProperty] public TermsInput Input { get; set; } = new();
     public ProgrammeTerms Terms { get; private set; } = null!;
-    public IReadOnlyList<SelectListItem> PoolBasisItems { get; } = Enum.GetNames<PoolBasis>().Select(n => new SelectListItem(n, n)).ToList();
+    public IReadOnlyList<SelectListItem> PoolBasisItems { get; private set; } = [];
     public IReadOnlyList<SelectListItem> SelectionItems { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string code)
@@ -95,6 +95,7 @@ public sealed class EditModel(ApplicationIntake intake, ProgrammeVersions versio
     {
         if (await intake.FindProgrammeAsync(code, HttpContext.RequestAborted) is not { } terms) return NotFound();
         Terms = terms;
+        PoolBasisItems = Enum.GetNames<PoolBasis>().Select(n => new SelectListItem(t[$"Inclusion.PoolBasis.{n}"], n)).ToList();
         SelectionItems = Enum.GetValues<SelectionMethod>().Select(m => new SelectListItem(t[$"Inclusion.Selection.Short.{m}"], m.ToString())).ToList();
         return null;
     }

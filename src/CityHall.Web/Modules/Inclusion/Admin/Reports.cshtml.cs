@@ -56,6 +56,7 @@ public sealed class ReportsModel(AppDbContext db, CityClock cityClock, IStringLo
         var served = await db.Set<FulfilmentRecord>().AsNoTracking().Where(r => ids.Contains(r.ApplicationId)).ToDictionaryAsync(r => r.ApplicationId, r => r.FulfilledAt, ct);
 
         var byProgramme = programmes.ToDictionary(p => p.Id);
+        var orderOf = programmes.ToDictionary(p => p.Code, p => p.Order);
         Lines = applications.GroupBy(a => (a.ProgrammeId, a.DistrictCode)).Select(g =>
         {
             var p = byProgramme[g.Key.ProgrammeId];
@@ -63,7 +64,7 @@ public sealed class ReportsModel(AppDbContext db, CityClock cityClock, IStringLo
             return new Line(p.Code, LocalizedText.Pick(culture, p.NameKo, p.NameEn), g.Key.DistrictCode, districts.GetValueOrDefault(g.Key.DistrictCode ?? "", g.Key.DistrictCode ?? "—"),
                 g.Count(), g.Count(a => eligible.Contains(a.Id)), g.Count(a => served.ContainsKey(a.Id)), g.Count(a => a.State == ApplicationState.Waitlisted),
                 waits.Count == 0 ? null : waits.Average());
-        }).OrderBy(l => byProgramme.Values.First(p => p.Code == l.ProgrammeCode).Order).ThenBy(l => l.DistrictName, StringComparer.Create(culture, false)).ToList();
+        }).OrderBy(l => orderOf[l.ProgrammeCode]).ThenBy(l => l.DistrictName, StringComparer.Create(culture, false)).ToList();
         Totals = Lines.GroupBy(l => (l.ProgrammeCode, l.ProgrammeName)).Select(g =>
         {
             var servedCount = g.Sum(l => l.Served);

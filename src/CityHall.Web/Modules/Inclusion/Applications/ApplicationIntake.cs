@@ -11,6 +11,9 @@ public sealed record ApplicationActor(string Id, string Role)
 {
     public const string ApplicantRole = "applicant";
 
+    /// <summary>The city's own scheduled work (an offer lapsing, a follow-up coming due).</summary>
+    public static readonly ApplicationActor System = new("system", "system");
+
     /// <summary>A staff member acting in their highest staff role.</summary>
     public static ApplicationActor Staff(ClaimsPrincipal user) =>
         new(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", Roles.Staff.Reverse().FirstOrDefault(user.IsInRole) ?? "staff");
@@ -32,6 +35,9 @@ public sealed record ApplicationActor(string Id, string Role)
     }
 }
 
+/// <summary>A document as lists show it: which evidence it is, its name and size (not its bytes).</summary>
+public sealed record DocumentSummary(long Id, string Evidence, string FileName, long Size);
+
 /// <summary>A programme with the version citizens apply under now.</summary>
 public sealed record ProgrammeTerms(InclusionProgramme Programme, ProgrammeVersion Version);
 
@@ -48,6 +54,7 @@ public sealed class ApplicationIntake(AppDbContext db, TimeProvider clock, CityC
     ILogger<ApplicationIntake> logger)
 {
     private const string ReferencePrefix = "INC-";
+    private static readonly ApplicationState[] Ended = [.. Enum.GetValues<ApplicationState>().Where(ApplicationStates.HasEnded)];
 
     public async Task<ProgrammeTerms?> FindProgrammeAsync(string code, CancellationToken ct)
     {
@@ -67,6 +74,15 @@ public sealed class ApplicationIntake(AppDbContext db, TimeProvider clock, CityC
         return new(application, programme, version, uploaded);
     }
 
+    /// <summary>The application's documents without their contents, in the order they came.</summary>
+    public Task<List<DocumentSummary>> DocumentsAsync(long applicationId, CancellationToken ct) =>
+        db.Set<ApplicationDocument>().AsNoTracking().Where(d => d.ApplicationId == applicationId).OrderBy(d => d.Id)
+            .Select(d => new DocumentSummary(d.Id, d.EvidenceCode, d.FileName, d.Size)).ToListAsync(ct);
+
+    /// <summary>The application's history, oldest first.</summary>
+    public Task<List<ApplicationEvent>> HistoryAsync(long applicationId, CancellationToken ct) =>
+        db.Set<ApplicationEvent>().AsNoTracking().Where(e => e.ApplicationId == applicationId).OrderBy(e => e.Id).ToListAsync(ct);
+
     /// <summary>One document of the application, as uploaded (null when it is not one of its documents).</summary>
     public Task<ApplicationDocument?> DocumentAsync(long applicationId, long documentId, CancellationToken ct) =>
         db.Set<ApplicationDocument>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId && d.ApplicationId == applicationId, ct);
@@ -75,8 +91,7 @@ public sealed class ApplicationIntake(AppDbContext db, TimeProvider clock, CityC
     public Task<InclusionApplication?> FindOpenAsync(long programmeId, string userId, CancellationToken ct) =>
         db.Set<InclusionApplication>().AsNoTracking()
             .Where(a => a.ProgrammeId == programmeId && a.ApplicantUserId == userId)
-            .Where(a => a.State != ApplicationState.Withdrawn && a.State != ApplicationState.Lapsed && a.State != ApplicationState.Cancelled
-                && a.State != ApplicationState.Ineligible && a.State != ApplicationState.Closed && a.State != ApplicationState.Returned)
+            .Where(a => !Ended.Contains(a.State))
             .OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct);
 
     /// <summary>A new draft under the programme's current version; refused outside the application window.</summary>
@@ -139,6 +154,7 @@ public sealed class ApplicationIntake(AppDbContext db, TimeProvider clock, CityC
             return missing == ApplicationQuestions.Documents
                 ? t["Inclusion.Apply.DocumentMissing", string.Join(", ", ApplicationQuestions.MissingEvidence(v, uploaded).Select(e => Pick(e.NameKo, e.NameEn)))]
                 : t["Inclusion.Apply.Unanswered", t[$"Inclusion.Question.{missing}.Title"]];
+        if (v.PoolBasis == PoolBasis.District && !v.Pools.Any(p => p.Code == a.DistrictCode)) return t["Inclusion.Apply.NoPoolForDistrict"];
         var decision = Decide(file);
         if (!decision.Eligible && decision.Failure == EligibilityFailure.NotMet)
             return t["Inclusion.Apply.NotEligible", decision.Explain(CultureInfo.CurrentUICulture, k => t[k])];
@@ -246,7 +262,7 @@ public sealed class ApplicationIntake(AppDbContext db, TimeProvider clock, CityC
         if (ApplicationStates.Refusal(a.State, to, t) is { } refused) return refused;
         var now = clock.GetUtcNow().UtcDateTime;
         var from = a.State;
-        var releases = from != ApplicationState.Draft && Releases(to);
+        var releases = from != ApplicationState.Draft && ApplicationStates.Released.Contains(to);
         // A place given up, or a loaned item back in stock, goes to the next on the waiting list.
         var freesPlace = (releases && from is ApplicationState.Offered or ApplicationState.Accepted or ApplicationState.Scheduled) || to == ApplicationState.Returned;
         if (db.Entry(a).State == EntityState.Detached) db.Attach(a);
@@ -316,14 +332,11 @@ public sealed class ApplicationIntake(AppDbContext db, TimeProvider clock, CityC
         {
             var a = await db.Set<InclusionApplication>().FirstAsync(x => x.Id == id, ct);
             if (a.State != ApplicationState.Offered) continue;
-            if (await MoveAsync(a, ApplicationState.Lapsed, new ApplicationActor("system", "system"), t["Inclusion.Offer.LapsedReason"], null, ct) is null) lapsed++;
+            if (await MoveAsync(a, ApplicationState.Lapsed, ApplicationActor.System, t["Inclusion.Offer.LapsedReason"], null, ct) is null) lapsed++;
         }
         return lapsed;
     }
 
-    /// <summary>The application ends without the household being served: its places go back.</summary>
-    private static bool Releases(ApplicationState to) => to is ApplicationState.Withdrawn or ApplicationState.Ineligible
-        or ApplicationState.Lapsed or ApplicationState.Cancelled;
 
     private void Move(InclusionApplication a, ApplicationState to, ApplicationActor actor, string? reason, int? ruleVersion, DateTime now)
     {

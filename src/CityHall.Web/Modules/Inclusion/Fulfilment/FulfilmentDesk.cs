@@ -78,7 +78,7 @@ public sealed class FulfilmentDesk(AppDbContext db, ApplicationIntake intake, Ap
         foreach (var id in due)
         {
             var a = await db.Set<InclusionApplication>().FirstAsync(x => x.Id == id, ct);
-            if (await intake.MoveAsync(a, ApplicationState.FollowUpDue, new ApplicationActor("system", "system"), null, null, ct) is null) followUps++;
+            if (await intake.MoveAsync(a, ApplicationState.FollowUpDue, ApplicationActor.System, null, null, ct) is null) followUps++;
         }
         var remindBy = now.AddDays(settings.LoanReminderDays);
         var loans = await db.Set<FulfilmentRecord>().Where(r => r.Kind == Programmes.FulfilmentKind.Loan && r.ReturnedAt == null && r.ReminderSentAt == null && r.DueAt <= remindBy)

@@ -98,6 +98,9 @@ public sealed class ProgrammeVersion
 
     public bool IsOpen(DateTime utcNow) => utcNow >= OpensAt && utcNow < ClosesAt;
 
+    /// <summary>When the service level says the visit is due: the place accepted (UTC) plus <see cref="ServiceLevelDays"/>; null without either.</summary>
+    public DateTime? ServiceDue(DateTime? acceptedAt) => ServiceLevelDays is { } days && acceptedAt is { } at ? at.AddDays(days) : null;
+
     /// <summary>The attributes the rules look at, and those asked for scoring: only those are asked.</summary>
     public bool Asks(RuleAttribute attribute) => AlsoAsk.Contains(attribute) || Rules.Any(r => r.Attribute == attribute);
 }

@@ -17,9 +17,7 @@ public sealed class ProgrammeSeeder(AppDbContext db, IWebHostEnvironment env, Ti
 
     public async Task SeedAsync(bool includeDemo, CancellationToken ct)
     {
-        var file = Path.Combine(AppContext.BaseDirectory, "Modules", "Inclusion", "Seed", "programmes.json");
-        if (!File.Exists(file)) file = Path.Combine(env.ContentRootPath, "Modules", "Inclusion", "Seed", "programmes.json");
-        await using var stream = File.OpenRead(file);
+        await using var stream = SeedFiles.Open(env, "Inclusion", "programmes.json");
         var seeds = await JsonSerializer.DeserializeAsync<List<SeedProgramme>>(stream, JsonColumns.Options, ct) ?? [];
         var known = await db.Set<InclusionProgramme>().Select(p => p.Code).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;

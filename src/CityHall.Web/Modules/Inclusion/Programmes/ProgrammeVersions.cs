@@ -77,7 +77,7 @@ public sealed class ProgrammeVersions(AppDbContext db, TimeProvider clock, IStri
         if (terms.OpensAt != programme.RoundOpensAt)
         {
             // A new round: count what was submitted since it opened and still holds a place.
-            ApplicationState[] released = [ApplicationState.Draft, ApplicationState.Withdrawn, ApplicationState.Ineligible, ApplicationState.Lapsed, ApplicationState.Cancelled];
+            var released = ApplicationStates.Released;
             programme.RoundOpensAt = terms.OpensAt;
             programme.RoundApplications = await db.Set<InclusionApplication>()
                 .CountAsync(a => a.ProgrammeId == programme.Id && a.SubmittedAt >= terms.OpensAt && !released.Contains(a.State), ct);

@@ -15,7 +15,7 @@ public sealed class CheckModel(ApplicationIntake intake, AppDbContext db, IStrin
 {
     public ApplicationFile Current { get; private set; } = null!;
     public IReadOnlyDictionary<string, string> DistrictNames { get; private set; } = new Dictionary<string, string>();
-    public IReadOnlyList<(long Id, string Evidence, string FileName)> Documents { get; private set; } = [];
+    public IReadOnlyList<DocumentSummary> Documents { get; private set; } = [];
     public string? Blocked { get; private set; }
     public EligibilityDecision Decision { get; private set; } = null!;
 
@@ -63,9 +63,7 @@ public sealed class CheckModel(ApplicationIntake intake, AppDbContext db, IStrin
     {
         DistrictNames = await DistrictChoices.NamesAsync(db);
         var id = Current.Application.Id;
-        var rows = await db.Set<ApplicationDocument>().AsNoTracking().Where(d => d.ApplicationId == id).OrderBy(d => d.Id)
-            .Select(d => new { d.Id, d.EvidenceCode, d.FileName }).ToListAsync(HttpContext.RequestAborted);
-        Documents = rows.Select(r => (r.Id, r.EvidenceCode, r.FileName)).ToList();
+        Documents = await intake.DocumentsAsync(id, HttpContext.RequestAborted);
         Blocked = intake.SubmitRefusal(Current);
         Decision = intake.Decide(Current);
     }

@@ -21,7 +21,7 @@ public sealed class QuestionModel(ApplicationIntake intake, AppDbContext db, IOp
     public ApplicationFile Current { get; private set; } = null!;
     public string Question { get; private set; } = "";
     public IReadOnlyList<SelectListItem> Districts { get; private set; } = [];
-    public IReadOnlyList<ApplicationDocument> Documents { get; private set; } = [];
+    public IReadOnlyList<DocumentSummary> Documents { get; private set; } = [];
     public IReadOnlyList<string> BenefitChoices => options.CurrentValue.Benefits;
 
     [BindProperty(SupportsGet = false)] public bool Change { get; set; }
@@ -81,6 +81,9 @@ public sealed class QuestionModel(ApplicationIntake intake, AppDbContext db, IOp
                     a.DistrictCode = District;
                     a.Address = address;
                     a.HouseholdKey = ApplicationQuestions.HouseholdKey(District!, address);
+                    // Pools by district: the applicant competes for their own district's places.
+                    if (Current.Version.PoolBasis == Programmes.PoolBasis.District)
+                        a.Pool = Current.Version.Pools.Any(p => p.Code == District) ? District : null;
                 }
                 break;
             case ApplicationQuestions.Birth:
@@ -237,11 +240,6 @@ public sealed class QuestionModel(ApplicationIntake intake, AppDbContext db, IOp
         if (Question == ApplicationQuestions.Address)
             Districts = await DistrictChoices.ItemsAsync(db, t["Inclusion.Question.address.Choose"]);
         if (Question == ApplicationQuestions.Documents)
-            Documents = await db.Set<ApplicationDocument>().AsNoTracking().Where(d => d.ApplicationId == Current.Application.Id).OrderBy(d => d.Id)
-                .Select(d => new ApplicationDocument
-                {
-                    Id = d.Id, ApplicationId = d.ApplicationId, EvidenceCode = d.EvidenceCode, FileName = d.FileName, ContentType = d.ContentType,
-                    Size = d.Size, Sha256 = d.Sha256, Content = Array.Empty<byte>(), UploadedAt = d.UploadedAt, UploadedBy = d.UploadedBy,
-                }).ToListAsync(HttpContext.RequestAborted);
+            Documents = await intake.DocumentsAsync(Current.Application.Id, HttpContext.RequestAborted);
     }
 }

@@ -15,7 +15,7 @@ public sealed class StatusModel(ApplicationIntake intake, Bookings bookings, App
 {
     public ApplicationFile Current { get; private set; } = null!;
     public IReadOnlyList<ApplicationEvent> History { get; private set; } = [];
-    public IReadOnlyList<(long Id, string Evidence, string FileName, long Size)> Documents { get; private set; } = [];
+    public IReadOnlyList<DocumentSummary> Documents { get; private set; } = [];
     public bool JustSubmitted { get; private set; }
 
     [BindProperty] public bool ConfirmWithdraw { get; set; }
@@ -29,8 +29,7 @@ public sealed class StatusModel(ApplicationIntake intake, Bookings bookings, App
     public (Appointment Appointment, AppointmentSlot Slot)? MyAppointment { get; private set; }
     public FulfilmentRecord? Record { get; private set; }
     /// <summary>When the service level (a repair visit within 2 days) says the appointment is due: counted from the place being accepted.</summary>
-    public DateTime? ServiceDue => Current.Version.ServiceLevelDays is { } days && History.LastOrDefault(e => e.To == ApplicationState.Accepted) is { } accepted
-        ? accepted.At.AddDays(days) : null;
+    public DateTime? ServiceDue => Current.Version.ServiceDue(History.LastOrDefault(e => e.To == ApplicationState.Accepted)?.At);
     public bool CanBook => Current.Application.State is ApplicationState.Accepted or ApplicationState.Scheduled
         && Current.Programme.Fulfilment is FulfilmentKind.ClassSeat or FulfilmentKind.Appointment;
     [BindProperty] public int? SurveyScore { get; set; }
@@ -141,10 +140,8 @@ public sealed class StatusModel(ApplicationIntake intake, Bookings bookings, App
         if (file is null || file.Application.ApplicantUserId != User.FindFirstValue(ClaimTypes.NameIdentifier)) return NotFound();
         Current = file;
         var id = file.Application.Id;
-        History = await db.Set<ApplicationEvent>().AsNoTracking().Where(e => e.ApplicationId == id).OrderBy(e => e.Id).ToListAsync(ct);
-        var rows = await db.Set<ApplicationDocument>().AsNoTracking().Where(d => d.ApplicationId == id).OrderBy(d => d.Id)
-            .Select(d => new { d.Id, d.EvidenceCode, d.FileName, d.Size }).ToListAsync(ct);
-        Documents = rows.Select(r => (r.Id, r.EvidenceCode, r.FileName, r.Size)).ToList();
+        History = await intake.HistoryAsync(id, ct);
+        Documents = await intake.DocumentsAsync(id, ct);
         Record = await db.Set<FulfilmentRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.ApplicationId == id, ct);
         var seat = await db.Set<ClassSeat>().AsNoTracking().FirstOrDefaultAsync(s => s.ApplicationId == id, ct);
         if (seat is not null) MyClass = await db.Set<ClassCourse>().AsNoTracking().Include(c => c.Sessions).FirstAsync(c => c.Id == seat.ClassId, ct);

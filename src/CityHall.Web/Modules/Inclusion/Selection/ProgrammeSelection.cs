@@ -18,8 +18,7 @@ public sealed class ProgrammeSelection(AppDbContext db, ApplicationIntake intake
     /// <summary>Places left per pool ("" when the programme has no pools): the quota less applications holding a place in this round.</summary>
     public async Task<IReadOnlyDictionary<string, int>> PlacesLeftAsync(InclusionProgramme p, ProgrammeVersion v, CancellationToken ct)
     {
-        var holding = new[] { ApplicationState.Ranked, ApplicationState.Offered, ApplicationState.Accepted, ApplicationState.Scheduled,
-            ApplicationState.Fulfilled, ApplicationState.FollowUpDue, ApplicationState.Closed, ApplicationState.Returned };
+        var holding = ApplicationStates.Holding;
         var held = await db.Set<InclusionApplication>().AsNoTracking()
             .Where(a => a.ProgrammeId == p.Id && holding.Contains(a.State) && a.SubmittedAt >= v.OpensAt && a.SubmittedAt < v.ClosesAt)
             .GroupBy(a => a.Pool).Select(g => new { Pool = g.Key, Count = g.Count() }).ToListAsync(ct);
