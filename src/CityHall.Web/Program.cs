@@ -2,6 +2,7 @@ using CityHall.Web.Modules.Accounts;
 using CityHall.Web.Modules.Admin;
 using CityHall.Web.Modules.Broadcasts;
 using CityHall.Web.Modules.Inclusion;
+using CityHall.Web.Modules.LiveEvents;
 using CityHall.Web.Modules.OpenData;
 using CityHall.Web.Modules.Petitions;
 using CityHall.Web.Modules.Places;
@@ -21,6 +22,7 @@ builder.AddPlaces();
 builder.AddBroadcasts();
 builder.AddOpenData();
 builder.AddInclusion();
+builder.AddLiveEvents();
 
 var app = builder.Build();
 
@@ -36,6 +38,7 @@ app.MapServiceRequests();
 app.MapPlaces();
 app.MapBroadcasts();
 app.MapOpenData();
+app.MapLiveEvents();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

@@ -37,7 +37,11 @@ public static partial class TestAccounts
 
     /// <summary>Creates a staff account with TOTP (as create-admin does) and signs in with password and code.</summary>
     /// <param name="department">For officials: the department (by code) they belong to.</param>
-    public static async Task<HttpClient> SignedInStaffAsync(this CityHallApp app, string role, string? email = null, string? department = null)
+    public static async Task<HttpClient> SignedInStaffAsync(this CityHallApp app, string role, string? email = null, string? department = null) =>
+        (await SignInStaffAsync(app, role, email, department)).Client;
+
+    /// <summary>As <see cref="SignedInStaffAsync"/>, with the sign-in cookie as a Cookie header (for hub connections).</summary>
+    public static async Task<(HttpClient Client, string Cookie)> SignInStaffAsync(this CityHallApp app, string role, string? email = null, string? department = null)
     {
         email ??= $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@city.example";
         string key;
@@ -63,7 +67,8 @@ public static partial class TestAccounts
         var second = await client.GetPageAsync(first.Headers.Location!.ToString());
         var done = await client.SubmitAsync(second, new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key) });
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
-        return client;
+        var cookie = string.Join("; ", done.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Where(c => !c.EndsWith('=')));
+        return (client, cookie);
     }
 
     public static string RandomMobile() => "010" + Random.Shared.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);

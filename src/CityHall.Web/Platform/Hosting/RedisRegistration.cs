@@ -7,7 +7,8 @@ namespace CityHall.Web.Platform.Hosting;
 /// <summary>
 /// Scale-out is switched on by configuration only: with ConnectionStrings:Redis set, the
 /// data-protection keys (cookies, antiforgery) are shared through Redis and readiness checks it;
-/// without it, keys live in the database and one node needs nothing else.
+/// without it, keys live in the database and one node needs nothing else. SignalR is registered here
+/// too: with Redis, its backplane carries hub messages between nodes on the same connection.
 /// </summary>
 public static class RedisRegistration
 {
@@ -15,6 +16,7 @@ public static class RedisRegistration
     {
         var dataProtection = services.AddDataProtection().SetApplicationName("CityHall");
         CachingDataProtectionProvider.Decorate(services);
+        var signalR = services.AddSignalR(o => o.EnableDetailedErrors = false);
         var redis = configuration.GetConnectionString("Redis");
         if (string.IsNullOrWhiteSpace(redis))
         {
@@ -26,6 +28,11 @@ public static class RedisRegistration
         var multiplexer = ConnectionMultiplexer.Connect(options);
         services.AddSingleton<IConnectionMultiplexer>(multiplexer);
         dataProtection.PersistKeysToStackExchangeRedis(multiplexer, "cityhall:data-protection-keys");
+        signalR.AddStackExchangeRedis(o =>
+        {
+            o.ConnectionFactory = _ => Task.FromResult<IConnectionMultiplexer>(multiplexer);
+            o.Configuration.ChannelPrefix = RedisChannel.Literal("cityhall:signalr");
+        });
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
         return services;
     }

@@ -2,13 +2,30 @@ namespace CityHall.Web.Platform.Web;
 
 /// <summary>
 /// Headers every response carries. The CSP allows no inline script anywhere except the API docs UI,
-/// which is a third-party page that needs it and serves no citizen data.
+/// which is a third-party page that needs it and serves no citizen data. A page that embeds something
+/// from elsewhere (a live event's video) adds exactly that origin with <see cref="Allow"/>.
 /// </summary>
 public static class SecurityHeaders
 {
-    private static string StrictPolicy(string? tileOrigin) =>
-        $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:{(tileOrigin is null ? "" : " " + tileOrigin)}; font-src 'self'; " +
-        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    private const string ExtraSourcesKey = "cityhall:csp-extra";
+
+    /// <summary>Lets this response load from one more source for one directive ("frame-src", "media-src", "connect-src").</summary>
+    public static void Allow(HttpContext context, string directive, string source)
+    {
+        if (context.Items[ExtraSourcesKey] is not List<(string Directive, string Source)> extra)
+            context.Items[ExtraSourcesKey] = extra = [];
+        extra.Add((directive, source));
+    }
+
+    private static string StrictPolicy(string? tileOrigin, List<(string Directive, string Source)>? extra)
+    {
+        string More(string directive) => extra is null ? "" : string.Concat(extra.Where(e => e.Directive == directive).Select(e => " " + e.Source).Distinct());
+        var frames = More("frame-src");
+        var media = More("media-src");
+        return $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:{(tileOrigin is null ? "" : " " + tileOrigin)}{More("img-src")}; font-src 'self'; " +
+            $"connect-src 'self'{More("connect-src")}; {(frames.Length > 0 ? $"frame-src{frames}; " : "")}{(media.Length > 0 ? $"media-src 'self'{media}; " : "")}" +
+            "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    }
 
     private const string ApiDocsPolicy =
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
@@ -21,7 +38,8 @@ public static class SecurityHeaders
             {
                 var h = context.Response.Headers;
                 h.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/api/docs") ? ApiDocsPolicy
-                    : StrictPolicy(context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<City.CityOptions>>().CurrentValue.MapTileOrigin);
+                    : StrictPolicy(context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<City.CityOptions>>().CurrentValue.MapTileOrigin,
+                        context.Items[ExtraSourcesKey] as List<(string Directive, string Source)>);
                 h.XContentTypeOptions = "nosniff";
                 h.XFrameOptions = "DENY";
                 h["Referrer-Policy"] = "strict-origin-when-cross-origin";

@@ -1,0 +1,170 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using CityHall.Web.Modules.LiveEvents.Questions;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace CityHall.Web.Modules.LiveEvents.Live;
+
+/// <summary>
+/// Sends what changed. Moderators hear of every question and decision at once. Viewers get a
+/// coalesced snapshot: a change only marks its event; a loop sends each marked event's snapshot at
+/// most every <see cref="LiveEventsOptions.SnapshotSeconds"/>, so a thousand votes a second cost one
+/// message per viewer per period. With several nodes (Redis configured) a short Redis lock per event
+/// and period lets one node send for all of them through the backplane, and the nodes add up their
+/// viewers in a Redis hash; the peak is sampled every few seconds and written only when it grows.
+/// </summary>
+public sealed class LiveUpdates(IHubContext<LiveEventHub, ILiveEventClient> hub, IServiceScopeFactory scopes, ViewerCounter viewers,
+    TimeProvider clock, IOptions<LiveEventsOptions> options, ILogger<LiveUpdates> logger, IServiceProvider services) : BackgroundService
+{
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan SampleEvery = TimeSpan.FromSeconds(3);
+    /// <summary>Another node's viewer count older than this is left out (the node is gone).</summary>
+    private static readonly TimeSpan NodeCountFreshness = TimeSpan.FromSeconds(15);
+
+    private readonly ConcurrentDictionary<long, byte> changed = new();
+    private readonly ConcurrentDictionary<long, long> lastSent = new();
+    private readonly ConcurrentDictionary<long, (LiveSnapshot Snapshot, long BuiltAt)> latest = new();
+    private readonly ConcurrentDictionary<long, (int Pc, int Mobile)> allNodesViewers = new();
+    private readonly ConcurrentDictionary<long, Lazy<Task<LiveSnapshot?>>> building = new();
+    private readonly IConnectionMultiplexer? redis = services.GetService<IConnectionMultiplexer>();
+    private readonly string node = Environment.MachineName + ":" + Environment.ProcessId + ":" + Guid.NewGuid().ToString("N")[..8];
+
+    private TimeSpan Period => TimeSpan.FromSeconds(Math.Max(0.1, options.Value.SnapshotSeconds));
+
+    /// <summary>A question arrived or was decided on: moderators now, viewers with the next snapshot.</summary>
+    public void QuestionChanged(LiveQuestion question, long? onStageId = null)
+    {
+        Send(hub.Clients.Group(LiveEventHub.ModeratorsGroup(question.EventId)).Question(ModeratedQuestion.From(question, onStageId)));
+        changed[question.EventId] = 0;
+    }
+
+    /// <summary>The event itself changed (state, stage): viewers get a snapshot with the next period.</summary>
+    public void EventChanged(long eventId) => changed[eventId] = 0;
+
+    /// <summary>The snapshot a joining viewer gets: the last one built, if it is at most one period old.</summary>
+    public async Task<LiveSnapshot?> CurrentAsync(long eventId, CancellationToken ct = default)
+    {
+        if (latest.TryGetValue(eventId, out var known) && clock.GetElapsedTime(known.BuiltAt) < Period) return known.Snapshot;
+        // Thousands join at the start: one build serves them all.
+        var lazy = building.GetOrAdd(eventId, id => new Lazy<Task<LiveSnapshot?>>(() => BuildAsync(id, CancellationToken.None)));
+        try { return await lazy.Value.WaitAsync(ct); }
+        finally { building.TryRemove(new KeyValuePair<long, Lazy<Task<LiveSnapshot?>>>(eventId, lazy)); }
+    }
+
+    /// <summary>A snapshot read now (after the reader's own change, so they see it).</summary>
+    public Task<LiveSnapshot?> FreshAsync(long eventId, CancellationToken ct = default) => BuildAsync(eventId, ct);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Tick);
+        var lastSample = clock.GetTimestamp();
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                if (clock.GetElapsedTime(lastSample) >= SampleEvery)
+                {
+                    lastSample = clock.GetTimestamp();
+                    await SampleViewersAsync(stoppingToken);
+                }
+                foreach (var eventId in changed.Keys)
+                {
+                    if (lastSent.TryGetValue(eventId, out var sent) && clock.GetElapsedTime(sent) < Period) continue;
+                    if (!await TakeSendingTurnAsync(eventId)) continue;
+                    changed.TryRemove(eventId, out _);
+                    lastSent[eventId] = clock.GetTimestamp();
+                    if (await BuildAsync(eventId, stoppingToken) is { } snapshot)
+                        await hub.Clients.Group(LiveEventHub.ViewersGroup(eventId)).Snapshot(snapshot);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Sending live snapshots failed; trying again");
+            }
+        }
+    }
+
+    private async Task<LiveSnapshot?> BuildAsync(long eventId, CancellationToken ct)
+    {
+        var started = clock.GetTimestamp();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var counts = allNodesViewers.TryGetValue(eventId, out var all) ? all : viewers.Count(eventId);
+        var snapshot = await SnapshotBuilder.BuildAsync(db, eventId, counts, clock.GetUtcNow().UtcDateTime, ct);
+        if (snapshot is not null) latest[eventId] = (snapshot, started);
+        return snapshot;
+    }
+
+    /// <summary>With several nodes, one sends per event and period: the one that sets the Redis key first.</summary>
+    private async Task<bool> TakeSendingTurnAsync(long eventId)
+    {
+        if (redis is null) return true;
+        try
+        {
+            return await redis.GetDatabase().StringSetAsync($"cityhall:live:{eventId}:snapshot-turn", node,
+                Period - TimeSpan.FromMilliseconds(50), When.NotExists);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            // Redis is away: each node serves its own viewers.
+            return true;
+        }
+    }
+
+    /// <summary>Counts this node's viewers, adds the other nodes' (Redis), keeps the peak and the totals.</summary>
+    private async Task SampleViewersAsync(CancellationToken ct)
+    {
+        foreach (var eventId in viewers.Events)
+        {
+            var local = viewers.Count(eventId);
+            var total = local;
+            if (redis is not null)
+            {
+                try { total = await AddUpNodesAsync(eventId, local); }
+                catch (Exception ex) when (ex is RedisException or TimeoutException) { total = local; }
+            }
+            var before = allNodesViewers.TryGetValue(eventId, out var b) ? b : (0, 0);
+            allNodesViewers[eventId] = total;
+            if (before != total) changed[eventId] = 0;
+            var fresh = viewers.TakeNew(eventId);
+            var now = clock.GetUtcNow().UtcDateTime;
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var sum = total.Pc + total.Mobile;
+            await db.Set<LiveEvent>().Where(e => e.Id == eventId && e.PeakTotal < sum)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.PeakTotal, sum).SetProperty(e => e.PeakPc, total.Pc)
+                    .SetProperty(e => e.PeakMobile, total.Mobile).SetProperty(e => e.PeakAt, now), ct);
+            if (fresh != (0, 0))
+                await db.Set<LiveEvent>().Where(e => e.Id == eventId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(e => e.TotalPc, e => e.TotalPc + fresh.Pc)
+                        .SetProperty(e => e.TotalMobile, e => e.TotalMobile + fresh.Mobile), ct);
+            if (sum == 0 && local == (0, 0) && fresh == (0, 0)
+                && await db.Set<LiveEvent>().AnyAsync(e => e.Id == eventId && e.State != LiveEventState.Live, ct))
+                viewers.Drop(eventId);
+        }
+    }
+
+    private async Task<(int Pc, int Mobile)> AddUpNodesAsync(long eventId, (int Pc, int Mobile) local)
+    {
+        var key = $"cityhall:live:{eventId}:viewers";
+        var db = redis!.GetDatabase();
+        var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        await db.HashSetAsync(key, node, string.Create(CultureInfo.InvariantCulture, $"{local.Pc},{local.Mobile},{nowMs}"));
+        await db.KeyExpireAsync(key, TimeSpan.FromHours(1));
+        int pc = 0, mobile = 0;
+        foreach (var entry in await db.HashGetAllAsync(key))
+        {
+            var parts = entry.Value.ToString().Split(',');
+            if (parts.Length != 3 || !long.TryParse(parts[2], CultureInfo.InvariantCulture, out var at)) continue;
+            if (nowMs - at > NodeCountFreshness.TotalMilliseconds) { await db.HashDeleteAsync(key, entry.Name); continue; }
+            pc += int.Parse(parts[0], CultureInfo.InvariantCulture);
+            mobile += int.Parse(parts[1], CultureInfo.InvariantCulture);
+        }
+        return (pc, mobile);
+    }
+
+    private void Send(Task sending) => sending.ContinueWith(t => logger.LogWarning(t.Exception, "A live message to moderators failed"),
+        CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+}

@@ -1,0 +1,58 @@
+using CityHall.Web.Modules.LiveEvents.Live;
+using CityHall.Web.Modules.LiveEvents.Questions;
+using CityHall.Web.Modules.LiveEvents.Webhooks;
+using CityHall.Web.Platform.Modules;
+
+namespace CityHall.Web.Modules.LiveEvents;
+
+/// <summary>
+/// Live online events (issue 4): events with a stream, watched live with viewer counts; citizens'
+/// questions from the web, SMS and social media in one moderated queue; a stage and a presenter
+/// view; real-time snapshots over SignalR (Redis backplane across nodes); the archive afterwards.
+/// </summary>
+public static class LiveEventsModule
+{
+    /// <summary>Staff who create events and take them on and off air.</summary>
+    public const string Manage = "live.manage";
+    /// <summary>Staff who moderate the questions of an event and run its stage.</summary>
+    public const string Moderate = "live.moderate";
+
+    public static WebApplicationBuilder AddLiveEvents(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<LiveEventsOptions>(builder.Configuration.GetSection(LiveEventsOptions.Section));
+        services.AddModule(new ModuleDescriptor
+        {
+            Name = "LiveEvents",
+            Permissions =
+            [
+                new(Manage, "Permission.ManageLiveEvents", Roles.Official),
+                new(Moderate, "Permission.ModerateLiveEvents", Roles.Official, Roles.Moderator),
+            ],
+            AdminMenu = [new("Admin.Menu.LiveEvents", "/admin/live", Moderate, 150)],
+        });
+        services.AddMemoryCache();
+        services.AddSingleton<LiveEventDirectory>();
+        services.AddSingleton<QuestionWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<QuestionWriter>());
+        services.AddSingleton<QuestionFloodLimiter>();
+        services.AddSingleton<BannedParticipants>();
+        services.AddSingleton<QuestionIntake>();
+        services.AddSingleton<ViewerCounter>();
+        services.AddSingleton<LiveUpdates>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveUpdates>());
+        services.AddSingleton<SenderHash>();
+        services.AddScoped<QuestionSupports>();
+        services.AddScoped<Moderation>();
+        services.AddScoped<LiveEventStates>();
+        return builder;
+    }
+
+    public static WebApplication MapLiveEvents(this WebApplication app)
+    {
+        app.MapHub<LiveEventHub>(LiveEventHub.Path);
+        LiveEventCalendar.Map(app);
+        SmsWebhook.Map(app);
+        return app;
+    }
+}

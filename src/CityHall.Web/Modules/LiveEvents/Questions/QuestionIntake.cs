@@ -1,0 +1,118 @@
+using System.Threading.RateLimiting;
+using CityHall.Web.Modules.LiveEvents.Live;
+using Microsoft.Extensions.Options;
+
+namespace CityHall.Web.Modules.LiveEvents.Questions;
+
+/// <summary>A question as a channel hands it over, before the rules every channel shares.</summary>
+public sealed record IncomingQuestion(long EventId, QuestionChannel Channel, string ExternalId, string SenderKey,
+    string SenderLabel, string? UserId, string Text);
+
+public enum IntakeOutcome { Stored, Duplicate, NoEvent, NotLive, Empty, TooShort, TooLong, Banned, Flooded }
+
+public sealed record IntakeResult(IntakeOutcome Outcome, long? QuestionId = null, bool Held = false)
+{
+    public bool Accepted => Outcome is IntakeOutcome.Stored or IntakeOutcome.Duplicate;
+}
+
+/// <summary>
+/// The one way in for questions from every channel: the event must be live, the text 2–300
+/// characters, the sender neither banned nor flooding; a question seen before (same channel and
+/// external id) is not stored again; one that contains a word of the event's hold list waits for a
+/// moderator as "held". Moderators hear of every stored question at once.
+/// </summary>
+public sealed class QuestionIntake(LiveEventDirectory events, QuestionWriter writer, QuestionFloodLimiter flood,
+    BannedParticipants bans, LiveUpdates updates, TimeProvider clock, IServiceScopeFactory scopes)
+{
+    public async Task<IntakeResult> SubmitAsync(IncomingQuestion incoming, CancellationToken ct = default)
+    {
+        var text = Clean(incoming.Text);
+        if (text.Length == 0) return new(IntakeOutcome.Empty);
+        if (text.Length < LiveQuestion.MinLength) return new(IntakeOutcome.TooShort);
+        if (text.Length > LiveQuestion.MaxLength) return new(IntakeOutcome.TooLong);
+        if (await events.FindAsync(incoming.EventId, ct) is not { } ev) return new(IntakeOutcome.NoEvent);
+        if (ev.State != LiveEventState.Live) return new(IntakeOutcome.NotLive);
+        if (await ExistingAsync(incoming.Channel, incoming.ExternalId, ct) is { } seen) return new(IntakeOutcome.Duplicate, seen);
+        if (await bans.IsBannedAsync(incoming.SenderKey, ct)) return new(IntakeOutcome.Banned);
+        if (!flood.TryTake(incoming.SenderKey)) return new(IntakeOutcome.Flooded);
+
+        var lower = text.ToLowerInvariant();
+        var heldFor = ev.Keywords().FirstOrDefault(lower.Contains);
+        var question = new LiveQuestion
+        {
+            EventId = ev.Id,
+            Channel = incoming.Channel,
+            ExternalId = incoming.ExternalId,
+            SenderKey = incoming.SenderKey,
+            SenderLabel = incoming.SenderLabel.Trim() is { Length: > 0 } label ? label[..Math.Min(label.Length, 100)] : "—",
+            UserId = incoming.UserId,
+            Text = text,
+            State = heldFor is null ? QuestionState.Pending : QuestionState.Held,
+            HeldFor = heldFor,
+            ReceivedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        try
+        {
+            await writer.WriteAsync(question, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Delivered twice at the same moment: the other delivery stored it.
+            if (await ExistingAsync(incoming.Channel, incoming.ExternalId, ct) is { } other) return new(IntakeOutcome.Duplicate, other);
+            throw;
+        }
+        updates.QuestionChanged(question);
+        return new(IntakeOutcome.Stored, question.Id, heldFor is not null);
+    }
+
+    /// <summary>Whitespace runs made one space, control characters dropped.</summary>
+    public static string Clean(string? text) =>
+        string.Concat(string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Where(c => !char.IsControl(c)));
+
+    private async Task<long?> ExistingAsync(QuestionChannel channel, string externalId, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var id = await db.Set<LiveQuestion>().AsNoTracking().Where(q => q.Channel == channel && q.ExternalId == externalId)
+            .Select(q => (long?)q.Id).FirstOrDefaultAsync(ct);
+        return id;
+    }
+}
+
+/// <summary>
+/// Questions per sender per minute (a person, a phone, a social account), on top of the per-address
+/// request limit: someone who floods from many addresses is still one sender. Counted per node.
+/// </summary>
+public sealed class QuestionFloodLimiter(IOptions<LiveEventsOptions> options) : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.Create<string, string>(key =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, options.Value.QuestionsPerMinute),
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        }));
+
+    public bool TryTake(string senderKey)
+    {
+        using var lease = limiter.AttemptAcquire(senderKey);
+        return lease.IsAcquired;
+    }
+
+    public void Dispose() => limiter.Dispose();
+}
+
+/// <summary>Who may not ask: looked up per question, kept for a few seconds.</summary>
+public sealed class BannedParticipants(IServiceScopeFactory scopes, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
+{
+    public async Task<bool> IsBannedAsync(string senderKey, CancellationToken ct = default) =>
+        await Microsoft.Extensions.Caching.Memory.CacheExtensions.GetOrCreateAsync(cache, ("live-banned", senderKey), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(5);
+            await using var scope = scopes.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<BannedParticipant>()
+                .AnyAsync(b => b.SenderKey == senderKey, ct);
+        });
+
+    public void Forget(string senderKey) => cache.Remove(("live-banned", senderKey));
+}

@@ -1,0 +1,93 @@
+using System.Security.Cryptography;
+using CityHall.Tests.Infrastructure;
+using CityHall.Web.Modules.LiveEvents;
+using CityHall.Web.Modules.LiveEvents.Live;
+using CityHall.Web.Modules.LiveEvents.Questions;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityHall.Tests.LiveEvents;
+
+/// <summary>The app with the SMS and social webhooks configured and snapshots sent often enough for tests to wait little.</summary>
+public class LiveEventsApp : CityHallApp
+{
+    public const string SmsToken = "test-twilio-auth-token";
+    public const string SocialSecret = "test-social-secret";
+    public const string SmsNumber = "+82215880120";
+
+    public LiveEventsApp() : this(new Dictionary<string, string?>()) { }
+
+    protected LiveEventsApp(IDictionary<string, string?> overrides) : base(Merge(overrides)) { }
+
+    private static Dictionary<string, string?> Merge(IDictionary<string, string?> overrides)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["LiveEvents:SenderHashKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["LiveEvents:Sms:AuthToken"] = SmsToken,
+            ["LiveEvents:Social:Secret"] = SocialSecret,
+            ["LiveEvents:SnapshotSeconds"] = "0.3",
+            ["RequestLimits:CitizenWrite:PermitLimit"] = "1000",
+        };
+        foreach (var (k, v) in overrides) settings[k] = v;
+        return settings;
+    }
+
+    /// <summary>A hub connection through the test server's WebSocket, optionally signed in (a Cookie header).</summary>
+    public HubConnection Hub(string? cookie = null) => new HubConnectionBuilder()
+        .WithUrl(new Uri(Server.BaseAddress, LiveEventHub.Path), o =>
+        {
+            o.Transports = HttpTransportType.WebSockets;
+            o.SkipNegotiation = true;
+            o.WebSocketFactory = async (context, ct) =>
+            {
+                var client = Server.CreateWebSocketClient();
+                if (cookie is not null) client.ConfigureRequest = r => r.Headers.Cookie = cookie;
+                return await client.ConnectAsync(context.Uri, ct);
+            };
+        })
+        .Build();
+}
+
+/// <summary>Events and questions made straight in the database, for tests of what happens to them.</summary>
+public static class LiveEventData
+{
+    public static Task<long> EventAsync(CityHallApp app, LiveEventState state = LiveEventState.Live, AskPolicy ask = AskPolicy.SignedIn,
+        string? sms = LiveEventsApp.SmsNumber, string? hashtag = null, string? keywords = null, DateTime? startsAt = null) =>
+        app.WithDbAsync(async db =>
+        {
+            var starts = startsAt ?? DateTime.UtcNow.AddMinutes(-10);
+            var ev = new LiveEvent
+            {
+                TitleKo = "시장 취임식 " + Guid.NewGuid().ToString("N")[..6], TitleEn = "Mayor's inauguration", DescriptionKo = "온라인 취임식",
+                StartsAt = starts, EndsAt = starts.AddMinutes(40), State = state, AskPolicy = ask, SmsNumber = sms, Hashtag = hashtag,
+                HoldKeywords = keywords, StreamKind = StreamKind.YouTube, StreamUrl = "dQw4w9WgXcQ",
+                CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow, WentLiveAt = state == LiveEventState.Live ? starts : null,
+            };
+            db.Add(ev);
+            await db.SaveChangesAsync();
+            return ev.Id;
+        });
+
+    public static Task<long> QuestionAsync(CityHallApp app, long eventId, string text, QuestionState state = QuestionState.Approved,
+        string? sender = null, int supports = 0) =>
+        app.WithDbAsync(async db =>
+        {
+            var q = new LiveQuestion
+            {
+                EventId = eventId, Channel = QuestionChannel.Web, ExternalId = "test:" + Guid.NewGuid().ToString("N"),
+                SenderKey = sender ?? "viewer:" + Guid.NewGuid().ToString("N"), SenderLabel = "시민", Text = text, State = state,
+                Supports = supports, ReceivedAt = DateTime.UtcNow,
+            };
+            db.Add(q);
+            await db.SaveChangesAsync();
+            return q.Id;
+        });
+
+    public static Task<List<LiveQuestion>> QuestionsAsync(CityHallApp app, long eventId) =>
+        app.WithDbAsync(db => db.Set<LiveQuestion>().AsNoTracking().Where(q => q.EventId == eventId).OrderBy(q => q.Id).ToListAsync());
+
+    public static Task<LiveQuestion> QuestionAsync(CityHallApp app, long id) =>
+        app.WithDbAsync(db => db.Set<LiveQuestion>().AsNoTracking().SingleAsync(q => q.Id == id));
+}
