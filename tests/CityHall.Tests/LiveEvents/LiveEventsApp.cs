@@ -6,6 +6,7 @@ using CityHall.Web.Modules.LiveEvents.Questions;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CityHall.Tests.LiveEvents;
 
@@ -53,8 +54,16 @@ public class LiveEventsApp : CityHallApp
 /// <summary>Events and questions made straight in the database, for tests of what happens to them.</summary>
 public static class LiveEventData
 {
-    public static Task<long> EventAsync(CityHallApp app, LiveEventState state = LiveEventState.Live, AskPolicy ask = AskPolicy.SignedIn,
-        string? sms = LiveEventsApp.SmsNumber, string? hashtag = null, string? keywords = null, DateTime? startsAt = null) =>
+    /// <summary>An event as staff would have made it (the directory forgets what it cached, as staff's changes make it do).</summary>
+    public static async Task<long> EventAsync(CityHallApp app, LiveEventState state = LiveEventState.Live, AskPolicy ask = AskPolicy.SignedIn,
+        string? sms = LiveEventsApp.SmsNumber, string? hashtag = null, string? keywords = null, DateTime? startsAt = null)
+    {
+        var id = await InsertEventAsync(app, state, ask, sms, hashtag, keywords, startsAt);
+        app.Services.GetRequiredService<LiveEventDirectory>().Forget(id);
+        return id;
+    }
+
+    private static Task<long> InsertEventAsync(CityHallApp app, LiveEventState state, AskPolicy ask, string? sms, string? hashtag, string? keywords, DateTime? startsAt) =>
         app.WithDbAsync(async db =>
         {
             var starts = startsAt ?? DateTime.UtcNow.AddMinutes(-10);

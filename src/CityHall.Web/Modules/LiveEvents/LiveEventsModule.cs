@@ -45,6 +45,14 @@ public static class LiveEventsModule
         services.AddScoped<QuestionSupports>();
         services.AddScoped<Moderation>();
         services.AddScoped<LiveEventStates>();
+        services.AddHttpClient(MastodonPoller.HttpClientName, c =>
+        {
+            c.Timeout = TimeSpan.FromSeconds(10);
+            c.DefaultRequestHeaders.UserAgent.ParseAdd("CityHall-LiveEvents/1.0");
+        });
+        services.AddSingleton<MastodonPoller>();
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{LiveEventsOptions.Section}:Mastodon:Server"]))
+            services.AddHostedService(sp => sp.GetRequiredService<MastodonPoller>());
         return builder;
     }
 
@@ -53,6 +61,7 @@ public static class LiveEventsModule
         app.MapHub<LiveEventHub>(LiveEventHub.Path);
         LiveEventCalendar.Map(app);
         SmsWebhook.Map(app);
+        SocialWebhook.Map(app);
         return app;
     }
 }

@@ -5,8 +5,12 @@ using Microsoft.Extensions.Options;
 namespace CityHall.Web.Modules.LiveEvents.Questions;
 
 /// <summary>A question as a channel hands it over, before the rules every channel shares.</summary>
+/// <param name="ShortenLong">
+/// For channels whose sender cannot be told "too long" (SMS, a social-media post): an over-long text
+/// is cut to the limit, its whole kept for the moderator, and it waits for review.
+/// </param>
 public sealed record IncomingQuestion(long EventId, QuestionChannel Channel, string ExternalId, string SenderKey,
-    string SenderLabel, string? UserId, string Text);
+    string SenderLabel, string? UserId, string Text, bool ShortenLong = false);
 
 public enum IntakeOutcome { Stored, Duplicate, NoEvent, NotLive, Empty, TooShort, TooLong, Banned, Flooded }
 
@@ -24,12 +28,21 @@ public sealed record IntakeResult(IntakeOutcome Outcome, long? QuestionId = null
 public sealed class QuestionIntake(LiveEventDirectory events, QuestionWriter writer, QuestionFloodLimiter flood,
     BannedParticipants bans, LiveUpdates updates, TimeProvider clock, IServiceScopeFactory scopes)
 {
+    /// <summary>What a shortened question is held for (instead of a hold-list word).</summary>
+    public const string TooLongMark = "300+";
+
     public async Task<IntakeResult> SubmitAsync(IncomingQuestion incoming, CancellationToken ct = default)
     {
         var text = Clean(incoming.Text);
+        string? whole = null;
         if (text.Length == 0) return new(IntakeOutcome.Empty);
         if (text.Length < LiveQuestion.MinLength) return new(IntakeOutcome.TooShort);
-        if (text.Length > LiveQuestion.MaxLength) return new(IntakeOutcome.TooLong);
+        if (text.Length > LiveQuestion.MaxLength)
+        {
+            if (!incoming.ShortenLong) return new(IntakeOutcome.TooLong);
+            whole = text.Length > 2000 ? text[..2000] : text;
+            text = text[..(LiveQuestion.MaxLength - 1)] + "…";
+        }
         if (await events.FindAsync(incoming.EventId, ct) is not { } ev) return new(IntakeOutcome.NoEvent);
         if (ev.State != LiveEventState.Live) return new(IntakeOutcome.NotLive);
         if (await ExistingAsync(incoming.Channel, incoming.ExternalId, ct) is { } seen) return new(IntakeOutcome.Duplicate, seen);
@@ -37,7 +50,7 @@ public sealed class QuestionIntake(LiveEventDirectory events, QuestionWriter wri
         if (!flood.TryTake(incoming.SenderKey)) return new(IntakeOutcome.Flooded);
 
         var lower = text.ToLowerInvariant();
-        var heldFor = ev.Keywords().FirstOrDefault(lower.Contains);
+        var heldFor = ev.Keywords().FirstOrDefault(lower.Contains) ?? (whole is null ? null : TooLongMark);
         var question = new LiveQuestion
         {
             EventId = ev.Id,
@@ -47,6 +60,7 @@ public sealed class QuestionIntake(LiveEventDirectory events, QuestionWriter wri
             SenderLabel = incoming.SenderLabel.Trim() is { Length: > 0 } label ? label[..Math.Min(label.Length, 100)] : "—",
             UserId = incoming.UserId,
             Text = text,
+            OriginalText = whole,
             State = heldFor is null ? QuestionState.Pending : QuestionState.Held,
             HeldFor = heldFor,
             ReceivedAt = clock.GetUtcNow().UtcDateTime,

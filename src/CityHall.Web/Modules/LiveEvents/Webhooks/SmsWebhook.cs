@@ -39,7 +39,7 @@ public static class SmsWebhook
                 return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: t["LiveEvents.Webhook.MissingFields"]);
             if (await events.LiveBySmsNumberAsync(form["To"].ToString(), ct) is not { } ev)
                 return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: t["LiveEvents.Webhook.NoLiveEvent"]);
-            var incoming = new IncomingQuestion(ev.Id, QuestionChannel.Sms, sid, hash.PhoneKey(from), SenderHash.PhoneLabel(from), null, form["Body"].ToString());
+            var incoming = new IncomingQuestion(ev.Id, QuestionChannel.Sms, sid, hash.PhoneKey(from), SenderHash.PhoneLabel(from), null, form["Body"].ToString(), ShortenLong: true);
             return await WebhookAnswers.AcceptAsync(intake, incoming, t, () => TypedResults.Text(EmptyTwiml, "text/xml; charset=utf-8"), ct);
         }).DisableAntiforgery().RequireRateLimiting(RateLimits.Webhook)
           .WithTags("Live events").WithSummary("Inbound SMS questions (Twilio-compatible, signed)");
