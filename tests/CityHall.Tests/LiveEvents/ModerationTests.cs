@@ -138,4 +138,49 @@ public sealed class ModerationTests(LiveEventsApp app) : IClassFixture<LiveEvent
         var presenter = await moderator.GetPageAsync($"/admin/live/{live}/presenter");
         Assert.NotNull(presenter.QuerySelector("[data-presenter] [data-on-stage]"));
     }
+
+    [Fact]
+    public async Task The_archive_shows_the_recording_answers_and_figures_and_staff_download_every_question()
+    {
+        var id = await LiveEventData.EventAsync(app, LiveEventState.Archived);
+        await app.WithDbAsync(async db =>
+        {
+            var ev = await db.Set<LiveEvent>().SingleAsync(e => e.Id == id);
+            (ev.RecordingUrl, ev.TotalPc, ev.TotalMobile, ev.PeakPc, ev.PeakMobile, ev.PeakTotal) = ("https://www.youtube.com/watch?v=dQw4w9WgXcQ", 52_348, 22_075, 13_953, 8_075, 22_028);
+            await db.SaveChangesAsync();
+        });
+        var answered = await LiveEventData.QuestionAsync(app, id, "청년 일자리 대책은?", QuestionState.Answered, supports: 12);
+        await app.WithDbAsync(async db => { var q = await db.Set<LiveQuestion>().SingleAsync(x => x.Id == answered); (q.Answer, q.AnsweredAt) = ("청년 일자리 5만 개를 만들겠습니다.", DateTime.UtcNow); await db.SaveChangesAsync(); });
+        await LiveEventData.QuestionAsync(app, id, "숨긴 질문", QuestionState.Hidden);
+        await LiveEventData.QuestionAsync(app, id, "공개만 된 질문, \"따옴표\"와 쉼표", QuestionState.Approved);
+        await LiveEventData.QuestionAsync(app, id, "=HYPERLINK(\"http://evil.example\")", QuestionState.Pending);
+
+        var page = await app.CreateClient().GetPageAsync($"/live/{id}/archive");
+        Assert.Equal("https://www.youtube.com/watch?v=dQw4w9WgXcQ", page.QuerySelector("[data-recording]")!.GetAttribute("href"));
+        var item = Assert.Single(page.QuerySelectorAll("[data-answered-list] [data-question]"));
+        Assert.Contains("청년 일자리 5만 개", item.QuerySelector("[data-answer]")!.TextContent);
+        Assert.Equal("74423", page.QuerySelector("[data-total-viewers]")!.GetAttribute("data-total-viewers"));
+        Assert.Contains("PC 52348", page.QuerySelector("[data-total-viewers]")!.TextContent.Replace(",", ""));
+        Assert.Equal("22028", page.QuerySelector("[data-peak]")!.GetAttribute("data-peak"));
+        Assert.Equal(("4", "2", "1"), (page.QuerySelector("[data-received]")!.GetAttribute("data-received"),
+            page.QuerySelector("[data-approved]")!.GetAttribute("data-approved"), page.QuerySelector("[data-answered]")!.GetAttribute("data-answered")));
+        Assert.DoesNotContain("숨긴 질문", page.Body!.TextContent);
+        // A live event has no archive yet: the watch page instead.
+        var live = await LiveEventData.EventAsync(app);
+        Assert.Equal($"/live/{live}", Html.RedirectedTo(await app.CreateBrowserLikeClient().GetAsync($"/live/{live}/archive")));
+
+        var official = await app.SignedInStaffAsync(Roles.Official);
+        var csv = await official.GetAsync($"/admin/live/{id}?handler=csv");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        var bytes = await csv.Content.ReadAsByteArrayAsync();
+        using var reader = CsvHelper.CsvReader.FromText(System.Text.Encoding.UTF8.GetString(bytes.AsSpan(3)), new CsvHelper.CsvReaderOptions { HasHeader = true });
+        reader.ReadHeader();
+        var rows = new List<Dictionary<string, string?>>();
+        while (reader.Read()) rows.Add(reader.Headers.ToArray().ToDictionary(h => h, h => reader.GetStringOrNull(h)));
+        Assert.Equal(4, rows.Count);
+        Assert.Equal(("청년 일자리 5만 개를 만들겠습니다.", "Answered", "12"), (rows[0]["answer"], rows[0]["state"], rows[0]["supports"]));
+        Assert.Equal("공개만 된 질문, \"따옴표\"와 쉼표", rows[2]["text"]);
+        Assert.StartsWith("'=", rows[3]["text"]); // a formula is written as text
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedUpCitizenAsync()).GetAsync($"/admin/live/{id}?handler=csv")).StatusCode);
+    }
 }

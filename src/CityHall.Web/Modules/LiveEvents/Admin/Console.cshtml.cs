@@ -22,6 +22,7 @@ public sealed class ConsoleModel(AppDbContext db, Moderation moderation, LiveEve
     public string Show { get; private set; } = "waiting";
     public string? Message { get; private set; }
     public (int Pc, int Mobile) ViewersHere { get; private set; }
+    public LiveEventStatistics Statistics { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(long id, string? show, string? refused, string? done, CancellationToken ct)
     {
@@ -29,6 +30,24 @@ public sealed class ConsoleModel(AppDbContext db, Moderation moderation, LiveEve
         if (refused is not null) ModelState.AddModelError("", t[refused.StartsWith("LiveEvents.", StringComparison.Ordinal) ? refused : "LiveEvents.Refused." + refused]);
         if (done is not null) Message = t["LiveEvents.Done." + done];
         return Page();
+    }
+
+    /// <summary>Every question of the event as CSV (for the record and for answering in writing afterwards).</summary>
+    public async Task<IActionResult> OnGetCsvAsync(long id, CancellationToken ct)
+    {
+        if (!await db.Set<LiveEvent>().AnyAsync(e => e.Id == id, ct)) return NotFound();
+        var questions = await db.Set<LiveQuestion>().AsNoTracking().Where(q => q.EventId == id).OrderBy(q => q.Id).ToListAsync(ct);
+        static DateTimeOffset? Utc(DateTime? t) => t is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;
+        var bytes = CsvExport.ToBytes(
+            ["id", "received_at", "channel", "sender", "state", "text", "original_text", "supports", "held_for", "merged_into",
+             "decided_by", "decided_at", "on_stage_at", "answered_at", "answer"],
+            questions.Select(q => new[]
+            {
+                CsvExport.Number(q.Id), CsvExport.Time(Utc(q.ReceivedAt)), q.Channel.ToString(), q.SenderLabel, q.State.ToString(), q.Text,
+                q.OriginalText ?? "", CsvExport.Number(q.Supports), q.HeldFor ?? "", q.MergedIntoId is { } m ? CsvExport.Number(m) : "",
+                q.DecidedBy ?? "", CsvExport.Time(Utc(q.DecidedAt)), CsvExport.Time(Utc(q.OnStageAt)), CsvExport.Time(Utc(q.AnsweredAt)), q.Answer ?? "",
+            }));
+        return File(bytes, "text/csv; charset=utf-8", $"live-event-{id}-questions.csv");
     }
 
     /// <summary>A moderator's decision on one question.</summary>
@@ -68,6 +87,7 @@ public sealed class ConsoleModel(AppDbContext db, Moderation moderation, LiveEve
         Counts = await questions.GroupBy(q => q.State).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         if (ev.OnStageQuestionId is { } stage) OnStage = await questions.FirstOrDefaultAsync(q => q.Id == stage, ct);
         ViewersHere = viewers.Count(id);
+        Statistics = await LiveEventStatistics.ForAsync(db, ev, ct);
         return true;
     }
 
