@@ -33,6 +33,7 @@ public static class PlatformRegistration
         services.AddSingleton<SectorLinks>();
 
         builder.AddDatabase();
+        builder.AddConnectionLimits();
         services.AddCityHallDataProtectionAndRedis(configuration);
 
         services.AddCityHallIdentity(configuration);
@@ -104,6 +105,7 @@ public static class PlatformRegistration
         var limits = app.Services.GetRequiredService<IOptions<RequestLimitsOptions>>().Value;
         if (app.Configuration.GetValue<bool>("Hosting:BehindProxy")) app.UseForwardedHeaders();
         app.UseCityHallErrorHandling(limits);
+        app.UseConnectionLimits();
         if (!app.Environment.IsDevelopment()) app.UseHsts(); // only ever sent over HTTPS
         app.UseSecurityHeaders();
         // Files live under these folders only: other requests (pages, the API) skip the file lookup.

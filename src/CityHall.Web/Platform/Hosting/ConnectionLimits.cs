@@ -1,0 +1,119 @@
+using System.Diagnostics.Metrics;
+using System.Globalization;
+
+namespace CityHall.Web.Platform.Hosting;
+
+/// <summary>Settings of "Hosting:Connections".</summary>
+public sealed class ConnectionLimitOptions
+{
+    public const string Section = "Hosting:Connections";
+
+    /// <summary>Connections the node accepts at most; unset = the process's open-file limit less <see cref="ReservedFiles"/>.</summary>
+    public int? Max { get; set; }
+
+    /// <summary>Files kept for everything that is not a client connection (database and Redis connections, logs, the runtime).</summary>
+    public int ReservedFiles { get; set; } = 400;
+
+    /// <summary>Of <see cref="Max"/>, connections kept for pages and API calls: real-time clients are refused with 503 beyond the rest.</summary>
+    public int RealtimeHeadroom { get; set; } = 150;
+}
+
+/// <summary>
+/// A node must not fall over at its open-file limit: every socket is a file, and a process that
+/// cannot open one more fails in the runtime's own way ("Out of memory" from a bare hub here). So
+/// the limit is read at start-up (/proc/self/limits, the soft "Max open files"), Kestrel accepts
+/// at most that many connections less a reserve, and real-time clients (/hubs) are refused with
+/// 503 and a jittered Retry-After before that — while pages and everyone already connected go on
+/// being served. Clients retry with back-off, and behind a load balancer land on another node.
+/// </summary>
+public sealed class ConnectionLimits
+{
+    public const string RealtimePrefix = "/hubs";
+
+    private static readonly Meter Meter = new("CityHall");
+    private int realtime;
+
+    public ConnectionLimits(ConnectionLimitOptions options, int? openFileLimit)
+    {
+        OpenFileLimit = openFileLimit;
+        MaxConnections = options.Max ?? (openFileLimit is { } files ? Math.Max(100, files - options.ReservedFiles) : null);
+        MaxRealtime = MaxConnections is { } max ? Math.Max(1, max - options.RealtimeHeadroom) : null;
+        Meter.CreateObservableGauge("cityhall.realtime.connections", () => Volatile.Read(ref realtime), description: "Real-time (hub) connections open on this node");
+    }
+
+    /// <summary>The process's soft open-file limit, if the system tells it.</summary>
+    public int? OpenFileLimit { get; }
+    public int? MaxConnections { get; }
+    public int? MaxRealtime { get; }
+    public int Realtime => Volatile.Read(ref realtime);
+
+    /// <summary>The soft "Max open files" of /proc/self/limits ("unlimited" or no such file: none).</summary>
+    public static int? ReadOpenFileLimit(string path = "/proc/self/limits")
+    {
+        try
+        {
+            if (!File.Exists(path)) return null;
+            return ParseOpenFileLimit(File.ReadAllText(path));
+        }
+        catch (IOException) { return null; }
+        catch (UnauthorizedAccessException) { return null; }
+    }
+
+    public static int? ParseOpenFileLimit(string limits)
+    {
+        foreach (var line in limits.Split('\n'))
+        {
+            if (!line.StartsWith("Max open files", StringComparison.Ordinal)) continue;
+            var soft = line["Max open files".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+            return int.TryParse(soft, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+        }
+        return null;
+    }
+
+    /// <summary>Counts a real-time request for as long as it runs (a WebSocket: the connection's life), or refuses it when full.</summary>
+    public async Task GateAsync(HttpContext context, RequestDelegate next)
+    {
+        if (Interlocked.Increment(ref realtime) > MaxRealtime)
+        {
+            Interlocked.Decrement(ref realtime);
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            // Spread the retries: a full node's refused clients must not all come back in the same second.
+            context.Response.Headers.RetryAfter = Random.Shared.Next(2, 15).ToString(CultureInfo.InvariantCulture);
+            context.Response.Headers.CacheControl = "no-store";
+            return;
+        }
+        try { await next(context); }
+        finally { Interlocked.Decrement(ref realtime); }
+    }
+}
+
+public static class ConnectionLimitsRegistration
+{
+    public static WebApplicationBuilder AddConnectionLimits(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(ConnectionLimitOptions.Section).Get<ConnectionLimitOptions>() ?? new();
+        var limits = new ConnectionLimits(options, ConnectionLimits.ReadOpenFileLimit());
+        builder.Services.AddSingleton(limits);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            if (limits.MaxConnections is { } max)
+            {
+                k.Limits.MaxConcurrentConnections = max;
+                k.Limits.MaxConcurrentUpgradedConnections = max;
+            }
+        });
+        return builder;
+    }
+
+    /// <summary>Before routing: refused real-time clients cost no more than a status line.</summary>
+    public static WebApplication UseConnectionLimits(this WebApplication app)
+    {
+        var limits = app.Services.GetRequiredService<ConnectionLimits>();
+        app.Logger.LogInformation("Open-file limit {Files}; connections at most {Max}, real-time at most {Realtime}",
+            limits.OpenFileLimit?.ToString(CultureInfo.InvariantCulture) ?? "unknown", limits.MaxConnections?.ToString(CultureInfo.InvariantCulture) ?? "unlimited",
+            limits.MaxRealtime?.ToString(CultureInfo.InvariantCulture) ?? "unlimited");
+        if (limits.MaxRealtime is null) return app;
+        app.UseWhen(c => c.Request.Path.StartsWithSegments(ConnectionLimits.RealtimePrefix), branch => branch.Use(next => context => limits.GateAsync(context, next)));
+        return app;
+    }
+}
