@@ -25,14 +25,21 @@ public static class RedisRegistration
         }
         var options = ConfigurationOptions.Parse(redis);
         options.AbortOnConnectFail = false; // start even if Redis is down; readiness reports it
+        options.ReconnectRetryPolicy = new ExponentialRetry(500, 5000); // back within seconds of Redis returning
+        // Keys and channels carry a prefix, so several installations (or test runs) can share one Redis.
+        var prefix = configuration["Redis:Prefix"] is { Length: > 0 } p ? p : "cityhall";
+        services.AddSingleton(new RedisPrefix(prefix));
         var multiplexer = ConnectionMultiplexer.Connect(options);
         services.AddSingleton<IConnectionMultiplexer>(multiplexer);
-        dataProtection.PersistKeysToStackExchangeRedis(multiplexer, "cityhall:data-protection-keys");
+        dataProtection.PersistKeysToStackExchangeRedis(multiplexer, prefix + ":data-protection-keys");
         signalR.AddStackExchangeRedis(o =>
         {
             o.ConnectionFactory = _ => Task.FromResult<IConnectionMultiplexer>(multiplexer);
-            o.Configuration.ChannelPrefix = RedisChannel.Literal("cityhall:signalr");
+            o.Configuration.ChannelPrefix = RedisChannel.Literal(prefix + ":signalr");
         });
+        // The backplane, but each node keeps serving its own viewers while Redis is away.
+        services.AddSingleton(typeof(Microsoft.AspNetCore.SignalR.StackExchangeRedis.RedisHubLifetimeManager<>));
+        services.AddSingleton(typeof(Microsoft.AspNetCore.SignalR.HubLifetimeManager<>), typeof(FailoverHubLifetimeManager<>));
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
         return services;
     }
@@ -52,4 +59,10 @@ public sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthChec
             return HealthCheckResult.Unhealthy("Redis does not answer", ex);
         }
     }
+}
+
+/// <summary>What this installation's Redis keys and channels start with (Redis:Prefix, "cityhall" by default).</summary>
+public sealed record RedisPrefix(string Value)
+{
+    public string Key(string name) => $"{Value}:{name}";
 }

@@ -29,6 +29,7 @@ public sealed class LiveUpdates(IHubContext<LiveEventHub, ILiveEventClient> hub,
     private readonly ConcurrentDictionary<long, (int Pc, int Mobile)> allNodesViewers = new();
     private readonly ConcurrentDictionary<long, Lazy<Task<LiveSnapshot?>>> building = new();
     private readonly IConnectionMultiplexer? redis = services.GetService<IConnectionMultiplexer>();
+    private readonly Platform.Hosting.RedisPrefix prefix = services.GetService<Platform.Hosting.RedisPrefix>() ?? new("cityhall");
     private readonly string node = Environment.MachineName + ":" + Environment.ProcessId + ":" + Guid.NewGuid().ToString("N")[..8];
 
     private TimeSpan Period => TimeSpan.FromSeconds(Math.Max(0.1, options.Value.SnapshotSeconds));
@@ -100,10 +101,10 @@ public sealed class LiveUpdates(IHubContext<LiveEventHub, ILiveEventClient> hub,
     /// <summary>With several nodes, one sends per event and period: the one that sets the Redis key first.</summary>
     private async Task<bool> TakeSendingTurnAsync(long eventId)
     {
-        if (redis is null) return true;
+        if (redis is null || !redis.IsConnected) return true; // alone, or Redis is away: each node serves its own viewers
         try
         {
-            return await redis.GetDatabase().StringSetAsync($"cityhall:live:{eventId}:snapshot-turn", node,
+            return await redis.GetDatabase().StringSetAsync(prefix.Key($"live:{eventId}:snapshot-turn"), node,
                 Period - TimeSpan.FromMilliseconds(50), When.NotExists);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
@@ -120,7 +121,7 @@ public sealed class LiveUpdates(IHubContext<LiveEventHub, ILiveEventClient> hub,
         {
             var local = viewers.Count(eventId);
             var total = local;
-            if (redis is not null)
+            if (redis is { IsConnected: true })
             {
                 try { total = await AddUpNodesAsync(eventId, local); }
                 catch (Exception ex) when (ex is RedisException or TimeoutException) { total = local; }
@@ -148,7 +149,7 @@ public sealed class LiveUpdates(IHubContext<LiveEventHub, ILiveEventClient> hub,
 
     private async Task<(int Pc, int Mobile)> AddUpNodesAsync(long eventId, (int Pc, int Mobile) local)
     {
-        var key = $"cityhall:live:{eventId}:viewers";
+        var key = prefix.Key($"live:{eventId}:viewers");
         var db = redis!.GetDatabase();
         var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
         await db.HashSetAsync(key, node, string.Create(CultureInfo.InvariantCulture, $"{local.Pc},{local.Mobile},{nowMs}"));

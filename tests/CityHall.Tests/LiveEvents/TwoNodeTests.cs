@@ -1,0 +1,177 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using CityHall.Tests.Infrastructure;
+using CityHall.Web.Modules.LiveEvents;
+using CityHall.Web.Modules.LiveEvents.Live;
+using CityHall.Web.Modules.LiveEvents.Questions;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+
+namespace CityHall.Tests.LiveEvents;
+
+/// <summary>Two app instances sharing one database and one Redis (the backplane), as two nodes behind a load balancer.</summary>
+public sealed class TwoNodeTests
+{
+    /// <summary>A node; the second of a pair uses the first one's database.</summary>
+    private sealed class Node(string redis, string prefix, Node? sharesDatabaseWith = null) : LiveEventsApp(new Dictionary<string, string?>
+    {
+        ["ConnectionStrings:Redis"] = redis,
+        ["Redis:Prefix"] = prefix,
+        ["LiveEvents:SnapshotSeconds"] = "0.5",
+        ["Database:Provider"] = sharesDatabaseWith?.Database.Provider,
+        ["ConnectionStrings:Default"] = sharesDatabaseWith?.Database.ConnectionString,
+    }.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value))
+    {
+        public IConnectionMultiplexer Redis => Services.GetRequiredService<IConnectionMultiplexer>();
+
+        public async Task<(HubConnection Connection, ConcurrentQueue<LiveSnapshot> Received)> ViewerAsync(long eventId, string device)
+        {
+            var received = new ConcurrentQueue<LiveSnapshot>();
+            var connection = Hub();
+            connection.On<LiveSnapshot>(nameof(ILiveEventClient.Snapshot), received.Enqueue);
+            await connection.StartAsync();
+            received.Enqueue(await connection.InvokeAsync<LiveSnapshot>(nameof(LiveEventHub.Watch), eventId, device));
+            return (connection, received);
+        }
+
+        public async Task ApproveAsync(long eventId, long question)
+        {
+            await using var scope = Services.CreateAsyncScope();
+            var moderator = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity([new(System.Security.Claims.ClaimTypes.Name, "moderator")], "test"));
+            Assert.Equal(ModerationRefusal.None, await scope.ServiceProvider.GetRequiredService<Moderation>().ApplyAsync(moderator, eventId, question, ModerationAction.Approve));
+        }
+    }
+
+    private static async Task SeesAsync(ConcurrentQueue<LiveSnapshot> received, long question, string who, int seconds = 5)
+    {
+        var until = DateTime.UtcNow.AddSeconds(seconds);
+        while (DateTime.UtcNow < until)
+        {
+            if (received.Any(s => s.Top.Any(q => q.Id == question))) return;
+            await Task.Delay(50);
+        }
+        throw new Xunit.Sdk.XunitException($"{who} did not see question {question} within {seconds} s");
+    }
+
+    private static async Task UntilAsync(Func<bool> condition, string what, int seconds = 20)
+    {
+        var until = DateTime.UtcNow.AddSeconds(seconds);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > until) throw new Xunit.Sdk.XunitException($"Not within {seconds} s: {what}");
+            await Task.Delay(100);
+        }
+    }
+
+    [RequiresRedisFact]
+    public async Task A_question_approved_on_node_A_reaches_a_viewer_on_node_B_and_viewers_add_up_across_nodes()
+    {
+        var prefix = "t" + Guid.NewGuid().ToString("N")[..12];
+        using var a = new Node(RequiresRedisFactAttribute.Server!, prefix);
+        using var b = new Node(RequiresRedisFactAttribute.Server!, prefix, sharesDatabaseWith: a);
+        var live = await LiveEventData.EventAsync(a);
+        var question = await LiveEventData.QuestionAsync(a, live, "두 서버에 걸친 질문", QuestionState.Pending);
+        var (onA, fromA) = await a.ViewerAsync(live, "pc");
+        var (onB, fromB) = await b.ViewerAsync(live, "mobile");
+
+        await a.ApproveAsync(live, question);
+        await SeesAsync(fromB, question, "the viewer on node B");
+        await SeesAsync(fromA, question, "the viewer on node A");
+
+        // Each node counts its own viewers; the snapshot shows both nodes' together.
+        await UntilAsync(() => fromA.Concat(fromB).Any(s => s.ViewersPc == 1 && s.ViewersMobile == 1), "one PC viewer on A and one phone on B counted together");
+        await onA.DisposeAsync();
+        await onB.DisposeAsync();
+    }
+
+    [RequiresRedisFact]
+    public async Task Without_Redis_each_node_serves_its_own_viewers_and_stores_questions_and_cross_node_delivery_resumes_when_it_returns()
+    {
+        var port = CityHallApp.FreeLoopbackPort();
+        using var server = new RedisServer(port);
+        var redis = $"127.0.0.1:{port},connectTimeout=1000,syncTimeout=1000,asyncTimeout=1000";
+        var prefix = "t" + Guid.NewGuid().ToString("N")[..12];
+        using var a = new Node(redis, prefix);
+        using var b = new Node(redis, prefix, sharesDatabaseWith: a);
+        var live = await LiveEventData.EventAsync(a, ask: AskPolicy.AnyoneNamed);
+        var (onA, fromA) = await a.ViewerAsync(live, "pc");
+        var (onB, fromB) = await b.ViewerAsync(live, "pc");
+        var before = await LiveEventData.QuestionAsync(a, live, "장애 전 질문", QuestionState.Pending);
+        await a.ApproveAsync(live, before);
+        await SeesAsync(fromB, before, "node B before the outage");
+
+        server.Stop();
+        await UntilAsync(() => !a.Redis.IsConnected && !b.Redis.IsConnected, "both nodes noticing Redis is gone");
+
+        // Node A still serves its own viewers, new ones too.
+        var during = await LiveEventData.QuestionAsync(a, live, "장애 중 질문", QuestionState.Pending);
+        await a.ApproveAsync(live, during);
+        await SeesAsync(fromA, during, "the viewer on node A during the outage");
+        var (joined, fromJoined) = await a.ViewerAsync(live, "mobile");
+        Assert.Contains(fromJoined, s => s.Top.Any(q => q.Id == during));
+        // Node B still takes questions.
+        var guest = b.CreateBrowserLikeClient();
+        var page = await guest.GetPageAsync($"/live/{live}");
+        var sent = await guest.SubmitAsync(page, page.FilledIn("[data-ask-form]").With(("Ask.DisplayName", "장애 중 시민"), ("Ask.Text", "Redis 없이도 질문이 저장되나요?")), "[data-ask-form]");
+        Assert.Contains("done=asked", Html.RedirectedTo(sent));
+        Assert.Contains(await LiveEventData.QuestionsAsync(a, live), q => q.Text == "Redis 없이도 질문이 저장되나요?");
+
+        server.Start();
+        await UntilAsync(() => a.Redis.IsConnected && b.Redis.IsConnected, "both nodes reconnecting to Redis", 30);
+        await Task.Delay(1000); // the nodes register what joined meanwhile
+
+        // Cross-node again: approved on B, seen on A — by the viewer from before and the one who joined during the outage.
+        var after = await LiveEventData.QuestionAsync(a, live, "복구 후 질문", QuestionState.Pending);
+        await b.ApproveAsync(live, after);
+        await SeesAsync(fromA, after, "the viewer on node A after Redis returned", 10);
+        await SeesAsync(fromJoined, after, "the viewer who joined node A during the outage", 10);
+        foreach (var c in new[] { onA, onB, joined }) await c.DisposeAsync();
+    }
+
+    /// <summary>A redis-server of the test's own, to stop and start again.</summary>
+    private sealed class RedisServer : IDisposable
+    {
+        private readonly int port;
+        private Process? process;
+
+        public RedisServer(int port)
+        {
+            this.port = port;
+            Start();
+        }
+
+        public void Start()
+        {
+            process = Process.Start(new ProcessStartInfo("redis-server", $"--port {port} --bind 127.0.0.1 --save \"\" --appendonly no")
+            {
+                RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            })!;
+            process.OutputDataReceived += (_, _) => { };
+            process.BeginOutputReadLine();
+            var until = DateTime.UtcNow.AddSeconds(10);
+            while (DateTime.UtcNow < until)
+            {
+                try
+                {
+                    using var probe = new System.Net.Sockets.TcpClient();
+                    probe.Connect("127.0.0.1", port);
+                    return;
+                }
+                catch (System.Net.Sockets.SocketException) { Thread.Sleep(50); }
+            }
+            throw new InvalidOperationException($"redis-server did not start on {port}");
+        }
+
+        public void Stop()
+        {
+            if (process is null) return;
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            process.Dispose();
+            process = null;
+        }
+
+        public void Dispose() => Stop();
+    }
+}
