@@ -10,15 +10,42 @@ public sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly string? sqliteFolder;
+    private readonly Dictionary<string, string?> environment;
+
+    /// <summary>The app's process id (for its memory).</summary>
+    public int ProcessId => process.Id;
+
+    /// <summary>The app's resident memory now, in bytes (VmRSS).</summary>
+    public long ResidentBytes()
+    {
+        foreach (var line in File.ReadLines($"/proc/{process.Id}/status"))
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                return long.Parse(line[6..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+        return 0;
+    }
+
+    /// <summary>Runs one of the app's command-line verbs (create-admin, ...) against the same database; returns what it printed.</summary>
+    public async Task<string> RunVerbAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CityHall.Web.dll"));
+        foreach (var a in args) start.ArgumentList.Add(a);
+        foreach (var (k, v) in environment) start.Environment[k] = v;
+        using var verb = Process.Start(start)!;
+        var output = await verb.StandardOutput.ReadToEndAsync();
+        await verb.WaitForExitAsync();
+        return output;
+    }
 
     public Uri BaseAddress { get; }
     public string Provider { get; }
     /// <summary>The app's database, for seeding before a run and checking after it.</summary>
     public string ConnectionString { get; }
 
-    private AppProcess(Process process, Uri baseAddress, string? sqliteFolder, string provider, string connectionString)
+    private AppProcess(Process process, Uri baseAddress, string? sqliteFolder, string provider, string connectionString, Dictionary<string, string?> environment)
     {
         this.process = process;
+        this.environment = environment;
         BaseAddress = baseAddress;
         this.sqliteFolder = sqliteFolder;
         Provider = provider;
@@ -31,7 +58,8 @@ public sealed class AppProcess : IAsyncDisposable
         : new CityHall.Web.Data.PostgresAppDbContext(new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<CityHall.Web.Data.PostgresAppDbContext>()
             .UseNpgsql(ConnectionString).Options);
 
-    public static async Task<AppProcess> StartAsync(string provider, string? connectionString, IDictionary<string, string>? settings = null)
+    /// <param name="sharesDatabaseWith">A second node: the same database as this running node (SQLite file or PostgreSQL).</param>
+    public static async Task<AppProcess> StartAsync(string provider, string? connectionString, IDictionary<string, string>? settings = null, AppProcess? sharesDatabaseWith = null)
     {
         int port;
         using (var probe = new TcpListener(IPAddress.Loopback, 0))
@@ -53,7 +81,12 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["RequestLimits__CitizenWrite__PermitLimit"] = "1000000";
         string? folder = null;
         start.Environment["Database__Provider"] = provider;
-        if (provider == "Sqlite")
+        if (sharesDatabaseWith is not null && provider == "Sqlite")
+        {
+            start.Environment["Database__SqliteFile"] = sharesDatabaseWith.environment["Database__SqliteFile"];
+            connectionString = sharesDatabaseWith.ConnectionString;
+        }
+        else if (provider == "Sqlite")
         {
             folder = Path.Combine(Path.GetTempPath(), "cityhall-bench-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(folder);
@@ -66,7 +99,8 @@ public sealed class AppProcess : IAsyncDisposable
         var process = Process.Start(start)!;
         _ = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}"), folder, provider, connectionString);
+        var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}"), folder, provider, connectionString!,
+            start.Environment.ToDictionary(e => e.Key, e => e.Value));
         using var http = new HttpClient { BaseAddress = app.BaseAddress };
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (true)

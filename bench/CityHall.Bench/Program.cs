@@ -64,4 +64,34 @@ inclusion.SetAction(parse =>
 });
 root.Subcommands.Add(inclusion);
 
+var viewerCount = new Option<int>("--viewers") { Description = "Viewers on one node.", DefaultValueFactory = _ => 19_200 };
+var twoNodeViewers = new Option<int>("--two-node-viewers") { Description = "Viewers across two nodes.", DefaultValueFactory = _ => 38_400 };
+var generatorCount = new Option<int>("--generators") { Description = "Load-generator processes (each from its own 127.0.0.x).", DefaultValueFactory = _ => 8 };
+var questionSeconds = new Option<int>("--question-seconds") { Description = "Length of the questions phase.", DefaultValueFactory = _ => 10 };
+var beyondCap = new Option<int>("--beyond") { Description = "Viewers tried beyond the one node's cap (0: skip).", DefaultValueFactory = _ => 600 };
+var approvalCount = new Option<int>("--approvals") { Description = "Questions approved (each measured).", DefaultValueFactory = _ => 4 };
+var oneNodeOnly = new Option<bool>("--one-node-only") { Description = "Skip the two-node phase." };
+var liveEvents = new Command("live-events", "Viewers over WebSockets on one node and on two with Redis: delivery of approved questions, snapshots, memory, questions per second, the connection cap.");
+foreach (var o in new Option[] { provider, connection, viewerCount, twoNodeViewers, generatorCount, questionSeconds, beyondCap, approvalCount, oneNodeOnly }) liveEvents.Options.Add(o);
+liveEvents.SetAction(async (parse, ct) =>
+{
+    await LiveEventsBenchmark.RunAsync(parse.GetValue(provider)!, parse.GetValue(connection), parse.GetValue(viewerCount), parse.GetValue(twoNodeViewers),
+        parse.GetValue(generatorCount), parse.GetValue(questionSeconds), parse.GetValue(beyondCap), parse.GetValue(approvalCount), parse.GetValue(oneNodeOnly), ct);
+    return 0;
+});
+root.Subcommands.Add(liveEvents);
+
+// A generator process of live-events (started by it, not by hand).
+var hubUrl = new Option<string>("--hub") { Required = true };
+var eventOption = new Option<long>("--event") { Required = true };
+var countOption = new Option<int>("--count") { Required = true };
+var sourceOption = new Option<string>("--source") { DefaultValueFactory = _ => "127.0.0.1" };
+var deviceOption = new Option<string>("--device") { DefaultValueFactory = _ => "pc" };
+var parallelOption = new Option<int>("--parallel") { DefaultValueFactory = _ => 128 };
+var viewersCommand = new Command("live-viewers", "One generator of live-events viewers (internal).") { Hidden = true };
+foreach (var o in new Option[] { hubUrl, eventOption, countOption, sourceOption, deviceOption, parallelOption }) viewersCommand.Options.Add(o);
+viewersCommand.SetAction((parse, ct) => LiveViewers.RunAsync(new Uri(parse.GetValue(hubUrl)!), parse.GetValue(eventOption), parse.GetValue(countOption),
+    parse.GetValue(sourceOption)!, parse.GetValue(deviceOption)!, parse.GetValue(parallelOption), ct));
+root.Subcommands.Add(viewersCommand);
+
 return await root.Parse(args).InvokeAsync();

@@ -29,6 +29,7 @@ public class LiveEventsApp : CityHallApp
             ["LiveEvents:Sms:AuthToken"] = SmsToken,
             ["LiveEvents:Social:Secret"] = SocialSecret,
             ["LiveEvents:SnapshotSeconds"] = "0.3",
+            ["LiveEvents:CountsSeconds"] = "0.6",
             ["RequestLimits:CitizenWrite:PermitLimit"] = "1000",
         };
         foreach (var (k, v) in overrides) settings[k] = v;

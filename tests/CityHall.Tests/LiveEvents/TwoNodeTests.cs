@@ -19,6 +19,7 @@ public sealed class TwoNodeTests
         ["ConnectionStrings:Redis"] = redis,
         ["Redis:Prefix"] = prefix,
         ["LiveEvents:SnapshotSeconds"] = "0.5",
+        ["LiveEvents:CountsSeconds"] = "1",
         ["Database:Provider"] = sharesDatabaseWith?.Database.Provider,
         ["ConnectionStrings:Default"] = sharesDatabaseWith?.Database.ConnectionString,
     }.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value))

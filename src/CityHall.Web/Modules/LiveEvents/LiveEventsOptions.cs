@@ -15,6 +15,12 @@ public sealed class LiveEventsOptions
     /// <summary>Viewers are sent a snapshot at most this often, however many votes and questions arrive.</summary>
     public double SnapshotSeconds { get; set; } = 2;
 
+    /// <summary>
+    /// Snapshots that only carry changed counts (votes, questions waiting for review, viewers) go out
+    /// at most this often, so they seldom hold back a moderator's decision behind the period above.
+    /// </summary>
+    public double CountsSeconds { get; set; } = 5;
+
     /// <summary>A viewing session counts as watching while its last heartbeat is this recent.</summary>
     public int ViewerWindowSeconds { get; set; } = 60;
 

@@ -11,7 +11,10 @@ namespace CityHall.Web.Modules.LiveEvents.Live;
 /// Sends what changed. Moderators hear of every question and decision at once. Viewers get a
 /// coalesced snapshot: a change only marks its event; a loop sends each marked event's snapshot at
 /// most every <see cref="LiveEventsOptions.SnapshotSeconds"/>, so a thousand votes a second cost one
-/// message per viewer per period. With several nodes (Redis configured) a short Redis lock per event
+/// message per viewer per period. What viewers wait for (a question approved, put on stage,
+/// answered) goes out at the first moment the period allows; changes of counts alone (votes, new
+/// questions waiting for review, viewers) wait <see cref="LiveEventsOptions.CountsSeconds"/>, so they
+/// seldom hold back a moderator's decision. With several nodes (Redis configured) a short Redis lock per event
 /// and period lets one node send for all of them through the backplane, and the nodes add up their
 /// viewers in a Redis hash; the peak is sampled every few seconds and written only when it grows.
 /// </summary>
@@ -23,7 +26,11 @@ public sealed class LiveUpdates(IHubContext<LiveEventHub, ILiveEventClient> hub,
     /// <summary>Another node's viewer count older than this is left out (the node is gone).</summary>
     private static readonly TimeSpan NodeCountFreshness = TimeSpan.FromSeconds(15);
 
-    private readonly ConcurrentDictionary<long, byte> changed = new();
+    /// <summary>What changed per event since its last snapshot.</summary>
+    [Flags]
+    private enum Change : byte { None = 0, Counts = 1, Content = 2 }
+
+    private readonly ConcurrentDictionary<long, Change> changed = new();
     private readonly ConcurrentDictionary<long, long> lastSent = new();
     private readonly ConcurrentDictionary<long, (LiveSnapshot Snapshot, long BuiltAt)> latest = new();
     private readonly ConcurrentDictionary<long, (int Pc, int Mobile)> allNodesViewers = new();
@@ -33,16 +40,25 @@ public sealed class LiveUpdates(IHubContext<LiveEventHub, ILiveEventClient> hub,
     private readonly string node = Environment.MachineName + ":" + Environment.ProcessId + ":" + Guid.NewGuid().ToString("N")[..8];
 
     private TimeSpan Period => TimeSpan.FromSeconds(Math.Max(0.1, options.Value.SnapshotSeconds));
+    private TimeSpan CountsPeriod => TimeSpan.FromSeconds(Math.Max(options.Value.SnapshotSeconds, options.Value.CountsSeconds));
 
-    /// <summary>A question arrived or was decided on: moderators now, viewers with the next snapshot.</summary>
-    public void QuestionChanged(LiveQuestion question, long? onStageId = null)
+    /// <summary>
+    /// A question arrived (viewers see only the count change: it waits for review) or a moderator
+    /// decided on it (viewers see it with the next period); moderators hear of both at once.
+    /// </summary>
+    public void QuestionChanged(LiveQuestion question, long? onStageId = null, bool decided = true)
     {
         Send(hub.Clients.Group(LiveEventHub.ModeratorsGroup(question.EventId)).Question(ModeratedQuestion.From(question, onStageId)));
-        changed[question.EventId] = 0;
+        Mark(question.EventId, decided ? Change.Content : Change.Counts);
     }
 
     /// <summary>The event itself changed (state, stage): viewers get a snapshot with the next period.</summary>
-    public void EventChanged(long eventId) => changed[eventId] = 0;
+    public void EventChanged(long eventId) => Mark(eventId, Change.Content);
+
+    /// <summary>A question's supports changed: the ranking reaches viewers with the counts.</summary>
+    public void SupportsChanged(long eventId) => Mark(eventId, Change.Counts);
+
+    private void Mark(long eventId, Change change) => changed.AddOrUpdate(eventId, change, (_, before) => before | change);
 
     /// <summary>The snapshot a joining viewer gets: the last one built, if it is at most one period old.</summary>
     public async Task<LiveSnapshot?> CurrentAsync(long eventId, CancellationToken ct = default)
@@ -70,9 +86,10 @@ public sealed class LiveUpdates(IHubContext<LiveEventHub, ILiveEventClient> hub,
                     lastSample = clock.GetTimestamp();
                     await SampleViewersAsync(stoppingToken);
                 }
-                foreach (var eventId in changed.Keys)
+                foreach (var (eventId, change) in changed)
                 {
-                    if (lastSent.TryGetValue(eventId, out var sent) && clock.GetElapsedTime(sent) < Period) continue;
+                    var gap = change.HasFlag(Change.Content) ? Period : CountsPeriod;
+                    if (lastSent.TryGetValue(eventId, out var sent) && clock.GetElapsedTime(sent) < gap) continue;
                     if (!await TakeSendingTurnAsync(eventId)) continue;
                     changed.TryRemove(eventId, out _);
                     lastSent[eventId] = clock.GetTimestamp();
@@ -128,7 +145,7 @@ public sealed class LiveUpdates(IHubContext<LiveEventHub, ILiveEventClient> hub,
             }
             var before = allNodesViewers.TryGetValue(eventId, out var b) ? b : (0, 0);
             allNodesViewers[eventId] = total;
-            if (before != total) changed[eventId] = 0;
+            if (before != total) Mark(eventId, Change.Counts);
             var fresh = viewers.TakeNew(eventId);
             var now = clock.GetUtcNow().UtcDateTime;
             await using var scope = scopes.CreateAsyncScope();

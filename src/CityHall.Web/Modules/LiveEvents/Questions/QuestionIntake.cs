@@ -75,7 +75,7 @@ public sealed class QuestionIntake(LiveEventDirectory events, QuestionWriter wri
             if (await ExistingAsync(incoming.Channel, incoming.ExternalId, ct) is { } other) return new(IntakeOutcome.Duplicate, other);
             throw;
         }
-        updates.QuestionChanged(question);
+        updates.QuestionChanged(question, decided: false);
         return new(IntakeOutcome.Stored, question.Id, heldFor is not null);
     }
 

@@ -31,7 +31,7 @@ public sealed class QuestionSupports(AppDbContext db, LiveEventDirectory events,
             return SupportOutcome.AlreadySupported; // the same person's other click won
         }
         await db.Set<LiveQuestion>().Where(q => q.Id == questionId).ExecuteUpdateAsync(s => s.SetProperty(q => q.Supports, q => q.Supports + 1), ct);
-        updates.EventChanged(eventId);
+        updates.SupportsChanged(eventId);
         return SupportOutcome.Supported;
     }
 
