@@ -27,11 +27,13 @@ public static partial class LiveEventsBenchmark
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(2);
 
     public static async Task RunAsync(string provider, string? connection, int oneNode, int twoNodes, int generators, int questionSeconds,
-        int beyond, int approvals, bool skipTwoNodes, CancellationToken ct)
+        int beyond, int approvals, bool skipTwoNodes, bool skipOneNode, CancellationToken ct)
     {
         Console.WriteLine($"# live-events: {provider}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; generators: {generators} processes on 127.0.0.2–127.0.0.{generators + 1}");
         Console.WriteLine($"# open-file limit per process: {File.ReadLines("/proc/self/limits").FirstOrDefault(l => l.StartsWith("Max open files", StringComparison.Ordinal))?[26..].Trim()}");
 
+        if (!skipOneNode)
+        {
         Console.WriteLine($"\n## one node, {oneNode:N0} viewers");
         await using (var node = await StartNodeAsync(provider, connection, null, null))
         {
@@ -45,6 +47,7 @@ public static partial class LiveEventsBenchmark
             await MeasureDeliveryAsync(crowd, [(node, moderator)], eventId, approvals, ct);
             await MeasureQuestionsAsync(node, eventId, questionSeconds, ct);
             if (beyond > 0) await BeyondTheCapAsync(node, moderator, crowd, eventId, beyond, generators, ct);
+        }
         }
 
         if (skipTwoNodes) return;

@@ -71,12 +71,13 @@ var questionSeconds = new Option<int>("--question-seconds") { Description = "Len
 var beyondCap = new Option<int>("--beyond") { Description = "Viewers tried beyond the one node's cap (0: skip).", DefaultValueFactory = _ => 600 };
 var approvalCount = new Option<int>("--approvals") { Description = "Questions approved (each measured).", DefaultValueFactory = _ => 4 };
 var oneNodeOnly = new Option<bool>("--one-node-only") { Description = "Skip the two-node phase." };
+var twoNodesOnly = new Option<bool>("--two-nodes-only") { Description = "Skip the one-node phase." };
 var liveEvents = new Command("live-events", "Viewers over WebSockets on one node and on two with Redis: delivery of approved questions, snapshots, memory, questions per second, the connection cap.");
-foreach (var o in new Option[] { provider, connection, viewerCount, twoNodeViewers, generatorCount, questionSeconds, beyondCap, approvalCount, oneNodeOnly }) liveEvents.Options.Add(o);
+foreach (var o in new Option[] { provider, connection, viewerCount, twoNodeViewers, generatorCount, questionSeconds, beyondCap, approvalCount, oneNodeOnly, twoNodesOnly }) liveEvents.Options.Add(o);
 liveEvents.SetAction(async (parse, ct) =>
 {
     await LiveEventsBenchmark.RunAsync(parse.GetValue(provider)!, parse.GetValue(connection), parse.GetValue(viewerCount), parse.GetValue(twoNodeViewers),
-        parse.GetValue(generatorCount), parse.GetValue(questionSeconds), parse.GetValue(beyondCap), parse.GetValue(approvalCount), parse.GetValue(oneNodeOnly), ct);
+        parse.GetValue(generatorCount), parse.GetValue(questionSeconds), parse.GetValue(beyondCap), parse.GetValue(approvalCount), parse.GetValue(oneNodeOnly), parse.GetValue(twoNodesOnly), ct);
     return 0;
 });
 root.Subcommands.Add(liveEvents);

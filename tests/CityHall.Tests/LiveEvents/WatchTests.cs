@@ -192,4 +192,32 @@ public sealed class WatchTests(LiveEventsApp app) : IClassFixture<LiveEventsApp>
 
     private Task<string> UserIdAsync(string email) =>
         app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users.Where(u => u.Email == email).Select(u => u.Id)));
+
+    [Fact]
+    public async Task A_persons_questions_and_supports_are_in_their_data_and_deleting_the_account_unlinks_them()
+    {
+        var live = await LiveEventData.EventAsync(app);
+        var email = $"asker-{Guid.NewGuid():N}@example.org";
+        var citizen = await app.SignedUpCitizenAsync(email, "떠나는 질문자");
+        var page = await citizen.GetPageAsync($"/live/{live}");
+        await citizen.SubmitAsync(page, page.FilledIn("[data-ask-form]").With(("Ask.Text", "제 질문은 기록에 남나요?")), "[data-ask-form]");
+        var other = await LiveEventData.QuestionAsync(app, live, "다른 사람의 질문");
+        var supportPage = await citizen.GetPageAsync($"/live/{live}");
+        await citizen.SubmitAsync(supportPage, supportPage.FilledIn($"#question-{other} [data-support-form]"), $"#question-{other} [data-support-form]");
+
+        using (var export = System.Text.Json.JsonDocument.Parse(await citizen.GetStringAsync("/account/data/download")))
+        {
+            var section = export.RootElement.GetProperty("liveEvents");
+            Assert.Equal("제 질문은 기록에 남나요?", section.GetProperty("asked")[0].GetProperty("text").GetString());
+            Assert.Equal("다른 사람의 질문", section.GetProperty("supported")[0].GetProperty("text").GetString());
+        }
+        var data = await citizen.GetPageAsync("/account/data");
+        Assert.Equal(HttpStatusCode.Redirect, (await citizen.SubmitAsync(data, new Dictionary<string, string> { ["Input.Password"] = TestAccounts.Password })).StatusCode);
+
+        var asked = (await LiveEventData.QuestionsAsync(app, live)).Single(q => q.Text == "제 질문은 기록에 남나요?");
+        Assert.Equal((null, "erased", "—"), (asked.UserId, asked.SenderKey, asked.SenderLabel));
+        Assert.Equal(1, (await LiveEventData.QuestionAsync(app, other)).Supports); // the count stays
+        Assert.False(await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(
+            db.Set<QuestionSupport>().Where(s => s.QuestionId == other))));
+    }
 }

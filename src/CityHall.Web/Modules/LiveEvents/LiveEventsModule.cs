@@ -45,6 +45,7 @@ public static class LiveEventsModule
         services.AddScoped<QuestionSupports>();
         services.AddScoped<Moderation>();
         services.AddScoped<LiveEventStates>();
+        services.AddScoped<IPersonalDataContributor, LiveEventsPersonalData>();
         services.AddHttpClient(MastodonPoller.HttpClientName, c =>
         {
             c.Timeout = TimeSpan.FromSeconds(10);

@@ -10,8 +10,10 @@ namespace CityHall.Web.Platform.Hosting;
 /// even this node's own messages through Redis, so without Redis nobody would hear anything. This
 /// manager also keeps every local connection and group in a local (in-memory) manager: while Redis
 /// answers, messages go through the backplane and reach every node; while it does not, they go to
-/// this node's own connections, and new viewers can still join. When Redis comes back, connections
-/// and groups that joined meanwhile are registered with the backplane and cross-node delivery resumes.
+/// this node's own connections, and new viewers can still join. A connection whose registration with
+/// the backplane failed or is still under way (Redis away, or slow while thousands join at once) is
+/// registered, with its groups, by a check every two seconds and as soon as Redis is back; so
+/// cross-node delivery resumes and no viewer is left hearing only this node.
 /// </summary>
 public sealed class FailoverHubLifetimeManager<THub> : HubLifetimeManager<THub>, IDisposable where THub : Hub
 {
@@ -23,6 +25,8 @@ public sealed class FailoverHubLifetimeManager<THub> : HubLifetimeManager<THub>,
         public HubConnectionContext Context { get; } = context;
         public HashSet<string> Groups { get; } = [];
         public volatile bool InBackplane;
+        /// <summary>The backplane registration under way (it may finish after this node stopped waiting for it).</summary>
+        public Task? Joining;
     }
 
     private readonly RedisHubLifetimeManager<THub> backplane;
@@ -40,7 +44,11 @@ public sealed class FailoverHubLifetimeManager<THub> : HubLifetimeManager<THub>,
         this.logger = logger;
         local = new DefaultHubLifetimeManager<THub>(loggers.CreateLogger<DefaultHubLifetimeManager<THub>>());
         redis.ConnectionRestored += (_, _) => _ = Task.Run(RegisterMissedAsync);
+        checker = new Timer(_ => _ = RegisterMissedAsync(), null, CheckEvery, CheckEvery);
     }
+
+    private static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(2);
+    private readonly Timer checker;
 
     private bool RedisUp => redis.IsConnected;
 
@@ -49,7 +57,9 @@ public sealed class FailoverHubLifetimeManager<THub> : HubLifetimeManager<THub>,
         var tracked = new Tracked(connection);
         connections[connection.ConnectionId] = tracked;
         await local.OnConnectedAsync(connection);
-        if (RedisUp && await TryAsync(() => backplane.OnConnectedAsync(connection), "join")) tracked.InBackplane = true;
+        if (!RedisUp) return;
+        tracked.Joining = backplane.OnConnectedAsync(connection);
+        if (await TryAsync(() => tracked.Joining, "join")) tracked.InBackplane = true;
     }
 
     public override async Task OnDisconnectedAsync(HubConnectionContext connection)
@@ -68,7 +78,9 @@ public sealed class FailoverHubLifetimeManager<THub> : HubLifetimeManager<THub>,
         }
         lock (tracked.Groups) tracked.Groups.Add(groupName);
         await local.AddToGroupAsync(connectionId, groupName, cancellationToken);
-        if (tracked.InBackplane && RedisUp) await TryAsync(() => backplane.AddToGroupAsync(connectionId, groupName, cancellationToken), "group");
+        // Not (yet) registered, or the backplane failed: the two-second check registers the group.
+        if (tracked.InBackplane && RedisUp && !await TryAsync(() => backplane.AddToGroupAsync(connectionId, groupName, cancellationToken), "group"))
+            tracked.InBackplane = false;
     }
 
     public override async Task RemoveFromGroupAsync(string connectionId, string groupName, CancellationToken cancellationToken = default)
@@ -119,28 +131,32 @@ public sealed class FailoverHubLifetimeManager<THub> : HubLifetimeManager<THub>,
     public override Task SendUsersAsync(IReadOnlyList<string> userIds, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
         SendAsync(m => m.SendUsersAsync(userIds, methodName, args, cancellationToken));
 
-    /// <summary>Redis is back: connections and groups that joined while it was away are registered with the backplane.</summary>
+    /// <summary>Registers with the backplane, with their groups, the connections that are not (yet): joined while Redis was away, or slowly.</summary>
     private async Task RegisterMissedAsync()
     {
-        if (!await resync.WaitAsync(0)) return;
+        if (!RedisUp || connections.Values.All(t => t.InBackplane) || !await resync.WaitAsync(0)) return;
         try
         {
             var registered = 0;
-            foreach (var tracked in connections.Values)
+            foreach (var tracked in connections.Values.Where(t => !t.InBackplane))
             {
                 if (!RedisUp) return;
-                if (!tracked.InBackplane)
+                if (tracked.Joining is { IsCompleted: false }) continue; // still under way: next check
+                if (tracked.Joining is not { IsCompletedSuccessfully: true })
                 {
-                    if (!await TryAsync(() => backplane.OnConnectedAsync(tracked.Context), "rejoin")) continue;
-                    tracked.InBackplane = true;
+                    tracked.Joining = backplane.OnConnectedAsync(tracked.Context);
+                    if (!await TryAsync(() => tracked.Joining, "rejoin")) continue;
                 }
                 string[] groups;
                 lock (tracked.Groups) groups = [.. tracked.Groups];
+                var grouped = true;
                 foreach (var group in groups)
-                    await TryAsync(() => backplane.AddToGroupAsync(tracked.Context.ConnectionId, group), "regroup");
+                    grouped &= await TryAsync(() => backplane.AddToGroupAsync(tracked.Context.ConnectionId, group), "regroup");
+                if (!grouped) continue;
+                tracked.InBackplane = true;
                 registered++;
             }
-            logger.LogInformation("Redis is back: {Count} local connections registered with the backplane again", registered);
+            if (registered > 0) logger.LogInformation("{Count} local connections registered with the backplane late (Redis was away or slow)", registered);
         }
         finally { resync.Release(); }
     }
@@ -161,6 +177,7 @@ public sealed class FailoverHubLifetimeManager<THub> : HubLifetimeManager<THub>,
 
     public void Dispose()
     {
+        checker.Dispose();
         backplane.Dispose();
         resync.Dispose();
     }
