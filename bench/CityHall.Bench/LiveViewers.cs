@@ -75,13 +75,13 @@ public static class LiveViewers
         var open = viewers.Count(v => v.Open);
         Console.WriteLine($"connected {open} refused {refused} failed {failed} in {started.Elapsed.TotalSeconds:F1}");
 
-        // Heartbeats every 20 s, spread over the period (the server's client timeout is 30 s).
+        // Heartbeats every 25 s as the page sends them, spread over the period (the server closes a client silent for 30 s).
         _ = Task.Run(async () =>
         {
             var beat = Encoding.UTF8.GetBytes($"{{\"type\":1,\"target\":\"Heartbeat\",\"arguments\":[{eventId},\"{device}\"]}}\u001e");
             while (!ct.IsCancellationRequested)
             {
-                var pause = TimeSpan.FromMilliseconds(20_000.0 / Math.Max(1, viewers.Length));
+                var pause = TimeSpan.FromMilliseconds(25_000.0 / Math.Max(1, viewers.Length)); // as the page does
                 foreach (var v in viewers)
                 {
                     if (v.Open) _ = SendAsync(v, beat, ct);

@@ -58,7 +58,20 @@ public sealed class LiveUpdates(IHubContext<LiveEventHub, ILiveEventClient> hub,
     /// <summary>A question's supports changed: the ranking reaches viewers with the counts.</summary>
     public void SupportsChanged(long eventId) => Mark(eventId, Change.Counts);
 
-    private void Mark(long eventId, Change change) => changed.AddOrUpdate(eventId, change, (_, before) => before | change);
+    private void Mark(long eventId, Change change)
+    {
+        changed.AddOrUpdate(eventId, change, (_, before) => before | change);
+        // What viewers wait for wakes the loop at once rather than at its next tick.
+        if (change.HasFlag(Change.Content) && wake.CurrentCount == 0) wake.Release();
+    }
+
+    private readonly SemaphoreSlim wake = new(0);
+
+    public override void Dispose()
+    {
+        wake.Dispose();
+        base.Dispose();
+    }
 
     /// <summary>The snapshot a joining viewer gets: the last one built, if it is at most one period old.</summary>
     public async Task<LiveSnapshot?> CurrentAsync(long eventId, CancellationToken ct = default)
@@ -75,10 +88,10 @@ public sealed class LiveUpdates(IHubContext<LiveEventHub, ILiveEventClient> hub,
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Tick);
         var lastSample = clock.GetTimestamp();
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (!stoppingToken.IsCancellationRequested)
         {
+            await wake.WaitAsync(Tick, stoppingToken);
             try
             {
                 if (clock.GetElapsedTime(lastSample) >= SampleEvery)
