@@ -104,6 +104,14 @@ public sealed class HubTests(LiveEventsApp app) : IClassFixture<LiveEventsApp>
         await guest.SubmitAsync(page, page.FilledIn("[data-ask-form]").With(("Ask.DisplayName", "은평 주민"), ("Ask.Text", "도서관 주차장을 늘려 주세요")), "[data-ask-form]");
         var arrived = await WithinAsync(() => heard.FirstOrDefault(q => q.Text == "도서관 주차장을 늘려 주세요"), TimeSpan.FromSeconds(3), "the new question");
         Assert.Equal(("Pending", "은평 주민", "Web"), (arrived.State, arrived.Sender, arrived.Channel));
+
+        // Another moderator approves it on their console: this one hears the decision as it is made.
+        var colleague = await app.SignedInStaffAsync(Roles.Moderator, email: $"colleague-{Guid.NewGuid():N}@city.example");
+        var console = await colleague.GetPageAsync($"/admin/live/{live}");
+        var form = $"[data-question='{arrived.Id}'] form.ch-inline-form";
+        await colleague.SubmitAsync(console, console.FilledIn(form).With(("decision", "Approve")), form);
+        var decided = await WithinAsync(() => heard.FirstOrDefault(q => q.Id == arrived.Id && q.State == "Approved"), TimeSpan.FromSeconds(3), "the colleague's approval");
+        Assert.StartsWith("colleague-", decided.DecidedBy);
     }
 
     [Fact]

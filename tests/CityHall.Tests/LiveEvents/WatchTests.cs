@@ -202,7 +202,7 @@ public sealed class WatchTests(LiveEventsApp app) : IClassFixture<LiveEventsApp>
         var page = await citizen.GetPageAsync($"/live/{live}");
         await citizen.SubmitAsync(page, page.FilledIn("[data-ask-form]").With(("Ask.Text", "제 질문은 기록에 남나요?")), "[data-ask-form]");
         var other = await LiveEventData.QuestionAsync(app, live, "다른 사람의 질문");
-        var supportPage = await citizen.GetPageAsync($"/live/{live}");
+        var supportPage = await citizen.GetPageAsync($"/live/{live}?done=asked"); // read fresh (the question was put straight into the database)
         await citizen.SubmitAsync(supportPage, supportPage.FilledIn($"#question-{other} [data-support-form]"), $"#question-{other} [data-support-form]");
 
         using (var export = System.Text.Json.JsonDocument.Parse(await citizen.GetStringAsync("/account/data/download")))

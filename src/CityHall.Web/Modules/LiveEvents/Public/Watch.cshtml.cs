@@ -12,7 +12,7 @@ namespace CityHall.Web.Modules.LiveEvents.Public;
 /// heartbeat of the viewer's session.
 /// </summary>
 public sealed class WatchModel(AppDbContext db, LiveUpdates updates, ViewerCounter viewers, QuestionIntake intake,
-    QuestionSupports supports, IStringLocalizer<Text> t) : PageModel
+    QuestionSupports supports, LiveEventDirectory directory, IStringLocalizer<Text> t) : PageModel
 {
     public LiveEvent Event { get; private set; } = null!;
     public LiveSnapshot Snapshot { get; private set; } = null!;
@@ -43,9 +43,9 @@ public sealed class WatchModel(AppDbContext db, LiveUpdates updates, ViewerCount
     [EnableRateLimiting(RateLimits.CitizenWrite)]
     public async Task<IActionResult> OnPostAskAsync(long id, string? mode, CancellationToken ct)
     {
-        var ask = Ask;
-        if (!await LoadAsync(id, mode, fresh: false, ct)) return NotFound();
-        Ask = ask;
+        // Only the event is read here: the page is built again only when the question is refused.
+        if (await directory.FindAsync(id, ct) is not { } ev) return NotFound();
+        Event = ev;
         if (Event.AskPolicy == AskPolicy.SignedIn && !SignedIn) return Challenge();
         var text = QuestionIntake.Clean(Ask.Text);
         if (text.Length == 0) ModelState.AddModelError("Ask.Text", t["LiveEvents.Question.Required"]);
@@ -53,7 +53,7 @@ public sealed class WatchModel(AppDbContext db, LiveUpdates updates, ViewerCount
         else if (text.Length > LiveQuestion.MaxLength) ModelState.AddModelError("Ask.Text", t["LiveEvents.Question.TooLong", LiveQuestion.MaxLength]);
         var name = QuestionIntake.Clean(Ask.DisplayName);
         if (NeedsName && name.Length is 0 or > 50) ModelState.AddModelError("Ask.DisplayName", t["LiveEvents.Question.NameRequired"]);
-        if (!ModelState.IsValid) return Page();
+        if (!ModelState.IsValid) return await RefusedAsync(id, mode, ct);
 
         var token = Ask.Token is { Length: > 0 and <= 40 } given && given.All(char.IsAsciiLetterOrDigit) ? given : NewToken();
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
@@ -71,6 +71,15 @@ public sealed class WatchModel(AppDbContext db, LiveUpdates updates, ViewerCount
             _ => t["LiveEvents.Question.TooShort", LiveQuestion.MinLength],
         };
         ModelState.AddModelError(result.Outcome is IntakeOutcome.TooLong or IntakeOutcome.TooShort or IntakeOutcome.Empty ? "Ask.Text" : "", error);
+        return await RefusedAsync(id, mode, ct);
+    }
+
+    /// <summary>The page again, with what was typed and why it was refused.</summary>
+    private async Task<IActionResult> RefusedAsync(long id, string? mode, CancellationToken ct)
+    {
+        var ask = Ask;
+        if (!await LoadAsync(id, mode, fresh: false, ct)) return NotFound();
+        Ask = ask;
         return Page();
     }
 

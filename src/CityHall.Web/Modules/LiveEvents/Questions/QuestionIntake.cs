@@ -116,17 +116,42 @@ public sealed class QuestionFloodLimiter(IOptions<LiveEventsOptions> options) : 
     public void Dispose() => limiter.Dispose();
 }
 
-/// <summary>Who may not ask: looked up per question, kept for a few seconds.</summary>
-public sealed class BannedParticipants(IServiceScopeFactory scopes, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
+/// <summary>
+/// Who may not ask. Bans are few and questions many: the whole list is kept in memory and read again
+/// every few seconds (a ban made on this node counts at once, one made on another within seconds),
+/// so a question costs no lookup in the database.
+/// </summary>
+public sealed class BannedParticipants(IServiceScopeFactory scopes, TimeProvider clock) : IDisposable
 {
-    public async Task<bool> IsBannedAsync(string senderKey, CancellationToken ct = default) =>
-        await Microsoft.Extensions.Caching.Memory.CacheExtensions.GetOrCreateAsync(cache, ("live-banned", senderKey), async entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(5);
-            await using var scope = scopes.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<BannedParticipant>()
-                .AnyAsync(b => b.SenderKey == senderKey, ct);
-        });
+    private static readonly TimeSpan Freshness = TimeSpan.FromSeconds(5);
+    private readonly SemaphoreSlim reading = new(1, 1);
+    private volatile HashSet<string> banned = [];
+    private long readAt = long.MinValue;
 
-    public void Forget(string senderKey) => cache.Remove(("live-banned", senderKey));
+    public async Task<bool> IsBannedAsync(string senderKey, CancellationToken ct = default)
+    {
+        if (Interlocked.Read(ref readAt) == long.MinValue || clock.GetElapsedTime(Interlocked.Read(ref readAt)) > Freshness)
+            await ReadAsync(ct);
+        return banned.Contains(senderKey);
+    }
+
+    /// <summary>A ban was made here: the next question reads the list again.</summary>
+    public void Forget(string senderKey) => Interlocked.Exchange(ref readAt, long.MinValue);
+
+    public void Dispose() => reading.Dispose();
+
+    private async Task ReadAsync(CancellationToken ct)
+    {
+        await reading.WaitAsync(ct);
+        try
+        {
+            if (Interlocked.Read(ref readAt) != long.MinValue && clock.GetElapsedTime(Interlocked.Read(ref readAt)) <= Freshness) return;
+            await using var scope = scopes.CreateAsyncScope();
+            var keys = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<BannedParticipant>().AsNoTracking()
+                .Select(b => b.SenderKey).ToListAsync(ct);
+            banned = [.. keys];
+            Interlocked.Exchange(ref readAt, clock.GetTimestamp());
+        }
+        finally { reading.Release(); }
+    }
 }
