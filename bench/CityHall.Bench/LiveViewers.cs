@@ -49,8 +49,23 @@ public static class LiveViewers
             PooledConnectionLifetime = TimeSpan.Zero,
         };
         var invoker = new HttpMessageInvoker(handler);
-        var viewers = new Viewer[count];
+        var viewers = Enumerable.Range(0, count).Select(_ => new Viewer()).ToArray();
         int refused = 0, failed = 0;
+        // Heartbeats from the start (a viewer connected early is not silent through the whole connection
+        // storm), every 25 s as the page sends them: each second a 25th of the viewers, so the cycle
+        // stays 25 s however busy this process is.
+        _ = Task.Run(async () =>
+        {
+            var beat = Encoding.UTF8.GetBytes($"{{\"type\":1,\"target\":\"Heartbeat\",\"arguments\":[{eventId},\"{device}\"]}}\u001e");
+            using var second = new PeriodicTimer(TimeSpan.FromSeconds(1));
+            var next = 0;
+            var perSecond = (viewers.Length + 24) / 25;
+            while (await second.WaitForNextTickAsync(ct))
+            {
+                for (var k = 0; k < perSecond; k++, next = (next + 1) % viewers.Length)
+                    if (viewers[next].Open) _ = SendAsync(viewers[next], beat, ct);
+            }
+        }, ct);
         var started = Stopwatch.StartNew();
         using (var gate = new SemaphoreSlim(parallel))
         {
@@ -59,7 +74,6 @@ public static class LiveViewers
                 await gate.WaitAsync(ct);
                 try
                 {
-                    viewers[i] = new Viewer();
                     for (var attempt = 0; attempt < 4; attempt++)
                     {
                         var outcome = await ConnectAsync(viewers[i], hub, invoker, eventId, device, ct);
@@ -75,20 +89,6 @@ public static class LiveViewers
         var open = viewers.Count(v => v.Open);
         Console.WriteLine($"connected {open} refused {refused} failed {failed} in {started.Elapsed.TotalSeconds:F1}");
 
-        // Heartbeats every 25 s as the page sends them, spread over the period (the server closes a client silent for 30 s).
-        _ = Task.Run(async () =>
-        {
-            var beat = Encoding.UTF8.GetBytes($"{{\"type\":1,\"target\":\"Heartbeat\",\"arguments\":[{eventId},\"{device}\"]}}\u001e");
-            while (!ct.IsCancellationRequested)
-            {
-                var pause = TimeSpan.FromMilliseconds(25_000.0 / Math.Max(1, viewers.Length)); // as the page does
-                foreach (var v in viewers)
-                {
-                    if (v.Open) _ = SendAsync(v, beat, ct);
-                    await Task.Delay(pause, ct);
-                }
-            }
-        }, ct);
 
         long windowStart = long.MaxValue;
         string? line;
