@@ -70,9 +70,10 @@ public sealed class ModerationTests(LiveEventsApp app) : IClassFixture<LiveEvent
         var rude = await LiveEventData.QuestionAsync(app, live, "광고입니다", QuestionState.Held, sender: "sms:abc");
         var duplicate = await LiveEventData.QuestionAsync(app, live, "따릉이 더 많이!", QuestionState.Pending, supports: 0);
 
+        var late0 = await LiveEventData.QuestionAsync(app, live, "결정 전 질문", QuestionState.Pending);
         var page = await moderator.GetPageAsync($"/admin/live/{live}");
-        Assert.Equal(4, page.QuerySelectorAll("[data-queue] [data-question]").Length);
-        Assert.Equal("4", page.QuerySelector("[data-count=waiting]")!.TextContent);
+        Assert.Equal(5, page.QuerySelectorAll("[data-queue] [data-question]").Length);
+        Assert.Equal("5", page.QuerySelector("[data-count=waiting]")!.TextContent);
 
         // Approve.
         var approveForm = Decide(pending);
@@ -88,6 +89,10 @@ public sealed class ModerationTests(LiveEventsApp app) : IClassFixture<LiveEvent
         var merged = await LiveEventData.QuestionAsync(app, duplicate);
         Assert.Equal((QuestionState.Merged, pending), (merged.State, merged.MergedIntoId));
         Assert.Equal(1, (await LiveEventData.QuestionAsync(app, pending)).Supports);
+        // A decision the console does not offer is refused, never taken for the first one (approve).
+        var unknown = await moderator.SubmitAsync(page, page.FilledIn(Decide(late0)).With(("decision", "Publish")), Decide(late0));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal(QuestionState.Pending, (await LiveEventData.QuestionAsync(app, late0)).State);
         var intoMerged = await moderator.SubmitAsync(page, page.FilledIn(mergeForm).With(("question", typo.ToString()), ("into", duplicate.ToString()), ("decision", "Merge")), mergeForm);
         Assert.Contains("refused=MergeTarget", Html.RedirectedTo(intoMerged));
         var intoItself = await moderator.SubmitAsync(page, page.FilledIn(mergeForm).With(("question", typo.ToString()), ("into", typo.ToString()), ("decision", "Merge")), mergeForm);

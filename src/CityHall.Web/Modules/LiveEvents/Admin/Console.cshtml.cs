@@ -51,22 +51,24 @@ public sealed class ConsoleModel(AppDbContext db, Moderation moderation, LiveEve
     }
 
     /// <summary>A moderator's decision on one question.</summary>
-    public async Task<IActionResult> OnPostDecideAsync(long id, long question, ModerationAction decision, string? text, long? into, string? show, CancellationToken ct)
+    public async Task<IActionResult> OnPostDecideAsync(long id, long question, ModerationAction? decision, string? text, long? into, string? show, CancellationToken ct)
     {
-        if (!Enum.IsDefined(decision)) return BadRequest();
-        var refusal = await moderation.ApplyAsync(User, id, question, decision, text, into, ct);
+        // Nullable: a missing or unknown decision must not bind to the enum's first value (approve).
+        if (decision is not { } action || !Enum.IsDefined(action)) return BadRequest();
+        var refusal = await moderation.ApplyAsync(User, id, question, action, text, into, ct);
         var view = Views.Contains(show) ? show : "waiting";
         return refusal == ModerationRefusal.None
-            ? Redirect($"/admin/live/{id}?show={view}&done={decision}#q-{question}")
+            ? Redirect($"/admin/live/{id}?show={view}&done={action}#q-{question}")
             : Redirect($"/admin/live/{id}?show={view}&refused={refusal}#q-{question}");
     }
 
     /// <summary>Takes the event to its next state (officials only).</summary>
-    public async Task<IActionResult> OnPostMoveAsync(long id, LiveEventState to, string? recordingUrl, CancellationToken ct)
+    public async Task<IActionResult> OnPostMoveAsync(long id, LiveEventState? to, string? recordingUrl, CancellationToken ct)
     {
         if (!User.HasPermission(LiveEventsModule.Manage)) return Forbid();
-        var refusal = await states.MoveAsync(User, id, to, recordingUrl, ct);
-        return Redirect(refusal is null ? $"/admin/live/{id}?done={to}" : $"/admin/live/{id}?refused={refusal}");
+        if (to is not { } next || !Enum.IsDefined(next)) return BadRequest();
+        var refusal = await states.MoveAsync(User, id, next, recordingUrl, ct);
+        return Redirect(refusal is null ? $"/admin/live/{id}?done={next}" : $"/admin/live/{id}?refused={refusal}");
     }
 
     private async Task<bool> LoadAsync(long id, string? show, CancellationToken ct)
