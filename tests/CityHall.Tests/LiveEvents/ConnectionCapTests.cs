@@ -61,11 +61,7 @@ public sealed class ConnectionCapTests
 
         // Pages are still served, and the three connected still get what happens.
         Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync($"/live/{live}")).StatusCode);
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var moderator = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity([new(System.Security.Claims.ClaimTypes.Name, "moderator")], "test"));
-            await scope.ServiceProvider.GetRequiredService<Moderation>().ApplyAsync(moderator, live, question, ModerationAction.Approve);
-        }
+        await LiveEventData.ApproveAsync(app, live, question);
         var until = DateTime.UtcNow.AddSeconds(5);
         while (received.Count(id => id == question) < 3 && DateTime.UtcNow < until) await Task.Delay(50);
         Assert.Equal(3, received.Count(id => id == question));

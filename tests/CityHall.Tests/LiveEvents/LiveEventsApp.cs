@@ -95,6 +95,14 @@ public static class LiveEventData
             return q.Id;
         });
 
+    /// <summary>A moderator's approval through the same service the console uses.</summary>
+    public static async Task ApproveAsync(CityHallApp app, long eventId, long question)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var moderator = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity([new(System.Security.Claims.ClaimTypes.Name, "moderator")], "test"));
+        Assert.Equal(ModerationRefusal.None, await scope.ServiceProvider.GetRequiredService<Moderation>().ApplyAsync(moderator, eventId, question, ModerationAction.Approve));
+    }
+
     public static Task<List<LiveQuestion>> QuestionsAsync(CityHallApp app, long eventId) =>
         app.WithDbAsync(db => db.Set<LiveQuestion>().AsNoTracking().Where(q => q.EventId == eventId).OrderBy(q => q.Id).ToListAsync());
 

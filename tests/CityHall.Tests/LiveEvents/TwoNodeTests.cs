@@ -36,12 +36,7 @@ public sealed class TwoNodeTests
             return (connection, received);
         }
 
-        public async Task ApproveAsync(long eventId, long question)
-        {
-            await using var scope = Services.CreateAsyncScope();
-            var moderator = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity([new(System.Security.Claims.ClaimTypes.Name, "moderator")], "test"));
-            Assert.Equal(ModerationRefusal.None, await scope.ServiceProvider.GetRequiredService<Moderation>().ApplyAsync(moderator, eventId, question, ModerationAction.Approve));
-        }
+        public Task ApproveAsync(long eventId, long question) => LiveEventData.ApproveAsync(this, eventId, question);
     }
 
     private static async Task SeesAsync(ConcurrentQueue<LiveSnapshot> received, long question, string who, int seconds = 5)

@@ -1,3 +1,5 @@
+using System.Globalization;
+using CityHall.Web.Platform.City;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CityHall.Web.Modules.LiveEvents;
@@ -57,8 +59,9 @@ public sealed class LiveEvent
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
-    public string Title(bool english) => english && !string.IsNullOrWhiteSpace(TitleEn) ? TitleEn : TitleKo;
-    public string? Description(bool english) => english && !string.IsNullOrWhiteSpace(DescriptionEn) ? DescriptionEn : DescriptionKo;
+    /// <summary>In the reader's language when the event has it (<see cref="LocalizedText.Pick"/>), else Korean.</summary>
+    public string Title() => LocalizedText.Pick(CultureInfo.CurrentUICulture, TitleKo, TitleEn ?? "");
+    public string? Description() => LocalizedText.Pick(CultureInfo.CurrentUICulture, DescriptionKo ?? "", DescriptionEn ?? "") is { Length: > 0 } d ? d : null;
 
     /// <summary>The hold list as words, trimmed and lower-cased.</summary>
     public IReadOnlyList<string> Keywords() => (HoldKeywords ?? "")

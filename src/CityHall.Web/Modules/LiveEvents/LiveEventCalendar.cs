@@ -33,11 +33,9 @@ public static class LiveEventCalendar
         }).WithTags("Live events").WithSummary("Upcoming and live events as an iCalendar feed");
     }
 
-    private static IResult Calendar(string text, string? downloadName)
-    {
-        var result = TypedResults.Text(text, "text/calendar; charset=utf-8");
-        return downloadName is null ? result : new AttachmentResult(result, downloadName);
-    }
+    private static IResult Calendar(string text, string? downloadName) => downloadName is null
+        ? TypedResults.Text(text, "text/calendar; charset=utf-8")
+        : TypedResults.File(System.Text.Encoding.UTF8.GetBytes(text), "text/calendar; charset=utf-8", downloadName);
 
     internal static string Write(IEnumerable<LiveEvent> events, CityClock clock, HttpRequest request, string calendarName)
     {
@@ -60,15 +58,5 @@ public static class LiveEventCalendar
             });
         }
         return new CalendarSerializer().SerializeToString(calendar)!;
-    }
-
-    /// <summary>The same result, offered as a file to save.</summary>
-    private sealed class AttachmentResult(IResult inner, string name) : IResult
-    {
-        public Task ExecuteAsync(HttpContext http)
-        {
-            http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
-            return inner.ExecuteAsync(http);
-        }
     }
 }

@@ -18,7 +18,7 @@ public sealed class ConsoleModel(AppDbContext db, Moderation moderation, LiveEve
     public LiveEvent Event { get; private set; } = null!;
     public IReadOnlyList<LiveQuestion> Queue { get; private set; } = [];
     public LiveQuestion? OnStage { get; private set; }
-    public IReadOnlyDictionary<QuestionState, int> Counts { get; private set; } = new Dictionary<QuestionState, int>();
+    public IReadOnlyDictionary<QuestionState, int> Counts => Statistics.ByState;
     public string Show { get; private set; } = "waiting";
     public string? Message { get; private set; }
     public (int Pc, int Mobile) ViewersHere { get; private set; }
@@ -86,7 +86,6 @@ public sealed class ConsoleModel(AppDbContext db, Moderation moderation, LiveEve
             _ => questions.OrderByDescending(q => q.Id),
         };
         Queue = await filtered.Take(ModerationQueue.PageSize).ToListAsync(ct);
-        Counts = await questions.GroupBy(q => q.State).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         if (ev.OnStageQuestionId is { } stage) OnStage = await questions.FirstOrDefaultAsync(q => q.Id == stage, ct);
         ViewersHere = viewers.Count(id);
         Statistics = await LiveEventStatistics.ForAsync(db, ev, ct);

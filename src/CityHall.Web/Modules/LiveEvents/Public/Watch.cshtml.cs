@@ -11,13 +11,12 @@ namespace CityHall.Web.Modules.LiveEvents.Public;
 /// page's script only swaps in each new snapshot without a reload. Loading the page counts as a
 /// heartbeat of the viewer's session.
 /// </summary>
-public sealed class WatchModel(AppDbContext db, LiveUpdates updates, ViewerCounter viewers, QuestionIntake intake,
+public sealed class WatchModel(LiveUpdates updates, ViewerCounter viewers, QuestionIntake intake,
     QuestionSupports supports, LiveEventDirectory directory, IStringLocalizer<Text> t) : PageModel
 {
     public LiveEvent Event { get; private set; } = null!;
     public LiveSnapshot Snapshot { get; private set; } = null!;
     public bool TextOnly { get; private set; }
-    public bool English { get; private set; }
     public HashSet<long> Supported { get; private set; } = [];
     public string? Message { get; private set; }
     public bool MayAsk => Event.State == LiveEventState.Live && (Event.AskPolicy == AskPolicy.AnyoneNamed || SignedIn);
@@ -86,7 +85,7 @@ public sealed class WatchModel(AppDbContext db, LiveUpdates updates, ViewerCount
     [EnableRateLimiting(RateLimits.CitizenWrite)]
     public async Task<IActionResult> OnPostSupportAsync(long id, long question, string? mode, CancellationToken ct)
     {
-        if (await db.Set<LiveEvent>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct) is not { } ev) return NotFound();
+        if (await directory.FindAsync(id, ct) is not { } ev) return NotFound();
         if (ev.AskPolicy == AskPolicy.SignedIn && !SignedIn) return Challenge();
         var outcome = await supports.SupportAsync(id, question, SupporterKey(), ct);
         return outcome switch
@@ -102,11 +101,11 @@ public sealed class WatchModel(AppDbContext db, LiveUpdates updates, ViewerCount
 
     private async Task<bool> LoadAsync(long id, string? mode, bool fresh, CancellationToken ct, bool heartbeat = false)
     {
-        if (await db.Set<LiveEvent>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct) is not { } ev) return false;
+        // The directory's copy (kept 2 s): every viewer's reload would otherwise read the event again.
+        if (await directory.FindAsync(id, ct) is not { } ev) return false;
         Event = ev;
         if (heartbeat && ev.State == LiveEventState.Live) viewers.Seen(id, Session(), ViewerCounter.IsMobile(Request.Headers.UserAgent));
         TextOnly = mode == "text";
-        English = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         Snapshot = (fresh ? await updates.FreshAsync(id, ct) : await updates.CurrentAsync(id, ct))!;
         if (SignedIn || Event.AskPolicy == AskPolicy.AnyoneNamed) Supported = await supports.MineAsync(id, SupporterKey(), ct);
         if (!TextOnly) AllowStream(ev);
