@@ -52,9 +52,9 @@ public static class LiveEventCalendar
                 Summary = ev.TitleEn is { Length: > 0 } en ? $"{ev.TitleKo} ({en})" : ev.TitleKo,
                 Description = string.Join("\n\n", new[] { ev.DescriptionKo, ev.DescriptionEn, $"{site}/live/{ev.Id}" }.Where(s => !string.IsNullOrWhiteSpace(s))),
                 Url = new Uri($"{site}/live/{ev.Id}"),
-                Start = new CalDateTime(clock.ToLocal(DateTime.SpecifyKind(ev.StartsAt, DateTimeKind.Utc)).DateTime, zone),
-                End = new CalDateTime(clock.ToLocal(DateTime.SpecifyKind(ev.EndsAt, DateTimeKind.Utc)).DateTime, zone),
-                LastModified = new CalDateTime(DateTime.SpecifyKind(ev.UpdatedAt, DateTimeKind.Utc)),
+                Start = new CalDateTime(clock.ToLocal(ev.StartsAt).DateTime, zone),
+                End = new CalDateTime(clock.ToLocal(ev.EndsAt).DateTime, zone),
+                LastModified = new CalDateTime(ev.UpdatedAt),
             });
         }
         return new CalendarSerializer().SerializeToString(calendar)!;

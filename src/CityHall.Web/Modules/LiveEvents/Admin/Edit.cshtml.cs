@@ -127,8 +127,8 @@ public sealed partial class LiveEventInput
     public static LiveEventInput From(LiveEvent ev, CityClock clock) => new()
     {
         TitleKo = ev.TitleKo, TitleEn = ev.TitleEn, DescriptionKo = ev.DescriptionKo, DescriptionEn = ev.DescriptionEn,
-        StartsAt = clock.ToLocal(DateTime.SpecifyKind(ev.StartsAt, DateTimeKind.Utc)).DateTime,
-        EndsAt = clock.ToLocal(DateTime.SpecifyKind(ev.EndsAt, DateTimeKind.Utc)).DateTime,
+        StartsAt = clock.ToLocal(ev.StartsAt).DateTime,
+        EndsAt = clock.ToLocal(ev.EndsAt).DateTime,
         StreamKind = ev.StreamKind, StreamUrl = ev.StreamKind == StreamKind.YouTube && ev.StreamUrl is { } id ? $"https://www.youtube.com/watch?v={id}" : ev.StreamUrl,
         CaptionsUrl = ev.CaptionsUrl, AskPolicy = ev.AskPolicy, SmsNumber = ev.SmsNumber, Hashtag = ev.Hashtag, HoldKeywords = ev.HoldKeywords,
     };
