@@ -38,7 +38,9 @@ public sealed class LiveEventHub(LiveUpdates updates, ViewerCounter viewers, Liv
     [Authorize(Policy = PermissionPolicyProvider.Prefix + LiveEventsModule.Moderate)]
     public async Task<IReadOnlyList<ModeratedQuestion>> Moderate(long eventId, [FromServices] AppDbContext db)
     {
-        var ev = await events.FindAsync(eventId, Context.ConnectionAborted) ?? throw new HubException("no-event");
+        // From the database, not the directory: the stage changes with every moderator's decision.
+        var ev = await db.Set<LiveEvent>().AsNoTracking().Where(e => e.Id == eventId).Select(e => new { e.OnStageQuestionId })
+            .FirstOrDefaultAsync(Context.ConnectionAborted) ?? throw new HubException("no-event");
         await Groups.AddToGroupAsync(Context.ConnectionId, ModeratorsGroup(eventId), Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, ViewersGroup(eventId), Context.ConnectionAborted);
         var queue = await db.Set<LiveQuestion>().AsNoTracking().Where(q => q.EventId == eventId)

@@ -34,6 +34,7 @@ public sealed class LiveUpdates(IHubContext<LiveEventHub, ILiveEventClient> hub,
     private readonly ConcurrentDictionary<long, long> lastSent = new();
     private readonly ConcurrentDictionary<long, (LiveSnapshot Snapshot, long BuiltAt)> latest = new();
     private readonly ConcurrentDictionary<long, (int Pc, int Mobile)> allNodesViewers = new();
+    private readonly ConcurrentDictionary<long, int> peaks = new();
     private readonly ConcurrentDictionary<long, Lazy<Task<LiveSnapshot?>>> building = new();
     private readonly IConnectionMultiplexer? redis = services.GetService<IConnectionMultiplexer>();
     private readonly Platform.Hosting.RedisPrefix prefix = services.GetService<Platform.Hosting.RedisPrefix>() ?? new("cityhall");
@@ -164,16 +165,24 @@ public sealed class LiveUpdates(IHubContext<LiveEventHub, ILiveEventClient> hub,
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var sum = total.Pc + total.Mobile;
-            await db.Set<LiveEvent>().Where(e => e.Id == eventId && e.PeakTotal < sum)
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.PeakTotal, sum).SetProperty(e => e.PeakPc, total.Pc)
-                    .SetProperty(e => e.PeakMobile, total.Mobile).SetProperty(e => e.PeakAt, now), ct);
+            // Written only past the highest this node has seen (the condition keeps another node's higher peak).
+            if (sum > peaks.GetValueOrDefault(eventId))
+            {
+                peaks[eventId] = sum;
+                await db.Set<LiveEvent>().Where(e => e.Id == eventId && e.PeakTotal < sum)
+                    .ExecuteUpdateAsync(s => s.SetProperty(e => e.PeakTotal, sum).SetProperty(e => e.PeakPc, total.Pc)
+                        .SetProperty(e => e.PeakMobile, total.Mobile).SetProperty(e => e.PeakAt, now), ct);
+            }
             if (fresh != (0, 0))
                 await db.Set<LiveEvent>().Where(e => e.Id == eventId)
                     .ExecuteUpdateAsync(s => s.SetProperty(e => e.TotalPc, e => e.TotalPc + fresh.Pc)
                         .SetProperty(e => e.TotalMobile, e => e.TotalMobile + fresh.Mobile), ct);
             if (sum == 0 && local == (0, 0) && fresh == (0, 0)
                 && await db.Set<LiveEvent>().AnyAsync(e => e.Id == eventId && e.State != LiveEventState.Live, ct))
+            {
                 viewers.Drop(eventId);
+                peaks.TryRemove(eventId, out _);
+            }
         }
     }
 

@@ -18,8 +18,7 @@ public enum ModerationRefusal { None, NoQuestion, NotApproved, AlreadyMerged, Me
 /// sender. Several moderators work at once: each decision is sent to the others as it is made, and
 /// each is audited.
 /// </summary>
-public sealed class Moderation(AppDbContext db, AuditLog audit, LiveUpdates updates, LiveEventDirectory events,
-    BannedParticipants bans, TimeProvider clock)
+public sealed class Moderation(AppDbContext db, AuditLog audit, LiveUpdates updates, BannedParticipants bans, TimeProvider clock)
 {
     public async Task<ModerationRefusal> ApplyAsync(ClaimsPrincipal moderator, long eventId, long questionId, ModerationAction action,
         string? text = null, long? mergeInto = null, CancellationToken ct = default)
@@ -91,7 +90,6 @@ public sealed class Moderation(AppDbContext db, AuditLog audit, LiveUpdates upda
             question.Id.ToString(CultureInfo.InvariantCulture),
             new { eventId, before, after = new { state = question.State.ToString(), question.Text }, details }, ct);
         if (action == ModerationAction.Ban) bans.Forget(question.SenderKey);
-        events.Forget(eventId);
         updates.QuestionChanged(question, ev.OnStageQuestionId);
         if (other is not null) updates.QuestionChanged(other, ev.OnStageQuestionId);
         return ModerationRefusal.None;
