@@ -80,7 +80,13 @@ rc=0
 run_suite() {
   local name=$1; shift
   log "suite: $name"
-  "$@" 2>&1 | tee -a "$LOG" | grep -E "^(Passed|Failed)!|\[FAIL\]|^\s+(Error Message|Assert)" | head -n 80
+  # Per failure: its name, the message (up to 12 lines) and the first frames of the stack.
+  "$@" 2>&1 | tee -a "$LOG" | awk '
+    /^(Passed|Failed)!/ || /\[FAIL\]/ { print; next }
+    /^ +Error Message:/ { print; msg = 12; next }
+    /^ +Stack Trace:/ { print; msg = 0; stack = 6; next }
+    msg > 0 { print; msg--; next }
+    stack > 0 { print; stack--; next }' | head -n 200
   local status=${PIPESTATUS[0]}
   [ "$status" -ne 0 ] && rc=1
   return 0

@@ -39,7 +39,7 @@ public sealed class TwoNodeTests
         public Task ApproveAsync(long eventId, long question) => LiveEventData.ApproveAsync(this, eventId, question);
     }
 
-    private static async Task SeesAsync(ConcurrentQueue<LiveSnapshot> received, long question, string who, int seconds = 5)
+    private static async Task SeesAsync(ConcurrentQueue<LiveSnapshot> received, long question, string who, int seconds = 10)
     {
         var until = DateTime.UtcNow.AddSeconds(seconds);
         while (DateTime.UtcNow < until)
@@ -115,13 +115,14 @@ public sealed class TwoNodeTests
 
         server.Start();
         await UntilAsync(() => a.Redis.IsConnected && b.Redis.IsConnected, "both nodes reconnecting to Redis", 30);
-        await Task.Delay(1000); // the nodes register what joined meanwhile
+        // Once Redis is back every node sends its events' snapshots again: whatever B's viewer missed, it now has.
+        await SeesAsync(fromB, during, "the viewer on node B after Redis returned");
 
         // Cross-node again: approved on B, seen on A — by the viewer from before and the one who joined during the outage.
         var after = await LiveEventData.QuestionAsync(a, live, "복구 후 질문", QuestionState.Pending);
         await b.ApproveAsync(live, after);
-        await SeesAsync(fromA, after, "the viewer on node A after Redis returned", 10);
-        await SeesAsync(fromJoined, after, "the viewer who joined node A during the outage", 10);
+        await SeesAsync(fromA, after, "the viewer on node A after Redis returned");
+        await SeesAsync(fromJoined, after, "the viewer who joined node A during the outage");
         foreach (var c in new[] { onA, onB, joined }) await c.DisposeAsync();
     }
 

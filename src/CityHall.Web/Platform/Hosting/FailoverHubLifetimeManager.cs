@@ -32,6 +32,7 @@ public sealed class FailoverHubLifetimeManager<THub> : HubLifetimeManager<THub>,
     private readonly RedisHubLifetimeManager<THub> backplane;
     private readonly DefaultHubLifetimeManager<THub> local;
     private readonly IConnectionMultiplexer redis;
+    private readonly ISubscriber subscriber;
     private readonly ILogger logger;
     private readonly ConcurrentDictionary<string, Tracked> connections = new();
     private readonly SemaphoreSlim resync = new(1, 1);
@@ -41,6 +42,7 @@ public sealed class FailoverHubLifetimeManager<THub> : HubLifetimeManager<THub>,
     {
         this.backplane = backplane;
         this.redis = redis;
+        subscriber = redis.GetSubscriber();
         this.logger = logger;
         local = new DefaultHubLifetimeManager<THub>(loggers.CreateLogger<DefaultHubLifetimeManager<THub>>());
         redis.ConnectionRestored += (_, _) => _ = Task.Run(RegisterMissedAsync);
@@ -50,7 +52,12 @@ public sealed class FailoverHubLifetimeManager<THub> : HubLifetimeManager<THub>,
     private static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(2);
     private readonly Timer checker;
 
-    private bool RedisUp => redis.IsConnected;
+    /// <summary>
+    /// Both of the multiplexer's connections answer: commands (publishing) and subscriptions. After an
+    /// outage the command connection often comes back first; publishing then would reach no node's
+    /// viewers, this one's included, so until subscriptions are back this node serves its own.
+    /// </summary>
+    private bool RedisUp => redis.IsConnected && subscriber.IsConnected();
 
     public override async Task OnConnectedAsync(HubConnectionContext connection)
     {

@@ -87,7 +87,46 @@ public sealed class LiveUpdates(IHubContext<LiveEventHub, ILiveEventClient> hub,
     /// <summary>A snapshot read now (after the reader's own change, so they see it).</summary>
     public Task<LiveSnapshot?> FreshAsync(long eventId, CancellationToken ct = default) => BuildAsync(eventId, ct);
 
+    /// <summary>
+    /// Redis is back after an outage: while it was away each node sent only to its own viewers, so
+    /// viewers elsewhere missed those decisions. Every node sends its events' snapshots again through
+    /// the backplane — once a second after the reconnection and again three seconds after, because
+    /// subscriptions are restored a moment after the connection and a message in between is lost.
+    /// </summary>
+    private void OnRedisRestored(object? sender, ConnectionFailedEventArgs e)
+    {
+        if (e.ConnectionType == ConnectionType.Subscription) _ = CatchUpAsync();
+    }
+
+    private async Task CatchUpAsync()
+    {
+        try
+        {
+            foreach (var wait in CatchUpWaits)
+            {
+                await Task.Delay(wait, stopping);
+                foreach (var eventId in viewers.Events)
+                {
+                    lastSent.TryRemove(eventId, out _);
+                    Mark(eventId, Change.Content);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException) { } // shutting down
+    }
+
+    private static readonly TimeSpan[] CatchUpWaits = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)];
+    private CancellationToken stopping;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        stopping = stoppingToken;
+        if (redis is not null) redis.ConnectionRestored += OnRedisRestored;
+        try { await SendLoopAsync(stoppingToken); }
+        finally { if (redis is not null) redis.ConnectionRestored -= OnRedisRestored; }
+    }
+
+    private async Task SendLoopAsync(CancellationToken stoppingToken)
     {
         var lastSample = clock.GetTimestamp();
         while (!stoppingToken.IsCancellationRequested)
@@ -132,7 +171,8 @@ public sealed class LiveUpdates(IHubContext<LiveEventHub, ILiveEventClient> hub,
     /// <summary>With several nodes, one sends per event and period: the one that sets the Redis key first.</summary>
     private async Task<bool> TakeSendingTurnAsync(long eventId)
     {
-        if (redis is null || !redis.IsConnected) return true; // alone, or Redis is away: each node serves its own viewers
+        // Alone, or Redis (its commands or its subscriptions) is away: each node serves its own viewers.
+        if (redis is null || !redis.IsConnected || !redis.GetSubscriber().IsConnected()) return true;
         try
         {
             return await redis.GetDatabase().StringSetAsync(prefix.Key($"live:{eventId}:snapshot-turn"), node,
