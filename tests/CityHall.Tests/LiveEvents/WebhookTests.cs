@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using System.Xml.Linq;
 using CityHall.Tests.Infrastructure;
 using CityHall.Web.Modules.LiveEvents;
 using CityHall.Web.Modules.LiveEvents.Questions;
@@ -28,11 +29,31 @@ public sealed class WebhookTests(LiveEventsApp app) : IClassFixture<LiveEventsAp
         ["Body"] = body, ["NumMedia"] = "0", ["FromCountry"] = "KR",
     };
 
-    private Task<HttpResponseMessage> PostSmsAsync(Dictionary<string, string> form, string? signature = "sign")
+    private Task<HttpResponseMessage> PostSmsAsync(Dictionary<string, string> form, string? signature = "sign", LiveEventsApp? to = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, SmsWebhook.Path) { Content = new FormUrlEncodedContent(form) };
         if (signature is not null) request.Headers.Add("X-Twilio-Signature", signature == "sign" ? TwilioSignature(LiveEventsApp.SmsToken, SmsUrl, form) : signature);
-        return app.CreateClient().SendAsync(request);
+        return (to ?? app).CreateClient().SendAsync(request);
+    }
+
+    /// <summary>The reply SMS a TwiML answer asks the provider to send, if any.</summary>
+    private static async Task<string[]> RepliesAsync(HttpResponseMessage response) =>
+        [.. XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!.Elements("Message").Select(m => m.Value)];
+
+    private sealed class ReplyingApp() : LiveEventsApp(new Dictionary<string, string?> { ["LiveEvents:Sms:Reply"] = "true" });
+
+    [Fact]
+    public async Task With_replies_on_a_text_taken_is_acknowledged_by_SMS_and_a_refused_one_is_not()
+    {
+        using var replying = new ReplyingApp();
+        var live = await LiveEventData.EventAsync(replying, sms: "+82215881111");
+        var taken = await PostSmsAsync(Sms("<시장님> 공공 자전거 & 버스 환승 할인을 늘려 주세요", to: "+82215881111"), to: replying);
+        Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
+        Assert.Equal(["질문이 접수되었습니다. 검토를 거쳐 소개될 수 있습니다."], await RepliesAsync(taken)); // the city's default language
+        Assert.Contains(await LiveEventData.QuestionsAsync(replying, live), q => q.Text == "<시장님> 공공 자전거 & 버스 환승 할인을 늘려 주세요");
+        var refused = await PostSmsAsync(Sms("방송하지 않는 번호로 보낸 문자", to: "+82200001111"), to: replying);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.DoesNotContain("<Message>", await refused.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -53,7 +74,7 @@ public sealed class WebhookTests(LiveEventsApp app) : IClassFixture<LiveEventsAp
         var response = await PostSmsAsync(form);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/xml", response.Content.Headers.ContentType!.MediaType);
-        Assert.Contains("<Response></Response>", await response.Content.ReadAsStringAsync()); // no reply SMS
+        Assert.Empty(await RepliesAsync(response)); // no reply SMS unless configured
         Assert.Equal(HttpStatusCode.OK, (await PostSmsAsync(form)).StatusCode); // Twilio retried
         var retries = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => PostSmsAsync(form))); // delivered ten times at once
         Assert.All(retries, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));

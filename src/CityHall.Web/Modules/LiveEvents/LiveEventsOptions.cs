@@ -39,6 +39,11 @@ public sealed class SmsWebhookOptions
     public string? AuthToken { get; set; }
     /// <summary>The webhook's public URL exactly as configured at the SMS provider (what the signature covers); without it, the request's own URL.</summary>
     public string? PublicUrl { get; set; }
+    /// <summary>
+    /// Answer each text taken into the queue with a short acknowledgement (TwiML &lt;Message&gt;, in the
+    /// city's default language). Every reply is an outbound SMS the city pays for, so it is off by default.
+    /// </summary>
+    public bool Reply { get; set; }
 }
 
 /// <summary>The generic social-media webhook (HMAC-SHA256 over the raw body).</summary>

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Xml.Linq;
 using CityHall.Web.Modules.LiveEvents.Questions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -11,12 +12,21 @@ namespace CityHall.Web.Modules.LiveEvents.Webhooks;
 /// X-Twilio-Signature: base64 HMAC-SHA1, keyed with the auth token, over the webhook's configured
 /// public URL followed by every posted parameter's name and value sorted by name; compared in
 /// constant time. The number texted (To) picks the live event; the sender's number is kept only as
-/// a keyed hash. Answers with an empty TwiML response (no reply SMS).
+/// a keyed hash. Answers with TwiML: empty (no reply SMS), or with an acknowledgement when
+/// <see cref="SmsWebhookOptions.Reply"/> is on.
 /// </summary>
 public static class SmsWebhook
 {
     public const string Path = "/live-events/webhooks/sms";
-    private const string EmptyTwiml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>";
+    private static readonly string NoReply = Twiml(null);
+
+    /// <summary>A TwiML response, with a reply SMS when there is a message.</summary>
+    public static string Twiml(string? message)
+    {
+        var document = new XDocument(new XDeclaration("1.0", "UTF-8", null),
+            new XElement("Response", message is null ? null : new XElement("Message", message)));
+        return document.Declaration + document.ToString(SaveOptions.DisableFormatting);
+    }
 
     public static void Map(WebApplication app) =>
         app.MapPost(Path, async Task<IResult> (HttpRequest request, IOptions<LiveEventsOptions> options, SenderHash hash,
@@ -40,7 +50,8 @@ public static class SmsWebhook
             if (await events.LiveBySmsNumberAsync(form["To"].ToString(), ct) is not { } ev)
                 return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: t["LiveEvents.Webhook.NoLiveEvent"]);
             var incoming = new IncomingQuestion(ev.Id, QuestionChannel.Sms, sid, hash.PhoneKey(from), SenderHash.PhoneLabel(from), null, form["Body"].ToString(), ShortenLong: true);
-            return await WebhookAnswers.AcceptAsync(intake, incoming, t, () => TypedResults.Text(EmptyTwiml, "text/xml; charset=utf-8"), ct);
+            var answer = options.Value.Sms.Reply ? Twiml(t["LiveEvents.Sms.Received"]) : NoReply;
+            return await WebhookAnswers.AcceptAsync(intake, incoming, t, () => TypedResults.Text(answer, "text/xml; charset=utf-8"), ct);
         }).DisableAntiforgery().RequireRateLimiting(RateLimits.Webhook)
           .WithTags("Live events").WithSummary("Inbound SMS questions (Twilio-compatible, signed)");
 
