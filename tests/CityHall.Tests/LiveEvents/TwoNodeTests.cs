@@ -6,6 +6,7 @@ using CityHall.Web.Modules.LiveEvents.Live;
 using CityHall.Web.Modules.LiveEvents.Questions;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using StackExchange.Redis;
 
 namespace CityHall.Tests.LiveEvents;
@@ -26,10 +27,10 @@ public sealed class TwoNodeTests
     {
         public IConnectionMultiplexer Redis => Services.GetRequiredService<IConnectionMultiplexer>();
 
-        public async Task<(HubConnection Connection, ConcurrentQueue<LiveSnapshot> Received)> ViewerAsync(long eventId, string device)
+        public async Task<(HubConnection Connection, ConcurrentQueue<LiveSnapshot> Received)> ViewerAsync(long eventId, string device, string? session = null)
         {
             var received = new ConcurrentQueue<LiveSnapshot>();
-            var connection = Hub();
+            var connection = Hub(session is null ? null : $"{LiveEventHub.SessionCookie}={session}");
             connection.On<LiveSnapshot>(nameof(ILiveEventClient.Snapshot), received.Enqueue);
             await connection.StartAsync();
             received.Enqueue(await connection.InvokeAsync<LiveSnapshot>(nameof(LiveEventHub.Watch), eventId, device));
@@ -68,7 +69,7 @@ public sealed class TwoNodeTests
         using var b = new Node(RequiresRedisFactAttribute.Server!, prefix, sharesDatabaseWith: a);
         var live = await LiveEventData.EventAsync(a);
         var question = await LiveEventData.QuestionAsync(a, live, "두 서버에 걸친 질문", QuestionState.Pending);
-        var (onA, fromA) = await a.ViewerAsync(live, "pc");
+        var (onA, fromA) = await a.ViewerAsync(live, "pc", session: "viewer-on-both-nodes");
         var (onB, fromB) = await b.ViewerAsync(live, "mobile");
 
         await a.ApproveAsync(live, question);
@@ -77,8 +78,19 @@ public sealed class TwoNodeTests
 
         // Each node counts its own viewers; the snapshot shows both nodes' together.
         await UntilAsync(() => fromA.Concat(fromB).Any(s => s.ViewersPc == 1 && s.ViewersMobile == 1), "one PC viewer on A and one phone on B counted together");
-        await onA.DisposeAsync();
-        await onB.DisposeAsync();
+
+        // The PC viewer's browser opens the event again and lands on node B: still one distinct viewer in the event's totals.
+        var (again, _) = await b.ViewerAsync(live, "pc", session: "viewer-on-both-nodes");
+        async Task<(int Pc, int Mobile)> TotalsAsync()
+        {
+            var row = await a.WithDbAsync(db => db.Set<LiveEvent>().AsNoTracking().SingleAsync(e => e.Id == live));
+            return (row.TotalPc, row.TotalMobile);
+        }
+        for (var until = DateTime.UtcNow.AddSeconds(20); await TotalsAsync() != (1, 1); await Task.Delay(200))
+            if (DateTime.UtcNow > until) throw new Xunit.Sdk.XunitException($"The totals did not come to one PC and one phone: {await TotalsAsync()}");
+        await Task.Delay(TimeSpan.FromSeconds(4)); // both nodes have sampled (every 3 s) since the viewer came back on B
+        Assert.Equal((1, 1), await TotalsAsync());
+        foreach (var c in new[] { onA, onB, again }) await c.DisposeAsync();
     }
 
     [RequiresRedisFact]

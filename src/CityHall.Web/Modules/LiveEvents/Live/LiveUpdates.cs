@@ -200,7 +200,7 @@ public sealed class LiveUpdates(IHubContext<LiveEventHub, ILiveEventClient> hub,
             var before = allNodesViewers.TryGetValue(eventId, out var b) ? b : (0, 0);
             allNodesViewers[eventId] = total;
             if (before != total) Mark(eventId, Change.Counts);
-            var fresh = viewers.TakeNew(eventId);
+            var fresh = await CountNewSessionsAsync(eventId, viewers.TakeNew(eventId));
             var now = clock.GetUtcNow().UtcDateTime;
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -225,6 +225,42 @@ public sealed class LiveUpdates(IHubContext<LiveEventHub, ILiveEventClient> hub,
             }
         }
     }
+
+    /// <summary>
+    /// How many of the sessions this node saw for the first time are new to the event: with Redis, the
+    /// ones no node had added to the event's session sets (a viewer who moves to another node counts
+    /// once); alone, or while Redis is away, all of them.
+    /// </summary>
+    private async Task<(int Pc, int Mobile)> CountNewSessionsAsync(long eventId, IReadOnlyList<(string Session, bool Mobile)> sessions)
+    {
+        if (sessions.Count == 0) return (0, 0);
+        var pc = sessions.Where(s => !s.Mobile).Select(s => (RedisValue)s.Session).ToArray();
+        var mobile = sessions.Where(s => s.Mobile).Select(s => (RedisValue)s.Session).ToArray();
+        if (redis is not { IsConnected: true }) return (pc.Length, mobile.Length);
+        try
+        {
+            return (await AddSessionsAsync(prefix.Key($"live:{eventId}:sessions:pc"), pc),
+                await AddSessionsAsync(prefix.Key($"live:{eventId}:sessions:mobile"), mobile));
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            return (pc.Length, mobile.Length);
+        }
+    }
+
+    /// <summary>SADD answers how many were not members yet. In slices, so 20,000 viewers joining at once are not one huge command.</summary>
+    private async Task<int> AddSessionsAsync(string key, RedisValue[] sessions)
+    {
+        if (sessions.Length == 0) return 0;
+        var db = redis!.GetDatabase();
+        long added = 0;
+        foreach (var slice in sessions.Chunk(1000)) added += await db.SetAddAsync(key, slice);
+        await db.KeyExpireAsync(key, SessionsKept);
+        return (int)added;
+    }
+
+    /// <summary>An event's session sets outlive it by this much after the last new viewer (an event runs for hours).</summary>
+    private static readonly TimeSpan SessionsKept = TimeSpan.FromDays(1);
 
     private async Task<(int Pc, int Mobile)> AddUpNodesAsync(long eventId, (int Pc, int Mobile) local)
     {

@@ -7,7 +7,8 @@ namespace CityHall.Web.Modules.LiveEvents.Live;
 /// Who is watching, on this node, from heartbeats (a page load, the hub's join and its periodic
 /// heartbeat): concurrent = distinct sessions seen within the window, PC and mobile apart. Nothing
 /// is written per heartbeat; <see cref="LiveUpdates"/> samples the counts and keeps the peak.
-/// Sessions seen for the first time are counted towards the event's total, flushed with the sample.
+/// Sessions seen for the first time on this node are handed to the sample, which counts them towards
+/// the event's totals (across nodes through Redis, so a session seen on two nodes counts once).
 /// </summary>
 public sealed class ViewerCounter(TimeProvider clock, IOptions<LiveEventsOptions> options)
 {
@@ -15,7 +16,7 @@ public sealed class ViewerCounter(TimeProvider clock, IOptions<LiveEventsOptions
     {
         public readonly ConcurrentDictionary<string, (bool Mobile, long SeenAt)> Recent = new();
         public readonly ConcurrentDictionary<string, byte> Ever = new();
-        public int NewPc, NewMobile;
+        public readonly ConcurrentQueue<(string Session, bool Mobile)> New = new();
     }
 
     private readonly ConcurrentDictionary<long, EventViewers> events = new();
@@ -24,11 +25,7 @@ public sealed class ViewerCounter(TimeProvider clock, IOptions<LiveEventsOptions
     {
         var viewers = events.GetOrAdd(eventId, _ => new EventViewers());
         viewers.Recent[session] = (mobile, clock.GetTimestamp());
-        if (viewers.Ever.TryAdd(session, 0))
-        {
-            if (mobile) Interlocked.Increment(ref viewers.NewMobile);
-            else Interlocked.Increment(ref viewers.NewPc);
-        }
+        if (viewers.Ever.TryAdd(session, 0)) viewers.New.Enqueue((session, mobile));
     }
 
     public void Left(long eventId, string session)
@@ -51,11 +48,14 @@ public sealed class ViewerCounter(TimeProvider clock, IOptions<LiveEventsOptions
         return (pc, mobile);
     }
 
-    /// <summary>New distinct sessions since the last call (for the event's totals).</summary>
-    public (int Pc, int Mobile) TakeNew(long eventId) =>
-        events.TryGetValue(eventId, out var viewers)
-            ? (Interlocked.Exchange(ref viewers.NewPc, 0), Interlocked.Exchange(ref viewers.NewMobile, 0))
-            : (0, 0);
+    /// <summary>Sessions this node saw for the first time since the last call (for the event's totals).</summary>
+    public IReadOnlyList<(string Session, bool Mobile)> TakeNew(long eventId)
+    {
+        if (!events.TryGetValue(eventId, out var viewers) || viewers.New.IsEmpty) return [];
+        var taken = new List<(string Session, bool Mobile)>();
+        while (viewers.New.TryDequeue(out var session)) taken.Add(session);
+        return taken;
+    }
 
     public IReadOnlyCollection<long> Events => events.Keys.ToList();
 
