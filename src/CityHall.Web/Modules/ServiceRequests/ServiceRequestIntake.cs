@@ -166,7 +166,7 @@ public sealed class ServiceRequestIntake(AppDbContext db, ServiceRequestWriter w
         {
             // The receipt: the first of the messages the reporter hears at every stage.
             await notifier.TellAsync(request, "Reports.CaseWork.Message.Received", ct,
-                request.DueAt is { } due ? cityClock.Format(new DateTimeOffset(due, TimeSpan.Zero)) : "–");
+                request.DueAt is { } due ? cityClock.Format(due) : "–");
             await db.SaveChangesAsync(ct);
         }
         return new(request, service, false, []);

@@ -27,4 +27,11 @@ public sealed class CityClock(TimeProvider time, IOptionsMonitor<CityOptions> ci
 
     /// <summary>Date and time in the current culture's own format, in the city's zone.</summary>
     public string Format(DateTimeOffset utc) => ToLocal(utc).ToString("g", System.Globalization.CultureInfo.CurrentCulture);
+
+    /// <summary>
+    /// A time as the database keeps it (UTC, and labelled so when read back), shown like the overload
+    /// above. An unlabelled time is taken as UTC, never as the server's own zone.
+    /// </summary>
+    public string Format(DateTime utc) =>
+        Format(new DateTimeOffset(utc.Kind == DateTimeKind.Local ? utc.ToUniversalTime() : DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
 }

@@ -348,8 +348,8 @@ public sealed class ApplicationIntake(AppDbContext db, TimeProvider clock, CityC
 
     private string? WindowRefusal(ProgrammeVersion v, DateTime utcNow)
     {
-        if (utcNow < v.OpensAt) return t["Inclusion.Apply.NotOpenYet", cityClock.Format(new DateTimeOffset(v.OpensAt, TimeSpan.Zero))];
-        if (utcNow >= v.ClosesAt) return t["Inclusion.Apply.Closed", cityClock.Format(new DateTimeOffset(v.ClosesAt, TimeSpan.Zero))];
+        if (utcNow < v.OpensAt) return t["Inclusion.Apply.NotOpenYet", cityClock.Format(v.OpensAt)];
+        if (utcNow >= v.ClosesAt) return t["Inclusion.Apply.Closed", cityClock.Format(v.ClosesAt)];
         return null;
     }
 

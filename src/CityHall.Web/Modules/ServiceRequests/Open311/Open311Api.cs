@@ -193,7 +193,7 @@ public static partial class Open311Api
                 fields.Add(new Open311Value("service_request_id", stored.Reference));
                 var department = stored.DepartmentCode is { } d && catalogue.DepartmentByCode.TryGetValue(d, out var unit) ? unit.Name(CultureInfo.CurrentUICulture) : null;
                 notice = stored.DueAt is { } due
-                    ? t["Open311.Notice.Received", department ?? "", clock.Format(new DateTimeOffset(due, TimeSpan.Zero))]
+                    ? t["Open311.Notice.Received", department ?? "", clock.Format(due)]
                     : t["Open311.Notice.ReceivedNoDeadline"];
                 break;
         }
