@@ -105,7 +105,7 @@ public sealed class WatchTests(LiveEventsApp app) : IClassFixture<LiveEventsApp>
 
         // A banned participant cannot ask.
         await app.WithDbAsync(async db => { db.Add(new BannedParticipant { SenderKey = questions[0].SenderKey, SenderLabel = "마포 주민", BannedAt = DateTime.UtcNow }); await db.SaveChangesAsync(); });
-        app.Services.GetRequiredService<BannedParticipants>().Forget(questions[0].SenderKey); // as a moderator's ban does (else seen within seconds)
+        app.Services.GetRequiredService<BannedParticipants>().Forget(); // as a moderator's ban does (else seen within seconds)
         var third = await guest.GetPageAsync($"/live/{open}");
         var banned = await Html.ParseAsync(await guest.SubmitAsync(third, third.FilledIn(form).With(("Ask.DisplayName", "마포 주민"), ("Ask.Text", "다시 물어봅니다")), form));
         Assert.Contains("질문할 수 없습니다", Assert.Single(banned.ErrorSummary()));

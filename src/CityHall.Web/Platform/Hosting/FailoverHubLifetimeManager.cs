@@ -32,7 +32,6 @@ public sealed class FailoverHubLifetimeManager<THub> : HubLifetimeManager<THub>,
     private readonly RedisHubLifetimeManager<THub> backplane;
     private readonly DefaultHubLifetimeManager<THub> local;
     private readonly IConnectionMultiplexer redis;
-    private readonly ISubscriber subscriber;
     private readonly ILogger logger;
     private readonly ConcurrentDictionary<string, Tracked> connections = new();
     private readonly SemaphoreSlim resync = new(1, 1);
@@ -42,7 +41,6 @@ public sealed class FailoverHubLifetimeManager<THub> : HubLifetimeManager<THub>,
     {
         this.backplane = backplane;
         this.redis = redis;
-        subscriber = redis.GetSubscriber();
         this.logger = logger;
         local = new DefaultHubLifetimeManager<THub>(loggers.CreateLogger<DefaultHubLifetimeManager<THub>>());
         redis.ConnectionRestored += (_, _) => _ = Task.Run(RegisterMissedAsync);
@@ -52,12 +50,8 @@ public sealed class FailoverHubLifetimeManager<THub> : HubLifetimeManager<THub>,
     private static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(2);
     private readonly Timer checker;
 
-    /// <summary>
-    /// Both of the multiplexer's connections answer: commands (publishing) and subscriptions. After an
-    /// outage the command connection often comes back first; publishing then would reach no node's
-    /// viewers, this one's included, so until subscriptions are back this node serves its own.
-    /// </summary>
-    private bool RedisUp => redis.IsConnected && subscriber.IsConnected();
+    /// <summary>Until subscriptions are back too (not only commands), this node serves its own connections.</summary>
+    private bool RedisUp => redis.CarriesMessages();
 
     public override async Task OnConnectedAsync(HubConnectionContext connection)
     {
@@ -141,12 +135,14 @@ public sealed class FailoverHubLifetimeManager<THub> : HubLifetimeManager<THub>,
     /// <summary>Registers with the backplane, with their groups, the connections that are not (yet): joined while Redis was away, or slowly.</summary>
     private async Task RegisterMissedAsync()
     {
-        if (!RedisUp || connections.Values.All(t => t.InBackplane) || !await resync.WaitAsync(0)) return;
+        // The dictionary is enumerated as it is: its Values would copy every connection under all its locks, every two seconds.
+        if (!RedisUp || connections.All(c => c.Value.InBackplane) || !await resync.WaitAsync(0)) return;
         try
         {
             var registered = 0;
-            foreach (var tracked in connections.Values.Where(t => !t.InBackplane))
+            foreach (var (_, tracked) in connections)
             {
+                if (tracked.InBackplane) continue;
                 if (!RedisUp) return;
                 if (tracked.Joining is { IsCompleted: false }) continue; // still under way: next check
                 if (tracked.Joining is not { IsCompletedSuccessfully: true })

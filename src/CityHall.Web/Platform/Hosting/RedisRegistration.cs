@@ -45,6 +45,16 @@ public static class RedisRegistration
     }
 }
 
+public static class RedisConnectionState
+{
+    /// <summary>
+    /// Messages published now reach subscribers: both of the multiplexer's connections answer, commands
+    /// and subscriptions. After an outage the command connection often comes back first; a message
+    /// published then reaches nobody, this node included.
+    /// </summary>
+    public static bool CarriesMessages(this IConnectionMultiplexer redis) => redis.IsConnected && redis.GetSubscriber().IsConnected();
+}
+
 public sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using CityHall.Web.Modules.LiveEvents.Questions;
+using CityHall.Web.Platform.Hosting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -37,7 +38,7 @@ public sealed class LiveUpdates(IHubContext<LiveEventHub, ILiveEventClient> hub,
     private readonly ConcurrentDictionary<long, int> peaks = new();
     private readonly ConcurrentDictionary<long, Lazy<Task<LiveSnapshot?>>> building = new();
     private readonly IConnectionMultiplexer? redis = services.GetService<IConnectionMultiplexer>();
-    private readonly Platform.Hosting.RedisPrefix prefix = services.GetService<Platform.Hosting.RedisPrefix>() ?? new("cityhall");
+    private readonly RedisPrefix prefix = services.GetService<RedisPrefix>() ?? new("cityhall");
     private readonly string node = Environment.MachineName + ":" + Environment.ProcessId + ":" + Guid.NewGuid().ToString("N")[..8];
 
     private TimeSpan Period => TimeSpan.FromSeconds(Math.Max(0.1, options.Value.SnapshotSeconds));
@@ -105,11 +106,7 @@ public sealed class LiveUpdates(IHubContext<LiveEventHub, ILiveEventClient> hub,
             foreach (var wait in CatchUpWaits)
             {
                 await Task.Delay(wait, stopping);
-                foreach (var eventId in viewers.Events)
-                {
-                    lastSent.TryRemove(eventId, out _);
-                    Mark(eventId, Change.Content);
-                }
+                foreach (var eventId in viewers.Events) Mark(eventId, Change.Content);
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException) { } // shutting down
@@ -172,7 +169,7 @@ public sealed class LiveUpdates(IHubContext<LiveEventHub, ILiveEventClient> hub,
     private async Task<bool> TakeSendingTurnAsync(long eventId)
     {
         // Alone, or Redis (its commands or its subscriptions) is away: each node serves its own viewers.
-        if (redis is null || !redis.IsConnected || !redis.GetSubscriber().IsConnected()) return true;
+        if (redis is null || !redis.CarriesMessages()) return true;
         try
         {
             return await redis.GetDatabase().StringSetAsync(prefix.Key($"live:{eventId}:snapshot-turn"), node,

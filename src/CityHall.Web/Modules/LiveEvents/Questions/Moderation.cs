@@ -89,7 +89,7 @@ public sealed class Moderation(AppDbContext db, AuditLog audit, LiveUpdates upda
         await audit.RecordAsync(moderator, "live.question." + action.ToString().ToLowerInvariant(), "live-question",
             question.Id.ToString(CultureInfo.InvariantCulture),
             new { eventId, before, after = new { state = question.State.ToString(), question.Text }, details }, ct);
-        if (action == ModerationAction.Ban) bans.Forget(question.SenderKey);
+        if (action == ModerationAction.Ban) bans.Forget();
         updates.QuestionChanged(question, ev.OnStageQuestionId);
         if (other is not null) updates.QuestionChanged(other, ev.OnStageQuestionId);
         return ModerationRefusal.None;

@@ -136,7 +136,7 @@ public sealed class BannedParticipants(IServiceScopeFactory scopes, TimeProvider
     }
 
     /// <summary>A ban was made here: the next question reads the list again.</summary>
-    public void Forget(string senderKey) => Interlocked.Exchange(ref readAt, long.MinValue);
+    public void Forget() => Interlocked.Exchange(ref readAt, long.MinValue);
 
     public void Dispose() => reading.Dispose();
 

@@ -21,7 +21,7 @@ public static class SmsWebhook
     private static readonly string NoReply = Twiml(null);
 
     /// <summary>A TwiML response, with a reply SMS when there is a message.</summary>
-    public static string Twiml(string? message)
+    private static string Twiml(string? message)
     {
         var document = new XDocument(new XDeclaration("1.0", "UTF-8", null),
             new XElement("Response", message is null ? null : new XElement("Message", message)));
