@@ -89,16 +89,53 @@ public sealed class SignUpTests(CityHallApp app) : IClassFixture<CityHallApp>
     }
 
     [Fact]
-    public async Task A_duplicate_email_is_refused_and_nothing_is_half_created()
+    public async Task Signing_up_with_a_known_address_answers_as_for_a_new_one_and_tells_the_owner_by_email()
     {
-        var email = $"dup-{Guid.NewGuid():N}@example.org";
-        await app.SignedUpCitizenAsync(email);
+        var known = $"dup-{Guid.NewGuid():N}@example.org";
+        await app.SignedUpCitizenAsync(known);
+        var fresh = $"new-{Guid.NewGuid():N}@example.org";
         var before = await app.WithDbAsync(db => db.Users.CountAsync());
+
         var client = app.CreateBrowserLikeClient();
-        var response = await client.SubmitAsync(await client.GetPageAsync("/account/sign-up"), Form("다른 사람", email.ToUpperInvariant(), TestAccounts.Password));
-        var page = await Html.ParseAsync(response);
-        Assert.Contains("이미 가입된 이메일 주소입니다. 로그인하거나 다른 주소를 입력하세요.", page.ErrorSummary());
-        Assert.Equal(before, await app.WithDbAsync(db => db.Users.CountAsync()));
+        var again = await client.SubmitAsync(await client.GetPageAsync("/account/sign-up"), Form("다른 사람", known.ToUpperInvariant(), TestAccounts.Password));
+        var other = app.CreateBrowserLikeClient();
+        var first = await other.SubmitAsync(await other.GetPageAsync("/account/sign-up"), Form("새 사람", fresh, TestAccounts.Password));
+
+        // Same status, same next page (the address as typed), nothing that tells them apart.
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(first.StatusCode, again.StatusCode);
+        Assert.Equal("/account/confirm?email=" + known.ToUpperInvariant(), again.Headers.Location!.OriginalString);
+        Assert.Equal("/account/confirm?email=" + fresh, first.Headers.Location!.OriginalString);
+        var confirmAgain = await client.GetPageAsync(again.Headers.Location!.OriginalString);
+        var confirmFirst = await other.GetPageAsync(first.Headers.Location!.OriginalString);
+        Assert.Equal(confirmFirst.QuerySelector("h1")!.TextContent, confirmAgain.QuerySelector("h1")!.TextContent);
+
+        Assert.Equal(before + 1, await app.WithDbAsync(db => db.Users.CountAsync()));
+        var told = await app.LastEmailToAsync(known);
+        Assert.NotNull(told);
+        Assert.Equal("[시민 포털] 이미 가입된 이메일입니다", told.Subject);
+        Assert.DoesNotMatch("[0-9]{6}", told.Body);
+
+        // A weak password is refused in the same words for both.
+        var weakKnown = await Html.ParseAsync(await client.SubmitAsync(await client.GetPageAsync("/account/sign-up"), Form("다른 사람", known, "abc")));
+        var weakNew = await Html.ParseAsync(await client.SubmitAsync(await client.GetPageAsync("/account/sign-up"), Form("다른 사람", $"x-{Guid.NewGuid():N}@example.org", "abc")));
+        Assert.NotEmpty(weakKnown.ErrorSummary());
+        Assert.Equal(weakNew.ErrorSummary(), weakKnown.ErrorSummary());
+    }
+
+    [Fact]
+    public async Task Signing_up_again_before_confirming_sends_a_new_confirmation_code()
+    {
+        var email = $"unconfirmed-{Guid.NewGuid():N}@example.org";
+        var client = app.CreateBrowserLikeClient();
+        await client.SubmitAsync(await client.GetPageAsync("/account/sign-up"), Form("김서울", email, TestAccounts.Password));
+        var firstCode = await app.LastEmailToAsync(email);
+        var again = await client.SubmitAsync(await client.GetPageAsync("/account/sign-up"), Form("김서울", email, TestAccounts.Password));
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        var second = await app.LastEmailToAsync(email);
+        Assert.NotEqual(firstCode!.Id, second!.Id);
+        Assert.Equal(firstCode.Subject, second.Subject);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Users.CountAsync(u => u.Email == email)));
     }
 
     [Fact]

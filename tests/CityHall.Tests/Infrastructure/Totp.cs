@@ -5,6 +5,25 @@ namespace CityHall.Tests.Infrastructure;
 /// <summary>What an authenticator app does (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits), to sign staff in.</summary>
 public static class Totp
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> LastStepUsed = new();
+
+    /// <summary>
+    /// A code the server has not accepted yet for this key: a code works once, so signing the same
+    /// person in twice within half a minute takes the next step's code (accepted a step early), or waits for it.
+    /// </summary>
+    public static string FreshCode(string base32Key)
+    {
+        while (true)
+        {
+            var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+            var last = LastStepUsed.GetOrAdd(base32Key, 0);
+            var step = Math.Max(now, last + 1);
+            if (step <= now + 1 && LastStepUsed.TryUpdate(base32Key, step, last))
+                return Code(base32Key, DateTimeOffset.FromUnixTimeSeconds(step * 30));
+            if (step > now + 1) Thread.Sleep(1000);
+        }
+    }
+
     public static string Code(string base32Key, DateTimeOffset? at = null)
     {
         var key = FromBase32(base32Key);

@@ -19,7 +19,7 @@ public sealed class ReportPagesTests(CityHallApp app) : IClassFixture<CityHallAp
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    private static byte[] Photo(SKEncodedImageFormat format = SKEncodedImageFormat.Jpeg)
+    internal static byte[] Photo(SKEncodedImageFormat format = SKEncodedImageFormat.Jpeg)
     {
         using var bitmap = new SKBitmap(320, 240);
         using (var canvas = new SKCanvas(bitmap)) canvas.Clear(SKColors.DarkGray);

@@ -4,6 +4,8 @@ using CityHall.Tests.Infrastructure;
 using CityHall.Web.Modules.ServiceRequests;
 using CityHall.Web.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CityHall.Tests.ServiceRequests;
 
@@ -95,6 +97,56 @@ public sealed class StaffTests(CityHallApp app) : IClassFixture<CityHallApp>
         var open311 = await Open311Client.JsonOfAsync(await app.CreateClient().GetAsync($"/open311/v2/requests/{reference}.json?jurisdiction_id=seoul.go.kr"));
         Assert.Equal("closed", open311[0].GetProperty("status").GetString());
         Assert.StartsWith("11월 30일", open311[0].GetProperty("status_notes").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_private_report_is_read_only_by_its_reporter_and_the_responsible_department_signed_in_with_two_factor()
+    {
+        var reporter = await app.SignedUpCitizenAsync();
+        var reference = ReportPagesTests.ReferenceOf(await ReportPagesTests.ReportAsync(reporter, "women-safety",
+            "address=" + Uri.EscapeDataString("관악구 신림로 1 골목"), new()
+            {
+                ["Input.Description"] = "화장실 환풍구에 불법촬영 카메라가 있습니다.", ["Input.IsPublic"] = "false",
+            }, ("x.jpg", ReportPagesTests.Photo())));
+        Assert.Equal("safety", (await CaseAsync(reference)).DepartmentCode);
+
+        // An official of another department, fully signed in, reads the stage only.
+        var (transport, _) = await OfficialAsync("transport");
+        var elsewhere = await transport.GetPageAsync($"/reports/{reference}");
+        Assert.NotNull(elsewhere.QuerySelector("[data-status]"));
+        Assert.DoesNotContain("불법촬영 카메라", elsewhere.Source.Text, StringComparison.Ordinal);
+        Assert.Null(elsewhere.QuerySelector("[data-description]"));
+        Assert.Equal(HttpStatusCode.NotFound, (await transport.GetAsync($"/reports/{reference}/photos/1")).StatusCode);
+
+        // An official of the right department who signed in with a password only (no authenticator yet) has no staff rights.
+        var email = $"password-only-{Guid.NewGuid():N}@city.example";
+        await app.SignedUpCitizenAsync(email);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<CityHallUser>>();
+            var user = (await users.FindByEmailAsync(email))!;
+            Assert.True((await users.AddToRoleAsync(user, Roles.Official)).Succeeded);
+            var db = scope.ServiceProvider.GetRequiredService<CityHall.Web.Data.AppDbContext>();
+            db.Add(new StaffDepartment { UserId = user.Id, DepartmentId = await db.Set<CityHall.Web.Platform.City.Department>().Where(d => d.Code == "safety").Select(d => d.Id).SingleAsync() });
+            await db.SaveChangesAsync();
+        }
+        var passwordOnly = app.CreateBrowserLikeClient();
+        var signedIn = await passwordOnly.SubmitAsync(await passwordOnly.GetPageAsync("/account/sign-in"),
+            new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = TestAccounts.Password });
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.DoesNotContain("불법촬영 카메라", (await passwordOnly.GetPageAsync($"/reports/{reference}")).Source.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await passwordOnly.GetAsync($"/reports/{reference}/photos/1")).StatusCode);
+
+        // The responsible department, with two factors, reads it and replies; the reply is for the reporter, not for the reference holder.
+        var (safety, _) = await OfficialAsync("safety");
+        Assert.Contains("불법촬영 카메라", (await safety.GetPageAsync($"/reports/{reference}")).Source.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await safety.GetAsync($"/reports/{reference}/photos/1")).StatusCode);
+        var work = await safety.GetPageAsync($"/admin/service-requests/{reference}");
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(safety, work, "Reply", new() { ["ReplyText"] = "신림지구대와 함께 현장을 점검하겠습니다." })).StatusCode);
+        Assert.Contains("신림지구대와 함께", (await reporter.GetPageAsync($"/reports/{reference}")).Source.Text, StringComparison.Ordinal);
+        var stranger = await app.SignedUpCitizenAsync();
+        Assert.DoesNotContain("신림지구대와 함께", (await stranger.GetPageAsync($"/reports/{reference}")).Source.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("신림지구대와 함께", (await transport.GetPageAsync($"/reports/{reference}")).Source.Text, StringComparison.Ordinal);
     }
 
     [Fact]

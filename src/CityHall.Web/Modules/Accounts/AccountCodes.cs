@@ -24,6 +24,21 @@ public sealed class AccountCodes(UserManager<CityHallUser> users, Notifier notif
         await QueueAsync(user, () => notifier.Email(user.Email!, t["Email.Reset.Subject"], t["Email.Reset.Body", user.DisplayName, code, LifetimeMinutes], user.Id));
     }
 
+    /// <summary>
+    /// Someone signed up with an address that already has an account: its owner hears so (with the way to
+    /// a new password) and the page answers as for a new address, so sign-up does not tell who has an account.
+    /// An account never confirmed gets a fresh confirmation code instead, which is what its owner needs.
+    /// </summary>
+    public async Task SendAlreadyRegisteredAsync(CityHallUser user)
+    {
+        if (!user.EmailConfirmed)
+        {
+            await SendConfirmationAsync(user);
+            return;
+        }
+        await QueueAsync(user, () => notifier.Email(user.Email!, t["Email.AlreadyRegistered.Subject"], t["Email.AlreadyRegistered.Body", user.DisplayName], user.Id));
+    }
+
     public async Task SendPhoneCodeAsync(CityHallUser user, string phone)
     {
         var code = await users.GenerateChangePhoneNumberTokenAsync(user, phone);

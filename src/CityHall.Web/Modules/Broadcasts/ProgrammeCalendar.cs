@@ -23,7 +23,7 @@ public static class ProgrammeCalendar
             var channel = await db.Set<BroadcastChannel>().AsNoTracking().FirstAsync(c => c.Code == programme.ChannelCode, ct);
             var now = clock.Now.DateTime;
             var airings = await guide.AiringsAsync(programme.ChannelCode, now.Date, now.Date + Horizon, ct);
-            var text = Write(programme, channel, airings, clock.CurrentZone.Id, now, http.Request.Host.Host);
+            var text = Write(programme, channel, airings, clock.CurrentZone.Id, now, http.Request.PublicHost());
             return TypedResults.Text(text, "text/calendar; charset=utf-8");
         }).WithTags("Broadcasts").WithSummary("A programme's showings as an iCalendar file");
 

@@ -43,12 +43,12 @@ public static class LiveEventCalendar
         var calendar = new Calendar();
         calendar.AddTimeZone(VTimeZone.FromDateTimeZone(zone, clock.Now.DateTime.AddYears(-1), includeHistoricalData: false));
         calendar.AddProperty("X-WR-CALNAME", calendarName);
-        var site = $"{request.Scheme}://{request.Host}";
+        var site = request.PublicOrigin();
         foreach (var ev in events)
         {
             calendar.Events.Add(new CalendarEvent
             {
-                Uid = $"live-event-{ev.Id}@{request.Host.Host}",
+                Uid = $"live-event-{ev.Id}@{request.PublicHost()}",
                 Summary = ev.TitleEn is { Length: > 0 } en ? $"{ev.TitleKo} ({en})" : ev.TitleKo,
                 Description = string.Join("\n\n", new[] { ev.DescriptionKo, ev.DescriptionEn, $"{site}/live/{ev.Id}" }.Where(s => !string.IsNullOrWhiteSpace(s))),
                 Url = new Uri($"{site}/live/{ev.Id}"),

@@ -17,7 +17,7 @@ public static class OpenDataApi
         app.MapGet("/open-data/catalog.json", async (HttpContext http, OpenDataCatalogue catalogue, IOptionsMonitor<CityOptions> city, CancellationToken ct) =>
         {
             var entries = await catalogue.EntriesAsync(ct);
-            var origin = $"{http.Request.Scheme}://{http.Request.Host}";
+            var origin = http.Request.PublicOrigin();
             http.Response.ContentType = "application/json; charset=utf-8";
             await using var json = new Utf8JsonWriter(http.Response.BodyWriter, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
             var options = catalogue.Options;

@@ -21,7 +21,7 @@ public static class PetitionFeed
     private static async Task WriteAsync(HttpContext http, AppDbContext db, PetitionText text, IStringLocalizer<Text> t,
         IOptionsMonitor<Platform.City.CityOptions> city, TimeProvider clock)
     {
-        var origin = $"{http.Request.Scheme}://{http.Request.Host}";
+        var origin = http.Request.PublicOrigin();
         var items = new List<SyndicationItem>();
 
         var published = await db.Set<Petition>().AsNoTracking()

@@ -24,8 +24,11 @@ public sealed class CaseWork(AppDbContext db, AuditLog audit, CaseNotifier notif
     /// <summary>Stages an official may move a case to by hand (waiting comes with an extension, duplicate with its original).</summary>
     public static readonly RequestStatus[] SettableStatuses = [RequestStatus.InProgress, RequestStatus.Resolved, RequestStatus.Closed, RequestStatus.Rejected];
 
-    public static bool MayHandle(ClaimsPrincipal user, ServiceRequest c) =>
-        user.HasPermission(ServiceRequestsModule.Handle) && (c.DepartmentCode is null ? user.IsInRole(Roles.Administrator) : user.ActsForDepartment(c.DepartmentCode));
+    public static bool MayHandle(ClaimsPrincipal user, ServiceRequest c) => MayHandle(user, c.DepartmentCode);
+
+    /// <summary>Officials of the responsible department; administrators for every case, and alone for a case no department holds yet.</summary>
+    public static bool MayHandle(ClaimsPrincipal user, string? departmentCode) =>
+        user.HasPermission(ServiceRequestsModule.Handle) && (departmentCode is null ? user.IsInRole(Roles.Administrator) : user.ActsForDepartment(departmentCode));
 
     /// <summary>Built with an initializer, not a constructor, so queries can still sort and filter on it.</summary>
     public sealed class Official

@@ -21,9 +21,13 @@ public static class ServiceRequestStates
     public static bool IsReporter(System.Security.Claims.ClaimsPrincipal user, string? reporterId) =>
         reporterId is not null && reporterId == user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
 
-    /// <summary>Who sees what a case says (description, place, photos): everyone for a public case; its reporter and staff for a private one.</summary>
-    public static bool SeesContent(System.Security.Claims.ClaimsPrincipal user, bool isPublic, string? reporterId) =>
-        isPublic || IsReporter(user, reporterId) || user.HasPermission(ServiceRequestsModule.Handle);
+    /// <summary>
+    /// Who sees what a case says (description, place, photos, replies): everyone for a public case; for a
+    /// private one its reporter and the officials who may handle it — the responsible department's, or
+    /// administrators (staff permissions count only after a two-factor sign-in: <see cref="StaffTwoFactorClaims"/>).
+    /// </summary>
+    public static bool SeesContent(System.Security.Claims.ClaimsPrincipal user, bool isPublic, string? reporterId, string? departmentCode) =>
+        isPublic || IsReporter(user, reporterId) || CaseWork.MayHandle(user, departmentCode);
 }
 
 /// <summary>

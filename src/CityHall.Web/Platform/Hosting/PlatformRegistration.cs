@@ -27,6 +27,8 @@ public static class PlatformRegistration
         services.AddHostedService<CitySettingsRefresher>();
         services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
         services.Configure<RequestLimitsOptions>(configuration.GetSection(RequestLimitsOptions.Section));
+        services.AddPublicUrl(configuration, builder.Environment);
+        services.Configure<MetricsOptions>(configuration.GetSection(MetricsOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CityClock>();
         services.AddSingleton<MarkdownRenderer>();
@@ -106,6 +108,7 @@ public static class PlatformRegistration
         if (app.Configuration.GetValue<bool>("Hosting:BehindProxy")) app.UseForwardedHeaders();
         app.UseCityHallErrorHandling(limits);
         app.UseConnectionLimits();
+        app.UseMetricsAccess();
         if (!app.Environment.IsDevelopment()) app.UseHsts(); // only ever sent over HTTPS
         app.UseSecurityHeaders();
         // Files live under these folders only: other requests (pages, the API) skip the file lookup.

@@ -18,6 +18,12 @@ public sealed class AccountOptions
     /// </summary>
     public TimeSpan SessionRevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How long a sign-in lasts without use (sliding): the cookie's lifetime.</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>How soon a sign-out on one node reaches the others (each re-reads revoked sessions this often).</summary>
+    public TimeSpan SessionRevocationPeriod { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How long an e-mailed or texted code works.</summary>
     public TimeSpan CodeLifetime { get; set; } = TimeSpan.FromMinutes(10);
 

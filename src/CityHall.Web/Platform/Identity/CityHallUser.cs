@@ -24,6 +24,9 @@ public sealed class CityHallUser : IdentityUser
     public DateTimeOffset? VerifiedAt { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The 30-second step of the last authenticator code accepted: a code works once (<see cref="OneTimeAuthenticatorTokenProvider"/>).</summary>
+    public long LastTotpStep { get; set; }
 }
 
 internal sealed class CityHallUserConfiguration : IEntityTypeConfiguration<CityHallUser>

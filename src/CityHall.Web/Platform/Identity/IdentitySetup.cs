@@ -23,10 +23,13 @@ public static class IdentitySetup
                 o.Tokens.EmailConfirmationTokenProvider = TimedCodeProvider.Name;
                 o.Tokens.PasswordResetTokenProvider = TimedCodeProvider.Name;
                 o.Tokens.ChangePhoneNumberTokenProvider = TimedCodeProvider.Name;
+                // Authenticator codes that work once (Identity's accept a code again within its step).
+                o.Tokens.AuthenticatorTokenProvider = OneTimeAuthenticatorTokenProvider.Name;
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<TimedCodeProvider>(TimedCodeProvider.Name)
+            .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(OneTimeAuthenticatorTokenProvider.Name)
             .AddClaimsPrincipalFactory<CityHallClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrors>();
 
@@ -39,15 +42,23 @@ public static class IdentitySetup
             o.LoginPath = "/account/sign-in";
             o.LogoutPath = "/account/sign-out";
             o.SlidingExpiration = true;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.ExpireTimeSpan = accountOptions.SessionLifetime;
+            o.Events.OnSigningIn = SessionTracking.OnSigningInAsync;
             // A citizen on a staff page sees the 403 page; machines get a bare status.
             // Identity's validator is resolved with the sign-in and user managers it needs: build them
             // only when a revalidation is due, not on every request of a signed-in person.
-            o.Events.OnValidatePrincipal = ctx =>
-                ctx.Properties.IssuedUtc is { } issued
-                && ctx.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow() - issued < accountOptions.SessionRevalidationInterval
-                    ? Task.CompletedTask
-                    : SecurityStampValidator.ValidatePrincipalAsync(ctx);
+            // A signed-out session is refused on every request (from memory); the database is read only at revalidation.
+            o.Events.OnValidatePrincipal = async ctx =>
+            {
+                var services = ctx.HttpContext.RequestServices;
+                if (ctx.Principal is null) return;
+                if (SessionTracking.IsRevoked(ctx.Principal, services)) { await SessionTracking.RejectAsync(ctx); return; }
+                if (ctx.Properties.IssuedUtc is { } issued
+                    && services.GetRequiredService<TimeProvider>().GetUtcNow() - issued < accountOptions.SessionRevalidationInterval)
+                    return;
+                if (!await SessionTracking.IsLiveAsync(ctx.Principal, services)) { await SessionTracking.RejectAsync(ctx); return; }
+                await SecurityStampValidator.ValidatePrincipalAsync(ctx);
+            };
             o.Events.OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
             o.Events.OnRedirectToLogin = ctx =>
             {
@@ -63,10 +74,11 @@ public static class IdentitySetup
         {
             o.ValidationInterval = accountOptions.SessionRevalidationInterval;
             // The refreshed principal is built from the database and would lose how the person signed
-            // in: keep the two-factor mark, or staff would lose their pages at the first refresh.
+            // in: keep the two-factor mark (or staff would lose their pages at the first refresh) and the session.
             o.OnRefreshingPrincipal = ctx =>
             {
-                var signedInWith = ctx.CurrentPrincipal?.FindAll(PermissionClaims.AuthenticationMethod).ToList() ?? [];
+                var signedInWith = ctx.CurrentPrincipal?.Claims
+                    .Where(c => c.Type is PermissionClaims.AuthenticationMethod or SessionTracking.ClaimType).ToList() ?? [];
                 if (ctx.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
                     foreach (var claim in signedInWith.Where(c => !identity.HasClaim(c.Type, c.Value)))
                         identity.AddClaim(new System.Security.Claims.Claim(claim.Type, claim.Value));
@@ -76,6 +88,9 @@ public static class IdentitySetup
 
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authentication.IClaimsTransformation, StaffTwoFactorClaims>();
+        services.AddSingleton<RevokedSessions>();
+        services.AddHostedService<RevokedSessionsRefresher>();
         return services;
     }
 }

@@ -60,6 +60,17 @@ public static class ErrorHandling
             }
         });
 
+        // The error page is re-executed with the failed request's body still attached (same method,
+        // same content type). A body that could not be read (a NUL byte, broken multipart, too large,
+        // cut short) would fail again the moment anything read the form, and the friendly 400 would
+        // become a 500. The error page never needs the form: it gets an empty one.
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/error"))
+                context.Features.Set<IFormFeature>(new FormFeature(FormCollection.Empty));
+            return next(context);
+        });
+
         return app;
     }
 
@@ -74,6 +85,10 @@ public static class ErrorHandling
         {
             var limit = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize
                 ?? limits.MaxBodyBytes;
+            // Larger limits are for files, which come as multipart; typed-in fields never need more than the default.
+            // (ContentType, not HasFormContentType: the latter is also true for the error page's empty form.)
+            if (context.Request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true)
+                limit = Math.Min(limit, limits.MaxBodyBytes);
             var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
             if (feature is { IsReadOnly: false }) feature.MaxRequestBodySize = limit;
             if (context.Request.ContentLength > limit && !context.Request.Path.StartsWithSegments("/error"))

@@ -38,6 +38,15 @@ public sealed class ProfileModel(UserManager<CityHallUser> users, SignInManager<
         return Page();
     }
 
+    /// <summary>Ends every session of the account (a lost phone, a shared computer), this one included.</summary>
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        await SessionTracking.SignOutEverywhereAsync(HttpContext, signIn, user);
+        return Redirect("/account/sign-in");
+    }
+
     public async Task<IActionResult> OnPostAsync()
     {
         var user = await users.GetUserAsync(User);

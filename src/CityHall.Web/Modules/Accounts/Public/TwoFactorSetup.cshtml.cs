@@ -11,11 +11,13 @@ namespace CityHall.Web.Modules.Accounts.Public;
 /// app to prove it works. Staff need it before staff pages open; citizens may use it too.
 /// </summary>
 [Authorize]
-public sealed class TwoFactorSetupModel(UserManager<CityHallUser> users, SignInManager<CityHallUser> signIn,
+public sealed class TwoFactorSetupModel(UserManager<CityHallUser> users, IUserStore<CityHallUser> store, SignInManager<CityHallUser> signIn,
     IOptionsMonitor<CityOptions> city, IStringLocalizer<Text> t) : PageModel
 {
     [BindProperty]
     public TwoFactorInput Input { get; set; } = new();
+
+    private IUserAuthenticatorKeyStore<CityHallUser> KeyStore => (IUserAuthenticatorKeyStore<CityHallUser>)store;
 
     public bool Enabled { get; private set; }
     public string FormattedKey { get; private set; } = "";
@@ -57,8 +59,13 @@ public sealed class TwoFactorSetupModel(UserManager<CityHallUser> users, SignInM
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+            // Not ResetAuthenticatorKeyAsync: it also changes the security stamp, which signed the person
+            // out everywhere within a minute of merely opening this page (or following a link to it).
+            // A key not yet confirmed by a code grants nothing, so making it ends no session.
+            key = users.GenerateNewAuthenticatorKey();
+            await KeyStore.SetAuthenticatorKeyAsync(user, key, HttpContext.RequestAborted);
+            user.LastTotpStep = 0;
+            await users.UpdateAsync(user);
         }
         FormattedKey = string.Join(' ', key.Chunk(4).Select(c => new string(c))).ToLower(CultureInfo.InvariantCulture);
         var issuer = Uri.EscapeDataString(city.CurrentValue.Name.Current);

@@ -39,7 +39,7 @@ public static class SmsWebhook
                 return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: t["LiveEvents.Webhook.FormExpected"]);
             var form = await request.ReadFormAsync(ct);
             var url = options.Value.Sms.PublicUrl is { Length: > 0 } configured ? configured
-                : $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{request.QueryString}";
+                : $"{request.PublicOrigin()}{request.PathBase}{request.Path}{request.QueryString}";
             if (!SignatureMatches(token, url, form, request.Headers["X-Twilio-Signature"]))
                 return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: t["LiveEvents.Webhook.BadSignature"]);
 

@@ -5,21 +5,32 @@ namespace CityHall.Web.Modules.Portal.Public;
 /// <summary>The page for 400, 403, 404, 413, 429 and 500, with a trace id staff can look up in the logs.</summary>
 [IgnoreAntiforgeryToken]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class ErrorModel : PageModel
+public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
 {
     public int Code { get; private set; }
     public string TraceId { get; private set; } = "";
 
-    public void OnGet(int? code) => Fill(code);
+    // No handler parameters: binding would read the failed request's form (see ErrorHandling).
+    public void OnGet() => Fill();
 
-    public void OnPost(int? code) => Fill(code);
+    public void OnPost() => Fill();
 
-    private void Fill(int? code)
+    private void Fill()
     {
-        Code = code is >= 400 and < 600 ? code.Value : 500;
+        // /error/{code} from the status-code pages; /error from the exception handler, which has already
+        // set the status it chose (400/408/413 for a body Kestrel could not read, else 500).
+        var code = int.TryParse(RouteData.Values["code"] as string, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var fromRoute)
+            ? fromRoute
+            : Response.StatusCode;
+        Code = code is >= 400 and < 600 ? code : 500;
         // Keep the original status (the re-executed request would otherwise answer 200).
         Response.StatusCode = Code;
         TraceId = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
+        // An exception was logged by the exception handler; a 500 without one (a handler that answered 500
+        // itself) would otherwise leave no trace in the logs.
+        if (Code >= 500 && HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is null)
+            logger.LogError("Answered {Status} for {Path} without an exception", Code,
+                HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalPath ?? Request.Path.Value);
     }
 
     public string Key => Code switch

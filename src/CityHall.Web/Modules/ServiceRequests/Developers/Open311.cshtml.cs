@@ -17,7 +17,7 @@ public sealed class Open311Model(ApiKeys keys, IOptionsMonitor<ServiceRequestOpt
     /// <summary>The key just issued: shown in this response only.</summary>
     public string? IssuedKey { get; private set; }
     public bool Revoked { get; private set; }
-    public string Origin => $"{Request.Scheme}://{Request.Host}";
+    public string Origin => Request.PublicOrigin();
 
     public async Task OnGetAsync() => await LoadAsync();
 

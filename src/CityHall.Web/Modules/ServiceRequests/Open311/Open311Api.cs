@@ -62,7 +62,7 @@ public static partial class Open311Api
     {
         var catalogue = await directory.GetAsync(http.RequestAborted);
         var changeset = clock.ToLocal(new DateTimeOffset(catalogue.ChangedAt, TimeSpan.Zero));
-        var origin = $"{http.Request.Scheme}://{http.Request.Host}";
+        var origin = http.Request.PublicOrigin();
         var endpoint = new Open311Element("endpoint",
         [
             new Open311Value("specification", Specification),

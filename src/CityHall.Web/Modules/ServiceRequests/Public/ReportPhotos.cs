@@ -2,7 +2,7 @@ namespace CityHall.Web.Modules.ServiceRequests.Public;
 
 /// <summary>
 /// A report's photos, served from the database (never from the web root): to anyone for a public
-/// case, to its reporter and staff for a private one. Public photos are cached by browsers and
+/// case, to its reporter and the responsible department's officials for a private one. Public photos are cached by browsers and
 /// proxies (the ETag is the hash of the bytes); private ones only by the reader's browser.
 /// </summary>
 public static class ReportPhotos
@@ -12,9 +12,9 @@ public static class ReportPhotos
         {
             var key = reference.ToUpperInvariant();
             var found = await db.Set<ServiceRequest>().AsNoTracking().Where(r => r.Reference == key)
-                .Select(r => new { r.Id, r.IsPublic, r.ReporterId }).FirstOrDefaultAsync(http.RequestAborted);
+                .Select(r => new { r.Id, r.IsPublic, r.ReporterId, r.DepartmentCode }).FirstOrDefaultAsync(http.RequestAborted);
             if (found is null) return TypedResults.NotFound();
-            if (!ServiceRequestStates.SeesContent(http.User, found.IsPublic, found.ReporterId)) return TypedResults.NotFound();
+            if (!ServiceRequestStates.SeesContent(http.User, found.IsPublic, found.ReporterId, found.DepartmentCode)) return TypedResults.NotFound();
             var photo = await db.Set<ServiceRequestPhoto>().AsNoTracking().Where(p => p.RequestId == found.Id && p.Position == position)
                 .Select(p => new { p.Bytes, p.Hash }).FirstOrDefaultAsync(http.RequestAborted);
             if (photo is null) return TypedResults.NotFound();

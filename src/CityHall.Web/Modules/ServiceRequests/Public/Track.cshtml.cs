@@ -5,7 +5,7 @@ namespace CityHall.Web.Modules.ServiceRequests.Public;
 /// <summary>
 /// A case by its reference: where it stands, when it is due, what the city said at each stage.
 /// The reference is hard to guess, so it is the tracking code: anyone holding it sees the stage of a
-/// private case, and only its reporter and staff see what it says and its photos. After closing,
+/// private case, and only its reporter and the officials in charge see what it says, its photos and the replies. After closing,
 /// the reporter rates the answer, and may say once, with a reason, that it is not solved.
 /// </summary>
 public sealed class TrackModel(AppDbContext db, ServiceDirectory directory, TimeProvider clock, IStringLocalizer<Text> t) : PageModel
@@ -16,8 +16,8 @@ public sealed class TrackModel(AppDbContext db, ServiceDirectory directory, Time
     public IReadOnlyList<int> PhotoPositions { get; private set; } = [];
     public bool IsReporter { get; private set; }
     public bool IsStaff { get; private set; }
-    /// <summary>Description, place and photos: for public cases, and for the reporter and staff of private ones.</summary>
-    public bool ShowsContent => ServiceRequestStates.SeesContent(User, Case.IsPublic, Case.ReporterId);
+    /// <summary>Description, place, photos and replies: for public cases, and for the reporter and the officials in charge of private ones.</summary>
+    public bool ShowsContent => ServiceRequestStates.SeesContent(User, Case.IsPublic, Case.ReporterId, Case.DepartmentCode);
     public bool IsFollowing { get; private set; }
     public bool JustSubmitted { get; private set; }
     public string? DepartmentName { get; private set; }
@@ -109,7 +109,7 @@ public sealed class TrackModel(AppDbContext db, ServiceDirectory directory, Time
         Case = found;
         var me = UserId;
         IsReporter = ServiceRequestStates.IsReporter(User, found.ReporterId);
-        IsStaff = User.HasPermission(ServiceRequestsModule.Handle);
+        IsStaff = CaseWork.MayHandle(User, found);
         IsFollowing = me is not null && await db.Set<ServiceRequestFollower>().AnyAsync(f => f.RequestId == found.Id && f.UserId == me);
         History = found.Events.Where(e => !e.Internal).OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
         PhotoPositions = await db.Set<ServiceRequestPhoto>().Where(p => p.RequestId == found.Id).OrderBy(p => p.Position).Select(p => p.Position).ToListAsync();
