@@ -33,6 +33,7 @@ public class CityHallApp : WebApplicationFactory<Program>
             // Generous limits so tests that sign in many times are not throttled; the rate-limit tests set their own.
             ["RequestLimits:SignIn:PermitLimit"] = "1000",
             ["RequestLimits:SignUp:PermitLimit"] = "1000",
+            ["RequestLimits:CitizenWrite:PermitLimit"] = "1000",
             ["Accounts:IdentityHashKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         };
         foreach (var (k, v) in overrides) settings[k] = v;

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using CityHall.Tests.Infrastructure;
 
 namespace CityHall.Tests.Platform;
@@ -30,5 +31,69 @@ public sealed class RateLimitTests(RateLimitedApp app) : IClassFixture<RateLimit
         }
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/sign-in")).StatusCode); // reading is never refused
+    }
+}
+
+/// <summary>A city with small citizen-write and upload limits.</summary>
+public sealed class CitizenLimitsApp() : CityHallApp(new Dictionary<string, string?>
+{
+    ["RequestLimits:CitizenWrite:PermitLimit"] = "3",
+    ["RequestLimits:CitizenWrite:WindowSeconds"] = "600",
+    ["RequestLimits:UploadBytesPerAccountPerDay"] = "2000000",
+});
+
+/// <summary>Every citizen form post counts against the citizen write limit, per account; uploaded bytes against a daily quota.</summary>
+public sealed class CitizenLimitsTests(CitizenLimitsApp app) : IClassFixture<CitizenLimitsApp>
+{
+    private static readonly Dictionary<string, string> RoadDamage = new()
+    {
+        ["attribute[damage_type]"] = "pothole", ["Input.Description"] = "횡단보도 앞 도로가 움푹 패였습니다.", ["Input.IsPublic"] = "true",
+    };
+
+    private const string Place = "address=%EA%B0%95%EB%82%A8%EA%B5%AC%20%ED%85%8C%ED%97%A4%EB%9E%80%EB%A1%9C%20100";
+
+    [Fact]
+    public async Task Filing_reports_is_rate_limited_per_account_not_per_address()
+    {
+        var citizen = await app.SignedUpCitizenAsync();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+            statuses.Add((await ServiceRequests.ReportPagesTests.ReportAsync(citizen, "road-damage", Place, RoadDamage)).StatusCode);
+        Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.TooManyRequests], statuses);
+
+        // Another person behind the same address is not held back by the first one's posts.
+        var neighbour = await app.SignedUpCitizenAsync();
+        Assert.Equal(HttpStatusCode.Redirect, (await ServiceRequests.ReportPagesTests.ReportAsync(neighbour, "road-damage", Place, RoadDamage)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Photos_past_the_daily_quota_are_refused_with_a_message_and_nothing_is_stored()
+    {
+        var email = $"photos-{Guid.NewGuid():N}@example.org";
+        var citizen = await app.SignedUpCitizenAsync(email);
+        var photo = NoisyJpeg(900_000);
+        Assert.Equal(HttpStatusCode.Redirect, (await ServiceRequests.ReportPagesTests.ReportAsync(citizen, "road-damage", Place, RoadDamage, ("a.jpg", photo), ("b.jpg", photo))).StatusCode);
+        var refused = await ServiceRequests.ReportPagesTests.ReportAsync(citizen, "road-damage", Place, RoadDamage, ("c.jpg", photo));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await Html.ParseAsync(refused);
+        Assert.Contains(page.ErrorSummary(), e => e.Contains("오늘 올릴 수 있는", StringComparison.Ordinal));
+        var reports = await app.WithDbAsync(db => db.Set<CityHall.Web.Modules.ServiceRequests.ServiceRequest>()
+            .Join(db.Users.Where(u => u.Email == email), r => r.ReporterId, u => u.Id, (r, u) => r.Id).CountAsync());
+        Assert.Equal(1, reports);
+        // Without photos the report still goes through.
+        Assert.Equal(HttpStatusCode.Redirect, (await ServiceRequests.ReportPagesTests.ReportAsync(citizen, "road-damage", Place, RoadDamage)).StatusCode);
+    }
+
+    /// <summary>A JPEG of about the given size (noise does not compress).</summary>
+    private static byte[] NoisyJpeg(int approximateBytes)
+    {
+        var side = (int)Math.Sqrt(approximateBytes / 1.2);
+        using var bitmap = new SkiaSharp.SKBitmap(side, side);
+        var random = new Random(7);
+        var pixels = new SkiaSharp.SKColor[side * side];
+        for (var i = 0; i < pixels.Length; i++) pixels[i] = new SkiaSharp.SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256));
+        bitmap.Pixels = pixels;
+        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+        return image.Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, 95).ToArray();
     }
 }

@@ -49,7 +49,11 @@ public sealed class AuditLog(AppDbContext db, TimeProvider clock, ILogger<AuditL
             }
             catch (DbUpdateException ex) when (attempt < MaxAttempts && ex is not DbUpdateConcurrencyException)
             {
-                // Another writer took this sequence number (a concurrency conflict on the caller's rows is theirs to report); the caller's changes are still pending: try again on the new head.
+                // Retry only when another writer took this sequence number. Any other failure (the caller's
+                // own rows breaking a rule) would fail the same way every time: it is the caller's to report, once.
+                var moved = await db.Set<AuditEntry>().AsNoTracking().AnyAsync(x => x.Sequence >= entry.Sequence, ct);
+                if (!moved) throw;
+                // The caller's changes are still pending: try again on the new head.
                 logger.LogDebug(ex, "Audit head moved while appending; retrying");
                 db.Entry(entry).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
             }

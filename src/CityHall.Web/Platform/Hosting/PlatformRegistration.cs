@@ -46,9 +46,14 @@ public static class PlatformRegistration
             {
                 o.RootDirectory = "/";
                 o.Conventions.Add(new AdminFolderConvention(PermissionPolicyProvider.PolicyFor(PlatformPermissions.AccessAdmin)));
+                o.Conventions.Add(new CitizenWriteConvention());
             })
             // Only [Required] makes a field required: optional text fields stay non-null strings.
-            .AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true)
+            .AddMvcOptions(o =>
+            {
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                o.ModelBinderProviders.Insert(0, new CalendarDateBinderProvider([.. o.ModelBinderProviders]));
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Text)));
         // Korean text is written as text, not as numeric entities: pages are readable and a third lighter.
@@ -87,6 +92,7 @@ public static class PlatformRegistration
 
         services.AddScoped<StaffAccounts>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<UploadAllowance>();
         services.AddScoped<AuditChainVerifier>();
         services.AddScoped<Notifier>();
         services.AddScoped<IPersonalDataContributor, NotificationPersonalData>();
@@ -124,8 +130,8 @@ public static class PlatformRegistration
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseRequestBodyLimits(limits);
-        app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseRateLimiter(); // after authentication: citizen writes are counted per account
         app.UseAuthorization();
         app.UseOutputCache(); // after authentication: the policy serves and stores anonymous requests only
         app.UseAntiforgery();

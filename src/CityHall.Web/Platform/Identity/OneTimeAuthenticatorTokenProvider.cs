@@ -9,7 +9,7 @@ namespace CityHall.Web.Platform.Identity;
 /// are one conditional UPDATE, so two nodes taking the same code at the same moment accept it once.
 /// Identity's own provider accepts a code again for as long as it is current.
 /// </summary>
-public sealed class OneTimeAuthenticatorTokenProvider(AppDbContext db, TimeProvider clock) : IUserTwoFactorTokenProvider<CityHallUser>
+public sealed class OneTimeAuthenticatorTokenProvider(AppDbContext db) : IUserTwoFactorTokenProvider<CityHallUser>
 {
     public const string Name = "OneTimeAuthenticator";
 
@@ -26,7 +26,8 @@ public sealed class OneTimeAuthenticatorTokenProvider(AppDbContext db, TimeProvi
         if (token.Length != 6 || !token.All(char.IsAsciiDigit)) return false;
         var key = await manager.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrWhiteSpace(key) || Base32Decode(key) is not { Length: > 0 } secret) return false;
-        var now = clock.GetUtcNow().ToUnixTimeSeconds() / 30;
+        // The wall clock, as the phone's app has it (not the app's TimeProvider, which a test may move by days).
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
         for (var step = now - Drift; step <= now + Drift; step++)
         {
             if (!CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(Code(secret, step)), System.Text.Encoding.ASCII.GetBytes(token)))

@@ -13,6 +13,9 @@ public sealed class RequestLimitsOptions
     /// <summary>Shared by modules for writes that a person repeats (signing, voting, asking).</summary>
     public RateLimitSetting CitizenWrite { get; set; } = new() { PermitLimit = 30, WindowSeconds = 60 };
 
+    /// <summary>Bytes of photos and documents one account may upload per day (city date); 0 refuses every upload.</summary>
+    public long UploadBytesPerAccountPerDay { get; set; } = 60L * 1024 * 1024;
+
     /// <summary>For inbound webhooks, per sender.</summary>
     public RateLimitSetting Webhook { get; set; } = new() { PermitLimit = 600, WindowSeconds = 60 };
 }

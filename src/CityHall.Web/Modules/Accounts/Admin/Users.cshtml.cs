@@ -8,7 +8,8 @@ public sealed class UsersModel(AppDbContext db) : PageModel
 
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Role { get; set; }
-    [BindProperty(SupportsGet = true)] public string Sort { get; set; } = "email";
+    // Nullable: "?sort=" binds as null, like every empty field.
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<UserRow> Rows { get; private set; } = [];
@@ -61,5 +62,5 @@ public sealed class UsersModel(AppDbContext db) : PageModel
     }
 
     public string PageLink(int page, string? sort = null) =>
-        $"?q={Uri.EscapeDataString(Q ?? "")}&role={Uri.EscapeDataString(Role ?? "")}&sort={Uri.EscapeDataString(sort ?? Sort)}&p={page}";
+        $"?q={Uri.EscapeDataString(Q ?? "")}&role={Uri.EscapeDataString(Role ?? "")}&sort={Uri.EscapeDataString(sort ?? Sort ?? "email")}&p={page}";
 }

@@ -13,7 +13,7 @@ namespace CityHall.Web.Modules.Petitions.Public;
 [EnableRateLimiting(RateLimits.CitizenWrite)]
 [RequestSizeLimit(ProposalImages.MaxUploadBytes + 1_048_576)] // a phone photo and the text; larger files are refused with a message
 public sealed class ProposeModel(AppDbContext db, SimilarPetitions similar, PetitionText text, Fraud.ActivityWatch watch, TimeProvider clock,
-    IStringLocalizer<Text> t) : PageModel
+    UploadAllowance allowance, IStringLocalizer<Text> t) : PageModel
 {
     [BindProperty] public ProposalInput Input { get; set; } = new();
 
@@ -46,11 +46,15 @@ public sealed class ProposeModel(AppDbContext db, SimilarPetitions similar, Peti
         {
             if (string.IsNullOrWhiteSpace(Input.ImageAlt)) ModelState.AddModelError("Input.ImageAlt", t["Petitions.Image.AltRequired"]);
             await using var stream = upload.OpenReadStream();
-            var (prepared, error) = upload.Length > ProposalImages.MaxUploadBytes
-                ? (null, "Petitions.Image.TooLarge")
-                : ProposalImages.Prepare(stream, upload.Length);
-            if (error is not null) ModelState.AddModelError("Input.Image", t[error]);
-            picture = prepared;
+            if (upload.Length > ProposalImages.MaxUploadBytes) ModelState.AddModelError("Input.Image", t["Petitions.Image.TooLarge"]);
+            else if (!await allowance.TryTakeAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, upload.Length, HttpContext.RequestAborted))
+                ModelState.AddModelError("Input.Image", t["Uploads.DailyQuota", allowance.DailyBytes / (1024 * 1024)]);
+            else
+            {
+                var (prepared, error) = ProposalImages.Prepare(stream, upload.Length);
+                if (error is not null) ModelState.AddModelError("Input.Image", t[error]);
+                picture = prepared;
+            }
         }
         if (!ModelState.IsValid)
         {

@@ -33,10 +33,11 @@ public sealed class EditPageModel(AppDbContext db, AuditLog audit, TimeProvider 
             changed.Add(name);
             apply(after);
         }
+        // The English fields are optional: left empty they bind as null and the page shows the Korean text.
         Set("titleKo", page.TitleKo, Input.TitleKo.Trim(), v => page.TitleKo = v);
-        Set("titleEn", page.TitleEn, Input.TitleEn.Trim(), v => page.TitleEn = v);
+        Set("titleEn", page.TitleEn, Input.TitleEn?.Trim() ?? "", v => page.TitleEn = v);
         Set("bodyKo", page.BodyKo, Input.BodyKo, v => page.BodyKo = v);
-        Set("bodyEn", page.BodyEn, Input.BodyEn, v => page.BodyEn = v);
+        Set("bodyEn", page.BodyEn, Input.BodyEn ?? "", v => page.BodyEn = v);
         if (changed.Count > 0)
         {
             page.UpdatedAt = clock.GetUtcNow();
@@ -56,7 +57,7 @@ public sealed class ContentPageInput
 
     [Display(Name = "Field.TitleEn")]
     [StringLength(200, ErrorMessage = "Admin.Pages.TitleTooLong")]
-    public string TitleEn { get; set; } = "";
+    public string? TitleEn { get; set; } = "";
 
     [Display(Name = "Field.BodyKo")]
     [Required(ErrorMessage = "Admin.Pages.BodyRequired")]
@@ -65,5 +66,5 @@ public sealed class ContentPageInput
 
     [Display(Name = "Field.BodyEn")]
     [StringLength(50_000, ErrorMessage = "Admin.Pages.BodyTooLong")]
-    public string BodyEn { get; set; } = "";
+    public string? BodyEn { get; set; } = "";
 }

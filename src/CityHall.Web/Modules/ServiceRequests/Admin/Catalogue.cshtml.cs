@@ -25,8 +25,8 @@ public sealed partial class CatalogueModel(AppDbContext db, ServiceDirectory dir
     public async Task<IActionResult> OnPostAsync()
     {
         await LoadAsync();
-        var code = Input.Code.Trim();
-        if (!CodePattern().IsMatch(code)) ModelState.AddModelError("Input.Code", t["Reports.Catalogue.CodeFormat"]);
+        var code = Input.Code?.Trim() ?? ""; // an empty field binds as null ([Required] has said so already)
+        if (code.Length > 0 && !CodePattern().IsMatch(code)) ModelState.AddModelError("Input.Code", t["Reports.Catalogue.CodeFormat"]);
         else if (Services.Any(s => s.Code == code)) ModelState.AddModelError("Input.Code", t["Reports.Catalogue.CodeTaken"]);
         if (!Catalogue.DepartmentByCode.ContainsKey(Input.Department ?? "")) ModelState.AddModelError("Input.Department", t["Reports.CaseWork.DepartmentUnknown"]);
         if (!ModelState.IsValid) return Page();

@@ -12,7 +12,7 @@ namespace CityHall.Web.Modules.ServiceRequests.Public;
 [Authorize]
 [RequestSizeLimit(ServiceRequestIntake.MaxPhotos * 10 * 1024 * 1024 + 1_048_576)] // three phone photos and the text; the configured size is checked per photo
 public sealed class DetailsModel(ServiceDirectory directory, ServiceRequestIntake intake, IOptionsMonitor<ServiceRequestOptions> options,
-    UserManager<CityHallUser> users, IStringLocalizer<Text> t) : PageModel
+    UserManager<CityHallUser> users, UploadAllowance allowance, IStringLocalizer<Text> t) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public ReportPlace Place { get; set; } = new();
@@ -44,6 +44,8 @@ public sealed class DetailsModel(ServiceDirectory directory, ServiceRequestIntak
         var files = Request.Form.Files.GetFiles("photos").Where(f => f.Length > 0).ToList();
         if (files.Count > ServiceRequestIntake.MaxPhotos)
             ModelState.AddModelError("photos", t["ServiceRequests.Error.TooManyPhotos", ServiceRequestIntake.MaxPhotos]);
+        else if (!await allowance.TryTakeAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, files.Sum(f => f.Length), HttpContext.RequestAborted))
+            ModelState.AddModelError("photos", t["Uploads.DailyQuota", allowance.DailyBytes / (1024 * 1024)]);
         else
         {
             var max = options.CurrentValue.MaxPhotoBytes;
