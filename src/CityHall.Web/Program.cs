@@ -10,7 +10,7 @@ using CityHall.Web.Modules.Portal;
 using CityHall.Web.Modules.ServiceRequests;
 using CityHall.Web.Platform.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = StartupFolder.ContentRoot(args) });
 
 builder.AddPlatform();
 builder.AddAccounts();

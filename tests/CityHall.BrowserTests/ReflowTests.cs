@@ -49,6 +49,21 @@ public sealed class ReflowTests(BrowserFixture f)
     }
 
     [Fact]
+    public async Task Pages_with_long_addresses_and_endpoints_reflow_at_320_pixels()
+    {
+        // A long e-mail address on the profile, long URLs and keys on the developers' page: they wrap.
+        var page = await f.NewPageAsync("en-US", width: 320, height: 640);
+        await Journeys.SignUpAsync(f, page, $"a-rather-long-address-for-reflow-{Guid.NewGuid():N}@example.org");
+        foreach (var url in new[] { "/account/profile", "/developers/open311", "/open-data" })
+        {
+            await page.GotoAsync(url);
+            var problems = await page.EvaluateAsync<string[]>(OverflowScript);
+            Assert.True(problems.Length == 0, url + ": " + string.Join("; ", problems));
+        }
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Public_pages_take_text_at_200_percent_without_loss()
     {
         // Browsers' text-size setting scales the root font; KRDS sizes everything in rem.

@@ -34,6 +34,8 @@ public class CityHallApp : WebApplicationFactory<Program>
             ["RequestLimits:SignIn:PermitLimit"] = "1000",
             ["RequestLimits:SignUp:PermitLimit"] = "1000",
             ["RequestLimits:CitizenWrite:PermitLimit"] = "1000",
+            // What production must set (readiness fails without them).
+            ["Hosting:PublicUrl"] = "http://localhost",
             ["Accounts:IdentityHashKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         };
         foreach (var (k, v) in overrides) settings[k] = v;

@@ -68,3 +68,77 @@ public sealed class PublicSurfaceTests(PublicCityApp app) : IClassFixture<Public
         Assert.All(urls, u => Assert.StartsWith(PublicUrl + "/open311/", u, StringComparison.Ordinal));
     }
 }
+
+/// <summary>A production deployment that forgot its secrets.</summary>
+public sealed class UnconfiguredCityApp() : CityHallApp(new Dictionary<string, string?>
+{
+    ["Hosting:PublicUrl"] = "",
+    ["Accounts:IdentityHashKey"] = "",
+});
+
+public sealed class ReadinessTests(UnconfiguredCityApp app) : IClassFixture<UnconfiguredCityApp>
+{
+    [Fact]
+    public async Task Without_its_required_settings_the_city_is_alive_but_not_ready()
+    {
+        var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        var ready = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal("Unhealthy", await ready.Content.ReadAsStringAsync());
+    }
+}
+
+/// <summary>The rest of the public surface: machine routes answer machines, the favicon exists, the API reference has a language, downloads exist where linked.</summary>
+public sealed class MachineRouteTests(CityHallApp app) : IClassFixture<CityHallApp>
+{
+    [Theory]
+    [InlineData("GET", "/live/987654.ics", 404)]
+    [InlineData("GET", "/open-data/no-such-dataset.csv", 404)]
+    [InlineData("GET", "/live-events/webhooks/sms", 405)]
+    [InlineData("GET", "/api/v1/petitions/987654", 404)]
+    [InlineData("DELETE", "/petitions/feed.atom", 405)]
+    public async Task Errors_on_feeds_calendars_webhooks_and_files_are_problem_json(string method, string path, int status)
+    {
+        var response = await app.CreateClient().SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(status, json.RootElement.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_open_data_page_is_still_a_page()
+    {
+        var response = await app.CreateClient().GetAsync("/open-data");
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Every_page_has_a_favicon()
+    {
+        var response = await app.CreateClient().GetAsync("/favicon.ico");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0, 0, 1, 0 }, bytes[..4]); // an ICO header
+        var home = await Html.ParseAsync(await app.CreateClient().GetAsync("/"));
+        Assert.Equal("/favicon.ico", home.QuerySelector("link[rel=icon]")?.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task The_API_reference_page_says_its_language()
+    {
+        var response = await app.CreateClient().GetAsync("/api/docs/");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task A_kind_of_place_with_no_places_links_no_download_and_one_with_places_does()
+    {
+        var empty = await app.CreateClient().GetPageAsync("/places/kind/tourist-spot");
+        Assert.Null(empty.QuerySelector("[data-downloads]"));
+        Assert.DoesNotContain("/open-data/places-tourist-spot", empty.Source.Text, StringComparison.Ordinal);
+    }
+}

@@ -18,6 +18,7 @@ public static class AccountsModule
         builder.Services.AddScoped<AccountCodes>();
         builder.Services.AddScoped<PersonalData>();
         builder.Services.AddSingleton<IdentityHashKey>();
+        builder.Services.AddRequiredSetting("Accounts:IdentityHashKey", "identity verification is off, so no citizen can support a proposal");
         builder.Services.AddScoped<IdentityVerification>();
         builder.Services.AddScoped<IVerifiedCitizens, VerifiedCitizens>();
         builder.Services.AddScoped<IIdentityVerifier, SmsCodeVerifier>();

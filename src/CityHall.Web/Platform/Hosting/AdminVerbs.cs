@@ -12,11 +12,43 @@ public static class AdminVerbs
 {
     private static readonly HashSet<string> Verbs = ["migrate", "seed", "create-admin", "verify-audit", "--help", "-h", "help"];
 
-    public static bool IsVerb(WebApplication app, string[] args) =>
-        args.Length > 0 && (Verbs.Contains(args[0]) || app.Services.GetServices<ModuleVerb>().Any(v => v.Name == args[0]));
+    public static bool IsVerb(WebApplication app, string[] args)
+    {
+        var verb = WithoutHostOptions(args);
+        return verb.Length > 0 && (Verbs.Contains(verb[0]) || app.Services.GetServices<ModuleVerb>().Any(v => v.Name == verb[0]));
+    }
+
+    /// <summary>Host options the server takes too (and the host has already applied): the verbs accept and ignore them.</summary>
+    private static readonly HashSet<string> HostOptions = new(StringComparer.OrdinalIgnoreCase) { "contentRoot", "environment", "applicationName", "urls" };
+
+    /// <summary>
+    /// The arguments without host options (--contentRoot DIR, --environment Production, --urls …) and
+    /// configuration overrides (--Database:Provider=Postgres), which the host has read already; what is
+    /// left is the verb and its own options.
+    /// </summary>
+    public static string[] WithoutHostOptions(string[] args)
+    {
+        var rest = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            if (arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                var name = arg[2..].Split('=', 2)[0];
+                if (HostOptions.Contains(name) || name.Contains(':', StringComparison.Ordinal))
+                {
+                    if (!arg.Contains('=', StringComparison.Ordinal) && i + 1 < args.Length) i++; // its value
+                    continue;
+                }
+            }
+            rest.Add(arg);
+        }
+        return [.. rest];
+    }
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
+        args = WithoutHostOptions(args);
         var root = new RootCommand("CityHall: run with no arguments to serve the portal, or with a verb to run a task.");
 
         var migrate = new Command("migrate", "Apply pending database migrations.");

@@ -83,7 +83,10 @@ public static class PlatformRegistration
         builder.WebHost.ConfigureKestrel(k =>
             k.Limits.MaxRequestBodySize = configuration.GetSection(RequestLimitsOptions.Section).Get<RequestLimitsOptions>()?.MaxBodyBytes ?? 1_048_576);
 
-        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"])
+            .AddCheck<CityReadinessCheck>("city", tags: ["ready"]);
+        services.AddSingleton<CityReadinessCheck>();
+        services.AddRequiredSetting("Hosting:PublicUrl", "absolute links (feeds, open data, Open311, calendars) would take the request's Host header");
         services.AddOpenTelemetry().WithMetrics(m => m
             .AddAspNetCoreInstrumentation()
             .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "CityHall")
@@ -117,8 +120,9 @@ public static class PlatformRegistration
         app.UseMetricsAccess();
         if (!app.Environment.IsDevelopment()) app.UseHsts(); // only ever sent over HTTPS
         app.UseSecurityHeaders();
-        // Files live under these folders only: other requests (pages, the API) skip the file lookup.
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/css") || c.Request.Path.StartsWithSegments("/js") || c.Request.Path.StartsWithSegments("/lib"),
+        // Files live under these folders (and the favicon browsers ask for) only: other requests (pages, the API) skip the file lookup.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/css") || c.Request.Path.StartsWithSegments("/js") || c.Request.Path.StartsWithSegments("/lib")
+                || c.Request.Path == "/favicon.ico",
             branch => branch.UseResponseCompression().UseStaticFiles(new StaticFileOptions
             {
                 // URLs written with asp-append-version carry the file's hash (?v=): a new build means a new URL,
@@ -127,6 +131,7 @@ public static class PlatformRegistration
                     ? "public, max-age=31536000, immutable"
                     : "public, max-age=86400",
             }));
+        app.UseApiDocsLanguage();
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseRequestBodyLimits(limits);

@@ -15,8 +15,23 @@ public static class ErrorHandling
             ctx.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? ctx.HttpContext.TraceIdentifier;
         });
 
-    public static bool IsApiRequest(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/open311");
+    /// <summary>
+    /// Requests made by programs rather than people reading pages: the APIs, webhooks, open-data files,
+    /// feeds and calendars. Their errors (404, 405, 401 ...) are problem+json, not the HTML page.
+    /// </summary>
+    public static bool IsApiRequest(HttpRequest request)
+    {
+        var path = request.Path;
+        if (path.StartsWithSegments("/api/docs")) return false; // the documentation is a page
+        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/open311")
+            || (path.StartsWithSegments("/open-data", out var file) && file.Value is { Length: > 1 }) // the files; /open-data itself is a page
+            || path.StartsWithSegments("/live-events/webhooks") || path.StartsWithSegments("/hubs"))
+            return true;
+        var last = path.Value is { } value ? value[(value.LastIndexOf('/') + 1)..] : "";
+        return MachineExtensions.Any(e => last.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static readonly string[] MachineExtensions = [".atom", ".rss", ".ics", ".json", ".geojson", ".csv", ".xml"];
 
     public static IApplicationBuilder UseCityHallErrorHandling(this WebApplication app, RequestLimitsOptions limits)
     {

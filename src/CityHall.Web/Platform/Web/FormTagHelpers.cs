@@ -135,7 +135,10 @@ public sealed class FieldTagHelper(IStringLocalizer<Text> t, HtmlEncoder encoder
         {
             var options = string.Concat((Items ?? []).Select(i =>
                 $"<option value=\"{encoder.Encode(i.Value)}\"{(i.Value == value ? " selected" : "")}>{encoder.Encode(i.Text)}</option>"));
-            control = $"<select class=\"krds-form-select\" id=\"{id}\" name=\"{encodedName}\"{aria}{required}>{options}</select>";
+            // "required" means something on a select only with an empty first choice ("choose one"); a list
+            // that always has a value (a radius, a language) must not claim it (HTML: a required select needs a placeholder option).
+            var selectRequired = (Items ?? []).FirstOrDefault()?.Value is "" ? required : "";
+            control = $"<select class=\"krds-form-select\" id=\"{id}\" name=\"{encodedName}\"{aria}{selectRequired}>{options}</select>";
         }
         else
             control = $"<input class=\"krds-input\" type=\"{encoder.Encode(Type)}\" id=\"{id}\" name=\"{encodedName}\"{(Type == "file" ? "" : $" value=\"{encoder.Encode(value)}\"")}{auto}{mode}{aria}{required}>";
