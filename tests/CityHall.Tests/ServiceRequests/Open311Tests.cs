@@ -47,6 +47,20 @@ public sealed class Open311Tests(CityHallApp app) : IClassFixture<CityHallApp>
         return json[0].GetProperty("service_request_id").GetString()!;
     }
 
+    [Theory]
+    [InlineData("37.5116", "127.0595", "11680")] // COEX: Gangnam-gu
+    [InlineData("37.5759", "126.9768", "11110")] // Gwanghwamun: Jongno-gu
+    [InlineData("37.5133", "126.9267", "11560")] // Yeouido: Yeongdeungpo-gu
+    public async Task A_request_with_a_point_and_no_address_gets_the_district_the_point_lies_in(string lat, string lon, string district)
+    {
+        var (key, _) = await Open311Client.NewKeyAsync(app);
+        var (response, json) = await client.PostJsonAsync(Open311Client.RoadDamage(key, ("lat", lat), ("long", lon)));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var id = json[0].GetProperty("service_request_id").GetString()!;
+        var stored = await app.WithDbAsync(db => db.Set<ServiceRequest>().AsNoTracking().SingleAsync(r => r.Reference == id || r.Token == id));
+        Assert.Equal(district, stored.DistrictCode);
+    }
+
     [Fact]
     public async Task Discovery_lists_the_v2_endpoint_in_both_formats_at_both_addresses()
     {
@@ -246,6 +260,9 @@ public sealed class Open311Tests(CityHallApp app) : IClassFixture<CityHallApp>
         Assert.Contains(await Refused(HttpStatusCode.BadRequest, ("long", "-181")), e => e.StartsWith("long", StringComparison.Ordinal));
         Assert.Contains(await Refused(HttpStatusCode.BadRequest, ("long", "")), e => e.StartsWith("lat", StringComparison.Ordinal));
         Assert.Contains(await Refused(HttpStatusCode.BadRequest, ("lat", "north")), e => e.StartsWith("lat", StringComparison.Ordinal));
+        // On the Earth but not in the city: (0, 0), a swapped pair.
+        Assert.Contains(await Refused(HttpStatusCode.BadRequest, ("lat", "0"), ("long", "0")), e => e.StartsWith("lat", StringComparison.Ordinal));
+        Assert.Contains(await Refused(HttpStatusCode.BadRequest, ("lat", "126.9779"), ("long", "37.5663")), e => e.StartsWith("lat", StringComparison.Ordinal));
         Assert.Contains(await Refused(HttpStatusCode.BadRequest, ("attribute[damage_type]", "")), e => e.StartsWith("attribute[damage_type]", StringComparison.Ordinal));
         Assert.Contains(await Refused(HttpStatusCode.BadRequest, ("attribute[damage_type]", "sinkhole")), e => e.StartsWith("attribute[damage_type]", StringComparison.Ordinal));
         Assert.Contains(await Refused(HttpStatusCode.BadRequest, ("attribute[width_cm]", "wide")), e => e.StartsWith("attribute[width_cm]", StringComparison.Ordinal));

@@ -181,6 +181,17 @@ public sealed class ReportPagesTests(CityHallApp app) : IClassFixture<CityHallAp
     }
 
     [Fact]
+    public async Task A_point_outside_the_city_is_refused_at_the_location_step_and_at_the_details_step()
+    {
+        var citizen = await app.SignedUpCitizenAsync();
+        var location = await citizen.GetPageAsync("/reports/new/location?service=road-damage&lat=0&long=0&go=true");
+        Assert.Contains(location.ErrorSummary(), e => e.Contains("관할 구역 밖", StringComparison.Ordinal));
+        var details = await citizen.GetAsync("/reports/new/details?service=road-damage&lat=0&long=0");
+        Assert.Equal(HttpStatusCode.Redirect, details.StatusCode);
+        Assert.StartsWith("/reports/new/location", details.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_private_report_shows_its_stage_to_the_reference_holder_and_its_content_only_to_the_reporter()
     {
         var reporter = await app.SignedUpCitizenAsync();

@@ -78,7 +78,8 @@ public sealed record IntakeResult(ServiceRequest? Request, ServiceDefinition? Se
 /// is wrong, and every problem is reported at once. The web form and the Open311 POST both come here.
 /// </summary>
 public sealed class ServiceRequestIntake(AppDbContext db, ServiceRequestWriter writer, CaseNotifier notifier, ServiceDirectory directory,
-    DeadlineCalculator deadlines, TimeProvider clock, Platform.City.CityClock cityClock, IStringLocalizer<Text> t)
+    DeadlineCalculator deadlines, TimeProvider clock, Platform.City.CityClock cityClock, Platform.City.DistrictMap districts,
+    Microsoft.Extensions.Options.IOptionsMonitor<Platform.City.CityOptions> city, IStringLocalizer<Text> t)
 {
     public const int MaxDescription = 4000;
     public const int MaxPhotos = 3;
@@ -124,7 +125,9 @@ public sealed class ServiceRequestIntake(AppDbContext db, ServiceRequestWriter w
         if (input.Photos.Count > MaxPhotos) errors.Add(new("photos", t["ServiceRequests.Error.TooManyPhotos", MaxPhotos]));
         if (errors.Count > 0 || !store) return new(null, service, false, errors);
 
-        district ??= catalogue.DistrictInAddress(input.Address);
+        // The district named by the form (the location step's choice), else the one the point lies in, else the address's words.
+        district ??= (input.Latitude is { } pointLat && input.Longitude is { } pointLon ? districts.DistrictAt(pointLat, pointLon) : null)
+            ?? catalogue.DistrictInAddress(input.Address);
         var now = clock.GetUtcNow();
         var batch = service.Type == ServiceType.Batch;
         var request = new ServiceRequest
@@ -247,6 +250,9 @@ public sealed class ServiceRequestIntake(AppDbContext db, ServiceRequestWriter w
         {
             if (!double.IsFinite(lat) || lat is < -90 or > 90) errors.Add(new("lat", t["ServiceRequests.Error.Latitude"]));
             if (!double.IsFinite(lon) || lon is < -180 or > 180) errors.Add(new("long", t["ServiceRequests.Error.Longitude"]));
+            // (0, 0), a swapped pair, another city: the city cannot send anyone there.
+            else if (double.IsFinite(lat) && lat is >= -90 and <= 90 && !city.CurrentValue.Bounds.Contains(lat, lon))
+                errors.Add(new("lat", t["ServiceRequests.Error.OutsideCity"]));
         }
         else if (Blank(input.Address) is null && Blank(input.AddressId) is null)
             errors.Add(new("location", t["ServiceRequests.Error.LocationMissing"]));

@@ -28,6 +28,12 @@ public sealed class CityOptions
     /// <summary>The city's extent (WGS84): imported places outside it are refused as bad coordinates.</summary>
     public GeoBounds Bounds { get; set; } = new();
 
+    /// <summary>
+    /// District boundaries (GeoJSON, WGS84; each feature's "code" property is a district code), relative to
+    /// the content root: a reported point's district is the one containing it. Empty: districts come from addresses only.
+    /// </summary>
+    public string DistrictBoundaries { get; set; } = "Platform/City/Data/seoul-districts.geojson";
+
     /// <summary>Map tiles ({z}/{x}/{y}) for the maps on report pages, and the attribution their licence asks for. The tile host is allowed in the CSP's img-src.</summary>
     public string MapTileUrl { get; set; } = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
     public string MapAttribution { get; set; } = "© OpenStreetMap contributors";

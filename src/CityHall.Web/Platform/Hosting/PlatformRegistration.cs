@@ -31,6 +31,7 @@ public static class PlatformRegistration
         services.Configure<MetricsOptions>(configuration.GetSection(MetricsOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CityClock>();
+        services.AddSingleton<DistrictMap>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<SectorLinks>();
 

@@ -11,7 +11,7 @@ namespace CityHall.Web.Modules.ServiceRequests.Public;
 /// </summary>
 [Authorize]
 [RequestSizeLimit(ServiceRequestIntake.MaxPhotos * 10 * 1024 * 1024 + 1_048_576)] // three phone photos and the text; the configured size is checked per photo
-public sealed class DetailsModel(ServiceDirectory directory, ServiceRequestIntake intake, IOptionsMonitor<ServiceRequestOptions> options,
+public sealed class DetailsModel(ServiceDirectory directory, ServiceRequestIntake intake, IOptionsMonitor<ServiceRequestOptions> options, IOptionsMonitor<CityOptions> city,
     UserManager<CityHallUser> users, UploadAllowance allowance, IStringLocalizer<Text> t) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -91,7 +91,7 @@ public sealed class DetailsModel(ServiceDirectory directory, ServiceRequestIntak
     {
         var catalogue = await directory.GetAsync(HttpContext.RequestAborted);
         if (Place.Service is null || !catalogue.ByCode.TryGetValue(Place.Service, out var service)) return Redirect("/reports/new?missing=true");
-        if (Place.Problems(t).Any()) return Redirect("/reports/new/location" + Place.Query() + "&go=true");
+        if (Place.Problems(t, city.CurrentValue.Bounds).Any()) return Redirect("/reports/new/location" + Place.Query() + "&go=true");
         Service = service;
         DistrictName = Place.District is { } d && catalogue.DistrictByCode.TryGetValue(d, out var district)
             ? district.Name(System.Globalization.CultureInfo.CurrentUICulture) : null;

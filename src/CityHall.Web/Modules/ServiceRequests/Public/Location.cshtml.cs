@@ -27,7 +27,7 @@ public sealed class LocationModel(ServiceDirectory directory, AppDbContext db, I
         Service = service;
         Districts = await DistrictChoices.ItemsAsync(db, t["Reports.Location.DistrictNone"]);
         if (!go) { ModelState.Clear(); return Page(); }
-        foreach (var (field, message) in Place.Problems(t)) ModelState.AddModelError(field, message);
+        foreach (var (field, message) in Place.Problems(t, city.CurrentValue.Bounds)) ModelState.AddModelError(field, message);
         if (!ModelState.IsValid) return Page();
         return Redirect("/reports/new/details" + Place.Query());
     }
@@ -55,13 +55,15 @@ public sealed class ReportPlace
 
     public bool HasPoint => Latitude is not null && Longitude is not null;
 
-    /// <summary>What is missing or wrong, by field: a point or an address is needed, and a point must be on the Earth.</summary>
-    public IEnumerable<(string Field, string Message)> Problems(IStringLocalizer<Text> t)
+    /// <summary>What is missing or wrong, by field: a point or an address is needed, and a point must be in the city.</summary>
+    public IEnumerable<(string Field, string Message)> Problems(IStringLocalizer<Text> t, GeoBounds city)
     {
         if (Latitude is null != Longitude is null) yield return ("address", t["ServiceRequests.Error.LatLongPair"]);
         else if (!HasPoint && string.IsNullOrWhiteSpace(Address)) yield return ("address", t["Reports.Location.Missing"]);
         if (Latitude is < -90 or > 90) yield return ("address", t["ServiceRequests.Error.Latitude"]);
         if (Longitude is < -180 or > 180) yield return ("address", t["ServiceRequests.Error.Longitude"]);
+        else if (Latitude is >= -90 and <= 90 && Latitude is { } lat && Longitude is { } lon && !city.Contains(lat, lon))
+            yield return ("address", t["ServiceRequests.Error.OutsideCity"]);
     }
 
     public string Query()
