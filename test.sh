@@ -18,6 +18,7 @@ missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 { [ -n "$PGBIN" ] && [ -x "$PGBIN/initdb" ]; } || missing+=(postgresql)
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless) # runs the HTML validator (vnu.jar) in the browser suite
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]}"
   if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi

@@ -25,6 +25,7 @@ if (nearForm && locateWrap && navigator.geolocation) {
 // list is how a place is opened (overlapping markers make poor touch targets, and the list works
 // for keyboards and screen readers).
 const placeMap = document.querySelector('[data-place-map]');
+if (placeMap && placeMap.classList.contains('ch-scripted') && !window.L) placeMap.hidden = true;
 if (placeMap && window.L) {
   placeMap.hidden = false;
   const origin = [Number(placeMap.dataset.originLat), Number(placeMap.dataset.originLong)];

@@ -2,6 +2,9 @@
 // "use my location") puts a marker and fills the hidden latitude and longitude inputs; the map
 // is shown only when Leaflet has loaded.
 const picker = document.querySelector('[data-map-picker]');
+// Its space is kept from the first paint where scripts run (.ch-scripted), so the form does not jump
+// when the map appears; if Leaflet did not load, the empty box goes.
+if (picker && !window.L) picker.hidden = true;
 if (picker && window.L) {
   const lat = document.getElementById(picker.dataset.latInput);
   const lon = document.getElementById(picker.dataset.longInput);

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace CityHall.BrowserTests;
+
+/// <summary>
+/// The HTML the server sends is valid HTML: every page below (public, a citizen's, staff) goes through
+/// the Nu Html Checker (npm vnu-jar, the W3C validator's engine) and must have no errors. Assistive
+/// technology reads what the markup says, so invalid markup (a required select without a placeholder,
+/// a wrong autocomplete token) is an accessibility defect even where axe is silent.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class HtmlValidityTests(BrowserFixture f)
+{
+    private static readonly string[] PublicPages =
+    [
+        "/", "/account/sign-up", "/account/sign-in", "/account/forgot-password", "/account/reset-password", "/pages/privacy", "/pages/accessibility",
+        "/places", "/places/near", "/places/near?address=%EA%B0%95%EB%82%A8%EA%B5%AC&radius=1000", "/places/kind/public-toilet",
+        "/open-data", "/petitions", "/petitions/answers", "/petitions/verify", "/live", "/inclusion", "/inclusion/pc-handout",
+        "/reports", "/reports/statistics", "/broadcasts", "/api/docs/", "/no-such-page",
+    ];
+
+    private static readonly string[] CitizenPages =
+    [
+        "/account/profile", "/account/notifications", "/account/data", "/account/verify", "/account/two-factor", "/account/sign-out",
+        "/petitions/new", "/petitions/mine", "/reports/new", "/reports/new/location?service=road-damage",
+        "/reports/new/details?service=road-damage&address=%EA%B0%95%EB%82%A8%EA%B5%AC%20%ED%85%8C%ED%97%A4%EB%9E%80%EB%A1%9C%20100",
+        "/reports/mine", "/inclusion/applications", "/developers/open311",
+    ];
+
+    private static readonly string[] StaffPages =
+    [
+        "/admin", "/admin/audit", "/admin/city", "/admin/city/departments", "/admin/city/districts", "/admin/pages", "/admin/pages/privacy",
+        "/admin/users", "/admin/petitions", "/admin/petitions/answers", "/admin/petitions/comments", "/admin/petitions/signatures",
+        "/admin/places", "/admin/places/import", "/admin/service-requests", "/admin/service-requests/catalogue", "/admin/service-requests/templates",
+        "/admin/inclusion", "/admin/inclusion/reports", "/admin/inclusion/pc-handout", "/admin/inclusion/pc-handout/edit",
+        "/admin/live", "/admin/broadcasts", "/admin/broadcasts/changes/new",
+    ];
+
+    [Fact]
+    public async Task Public_citizen_and_staff_pages_are_valid_html()
+    {
+        var folder = Directory.CreateTempSubdirectory("cityhall-html-");
+        try
+        {
+            var files = new Dictionary<string, string>();
+            var visitor = await f.NewPageAsync();
+            await SaveAsync(visitor, PublicPages, "public", folder.FullName, files);
+            await visitor.Context.CloseAsync();
+
+            var citizen = await f.NewPageAsync("en-US");
+            await Journeys.SignUpAsync(f, citizen, $"valid-{Guid.NewGuid():N}@example.org");
+            await SaveAsync(citizen, CitizenPages, "citizen", folder.FullName, files);
+            await citizen.Context.CloseAsync();
+
+            var staff = await f.NewPageAsync();
+            await Journeys.SignInAsStaffAsync(f, staff, CityHall.Web.Platform.Identity.Roles.Administrator);
+            await SaveAsync(staff, StaffPages, "staff", folder.FullName, files);
+            await staff.Context.CloseAsync();
+
+            var errors = await ValidateAsync(files);
+            Assert.True(errors.Count == 0, $"{errors.Count} HTML errors:\n" + string.Join("\n", errors.Take(40)));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The HTML as the server sent it (not the DOM after scripts), fetched with the browser's cookies.</summary>
+    private static async Task SaveAsync(IPage page, string[] urls, string who, string folder, Dictionary<string, string> files)
+    {
+        foreach (var url in urls)
+        {
+            var response = await page.Context.APIRequest.GetAsync(url, new() { MaxRedirects = 0 });
+            Assert.True(response.Status is 200 or 404, $"{who} {url}: {response.Status} (is it the right page?)");
+            var file = Path.Combine(folder, $"{who}-{files.Count:D3}.html");
+            await File.WriteAllTextAsync(file, await response.TextAsync());
+            files[file] = $"{who} {url}";
+        }
+    }
+
+    private static async Task<List<string>> ValidateAsync(Dictionary<string, string> files)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("JAVA") ?? "java") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "-Xss8m", "-jar", VnuJar(), "--errors-only", "--format", "json", "--exit-zero-always" }) start.ArgumentList.Add(arg);
+        foreach (var file in files.Keys) start.ArgumentList.Add(file);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var report = await process.StandardError.ReadToEndAsync(); // vnu writes its JSON report to standard error
+        await process.WaitForExitAsync();
+        await stdout;
+        using var json = JsonDocument.Parse(report);
+        return json.RootElement.GetProperty("messages").EnumerateArray()
+            .Where(m => m.GetProperty("type").GetString() == "error")
+            .Select(m => $"{(m.TryGetProperty("url", out var u) && files.TryGetValue(new Uri(u.GetString()!).LocalPath, out var page) ? page : "?")}" +
+                $"{(m.TryGetProperty("lastLine", out var line) ? $":{line}" : "")}: {m.GetProperty("message").GetString()}" +
+                $"{(m.TryGetProperty("extract", out var extract) ? $" [{extract.GetString()?.Trim()}]" : "")}")
+            .ToList();
+    }
+
+    /// <summary>vnu.jar from this project's node_modules (npm ci runs at build, from package-lock.json).</summary>
+    private static string VnuJar()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var jar = Path.Combine(dir.FullName, "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
+            if (File.Exists(jar)) return jar;
+        }
+        throw new FileNotFoundException("vnu.jar not found: the build runs npm ci in tests/CityHall.BrowserTests");
+    }
+}
