@@ -71,6 +71,34 @@ public static partial class TestAccounts
         return (client, cookie);
     }
 
+    /// <summary>
+    /// A staff member who has not set up an authenticator yet, signed in with the password alone (a
+    /// citizen account given a staff role): they hold the role but, where the city requires two factors, none of its permissions.
+    /// </summary>
+    public static async Task<HttpClient> SignedInWithPasswordOnlyAsync(this CityHallApp app, string role, string? department = null)
+    {
+        var email = $"password-only-{Guid.NewGuid():N}@city.example";
+        (await app.SignedUpCitizenAsync(email)).Dispose();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<CityHallUser>>();
+            var user = (await users.FindByEmailAsync(email))!;
+            Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+            if (department is not null)
+            {
+                var db = scope.ServiceProvider.GetRequiredService<CityHall.Web.Data.AppDbContext>();
+                db.Add(new StaffDepartment { UserId = user.Id, DepartmentId = await db.Set<CityHall.Web.Platform.City.Department>().Where(d => d.Code == department).Select(d => d.Id).SingleAsync() });
+                await db.SaveChangesAsync();
+            }
+        }
+        var client = app.CreateBrowserLikeClient();
+        var signedIn = await client.SubmitAsync(await client.GetPageAsync("/account/sign-in"),
+            new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = Password });
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.DoesNotContain("two-factor", signedIn.Headers.Location!.ToString(), StringComparison.Ordinal);
+        return client;
+    }
+
     public static string RandomMobile() => "010" + Random.Shared.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Walks the SMS verification: number, then the code from the text message.</summary>

@@ -97,6 +97,25 @@ public sealed class ProposalImageTests(CityHallApp app) : IClassFixture<CityHall
     }
 
     [Fact]
+    public async Task An_unpublished_proposal_and_its_photo_are_for_its_author_and_moderators_signed_in_with_two_factors()
+    {
+        var author = await app.SignedUpCitizenAsync();
+        var posted = await ProposeAsync(author, "공원 화장실 개방 시간 연장 " + Guid.NewGuid().ToString("N")[..6], SidewaysPhoto(), "공원 화장실 입구");
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var id = long.Parse(posted.Headers.Location!.ToString().Split('/', '?')[2], System.Globalization.CultureInfo.InvariantCulture);
+
+        var passwordOnly = await app.SignedInWithPasswordOnlyAsync(CityHall.Web.Platform.Identity.Roles.Moderator);
+        Assert.Equal(HttpStatusCode.NotFound, (await passwordOnly.GetAsync($"/petitions/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await passwordOnly.GetAsync($"/petitions/{id}/image")).StatusCode);
+        var stranger = await app.SignedUpCitizenAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/petitions/{id}/image")).StatusCode);
+
+        var moderator = await app.SignedInStaffAsync(CityHall.Web.Platform.Identity.Roles.Moderator);
+        Assert.Equal(HttpStatusCode.OK, (await moderator.GetAsync($"/petitions/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await moderator.GetAsync($"/petitions/{id}/image")).StatusCode);
+    }
+
+    [Fact]
     public async Task Bad_photos_get_a_clear_message_and_no_proposal_is_made()
     {
         var author = await app.SignedUpCitizenAsync();

@@ -130,3 +130,73 @@ public sealed class AuditChainTests : IDisposable
         Assert.Equal(2, (await Verbs.RunAsync(app, "verify-audit", "--expect-head", "not-a-head")).ExitCode);
     }
 }
+
+/// <summary>Collects log entries so a test can count them.</summary>
+public sealed class CapturedLogs : Microsoft.Extensions.Logging.ILoggerProvider
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(string Category, Microsoft.Extensions.Logging.LogLevel Level, string Message)> entries = new();
+
+    public IReadOnlyList<(string Category, Microsoft.Extensions.Logging.LogLevel Level, string Message)> Entries => [.. entries];
+
+    public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => new Logger(categoryName, entries);
+
+    public void Dispose() { }
+
+    private sealed class Logger(string category, System.Collections.Concurrent.ConcurrentQueue<(string, Microsoft.Extensions.Logging.LogLevel, string)> entries) : Microsoft.Extensions.Logging.ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            entries.Enqueue((category, logLevel, formatter(state, exception)));
+    }
+}
+
+public sealed class LoggedApp : CityHallApp
+{
+    public CapturedLogs Logs { get; } = new();
+
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
+}
+
+public sealed class AuditFailureTests : IDisposable
+{
+    private readonly LoggedApp app = new();
+
+    public void Dispose() => app.Dispose();
+
+    [Fact]
+    public async Task A_change_that_breaks_a_rule_fails_once_with_its_audit_entry_and_is_not_retried()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CityHall.Web.Data.AppDbContext>();
+        var before = await db.Set<AuditEntry>().CountAsync();
+        // EF logs each failed save once under this category (and the failed command under another): one line, one attempt.
+        int FailedSaves() => app.Logs.Entries.Count(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Error && e.Category == "Microsoft.EntityFrameworkCore.Update");
+        var failuresBefore = FailedSaves();
+        // A second district with an existing code breaks the unique index: the caller's own mistake, not a race on the chain.
+        db.Add(new CityHall.Web.Platform.City.District { Code = "11110", NameKo = "또 종로구", NameEn = "Jongno-gu again" });
+        await Assert.ThrowsAsync<DbUpdateException>(() => scope.ServiceProvider.GetRequiredService<AuditLog>()
+            .RecordAsync("staff-1", "이공무", "city.district-added", "District", "11110"));
+        Assert.Equal(before, await app.WithDbAsync(d => d.Set<AuditEntry>().CountAsync()));
+        Assert.Equal(1, FailedSaves() - failuresBefore);
+    }
+}
+
+public sealed class ServerErrorLogTests : IDisposable
+{
+    private readonly LoggedApp app = new();
+
+    public void Dispose() => app.Dispose();
+
+    [Fact]
+    public async Task A_500_answered_without_an_exception_still_leaves_an_error_line_with_its_path()
+    {
+        var response = await app.CreateClient().GetAsync("/error/500");
+        Assert.Equal(System.Net.HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains(app.Logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Error
+            && e.Category.EndsWith("ErrorModel", StringComparison.Ordinal) && e.Message.Contains("/error/500", StringComparison.Ordinal));
+        // A 4xx is the client's: no error line.
+        await app.CreateClient().GetAsync("/no-such-page");
+        Assert.DoesNotContain(app.Logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Error && e.Message.Contains("no-such-page", StringComparison.Ordinal));
+    }
+}

@@ -4,8 +4,6 @@ using CityHall.Tests.Infrastructure;
 using CityHall.Web.Modules.ServiceRequests;
 using CityHall.Web.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CityHall.Tests.ServiceRequests;
 
@@ -119,21 +117,7 @@ public sealed class StaffTests(CityHallApp app) : IClassFixture<CityHallApp>
         Assert.Equal(HttpStatusCode.NotFound, (await transport.GetAsync($"/reports/{reference}/photos/1")).StatusCode);
 
         // An official of the right department who signed in with a password only (no authenticator yet) has no staff rights.
-        var email = $"password-only-{Guid.NewGuid():N}@city.example";
-        await app.SignedUpCitizenAsync(email);
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<CityHallUser>>();
-            var user = (await users.FindByEmailAsync(email))!;
-            Assert.True((await users.AddToRoleAsync(user, Roles.Official)).Succeeded);
-            var db = scope.ServiceProvider.GetRequiredService<CityHall.Web.Data.AppDbContext>();
-            db.Add(new StaffDepartment { UserId = user.Id, DepartmentId = await db.Set<CityHall.Web.Platform.City.Department>().Where(d => d.Code == "safety").Select(d => d.Id).SingleAsync() });
-            await db.SaveChangesAsync();
-        }
-        var passwordOnly = app.CreateBrowserLikeClient();
-        var signedIn = await passwordOnly.SubmitAsync(await passwordOnly.GetPageAsync("/account/sign-in"),
-            new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = TestAccounts.Password });
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var passwordOnly = await app.SignedInWithPasswordOnlyAsync(Roles.Official, "safety");
         Assert.DoesNotContain("불법촬영 카메라", (await passwordOnly.GetPageAsync($"/reports/{reference}")).Source.Text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await passwordOnly.GetAsync($"/reports/{reference}/photos/1")).StatusCode);
 
