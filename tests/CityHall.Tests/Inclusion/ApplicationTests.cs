@@ -35,7 +35,7 @@ public sealed class ApplicationTests(InclusionClockApp app) : IClassFixture<Incl
     }
 
     /// <summary>Starts an application to the programme and answers its pages (no documents); returns where the last answer led.</summary>
-    private static async Task<(string Reference, string Next)> AnswerAsync(HttpClient client, string code, string address, string district = "11110",
+    internal static async Task<(string Reference, string Next)> AnswerAsync(HttpClient client, string code, string address, string district = "11110",
         string[]? benefits = null, string? birth = null, string? pool = null, string? details = null, (string Size, string Income)? income = null, string? disability = null)
     {
         var programme = await client.GetPageAsync($"/inclusion/{code}");

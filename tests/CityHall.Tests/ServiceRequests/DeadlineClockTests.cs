@@ -73,6 +73,20 @@ public sealed class DeadlineClockTests(ServiceClockApp app) : IClassFixture<Serv
         Assert.Equal("2026-10-15T17:30:00+09:00", await ExpectedAsync(reference));
     }
 
+    private const string OverdueText = "기한 지남";
+
+    [Fact]
+    public async Task The_tracking_page_judges_overdue_by_the_citys_clock()
+    {
+        // Filed "now" on the app's clock (September 2026): due in October, so not overdue, whatever the machine's date.
+        var reference = await PostAsync("road-damage");
+        var page = await app.CreateClient().GetPageAsync($"/reports/{reference}");
+        var due = page.QuerySelector("[data-due]")!.TextContent;
+        Assert.Contains("2026", due, StringComparison.Ordinal);
+        Assert.DoesNotContain(OverdueText, due, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("[data-overdue]"));
+    }
+
     [Fact]
     public async Task Hazards_are_due_in_24_hours_even_over_holidays_and_cannot_be_extended()
     {

@@ -24,7 +24,7 @@ public sealed record SignResult(SignOutcome Outcome, SignatureReceipt? Receipt =
 public sealed class SignatureWriter(IServiceScopeFactory scopes, TimeProvider clock, IOptions<PetitionOptions> options,
     ILogger<SignatureWriter> logger) : BackgroundService
 {
-    private const int MaxAttempts = 5;
+    private const int MaxAttempts = 10;
 
     /// <summary>A sign or withdraw request names the person (IdentityKey); an invalidation names the signature (Commitment).</summary>
     private sealed record Request(ChainEntryKind Kind, long PetitionId, string? IdentityKey, string? Commitment, string? UserId, string? DistrictCode,
@@ -71,10 +71,13 @@ public sealed class SignatureWriter(IServiceScopeFactory scopes, TimeProvider cl
                     for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(results[i]);
                     break;
                 }
-                catch (DbUpdateException ex) when (attempt < MaxAttempts)
+                catch (Exception ex) when (attempt < MaxAttempts && DatabaseConflicts.IsConflict(ex))
                 {
-                    // Another node moved a chain head between our read and our commit: read again and redo.
+                    // Another node appended to the same chain (its entry took our sequence number, or moved the
+                    // head) or committed the same person's signature between our read and our commit: read
+                    // again and redo, after a moment that grows with each try so the two nodes stop colliding.
                     logger.LogInformation(ex, "Signature batch of {Count} conflicted; retrying", batch.Count);
+                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20) * attempt), stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

@@ -15,7 +15,7 @@ namespace CityHall.Web.Modules.Inclusion.Public;
 [Authorize]
 [RequestFormLimits(MultipartBodyLengthLimit = 12 * 1024 * 1024)]
 [RequestSizeLimit(12 * 1024 * 1024)]
-public sealed class QuestionModel(ApplicationIntake intake, AppDbContext db, IOptionsMonitor<InclusionOptions> options, TimeProvider clock,
+public sealed class QuestionModel(ApplicationIntake intake, AppDbContext db, IOptionsMonitor<InclusionOptions> options, TimeProvider clock, CityHall.Web.Platform.City.CityClock cityClock,
     IStringLocalizer<Text> t) : PageModel
 {
     public ApplicationFile Current { get; private set; } = null!;
@@ -88,7 +88,7 @@ public sealed class QuestionModel(ApplicationIntake intake, AppDbContext db, IOp
                 break;
             case ApplicationQuestions.Birth:
                 ModelState.Remove(nameof(BirthDate));
-                var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+                var today = DateOnly.FromDateTime(cityClock.Now.DateTime); // the city's date, as the applicant and the intake count it
                 if (BirthDate is not { } birth) ModelState.AddModelError(nameof(BirthDate), t["Inclusion.Error.BirthDate"]);
                 else if (birth > today || birth.Year < today.Year - 120) ModelState.AddModelError(nameof(BirthDate), t["Inclusion.Error.BirthDateRange"]);
                 else a.Answers = answers with { BirthDate = birth };

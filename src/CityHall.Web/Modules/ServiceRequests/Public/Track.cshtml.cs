@@ -18,6 +18,8 @@ public sealed class TrackModel(AppDbContext db, ServiceDirectory directory, Time
     public bool IsStaff { get; private set; }
     /// <summary>Description, place, photos and replies: for public cases, and for the reporter and the officials in charge of private ones.</summary>
     public bool ShowsContent => ServiceRequestStates.SeesContent(User, Case.IsPublic, Case.ReporterId, Case.DepartmentCode);
+    /// <summary>Open past its due time by the app's clock (not the machine's: a test or a replay may run it at another time).</summary>
+    public bool IsOverdue => !ServiceRequestStates.IsClosed(Case.Status) && Case.DueAt is { } due && due < clock.GetUtcNow().UtcDateTime;
     public bool IsFollowing { get; private set; }
     public bool JustSubmitted { get; private set; }
     public string? DepartmentName { get; private set; }
