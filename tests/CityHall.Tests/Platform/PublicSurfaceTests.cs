@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using CityHall.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CityHall.Tests.Platform;
 
@@ -140,5 +142,61 @@ public sealed class MachineRouteTests(CityHallApp app) : IClassFixture<CityHallA
         var empty = await app.CreateClient().GetPageAsync("/places/kind/tourist-spot");
         Assert.Null(empty.QuerySelector("[data-downloads]"));
         Assert.DoesNotContain("/open-data/places-tourist-spot", empty.Source.Text, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>
+/// Behind a proxy, with a metrics allow-list, and every request arriving from 203.0.113.5 (set before
+/// anything else runs, as if a client reached the node directly); optionally that address is a named proxy.
+/// </summary>
+public class BehindProxyApp : CityHallApp
+{
+    public BehindProxyApp() : this(false) { }
+
+    protected BehindProxyApp(bool trustTheSender) : base(new Dictionary<string, string?>
+    {
+        ["Hosting:BehindProxy"] = "true",
+        ["Hosting:KnownProxies:0"] = trustTheSender ? "203.0.113.0/24" : "198.51.100.7",
+        ["Metrics:AllowedNetworks:0"] = "10.9.0.0/16",
+    }) { }
+
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new FromAddress(System.Net.IPAddress.Parse("203.0.113.5")));
+
+    private sealed class FromAddress(System.Net.IPAddress address) : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) => { context.Connection.RemoteIpAddress = address; return nextMiddleware(context); });
+            next(app);
+        };
+    }
+}
+
+public sealed class KnownProxyApp : BehindProxyApp
+{
+    public KnownProxyApp() : base(true) { }
+}
+
+public sealed class ForwardedHeaderTests(BehindProxyApp app) : IClassFixture<BehindProxyApp>
+{
+    [Fact]
+    public async Task A_client_that_is_not_a_known_proxy_cannot_choose_its_address_with_X_Forwarded_For()
+    {
+        using var spoofed = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        spoofed.Headers.Add("X-Forwarded-For", "10.9.1.1");
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().SendAsync(spoofed)).StatusCode);
+    }
+}
+
+public sealed class KnownProxyTests(KnownProxyApp app) : IClassFixture<KnownProxyApp>
+{
+    [Fact]
+    public async Task A_named_proxy_says_who_the_client_is()
+    {
+        using var forwarded = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        forwarded.Headers.Add("X-Forwarded-For", "10.9.1.1");
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().SendAsync(forwarded)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync("/metrics")).StatusCode);
     }
 }

@@ -75,11 +75,18 @@ public static class PlatformRegistration
         // keeps the stylesheet small without spending tens of milliseconds of CPU per request.
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
+        // Forwarded headers are believed only from the proxies the city names (Hosting:KnownProxies, addresses
+        // or CIDR ranges; loopback by default): a client reaching a node directly must not choose its own
+        // address (and so its rate-limit partition, or the metrics allow-list).
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            o.KnownIPNetworks.Clear();
-            o.KnownProxies.Clear();
+            foreach (var proxy in configuration.GetSection("Hosting:KnownProxies").Get<string[]>() ?? [])
+            {
+                if (System.Net.IPNetwork.TryParse(proxy.Trim(), out var network)) o.KnownIPNetworks.Add(network);
+                else if (System.Net.IPAddress.TryParse(proxy.Trim(), out var address)) o.KnownProxies.Add(address);
+                else throw new InvalidOperationException($"Hosting:KnownProxies: '{proxy}' is neither an address nor a CIDR range");
+            }
         });
         builder.WebHost.ConfigureKestrel(k =>
             k.Limits.MaxRequestBodySize = configuration.GetSection(RequestLimitsOptions.Section).Get<RequestLimitsOptions>()?.MaxBodyBytes ?? 1_048_576);
