@@ -33,8 +33,10 @@ public sealed class LoggingTests : IDisposable
             var deadline = DateTime.UtcNow.AddSeconds(60);
             while (true)
             {
+                Assert.True(DateTime.UtcNow < deadline && !process.HasExited, "the app did not answer /health/live within 60 s");
                 try { if ((await http.GetAsync("/health/live")).IsSuccessStatusCode) break; }
-                catch (HttpRequestException) when (DateTime.UtcNow < deadline && !process.HasExited) { await Task.Delay(250); }
+                catch (HttpRequestException) { }
+                await Task.Delay(250);
             }
             var missing = await http.GetAsync("/no-such-page-" + Guid.NewGuid().ToString("N"));
             Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
