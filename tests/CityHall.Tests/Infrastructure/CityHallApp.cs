@@ -51,7 +51,6 @@ public class CityHallApp : WebApplicationFactory<Program>
     /// <summary>Replaces real services where a test must control them (the clock); nothing by default.</summary>
     protected virtual void ConfigureServices(IServiceCollection services) { }
 
-    /// <summary>Starts a real Kestrel server (for browsers) and returns its base address.</summary>
     /// <summary>A loopback port nothing listens on right now.</summary>
     public static int FreeLoopbackPort()
     {
@@ -62,6 +61,7 @@ public class CityHallApp : WebApplicationFactory<Program>
         return port;
     }
 
+    /// <summary>Starts a real Kestrel server (for browsers) and returns its base address.</summary>
     public string StartKestrel()
     {
         var port = FreeLoopbackPort();

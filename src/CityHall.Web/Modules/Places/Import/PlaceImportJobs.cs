@@ -70,25 +70,60 @@ public sealed class PlaceImportJobs(IServiceScopeFactory scopes, TimeProvider cl
         }
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var run = await db.Set<PlaceImportRun>().SingleAsync(r => r.Id == id, CancellationToken.None);
-            run.FinishedAt = clock.GetUtcNow().UtcDateTime;
-            if (summary is { Succeeded: true })
-            {
-                (run.Status, run.Encoding, run.Read, run.Created, run.Updated, run.Unchanged, run.SkippedCount) =
-                    (ImportRunStatus.Succeeded, summary.Encoding, summary.Read, summary.Created, summary.Updated, summary.Unchanged, summary.Skipped.Count);
-                run.SkipsJson = JsonSerializer.Serialize(summary.Skipped.Take(PlaceImportRun.MaxSkipsKept));
-            }
-            else (run.Status, run.Encoding, run.Problem) = summary is null ? (ImportRunStatus.Failed, null, failure) : (ImportRunStatus.Refused, summary.Encoding, summary.Problem);
-            await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordAsync(user, "places.import", "place-import", id.ToString(),
-                new { run.KindCode, run.FileName, run.Mapping, status = run.Status.ToString(), run.Read, run.Created, run.Updated, run.Unchanged, skipped = run.SkippedCount, run.Problem },
-                CancellationToken.None);
+            await RecordEndAsync(id, summary, failure, user);
         }
         finally
         {
             running.TryRemove(id, out _);
             tasks.TryRemove(id, out _);
+        }
+    }
+
+    /// <summary>How many times the end of a run is written before giving up, and the pause before each retry.</summary>
+    public const int RecordAttempts = 3;
+    private static readonly TimeSpan RecordRetryPause = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// Writes the run's outcome and its audit entry. The database may be briefly away at that moment
+    /// (a failover, a restart): the write is tried again with a pause. When every attempt fails, the
+    /// failure is logged with the outcome that was lost; the record then says "running" until it shows
+    /// as interrupted, and the places themselves were written or not by the import's own transaction.
+    /// </summary>
+    private async Task RecordEndAsync(Guid id, ImportSummary? summary, string? failure, ClaimsPrincipal user)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                var run = await db.Set<PlaceImportRun>().SingleAsync(r => r.Id == id, CancellationToken.None);
+                run.FinishedAt = clock.GetUtcNow().UtcDateTime;
+                if (summary is { Succeeded: true })
+                {
+                    (run.Status, run.Encoding, run.Read, run.Created, run.Updated, run.Unchanged, run.SkippedCount) =
+                        (ImportRunStatus.Succeeded, summary.Encoding, summary.Read, summary.Created, summary.Updated, summary.Unchanged, summary.Skipped.Count);
+                    run.SkipsJson = JsonSerializer.Serialize(summary.Skipped.Take(PlaceImportRun.MaxSkipsKept));
+                }
+                else (run.Status, run.Encoding, run.Problem) = summary is null ? (ImportRunStatus.Failed, null, failure) : (ImportRunStatus.Refused, summary.Encoding, summary.Problem);
+                await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordAsync(user, "places.import", "place-import", id.ToString(),
+                    new { run.KindCode, run.FileName, run.Mapping, status = run.Status.ToString(), run.Read, run.Created, run.Updated, run.Unchanged, skipped = run.SkippedCount, run.Problem },
+                    CancellationToken.None);
+                return;
+            }
+            catch (Exception ex) when (attempt < RecordAttempts)
+            {
+                logger.LogWarning(ex, "Recording the end of import {Id} of places failed (attempt {Attempt} of {Attempts}); trying again", id, attempt, RecordAttempts);
+                await Task.Delay(RecordRetryPause * attempt, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                // The background task has no caller to throw to: without this the failure was silent.
+                logger.LogError(ex, "Recording the end of import {Id} of places failed {Attempts} times; the run stays 'running' until shown as interrupted. " +
+                    "Outcome lost: {Outcome} ({Created} created, {Updated} updated, problem: {Problem})",
+                    id, RecordAttempts, summary is null ? "failed" : summary.Succeeded ? "succeeded" : "refused", summary?.Created, summary?.Updated, summary?.Problem ?? failure);
+                return;
+            }
         }
     }
 
