@@ -1,13 +1,10 @@
 using System.Net;
 using System.Text;
 using CityHall.Tests.Infrastructure;
-using CityHall.Tests.Platform;
-using CityHall.Web.Data;
 using CityHall.Web.Modules.Places;
 using CityHall.Web.Modules.Places.Import;
 using CityHall.Web.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -20,14 +17,14 @@ namespace CityHall.Tests.Places;
 /// </summary>
 public sealed class ImportFailureTests : IDisposable
 {
-    private readonly FailingFinishApp app = new();
+    private readonly FaultyDatabaseApp app = new();
 
     public void Dispose() => app.Dispose();
 
     [Fact]
     public async Task A_finishing_write_that_fails_once_is_tried_again_and_the_run_is_recorded()
     {
-        app.FinishFailures = 1;
+        app.RefuseSaves(1, Finishing);
         var id = await ImportOneToiletAsync();
         var run = await app.WithDbAsync(db => db.Set<PlaceImportRun>().SingleAsync(r => r.Id == id));
         Assert.Equal((ImportRunStatus.Succeeded, 1), (run.Status, run.Created));
@@ -37,7 +34,7 @@ public sealed class ImportFailureTests : IDisposable
     [Fact]
     public async Task A_finishing_write_that_keeps_failing_is_logged_as_an_error_with_the_lost_outcome()
     {
-        app.FinishFailures = PlaceImportJobs.RecordAttempts;
+        app.RefuseSaves(PlaceImportJobs.RecordAttempts, Finishing);
         var id = await ImportOneToiletAsync();
         var error = Assert.Single(app.Logs.Entries, e => e.Level == LogLevel.Error && e.Category == typeof(PlaceImportJobs).FullName);
         Assert.Contains(id.ToString(), error.Message, StringComparison.Ordinal);
@@ -47,6 +44,10 @@ public sealed class ImportFailureTests : IDisposable
         Assert.Equal(ImportRunStatus.Running, (await app.WithDbAsync(db => db.Set<PlaceImportRun>().SingleAsync(r => r.Id == id))).Status);
         Assert.Equal(1, await app.WithDbAsync(db => db.Set<Place>().CountAsync(p => p.Source == "seoul-smart-map")));
     }
+
+    /// <summary>A save that writes the end of a run.</summary>
+    private static bool Finishing(DbContext db) =>
+        db.ChangeTracker.Entries<PlaceImportRun>().Any(e => e.State == EntityState.Modified && e.Entity.Status != ImportRunStatus.Running);
 
     /// <summary>Uploads the header and first row of the city's toilets file and waits for the import to end (it must not throw).</summary>
     private async Task<Guid> ImportOneToiletAsync()
@@ -59,36 +60,7 @@ public sealed class ImportFailureTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var id = Guid.Parse(response.Headers.Location!.OriginalString["/admin/places/imports/".Length..]);
         await app.Services.GetRequiredService<PlaceImportJobs>().WhenDoneAsync(id);
+        Assert.Equal(0, app.RefusalsLeft);
         return id;
-    }
-
-    /// <summary>The app with its log captured and a database that refuses the first saves of a finished import run.</summary>
-    private sealed class FailingFinishApp : CityHallApp
-    {
-        private int finishFailures;
-
-        public CapturedLogs Logs { get; } = new();
-
-        public int FinishFailures { set => Volatile.Write(ref finishFailures, value); }
-
-        protected override void ConfigureServices(IServiceCollection services)
-        {
-            services.AddSingleton<ILoggerProvider>(Logs);
-            var interceptor = new RefuseFinishedRuns(this);
-            // Only one of the two is used, by the provider under test.
-            services.ConfigureDbContext<SqliteAppDbContext>(o => o.AddInterceptors(interceptor));
-            services.ConfigureDbContext<PostgresAppDbContext>(o => o.AddInterceptors(interceptor));
-        }
-
-        private sealed class RefuseFinishedRuns(FailingFinishApp app) : SaveChangesInterceptor
-        {
-            public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-            {
-                var finishing = eventData.Context!.ChangeTracker.Entries<PlaceImportRun>().Any(e => e.State == EntityState.Modified && e.Entity.Status != ImportRunStatus.Running);
-                if (finishing && Interlocked.Decrement(ref app.finishFailures) >= 0)
-                    throw new InvalidOperationException("The database went away (injected by the test).");
-                return base.SavingChangesAsync(eventData, result, cancellationToken);
-            }
-        }
     }
 }

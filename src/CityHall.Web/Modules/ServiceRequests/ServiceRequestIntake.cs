@@ -77,7 +77,7 @@ public sealed record IntakeResult(ServiceRequest? Request, ServiceDefinition? Se
 /// its statutory deadline and a reference that is hard to guess. Nothing is stored when anything
 /// is wrong, and every problem is reported at once. The web form and the Open311 POST both come here.
 /// </summary>
-public sealed class ServiceRequestIntake(AppDbContext db, ServiceRequestWriter writer, CaseNotifier notifier, ServiceDirectory directory,
+public sealed class ServiceRequestIntake(AppDbContext db, ServiceRequestWriter writer, ServiceDirectory directory,
     DeadlineCalculator deadlines, TimeProvider clock, Platform.City.CityClock cityClock, Platform.City.DistrictMap districts,
     Microsoft.Extensions.Options.IOptionsMonitor<Platform.City.CityOptions> city, IStringLocalizer<Text> t)
 {
@@ -164,14 +164,8 @@ public sealed class ServiceRequestIntake(AppDbContext db, ServiceRequestWriter w
         if (batch) request.Token = Guid.NewGuid().ToString("D");
         else Accept(request, service, catalogue, now);
         request.Events.Add(new ServiceRequestEvent { Kind = CaseEventKind.Received, Status = request.Status, At = now.UtcDateTime, ActorId = input.ReporterId });
-        await writer.WriteAsync(request, ct);
-        if (request.ReporterId is not null || request.Email is not null)
-        {
-            // The receipt: the first of the messages the reporter hears at every stage.
-            await notifier.TellAsync(request, "Reports.CaseWork.Message.Received", ct,
-                request.DueAt is { } due ? cityClock.Format(due) : "–");
-            await db.SaveChangesAsync(ct);
-        }
+        // The case and its receipt are committed together (see ServiceRequestWriter).
+        await writer.WriteAsync(new NewCase(request, System.Globalization.CultureInfo.CurrentUICulture.Name), ct);
         return new(request, service, false, []);
     }
 

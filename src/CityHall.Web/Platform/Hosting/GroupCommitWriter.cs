@@ -17,8 +17,11 @@ public abstract class GroupCommitWriter<TItem>(IServiceScopeFactory scopes, ILog
     private readonly Channel<Pending> queue = Channel.CreateBounded<Pending>(
         new BoundedChannelOptions(100_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
-    /// <summary>Writes the items in the given context; the caller saves nothing, the loop commits.</summary>
-    protected abstract Task WriteAsync(AppDbContext db, IReadOnlyList<TItem> batch, CancellationToken ct);
+    /// <summary>
+    /// Adds the items to the given context, with anything that must be committed with them (a receipt in
+    /// the outbox), using services of the same scope; the caller saves nothing, the loop commits.
+    /// </summary>
+    protected abstract Task WriteAsync(IServiceProvider scope, AppDbContext db, IReadOnlyList<TItem> batch, CancellationToken ct);
 
     /// <summary>Completes once the item is committed, or throws what writing it alone threw.</summary>
     public async Task WriteAsync(TItem item, CancellationToken ct = default)
@@ -64,7 +67,7 @@ public abstract class GroupCommitWriter<TItem>(IServiceScopeFactory scopes, ILog
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await WriteAsync(db, items, ct);
+        await WriteAsync(scope.ServiceProvider, db, items, ct);
         await db.SaveChangesAsync(ct);
     }
 }

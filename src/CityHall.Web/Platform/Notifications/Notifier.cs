@@ -46,16 +46,20 @@ public sealed class Notifier(AppDbContext db, TimeProvider clock)
         }
     }
 
-    /// <summary>Composes a message in the given culture ("" or null: the current one): resources are read in that language.</summary>
+    /// <summary>
+    /// Composes a message in the given culture ("" or null: the current one): resources are read in that
+    /// language, and dates and numbers are written as its readers write them.
+    /// </summary>
     public static (string Title, string Body) ComposeIn(string? culture, Func<(string Title, string Body)> compose)
     {
-        var current = System.Globalization.CultureInfo.CurrentUICulture;
+        var (currentUi, current) = (System.Globalization.CultureInfo.CurrentUICulture, System.Globalization.CultureInfo.CurrentCulture);
         try
         {
-            if (!string.IsNullOrEmpty(culture)) System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(culture);
+            if (!string.IsNullOrEmpty(culture))
+                System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
             return compose();
         }
-        finally { System.Globalization.CultureInfo.CurrentUICulture = current; }
+        finally { (System.Globalization.CultureInfo.CurrentUICulture, System.Globalization.CultureInfo.CurrentCulture) = (currentUi, current); }
     }
 
     private void Enqueue(NotificationChannel channel, string recipient, string? subject, string body, string? userId)

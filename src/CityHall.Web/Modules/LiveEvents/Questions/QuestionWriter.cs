@@ -10,7 +10,7 @@ namespace CityHall.Web.Modules.LiveEvents.Questions;
 public sealed class QuestionWriter(IServiceScopeFactory scopes, ILogger<QuestionWriter> logger)
     : GroupCommitWriter<LiveQuestion>(scopes, logger)
 {
-    protected override Task WriteAsync(AppDbContext db, IReadOnlyList<LiveQuestion> batch, CancellationToken ct)
+    protected override Task WriteAsync(IServiceProvider scope, AppDbContext db, IReadOnlyList<LiveQuestion> batch, CancellationToken ct)
     {
         db.AddRange(batch);
         return Task.CompletedTask;
