@@ -41,6 +41,9 @@ public class CityHallApp : WebApplicationFactory<Program>
         foreach (var (k, v) in overrides) settings[k] = v;
     }
 
+    /// <summary>The settings this instance runs with (another node of the same city copies them).</summary>
+    public IReadOnlyDictionary<string, string?> Settings => settings;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
@@ -97,5 +100,21 @@ public class CityHallApp : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         if (disposing) Database.Dispose();
+    }
+}
+
+/// <summary>
+/// Another node of the same city: the app again with the settings of <paramref name="sharesWith"/> —
+/// its database, its identity hash key — and any of its own. (It also owns an empty database of its
+/// own, unused.)
+/// </summary>
+public class OtherNode(CityHallApp sharesWith, IDictionary<string, string?>? own = null)
+    : CityHallApp(Merge(sharesWith.Settings, own))
+{
+    private static Dictionary<string, string?> Merge(IReadOnlyDictionary<string, string?> shared, IDictionary<string, string?>? own)
+    {
+        var merged = new Dictionary<string, string?>(shared);
+        foreach (var (k, v) in own ?? new Dictionary<string, string?>()) merged[k] = v;
+        return merged;
     }
 }

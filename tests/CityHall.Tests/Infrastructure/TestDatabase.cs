@@ -50,7 +50,7 @@ public sealed class TestDatabase : IDisposable
         if (sqliteFile is not null)
         {
             SqliteConnection.ClearAllPools();
-            foreach (var f in new[] { sqliteFile, sqliteFile + "-wal", sqliteFile + "-shm" })
+            foreach (var f in new[] { sqliteFile, sqliteFile + "-wal", sqliteFile + "-shm", sqliteFile + ".init-lock" })
                 try { File.Delete(f); } catch (IOException) { }
         }
         if (postgresName is not null)

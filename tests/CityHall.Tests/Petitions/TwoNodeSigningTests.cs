@@ -13,18 +13,12 @@ namespace CityHall.Tests.Petitions;
 public sealed class TwoNodeSigningTests : IDisposable
 {
     private readonly CityHallApp first = new();
-    private readonly SecondNode second;
-
-    private sealed class SecondNode(CityHallApp sharesWith) : CityHallApp(new Dictionary<string, string?>
-    {
-        ["Database:Provider"] = sharesWith.Database.Provider,
-        ["ConnectionStrings:Default"] = sharesWith.Database.ConnectionString,
-    });
+    private readonly OtherNode second;
 
     public TwoNodeSigningTests()
     {
         _ = first.Server; // the first node makes the database
-        second = new SecondNode(first);
+        second = new OtherNode(first);
         _ = second.Server;
     }
 

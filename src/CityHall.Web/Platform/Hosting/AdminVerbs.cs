@@ -64,8 +64,7 @@ public static class AdminVerbs
         seed.SetAction((parse, ct) => InScope(app, async sp =>
         {
             var init = sp.GetRequiredService<DatabaseInitializer>();
-            await init.MigrateAsync(ct);
-            await init.SeedAsync(parse.GetValue(demo), ct);
+            await init.PrepareAsync(parse.GetValue(demo), ct);
             AnsiConsole.MarkupLine("[green]Seeded.[/]");
             return 0;
         }));
@@ -82,8 +81,7 @@ public static class AdminVerbs
                 AnsiConsole.MarkupLine("[red]Give a password with --password or CITYHALL_ADMIN_PASSWORD.[/]");
                 return 2;
             }
-            await sp.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
-            await sp.GetRequiredService<DatabaseInitializer>().SeedAsync(false, ct);
+            await sp.GetRequiredService<DatabaseInitializer>().PrepareAsync(includeDemo: false, ct);
             var accounts = sp.GetRequiredService<StaffAccounts>();
             var result = await accounts.CreateOrPromoteAsync(parse.GetValue(email)!, parse.GetValue(name)!, pw, Roles.Administrator);
             if (!result.Succeeded)

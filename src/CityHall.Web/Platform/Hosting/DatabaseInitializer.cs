@@ -24,11 +24,30 @@ public static class SeedFiles
     }
 }
 
-/// <summary>Applies migrations and seeds the city's reference data (roles, districts, departments), then each module's.</summary>
+/// <summary>
+/// Applies migrations and seeds the city's reference data (roles, districts, departments), then each
+/// module's. Seeders check what exists and create what is missing: they run under the
+/// <see cref="InitializationLock"/>, so nodes starting together take turns and the later ones find it done.
+/// </summary>
 public sealed class DatabaseInitializer(AppDbContext db, RoleManager<IdentityRole> roles, IOptions<CityOptions> city,
     IEnumerable<IDataSeeder> seeders, ILogger<DatabaseInitializer> logger)
 {
+    /// <summary>Migrates, then seeds (demo content too when asked), holding the lock throughout.</summary>
+    public async Task PrepareAsync(bool includeDemo, CancellationToken ct = default)
+    {
+        await using var held = await InitializationLock.AcquireAsync(db, logger, ct);
+        await ApplyMigrationsAsync(ct);
+        await SeedUnlockedAsync(includeDemo, ct);
+    }
+
+    /// <summary>Applies pending migrations, holding the lock.</summary>
     public async Task MigrateAsync(CancellationToken ct = default)
+    {
+        await using var held = await InitializationLock.AcquireAsync(db, logger, ct);
+        await ApplyMigrationsAsync(ct);
+    }
+
+    private async Task ApplyMigrationsAsync(CancellationToken ct)
     {
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         if (db.Database.IsSqlite())
@@ -40,7 +59,7 @@ public sealed class DatabaseInitializer(AppDbContext db, RoleManager<IdentityRol
         }
     }
 
-    public async Task SeedAsync(bool includeDemo, CancellationToken ct = default)
+    private async Task SeedUnlockedAsync(bool includeDemo, CancellationToken ct)
     {
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role))

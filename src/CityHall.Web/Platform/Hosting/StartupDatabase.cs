@@ -14,8 +14,7 @@ public static class StartupDatabase
         if (!app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup) return;
         await using var scope = app.Services.CreateAsyncScope();
         var init = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
-        await init.MigrateAsync();
-        await init.SeedAsync(app.Configuration.GetValue<bool>("Seed:Demo"));
+        await init.PrepareAsync(app.Configuration.GetValue<bool>("Seed:Demo"));
         // The first request already sees the administrators' city settings.
         await app.Services.GetRequiredService<City.CitySettingsStore>().RefreshAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }

@@ -46,8 +46,7 @@ public sealed class ImportPlacesVerb : ModuleVerb
             }
             // A new installation can import straight away: the schema and the kinds of place come first.
             var database = services.GetRequiredService<Platform.Hosting.DatabaseInitializer>();
-            await database.MigrateAsync(ct);
-            await database.SeedAsync(false, ct);
+            await database.PrepareAsync(includeDemo: false, ct);
             await using var stream = path.OpenRead();
             var importer = services.GetRequiredService<PlaceImporter>();
             var timer = System.Diagnostics.Stopwatch.StartNew();
