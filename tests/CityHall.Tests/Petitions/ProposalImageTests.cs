@@ -13,26 +13,7 @@ namespace CityHall.Tests.Petitions;
 public sealed class ProposalImageTests(CityHallApp app) : IClassFixture<CityHallApp>
 {
     /// <summary>A wide picture, red on the left and blue on the right, whose metadata says "turn me a quarter clockwise" (as phones write).</summary>
-    private static byte[] SidewaysPhoto()
-    {
-        using var bitmap = new SKBitmap(300, 200);
-        using (var canvas = new SKCanvas(bitmap))
-        {
-            canvas.Clear(SKColors.Blue);
-            using var red = new SKPaint { Color = SKColors.Red };
-            canvas.DrawRect(0, 0, 150, 200, red);
-        }
-        using var image = SKImage.FromBitmap(bitmap);
-        var jpeg = image.Encode(SKEncodedImageFormat.Jpeg, 90).ToArray();
-        byte[] exif =
-        [
-            0xFF, 0xE1, 0x00, 0x22, (byte)'E', (byte)'x', (byte)'i', (byte)'f', 0, 0,
-            (byte)'M', (byte)'M', 0x00, 0x2A, 0, 0, 0, 8, // big-endian TIFF, first directory at 8
-            0x00, 0x01, 0x01, 0x12, 0x00, 0x03, 0, 0, 0, 1, 0x00, 0x06, 0, 0, // one entry: Orientation = 6
-            0, 0, 0, 0,
-        ];
-        return [.. jpeg[..2], .. exif, .. jpeg[2..]];
-    }
+    private static byte[] SidewaysPhoto() => TestImages.WithOrientation(TestImages.RedLeftBlueRight(300, 200), 6);
 
     private static async Task<HttpResponseMessage> ProposeAsync(HttpClient client, string title, byte[]? file, string? alt, string fileName = "photo.jpg")
     {
