@@ -34,6 +34,7 @@ public class CityHallApp : WebApplicationFactory<Program>
             ["RequestLimits:SignIn:PermitLimit"] = "1000",
             ["RequestLimits:SignUp:PermitLimit"] = "1000",
             ["RequestLimits:CitizenWrite:PermitLimit"] = "1000",
+            ["RequestLimits:ApiRead:PermitLimit"] = "100000",
             // What production must set (readiness fails without them).
             ["Hosting:PublicUrl"] = "http://localhost",
             ["Accounts:IdentityHashKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),

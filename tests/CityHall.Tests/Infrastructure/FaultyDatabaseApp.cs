@@ -9,8 +9,8 @@ namespace CityHall.Tests.Infrastructure;
 
 /// <summary>
 /// The app with its log captured and a database that can be told to refuse the next saves that match
-/// a condition — the database going away at the worst moment, a crash between two commits — to see
-/// what the code does then.
+/// a condition — the database going away at the worst moment, a crash between two commits — or to
+/// hold queries with a given tag (a slow database), to see what the code does then.
 /// </summary>
 public sealed class FaultyDatabaseApp : CityHallApp
 {
@@ -26,16 +26,45 @@ public sealed class FaultyDatabaseApp : CityHallApp
         lock (gate) (refuses, refusalsLeft) = (when, times);
     }
 
+    /// <summary>
+    /// Holds every query tagged <paramref name="tag"/> (EF's TagWith) until the returned gate is opened
+    /// (TrySetResult); <see cref="HeldQueries"/> counts those that arrived.
+    /// </summary>
+    public TaskCompletionSource HoldQueries(string tag)
+    {
+        var opens = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (gate) (heldTag, held) = ("-- " + tag, opens);
+        return opens;
+    }
+
+    public int HeldQueries => Volatile.Read(ref heldCount);
+
+    private string? heldTag;
+    private TaskCompletionSource? held;
+    private int heldCount;
+
+    private async ValueTask WaitIfHeldAsync(System.Data.Common.DbCommand command, CancellationToken ct)
+    {
+        TaskCompletionSource? opens;
+        string? tag;
+        lock (gate) (opens, tag) = (held, heldTag);
+        if (opens is { Task.IsCompleted: false } && tag is not null && command.CommandText.Contains(tag, StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref heldCount);
+            await opens.Task.WaitAsync(ct);
+        }
+    }
+
     /// <summary>How many of the refusals asked for have not happened.</summary>
     public int RefusalsLeft { get { lock (gate) return refusalsLeft; } }
 
     protected override void ConfigureServices(IServiceCollection services)
     {
         services.AddSingleton<ILoggerProvider>(Logs);
-        var interceptor = new Refusals(this);
+        IInterceptor[] interceptors = [new Refusals(this), new Holds(this)];
         // Only one of the two is used, by the provider under test.
-        services.ConfigureDbContext<SqliteAppDbContext>(o => o.AddInterceptors(interceptor));
-        services.ConfigureDbContext<PostgresAppDbContext>(o => o.AddInterceptors(interceptor));
+        services.ConfigureDbContext<SqliteAppDbContext>(o => o.AddInterceptors(interceptors));
+        services.ConfigureDbContext<PostgresAppDbContext>(o => o.AddInterceptors(interceptors));
     }
 
     private bool ShouldRefuse(DbContext context)
@@ -59,5 +88,22 @@ public sealed class FaultyDatabaseApp : CityHallApp
             app.ShouldRefuse(eventData.Context!)
                 ? throw new InvalidOperationException("The database went away (injected by the test).")
                 : base.SavingChanges(eventData, result);
+    }
+
+    private sealed class Holds(FaultyDatabaseApp app) : DbCommandInterceptor
+    {
+        public override async ValueTask<InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(System.Data.Common.DbCommand command,
+            CommandEventData eventData, InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            await app.WaitIfHeldAsync(command, cancellationToken);
+            return result;
+        }
+
+        public override async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(System.Data.Common.DbCommand command, CommandEventData eventData,
+            InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            await app.WaitIfHeldAsync(command, cancellationToken);
+            return result;
+        }
     }
 }

@@ -27,7 +27,7 @@ public sealed class OpenDataTests(CityHallApp app) : IClassFixture<CityHallApp>
             if (!await db.Set<Place>().AnyAsync(p => p.Source == "open-data-test")) { db.AddRange(places); await db.SaveChangesAsync(); }
             else places = await db.Set<Place>().Where(p => p.Source == "open-data-test").OrderBy(p => p.Id).ToListAsync();
         });
-        app.Services.GetRequiredService<PlaceIndex>().Invalidate();
+        await app.Services.GetRequiredService<PlaceIndex>().RebuildAsync();
         return places;
     }
 

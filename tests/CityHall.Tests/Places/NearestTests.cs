@@ -46,7 +46,7 @@ public sealed class NearestTests(CityHallApp app) : IClassFixture<CityHallApp>
                 new Place { KindCode = "public-toilet", NameKo = "먼 화장실", Source = "api-test", SourceId = "3", Latitude = 37.6000, Longitude = 127.0500, UpdatedAt = Now });
             await db.SaveChangesAsync();
         });
-        app.Services.GetRequiredService<PlaceIndex>().Invalidate();
+        await app.Services.GetRequiredService<PlaceIndex>().RebuildAsync();
 
         async Task<JsonElement> Json(string url)
         {

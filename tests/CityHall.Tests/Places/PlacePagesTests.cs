@@ -56,7 +56,7 @@ public sealed class PlacePagesTests(CityHallApp app) : IClassFixture<CityHallApp
                     Latitude = 37.5700, Longitude = 126.9830, AlwaysOpen = true, UpdatedAt = Now, Accessibility = new() { AccessibleToilet = true } });
             await db.SaveChangesAsync();
         });
-        app.Services.GetRequiredService<PlaceIndex>().Invalidate();
+        await app.Services.GetRequiredService<PlaceIndex>().RebuildAsync();
         var client = app.CreateClient();
         async Task<List<string>> Names(string query) =>
             (await client.GetPageAsync("/places/near?kind=wifi-zone&radius=2000&" + query)).QuerySelectorAll("[data-places] li a").Select(a => a.TextContent).ToList();
@@ -119,7 +119,7 @@ public sealed class PlacePagesTests(CityHallApp app) : IClassFixture<CityHallApp
                 Longitude = p.Longitude, UpdatedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
         });
-        app.Services.GetRequiredService<PlaceIndex>().Invalidate();
+        await app.Services.GetRequiredService<PlaceIndex>().RebuildAsync();
         var detail = await client.GetPageAsync($"/places/{places[0].Id}");
         Assert.Equal(places[0].NameKo, detail.QuerySelector("h1")!.TextContent);
         var facts = detail.QuerySelectorAll("table tr").ToDictionary(r => r.QuerySelector("th")!.TextContent, r => r.QuerySelector("td")!.TextContent);

@@ -19,7 +19,7 @@ internal static class RandomPlaces
             Latitude = latitude.Min + random.NextDouble() * latitude.Span, Longitude = longitude.Min + random.NextDouble() * longitude.Span, UpdatedAt = now,
         }).ToList();
         await app.WithDbAsync(async db => { db.AddRange(places); await db.SaveChangesAsync(); });
-        app.Services.GetRequiredService<PlaceIndex>().Invalidate();
+        await app.Services.GetRequiredService<PlaceIndex>().RebuildAsync();
         return places;
     }
 }

@@ -30,7 +30,10 @@ public static class PetitionApi
 
     public static void Map(WebApplication app)
     {
-        var api = app.MapGroup("/api/v1/petitions").WithTags("Petitions");
+        // Each call reads the database (a proposal's tally is a GROUP BY over its supports): cached for a
+        // couple of seconds, so a crowd of clients polling one proposal costs one query, and limited per address.
+        var api = app.MapGroup("/api/v1/petitions").WithTags("Petitions")
+            .CacheOutput(OutputCaching.PublicShort).RequireRateLimiting(RateLimits.ApiRead);
 
         api.MapGet("/", async (AppDbContext db, string? status, int? page) =>
         {
@@ -73,8 +76,9 @@ public static class PetitionApi
                 .Select(c => new Checkpoint(c.Length, c.HeadHash, c.Supports, c.At)).ToListAsync());
         }).WithSummary("Every published checkpoint of a proposal's signature chain");
 
-        app.MapGet("/api/v1/petitions.csv", async (AppDbContext db) =>
+        app.MapGet("/api/v1/petitions.csv", async (AppDbContext db, HttpContext http) =>
         {
+            http.Response.Headers.CacheControl = $"public, max-age={(int)OutputCaching.DatasetExportAge.TotalSeconds}";
             var rows = await db.Set<Petition>().AsNoTracking().Where(p => Public.Contains(p.Status)).OrderBy(p => p.Id)
                 .Select(p => new { p.Id, p.Title, p.CategoryCode, p.DistrictCode, p.Status, p.SignatureCount, p.PublishedAt, p.SupportDeadline,
                     p.DepartmentCode, p.ThresholdReachedAt, p.AnswerDueAt, p.AnsweredAt, p.AnswerOutcome, p.RejectionReasonCode })
@@ -88,7 +92,8 @@ public static class PetitionApi
                     CsvExport.Time(r.PublishedAt), CsvExport.Time(r.SupportDeadline), r.DepartmentCode ?? "", CsvExport.Time(r.ThresholdReachedAt),
                     CsvExport.Time(r.AnswerDueAt), CsvExport.Time(r.AnsweredAt), r.AnswerOutcome?.ToString() ?? "", r.RejectionReasonCode ?? "",
                 })), "text/csv", "petitions.csv");
-        }).WithTags("Petitions").WithSummary("Every published proposal with its supports, stage dates and answer outcome, as CSV");
+        }).WithTags("Petitions").WithSummary("Every published proposal with its supports, stage dates and answer outcome, as CSV (at most a minute old)")
+            .CacheOutput(OutputCaching.DatasetExport).RequireRateLimiting(RateLimits.ApiRead);
 
         // The proposal's picture for its page and for link previews; published proposals only (the
         // author and moderators see theirs before review through the same address).

@@ -8,11 +8,17 @@ namespace CityHall.Web.Modules.Places;
 /// search looks at the cells around the point ring by ring and stops as soon as no unseen cell can
 /// hold anything nearer than what it has. The snapshot also holds the kinds, the districts with
 /// the middle of their places (where a "near me" by district starts) and the counts per kind.
-/// It is rebuilt after the module changes places (<see cref="Invalidate"/>) and, for changes made
-/// on another node, when the database's count or latest change differs (checked at most every 30 seconds).
+/// It is rebuilt after the module changes places (<see cref="RebuildAsync"/>) and, for changes made
+/// on another node, when the database's count or latest change differs (checked in the background at
+/// most every 30 seconds). A rebuild makes a new snapshot and swaps it in when ready: searches keep
+/// using the one they have meanwhile, so a staff edit or an import never stalls "near me". Only the
+/// very first search, with nothing to serve yet, waits for a build.
 /// </summary>
-public sealed class PlaceIndex(IServiceScopeFactory scopes, TimeProvider clock) : IDisposable
+public sealed class PlaceIndex(IServiceScopeFactory scopes, TimeProvider clock, ILogger<PlaceIndex> logger) : IDisposable
 {
+    /// <summary>The tag on the index's database queries (they show in logs and slow-query reports under it).</summary>
+    public const string QueryTag = "place-index";
+
     /// <summary>Cell size in degrees (latitude: about 1.1 km; longitude: about 0.9 km at Seoul).</summary>
     private const double Cell = 0.01;
     private static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(30);
@@ -109,16 +115,54 @@ public sealed class PlaceIndex(IServiceScopeFactory scopes, TimeProvider clock) 
     }
 
     private readonly SemaphoreSlim building = new(1, 1);
-    private Snapshot? current;
+    private volatile Snapshot? current;
+    private int checking;
 
-    public void Invalidate() => current = null;
+    /// <summary>
+    /// Builds the index again from the database and swaps it in; completes when searches see the change.
+    /// Called by whoever changed places (they wait, searches do not). The change is already saved: when
+    /// the rebuild fails it is logged, and the next search starts the check that catches up.
+    /// </summary>
+    public async Task RebuildAsync(CancellationToken ct = default)
+    {
+        await building.WaitAsync(ct);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var (count, latest) = await StateAsync(db, ct);
+            current = await BuildAsync(db, count, latest, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Rebuilding the places index failed; searches use the index as it was until the next check");
+            if (current is { } stale) stale.CheckedAt = DateTimeOffset.MinValue;
+        }
+        finally { building.Release(); }
+    }
 
-    /// <summary>The index as it stands (rebuilt first when places changed).</summary>
+    /// <summary>The index as it stands. When it is due a check for other nodes' changes, the check runs in the background.</summary>
     public async ValueTask<Snapshot> GetAsync(CancellationToken ct = default)
     {
         var snapshot = current;
-        if (snapshot is not null && clock.GetUtcNow() - snapshot.CheckedAt < CheckEvery) return snapshot;
-        return await RefreshAsync(ct);
+        if (snapshot is null) return await RefreshAsync(ct);
+        if (clock.GetUtcNow() - snapshot.CheckedAt >= CheckEvery && Interlocked.CompareExchange(ref checking, 1, 0) == 0)
+        {
+            _ = Task.Run(async () =>
+            {
+                try { await RefreshAsync(CancellationToken.None); }
+                catch (Exception ex) { logger.LogWarning(ex, "Checking the places index against the database failed; searches use the index as it was"); }
+                finally { Volatile.Write(ref checking, 0); }
+            }, CancellationToken.None);
+        }
+        return snapshot;
+    }
+
+    private static async Task<(int Count, DateTime Latest)> StateAsync(AppDbContext db, CancellationToken ct)
+    {
+        var places = db.Set<Place>().TagWith(QueryTag);
+        var count = await places.CountAsync(ct);
+        return (count, count == 0 ? DateTime.MinValue : await places.MaxAsync(p => p.UpdatedAt, ct));
     }
 
     private static (int, int) CellOf(double latitude, double longitude) => ((int)Math.Floor(latitude / Cell), (int)Math.Floor(longitude / Cell));
@@ -139,8 +183,7 @@ public sealed class PlaceIndex(IServiceScopeFactory scopes, TimeProvider clock) 
             if (snapshot is not null && clock.GetUtcNow() - snapshot.CheckedAt < CheckEvery) return snapshot;
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var count = await db.Set<Place>().CountAsync(ct);
-            var latest = count == 0 ? DateTime.MinValue : await db.Set<Place>().MaxAsync(p => p.UpdatedAt, ct);
+            var (count, latest) = await StateAsync(db, ct);
             if (snapshot is not null && snapshot.Count == count && snapshot.LatestChange == latest)
             {
                 snapshot.CheckedAt = clock.GetUtcNow();
@@ -156,7 +199,7 @@ public sealed class PlaceIndex(IServiceScopeFactory scopes, TimeProvider clock) 
         var byKind = new Dictionary<string, Dictionary<(int, int), List<Card>>>(StringComparer.Ordinal);
         var perKind = new Dictionary<string, int>(StringComparer.Ordinal);
         var sums = new Dictionary<string, (double Lat, double Lon, int N)>(StringComparer.Ordinal);
-        await foreach (var card in db.Set<Place>().AsNoTracking().Select(Card.Of).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var card in db.Set<Place>().TagWith(QueryTag).AsNoTracking().Select(Card.Of).AsAsyncEnumerable().WithCancellation(ct))
         {
             if (!byKind.TryGetValue(card.Kind, out var cells)) byKind[card.Kind] = cells = [];
             var key = CellOf(card.Latitude, card.Longitude);
@@ -170,9 +213,9 @@ public sealed class PlaceIndex(IServiceScopeFactory scopes, TimeProvider clock) 
             }
         }
         // Per kind: the last change, and the credits its sources ask for (a few distinct values), from the database.
-        var latestOfKind = await db.Set<Place>().GroupBy(p => p.KindCode).Select(g => new { g.Key, Latest = g.Max(p => p.UpdatedAt) })
+        var latestOfKind = await db.Set<Place>().TagWith(QueryTag).GroupBy(p => p.KindCode).Select(g => new { g.Key, Latest = g.Max(p => p.UpdatedAt) })
             .ToDictionaryAsync(x => x.Key, x => x.Latest, StringComparer.Ordinal, ct);
-        var credits = (await db.Set<Place>().Where(p => p.Attribution != null && p.Attribution != "").Select(p => new { p.KindCode, p.Attribution })
+        var credits = (await db.Set<Place>().TagWith(QueryTag).Where(p => p.Attribution != null && p.Attribution != "").Select(p => new { p.KindCode, p.Attribution })
             .Distinct().ToListAsync(ct)).ToLookup(x => x.KindCode, x => x.Attribution!, StringComparer.Ordinal);
         var kinds = (await db.Set<PlaceKind>().AsNoTracking().OrderBy(k => k.Order).ThenBy(k => k.Code).ToListAsync(ct))
             .Select(k => new KindInfo(k.Code, k.NameKo, k.NameEn, perKind.GetValueOrDefault(k.Code),

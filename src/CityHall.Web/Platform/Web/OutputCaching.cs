@@ -12,9 +12,17 @@ public static class OutputCaching
 {
     public const string PublicShort = "public-short";
 
+    /// <summary>Whole-dataset downloads (every proposal as CSV): a minute old at most, built once a minute however many download it.</summary>
+    public const string DatasetExport = "dataset-export";
+    public static readonly TimeSpan DatasetExportAge = TimeSpan.FromMinutes(1);
+
     public static IServiceCollection AddCityHallOutputCache(this IServiceCollection services) =>
-        services.AddOutputCache(o => o.AddPolicy(PublicShort, b => b
-            .Expire(TimeSpan.FromSeconds(2))
-            .SetVaryByQuery("*")
-            .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))));
+        services.AddOutputCache(o =>
+        {
+            o.AddPolicy(PublicShort, b => b
+                .Expire(TimeSpan.FromSeconds(2))
+                .SetVaryByQuery("*")
+                .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name)));
+            o.AddPolicy(DatasetExport, b => b.Expire(DatasetExportAge).SetVaryByQuery("*"));
+        });
 }

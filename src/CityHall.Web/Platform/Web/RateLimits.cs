@@ -10,6 +10,7 @@ public static class RateLimits
     public const string SignUp = "sign-up";
     public const string CitizenWrite = "citizen-write";
     public const string Webhook = "webhook";
+    public const string ApiRead = "api-read";
 
     public static IServiceCollection AddCityHallRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,15 +28,17 @@ public static class RateLimits
             Add(o, SignUp, limits.SignUp);
             Add(o, CitizenWrite, limits.CitizenWrite, perAccount: true);
             Add(o, Webhook, limits.Webhook);
+            Add(o, ApiRead, limits.ApiRead, perAccount: true, countsReads: true);
         });
         return services;
     }
 
     // Partitioned by client address: one abusive client does not lock out everyone else. Citizen writes
     // are partitioned by account when signed in (a school or an office shares one address; one account
-    // is one person), by address otherwise. Only POSTs count, so showing a form again after an error is never refused.
-    private static void Add(RateLimiterOptions o, string name, RateLimitSetting setting, bool perAccount = false) =>
-        o.AddPolicy(name, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+    // is one person), by address otherwise. Only POSTs count, so showing a form again after an error is never
+    // refused — except for the API's read limit, whose point is reads.
+    private static void Add(RateLimiterOptions o, string name, RateLimitSetting setting, bool perAccount = false, bool countsReads = false) =>
+        o.AddPolicy(name, context => !countsReads && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
             ? RateLimitPartition.GetNoLimiter("read")
             : RateLimitPartition.GetFixedWindowLimiter(
                 (perAccount ? context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } id ? "account:" + id : null : null)

@@ -16,6 +16,12 @@ public sealed class RequestLimitsOptions
     /// <summary>Bytes of photos and documents one account may upload per day (city date); 0 refuses every upload.</summary>
     public long UploadBytesPerAccountPerDay { get; set; } = 60L * 1024 * 1024;
 
+    /// <summary>
+    /// Reads of the open-data API that query the database on every call (a proposal with its tally, the
+    /// petitions CSV), per client address; a client that needs more downloads the files or caches.
+    /// </summary>
+    public RateLimitSetting ApiRead { get; set; } = new() { PermitLimit = 600, WindowSeconds = 60 };
+
     /// <summary>For inbound webhooks, per sender.</summary>
     public RateLimitSetting Webhook { get; set; } = new() { PermitLimit = 600, WindowSeconds = 60 };
 }

@@ -61,7 +61,7 @@ public sealed class EditModel(AppDbContext db, PlaceIndex index, AuditLog audit,
         if (id is null) await db.SaveChangesAsync(); // the id, for the audit entry
         await audit.RecordAsync(User, id is null ? "places.create" : "places.edit", "place", place.Id.ToString(CultureInfo.InvariantCulture),
             new { before, after = PlaceInput.From(place) });
-        index.Invalidate();
+        await index.RebuildAsync(); // "near me" shows the change when staff see the saved page
         return Redirect($"/admin/places/{place.Id}?saved=true");
     }
 
@@ -71,7 +71,7 @@ public sealed class EditModel(AppDbContext db, PlaceIndex index, AuditLog audit,
         if (placeId <= 0 || await db.Set<Place>().FirstOrDefaultAsync(p => p.Id == placeId) is not { } place) return NotFound();
         db.Remove(place);
         await audit.RecordAsync(User, "places.delete", "place", id, PlaceInput.From(place));
-        index.Invalidate();
+        await index.RebuildAsync(); // "near me" shows the change when staff see the saved page
         return Redirect("/admin/places");
     }
 

@@ -167,7 +167,7 @@ public sealed partial class PlaceImporter(AppDbContext db, PlaceIndex index, IOp
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
-        index.Invalidate();
+        await index.RebuildAsync(ct); // the import ends when "near me" shows it
         return new ImportSummary(null, encodingLabel, read, created, updated, unchanged, skipped);
     }
 
