@@ -38,7 +38,7 @@ public sealed class PlacesJourneyTests(BrowserFixture f)
                         Latitude = 37.49800, Longitude = 127.02760, Source = "browser-test", SourceId = "4", UpdatedAt = now });
                 await db.SaveChangesAsync();
             });
-            f.App.Services.GetRequiredService<PlaceIndex>().Invalidate();
+            await f.App.Services.GetRequiredService<PlaceIndex>().RebuildAsync();
             seeded = true;
         }
         finally { Seeding.Release(); }
