@@ -138,6 +138,77 @@ public sealed class TwoNodeTests
         foreach (var c in new[] { onA, onB, joined }) await c.DisposeAsync();
     }
 
+    [RequiresRedisFact]
+    public async Task A_storm_of_2000_viewers_joining_and_leaving_while_Redis_stalls_leaves_no_registration_behind_and_no_message_heard_twice()
+    {
+        var port = CityHallApp.FreeLoopbackPort();
+        using var server = new RedisServer(port);
+        // Redis's own timeouts longer than the stall: the stall is slowness, not an outage.
+        var redis = $"127.0.0.1:{port},asyncTimeout=20000,syncTimeout=20000";
+        var prefix = "t" + Guid.NewGuid().ToString("N")[..12];
+        using var a = new Node(redis, prefix);
+        using var b = new Node(redis, prefix, sharesDatabaseWith: a);
+        var live = await LiveEventData.EventAsync(a);
+
+        // Ten viewers stay throughout, five on each node, and count every test message they hear.
+        var heard = new ConcurrentDictionary<(int Viewer, int Message), int>();
+        var stayers = new List<HubConnection>();
+        for (var i = 0; i < 10; i++)
+        {
+            var (connection, _) = await (i % 2 == 0 ? a : b).ViewerAsync(live, "pc");
+            var viewer = i;
+            connection.On<int>("StormTest", m => heard.AddOrUpdate((viewer, m), 1, (_, n) => n + 1));
+            stayers.Add(connection);
+        }
+
+        // 2,000 viewers join and leave, 1,000 on each node, a hundred at a time.
+        var gone = 0;
+        async Task StormAsync(int from, int count)
+        {
+            foreach (var wave in Enumerable.Range(from, count).Chunk(100))
+            {
+                await Task.WhenAll(wave.Select(async i =>
+                {
+                    var (connection, _) = await (i % 2 == 0 ? a : b).ViewerAsync(live, i % 3 == 0 ? "mobile" : "pc");
+                    await connection.DisposeAsync();
+                    Interlocked.Increment(ref gone);
+                }));
+            }
+        }
+        var send = a.Services.GetRequiredService<Microsoft.AspNetCore.SignalR.IHubContext<LiveEventHub>>();
+        await StormAsync(0, 600);
+        await send.Clients.All.SendCoreAsync("StormTest", [1]);
+
+        // Redis stalls for five seconds in the middle of the storm: registrations and leaves go unanswered past
+        // the nodes' two-second wait, and messages sent meanwhile are not confirmed.
+        // (redis-cli, as an operator would: the same command sent through StackExchange.Redis did not pause the server.)
+        using (var pause = Process.Start(new ProcessStartInfo("redis-cli", $"-p {port} CLIENT PAUSE 5000 ALL") { RedirectStandardOutput = true })!)
+        {
+            Assert.Equal("OK", (await pause.StandardOutput.ReadToEndAsync()).Trim());
+            await pause.WaitForExitAsync();
+        }
+        await Task.WhenAll(StormAsync(600, 800), send.Clients.All.SendCoreAsync("StormTest", [2]), send.Clients.All.SendCoreAsync("StormTest", [3]));
+        await StormAsync(1400, 600);
+        await send.Clients.All.SendCoreAsync("StormTest", [4]);
+
+        // Once the nodes' checks have caught up, the backplane holds the ten who stayed and no one who left
+        // (each connection registered is a subscription to its own channel).
+        using var observer = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{port}");
+        var probe = observer.GetServer($"127.0.0.1:{port}");
+        async Task<int> RegisteredAsync() => (await probe.SubscriptionChannelsAsync(RedisChannel.Pattern($"{prefix}:*:connection:*"))).Length;
+        await UntilAsync(() => RegisteredAsync().GetAwaiter().GetResult() == stayers.Count, "the backplane holding exactly the ten connections that stayed", 30);
+        await Task.Delay(TimeSpan.FromSeconds(3)); // a registration finishing late would show by now
+        Assert.Equal(stayers.Count, await RegisteredAsync());
+        Assert.Equal(2000, gone);
+
+        // Every message reached every viewer who stayed, once: none was delivered both directly and through Redis.
+        var messages = Enumerable.Range(1, 4).ToList();
+        await UntilAsync(() => stayers.Select((_, v) => v).All(v => messages.All(m => heard.ContainsKey((v, m)))), "every viewer hearing every message");
+        await Task.Delay(TimeSpan.FromSeconds(1)); // a second delivery, if any, would have arrived by now
+        Assert.All(heard, h => Assert.True(h.Value == 1, $"viewer {h.Key.Viewer} heard message {h.Key.Message} {h.Value} times"));
+        foreach (var c in stayers) await c.DisposeAsync();
+    }
+
     /// <summary>A redis-server of the test's own, to stop and start again.</summary>
     private sealed class RedisServer : IDisposable
     {

@@ -29,14 +29,14 @@ public static class RedisRegistration
         // Keys and channels carry a prefix, so several installations (or test runs) can share one Redis.
         var prefix = configuration["Redis:Prefix"] is { Length: > 0 } p ? p : "cityhall";
         services.AddSingleton(new RedisPrefix(prefix));
+        // On the multiplexer itself: SignalR is given this one (ConnectionFactory below), so a prefix set in
+        // its own options was never applied and installations sharing a Redis heard each other's hubs.
+        // SignalR is the only user of pub/sub here.
+        options.ChannelPrefix = RedisChannel.Literal(prefix + ":");
         var multiplexer = ConnectionMultiplexer.Connect(options);
         services.AddSingleton<IConnectionMultiplexer>(multiplexer);
         dataProtection.PersistKeysToStackExchangeRedis(multiplexer, prefix + ":data-protection-keys");
-        signalR.AddStackExchangeRedis(o =>
-        {
-            o.ConnectionFactory = _ => Task.FromResult<IConnectionMultiplexer>(multiplexer);
-            o.Configuration.ChannelPrefix = RedisChannel.Literal(prefix + ":signalr");
-        });
+        signalR.AddStackExchangeRedis(o => o.ConnectionFactory = _ => Task.FromResult<IConnectionMultiplexer>(multiplexer));
         // The backplane, but each node keeps serving its own viewers while Redis is away.
         services.AddSingleton(typeof(Microsoft.AspNetCore.SignalR.StackExchangeRedis.RedisHubLifetimeManager<>));
         services.AddSingleton(typeof(Microsoft.AspNetCore.SignalR.HubLifetimeManager<>), typeof(FailoverHubLifetimeManager<>));
