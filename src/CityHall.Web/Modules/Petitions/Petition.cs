@@ -81,7 +81,7 @@ public sealed class Petition
     public int SignatureCount { get; set; }
     /// <summary>Entries in the signature chain and the hash of the last (the chain's head).</summary>
     public long ChainLength { get; set; }
-    public string ChainHead { get; set; } = SignatureChain.GenesisHash;
+    public string ChainHead { get; set; } = Platform.Integrity.HashChain.GenesisHash;
     /// <summary>Per-proposal secret that turns a verified identity into this proposal's signer commitment.</summary>
     public byte[] Salt { get; set; } = [];
     /// <summary>Distinct character bigrams of the title, for the similar-title search.</summary>

@@ -14,21 +14,17 @@ public sealed class PetitionChainVerifier(AppDbContext db)
     {
         var petition = await db.Set<Petition>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == petitionId, ct);
         if (petition is null) return null;
-        long expected = 1;
-        var previous = SignatureChain.GenesisHash;
+        var walk = new Platform.Integrity.ChainWalk();
         var live = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var e in db.Set<PetitionChainEntry>().AsNoTracking().Where(e => e.PetitionId == petitionId)
                            .OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
         {
-            if (e.Sequence != expected) return new(expected - 1, expected, $"entry {expected} is missing", live.Count);
-            if (e.PreviousHash != previous) return new(expected - 1, e.Sequence, $"entry {e.Sequence} does not point at entry {e.Sequence - 1}", live.Count);
-            if (SignatureChain.HashOf(e) != e.Hash) return new(expected - 1, e.Sequence, $"entry {e.Sequence} was altered", live.Count);
+            if (walk.Next(e.Sequence, e.HashVersion, e.PreviousHash, e.Hash, () => SignatureChain.HashOf(e)) is { } problem)
+                return new(walk.Checked, walk.Checked + 1, problem, live.Count);
             if (e.Kind == ChainEntryKind.Signature) live.Add(e.Commitment); else live.Remove(e.Commitment);
-            previous = e.Hash;
-            expected++;
         }
-        var length = expected - 1;
-        if (length != petition.ChainLength || previous != petition.ChainHead)
+        var length = walk.Checked;
+        if (length != petition.ChainLength || walk.Head != petition.ChainHead)
             return new(length, length + 1, $"the chain ends at entry {length} but the proposal records {petition.ChainLength}: entries were removed", live.Count);
         if (live.Count != petition.SignatureCount)
             return new(length, length, $"the chain counts {live.Count} supports but the proposal shows {petition.SignatureCount}", live.Count);
@@ -43,14 +39,14 @@ public sealed class PetitionChainVerifier(AppDbContext db)
         var checkpoint = await db.Set<PetitionCheckpoint>().AsNoTracking().Where(c => c.PetitionId == petitionId)
             .OrderByDescending(c => c.Length).FirstOrDefaultAsync(ct);
         if (checkpoint is null || checkpoint.Length < sequence) return (ReceiptCheck.NotYetCheckpointed, checkpoint);
-        var previous = entry.Hash;
+        if (SignatureChain.HashOf(entry) != entry.Hash) return (ReceiptCheck.Broken, checkpoint);
+        var walk = new Platform.Integrity.ChainWalk(sequence, entry.Hash);
         await foreach (var e in db.Set<PetitionChainEntry>().AsNoTracking()
                            .Where(e => e.PetitionId == petitionId && e.Sequence > sequence && e.Sequence <= checkpoint.Length)
                            .OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
         {
-            if (e.PreviousHash != previous || SignatureChain.HashOf(e) != e.Hash) return (ReceiptCheck.Broken, checkpoint);
-            previous = e.Hash;
+            if (walk.Next(e.Sequence, e.HashVersion, e.PreviousHash, e.Hash, () => SignatureChain.HashOf(e)) is not null) return (ReceiptCheck.Broken, checkpoint);
         }
-        return (previous == checkpoint.HeadHash ? ReceiptCheck.Included : ReceiptCheck.Broken, checkpoint);
+        return (walk.Checked == checkpoint.Length && walk.Head == checkpoint.HeadHash ? ReceiptCheck.Included : ReceiptCheck.Broken, checkpoint);
     }
 }

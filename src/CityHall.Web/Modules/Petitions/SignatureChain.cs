@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using CityHall.Web.Platform.Integrity;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CityHall.Web.Modules.Petitions;
@@ -21,6 +22,8 @@ public sealed class PetitionChainEntry
     public DateTimeOffset At { get; set; }
     public required string PreviousHash { get; set; }
     public string Hash { get; set; } = "";
+    /// <summary>The scheme <see cref="Hash"/> was made with (<see cref="HashChain"/>): 1 for entries written before version 2.</summary>
+    public int HashVersion { get; set; } = HashChain.CurrentVersion;
 }
 
 /// <summary>A published head of a chain: "this proposal had this many entries ending in this hash at this time".</summary>
@@ -36,24 +39,19 @@ public sealed class PetitionCheckpoint
 
 public static class SignatureChain
 {
-    public static readonly string GenesisHash = new('0', 64);
-
     /// <summary>The signer as this proposal sees them: HMAC of the verified identity key under the proposal's salt.</summary>
     public static string Commitment(byte[] salt, string identityKey) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(salt, Encoding.UTF8.GetBytes(identityKey)));
 
-    public static string HashOf(long petitionId, long sequence, ChainEntryKind kind, string commitment, DateTimeOffset at, string previousHash)
+    /// <summary>The entry's hash by the scheme it names.</summary>
+    public static string HashOf(PetitionChainEntry e)
     {
-        var text = string.Join('|', petitionId.ToString(CultureInfo.InvariantCulture), sequence.ToString(CultureInfo.InvariantCulture),
-            ((int)kind).ToString(CultureInfo.InvariantCulture), commitment,
-            at.UtcTicks.ToString(CultureInfo.InvariantCulture), previousHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        var (petition, sequence, kind, at) = (e.PetitionId.ToString(CultureInfo.InvariantCulture), e.Sequence.ToString(CultureInfo.InvariantCulture),
+            ((int)e.Kind).ToString(CultureInfo.InvariantCulture), e.At.UtcTicks.ToString(CultureInfo.InvariantCulture));
+        return e.HashVersion == HashChain.LegacyVersion
+            ? HashChain.LegacyHash('|', petition, sequence, kind, e.Commitment, at, e.PreviousHash)
+            : HashChain.Hash("petition", petition, sequence, kind, e.Commitment, at, e.PreviousHash);
     }
-
-    public static string HashOf(PetitionChainEntry e) => HashOf(e.PetitionId, e.Sequence, e.Kind, e.Commitment, e.At, e.PreviousHash);
-
-    /// <summary>Both databases keep microseconds: cut the clock there so a stored time hashes as it was hashed.</summary>
-    public static DateTimeOffset Truncate(DateTimeOffset t) => new(t.UtcTicks - t.UtcTicks % 10, TimeSpan.Zero);
 }
 
 internal sealed class PetitionChainEntryConfiguration : IEntityTypeConfiguration<PetitionChainEntry>

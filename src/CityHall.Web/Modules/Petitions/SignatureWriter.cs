@@ -93,7 +93,7 @@ public sealed class SignatureWriter(IServiceScopeFactory scopes, TimeProvider cl
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var now = SignatureChain.Truncate(clock.GetUtcNow());
+        var now = Platform.Integrity.HashChain.Truncate(clock.GetUtcNow());
         var ids = batch.Select(r => r.PetitionId).Distinct().ToList();
         var petitions = await db.Set<Petition>().AsNoTracking().Where(p => ids.Contains(p.Id))
             .Select(p => new PetitionState { Id = p.Id, Status = p.Status, Deadline = p.SupportDeadline, Salt = p.Salt,
@@ -187,8 +187,8 @@ public sealed class SignatureWriter(IServiceScopeFactory scopes, TimeProvider cl
         // Rows go several hundred to a statement on PostgreSQL (a round trip each), one on SQLite.
         var rowsPerStatement = db.Database.IsNpgsql() ? 500 : 1;
         await using var entries = new RowStatement(connection, tx, rows =>
-            "INSERT INTO petition_chain (\"PetitionId\", \"Sequence\", \"Kind\", \"Commitment\", \"At\", \"PreviousHash\", \"Hash\") VALUES " + rows,
-            7, rowsPerStatement);
+            "INSERT INTO petition_chain (\"PetitionId\", \"Sequence\", \"Kind\", \"Commitment\", \"At\", \"PreviousHash\", \"Hash\", \"HashVersion\") VALUES " + rows,
+            8, rowsPerStatement);
         await using var signatures = new RowStatement(connection, tx, rows =>
             "INSERT INTO petition_signatures (\"PetitionId\", \"Commitment\", \"UserId\", \"DistrictCode\", \"SignedAt\", \"Sequence\", \"ClientIp\", \"EmailDomain\", \"Flagged\") VALUES " + rows,
             9, rowsPerStatement);
@@ -197,7 +197,7 @@ public sealed class SignatureWriter(IServiceScopeFactory scopes, TimeProvider cl
         {
             foreach (var (e, signature) in writes)
             {
-                await entries.AddAsync(ct, e.PetitionId, e.Sequence, (int)e.Kind, e.Commitment, e.At, e.PreviousHash, e.Hash);
+                await entries.AddAsync(ct, e.PetitionId, e.Sequence, (int)e.Kind, e.Commitment, e.At, e.PreviousHash, e.Hash, e.HashVersion);
                 if (signature is { } s)
                     await signatures.AddAsync(ct, s.PetitionId, s.Commitment, s.UserId, s.DistrictCode, s.SignedAt, s.Sequence, s.ClientIp, s.EmailDomain, s.Flagged);
                 else

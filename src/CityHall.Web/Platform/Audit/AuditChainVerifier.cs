@@ -27,22 +27,15 @@ public sealed class AuditChainVerifier(AppDbContext db)
 
     private async Task<AuditChainReport> WalkAsync(IProgress<long>? progress, CancellationToken ct)
     {
-        long expectedSequence = 1;
-        var previousHash = AuditEntry.GenesisHash;
+        var walk = new Integrity.ChainWalk();
         await foreach (var entry in db.Set<AuditEntry>().AsNoTracking().OrderBy(x => x.Sequence).AsAsyncEnumerable().WithCancellation(ct))
         {
-            if (entry.Sequence != expectedSequence)
-                return new(expectedSequence - 1, expectedSequence, $"entry {expectedSequence} is missing (next found is {entry.Sequence})");
-            if (entry.PreviousHash != previousHash)
-                return new(expectedSequence - 1, entry.Sequence, $"entry {entry.Sequence} does not point at the hash of entry {entry.Sequence - 1}");
-            if (entry.ComputeHash() != entry.Hash)
-                return new(expectedSequence - 1, entry.Sequence, $"entry {entry.Sequence} was altered: its content does not match its hash");
-            previousHash = entry.Hash;
-            expectedSequence++;
-            if (expectedSequence % 1000 == 0) progress?.Report(expectedSequence - 1);
+            if (walk.Next(entry.Sequence, entry.HashVersion, entry.PreviousHash, entry.Hash, entry.ComputeHash) is { } problem)
+                return new(walk.Checked, walk.Checked + 1, problem);
+            if (walk.Checked % 1000 == 0) progress?.Report(walk.Checked);
         }
-        progress?.Report(expectedSequence - 1);
-        return new(expectedSequence - 1, null, null, expectedSequence > 1 ? previousHash : null);
+        progress?.Report(walk.Checked);
+        return new(walk.Checked, null, null, walk.Checked > 0 ? walk.Head : null);
     }
 }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using CityHall.Web.Platform.Integrity;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CityHall.Web.Platform.Audit;
@@ -24,21 +23,18 @@ public sealed class AuditEntry
     public string? Details { get; set; }
     public string PreviousHash { get; set; } = "";
     public string Hash { get; set; } = "";
-
-    public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
+    /// <summary>The scheme <see cref="Hash"/> was made with (<see cref="HashChain"/>): 1 for entries written before version 2.</summary>
+    public int HashVersion { get; set; } = HashChain.CurrentVersion;
 
     public string ComputeHash()
     {
         // Microsecond precision: PostgreSQL's timestamptz keeps no more, and the hash must survive a round trip.
-        var canonical = string.Join('\n',
-            Sequence.ToString(CultureInfo.InvariantCulture),
-            OccurredAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", CultureInfo.InvariantCulture),
-            ActorId ?? "", ActorName, Action, TargetType, TargetId ?? "", Details ?? "", PreviousHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        var sequence = Sequence.ToString(CultureInfo.InvariantCulture);
+        var at = OccurredAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", CultureInfo.InvariantCulture);
+        return HashVersion == HashChain.LegacyVersion
+            ? HashChain.LegacyHash('\n', sequence, at, ActorId, ActorName, Action, TargetType, TargetId, Details, PreviousHash)
+            : HashChain.Hash("audit", sequence, at, ActorId, ActorName, Action, TargetType, TargetId, Details, PreviousHash);
     }
-
-    public static DateTimeOffset TruncateToMicroseconds(DateTimeOffset time) =>
-        new(time.UtcTicks - time.UtcTicks % 10, TimeSpan.Zero);
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>

@@ -29,14 +29,14 @@ public sealed class AuditLog(AppDbContext db, TimeProvider clock, ILogger<AuditL
             var entry = new AuditEntry
             {
                 Sequence = (head?.Sequence ?? 0) + 1,
-                OccurredAt = AuditEntry.TruncateToMicroseconds(clock.GetUtcNow()),
+                OccurredAt = Integrity.HashChain.Truncate(clock.GetUtcNow()),
                 ActorId = actorId,
                 ActorName = actorName,
                 Action = action,
                 TargetType = targetType,
                 TargetId = targetId,
                 Details = details,
-                PreviousHash = head?.Hash ?? AuditEntry.GenesisHash,
+                PreviousHash = head?.Hash ?? Integrity.HashChain.GenesisHash,
             };
             entry.Hash = entry.ComputeHash();
             db.Add(entry);
