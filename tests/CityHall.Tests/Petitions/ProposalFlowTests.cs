@@ -213,5 +213,7 @@ public sealed class ProposalFlowTests(CityHallApp app) : IClassFixture<CityHallA
         var line = (await csv.Content.ReadAsStringAsync()).Split('\n').Single(l => l.StartsWith($"{id},", StringComparison.Ordinal));
         Assert.Contains(title, line);
         Assert.Contains(",Collecting,3,", line);
+        // Times as in every file of the city: UTC to the second.
+        Assert.Matches(@",\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ,", line);
     }
 }

@@ -39,8 +39,8 @@ public static class DatasetWriter
         return known;
     }
 
-    /// <summary>Times as ISO 8601 in UTC to the second ("2026-11-27T10:15:00Z"), the same in every format.</summary>
-    public static string Utc(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    /// <summary>Times as every file of the city writes them (<see cref="CsvExport.Time(DateTimeOffset?)"/>), the same in every format.</summary>
+    public static string Utc(DateTimeOffset time) => CsvExport.Time(time);
 
     public static Task WriteAsync(HttpResponse response, DatasetDescription dataset, IAsyncEnumerable<DatasetRow> rows, Format format, CancellationToken ct) =>
         format == Format.Csv ? WriteCsvAsync(response.Body, dataset, rows, ct) : WriteJsonAsync(response, dataset, rows, format == Format.GeoJson, ct);

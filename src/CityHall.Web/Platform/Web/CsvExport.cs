@@ -28,8 +28,14 @@ public static class CsvExport
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
 
-    /// <summary>A time in the file: ISO 8601 with its offset, empty when there is none.</summary>
-    public static string Time(DateTimeOffset? t) => t?.ToString("O", CultureInfo.InvariantCulture) ?? "";
+    /// <summary>
+    /// The one way a time is written in the city's files — staff exports, open datasets, the catalogue:
+    /// ISO 8601 in UTC to the second ("2026-11-27T10:15:00Z"); empty when there is none.
+    /// </summary>
+    public static string Time(DateTimeOffset? t) => t?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>The same for a UTC <see cref="DateTime"/> as entities keep them.</summary>
+    public static string Time(DateTime? utc) => Time(utc is { } u ? new DateTimeOffset(DateTime.SpecifyKind(u, DateTimeKind.Utc)) : null);
 
     public static string Number(long n) => n.ToString(CultureInfo.InvariantCulture);
 }

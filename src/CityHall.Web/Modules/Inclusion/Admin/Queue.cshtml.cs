@@ -43,13 +43,12 @@ public sealed class QueueModel(ApplicationIntake intake, AppDbContext db, IStrin
     {
         if (await PrepareAsync(code) is { } missing) return missing;
         var rows = await Filtered().OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id).Take(100_000).ToListAsync(HttpContext.RequestAborted);
-        string Time(DateTime? utc) => CsvExport.Time(utc is { } u ? new DateTimeOffset(u, TimeSpan.Zero) : null);
         var bytes = CsvExport.ToBytes(
             ["reference", "state", "channel", "applicant", "phone", "district", "address", "pool", "submitted", "respond_by", "queue_position", "income_percent_of_median"],
             rows.Select(a => new[]
             {
                 a.Reference, a.State.ToString(), a.Channel.ToString(), a.ApplicantName, a.ApplicantPhone ?? "", a.DistrictCode ?? "", a.Address ?? "", a.Pool ?? "",
-                Time(a.SubmittedAt), Time(a.RespondBy), a.QueuePosition?.ToString(CultureInfo.InvariantCulture) ?? "",
+                CsvExport.Time(a.SubmittedAt), CsvExport.Time(a.RespondBy), a.QueuePosition?.ToString(CultureInfo.InvariantCulture) ?? "",
                 a.Answers.IncomePercentOfMedian?.ToString(CultureInfo.InvariantCulture) ?? "",
             }));
         return File(bytes, "text/csv; charset=utf-8", $"inclusion-{code}-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv");

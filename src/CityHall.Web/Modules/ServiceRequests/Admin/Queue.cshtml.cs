@@ -63,13 +63,12 @@ public sealed class QueueModel(AppDbContext db, ServiceDirectory directory, Time
     {
         await PrepareAsync();
         var rows = await Project(Sorted(Filtered()).Take(100_000)).ToListAsync();
-        string Time(DateTime? utc) => CsvExport.Time(utc is { } u ? new DateTimeOffset(u, TimeSpan.Zero) : null);
         var bytes = CsvExport.ToBytes(
             ["reference", "service", "status", "district", "department", "handler", "received", "due", "overdue", "address", "description"],
             rows.Select(r => new[]
             {
                 r.Reference, r.ServiceCode, r.Status.ToString(), r.DistrictCode ?? "", r.DepartmentCode ?? "", r.HandlerName ?? "",
-                Time(r.RequestedAt), Time(r.DueAt), IsOverdue(r) ? "yes" : "no", r.Address ?? "", r.Description,
+                CsvExport.Time(r.RequestedAt), CsvExport.Time(r.DueAt), IsOverdue(r) ? "yes" : "no", r.Address ?? "", r.Description,
             }));
         return File(bytes, "text/csv; charset=utf-8", $"service-requests-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv");
     }
