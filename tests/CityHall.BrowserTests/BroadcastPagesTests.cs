@@ -39,19 +39,13 @@ public sealed class BroadcastPagesTests(BrowserFixture f)
         var id = await SeedAsync();
         var page = await f.NewPageAsync(locale);
         foreach (var url in new[] { "/broadcasts", "/broadcasts/tbs-fm", $"/broadcasts/programmes/{id}" })
-        {
-            await page.GotoAsync(url);
-            await Axe.AssertNoViolationsAsync(page);
-        }
+            await Axe.AssertPageHasNoViolationsAsync(page, url);
         Assert.Equal(1, await page.Locator("[data-next-showings]").CountAsync());
 
         var staff = await f.NewPageAsync(locale);
         await Journeys.SignInAsStaffAsync(f, staff, CityHall.Web.Platform.Identity.Roles.Official);
         foreach (var url in new[] { "/admin/broadcasts", "/admin/broadcasts/channels/tbs-fm", $"/admin/broadcasts/programmes/{id}", "/admin/broadcasts/changes/new" })
-        {
-            await staff.GotoAsync(url);
-            await Axe.AssertNoViolationsAsync(staff);
-        }
+            await Axe.AssertPageHasNoViolationsAsync(staff, url);
         // A slot form sent empty: the error summary and the days' group marked.
         await staff.GotoAsync($"/admin/broadcasts/programmes/{id}");
         await staff.ClickAsync("form[data-slot-form] button[type=submit]");

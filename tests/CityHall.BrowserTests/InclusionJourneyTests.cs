@@ -108,10 +108,7 @@ public sealed class InclusionJourneyTests(BrowserFixture f)
         foreach (var url in new[] { "/admin/inclusion", "/admin/inclusion/study-licence", $"/admin/inclusion/applications/{references[0]}",
             "/admin/inclusion/study-licence/edit", "/admin/inclusion/senior-smart-class/fulfilment", "/admin/inclusion/pc-repair/fulfilment",
             "/admin/inclusion/reports", "/admin/inclusion/study-licence/assist" })
-        {
-            await staff.GotoAsync(url);
-            await Axe.AssertNoViolationsAsync(staff);
-        }
+            await Axe.AssertPageHasNoViolationsAsync(staff, url);
 
         await staff.GotoAsync("/admin/inclusion/study-licence/selection");
         await Axe.AssertNoViolationsAsync(staff);

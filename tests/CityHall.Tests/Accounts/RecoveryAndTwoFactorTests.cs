@@ -56,6 +56,16 @@ public sealed partial class RecoveryAndTwoFactorTests(CityHallApp app) : IClassF
         });
         var page = await Html.ParseAsync(response);
         Assert.Contains("코드가 맞지 않거나 만료되었습니다. 다시 확인하거나 새 코드를 받으세요.", page.ErrorSummary());
+
+        // Nothing changed: the new password does not open the account, the old one still does.
+        async Task<HttpStatusCode> SignInWithAsync(string password)
+        {
+            var browser = app.CreateBrowserLikeClient();
+            await browser.SubmitAsync(await browser.GetPageAsync("/account/sign-in"), new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
+            return (await browser.GetAsync("/account/profile")).StatusCode;
+        }
+        Assert.Equal(HttpStatusCode.Redirect, await SignInWithAsync("brand-new-secret-7"));
+        Assert.Equal(HttpStatusCode.OK, await SignInWithAsync(TestAccounts.Password));
     }
 
     [Fact]

@@ -33,9 +33,16 @@ public sealed class SignInTests(CityHallApp app) : IClassFixture<CityHallApp>
     [Fact]
     public async Task A_wrong_password_is_refused_without_saying_which_part_was_wrong()
     {
+        var email = $"wrong-{Guid.NewGuid():N}@example.org";
+        (await app.SignedUpCitizenAsync(email)).Dispose();
         var client = app.CreateBrowserLikeClient();
-        var page = await Html.ParseAsync(await SignInAsync(client, "nobody@example.org", "whatever-123"));
-        Assert.Equal(["이메일 주소 또는 비밀번호가 맞지 않습니다."], page.ErrorSummary());
+        // An address nobody has and a real one with the wrong password: the same answer, so the form tells no one which addresses exist.
+        var unknown = await SignInAsync(client, "nobody@example.org", "whatever-123");
+        var wrong = await SignInAsync(client, email, "whatever-123");
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (unknown.StatusCode, wrong.StatusCode));
+        Assert.Equal(["이메일 주소 또는 비밀번호가 맞지 않습니다."], (await Html.ParseAsync(unknown)).ErrorSummary());
+        Assert.Equal(["이메일 주소 또는 비밀번호가 맞지 않습니다."], (await Html.ParseAsync(wrong)).ErrorSummary());
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/account/profile")).StatusCode); // not signed in
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Net;
 using CityHall.Tests.Infrastructure;
 using CityHall.Web.Platform.Identity;
+using CityHall.Web.Platform.Modules;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CityHall.Tests.Admin;
 
@@ -25,13 +27,21 @@ public sealed class AdminAccessTests(CityHallApp app) : IClassFixture<CityHallAp
     }
 
     [Fact]
-    public async Task The_dashboard_shows_the_menu_the_modules_registered_for_an_administrator()
+    public async Task The_dashboard_shows_the_menu_every_module_registered_for_an_administrator_and_each_entry_opens()
     {
         var client = await app.SignedInStaffAsync(Roles.Administrator);
         var page = await client.GetPageAsync("/admin");
         var links = page.QuerySelectorAll("main nav a").Select(a => a.GetAttribute("href")).ToArray();
-        Assert.Contains("/admin/audit", links);
+        var registered = app.Services.GetRequiredService<ModuleRegistry>().AdminMenu.Select(i => i.Href).ToList();
+        Assert.True(registered.Count >= 8, "the modules register their staff pages"); // so an empty menu cannot pass
+        Assert.All(registered, href => Assert.Contains(href, links));
         Assert.Contains("/admin", links);
+        foreach (var href in registered)
+        {
+            var response = await client.GetAsync(href);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{href}: {response.StatusCode}");
+            Assert.False((await Html.ParseAsync(response)).IsErrorPage(), $"{href} shows the error page");
+        }
     }
 
     [Fact]

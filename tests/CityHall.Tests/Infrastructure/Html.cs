@@ -12,6 +12,9 @@ public static class Html
     public static async Task<IDocument> ParseAsync(HttpResponseMessage response) =>
         await Context.OpenAsync(r => r.Content(response.Content.ReadAsStream()).Address(response.RequestMessage?.RequestUri?.ToString() ?? "http://localhost/"));
 
+    /// <summary>The friendly error page (it alone shows a trace id), whatever status it came with.</summary>
+    public static bool IsErrorPage(this IDocument page) => page.QuerySelector(".ch-trace") is not null;
+
     public static async Task<IDocument> GetPageAsync(this HttpClient client, string url)
     {
         var response = await client.GetAsync(url);

@@ -4,10 +4,15 @@ using StackExchange.Redis;
 
 namespace CityHall.Tests.Platform;
 
+/// <summary>An installation on the test Redis under a prefix of its own, so what it finds there is its own doing.</summary>
 public sealed class RedisApp() : CityHallApp(new Dictionary<string, string?>
 {
-    ["ConnectionStrings:Redis"] = (RequiresRedisFactAttribute.Server ?? "127.0.0.1:1") + ",defaultDatabase=" + Random.Shared.Next(1, 15),
-});
+    ["ConnectionStrings:Redis"] = RequiresRedisFactAttribute.Server ?? "127.0.0.1:1",
+    ["Redis:Prefix"] = NewPrefix(),
+})
+{
+    public static string NewPrefix() => "t" + Guid.NewGuid().ToString("N")[..12];
+}
 
 public sealed class UnreachableRedisApp() : CityHallApp(new Dictionary<string, string?>
 {
@@ -18,14 +23,35 @@ public sealed class UnreachableRedisApp() : CityHallApp(new Dictionary<string, s
 public sealed class RedisTests(RedisApp app) : IClassFixture<RedisApp>
 {
     [RequiresRedisFact]
-    public async Task With_Redis_configured_readiness_checks_it_and_the_keys_are_shared_through_it()
+    public async Task With_Redis_configured_readiness_checks_it_and_the_key_ring_lives_there_under_the_installations_prefix()
     {
         var client = app.CreateBrowserLikeClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
-        await client.GetAsync("/account/sign-up"); // issues an antiforgery token: needs a data-protection key
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/sign-up")).StatusCode); // issues an antiforgery token: needs a data-protection key
         var redis = (IConnectionMultiplexer)app.Services.GetService(typeof(IConnectionMultiplexer))!;
-        var keys = await redis.GetDatabase().ListLengthAsync("cityhall:data-protection-keys");
-        Assert.True(keys >= 1);
+        Assert.True(await redis.GetDatabase().ListLengthAsync(app.Settings["Redis:Prefix"] + ":data-protection-keys") >= 1);
+    }
+}
+
+/// <summary>Nodes of one installation share their key ring through Redis; another installation on the same Redis does not read it.</summary>
+public sealed class RedisSharingTests : IDisposable
+{
+    private readonly RedisApp first = new();
+
+    public void Dispose() => first.Dispose();
+
+    [RequiresRedisFact]
+    public async Task A_sign_in_on_one_node_holds_on_another_node_and_not_on_a_node_of_another_installation()
+    {
+        using var second = new OtherNode(first);
+        using var stranger = new OtherNode(first, new Dictionary<string, string?> { ["Redis:Prefix"] = RedisApp.NewPrefix() });
+        var email = $"redis-{Guid.NewGuid():N}@example.org";
+        await first.SignedUpCitizenAsync(email);
+        var (_, cookie) = await CityHall.Tests.Accounts.SessionTests.SignInAsync(first, email);
+
+        Assert.Equal(HttpStatusCode.OK, await CityHall.Tests.Accounts.SessionTests.ProfileWithAsync(second, cookie));
+        // Same database, other key ring: the cookie cannot be read, so the profile asks for a sign-in.
+        Assert.Equal(HttpStatusCode.Redirect, await CityHall.Tests.Accounts.SessionTests.ProfileWithAsync(stranger, cookie));
     }
 }
 

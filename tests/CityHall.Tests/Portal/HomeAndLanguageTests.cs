@@ -1,6 +1,8 @@
 using System.Net;
 using CityHall.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CityHall.Tests.Portal;
 
@@ -84,14 +86,20 @@ public sealed class HomeAndLanguageTests(CityHallApp app) : IClassFixture<CityHa
     }
 
     [Fact]
-    public async Task The_sector_links_on_the_home_page_all_lead_somewhere()
+    public async Task The_sector_links_on_the_home_page_all_lead_to_a_page_of_their_own()
     {
         var client = app.CreateClient();
         var page = await client.GetPageAsync("/");
-        foreach (var link in page.QuerySelectorAll(".ch-sectors a"))
+        var links = page.QuerySelectorAll(".ch-sectors a").Select(a => a.GetAttribute("href")!).ToList();
+        var sectors = app.Services.GetRequiredService<IOptions<CityHall.Web.Platform.City.CityOptions>>().Value.Sectors;
+        Assert.Equal(sectors.Count, links.Count); // every sector, so a missing list cannot pass
+        foreach (var href in links)
         {
-            var response = await client.GetAsync(link.GetAttribute("href"));
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var response = await client.GetAsync(href);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{href}: {response.StatusCode}");
+            var target = await Html.ParseAsync(response);
+            Assert.False(target.IsErrorPage(), $"{href} shows the error page");
+            Assert.False(string.IsNullOrWhiteSpace(target.QuerySelector("main h1")?.TextContent), $"{href} has no heading");
         }
     }
 
