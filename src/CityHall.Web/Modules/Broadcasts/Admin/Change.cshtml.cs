@@ -27,7 +27,7 @@ public sealed class ChangeModel(AppDbContext db, AuditLog audit, CityClock clock
         if (!DateOnly.TryParseExact(Input.Date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             ModelState.AddModelError("Input.Date", t["Broadcasts.Admin.BadDate"]);
         if (!ClockTime.TryParse(Input.Start, out var start))
-            ModelState.AddModelError("Input.Start", t["Places.Admin.BadTime"]);
+            ModelState.AddModelError("Input.Start", t["Form.BadTime"]);
         if (Input.Minutes is not (>= 1 and <= ProgrammeModel.MaxMinutes)) ModelState.AddModelError("Input.Minutes", t["Broadcasts.Admin.BadMinutes", ProgrammeModel.MaxMinutes]);
         long? programmeId = null;
         switch (Input.Kind)

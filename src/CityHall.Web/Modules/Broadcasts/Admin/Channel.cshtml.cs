@@ -24,7 +24,7 @@ public sealed class ChannelModel(AppDbContext db, AuditLog audit, IStringLocaliz
         foreach (var (field, value) in new[] { ("Input.LiveUrl", Input.LiveUrl), ("Input.Website", Input.Website) })
         {
             if (!string.IsNullOrWhiteSpace(value) && !WebAddress.IsValid(value))
-                ModelState.AddModelError(field, t["Places.Admin.BadWebsite"]);
+                ModelState.AddModelError(field, t["Form.BadWebsite"]);
         }
         if (!ModelState.IsValid) return Page();
         var channel = await db.Set<BroadcastChannel>().SingleAsync(c => c.Code == code);

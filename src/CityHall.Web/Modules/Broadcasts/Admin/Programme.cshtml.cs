@@ -61,7 +61,7 @@ public sealed class ProgrammeModel(AppDbContext db, AuditLog audit, TimeProvider
         var days = Slot.Days.Distinct().Where(Enum.IsDefined).ToList();
         if (days.Count == 0) ModelState.AddModelError("Slot.Days", t["Broadcasts.Admin.ChooseDays"]);
         if (!ClockTime.TryParse(Slot.Start, out var start))
-            ModelState.AddModelError("Slot.Start", t["Places.Admin.BadTime"]);
+            ModelState.AddModelError("Slot.Start", t["Form.BadTime"]);
         if (Slot.Minutes is not (>= 1 and <= MaxMinutes)) ModelState.AddModelError("Slot.Minutes", t["Broadcasts.Admin.BadMinutes", MaxMinutes]);
         if (!ModelState.IsValid) return Page();
 

@@ -71,7 +71,7 @@ public sealed class QueueModel(ApplicationIntake intake, AppDbContext db, IStrin
         var culture = CultureInfo.CurrentUICulture;
         StateItems = [new(t["Inclusion.Admin.OpenStates"], ""), new(t["Inclusion.Admin.AllStates"], "all"),
             .. Enum.GetValues<ApplicationState>().Where(s => s != ApplicationState.Draft).Select(s => new SelectListItem(t[$"Inclusion.State.{s}"], s.ToString()))];
-        DistrictItems = await DistrictChoices.ItemsAsync(db, t["Reports.List.AllDistricts"]);
+        DistrictItems = await DistrictChoices.ItemsAsync(db, t["Form.AllDistricts"]);
         DistrictNames = await DistrictChoices.NamesAsync(db);
         PoolItems = [new(t["Inclusion.Admin.AllPools"], ""), .. terms.Version.Pools.Select(p => new SelectListItem(LocalizedText.Pick(culture, p.NameKo, p.NameEn), p.Code))];
         return null;

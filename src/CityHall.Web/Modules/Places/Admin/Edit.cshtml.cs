@@ -48,7 +48,7 @@ public sealed class EditModel(AppDbContext db, PlaceIndex index, AuditLog audit,
         if (Input.Latitude is not { } lat || Input.Longitude is not { } lon || !city.CurrentValue.Bounds.Contains(lat, lon))
             ModelState.AddModelError("Input.Latitude", t["Places.Admin.OutsideCity"]);
         if (!string.IsNullOrWhiteSpace(Input.Website) && !WebAddress.IsValid(Input.Website))
-            ModelState.AddModelError("Input.Website", t["Places.Admin.BadWebsite"]);
+            ModelState.AddModelError("Input.Website", t["Form.BadWebsite"]);
         var opens = ReadTime(Input.OpensAt, "Input.OpensAt");
         var closes = ReadTime(Input.ClosesAt, "Input.ClosesAt");
         if (opens.HasValue != closes.HasValue) ModelState.AddModelError("Input.OpensAt", t["Places.Admin.BothTimes"]);
@@ -79,7 +79,7 @@ public sealed class EditModel(AppDbContext db, PlaceIndex index, AuditLog audit,
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (ClockTime.TryParse(text, out var time)) return time;
-        ModelState.AddModelError(field, t["Places.Admin.BadTime"]);
+        ModelState.AddModelError(field, t["Form.BadTime"]);
         return null;
     }
 

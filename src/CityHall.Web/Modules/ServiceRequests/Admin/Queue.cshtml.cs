@@ -95,7 +95,7 @@ public sealed class QueueModel(AppDbContext db, ServiceDirectory directory, Time
         Catalogue = await directory.GetAsync(HttpContext.RequestAborted);
         var culture = CultureInfo.CurrentUICulture;
         ServiceItems = [new(t["Reports.List.AllServices"], ""), .. Catalogue.Services.Select(s => new SelectListItem(LocalizedText.Pick(culture, s.NameKo, s.NameEn), s.Code))];
-        DistrictItems = await DistrictChoices.ItemsAsync(db, t["Reports.List.AllDistricts"]);
+        DistrictItems = await DistrictChoices.ItemsAsync(db, t["Form.AllDistricts"]);
         var mine = IsAdministrator ? Catalogue.DepartmentByCode.Keys.ToList() : User.Departments().ToList();
         DepartmentItems = [new(t["Reports.Queue.AllMyDepartments"], ""), .. mine.Select(d => new SelectListItem(DepartmentName(d), d)).OrderBy(i => i.Text, StringComparer.Create(culture, false))];
         StatusItems = [new(t["Reports.List.Open"], "open"), new(t["Reports.List.Closed"], "closed"), new(t["Reports.List.AnyState"], "all"),

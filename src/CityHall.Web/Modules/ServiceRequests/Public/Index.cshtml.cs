@@ -35,7 +35,7 @@ public sealed class IndexModel(AppDbContext db, ServiceDirectory directory, IOpt
         Catalogue = await directory.GetAsync(HttpContext.RequestAborted);
         var culture = System.Globalization.CultureInfo.CurrentUICulture;
         ServiceItems = [new(t["Reports.List.AllServices"], ""), .. Catalogue.Services.Select(s => new SelectListItem(LocalizedText.Pick(culture, s.NameKo, s.NameEn), s.Code))];
-        DistrictItems = await DistrictChoices.ItemsAsync(db, t["Reports.List.AllDistricts"]);
+        DistrictItems = await DistrictChoices.ItemsAsync(db, t["Form.AllDistricts"]);
         StateItems = [new(t["Reports.List.AnyState"], ""), new(t["Reports.List.Open"], "open"), new(t["Reports.List.Closed"], "closed")];
 
         var query = db.Set<ServiceRequest>().AsNoTracking().Where(r => r.IsPublic && r.Reference != null && r.Status != RequestStatus.Pending);
