@@ -1,6 +1,6 @@
 using System.Data.Common;
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore.Storage;
+using CityHall.Web.Platform.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CityHall.Web.Modules.Petitions;
@@ -15,81 +15,40 @@ public sealed record SignatureReceipt(long PetitionId, long Sequence, string Has
 
 public sealed record SignResult(SignOutcome Outcome, SignatureReceipt? Receipt = null);
 
+/// <summary>A sign or withdraw request names the person (IdentityKey); an invalidation names the signature (Commitment). Made by <see cref="SignatureWriter"/>'s methods.</summary>
+public sealed record SignatureAct(ChainEntryKind Kind, long PetitionId, string? IdentityKey, string? Commitment, string? UserId, string? DistrictCode,
+    SignatureOrigin? Origin);
+
 /// <summary>
-/// The one way signatures reach the database: a queue drained by a single loop that commits
-/// whatever has gathered as one transaction (group commit). Each batch appends the chain entries,
-/// inserts the signatures and moves each proposal's count and chain head once, so no row is
-/// locked per signature and no count is recomputed. A caller's task completes after the commit.
+/// The one way signatures reach the database: the platform's group commit (one loop commits whatever
+/// has gathered as one transaction). Each batch appends the chain entries, inserts the signatures and
+/// moves each proposal's count and chain head once, so no row is locked per signature and no count is
+/// recomputed. A caller's task completes after the commit. The acts of a batch build on each other
+/// (one chain), so a batch another node got in the way of is read again and redone whole.
 /// </summary>
 public sealed class SignatureWriter(IServiceScopeFactory scopes, TimeProvider clock, IOptions<PetitionOptions> options,
-    ILogger<SignatureWriter> logger) : BackgroundService
+    ILogger<SignatureWriter> logger) : GroupCommitWriter<SignatureAct, SignResult>(logger, BatchFailure.RetryOnConflict, queueCapacity: 200_000)
 {
-    private const int MaxAttempts = 10;
-
-    /// <summary>A sign or withdraw request names the person (IdentityKey); an invalidation names the signature (Commitment).</summary>
-    private sealed record Request(ChainEntryKind Kind, long PetitionId, string? IdentityKey, string? Commitment, string? UserId, string? DistrictCode,
-        SignatureOrigin? Origin, TaskCompletionSource<SignResult> Done);
-
-    private readonly Channel<Request> queue = Channel.CreateBounded<Request>(
-        new BoundedChannelOptions(200_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    protected override int BatchSize => options.Value.SignatureBatchSize;
 
     public Task<SignResult> SignAsync(long petitionId, string identityKey, string userId, string? districtCode, CancellationToken ct = default) =>
         SignAsync(petitionId, identityKey, userId, districtCode, null, ct);
 
     public Task<SignResult> SignAsync(long petitionId, string identityKey, string userId, string? districtCode, SignatureOrigin? origin,
         CancellationToken ct = default) =>
-        EnqueueAsync(new(ChainEntryKind.Signature, petitionId, identityKey, null, userId, districtCode, origin, NewDone()), ct);
+        EnqueueAsync(new(ChainEntryKind.Signature, petitionId, identityKey, null, userId, districtCode, origin), ct);
 
     public Task<SignResult> WithdrawAsync(long petitionId, string identityKey, CancellationToken ct = default) =>
-        EnqueueAsync(new(ChainEntryKind.Withdrawal, petitionId, identityKey, null, null, null, null, NewDone()), ct);
+        EnqueueAsync(new(ChainEntryKind.Withdrawal, petitionId, identityKey, null, null, null, null), ct);
 
     /// <summary>An administrator's invalidation of one live signature: an Invalidation entry on the chain, the count down by one. Allowed after the proposal closes.</summary>
     public Task<SignResult> InvalidateAsync(long petitionId, string commitment, CancellationToken ct = default) =>
-        EnqueueAsync(new(ChainEntryKind.Invalidation, petitionId, null, commitment, null, null, null, NewDone()), ct);
+        EnqueueAsync(new(ChainEntryKind.Invalidation, petitionId, null, commitment, null, null, null), ct);
 
-    private static TaskCompletionSource<SignResult> NewDone() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+    protected override async Task<IReadOnlyList<SignResult>> CommitAsync(IReadOnlyList<SignatureAct> batch, CancellationToken ct) =>
+        await WriteBatchAsync(batch, ct);
 
-    private async Task<SignResult> EnqueueAsync(Request request, CancellationToken ct)
-    {
-        await queue.Writer.WriteAsync(request, ct);
-        // Once queued the act is committed or refused whatever the caller does; waiting can stop.
-        return await request.Done.Task.WaitAsync(ct);
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var batch = new List<Request>();
-        while (await queue.Reader.WaitToReadAsync(stoppingToken))
-        {
-            batch.Clear();
-            while (batch.Count < options.Value.SignatureBatchSize && queue.Reader.TryRead(out var request)) batch.Add(request);
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    var results = await WriteBatchAsync(batch, stoppingToken);
-                    for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(results[i]);
-                    break;
-                }
-                catch (Exception ex) when (attempt < MaxAttempts && DatabaseConflicts.IsConflict(ex))
-                {
-                    // Another node appended to the same chain (its entry took our sequence number, or moved the
-                    // head) or committed the same person's signature between our read and our commit: read
-                    // again and redo, after a moment that grows with each try so the two nodes stop colliding.
-                    logger.LogInformation(ex, "Signature batch of {Count} conflicted; retrying", batch.Count);
-                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20) * attempt), stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogError(ex, "Signature batch of {Count} failed", batch.Count);
-                    foreach (var request in batch) request.Done.TrySetException(ex);
-                    break;
-                }
-            }
-        }
-    }
-
-    private async Task<SignResult[]> WriteBatchAsync(List<Request> batch, CancellationToken ct)
+    private async Task<SignResult[]> WriteBatchAsync(IReadOnlyList<SignatureAct> batch, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
