@@ -75,10 +75,13 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Accounts__IdentityHashKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        // Production requires the public address (readiness fails without it, and hosts are filtered by it).
+        start.Environment["Hosting__PublicUrl"] = $"http://127.0.0.1:{port}";
         // The load comes from one address; the per-IP limits are not what is measured here.
         start.Environment["RequestLimits__SignIn__PermitLimit"] = "1000000";
         start.Environment["RequestLimits__SignUp__PermitLimit"] = "1000000";
         start.Environment["RequestLimits__CitizenWrite__PermitLimit"] = "1000000";
+        start.Environment["RequestLimits__ApiRead__PermitLimit"] = "1000000";
         string? folder = null;
         start.Environment["Database__Provider"] = provider;
         if (sharesDatabaseWith is not null && provider == "Sqlite")

@@ -12,8 +12,13 @@ public sealed record LoadResult(string Name, long Requests, long Failures, TimeS
 }
 
 /// <summary>
-/// A closed-loop load generator: <c>workers</c> loops, each sending its next request as soon as the
-/// last one answered, for a fixed time. Every latency is kept, so the percentiles are exact.
+/// Load generators. Closed loop (<see cref="RunAsync"/>): <c>workers</c> loops, each sending its next
+/// request as soon as the last one answered, for a fixed time — the throughput a number of busy
+/// clients get, but its latencies hide queueing: a slow answer delays the requests that would have
+/// been sent meanwhile (coordinated omission). Open loop (<see cref="RunOpenLoopAsync"/>): requests
+/// start on a fixed schedule whatever the answers, and each latency is counted from when its request
+/// was due — what people arriving at a steady rate experience. Every latency is kept, so the
+/// percentiles are exact.
 /// </summary>
 public static class Load
 {
@@ -53,5 +58,64 @@ public static class Load
         Array.Sort(all);
         double Percentile(double p) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)(all.Length * p))] * 1000.0 / Stopwatch.Frequency;
         return new LoadResult(name, all.Length, failures.Sum(), elapsed, Percentile(0.50), Percentile(0.95), Percentile(0.99));
+    }
+
+    /// <summary>
+    /// Starts <paramref name="perSecond"/> requests a second for <paramref name="duration"/>, on schedule
+    /// whether or not earlier ones have answered (at most <paramref name="maxInFlight"/> at once: beyond
+    /// that a request counts as failed, as a person would give up). Latency runs from when the request
+    /// was due, so time spent queued behind slow answers is counted.
+    /// </summary>
+    /// <param name="send">One request by its number; true when it succeeded.</param>
+    public static async Task<LoadResult> RunOpenLoopAsync(string name, int perSecond, TimeSpan duration, Func<long, Task<bool>> send,
+        int maxInFlight = 20_000, CancellationToken ct = default)
+    {
+        var total = (long)(perSecond * duration.TotalSeconds);
+        var latencies = new System.Collections.Concurrent.ConcurrentBag<long>();
+        long failures = 0, inFlight = 0;
+        var running = new List<Task>((int)Math.Min(total, 1_000_000));
+        var clock = Stopwatch.StartNew();
+        var start = Stopwatch.GetTimestamp();
+        for (long i = 0; i < total && !ct.IsCancellationRequested; i++)
+        {
+            var due = start + (long)(i * (double)Stopwatch.Frequency / perSecond);
+            var wait = due - Stopwatch.GetTimestamp();
+            if (wait > Stopwatch.Frequency / 1000) await Task.Delay(TimeSpan.FromSeconds((double)wait / Stopwatch.Frequency), ct);
+            if (Interlocked.Read(ref inFlight) >= maxInFlight) { Interlocked.Increment(ref failures); continue; }
+            Interlocked.Increment(ref inFlight);
+            var number = i;
+            running.Add(Task.Run(async () =>
+            {
+                bool ok;
+                try { ok = await send(number); }
+                catch (HttpRequestException) { ok = false; }
+                catch (TaskCanceledException) { ok = false; }
+                if (ok) latencies.Add(Stopwatch.GetTimestamp() - due);
+                else Interlocked.Increment(ref failures);
+                Interlocked.Decrement(ref inFlight);
+            }, ct));
+        }
+        await Task.WhenAll(running);
+        var elapsed = clock.Elapsed;
+        var all = latencies.ToArray();
+        Array.Sort(all);
+        double Percentile(double p) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)(all.Length * p))] * 1000.0 / Stopwatch.Frequency;
+        return new LoadResult($"{name} @{perSecond:N0}/s", all.Length, failures, elapsed, Percentile(0.50), Percentile(0.95), Percentile(0.99));
+    }
+
+    /// <summary>Latencies recorded by hand inside a load step (one part of what a step does), with the same percentiles.</summary>
+    public sealed class Recorder(string name)
+    {
+        private readonly System.Collections.Concurrent.ConcurrentBag<long> ticks = new();
+
+        public void Add(long startedTimestamp) => ticks.Add(Stopwatch.GetTimestamp() - startedTimestamp);
+
+        public LoadResult Result(TimeSpan duration)
+        {
+            var all = ticks.ToArray();
+            Array.Sort(all);
+            double Percentile(double p) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)(all.Length * p))] * 1000.0 / Stopwatch.Frequency;
+            return new LoadResult(name, all.Length, 0, duration, Percentile(0.50), Percentile(0.95), Percentile(0.99));
+        }
     }
 }

@@ -10,18 +10,21 @@ namespace CityHall.Bench;
 
 /// <summary>
 /// The UK-petitions-outage load: verified citizens support proposals over HTTP (sign-in cookie,
-/// antiforgery token, the real page handler) while others refresh a proposal page. Counts only
-/// supports acknowledged after commit (the redirect to the receipt), then checks that the
-/// proposals' counts equal that number and that every chain verifies.
+/// antiforgery token, the real page handler) and, as a browser does, load the receipt page the
+/// support redirects to (signed in, so never from the output cache) while others refresh a
+/// proposal page. Counts only supports acknowledged after commit (the redirect to the receipt), then
+/// checks that number against the proposals' counters and against COUNT(*) of live signatures, and
+/// that every chain verifies. With --rate, a second phase sends supports on a fixed schedule (open
+/// loop) and reports latencies counted from when each was due.
 /// </summary>
 public static partial class PetitionsBenchmark
 {
     private const string Password = "bench-password-42";
 
-    public static async Task RunAsync(BenchOptions options, int citizens, int proposals, int readers, CancellationToken ct)
+    public static async Task RunAsync(BenchOptions options, int citizens, int proposals, int readers, int rate, CancellationToken ct)
     {
         options.PrintHeader("petitions");
-        Console.WriteLine($"# {citizens} verified citizens (one connection each) signing {proposals} proposals; {readers} readers on one proposal page");
+        Console.WriteLine($"# {citizens} verified citizens (a browser's two connections each) signing {proposals} proposals; {readers} readers on one proposal page");
         await using var app = await AppProcess.StartAsync(options.Provider, options.Connection);
 
         var ids = await SeedAsync(app, citizens, proposals);
@@ -40,16 +43,33 @@ public static partial class PetitionsBenchmark
         var hot = ids[0];
         long acknowledged = 0;
         var next = new int[citizens];
-        var signing = Load.RunAsync("support (POST, acked)", citizens, options.Phase, async (worker, _) =>
+        var posts = new Load.Recorder("  of which the POST");
+        var receipts = new Load.Recorder("  of which the receipt page");
+
+        // One support as a browser makes it: the POST, then the receipt page it is redirected to.
+        async Task<bool> SupportAsync(int citizen, int index)
+        {
+            var (client, token) = sessions[citizen];
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            using var response = await client.PostAsync($"/petitions/{ids[index]}/sign",
+                new FormUrlEncodedContent([new("__RequestVerificationToken", token)]), ct);
+            var receipt = response.Headers.Location?.OriginalString;
+            if (response.StatusCode != HttpStatusCode.Redirect || receipt?.Contains("done=signed", StringComparison.Ordinal) != true) return false;
+            Interlocked.Increment(ref acknowledged);
+            posts.Add(started);
+            var followed = System.Diagnostics.Stopwatch.GetTimestamp();
+            using var page = await client.GetAsync(receipt, ct);
+            await page.Content.CopyToAsync(Stream.Null, ct);
+            if (!page.IsSuccessStatusCode) return false;
+            receipts.Add(followed);
+            return true;
+        }
+
+        var signing = Load.RunAsync("support + receipt page", citizens, options.Phase, async (worker, _) =>
         {
             var index = next[worker]++;
             if (index >= ids.Length) { await Task.Delay(10, ct); return false; } // this citizen signed everything
-            var (client, token) = sessions[worker];
-            using var response = await client.PostAsync($"/petitions/{ids[index]}/sign",
-                new FormUrlEncodedContent([new("__RequestVerificationToken", token)]), ct);
-            var ok = response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("done=signed", StringComparison.Ordinal) == true;
-            if (ok) Interlocked.Increment(ref acknowledged);
-            return ok;
+            return await SupportAsync(worker, index);
         }, ct);
         var reading = Load.RunAsync($"proposal page GET /petitions/{hot}", readers, options.Phase, async (_, _) =>
         {
@@ -58,15 +78,33 @@ public static partial class PetitionsBenchmark
             return response.IsSuccessStatusCode;
         }, ct);
         var results = await Task.WhenAll(signing, reading);
-        foreach (var r in results) Console.WriteLine(r);
+        Console.WriteLine(results[0]);
+        Console.WriteLine(posts.Result(results[0].Duration));
+        Console.WriteLine(receipts.Result(results[0].Duration));
+        Console.WriteLine(results[1]);
+
+        if (rate > 0)
+        {
+            // Open loop: supports due at a fixed rate, each by the citizen whose turn it is, on the next proposal they have not signed.
+            var open = await Load.RunOpenLoopAsync("support + receipt page, open loop", rate, options.Phase, async n =>
+            {
+                var citizen = (int)(n % citizens);
+                var index = Interlocked.Increment(ref next[citizen]) - 1;
+                if (index >= ids.Length) return false;
+                return await SupportAsync(citizen, index);
+            }, ct: ct);
+            Console.WriteLine(open);
+        }
 
         await using var db = app.OpenDatabase();
         var counted = await db.Set<Petition>().Where(p => ids.Contains(p.Id)).SumAsync(p => (long)p.SignatureCount, ct);
+        var rows = await db.Set<PetitionSignature>().LongCountAsync(s => ids.Contains(s.PetitionId) && s.WithdrawnAt == null, ct);
         var verifier = new PetitionChainVerifier(db);
         var broken = 0;
         foreach (var id in ids)
             if ((await verifier.VerifyAsync(id, ct))?.IsIntact != true) broken++;
-        Console.WriteLine($"acknowledged {acknowledged:N0}, counted {counted:N0}: {(acknowledged == counted ? "equal" : "DIFFERENT")}; chains intact: {ids.Length - broken:N0} of {ids.Length:N0}");
+        Console.WriteLine($"acknowledged {acknowledged:N0}, counters {counted:N0}, live signature rows (COUNT(*)) {rows:N0}: "
+            + $"{(acknowledged == counted && counted == rows ? "equal" : "DIFFERENT")}; chains intact: {ids.Length - broken:N0} of {ids.Length:N0}");
     }
 
     private static async Task<long[]> SeedAsync(AppProcess app, int citizens, int proposals)
@@ -102,7 +140,8 @@ public static partial class PetitionsBenchmark
     /// <summary>Signs in through the pages like a browser and keeps the cookie and the form token.</summary>
     private static async Task<(HttpClient Client, string Token)> SignInAsync(Uri baseAddress, string email, long anyPetition, CancellationToken ct)
     {
-        var client = new HttpClient(new SocketsHttpHandler { UseCookies = true, CookieContainer = new CookieContainer(), AllowAutoRedirect = false, MaxConnectionsPerServer = 1 })
+        // Two connections, as a browser keeps: the open-loop phase may send a citizen's next support before the last answered.
+        var client = new HttpClient(new SocketsHttpHandler { UseCookies = true, CookieContainer = new CookieContainer(), AllowAutoRedirect = false, MaxConnectionsPerServer = 2 })
         { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
         var form = await client.GetStringAsync("/account/sign-in", ct);
         using var signIn = await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(

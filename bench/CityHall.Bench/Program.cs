@@ -20,12 +20,13 @@ root.Subcommands.Add(portal);
 var citizens = new Option<int>("--citizens") { Description = "Verified citizens signing, one connection each.", DefaultValueFactory = _ => 200 };
 var proposals = new Option<int>("--proposals") { Description = "Proposals open for support (each citizen signs each once).", DefaultValueFactory = _ => 1000 };
 var readers = new Option<int>("--readers") { Description = "Concurrent readers of one proposal page.", DefaultValueFactory = _ => 64 };
-var petitions = new Command("petitions", "Supports over HTTP (group commit) while a proposal page is read; then counts and chains are checked.");
-foreach (var o in new Option[] { provider, connection, seconds, citizens, proposals, readers }) petitions.Options.Add(o);
+var rate = new Option<int>("--rate") { Description = "Then an open-loop phase at this many supports a second (0: none).", DefaultValueFactory = _ => 0 };
+var petitions = new Command("petitions", "Supports over HTTP (group commit) with the receipt page, while a proposal page is read; then counts, COUNT(*) and chains are checked.");
+foreach (var o in new Option[] { provider, connection, seconds, citizens, proposals, readers, rate }) petitions.Options.Add(o);
 petitions.SetAction(async (parse, ct) =>
 {
     var options = new BenchOptions(parse.GetValue(provider)!, parse.GetValue(connection), TimeSpan.FromSeconds(parse.GetValue(seconds)), parse.GetValue(citizens));
-    await PetitionsBenchmark.RunAsync(options, parse.GetValue(citizens), parse.GetValue(proposals), parse.GetValue(readers), ct);
+    await PetitionsBenchmark.RunAsync(options, parse.GetValue(citizens), parse.GetValue(proposals), parse.GetValue(readers), parse.GetValue(rate), ct);
     return 0;
 });
 root.Subcommands.Add(petitions);
@@ -33,11 +34,12 @@ root.Subcommands.Add(petitions);
 var stored = new Option<int>("--stored") { Description = "Requests in the database before measuring.", DefaultValueFactory = _ => 100_000 };
 var listReaders = new Option<int>("--readers") { Description = "Concurrent clients reading the 1,000-request list.", DefaultValueFactory = _ => 4 };
 var serviceRequests = new Command("service-requests", "Open311: the default 1,000-request list read with 100,000 stored, then POSTs with an API key.");
-foreach (var o in new Option[] { provider, connection, seconds, workers, stored, listReaders }) serviceRequests.Options.Add(o);
+var postRate = new Option<int>("--rate") { Description = "Then an open-loop phase at this many posts a second (0: none).", DefaultValueFactory = _ => 0 };
+foreach (var o in new Option[] { provider, connection, seconds, workers, stored, listReaders, postRate }) serviceRequests.Options.Add(o);
 serviceRequests.SetAction(async (parse, ct) =>
 {
     var options = new BenchOptions(parse.GetValue(provider)!, parse.GetValue(connection), TimeSpan.FromSeconds(parse.GetValue(seconds)), parse.GetValue(workers));
-    await ServiceRequestsBenchmark.RunAsync(options, parse.GetValue(stored), parse.GetValue(listReaders), ct);
+    await ServiceRequestsBenchmark.RunAsync(options, parse.GetValue(stored), parse.GetValue(listReaders), parse.GetValue(postRate), ct);
     return 0;
 });
 root.Subcommands.Add(serviceRequests);

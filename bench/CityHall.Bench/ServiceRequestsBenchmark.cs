@@ -19,7 +19,7 @@ public static class ServiceRequestsBenchmark
 {
     private const string Key = "ch311_bench-key-for-the-open311-benchmark-000000000";
 
-    public static async Task RunAsync(BenchOptions options, int stored, int readers, CancellationToken ct)
+    public static async Task RunAsync(BenchOptions options, int stored, int readers, int rate, CancellationToken ct)
     {
         options.PrintHeader("service-requests");
         Console.WriteLine($"# {stored:N0} requests stored; {readers} readers of GET /open311/v2/requests.json (1,000 each); {options.Workers} posting clients");
@@ -54,8 +54,10 @@ public static class ServiceRequestsBenchmark
         }, ct);
         Console.WriteLine(uncached);
 
-        long acknowledged = 0;
-        var posting = await Load.RunAsync("POST requests.json", options.Workers, options.Phase, async (worker, i) =>
+        long acknowledged = 0, withEmail = 0;
+        // A report as a client sends it; every other one gives an e-mail, so its receipt is composed and
+        // queued in the outbox in the same transaction (the path a reporter who wants an answer takes).
+        async Task<bool> PostAsync(long worker, long i)
         {
             var service = services[(int)((worker + i) % services.Length)];
             var form = new List<KeyValuePair<string, string>>
@@ -65,19 +67,33 @@ public static class ServiceRequestsBenchmark
                 new("long", (126.85 + (worker % 200) * 0.001).ToString(CultureInfo.InvariantCulture)),
                 new("description", $"부하 시험 민원 {worker}-{i}: 보도블록이 깨져 있습니다."),
             };
+            var emailed = i % 2 == 0;
+            if (emailed) form.Add(new("email", $"reporter{worker}-{i}@bench.example"));
             foreach (var attribute in service.Attributes.Where(a => a.Required))
                 form.Add(new($"attribute[{attribute.Code}]" + (attribute.Datatype == AttributeDatatype.MultiValueList ? "[]" : ""), attribute.Values[0].Key));
             using var response = await http.PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(form), ct);
             await response.Content.CopyToAsync(Stream.Null, ct);
             var ok = response.StatusCode == HttpStatusCode.OK;
-            if (ok) Interlocked.Increment(ref acknowledged);
+            if (ok)
+            {
+                Interlocked.Increment(ref acknowledged);
+                if (emailed) Interlocked.Increment(ref withEmail);
+            }
             return ok;
-        }, ct);
+        }
+        var posting = await Load.RunAsync("POST requests.json (half with e-mail)", options.Workers, options.Phase, (worker, i) => PostAsync(worker, i), ct);
         Console.WriteLine(posting);
+        if (rate > 0)
+        {
+            var open = await Load.RunOpenLoopAsync("POST requests.json, open loop", rate, options.Phase, n => PostAsync(1000 + n % 200, n), ct: ct);
+            Console.WriteLine(open);
+        }
 
         await using var db = app.OpenDatabase();
         var count = await db.Set<ServiceRequest>().LongCountAsync(ct);
-        Console.WriteLine($"acknowledged {acknowledged:N0} posts; stored {count - stored:N0} new requests: {(count - stored == acknowledged ? "equal" : "DIFFERENT")}");
+        var receipts = await db.Set<CityHall.Web.Platform.Notifications.OutboxMessage>().LongCountAsync(m => m.Recipient.EndsWith("@bench.example"), ct);
+        Console.WriteLine($"acknowledged {acknowledged:N0} posts; stored {count - stored:N0} new requests: {(count - stored == acknowledged ? "equal" : "DIFFERENT")}; "
+            + $"{withEmail:N0} gave an e-mail, {receipts:N0} receipts queued: {(receipts == withEmail ? "equal" : "DIFFERENT")}");
     }
 
     /// <summary>The bench's key, and <paramref name="stored"/> public requests spread over the seeded services and the last 80 days.</summary>
