@@ -105,4 +105,37 @@ public sealed class OpenDataTests(CityHallApp app) : IClassFixture<CityHallApp>
                 Assert.True(d.TryGetProperty(required, out _), $"{d.GetProperty("identifier")} lacks {required}");
         }
     }
+
+    [Fact]
+    public async Task Every_distribution_the_catalogue_lists_answers_in_its_format()
+    {
+        await SeedAsync();
+        var client = app.CreateClient();
+        var catalog = JsonDocument.Parse(await client.GetStringAsync("/open-data/catalog.json")).RootElement;
+        var checkedCount = 0;
+        foreach (var distribution in catalog.GetProperty("dataset").EnumerateArray().SelectMany(d => d.GetProperty("distribution").EnumerateArray()))
+        {
+            var url = (distribution.TryGetProperty("downloadURL", out var download) ? download : distribution.GetProperty("accessURL")).GetString()!;
+            var path = new Uri(url).PathAndQuery;
+            var response = await client.GetAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {response.StatusCode}");
+            var body = await response.Content.ReadAsStringAsync();
+            var mediaType = distribution.TryGetProperty("mediaType", out var declared) ? declared.GetString() : null;
+            if (mediaType is not null) Assert.True(response.Content.Headers.ContentType!.MediaType == mediaType, $"{path} answered {response.Content.Headers.ContentType} for {mediaType}");
+            switch (mediaType)
+            {
+                case "text/csv":
+                    Assert.False(string.IsNullOrWhiteSpace(body.TrimStart('\uFEFF').Split('\n')[0]), $"{path} has no header row");
+                    break;
+                case "application/json":
+                    Assert.True(JsonDocument.Parse(body).RootElement.ValueKind is JsonValueKind.Array or JsonValueKind.Object, path);
+                    break;
+                case "application/geo+json":
+                    Assert.Equal("FeatureCollection", JsonDocument.Parse(body).RootElement.GetProperty("type").GetString());
+                    break;
+            }
+            checkedCount++;
+        }
+        Assert.True(checkedCount >= 5, $"only {checkedCount} distributions listed");
+    }
 }

@@ -21,8 +21,10 @@ public static class RequiredSettings
 public sealed class CityReadinessCheck(IEnumerable<RequiredSetting> required, IConfiguration configuration, IHostEnvironment environment,
     IServiceScopeFactory scopes, ILogger<CityReadinessCheck> logger) : IHealthCheck
 {
-    private string? lastProblem;
-    private bool referenceDataSeen;
+    // Probes may overlap. Both fields are written whole (a reference, a bool), and the worst an overlap
+    // does is one more query or one repeated log line: not worth a lock on every probe.
+    private volatile string? lastProblem;
+    private volatile bool referenceDataSeen;
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
