@@ -37,6 +37,10 @@ public sealed class PetitionApiCachingTests(CityHallApp app) : IClassFixture<Cit
         Assert.Equal(HttpStatusCode.OK, detail.StatusCode);
         Assert.Null(detail.Headers.Age);
         Assert.NotNull((await client.GetAsync($"/api/v1/petitions/{before}")).Headers.Age);
+        // An absurd page is an empty page.
+        var far = await client.GetAsync("/api/v1/petitions?page=2147483647");
+        Assert.Equal(HttpStatusCode.OK, far.StatusCode);
+        Assert.Equal("[]", await far.Content.ReadAsStringAsync());
     }
 
 }

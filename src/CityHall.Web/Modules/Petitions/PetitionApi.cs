@@ -40,7 +40,8 @@ public static class PetitionApi
             var query = db.Set<Petition>().AsNoTracking().Where(p => Public.Contains(p.Status));
             if (status is not null && Enum.TryParse<PetitionStatus>(status, ignoreCase: true, out var s) && Public.Contains(s))
                 query = query.Where(p => p.Status == s);
-            var number = Math.Max(1, page ?? 1);
+            // Far pages are empty, not an overflow: (page - 1) * 50 must stay an int.
+            var number = Math.Clamp(page ?? 1, 1, 1_000_000);
             var rows = await query.OrderByDescending(p => p.Id).Skip((number - 1) * 50).Take(50)
                 .Select(p => new PetitionSummary(p.Id, p.Title, p.CategoryCode, p.DistrictCode, p.Status.ToString(), p.SignatureCount, p.PublishedAt, p.SupportDeadline))
                 .ToListAsync();
