@@ -15,16 +15,10 @@ public sealed class ModuleBoundaryTests
     private const string Modules = "CityHall.Web.Modules.";
     private const string Platform = "CityHall.Web.Platform";
 
-    private static readonly string WebRoot = FindWebRoot();
+    private static readonly string WebRoot = CityHall.Tests.Infrastructure.Repository.WebRoot;
     private static readonly Lazy<ModuleDefinition> Web = new(() =>
         ModuleDefinition.ReadModule(typeof(CityHall.Web.Data.AppDbContext).Assembly.Location));
 
-    private static string FindWebRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CityHall.slnx"))) dir = dir.Parent;
-        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Repository root not found"), "src", "CityHall.Web");
-    }
 
     /// <summary>Where a type's code lives: "Platform", a module's name, or null for the rest (Program, Data).</summary>
     private static string? OwnerOf(TypeDefinition type)

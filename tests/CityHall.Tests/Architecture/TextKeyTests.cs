@@ -10,14 +10,8 @@ namespace CityHall.Tests.Architecture;
 /// </summary>
 public sealed partial class TextKeyTests
 {
-    private static readonly string WebRoot = FindWebRoot();
+    private static readonly string WebRoot = CityHall.Tests.Infrastructure.Repository.WebRoot;
 
-    private static string FindWebRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CityHall.slnx"))) dir = dir.Parent;
-        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Repository root not found"), "src", "CityHall.Web");
-    }
 
     private static HashSet<string> KeysOf(string file) =>
         XDocument.Load(Path.Combine(WebRoot, "Platform", "Localization", file)).Root!.Elements("data")

@@ -39,9 +39,6 @@ public static class DatasetWriter
         return known;
     }
 
-    /// <summary>Times as every file of the city writes them (<see cref="CsvExport.Time(DateTimeOffset?)"/>), the same in every format.</summary>
-    public static string Utc(DateTimeOffset time) => CsvExport.Time(time);
-
     public static Task WriteAsync(HttpResponse response, DatasetDescription dataset, IAsyncEnumerable<DatasetRow> rows, Format format, CancellationToken ct) =>
         format == Format.Csv ? WriteCsvAsync(response.Body, dataset, rows, ct) : WriteJsonAsync(response, dataset, rows, format == Format.GeoJson, ct);
 
@@ -67,7 +64,7 @@ public static class DatasetWriter
                     case null: csv.WriteField((string?)null); break;
                     case string text: csv.WriteField(text); break;
                     case bool flag: csv.WriteField(flag); break;
-                    case DateTimeOffset time: csv.WriteField(Utc(time)); break;
+                    case DateTimeOffset time: csv.WriteField(CsvExport.Time(time)); break;
                     case long n: csv.WriteField(n, default); break;
                     case int n: csv.WriteField(n, default); break;
                     case double d: csv.WriteField(d, "R"); break;
@@ -119,7 +116,7 @@ public static class DatasetWriter
                     case null: json.WriteNullValue(); break;
                     case string text: json.WriteStringValue(text); break;
                     case bool flag: json.WriteBooleanValue(flag); break;
-                    case DateTimeOffset time: json.WriteStringValue(Utc(time)); break;
+                    case DateTimeOffset time: json.WriteStringValue(CsvExport.Time(time)); break;
                     case long n: json.WriteNumberValue(n); break;
                     case int n: json.WriteNumberValue(n); break;
                     case double d: json.WriteNumberValue(d); break;

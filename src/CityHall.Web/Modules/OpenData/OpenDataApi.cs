@@ -38,7 +38,7 @@ public static class OpenDataApi
                 json.WriteStartArray("keyword");
                 foreach (var k in e.Keywords.DefaultIfEmpty(e.Code)) json.WriteStringValue(k);
                 json.WriteEndArray();
-                if (e.UpdatedAt is { } updated) json.WriteString("modified", DatasetWriter.Utc(updated));
+                if (e.UpdatedAt is { } updated) json.WriteString("modified", CsvExport.Time(updated));
                 json.WriteStartObject("publisher");
                 json.WriteString("@type", "org:Organization");
                 json.WriteString("name", publisher);
