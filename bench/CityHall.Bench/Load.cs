@@ -53,11 +53,7 @@ public static class Load
             }
         }, ct)).ToArray();
         await Task.WhenAll(tasks);
-        var elapsed = clock.Elapsed;
-        var all = latencies.SelectMany(l => l).ToArray();
-        Array.Sort(all);
-        double Percentile(double p) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)(all.Length * p))] * 1000.0 / Stopwatch.Frequency;
-        return new LoadResult(name, all.Length, failures.Sum(), elapsed, Percentile(0.50), Percentile(0.95), Percentile(0.99));
+        return Summarize(name, latencies.SelectMany(l => l).ToArray(), failures.Sum(), clock.Elapsed);
     }
 
     /// <summary>
@@ -96,11 +92,15 @@ public static class Load
             }, ct));
         }
         await Task.WhenAll(running);
-        var elapsed = clock.Elapsed;
-        var all = latencies.ToArray();
-        Array.Sort(all);
-        double Percentile(double p) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)(all.Length * p))] * 1000.0 / Stopwatch.Frequency;
-        return new LoadResult($"{name} @{perSecond:N0}/s", all.Length, failures, elapsed, Percentile(0.50), Percentile(0.95), Percentile(0.99));
+        return Summarize($"{name} @{perSecond:N0}/s", latencies.ToArray(), failures, clock.Elapsed);
+    }
+
+    /// <summary>Exact percentiles of the latencies (Stopwatch ticks; the array is sorted in place).</summary>
+    private static LoadResult Summarize(string name, long[] latencies, long failures, TimeSpan duration)
+    {
+        Array.Sort(latencies);
+        double Percentile(double p) => latencies.Length == 0 ? 0 : latencies[Math.Min(latencies.Length - 1, (int)(latencies.Length * p))] * 1000.0 / Stopwatch.Frequency;
+        return new LoadResult(name, latencies.Length, failures, duration, Percentile(0.50), Percentile(0.95), Percentile(0.99));
     }
 
     /// <summary>Latencies recorded by hand inside a load step (one part of what a step does), with the same percentiles.</summary>
@@ -110,12 +110,6 @@ public static class Load
 
         public void Add(long startedTimestamp) => ticks.Add(Stopwatch.GetTimestamp() - startedTimestamp);
 
-        public LoadResult Result(TimeSpan duration)
-        {
-            var all = ticks.ToArray();
-            Array.Sort(all);
-            double Percentile(double p) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)(all.Length * p))] * 1000.0 / Stopwatch.Frequency;
-            return new LoadResult(name, all.Length, 0, duration, Percentile(0.50), Percentile(0.95), Percentile(0.99));
-        }
+        public LoadResult Result(TimeSpan duration) => Summarize(name, ticks.ToArray(), 0, duration);
     }
 }
