@@ -12,6 +12,8 @@ public static class CultureSetup
     public static IServiceCollection AddCityHallLocalization(this IServiceCollection services)
     {
         services.AddLocalization();
+        services.AddSingleton<CityTexts>();
+        services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizerFactory, CityTexts.Factory>();
         services.AddOptions<RequestLocalizationOptions>().Configure<IOptionsMonitor<CityOptions>>((o, city) =>
         {
             // Shared read-only cultures: the middleware hands each request a read-only culture, and for a
