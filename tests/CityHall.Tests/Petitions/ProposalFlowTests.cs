@@ -95,7 +95,7 @@ public sealed class ProposalFlowTests(CityHallApp app) : IClassFixture<CityHallA
         Assert.Equal(2, api.GetProperty("chainLength").GetInt64());
         await using var scope = app.Services.CreateAsyncScope();
         var report = await scope.ServiceProvider.GetRequiredService<PetitionChainVerifier>().VerifyAsync(id);
-        Assert.True(report!.IsIntact, report.Problem);
+        Assert.True(report!.IsIntact, report.Break?.ToString());
     }
 
     [Fact]

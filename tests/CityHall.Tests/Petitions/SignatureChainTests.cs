@@ -1,3 +1,4 @@
+using CityHall.Web.Platform.Integrity;
 using CityHall.Tests.Infrastructure;
 using CityHall.Web.Modules.Petitions;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +28,7 @@ public sealed class SignatureChainTests(CityHallApp app) : IClassFixture<CityHal
         Assert.Equal(500, await app.WithDbAsync(db => db.Set<Petition>().Where(p => p.Id == id).Select(p => p.SignatureCount).SingleAsync()));
         Assert.Equal(500, await app.WithDbAsync(db => db.Set<PetitionSignature>().CountAsync(s => s.PetitionId == id && s.WithdrawnAt == null)));
         var report = await VerifyAsync(id);
-        Assert.True(report.IsIntact, report.Problem);
+        Assert.True(report.IsIntact, report.Break?.ToString());
         Assert.Equal(500, report.EntriesChecked);
         Assert.Equal(500, report.LiveSignatures);
         // Receipts are distinct chain entries.
@@ -47,7 +48,7 @@ public sealed class SignatureChainTests(CityHallApp app) : IClassFixture<CityHal
             .ExecuteUpdateAsync(u => u.SetProperty(e => e.Commitment, new string('f', 64))));
         var altered = await VerifyAsync(id);
         Assert.Equal(3, altered.FirstBrokenSequence);
-        Assert.Contains("altered", altered.Problem);
+        Assert.Equal(ChainBreakKind.Altered, altered.Break!.Kind);
 
         // Someone deletes the newest entry (the withdrawal) to bring a signature back.
         var other = await PetitionTestData.PublishedAsync(app, "끝부분 삭제 시험 " + Guid.NewGuid().ToString("N")[..6]);
@@ -56,7 +57,7 @@ public sealed class SignatureChainTests(CityHallApp app) : IClassFixture<CityHal
         await app.WithDbAsync(db => db.Set<PetitionChainEntry>().Where(e => e.PetitionId == other && e.Sequence == 4).ExecuteDeleteAsync());
         var cut = await VerifyAsync(other);
         Assert.False(cut.IsIntact);
-        Assert.Contains("removed", cut.Problem);
+        Assert.Equal(ChainBreakKind.Shortened, cut.Break!.Kind);
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class TwoNodeSigningTests : IDisposable
         Assert.Equal(1000, await first.WithDbAsync(db => db.Set<Petition>().Where(p => p.Id == id).Select(p => p.SignatureCount).SingleAsync()));
         await using var scope = first.Services.CreateAsyncScope();
         var report = await scope.ServiceProvider.GetRequiredService<PetitionChainVerifier>().VerifyAsync(id);
-        Assert.True(report!.IsIntact, report.Problem);
+        Assert.True(report!.IsIntact, report.Break?.ToString());
         Assert.Equal(1000, report.EntriesChecked);
         Assert.Equal(1000, report.LiveSignatures);
     }

@@ -1,3 +1,4 @@
+using CityHall.Web.Platform.Integrity;
 using System.Diagnostics;
 using CityHall.Tests.Infrastructure;
 using CityHall.Web.Platform.Audit;
@@ -47,7 +48,7 @@ public sealed class AuditChainTests : IDisposable
         await app.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE audit_entries SET \"Details\" = {forged} WHERE \"Sequence\" = 3"));
         var report = await VerifyAsync();
         Assert.Equal(3, report.FirstBrokenSequence);
-        Assert.Contains("altered", report.Problem);
+        Assert.Equal(ChainBreakKind.Altered, report.Break!.Kind);
     }
 
     [Fact]
@@ -57,7 +58,7 @@ public sealed class AuditChainTests : IDisposable
         await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM audit_entries WHERE \"Sequence\" = 2"));
         var report = await VerifyAsync();
         Assert.Equal(2, report.FirstBrokenSequence);
-        Assert.Contains("missing", report.Problem);
+        Assert.Equal(ChainBreakKind.Missing, report.Break!.Kind);
     }
 
     [Fact]
@@ -81,7 +82,7 @@ public sealed class AuditChainTests : IDisposable
         _ = app.Services; // start the app (and seed) once, before the writers race
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => RecordAsync(5))));
         var report = await VerifyAsync();
-        Assert.True(report.IsIntact, report.Problem);
+        Assert.True(report.IsIntact, report.Break?.ToString());
         Assert.Equal(20, report.EntriesChecked);
     }
 
@@ -94,7 +95,11 @@ public sealed class AuditChainTests : IDisposable
         var page = await client.GetPageAsync("/admin/audit?verify=true");
         var result = page.QuerySelector("[data-audit-result]")!;
         Assert.Equal("broken", result.GetAttribute("data-audit-result"));
-        Assert.StartsWith("2번 기록에서 체인이 끊어졌습니다", result.TextContent.Trim());
+        // Worded in the page's language, the cause included (it once came out in English on the Korean page).
+        Assert.Equal("2번 기록에서 체인이 끊어졌습니다: 2번 항목이 바뀌었습니다. 내용이 해시와 맞지 않습니다.", result.TextContent.Trim());
+        client.DefaultRequestHeaders.Add("Cookie", ".CityHall.Culture=c%3Den-US%7Cuic%3Den-US");
+        result = (await client.GetPageAsync("/admin/audit?verify=true")).QuerySelector("[data-audit-result]")!;
+        Assert.Equal("The chain is broken at entry 2: entry 2 was altered: its content does not match its hash.", result.TextContent.Trim());
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class HashChainTests : IDisposable
             .SetProperty(e => e.TargetType, "District\n11140").SetProperty(e => e.TargetId, "중구").SetProperty(e => e.Details, "→ 중앙구")));
         var report = await VerifyAuditAsync();
         Assert.Equal(entry.Sequence, report.FirstBrokenSequence);
-        Assert.Contains("altered", report.Problem, StringComparison.Ordinal);
+        Assert.Equal(ChainBreakKind.Altered, report.Break!.Kind);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class HashChainTests : IDisposable
         await RecordAsync("11140", "{}");
 
         var report = await VerifyAuditAsync();
-        Assert.True(report.IsIntact, report.Problem);
+        Assert.True(report.IsIntact, report.Break?.ToString());
         Assert.Equal(5, report.EntriesChecked);
         Assert.Equal([1, 1, 1, 2, 2], await app.WithDbAsync(db => db.Set<AuditEntry>().OrderBy(e => e.Sequence).Select(e => e.HashVersion).ToListAsync()));
 
@@ -123,7 +123,7 @@ public sealed class HashChainTests : IDisposable
         await using var scope = app.Services.CreateAsyncScope();
         var verifier = scope.ServiceProvider.GetRequiredService<PetitionChainVerifier>();
         var report = (await verifier.VerifyAsync(id))!;
-        Assert.True(report.IsIntact, report.Problem);
+        Assert.True(report.IsIntact, report.Break?.ToString());
         Assert.Equal((6, 4), (report.EntriesChecked, report.LiveSignatures));
         Assert.Equal([1, 1, 1, 2, 2, 2], await app.WithDbAsync(db => db.Set<PetitionChainEntry>().Where(e => e.PetitionId == id).OrderBy(e => e.Sequence).Select(e => e.HashVersion).ToListAsync()));
 

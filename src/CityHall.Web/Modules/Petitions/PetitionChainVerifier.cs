@@ -1,8 +1,12 @@
+using CityHall.Web.Platform.Integrity;
+
 namespace CityHall.Web.Modules.Petitions;
 
-public sealed record PetitionChainReport(long EntriesChecked, long? FirstBrokenSequence, string? Problem, int LiveSignatures)
+public sealed record PetitionChainReport(long EntriesChecked, ChainBreak? Break, int LiveSignatures)
 {
-    public bool IsIntact => FirstBrokenSequence is null;
+    public bool IsIntact => Break is null;
+
+    public long? FirstBrokenSequence => Break?.Sequence;
 }
 
 public enum ReceiptCheck { Included, NotYetCheckpointed, Unknown, Broken }
@@ -19,16 +23,16 @@ public sealed class PetitionChainVerifier(AppDbContext db)
         await foreach (var e in db.Set<PetitionChainEntry>().AsNoTracking().Where(e => e.PetitionId == petitionId)
                            .OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
         {
-            if (walk.Next(e.Sequence, e.HashVersion, e.PreviousHash, e.Hash, () => SignatureChain.HashOf(e)) is { } problem)
-                return new(walk.Checked, walk.Checked + 1, problem, live.Count);
+            if (walk.Next(e.Sequence, e.HashVersion, e.PreviousHash, e.Hash, () => SignatureChain.HashOf(e)) is { } broken)
+                return new(walk.Checked, broken, live.Count);
             if (e.Kind == ChainEntryKind.Signature) live.Add(e.Commitment); else live.Remove(e.Commitment);
         }
         var length = walk.Checked;
         if (length != petition.ChainLength || walk.Head != petition.ChainHead)
-            return new(length, length + 1, $"the chain ends at entry {length} but the proposal records {petition.ChainLength}: entries were removed", live.Count);
+            return new(length, new(ChainBreakKind.Shortened, length + 1, Found: length, Recorded: petition.ChainLength), live.Count);
         if (live.Count != petition.SignatureCount)
-            return new(length, length, $"the chain counts {live.Count} supports but the proposal shows {petition.SignatureCount}", live.Count);
-        return new(length, null, null, live.Count);
+            return new(length, new(ChainBreakKind.CountDiffers, length, Found: live.Count, Recorded: petition.SignatureCount), live.Count);
+        return new(length, null, live.Count);
     }
 
     /// <summary>Is this receipt's entry in the chain, and does the chain lead from it to the latest published checkpoint?</summary>

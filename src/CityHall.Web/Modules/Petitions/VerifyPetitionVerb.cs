@@ -28,7 +28,7 @@ public sealed class VerifyPetitionVerb : ModuleVerb
                 AnsiConsole.MarkupLineInterpolated($"[green]Proposal {petition}: chain intact, {report.EntriesChecked} entries, {report.LiveSignatures} supports.[/]");
                 return 0;
             }
-            AnsiConsole.MarkupLineInterpolated($"[red]Proposal {petition}: chain broken at entry {report.FirstBrokenSequence}: {report.Problem}.[/]");
+            AnsiConsole.MarkupLineInterpolated($"[red]Proposal {petition}: chain broken at entry {report.FirstBrokenSequence}: {report.Break}.[/]");
             return 1;
         };
     }

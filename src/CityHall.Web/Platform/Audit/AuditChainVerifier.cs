@@ -1,9 +1,11 @@
 namespace CityHall.Web.Platform.Audit;
 
 /// <param name="HeadHash">Hash of the last entry checked: recorded outside the database, it later proves the tail was not cut off.</param>
-public sealed record AuditChainReport(long EntriesChecked, long? FirstBrokenSequence, string? Problem, string? HeadHash = null)
+public sealed record AuditChainReport(long EntriesChecked, Integrity.ChainBreak? Break, string? HeadHash = null)
 {
-    public bool IsIntact => FirstBrokenSequence is null;
+    public bool IsIntact => Break is null;
+
+    public long? FirstBrokenSequence => Break?.Sequence;
 }
 
 /// <summary>Walks the audit chain from the start and reports the first link that does not hold.</summary>
@@ -19,9 +21,9 @@ public sealed class AuditChainVerifier(AppDbContext db)
         if (!report.IsIntact || expectedHead is null) return report;
         var recorded = await db.Set<AuditEntry>().AsNoTracking().Where(e => e.Sequence == expectedHead.Sequence).Select(e => e.Hash).FirstOrDefaultAsync(ct);
         if (recorded is null)
-            return report with { FirstBrokenSequence = expectedHead.Sequence, Problem = $"entry {expectedHead.Sequence}, recorded as a head, is gone: entries were removed from the end" };
+            return report with { Break = new(Integrity.ChainBreakKind.HeadGone, expectedHead.Sequence) };
         if (!string.Equals(recorded, expectedHead.Hash, StringComparison.OrdinalIgnoreCase))
-            return report with { FirstBrokenSequence = expectedHead.Sequence, Problem = $"entry {expectedHead.Sequence} no longer has the recorded hash: the log was rewritten from there" };
+            return report with { Break = new(Integrity.ChainBreakKind.HeadRewritten, expectedHead.Sequence) };
         return report;
     }
 
@@ -30,12 +32,12 @@ public sealed class AuditChainVerifier(AppDbContext db)
         var walk = new Integrity.ChainWalk();
         await foreach (var entry in db.Set<AuditEntry>().AsNoTracking().OrderBy(x => x.Sequence).AsAsyncEnumerable().WithCancellation(ct))
         {
-            if (walk.Next(entry.Sequence, entry.HashVersion, entry.PreviousHash, entry.Hash, entry.ComputeHash) is { } problem)
-                return new(walk.Checked, walk.Checked + 1, problem);
+            if (walk.Next(entry.Sequence, entry.HashVersion, entry.PreviousHash, entry.Hash, entry.ComputeHash) is { } broken)
+                return new(walk.Checked, broken);
             if (walk.Checked % 1000 == 0) progress?.Report(walk.Checked);
         }
         progress?.Report(walk.Checked);
-        return new(walk.Checked, null, null, walk.Checked > 0 ? walk.Head : null);
+        return new(walk.Checked, null, walk.Checked > 0 ? walk.Head : null);
     }
 }
 

@@ -125,7 +125,7 @@ public static class AdminVerbs
                     AnsiConsole.MarkupLineInterpolated($"Head (keep it outside the database; pass it as --expect-head next time): {new AuditHead(report.EntriesChecked, report.HeadHash)}");
                 return 0;
             }
-            AnsiConsole.MarkupLineInterpolated($"[red]Audit chain broken at entry {report.FirstBrokenSequence}: {report.Problem}.[/]");
+            AnsiConsole.MarkupLineInterpolated($"[red]Audit chain broken at entry {report.FirstBrokenSequence}: {report.Break}.[/]");
             return 1;
         }));
 

@@ -67,6 +67,53 @@ public static class HashChain
     }
 }
 
+/// <summary>What is wrong with a chain, for people to read: pages word it from <see cref="ChainBreakKind"/> in their language.</summary>
+public enum ChainBreakKind
+{
+    /// <summary>The entry is not there; <see cref="ChainBreak.Found"/> is the next sequence found.</summary>
+    Missing,
+    /// <summary>The entry does not point at the hash of the entry before it.</summary>
+    NotLinked,
+    /// <summary>The entry names a hash scheme this version does not know; <see cref="ChainBreak.Found"/> is that scheme.</summary>
+    UnknownScheme,
+    /// <summary>The entry claims an older hash scheme than the entries before it.</summary>
+    OlderScheme,
+    /// <summary>The entry's content does not match its hash.</summary>
+    Altered,
+    /// <summary>A head recorded outside the database is no longer in the chain: entries were removed from the end.</summary>
+    HeadGone,
+    /// <summary>A head recorded outside the database has another hash now: the chain was rewritten from there.</summary>
+    HeadRewritten,
+    /// <summary>The chain ends at <see cref="ChainBreak.Found"/> entries, its owner records <see cref="ChainBreak.Recorded"/>.</summary>
+    Shortened,
+    /// <summary>The chain counts <see cref="ChainBreak.Found"/>, its owner shows <see cref="ChainBreak.Recorded"/>.</summary>
+    CountDiffers,
+}
+
+/// <summary>The first place a chain does not hold: its kind, the entry, and the numbers the kind names.</summary>
+public sealed record ChainBreak(ChainBreakKind Kind, long Sequence, long Found = 0, long Recorded = 0)
+{
+    /// <summary>The text key a page words it with: {0} the entry, {1} <see cref="Found"/>, {2} <see cref="Recorded"/>.</summary>
+    public string TextKey => $"Integrity.Break.{Kind}";
+
+    public object[] TextArguments => [Sequence, Found, Recorded];
+
+    /// <summary>English, for the command-line verbs and for logs.</summary>
+    public override string ToString() => Kind switch
+    {
+        ChainBreakKind.Missing => $"entry {Sequence} is missing (the next one found is {Found})",
+        ChainBreakKind.NotLinked => $"entry {Sequence} does not point at the hash of entry {Sequence - 1}",
+        ChainBreakKind.UnknownScheme => $"entry {Sequence} names an unknown hash scheme ({Found})",
+        ChainBreakKind.OlderScheme => $"entry {Sequence} claims an older hash scheme than the entries before it",
+        ChainBreakKind.Altered => $"entry {Sequence} was altered: its content does not match its hash",
+        ChainBreakKind.HeadGone => $"entry {Sequence}, recorded as a head, is gone: entries were removed from the end",
+        ChainBreakKind.HeadRewritten => $"entry {Sequence} no longer has the recorded hash: the chain was rewritten from there",
+        ChainBreakKind.Shortened => $"the chain ends at entry {Found} but its owner records {Recorded}: entries were removed",
+        ChainBreakKind.CountDiffers => $"the chain counts {Found} but its owner shows {Recorded}",
+        _ => $"entry {Sequence}: {Kind}",
+    };
+}
+
 /// <summary>
 /// Walks a chain in sequence order and says what is wrong with the first entry that does not hold:
 /// a gap, a link that does not point at the entry before, content that does not match its hash, or a
@@ -83,14 +130,14 @@ public sealed class ChainWalk(long startAfter = 0, string? previousHash = null)
     private int newestVersion = HashChain.LegacyVersion;
 
     /// <summary>Null when the entry continues the chain; else what is wrong with it.</summary>
-    public string? Next(long sequence, int version, string previousHash, string hash, Func<string> computedHash)
+    public ChainBreak? Next(long sequence, int version, string previousHash, string hash, Func<string> computedHash)
     {
         var expected = Checked + 1;
-        if (sequence != expected) return $"entry {expected} is missing (the next one found is {sequence})";
-        if (previousHash != Head) return $"entry {sequence} does not point at the hash of entry {sequence - 1}";
-        if (version is < HashChain.LegacyVersion or > HashChain.CurrentVersion) return $"entry {sequence} names an unknown hash scheme ({version})";
-        if (version < newestVersion) return $"entry {sequence} claims an older hash scheme than the entries before it";
-        if (computedHash() != hash) return $"entry {sequence} was altered: its content does not match its hash";
+        if (sequence != expected) return new(ChainBreakKind.Missing, expected, Found: sequence);
+        if (previousHash != Head) return new(ChainBreakKind.NotLinked, sequence);
+        if (version is < HashChain.LegacyVersion or > HashChain.CurrentVersion) return new(ChainBreakKind.UnknownScheme, sequence, Found: version);
+        if (version < newestVersion) return new(ChainBreakKind.OlderScheme, sequence);
+        if (computedHash() != hash) return new(ChainBreakKind.Altered, sequence);
         newestVersion = version;
         Checked = sequence;
         Head = hash;
