@@ -84,6 +84,26 @@ public sealed class CitizenLimitsTests(CitizenLimitsApp app) : IClassFixture<Cit
         Assert.Equal(HttpStatusCode.Redirect, (await ServiceRequests.ReportPagesTests.ReportAsync(citizen, "road-damage", Place, RoadDamage)).StatusCode);
     }
 
+    [Fact]
+    public async Task A_report_sent_back_for_a_missing_answer_costs_none_of_the_quota()
+    {
+        var email = $"retry-{Guid.NewGuid():N}@example.org";
+        var citizen = await app.SignedUpCitizenAsync(email);
+        var photo = NoisyJpeg(900_000);
+        // The kind of damage (a required question) is not answered: the form comes back with that error only.
+        var withoutAnswer = RoadDamage.Where(f => f.Key != "attribute[damage_type]").ToDictionary();
+        var sentBack = await ServiceRequests.ReportPagesTests.ReportAsync(citizen, "road-damage", Place, withoutAnswer, ("a.jpg", photo), ("b.jpg", photo));
+        Assert.Equal(HttpStatusCode.OK, sentBack.StatusCode);
+        var errors = (await Html.ParseAsync(sentBack)).ErrorSummary();
+        Assert.NotEmpty(errors);
+        Assert.DoesNotContain(errors, e => e.Contains("오늘 올릴 수 있는", StringComparison.Ordinal));
+        // Answered, with the same two photos (1.8 MB of the 2 MB a day): stored, as if the first try had never been.
+        Assert.Equal(HttpStatusCode.Redirect, (await ServiceRequests.ReportPagesTests.ReportAsync(citizen, "road-damage", Place, RoadDamage, ("a.jpg", photo), ("b.jpg", photo))).StatusCode);
+        var stored = await app.WithDbAsync(db => db.Set<CityHall.Web.Modules.ServiceRequests.ServiceRequest>()
+            .Join(db.Users.Where(u => u.Email == email), r => r.ReporterId, u => u.Id, (r, u) => r.Photos.Count).ToListAsync());
+        Assert.Equal([2], stored);
+    }
+
     /// <summary>A JPEG of about the given size (noise does not compress).</summary>
     private static byte[] NoisyJpeg(int approximateBytes)
     {

@@ -44,7 +44,7 @@ internal sealed class AccountSessionConfiguration : IEntityTypeConfiguration<Acc
 /// this node's sign-outs at once, other nodes' within <see cref="RevokedSessionsRefresher"/>'s period.
 /// An id is kept as long as a cookie issued before its revocation could still be valid.
 /// </summary>
-public sealed class RevokedSessions(TimeProvider clock)
+public sealed class RevokedSessions
 {
     private readonly ConcurrentDictionary<string, DateTime> revoked = new(StringComparer.Ordinal);
 
@@ -57,13 +57,11 @@ public sealed class RevokedSessions(TimeProvider clock)
         foreach (var (id, at) in revoked)
             if (at < cutoff) revoked.TryRemove(id, out _);
     }
-
-    internal DateTime Now => clock.GetUtcNow().UtcDateTime;
 }
 
 /// <summary>Reads the sessions other nodes revoked since the last read, and clears rows no cookie can use any more.</summary>
 public sealed class RevokedSessionsRefresher(IServiceScopeFactory scopes, RevokedSessions revoked, IOptions<AccountOptions> options,
-    ILogger<RevokedSessionsRefresher> logger) : PeriodicJob(logger)
+    TimeProvider clock, ILogger<RevokedSessionsRefresher> logger) : PeriodicJob(logger)
 {
     private DateTime since = DateTime.MinValue;
     private DateTime lastCleanup = DateTime.MinValue;
@@ -75,7 +73,7 @@ public sealed class RevokedSessionsRefresher(IServiceScopeFactory scopes, Revoke
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var now = revoked.Now;
+        var now = clock.GetUtcNow().UtcDateTime;
         var lifetime = options.Value.SessionLifetime;
         // A little overlap with the previous read: a revocation committed just before it may carry an earlier time.
         var from = since == DateTime.MinValue ? now - lifetime : since - TimeSpan.FromSeconds(30);
@@ -144,27 +142,32 @@ public static class SessionTracking
     /// <summary>Ends this browser's session everywhere, then clears its cookie.</summary>
     public static async Task SignOutAsync(HttpContext http, SignInManager<CityHallUser> signIn)
     {
-        if (http.User.SessionId() is { } id) await RevokeAsync(http.RequestServices, s => s.Id == id);
+        if (http.User.SessionId() is { } id)
+        {
+            var (db, revoked, now) = RevocationParts(http.RequestServices);
+            await db.Set<AccountSession>().Where(s => s.Id == id && s.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now));
+            revoked.Add(id, now);
+        }
         await signIn.SignOutAsync();
     }
 
     /// <summary>"Sign out everywhere": every session of the person, and the security stamp (which also ends other cookies at revalidation).</summary>
     public static async Task SignOutEverywhereAsync(HttpContext http, SignInManager<CityHallUser> signIn, CityHallUser user)
     {
-        await RevokeAsync(http.RequestServices, s => s.UserId == user.Id);
+        var (db, revoked, now) = RevocationParts(http.RequestServices);
+        await db.Set<AccountSession>().Where(s => s.UserId == user.Id && s.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now));
+        // Read back after the update, not before: a session started in between is revoked in the table and
+        // must be in this node's memory too (the other nodes read the table).
+        foreach (var row in await db.Set<AccountSession>().AsNoTracking().Where(s => s.UserId == user.Id && s.RevokedAt != null)
+                     .Select(s => new { s.Id, s.RevokedAt }).ToListAsync())
+            revoked.Add(row.Id, row.RevokedAt!.Value);
         await signIn.UserManager.UpdateSecurityStampAsync(user);
         await signIn.SignOutAsync();
     }
 
-    private static async Task RevokeAsync(IServiceProvider services, System.Linq.Expressions.Expression<Func<AccountSession, bool>> which)
-    {
-        var db = services.GetRequiredService<AppDbContext>();
-        var revoked = services.GetRequiredService<RevokedSessions>();
-        var now = revoked.Now;
-        var ids = await db.Set<AccountSession>().Where(which).Where(s => s.RevokedAt == null).Select(s => s.Id).ToListAsync();
-        await db.Set<AccountSession>().Where(which).Where(s => s.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now));
-        foreach (var id in ids) revoked.Add(id, now);
-    }
+    private static (AppDbContext Db, RevokedSessions Revoked, DateTime Now) RevocationParts(IServiceProvider services) =>
+        (services.GetRequiredService<AppDbContext>(), services.GetRequiredService<RevokedSessions>(),
+            services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
 
     /// <summary>Rejects the cookie and removes it from the browser.</summary>
     public static async Task RejectAsync(CookieValidatePrincipalContext context)

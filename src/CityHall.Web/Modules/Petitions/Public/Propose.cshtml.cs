@@ -45,15 +45,20 @@ public sealed class ProposeModel(AppDbContext db, SimilarPetitions similar, Peti
         if (Input.Image is { } upload)
         {
             if (string.IsNullOrWhiteSpace(Input.ImageAlt)) ModelState.AddModelError("Input.ImageAlt", t["Petitions.Image.AltRequired"]);
-            await using var stream = upload.OpenReadStream();
             if (upload.Length > ProposalImages.MaxUploadBytes) ModelState.AddModelError("Input.Image", t["Petitions.Image.TooLarge"]);
-            else if (!await allowance.TryTakeAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, upload.Length, HttpContext.RequestAborted))
-                ModelState.AddModelError("Input.Image", t["Uploads.DailyQuota", allowance.DailyBytes / (1024 * 1024)]);
-            else
+            // Counted against the day's quota, and decoded, only when the rest of the proposal is in order:
+            // a proposal sent back for a missing title costs its author none of it.
+            else if (ModelState.IsValid)
             {
-                var (prepared, error) = ProposalImages.Prepare(stream, upload.Length);
-                if (error is not null) ModelState.AddModelError("Input.Image", t[error]);
-                picture = prepared;
+                if (!await allowance.TryTakeAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, upload.Length, HttpContext.RequestAborted))
+                    ModelState.AddModelError("Input.Image", t["Uploads.DailyQuota", allowance.DailyBytes / (1024 * 1024)]);
+                else
+                {
+                    await using var stream = upload.OpenReadStream();
+                    var (prepared, error) = ProposalImages.Prepare(stream, upload.Length);
+                    if (error is not null) ModelState.AddModelError("Input.Image", t[error]);
+                    picture = prepared;
+                }
             }
         }
         if (!ModelState.IsValid)

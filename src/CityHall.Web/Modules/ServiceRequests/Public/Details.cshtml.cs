@@ -44,20 +44,6 @@ public sealed class DetailsModel(ServiceDirectory directory, ServiceRequestIntak
         var files = Request.Form.Files.GetFiles("photos").Where(f => f.Length > 0).ToList();
         if (files.Count > ServiceRequestIntake.MaxPhotos)
             ModelState.AddModelError("photos", t["ServiceRequests.Error.TooManyPhotos", ServiceRequestIntake.MaxPhotos]);
-        else if (!await allowance.TryTakeAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, files.Sum(f => f.Length), HttpContext.RequestAborted))
-            ModelState.AddModelError("photos", t["Uploads.DailyQuota", allowance.DailyBytes / (1024 * 1024)]);
-        else
-        {
-            var max = options.CurrentValue.MaxPhotoBytes;
-            foreach (var file in files)
-            {
-                await using var stream = file.OpenReadStream();
-                var (photo, problem) = UploadedPhotos.Prepare(stream, file.Length, max);
-                if (photo is not null) photos.Add(photo);
-                else ModelState.AddModelError("photos", problem == PhotoProblem.TooLarge
-                    ? t["Reports.Details.PhotoTooLarge", file.FileName, max / (1024 * 1024)] : t["Reports.Details.PhotoUnreadable", file.FileName]);
-            }
-        }
         if (Input.NotifyBySms && !HasPhone) ModelState.AddModelError("Input.NotifyBySms", t["Reports.Details.NoPhone"]);
         var report = new NewServiceRequest
         {
@@ -75,8 +61,17 @@ public sealed class DetailsModel(ServiceDirectory directory, ServiceRequestIntak
             NotifyBySms = Input.NotifyBySms,
             Photos = photos,
         };
+        // The photos count against the day's quota, and are decoded, only for a report that will be stored:
+        // a form sent back for a missing answer costs the citizen none of it (the files are chosen again anyway).
+        IntakeResult? refused = null;
+        if (ModelState.IsValid && files.Count > 0)
+        {
+            var check = await intake.CheckAsync(report, HttpContext.RequestAborted);
+            if (check.Errors.Count > 0) refused = check;
+            else await PreparePhotosAsync(files, photos);
+        }
         // With errors of its own the form still shows the service's problems too, all at once; nothing is stored.
-        var result = ModelState.IsValid ? await intake.SubmitAsync(report, HttpContext.RequestAborted) : await intake.CheckAsync(report, HttpContext.RequestAborted);
+        var result = refused ?? (ModelState.IsValid ? await intake.SubmitAsync(report, HttpContext.RequestAborted) : await intake.CheckAsync(report, HttpContext.RequestAborted));
         if (result.Request is { } stored) return Redirect($"/reports/{stored.Reference ?? stored.Token}?new=true");
         foreach (var error in result.Errors)
         {
@@ -84,6 +79,25 @@ public sealed class DetailsModel(ServiceDirectory directory, ServiceRequestIntak
             if (!ModelState.TryGetValue(key, out var entry) || entry.Errors.Count == 0) ModelState.AddModelError(key, error.Message);
         }
         return Page();
+    }
+
+    /// <summary>Counts the photos' bytes against the day's quota, then checks and re-encodes them; problems go to the form.</summary>
+    private async Task PreparePhotosAsync(List<IFormFile> files, List<PreparedPhoto> photos)
+    {
+        if (!await allowance.TryTakeAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, files.Sum(f => f.Length), HttpContext.RequestAborted))
+        {
+            ModelState.AddModelError("photos", t["Uploads.DailyQuota", allowance.DailyBytes / (1024 * 1024)]);
+            return;
+        }
+        var max = options.CurrentValue.MaxPhotoBytes;
+        foreach (var file in files)
+        {
+            await using var stream = file.OpenReadStream();
+            var (photo, problem) = UploadedPhotos.Prepare(stream, file.Length, max);
+            if (photo is not null) photos.Add(photo);
+            else ModelState.AddModelError("photos", problem == PhotoProblem.TooLarge
+                ? t["Reports.Details.PhotoTooLarge", file.FileName, max / (1024 * 1024)] : t["Reports.Details.PhotoUnreadable", file.FileName]);
+        }
     }
 
     /// <summary>The service and place from the earlier steps; back to them when something is missing.</summary>
