@@ -44,7 +44,8 @@ public sealed partial class TextKeyTests
         let relative = Path.GetRelativePath(WebRoot, file)
         let owner = relative.StartsWith("Modules" + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? relative.Split(Path.DirectorySeparatorChar)[1] : Shared
         from Match m in KeyUse().Matches(File.ReadAllText(file))
-        select (owner, relative, m.Groups["key"].Value);
+        from key in m.Groups["key"].Value.Split(',')
+        select (owner, relative, key);
 
     [Fact]
     public void Every_key_asked_for_by_name_exists_in_Korean_and_in_English()
@@ -118,8 +119,17 @@ public sealed partial class TextKeyTests
         Assert.Equal("Petitions.Verify.HashFormat", KeyUse().Match("ModelState.AddModelError(\"hash\", t[\"Petitions.Verify.HashFormat\"]);").Groups["key"].Value);
         Assert.Equal("Error.BackHome", KeyUse().Match("<a href=\"/\">@T[\"Error.BackHome\"]</a>").Groups["key"].Value);
         Assert.DoesNotMatch(KeyUse(), "t[$\"Places.Kind.{kind}\"]");
+        Assert.Equal("Places.Admin.NameKo", KeyUse().Match("[Display(Name = \"Places.Admin.NameKo\"), Required(ErrorMessage = \"Places.Admin.NameRequired\")]").Groups["key"].Value);
+        Assert.Equal("Places.Admin.NameRequired", KeyUse().Matches("[Display(Name = \"Places.Admin.NameKo\"), Required(ErrorMessage = \"Places.Admin.NameRequired\")]")[1].Groups["key"].Value);
+        Assert.Equal("Broadcasts.Admin.FrequencyHint", KeyUse().Match("<ch-field for=\"Input.Frequency\" hint=\"Broadcasts.Admin.FrequencyHint\" />").Groups["key"].Value);
+        Assert.Equal("SignUp.Step.Account,SignUp.Step.Done", KeyUse().Match("<ch-steps steps=\"SignUp.Step.Account,SignUp.Step.Done\" current=\"2\" />").Groups["key"].Value);
+        Assert.DoesNotMatch(KeyUse(), "new ModuleDescriptor { Name = \"Broadcasts\" }");
     }
 
-    [GeneratedRegex(@"\b[Tt]\[""(?<key>[A-Za-z0-9_.]+)""\s*[\],]")]
+    /// <summary>
+    /// T["key"] and t["key"] in views and classes; [Display(Name = "key")] and ErrorMessage = "key" on form models;
+    /// hint="key", label="key" and steps="key,key" on the form tag helpers.
+    /// </summary>
+    [GeneratedRegex(@"\b[Tt]\[""(?<key>[A-Za-z0-9_.]+)""\s*[\],]|\bDisplay\((?:[^)]*?, )?(?:Name|ShortName|Prompt|Description) = ""(?<key>[A-Za-z0-9_.]+)""|\bErrorMessage = ""(?<key>[A-Za-z0-9_.]+)""|\s(?:hint|label|steps)=""(?<key>[A-Z][A-Za-z0-9_]*\.[A-Za-z0-9_.,]+)""")]
     private static partial Regex KeyUse();
 }

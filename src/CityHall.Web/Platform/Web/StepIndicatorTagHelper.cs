@@ -5,7 +5,7 @@ namespace CityHall.Web.Platform.Web;
 
 /// <summary>
 /// KRDS step indicator for a task of several pages (sign-up, a proposal): where the person is and
-/// what is left. <c>&lt;ch-steps steps="Key.One,Key.Two,Key.Three" current="2" /&gt;</c>; the
+/// what is left. <c>steps</c> lists the steps' text keys, comma-separated, and <c>current</c> is 1-based; the
 /// current step is marked with aria-current="step" for screen readers.
 /// </summary>
 [HtmlTargetElement("ch-steps", Attributes = "steps,current", TagStructure = TagStructure.WithoutEndTag)]

@@ -75,9 +75,9 @@ public sealed class ChangeModel(AppDbContext db, AuditLog audit, CityClock clock
         [Display(Name = "Broadcasts.Admin.Start")] public string? Start { get; set; }
         [Display(Name = "Broadcasts.Admin.Minutes")] public int? Minutes { get; set; }
         [Display(Name = "Broadcasts.Admin.What")] public string Kind { get; set; } = "special";
-        [Display(Name = "Broadcasts.Admin.TitleKo"), StringLength(200, ErrorMessage = "Places.Admin.TooLong")] public string? TitleKo { get; set; }
-        [Display(Name = "Broadcasts.Admin.TitleEn"), StringLength(200, ErrorMessage = "Places.Admin.TooLong")] public string? TitleEn { get; set; }
+        [Display(Name = "Broadcasts.Admin.TitleKo"), StringLength(200, ErrorMessage = "Form.TooLong")] public string? TitleKo { get; set; }
+        [Display(Name = "Broadcasts.Admin.TitleEn"), StringLength(200, ErrorMessage = "Form.TooLong")] public string? TitleEn { get; set; }
         [Display(Name = "Broadcasts.Admin.MovedProgramme")] public string? Programme { get; set; }
-        [Display(Name = "Broadcasts.Admin.Note"), StringLength(300, ErrorMessage = "Places.Admin.TooLong")] public string? Note { get; set; }
+        [Display(Name = "Broadcasts.Admin.Note"), StringLength(300, ErrorMessage = "Form.TooLong")] public string? Note { get; set; }
     }
 }

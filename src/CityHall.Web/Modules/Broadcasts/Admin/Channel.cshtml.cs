@@ -47,11 +47,11 @@ public sealed class ChannelModel(AppDbContext db, AuditLog audit, IStringLocaliz
 
     public sealed class ChannelInput
     {
-        [Display(Name = "Places.Admin.NameKo"), Required(ErrorMessage = "Places.Admin.NameRequired"), StringLength(100, ErrorMessage = "Places.Admin.TooLong")] public string NameKo { get; set; } = "";
-        [Display(Name = "Places.Admin.NameEn"), Required(ErrorMessage = "Broadcasts.Admin.NameEnRequired"), StringLength(100, ErrorMessage = "Places.Admin.TooLong")] public string NameEn { get; set; } = "";
+        [Display(Name = "Field.NameKo"), Required(ErrorMessage = "Field.NameKoRequired"), StringLength(100, ErrorMessage = "Form.TooLong")] public string NameKo { get; set; } = "";
+        [Display(Name = "Field.NameEn"), Required(ErrorMessage = "Broadcasts.Admin.NameEnRequired"), StringLength(100, ErrorMessage = "Form.TooLong")] public string NameEn { get; set; } = "";
         [Display(Name = "Broadcasts.Admin.Medium")] public BroadcastMedium Medium { get; set; }
-        [Display(Name = "Broadcasts.Admin.Frequency"), StringLength(100, ErrorMessage = "Places.Admin.TooLong")] public string? Frequency { get; set; }
-        [Display(Name = "Broadcasts.Admin.LiveUrl"), StringLength(500, ErrorMessage = "Places.Admin.TooLong")] public string? LiveUrl { get; set; }
-        [Display(Name = "Places.Detail.Website"), StringLength(500, ErrorMessage = "Places.Admin.TooLong")] public string? Website { get; set; }
+        [Display(Name = "Broadcasts.Admin.Frequency"), StringLength(100, ErrorMessage = "Form.TooLong")] public string? Frequency { get; set; }
+        [Display(Name = "Broadcasts.Admin.LiveUrl"), StringLength(500, ErrorMessage = "Form.TooLong")] public string? LiveUrl { get; set; }
+        [Display(Name = "Field.Website"), StringLength(500, ErrorMessage = "Form.TooLong")] public string? Website { get; set; }
     }
 }

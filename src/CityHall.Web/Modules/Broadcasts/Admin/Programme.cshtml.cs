@@ -133,12 +133,12 @@ public sealed class ProgrammeModel(AppDbContext db, AuditLog audit, TimeProvider
     public sealed class ProgrammeInput
     {
         [Display(Name = "Broadcasts.Admin.Channel")] public string Channel { get; set; } = "";
-        [Display(Name = "Broadcasts.Admin.TitleKo"), Required(ErrorMessage = "Broadcasts.Admin.TitleRequired"), StringLength(200, ErrorMessage = "Places.Admin.TooLong")]
+        [Display(Name = "Broadcasts.Admin.TitleKo"), Required(ErrorMessage = "Broadcasts.Admin.TitleRequired"), StringLength(200, ErrorMessage = "Form.TooLong")]
         public string TitleKo { get; set; } = "";
-        [Display(Name = "Broadcasts.Admin.TitleEn"), StringLength(200, ErrorMessage = "Places.Admin.TooLong")] public string? TitleEn { get; set; }
-        [Display(Name = "Places.Admin.DescriptionKo"), StringLength(2000, ErrorMessage = "Places.Admin.TooLong")] public string? DescriptionKo { get; set; }
-        [Display(Name = "Places.Admin.DescriptionEn"), StringLength(2000, ErrorMessage = "Places.Admin.TooLong")] public string? DescriptionEn { get; set; }
-        [Display(Name = "Broadcasts.Admin.Hosts"), StringLength(200, ErrorMessage = "Places.Admin.TooLong")] public string? Hosts { get; set; }
+        [Display(Name = "Broadcasts.Admin.TitleEn"), StringLength(200, ErrorMessage = "Form.TooLong")] public string? TitleEn { get; set; }
+        [Display(Name = "Field.DescriptionKo"), StringLength(2000, ErrorMessage = "Form.TooLong")] public string? DescriptionKo { get; set; }
+        [Display(Name = "Field.DescriptionEn"), StringLength(2000, ErrorMessage = "Form.TooLong")] public string? DescriptionEn { get; set; }
+        [Display(Name = "Broadcasts.Admin.Hosts"), StringLength(200, ErrorMessage = "Form.TooLong")] public string? Hosts { get; set; }
     }
 
     public sealed class SlotInput

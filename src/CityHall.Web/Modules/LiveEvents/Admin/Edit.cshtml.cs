@@ -61,20 +61,20 @@ public sealed class EditModel(AppDbContext db, AuditLog audit, CityClock cityClo
 /// <summary>The event form, its checks, and how it maps onto an event.</summary>
 public sealed partial class LiveEventInput
 {
-    [Display(Name = "LiveEvents.Field.TitleKo"), Required(ErrorMessage = "LiveEvents.Error.TitleRequired"), StringLength(200, ErrorMessage = "Places.Admin.TooLong")]
+    [Display(Name = "LiveEvents.Field.TitleKo"), Required(ErrorMessage = "LiveEvents.Error.TitleRequired"), StringLength(200, ErrorMessage = "Form.TooLong")]
     public string TitleKo { get; set; } = "";
-    [Display(Name = "LiveEvents.Field.TitleEn"), StringLength(200, ErrorMessage = "Places.Admin.TooLong")] public string? TitleEn { get; set; }
-    [Display(Name = "LiveEvents.Field.DescriptionKo"), StringLength(4000, ErrorMessage = "Places.Admin.TooLong")] public string? DescriptionKo { get; set; }
-    [Display(Name = "LiveEvents.Field.DescriptionEn"), StringLength(4000, ErrorMessage = "Places.Admin.TooLong")] public string? DescriptionEn { get; set; }
+    [Display(Name = "LiveEvents.Field.TitleEn"), StringLength(200, ErrorMessage = "Form.TooLong")] public string? TitleEn { get; set; }
+    [Display(Name = "LiveEvents.Field.DescriptionKo"), StringLength(4000, ErrorMessage = "Form.TooLong")] public string? DescriptionKo { get; set; }
+    [Display(Name = "LiveEvents.Field.DescriptionEn"), StringLength(4000, ErrorMessage = "Form.TooLong")] public string? DescriptionEn { get; set; }
     [Display(Name = "LiveEvents.Field.StartsAt")] public DateTime? StartsAt { get; set; }
     [Display(Name = "LiveEvents.Field.EndsAt")] public DateTime? EndsAt { get; set; }
     [Display(Name = "LiveEvents.Field.StreamKind")] public StreamKind StreamKind { get; set; }
-    [Display(Name = "LiveEvents.Field.StreamUrl"), StringLength(500, ErrorMessage = "Places.Admin.TooLong")] public string? StreamUrl { get; set; }
-    [Display(Name = "LiveEvents.Field.CaptionsUrl"), StringLength(500, ErrorMessage = "Places.Admin.TooLong")] public string? CaptionsUrl { get; set; }
+    [Display(Name = "LiveEvents.Field.StreamUrl"), StringLength(500, ErrorMessage = "Form.TooLong")] public string? StreamUrl { get; set; }
+    [Display(Name = "LiveEvents.Field.CaptionsUrl"), StringLength(500, ErrorMessage = "Form.TooLong")] public string? CaptionsUrl { get; set; }
     [Display(Name = "LiveEvents.Field.AskPolicy")] public AskPolicy AskPolicy { get; set; }
-    [Display(Name = "LiveEvents.Field.SmsNumber"), StringLength(20, ErrorMessage = "Places.Admin.TooLong")] public string? SmsNumber { get; set; }
-    [Display(Name = "LiveEvents.Field.Hashtag"), StringLength(100, ErrorMessage = "Places.Admin.TooLong")] public string? Hashtag { get; set; }
-    [Display(Name = "LiveEvents.Field.HoldKeywords"), StringLength(4000, ErrorMessage = "Places.Admin.TooLong")] public string? HoldKeywords { get; set; }
+    [Display(Name = "LiveEvents.Field.SmsNumber"), StringLength(20, ErrorMessage = "Form.TooLong")] public string? SmsNumber { get; set; }
+    [Display(Name = "LiveEvents.Field.Hashtag"), StringLength(100, ErrorMessage = "Form.TooLong")] public string? Hashtag { get; set; }
+    [Display(Name = "LiveEvents.Field.HoldKeywords"), StringLength(4000, ErrorMessage = "Form.TooLong")] public string? HoldKeywords { get; set; }
 
     [GeneratedRegex(@"^[A-Za-z0-9_-]{11}$")] private static partial Regex YouTubeId();
     [GeneratedRegex(@"^\+?[0-9][0-9 -]{6,18}[0-9]$")] private static partial Regex PhoneNumber();

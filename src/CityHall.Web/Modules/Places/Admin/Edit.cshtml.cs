@@ -96,19 +96,19 @@ public sealed class EditModel(AppDbContext db, PlaceIndex index, AuditLog audit,
     public sealed class PlaceInput
     {
         [Display(Name = "Places.Admin.Import.Kind")] public string Kind { get; set; } = "";
-        [Display(Name = "Places.Admin.NameKo"), Required(ErrorMessage = "Places.Admin.NameRequired"), StringLength(200, ErrorMessage = "Places.Admin.TooLong")]
+        [Display(Name = "Field.NameKo"), Required(ErrorMessage = "Field.NameKoRequired"), StringLength(200, ErrorMessage = "Form.TooLong")]
         public string NameKo { get; set; } = "";
-        [Display(Name = "Places.Admin.NameEn"), StringLength(200, ErrorMessage = "Places.Admin.TooLong")] public string? NameEn { get; set; }
-        [Display(Name = "Places.Admin.DescriptionKo"), StringLength(2000, ErrorMessage = "Places.Admin.TooLong")] public string? DescriptionKo { get; set; }
-        [Display(Name = "Places.Admin.DescriptionEn"), StringLength(2000, ErrorMessage = "Places.Admin.TooLong")] public string? DescriptionEn { get; set; }
-        [Display(Name = "Places.Detail.RoadAddress"), StringLength(300, ErrorMessage = "Places.Admin.TooLong")] public string? RoadAddress { get; set; }
-        [Display(Name = "Places.Detail.LotAddress"), StringLength(300, ErrorMessage = "Places.Admin.TooLong")] public string? LotAddress { get; set; }
+        [Display(Name = "Field.NameEn"), StringLength(200, ErrorMessage = "Form.TooLong")] public string? NameEn { get; set; }
+        [Display(Name = "Field.DescriptionKo"), StringLength(2000, ErrorMessage = "Form.TooLong")] public string? DescriptionKo { get; set; }
+        [Display(Name = "Field.DescriptionEn"), StringLength(2000, ErrorMessage = "Form.TooLong")] public string? DescriptionEn { get; set; }
+        [Display(Name = "Places.Detail.RoadAddress"), StringLength(300, ErrorMessage = "Form.TooLong")] public string? RoadAddress { get; set; }
+        [Display(Name = "Places.Detail.LotAddress"), StringLength(300, ErrorMessage = "Form.TooLong")] public string? LotAddress { get; set; }
         [Display(Name = "Places.Near.District")] public string? District { get; set; }
         [Display(Name = "Places.Admin.Latitude")] public double? Latitude { get; set; }
         [Display(Name = "Places.Admin.Longitude")] public double? Longitude { get; set; }
-        [Display(Name = "Places.Detail.Phone"), StringLength(40, ErrorMessage = "Places.Admin.TooLong")] public string? Phone { get; set; }
-        [Display(Name = "Places.Detail.Website"), StringLength(500, ErrorMessage = "Places.Admin.TooLong")] public string? Website { get; set; }
-        [Display(Name = "Places.Admin.HoursText"), StringLength(300, ErrorMessage = "Places.Admin.TooLong")] public string? OpeningHours { get; set; }
+        [Display(Name = "Places.Detail.Phone"), StringLength(40, ErrorMessage = "Form.TooLong")] public string? Phone { get; set; }
+        [Display(Name = "Field.Website"), StringLength(500, ErrorMessage = "Form.TooLong")] public string? Website { get; set; }
+        [Display(Name = "Places.Admin.HoursText"), StringLength(300, ErrorMessage = "Form.TooLong")] public string? OpeningHours { get; set; }
         [Display(Name = "Places.Admin.AlwaysOpen")] public bool AlwaysOpen { get; set; }
         [Display(Name = "Places.Admin.OpensAt")] public string? OpensAt { get; set; }
         [Display(Name = "Places.Admin.ClosesAt")] public string? ClosesAt { get; set; }
