@@ -138,4 +138,65 @@ public sealed class OpenDataTests(CityHallApp app) : IClassFixture<CityHallApp>
         }
         Assert.True(checkedCount >= 5, $"only {checkedCount} distributions listed");
     }
+
+    [Fact]
+    public async Task The_catalogue_page_speaks_the_readers_language_and_lists_what_the_machine_catalogue_lists()
+    {
+        await SeedAsync();
+        var korean = await app.CreateClient().GetPageAsync("/open-data");
+        var english = app.CreateClient();
+        english.DefaultRequestHeaders.Add("Cookie", ".CityHall.Culture=c%3Den-US%7Cuic%3Den-US");
+        var englishPage = await english.GetPageAsync("/open-data");
+        Assert.Equal(("ko", "en"), (korean.DocumentElement.GetAttribute("lang"), englishPage.DocumentElement.GetAttribute("lang")));
+        Assert.Equal(("공공데이터", "Open data"), (korean.QuerySelector("h1")!.TextContent, englishPage.QuerySelector("h1")!.TextContent));
+        Assert.StartsWith("장소: ", korean.QuerySelector("#places-shelter-title")!.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("Places: ", englishPage.QuerySelector("#places-shelter-title")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("250", englishPage.QuerySelector("#places-shelter")!.TextContent, StringComparison.Ordinal);
+
+        // Every dataset of the machine catalogue (in either language) has its section and the same downloads on the page.
+        foreach (var (client, page) in new[] { (app.CreateClient(), korean), (english, englishPage) })
+        {
+            var catalog = JsonDocument.Parse(await client.GetStringAsync("/open-data/catalog.json")).RootElement.GetProperty("dataset").EnumerateArray().ToList();
+            Assert.Equal(catalog.Count, page.QuerySelectorAll("section.ch-dataset").Length);
+            foreach (var dataset in catalog)
+            {
+                var code = dataset.GetProperty("identifier").GetString()!.Split('#')[1];
+                var section = page.QuerySelector($"section[id='{code}']") ?? throw new Xunit.Sdk.XunitException($"{code} is not on the page");
+                Assert.Equal(dataset.GetProperty("title").GetString(), section.QuerySelector("h2")!.TextContent);
+                Assert.Equal(dataset.GetProperty("distribution").EnumerateArray().Select(d => new Uri(d.TryGetProperty("downloadURL", out var u) ? u.GetString()! : d.GetProperty("accessURL").GetString()!).PathAndQuery),
+                    section.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_published_is_a_problem_in_the_readers_language_and_downloads_say_how_long_to_keep_them()
+    {
+        await SeedAsync();
+        var client = app.CreateClient();
+        foreach (var missing in new[] { "/open-data/nothing.csv", "/open-data/places-shelter.pdf", "/open-data/..%2Fappsettings.json", "/open-data/catalog.xml", "/open-data/broadcast-schedules.geojson" })
+        {
+            var response = await client.GetAsync(missing);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+            var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal(("그런 데이터셋이나 형식이 없습니다.", 404), (problem.GetProperty("title").GetString(), problem.GetProperty("status").GetInt32()));
+        }
+        var english = new HttpRequestMessage(HttpMethod.Get, "/open-data/nothing.json");
+        english.Headers.AcceptLanguage.ParseAdd("en-GB");
+        var englishProblem = JsonDocument.Parse(await (await client.SendAsync(english)).Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("There is no such dataset or format.", englishProblem.GetProperty("title").GetString());
+
+        var download = await client.GetAsync("/open-data/places-shelter.json");
+        Assert.Equal((true, TimeSpan.FromMinutes(5)), (download.Headers.CacheControl!.Public, download.Headers.CacheControl.MaxAge!.Value));
+        // A copy older than the data is sent the data again; one as new as it is told nothing changed.
+        var older = new HttpRequestMessage(HttpMethod.Get, "/open-data/places-shelter.csv");
+        older.Headers.IfModifiedSince = download.Content.Headers.LastModified!.Value.AddSeconds(-1);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(older)).StatusCode);
+        var current = new HttpRequestMessage(HttpMethod.Get, "/open-data/places-shelter.csv");
+        current.Headers.IfModifiedSince = download.Content.Headers.LastModified!.Value;
+        var notModified = await client.SendAsync(current);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
+    }
 }
