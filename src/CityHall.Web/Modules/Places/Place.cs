@@ -67,6 +67,11 @@ public sealed class Place
         : opens <= closes ? now >= opens && now < closes : now >= opens || now < closes;
 
     public bool? IsOpenAt(TimeOnly now) => IsOpenAt(AlwaysOpen, OpensAt, ClosesAt, now);
+
+    /// <summary><see cref="IsOpenAt(TimeOnly)"/> == true as a query the database runs, for lists that filter before they page.</summary>
+    public static System.Linq.Expressions.Expression<Func<Place, bool>> OpenAt(TimeOnly now) => p => p.AlwaysOpen
+        || (p.OpensAt != null && p.ClosesAt != null
+            && ((p.OpensAt <= p.ClosesAt && p.OpensAt <= now && now < p.ClosesAt) || (p.OpensAt > p.ClosesAt && (p.OpensAt <= now || now < p.ClosesAt))));
 }
 
 internal sealed class PlaceKindConfiguration : IEntityTypeConfiguration<PlaceKind>

@@ -55,8 +55,9 @@ public static class PlaceApi
             if (!string.IsNullOrEmpty(kind)) query = query.Where(p => p.KindCode == kind);
             if (!string.IsNullOrEmpty(district)) query = query.Where(p => p.DistrictCode == district);
             if (accessible == true) query = query.Where(p => p.Accessibility.AccessibleToilet == true || p.Accessibility.WheelchairAccess == true);
-            var list = await query.OrderBy(p => p.NameKo).ThenBy(p => p.Id).Take(openNow == true ? take * 20 : take).ToListAsync(ct);
-            return TypedResults.Ok(list.Where(p => openNow != true || p.IsOpenAt(now) == true).Take(take).Select(p => ToDto(p, now, null)).ToList());
+            if (openNow == true) query = query.Where(Place.OpenAt(now));
+            var list = await query.OrderBy(p => p.NameKo).ThenBy(p => p.Id).Take(take).ToListAsync(ct);
+            return TypedResults.Ok(list.Select(p => ToDto(p, now, null)).ToList());
         }).WithSummary("Places of a kind nearest a point (near=lat,lon; radius in metres, default 1,000; limit ≤ 100), or by kind and district; filters openNow and accessible");
 
         api.MapGet("/places/{id:long}", async Task<IResult> (long id, AppDbContext db, CityClock clock, IStringLocalizer<Text> t, CancellationToken ct) =>
