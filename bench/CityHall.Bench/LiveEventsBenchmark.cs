@@ -45,7 +45,7 @@ public static partial class LiveEventsBenchmark
             var after = node.ResidentBytes();
             Console.WriteLine($"memory: {before / 1048576.0:N0} MB before, {after / 1048576.0:N0} MB with {crowd.Open:N0} viewers: {(after - before) / (double)Math.Max(1, crowd.Open) / 1024:N1} KB per connection");
             await MeasureDeliveryAsync(crowd, [(node, moderator)], eventId, approvals, ct);
-            await MeasureQuestionsAsync(node, eventId, questionSeconds, ct);
+            await MeasureQuestionsAsync(node, moderator, crowd, eventId, questionSeconds, ct);
             if (beyond > 0) await BeyondTheCapAsync(node, moderator, crowd, eventId, beyond, generators, ct);
         }
         }
@@ -168,22 +168,32 @@ public static partial class LiveEventsBenchmark
         var reports = await crowd.ReportAsync(windowEnd);
         var open = reports.Sum(r => r.Open);
         Console.WriteLine($"viewers connected: {open:N0} (refused {reports.Sum(r => r.Refused):N0}, failed {reports.Sum(r => r.Failed):N0}, dropped {reports.Sum(r => r.Closed):N0})");
-        foreach (var (marker, at) in approvedAt)
-        {
-            var latencies = reports.SelectMany(r => r.Markers.TryGetValue(marker.ToString(CultureInfo.InvariantCulture), out var l) ? l : []).Select(t => t - at).Order().ToArray();
-            double Percentile(double p) => latencies.Length == 0 ? double.NaN : latencies[Math.Min(latencies.Length - 1, (int)(latencies.Length * p))];
-            var within = latencies.Count(l => l <= Bound.TotalMilliseconds) / (double)Math.Max(1, open);
-            var node = nodes.Count > 1 ? $" (approved on node {(char)('A' + (marker - 1) % nodes.Count)})" : "";
-            Console.WriteLine($"question M{marker}{node}: reached {latencies.Length:N0} of {open:N0}; within 2 s {within:P1}; p50 {Percentile(0.5):N0} ms, p95 {Percentile(0.95):N0} ms, max {(latencies.Length == 0 ? double.NaN : latencies[^1]):N0} ms");
-        }
+        PrintReach(reports, approvedAt, marker => nodes.Count > 1 ? $" (approved on node {(char)('A' + (marker - 1) % nodes.Count)})" : "");
         var union = reports.SelectMany(r => r.Union).ToHashSet();
         var counts = reports.SelectMany(r => r.Counts).ToList();
         var missed = counts.Count(c => c < union.Count);
         Console.WriteLine($"snapshots sent in the window: {union.Count}; viewers that missed any: {missed:N0} of {counts.Count:N0}");
     }
 
-    /// <summary>Questions through the web form and the SMS webhook together, as fast as they are accepted, while the viewers stay connected.</summary>
-    private static async Task MeasureQuestionsAsync(AppProcess node, long eventId, int seconds, CancellationToken ct)
+    /// <summary>For each approved marker: how many viewers it reached, how many within the bound, and how soon after the click.</summary>
+    private static void PrintReach(IReadOnlyList<Crowd.GeneratorReport> reports, IReadOnlyDictionary<int, long> approvedAt, Func<int, string> where)
+    {
+        var open = reports.Sum(r => r.Open);
+        foreach (var (marker, at) in approvedAt)
+        {
+            var latencies = reports.SelectMany(r => r.Markers.TryGetValue(marker.ToString(CultureInfo.InvariantCulture), out var l) ? l : []).Select(t => t - at).Order().ToArray();
+            double Percentile(double p) => latencies.Length == 0 ? double.NaN : latencies[Math.Min(latencies.Length - 1, (int)(latencies.Length * p))];
+            var within = latencies.Count(l => l <= Bound.TotalMilliseconds) / (double)Math.Max(1, open);
+            Console.WriteLine($"question M{marker}{where(marker)}: reached {latencies.Length:N0} of {open:N0}; within 2 s {within:P1}; p50 {Percentile(0.5):N0} ms, p95 {Percentile(0.95):N0} ms, max {(latencies.Length == 0 ? double.NaN : latencies[^1]):N0} ms");
+        }
+    }
+
+    /// <summary>
+    /// Questions through the web form and the SMS webhook together, as fast as they are accepted, while the viewers stay
+    /// connected; meanwhile the moderator approves a marked question every 3 s, as on the day, and each approval's reach
+    /// is reported as in the quiet phase (the console then lists a queue that grows by hundreds a second).
+    /// </summary>
+    private static async Task MeasureQuestionsAsync(AppProcess node, HttpClient moderator, Crowd crowd, long eventId, int seconds, CancellationToken ct)
     {
         const int webWorkers = 32, smsWorkers = 32;
         var web = new (HttpClient Client, string Token)[webWorkers];
@@ -218,8 +228,24 @@ public static partial class LiveEventsBenchmark
             using var response = await sms.SendAsync(request, ct);
             return response.StatusCode == HttpStatusCode.OK;
         }, ct);
+        var approvedAt = new Dictionary<int, long>();
+        var approvals = Task.Run(async () =>
+        {
+            var until = DateTime.UtcNow + duration - TimeSpan.FromSeconds(2);
+            await Task.Delay(TimeSpan.FromSeconds(2), ct); // into the load first
+            while (DateTime.UtcNow < until)
+            {
+                var marker = crowd.NextMarker++;
+                var question = await PendingQuestionAsync(node, eventId, marker);
+                approvedAt[marker] = await ApproveAsync(moderator, eventId, question, ct);
+                await Task.Delay(TimeSpan.FromSeconds(3), ct);
+            }
+        }, ct);
         var results = await Task.WhenAll(webLoad, smsLoad);
+        await approvals;
         foreach (var r in results) Console.WriteLine(r);
+        await Task.Delay(TimeSpan.FromSeconds(4), ct);
+        PrintReach(await crowd.ReportAsync(0), approvedAt, _ => " (approved during the questions load)");
         Console.WriteLine($"questions accepted: {results.Sum(r => r.PerSecond):N0} per second through both channels");
         await Task.Delay(2000, ct); // group commit drains
         await using var db = node.OpenDatabase();
