@@ -1715,6 +1715,9 @@ namespace CityHall.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("UserId", "PetitionId");
 
+                    b.HasIndex(new[] { "PetitionId", "DistrictCode" }, "IX_petition_signatures_live_by_district")
+                        .HasFilter("\"WithdrawnAt\" IS NULL");
+
                     b.ToTable("petition_signatures", (string)null);
                 });
 
