@@ -7,12 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace CityHall.Tests.Accounts;
 
 /// <summary>The app on a clock the test moves: codes run out after Accounts:CodeLifetime (10 minutes).</summary>
-public sealed class SteppedClockApp : CityHallApp
-{
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
-    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
-}
+public sealed class SteppedClockApp() : ClockedApp(DateTimeOffset.UtcNow);
 
 public sealed class CodeExpiryTests(SteppedClockApp app) : IClassFixture<SteppedClockApp>
 {

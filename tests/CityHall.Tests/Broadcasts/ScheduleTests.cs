@@ -12,12 +12,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace CityHall.Tests.Broadcasts;
 
 /// <summary>The city's clock stopped on Monday 30 November 2026, 07:30 in Seoul.</summary>
-public sealed class BroadcastClockApp : CityHallApp
-{
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 30, 7, 30, 0, TimeSpan.FromHours(9)).ToUniversalTime());
-
-    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
-}
+public sealed class BroadcastClockApp() : ClockedApp(InSeoul(2026, 11, 30, 7, 30));
 
 /// <summary>Weekly schedules with changes: the airings, on now and next, the channel and programme pages, the .ics, the open data, and staff's editing.</summary>
 public sealed class ScheduleTests(BroadcastClockApp app) : IClassFixture<BroadcastClockApp>

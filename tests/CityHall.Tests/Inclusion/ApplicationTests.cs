@@ -13,12 +13,7 @@ using SkiaSharp;
 namespace CityHall.Tests.Inclusion;
 
 /// <summary>The city's clock stopped on 15 June 2026, 10:00 in Seoul: the seeded programmes take applications all of 2026.</summary>
-public sealed class InclusionClockApp : CityHallApp
-{
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 6, 15, 10, 0, 0, TimeSpan.FromHours(9)).ToUniversalTime());
-
-    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
-}
+public sealed class InclusionClockApp() : ClockedApp(InSeoul(2026, 6, 15, 10, 0));
 
 /// <summary>Applying online, one question per page, with documents; and the refusals: window, twice, ineligible, household, full, concurrency.</summary>
 public sealed class ApplicationTests(InclusionClockApp app) : IClassFixture<InclusionClockApp>

@@ -5,12 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace CityHall.Tests.Inclusion;
 
 /// <summary>Half past midnight on 16 June 2026 in Seoul, still the 15th in UTC.</summary>
-public sealed class EarlyMorningApp : CityHallApp
-{
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 6, 16, 0, 30, 0, TimeSpan.FromHours(9)).ToUniversalTime());
-
-    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
-}
+public sealed class EarlyMorningApp() : ClockedApp(InSeoul(2026, 6, 16, 0, 30));
 
 /// <summary>Dates a citizen gives are the city's dates, not UTC's: between 00:00 and 09:00 in Seoul they differ.</summary>
 public sealed class CityDateTests(EarlyMorningApp app) : IClassFixture<EarlyMorningApp>

@@ -10,17 +10,12 @@ using Microsoft.Extensions.Time.Testing;
 namespace CityHall.Tests.Petitions;
 
 /// <summary>A city with small thresholds (3 supports oblige an answer, 5 open the forum, 3 forum voters oblige the mayor) on a clock the test moves.</summary>
-public sealed class PetitionClockApp() : CityHallApp(new Dictionary<string, string?>
+public sealed class PetitionClockApp() : ClockedApp(DateTimeOffset.UtcNow, new Dictionary<string, string?>
 {
     ["Petitions:SupportThreshold"] = "3",
     ["Petitions:ForumThreshold"] = "5",
     ["Petitions:MayorThreshold"] = "3",
-})
-{
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
-    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
-}
+});
 
 public sealed class StageTests(PetitionClockApp app) : IClassFixture<PetitionClockApp>
 {

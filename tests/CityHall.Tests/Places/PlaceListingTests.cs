@@ -10,12 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace CityHall.Tests.Places;
 
 /// <summary>The city's clock stopped on Monday 30 November 2026, 14:00 in Seoul.</summary>
-public sealed class PlaceClockApp : CityHallApp
-{
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 30, 14, 0, 0, TimeSpan.FromHours(9)).ToUniversalTime());
-
-    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
-}
+public sealed class PlaceClockApp() : ClockedApp(InSeoul(2026, 11, 30, 14, 0));
 
 /// <summary>
 /// Lists of places without a point: the API by kind and district with its filters, staff's list with search

@@ -24,14 +24,13 @@ public sealed class RecordingEmailSender : IEmailSender
     }
 }
 
-public sealed class OutboxApp : CityHallApp
+public sealed class OutboxApp() : ClockedApp(DateTimeOffset.UtcNow)
 {
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
     public RecordingEmailSender Email { get; } = new();
 
     protected override void ConfigureServices(IServiceCollection services)
     {
-        services.AddSingleton<TimeProvider>(Clock);
+        base.ConfigureServices(services);
         services.AddSingleton<IEmailSender>(Email);
     }
 }

@@ -12,16 +12,11 @@ using Microsoft.Extensions.Time.Testing;
 namespace CityHall.Tests.ServiceRequests;
 
 /// <summary>The city's clock stopped on Wednesday 23 September 2026, 17:30 in Seoul, with the two days after it holidays.</summary>
-public sealed class ServiceClockApp() : CityHallApp(new Dictionary<string, string?>
+public sealed class ServiceClockApp() : ClockedApp(InSeoul(2026, 9, 23, 17, 30), new Dictionary<string, string?>
 {
     ["ServiceRequests:Holidays:0"] = "2026-09-24",
     ["ServiceRequests:Holidays:1"] = "2026-09-25",
-})
-{
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 9, 23, 17, 30, 0, TimeSpan.FromHours(9)).ToUniversalTime());
-
-    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
-}
+});
 
 /// <summary>Deadlines as the intake and the staff's extension set them, on a fake clock: working days skip weekends and holidays; one extension.</summary>
 public sealed class DeadlineClockTests(ServiceClockApp app) : IClassFixture<ServiceClockApp>
