@@ -21,6 +21,23 @@ public sealed class AccessibilityTests(BrowserFixture f)
     }
 
     [Theory, MemberData(nameof(Locales))]
+    public async Task Sector_pages_have_no_axe_violations_and_lead_from_home_to_a_service(string locale)
+    {
+        var page = await f.NewPageAsync(locale);
+        await page.GotoAsync("/");
+        // Home → the participation sector → the proposals, by the links a citizen follows.
+        await page.ClickAsync(".ch-sectors a[href='/sectors/participation']");
+        await page.WaitForURLAsync("**/sectors/participation");
+        Assert.Equal(Lang(locale), await page.GetAttributeAsync("html", "lang"));
+        await Axe.AssertNoViolationsAsync(page);
+        await page.ClickAsync("[data-service=proposals] a");
+        await page.WaitForURLAsync("**/petitions");
+        Assert.Equal(1, await page.Locator("main h1").CountAsync());
+        await Axe.AssertPageHasNoViolationsAsync(page, "/sectors/transport"); // no service online: the phone notice
+        await page.Context.CloseAsync();
+    }
+
+    [Theory, MemberData(nameof(Locales))]
     public async Task Sign_up_and_its_error_summary_have_no_axe_violations(string locale)
     {
         var page = await f.NewPageAsync(locale);

@@ -18,7 +18,7 @@ public sealed class HtmlValidityTests(BrowserFixture f)
         "/", "/account/sign-up", "/account/sign-in", "/account/forgot-password", "/account/reset-password", "/pages/privacy", "/pages/accessibility",
         "/places", "/places/near", "/places/near?address=%EA%B0%95%EB%82%A8%EA%B5%AC&radius=1000", "/places/kind/public-toilet",
         "/open-data", "/petitions", "/petitions/answers", "/petitions/verify", "/live", "/inclusion", "/inclusion/pc-handout",
-        "/reports", "/reports/statistics", "/broadcasts", "/api/docs/", "/no-such-page",
+        "/reports", "/reports/statistics", "/broadcasts", "/api/docs/", "/no-such-page", "/sectors/participation", "/sectors/transport",
     ];
 
     private static readonly string[] CitizenPages =

@@ -22,7 +22,11 @@ public static class BroadcastsModule
             Name = "Broadcasts",
             Permissions = [new(Edit, "Permission.EditBroadcasts", Roles.Official)],
             AdminMenu = [new("Admin.Menu.Broadcasts", "/admin/broadcasts", Edit, 400)],
-            PortalSectors = [new("broadcasting", "/broadcasts")],
+            SectorServices =
+            [
+                new("broadcasting", "schedules", "Broadcasts.Sector.Title", "Broadcasts.Sector.Summary", "/broadcasts", "ico_volume", 10),
+                new("culture", "schedules", "Broadcasts.Sector.Title", "Broadcasts.Sector.Summary", "/broadcasts", "ico_volume", 20),
+            ],
         });
         services.AddScoped<Platform.Hosting.IDataSeeder, BroadcastChannelsSeeder>();
         services.AddScoped<BroadcastGuide>();

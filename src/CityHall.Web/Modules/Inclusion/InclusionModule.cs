@@ -25,7 +25,11 @@ public static class InclusionModule
             Enabled = builder.Configuration.GetValue($"{InclusionOptions.Section}:Enabled", true),
             Permissions = [new(Manage, "Permission.ManageInclusion", Roles.Official)],
             AdminMenu = [new("Admin.Menu.Inclusion", "/admin/inclusion", Manage, 500)],
-            PortalSectors = [new("inclusion", "/inclusion")],
+            SectorServices =
+            [
+                new("inclusion", "programmes", "Inclusion.Sector.Programmes.Title", "Inclusion.Sector.Programmes.Summary", "/inclusion", "ico_help", 10),
+                new("inclusion", "my-applications", "Inclusion.Sector.Mine.Title", "Inclusion.Sector.Mine.Summary", "/inclusion/applications", "ico_my", 20),
+            ],
         });
         services.AddScoped<Platform.Hosting.IDataSeeder, ProgrammeSeeder>();
         services.AddScoped<ApplicationIntake>();

@@ -30,6 +30,13 @@ public static class LiveEventsModule
                 new(Moderate, "Permission.ModerateLiveEvents", Roles.Official, Roles.Moderator),
             ],
             AdminMenu = [new("Admin.Menu.LiveEvents", "/admin/live", Moderate, 150)],
+            SectorServices =
+            [
+                new("culture", "live-events", "LiveEvents.Sector.Title", "LiveEvents.Sector.Summary", "/live", "ico_play", 10)
+                {
+                    Live = new("LiveEvents.Sector.OnAir", (sp, ct) => sp.GetRequiredService<AppDbContext>().Set<LiveEvent>().CountAsync(e => e.State == LiveEventState.Live, ct)),
+                },
+            ],
         });
         services.AddMemoryCache();
         services.AddSingleton<LiveEventDirectory>();

@@ -11,7 +11,15 @@ public static class OpenDataModule
 {
     public static WebApplicationBuilder AddOpenData(this WebApplicationBuilder builder)
     {
-        builder.Services.AddModule(new ModuleDescriptor { Name = "OpenData", Permissions = [] });
+        builder.Services.AddModule(new ModuleDescriptor
+        {
+            Name = "OpenData",
+            SectorServices =
+            [
+                new("administration", "catalogue", "OpenData.Sector.Catalogue.Title", "OpenData.Sector.Catalogue.Summary", "/open-data", "ico_download", 10),
+                new("administration", "api", "OpenData.Sector.Api.Title", "OpenData.Sector.Api.Summary", "/api/docs", "ico_file", 20),
+            ],
+        });
         builder.Services.Configure<OpenDataOptions>(builder.Configuration.GetSection(OpenDataOptions.Section));
         builder.Services.AddScoped<OpenDataCatalogue>();
         return builder;

@@ -40,7 +40,16 @@ public static class PetitionsModule
                 new("petitions-csv", "Dataset.Petitions", "/api/v1/petitions.csv", "CSV"),
                 new("petitions-atom", "Dataset.PetitionsFeed", "/petitions/feed.atom", "Atom", "Dataset.PetitionsFeed.Description"),
             ],
-            PortalSectors = [new("participation", "/petitions")],
+            SectorServices =
+            [
+                new("participation", "proposals", "Petitions.Sector.Proposals.Title", "Petitions.Sector.Proposals.Summary", "/petitions", "ico_like", 30),
+                new("participation", "answers-due", "Petitions.Sector.AnswersDue.Title", "Petitions.Sector.AnswersDue.Summary", "/petitions/answers", "ico_calendar", 40)
+                {
+                    // Proposals that reached a threshold and still wait for the city's (or the mayor's) answer.
+                    Live = new("Petitions.Sector.AnswersDue.Owed", (sp, ct) => sp.GetRequiredService<AppDbContext>().Set<Petition>()
+                        .CountAsync(p => (p.ThresholdReachedAt != null && p.AnsweredAt == null) || (p.MayorThresholdReachedAt != null && p.MayorAnsweredAt == null), ct)),
+                },
+            ],
         });
         services.AddScoped<SimilarPetitions>();
         services.AddScoped<PetitionChainVerifier>();

@@ -22,7 +22,19 @@ public static class PlacesModule
             Name = "Places",
             Permissions = [new(Manage, "Permission.ManagePlaces", Roles.Official)],
             AdminMenu = [new("Admin.Menu.Places", "/admin/places", Manage, 300)],
-            PortalSectors = [new("facilities", "/places/near?kind=public-toilet"), new("food", "/places/kind/restaurant"), new("tourism", "/places/kind/tourist-spot")],
+            SectorServices =
+            [
+                new("facilities", "toilets-near", "Places.Sector.Toilets.Title", "Places.Sector.Toilets.Summary", "/places/near?kind=public-toilet", "ico_sch", 10),
+                new("facilities", "wifi-near", "Places.Sector.Wifi.Title", "Places.Sector.Wifi.Summary", "/places/near?kind=wifi-zone", "ico_global", 20),
+                new("facilities", "shelters-near", "Places.Sector.Shelters.Title", "Places.Sector.Shelters.Summary", "/places/near?kind=shelter", "ico_information", 30),
+                new("facilities", "facilities", "Places.Sector.Facilities.Title", "Places.Sector.Facilities.Summary", "/places/kind/facility", "ico_all", 40),
+                new("facilities", "all-places", "Places.Sector.All.Title", "Places.Sector.All.Summary", "/places", "ico_more", 50),
+                new("food", "restaurants-near", "Places.Sector.Restaurants.Title", "Places.Sector.Restaurants.Summary", "/places/near?kind=restaurant", "ico_sch", 10),
+                new("food", "model-restaurants-near", "Places.Sector.ModelRestaurants.Title", "Places.Sector.ModelRestaurants.Summary", "/places/near?kind=model-restaurant", "ico_like", 20),
+                new("food", "restaurants", "Places.Sector.RestaurantList.Title", "Places.Sector.RestaurantList.Summary", "/places/kind/restaurant", "ico_all", 30),
+                new("tourism", "tourist-spots", "Places.Sector.TouristSpots.Title", "Places.Sector.TouristSpots.Summary", "/places/kind/tourist-spot", "ico_flag", 10),
+                new("tourism", "tourist-spots-near", "Places.Sector.TouristSpotsNear.Title", "Places.Sector.TouristSpotsNear.Summary", "/places/near?kind=tourist-spot", "ico_sch", 20),
+            ],
         });
         services.AddOpenDataSource<PlacesOpenData>();
         services.Configure<Public.PlacesOptions>(builder.Configuration.GetSection(Public.PlacesOptions.Section));

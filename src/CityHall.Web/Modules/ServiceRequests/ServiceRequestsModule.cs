@@ -35,6 +35,13 @@ public static class ServiceRequestsModule
                 new("Admin.Menu.ServiceCatalogue", "/admin/service-requests/catalogue", EditCatalogue, 220),
             ],
             Datasets = [new("service-requests", "Dataset.ServiceRequests", OpenDataHref(builder.Configuration.GetSection(ServiceRequestOptions.Section).Get<ServiceRequestOptions>()), "Open311 JSON", "Dataset.ServiceRequests.Description")],
+            SectorServices =
+            [
+                new("participation", "report", "Reports.Sector.Report.Title", "Reports.Sector.Report.Summary", "/reports/new", "ico_flag", 10),
+                new("participation", "my-reports", "Reports.Sector.Mine.Title", "Reports.Sector.Mine.Summary", "/reports/mine", "ico_my", 20),
+                new("participation", "reports", "Reports.Sector.Public.Title", "Reports.Sector.Public.Summary", "/reports", "ico_sch", 25),
+                new("administration", "open311", "Reports.Sector.Open311.Title", "Reports.Sector.Open311.Summary", "/developers/open311", "ico_setting", 30),
+            ],
         });
         services.AddMemoryCache();
         services.AddSingleton<ServiceDirectory>();

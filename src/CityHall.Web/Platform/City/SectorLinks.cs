@@ -1,23 +1,17 @@
-using CityHall.Web.Platform.Modules;
 using Microsoft.Extensions.Options;
 
 namespace CityHall.Web.Platform.City;
 
 /// <summary>
-/// Where each of the city's sectors leads: the address the city set, else the page of the module
-/// that registered the sector, else the sector's content page (/pages/{code}), which staff write.
+/// Where each of the city's sectors leads: the address the city set for it, else its sector page
+/// (/sectors/{code}), which lists the modules' services in it and the text staff wrote for it.
 /// </summary>
-public sealed class SectorLinks(IOptionsMonitor<CityOptions> city, ModuleRegistry modules)
+public sealed class SectorLinks(IOptionsMonitor<CityOptions> city)
 {
     public sealed record Link(SectorSetting Sector, string Href);
 
-    public IReadOnlyList<Link> Current()
-    {
-        var served = modules.PortalSectors.GroupBy(s => s.SectorCode, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.First().Href, StringComparer.OrdinalIgnoreCase);
-        return city.CurrentValue.Sectors.Select(s => new Link(s,
-            !string.IsNullOrWhiteSpace(s.Href) ? s.Href
-            : served.TryGetValue(s.Code, out var href) ? href
-            : "/pages/" + Uri.EscapeDataString(s.Code))).ToList();
-    }
+    public IReadOnlyList<Link> Current() =>
+        city.CurrentValue.Sectors.Select(s => new Link(s, !string.IsNullOrWhiteSpace(s.Href) ? s.Href : PageOf(s.Code))).ToList();
+
+    public static string PageOf(string code) => "/sectors/" + Uri.EscapeDataString(code);
 }

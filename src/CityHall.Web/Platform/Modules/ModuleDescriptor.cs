@@ -2,7 +2,7 @@ namespace CityHall.Web.Platform.Modules;
 
 /// <summary>
 /// What a module tells the platform about itself: its admin menu, its permissions, the open-data
-/// datasets it publishes and the portal sectors it serves. Registered by each Add&lt;Name&gt;().
+/// datasets it publishes and the services it offers in the portal's sectors. Registered by each Add&lt;Name&gt;().
 /// </summary>
 public sealed class ModuleDescriptor
 {
@@ -14,11 +14,23 @@ public sealed class ModuleDescriptor
     public IReadOnlyList<PermissionDefinition> Permissions { get; init; } = [];
     public IReadOnlyList<OpenDataset> Datasets { get; init; } = [];
 
-    /// <summary>The home-page sectors this module serves, by the city's sector code, and where they lead.</summary>
-    public IReadOnlyList<PortalSectorLink> PortalSectors { get; init; } = [];
+    /// <summary>The services this module offers citizens, each in one of the city's sectors (a sector page lists them first).</summary>
+    public IReadOnlyList<SectorService> SectorServices { get; init; } = [];
 }
 
-public sealed record PortalSectorLink(string SectorCode, string Href);
+/// <summary>
+/// One service on a sector page (/sectors/{code}): its title and one line (text keys in the module's own texts),
+/// where it is, a KRDS icon (a file name under /lib/krds/img/component/icon, without ".svg"), and its place among
+/// the sector's services. <see cref="Code"/> is unique within the module, so a city can reorder or hide it.
+/// </summary>
+public sealed record SectorService(string SectorCode, string Code, string TitleKey, string SummaryKey, string Href, string Icon, int Order = 100)
+{
+    /// <summary>A figure worth showing on the card now ("1 on air now"): shown when the count is above zero.</summary>
+    public SectorLiveFigure? Live { get; init; }
+}
+
+/// <summary>A live figure of a sector service: the text key that words it ({0} is the count) and how to count it (scoped services).</summary>
+public sealed record SectorLiveFigure(string TextKey, Func<IServiceProvider, CancellationToken, Task<int>> CountAsync);
 
 public sealed record AdminMenuItem(string LabelKey, string Href, string Permission, int Order = 100);
 
@@ -38,7 +50,7 @@ public sealed class ModuleRegistry(IEnumerable<ModuleDescriptor> modules)
 
     public IEnumerable<OpenDataset> Datasets => Modules.SelectMany(m => m.Datasets);
 
-    public IEnumerable<PortalSectorLink> PortalSectors => Modules.SelectMany(m => m.PortalSectors);
+    public IEnumerable<SectorService> SectorServices => Modules.SelectMany(m => m.SectorServices);
 }
 
 public static class ModuleRegistration
