@@ -12,7 +12,7 @@ namespace CityHall.Tests.Admin;
 public sealed class CitySettingsTests(CityHallApp app) : IClassFixture<CityHallApp>
 {
     private static Dictionary<string, string> FormValues(AngleSharp.Dom.IDocument page) =>
-        page.QuerySelectorAll("form:not([action]) input:not([type=hidden]), form:not([action]) textarea, form:not([action]) select")
+        page.QuerySelectorAll("form:not([action]) input:not([type=hidden]):not([type=checkbox]), form:not([action]) input[type=checkbox]:checked, form:not([action]) textarea, form:not([action]) select")
             .ToDictionary(e => e.GetAttribute("name")!, e => e switch
             {
                 AngleSharp.Html.Dom.IHtmlTextAreaElement t => t.Value ?? "",

@@ -93,4 +93,8 @@ public sealed class SectorSetting
     public LocalizedText Name { get; set; } = new();
     public LocalizedText Description { get; set; } = new();
     public string Href { get; set; } = "";
+    /// <summary>The order staff gave the sector's services ("Module/code"); services not named follow in their modules' order.</summary>
+    public List<string> ServiceOrder { get; set; } = [];
+    /// <summary>Services staff took off this sector's page ("Module/code").</summary>
+    public List<string> HiddenServices { get; set; } = [];
 }

@@ -56,7 +56,10 @@ public sealed class CitySettingsDocument
         MapCenterLatitude = o.MapCenterLatitude,
         MapCenterLongitude = o.MapCenterLongitude,
         LogoUrl = o.LogoUrl,
-        Sectors = o.Sectors.Select(s => new SectorSetting { Code = s.Code, Name = Copy(s.Name), Description = Copy(s.Description), Href = s.Href }).ToList(),
+        Sectors = o.Sectors.Select(s => new SectorSetting
+        {
+            Code = s.Code, Name = Copy(s.Name), Description = Copy(s.Description), Href = s.Href, ServiceOrder = [.. s.ServiceOrder], HiddenServices = [.. s.HiddenServices],
+        }).ToList(),
     };
 
     public void ApplyTo(CityOptions o)

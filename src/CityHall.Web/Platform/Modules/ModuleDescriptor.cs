@@ -51,6 +51,18 @@ public sealed class ModuleRegistry(IEnumerable<ModuleDescriptor> modules)
     public IEnumerable<OpenDataset> Datasets => Modules.SelectMany(m => m.Datasets);
 
     public IEnumerable<SectorService> SectorServices => Modules.SelectMany(m => m.SectorServices);
+
+    /// <summary>
+    /// A sector's services with their keys ("Module/code"): in the order the city gave them, then in their modules' order;
+    /// the ones the city hid are left out unless asked for (the settings page lists them all).
+    /// </summary>
+    public IReadOnlyList<(string Key, SectorService Service)> ServicesIn(City.SectorSetting sector, bool withHidden = false) =>
+        Modules.SelectMany(m => m.SectorServices.Where(s => string.Equals(s.SectorCode, sector.Code, StringComparison.OrdinalIgnoreCase))
+                .Select(s => (Key: $"{m.Name}/{s.Code}", Service: s)))
+            .Where(x => withHidden || !sector.HiddenServices.Contains(x.Key))
+            .OrderBy(x => sector.ServiceOrder.IndexOf(x.Key) is >= 0 and var i ? i : int.MaxValue)
+            .ThenBy(x => x.Service.Order).ThenBy(x => x.Service.Code, StringComparer.Ordinal)
+            .ToList();
 }
 
 public static class ModuleRegistration

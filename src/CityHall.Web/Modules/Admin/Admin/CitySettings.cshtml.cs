@@ -14,7 +14,7 @@ namespace CityHall.Web.Modules.Admin.Admin;
 /// </summary>
 [Authorize(Policy = PermissionPolicyProvider.Prefix + PlatformPermissions.ManageCity)]
 public sealed class CitySettingsModel(AppDbContext db, AuditLog audit, CitySettingsStore store, IOptionsMonitor<CityOptions> city,
-    TimeProvider clock, IStringLocalizer<Text> t) : PageModel
+    Platform.Modules.ModuleRegistry modules, TimeProvider clock, IStringLocalizer<Text> t) : PageModel
 {
     /// <summary>Blank rows offered for new sectors.</summary>
     public const int BlankSectorRows = 2;
@@ -29,7 +29,7 @@ public sealed class CitySettingsModel(AppDbContext db, AuditLog audit, CitySetti
     {
         var row = await db.Set<CitySettingsRecord>().AsNoTracking().FirstOrDefaultAsync();
         Overridden = row?.Json is not null;
-        Input = CitySettingsInput.From(CitySettingsDocument.From(city.CurrentValue), row?.Version ?? 0);
+        Input = CitySettingsInput.From(CitySettingsDocument.From(city.CurrentValue), row?.Version ?? 0, modules);
         Prepare();
         Message = done switch { "saved" => t["Admin.City.Saved"].Value, "reset" => t["Admin.City.ResetDone"].Value, _ => null };
     }
@@ -47,7 +47,7 @@ public sealed class CitySettingsModel(AppDbContext db, AuditLog audit, CitySetti
             return Page();
         }
         var before = CitySettingsDocument.From(city.CurrentValue);
-        var after = Input.ToDocument();
+        var after = Input.ToDocument(modules);
         var changed = ChangedFields(before, after);
         if (changed.Count == 0) return Redirect("/admin/city?done=saved");
         Save(row, ReadableJson.Serialize(after));
@@ -126,6 +126,10 @@ public sealed class CitySettingsModel(AppDbContext db, AuditLog audit, CitySetti
         Languages = city.CurrentValue.SupportedCultures
             .Select(c => new SelectListItem(new CultureInfo(c).NativeName, c)).ToList();
         while (Input.Sectors.Count(s => string.IsNullOrWhiteSpace(s.Code)) < BlankSectorRows) Input.Sectors.Add(new());
+        // The services' titles, for their rows' labels (a row posted back keeps its key; its title comes from the module).
+        var titles = modules.Modules.SelectMany(m => m.SectorServices.Select(s => (Key: $"{m.Name}/{s.Code}", s.TitleKey)))
+            .DistinctBy(x => x.Key).ToDictionary(x => x.Key, x => t[x.TitleKey].Value);
+        foreach (var service in Input.Sectors.SelectMany(s => s.Services)) service.Title = titles.GetValueOrDefault(service.Key ?? "", service.Key ?? "");
     }
 
     private static List<string> ChangedFields(CitySettingsDocument before, CitySettingsDocument after)
@@ -177,7 +181,7 @@ public sealed class CitySettingsInput
 
     public List<SectorInput> Sectors { get; set; } = [];
 
-    public static CitySettingsInput From(CitySettingsDocument d, long version) => new()
+    public static CitySettingsInput From(CitySettingsDocument d, long version, Platform.Modules.ModuleRegistry modules) => new()
     {
         Version = version,
         NameKo = d.Name.Ko, NameEn = d.Name.En,
@@ -190,10 +194,12 @@ public sealed class CitySettingsInput
         {
             Code = s.Code, NameKo = s.Name.Ko, NameEn = s.Name.En,
             DescriptionKo = s.Description.Ko, DescriptionEn = s.Description.En, Href = s.Href,
+            Services = modules.ServicesIn(s, withHidden: true)
+                .Select((x, i) => new SectorServiceInput { Key = x.Key, Position = i + 1, Hidden = s.HiddenServices.Contains(x.Key) }).ToList(),
         }).ToList(),
     };
 
-    public CitySettingsDocument ToDocument() => new()
+    public CitySettingsDocument ToDocument(Platform.Modules.ModuleRegistry modules) => new()
     {
         Name = new() { Ko = NameKo.Trim(), En = NameEn.Trim() },
         Contact = new() { Ko = ContactKo.Trim(), En = ContactEn.Trim() },
@@ -209,8 +215,14 @@ public sealed class CitySettingsInput
             Name = new() { Ko = s.NameKo?.Trim() ?? "", En = s.NameEn?.Trim() ?? "" },
             Description = new() { Ko = s.DescriptionKo?.Trim() ?? "", En = s.DescriptionEn?.Trim() ?? "" },
             Href = s.Href?.Trim() ?? "",
+            // Only keys of services that exist: a posted key is a form field like any other.
+            ServiceOrder = [.. s.Services.Select((x, i) => (x, i)).Where(v => Known(modules, v.x.Key)).OrderBy(v => v.x.Position ?? int.MaxValue).ThenBy(v => v.i).Select(v => v.x.Key!)],
+            HiddenServices = [.. s.Services.Where(x => x.Hidden && Known(modules, x.Key)).Select(x => x.Key!)],
         }).ToList(),
     };
+
+    private static bool Known(Platform.Modules.ModuleRegistry modules, string? key) =>
+        key is not null && modules.Modules.Any(m => m.SectorServices.Any(s => $"{m.Name}/{s.Code}" == key));
 }
 
 /// <summary>One home-page tile; a row whose code is cleared is removed.</summary>
@@ -233,4 +245,23 @@ public sealed class SectorInput
 
     [Display(Name = "Admin.City.SectorHref"), StringLength(500, ErrorMessage = "Admin.City.TooLong")]
     public string? Href { get; set; }
+
+    /// <summary>The modules' services in this sector: where each stands, and whether it is shown.</summary>
+    public List<SectorServiceInput> Services { get; set; } = [];
+}
+
+/// <summary>One service of a sector as staff arrange it: its place (1 first) and whether it is hidden.</summary>
+public sealed class SectorServiceInput
+{
+    public string? Key { get; set; }
+
+    [Display(Name = "Admin.City.ServicePosition"), Range(1, 99, ErrorMessage = "Admin.City.ServicePositionRange")]
+    public int? Position { get; set; }
+
+    [Display(Name = "Admin.City.ServiceHidden")]
+    public bool Hidden { get; set; }
+
+    /// <summary>For the labels only (never bound from the form).</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public string Title { get; set; } = "";
 }

@@ -27,8 +27,7 @@ public sealed class SectorModel(IOptionsMonitor<CityOptions> city, ModuleRegistr
         if (city.CurrentValue.Sectors.FirstOrDefault(s => string.Equals(s.Code, code, StringComparison.OrdinalIgnoreCase)) is not { } sector) return NotFound();
         Sector = sector;
         var cards = new List<Card>();
-        foreach (var service in modules.SectorServices.Where(s => string.Equals(s.SectorCode, sector.Code, StringComparison.OrdinalIgnoreCase))
-                     .OrderBy(s => s.Order).ThenBy(s => s.Code, StringComparer.Ordinal))
+        foreach (var (_, service) in modules.ServicesIn(sector))
         {
             // One after another: the counts share the request's database context.
             var live = service.Live is { } figure && await figure.CountAsync(HttpContext.RequestServices, ct) is > 0 and var count
