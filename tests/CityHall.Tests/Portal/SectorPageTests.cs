@@ -108,6 +108,6 @@ public sealed class SectorPageTests(CityHallApp app) : IClassFixture<CityHallApp
             }
         }
         finally { CultureInfo.CurrentUICulture = before; }
-        Assert.True(registry.SectorServices.Count() >= 20);
+        Assert.True(registry.SectorServices.Count >= 20);
     }
 }

@@ -44,21 +44,27 @@ public sealed class ModuleRegistry(IEnumerable<ModuleDescriptor> modules)
 {
     public IReadOnlyList<ModuleDescriptor> Modules { get; } = modules.Where(m => m.Enabled).ToList();
 
+    /// <summary>
+    /// Every module's sector services with the key a city arranges them by ("Module/code"; a module may offer the
+    /// same service in two sectors under one key). Built once: the modules do not change while the app runs.
+    /// </summary>
+    public IReadOnlyList<(string Key, SectorService Service)> SectorServices => sectorServices ??=
+        Modules.SelectMany(m => m.SectorServices.Select(s => (Key: $"{m.Name}/{s.Code}", Service: s))).ToList();
+
+    private IReadOnlyList<(string Key, SectorService Service)>? sectorServices;
+
     public IEnumerable<PermissionDefinition> Permissions => Modules.SelectMany(m => m.Permissions);
 
     public IEnumerable<AdminMenuItem> AdminMenu => Modules.SelectMany(m => m.AdminMenu).OrderBy(i => i.Order);
 
     public IEnumerable<OpenDataset> Datasets => Modules.SelectMany(m => m.Datasets);
 
-    public IEnumerable<SectorService> SectorServices => Modules.SelectMany(m => m.SectorServices);
-
     /// <summary>
     /// A sector's services with their keys ("Module/code"): in the order the city gave them, then in their modules' order;
     /// the ones the city hid are left out unless asked for (the settings page lists them all).
     /// </summary>
     public IReadOnlyList<(string Key, SectorService Service)> ServicesIn(City.SectorSetting sector, bool withHidden = false) =>
-        Modules.SelectMany(m => m.SectorServices.Where(s => string.Equals(s.SectorCode, sector.Code, StringComparison.OrdinalIgnoreCase))
-                .Select(s => (Key: $"{m.Name}/{s.Code}", Service: s)))
+        SectorServices.Where(x => string.Equals(x.Service.SectorCode, sector.Code, StringComparison.OrdinalIgnoreCase))
             .Where(x => withHidden || !sector.HiddenServices.Contains(x.Key))
             .OrderBy(x => sector.ServiceOrder.IndexOf(x.Key) is >= 0 and var i ? i : int.MaxValue)
             .ThenBy(x => x.Service.Order).ThenBy(x => x.Service.Code, StringComparer.Ordinal)

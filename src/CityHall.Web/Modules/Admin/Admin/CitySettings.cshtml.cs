@@ -127,8 +127,7 @@ public sealed class CitySettingsModel(AppDbContext db, AuditLog audit, CitySetti
             .Select(c => new SelectListItem(new CultureInfo(c).NativeName, c)).ToList();
         while (Input.Sectors.Count(s => string.IsNullOrWhiteSpace(s.Code)) < BlankSectorRows) Input.Sectors.Add(new());
         // The services' titles, for their rows' labels (a row posted back keeps its key; its title comes from the module).
-        var titles = modules.Modules.SelectMany(m => m.SectorServices.Select(s => (Key: $"{m.Name}/{s.Code}", s.TitleKey)))
-            .DistinctBy(x => x.Key).ToDictionary(x => x.Key, x => t[x.TitleKey].Value);
+        var titles = modules.SectorServices.DistinctBy(x => x.Key).ToDictionary(x => x.Key, x => t[x.Service.TitleKey].Value);
         foreach (var service in Input.Sectors.SelectMany(s => s.Services)) service.Title = titles.GetValueOrDefault(service.Key ?? "", service.Key ?? "");
     }
 
@@ -222,7 +221,7 @@ public sealed class CitySettingsInput
     };
 
     private static bool Known(Platform.Modules.ModuleRegistry modules, string? key) =>
-        key is not null && modules.Modules.Any(m => m.SectorServices.Any(s => $"{m.Name}/{s.Code}" == key));
+        key is not null && modules.SectorServices.Any(x => x.Key == key);
 }
 
 /// <summary>One home-page tile; a row whose code is cleared is removed.</summary>
