@@ -27,6 +27,7 @@ public static class BroadcastsModule
                 new("broadcasting", "schedules", "Broadcasts.Sector.Title", "Broadcasts.Sector.Summary", "/broadcasts", "ico_volume", 10),
                 new("culture", "schedules", "Broadcasts.Sector.Title", "Broadcasts.Sector.Summary", "/broadcasts", "ico_volume", 20),
             ],
+            HomeBlocks = [new("on-air", "Broadcasts.Home.Title", "Broadcasts.Home.More", "/broadcasts", Public.OnAirNow.View, Public.OnAirNow.LoadAsync, 40)],
         });
         services.AddScoped<Platform.Hosting.IDataSeeder, BroadcastChannelsSeeder>();
         services.AddScoped<BroadcastGuide>();

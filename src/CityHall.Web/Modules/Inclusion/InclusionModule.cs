@@ -30,6 +30,7 @@ public static class InclusionModule
                 new("inclusion", "programmes", "Inclusion.Sector.Programmes.Title", "Inclusion.Sector.Programmes.Summary", "/inclusion", "ico_help", 10),
                 new("inclusion", "my-applications", "Inclusion.Sector.Mine.Title", "Inclusion.Sector.Mine.Summary", "/inclusion/applications", "ico_my", 20),
             ],
+            HomeBlocks = [new("open", "Inclusion.Home.Title", "Inclusion.Home.More", "/inclusion", Public.ProgrammesOpen.View, Public.ProgrammesOpen.LoadAsync, 50)],
         });
         services.AddScoped<Platform.Hosting.IDataSeeder, ProgrammeSeeder>();
         services.AddScoped<ApplicationIntake>();

@@ -37,6 +37,7 @@ public static class LiveEventsModule
                     Live = new("LiveEvents.Sector.OnAir", (sp, ct) => sp.GetRequiredService<AppDbContext>().Set<LiveEvent>().CountAsync(e => e.State == LiveEventState.Live, ct)),
                 },
             ],
+            HomeBlocks = [new("now", "LiveEvents.Home.Title", "LiveEvents.Home.More", "/live", Public.LiveEventsNow.View, Public.LiveEventsNow.LoadAsync, 10)],
         });
         services.AddMemoryCache();
         services.AddSingleton<LiveEventDirectory>();

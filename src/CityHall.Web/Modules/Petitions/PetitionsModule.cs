@@ -50,6 +50,13 @@ public static class PetitionsModule
                         .CountAsync(p => (p.ThresholdReachedAt != null && p.AnsweredAt == null) || (p.MayorThresholdReachedAt != null && p.MayorAnsweredAt == null), ct)),
                 },
             ],
+            HomeBlocks =
+            [
+                new("near-threshold", "Petitions.Home.NearThreshold.Title", "Petitions.Home.NearThreshold.More", "/petitions?status=collecting",
+                    Public.ProposalsNow.NearThreshold.View, Public.ProposalsNow.NearThresholdAsync, 20),
+                new("answers-overdue", "Petitions.Home.Overdue.Title", "Petitions.Home.Overdue.More", "/petitions/answers",
+                    Public.ProposalsNow.Overdue.View, Public.ProposalsNow.OverdueAsync, 25),
+            ],
         });
         services.AddScoped<SimilarPetitions>();
         services.AddScoped<PetitionChainVerifier>();

@@ -35,6 +35,8 @@ public static class PlacesModule
                 new("tourism", "tourist-spots", "Places.Sector.TouristSpots.Title", "Places.Sector.TouristSpots.Summary", "/places/kind/tourist-spot", "ico_flag", 10),
                 new("tourism", "tourist-spots-near", "Places.Sector.TouristSpotsNear.Title", "Places.Sector.TouristSpotsNear.Summary", "/places/near?kind=tourist-spot", "ico_sch", 20),
             ],
+            HomeBlocks = [new("toilets-near", "Places.Home.Title", "Places.Home.More", "/places/near?kind=" + Public.ToiletsNearCentre.Kind,
+                Public.ToiletsNearCentre.View, Public.ToiletsNearCentre.LoadAsync, 30)],
         });
         services.AddOpenDataSource<PlacesOpenData>();
         services.Configure<Public.PlacesOptions>(builder.Configuration.GetSection(Public.PlacesOptions.Section));

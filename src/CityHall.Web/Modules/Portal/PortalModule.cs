@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace CityHall.Web.Modules.Portal;
 
-/// <summary>The city portal: home with sectors, staff-edited content pages, language switch, error pages.</summary>
+/// <summary>The city portal: home with sectors and the modules' blocks about the city today, sector pages, staff-edited content pages, language switch, error pages.</summary>
 public static partial class PortalModule
 {
     public const string ManageContent = "portal.content.manage";
@@ -23,6 +23,9 @@ public static partial class PortalModule
             Datasets = [new("districts", "Dataset.Districts", "/api/v1/city/districts", "JSON", "Dataset.Districts.Description")],
         });
         builder.Services.AddScoped<IDataSeeder, ContentPageSeeder>();
+        builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<HomeBlocks>();
         return builder;
     }
 

@@ -16,7 +16,20 @@ public sealed class ModuleDescriptor
 
     /// <summary>The services this module offers citizens, each in one of the city's sectors (a sector page lists them first).</summary>
     public IReadOnlyList<SectorService> SectorServices { get; init; } = [];
+
+    /// <summary>What this module shows on the home page about the city today (the event on air, proposals near their threshold, …).</summary>
+    public IReadOnlyList<HomeBlock> HomeBlocks { get; init; } = [];
 }
+
+/// <summary>
+/// A block of the home page: what a module has to show now. <see cref="LoadAsync"/> reads it (scoped services, the
+/// request's culture not needed: the result is shared by every visitor for a few seconds, so it must be immutable and
+/// hold both languages) and returns null when there is nothing to show, and the block disappears. The portal renders
+/// the result with <see cref="View"/> (a partial view path) under the heading <see cref="TitleKey"/>, with a link to
+/// <see cref="MoreHref"/>; <see cref="Code"/> is unique within the module.
+/// </summary>
+public sealed record HomeBlock(string Code, string TitleKey, string MoreKey, string MoreHref, string View,
+    Func<IServiceProvider, CancellationToken, Task<object?>> LoadAsync, int Order = 100);
 
 /// <summary>
 /// One service on a sector page (/sectors/{code}): its title and one line (text keys in the module's own texts),
@@ -52,6 +65,13 @@ public sealed class ModuleRegistry(IEnumerable<ModuleDescriptor> modules)
         Modules.SelectMany(m => m.SectorServices.Select(s => (Key: $"{m.Name}/{s.Code}", Service: s))).ToList();
 
     private IReadOnlyList<(string Key, SectorService Service)>? sectorServices;
+
+    /// <summary>Every module's home blocks with their keys ("Module/code"), in their order.</summary>
+    public IReadOnlyList<(string Key, HomeBlock Block)> HomeBlocks => homeBlocks ??=
+        Modules.SelectMany(m => m.HomeBlocks.Select(b => (Key: $"{m.Name}/{b.Code}", Block: b)))
+            .OrderBy(x => x.Block.Order).ThenBy(x => x.Key, StringComparer.Ordinal).ToList();
+
+    private IReadOnlyList<(string Key, HomeBlock Block)>? homeBlocks;
 
     public IEnumerable<PermissionDefinition> Permissions => Modules.SelectMany(m => m.Permissions);
 
