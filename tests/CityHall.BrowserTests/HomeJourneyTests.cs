@@ -48,6 +48,7 @@ public sealed class HomeJourneyTests(BrowserFixture f)
                 return proposal.Id;
             });
             await f.App.Services.GetRequiredService<PlaceIndex>().RebuildAsync();
+            await f.App.Services.GetRequiredService<CityHall.Web.Platform.Search.SearchIndex>().ReconcileAsync();
         }
         finally { Seeding.Release(); }
     }
@@ -94,6 +95,30 @@ public sealed class HomeJourneyTests(BrowserFixture f)
         Assert.Contains("lat=37.4985", await block.Locator(".ch-home-block__more a").GetAttributeAsync("href"), StringComparison.Ordinal);
         Assert.True(await block.Locator("[data-places] li").CountAsync() <= 5);
         await Axe.AssertNoViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory, MemberData(nameof(Locales))]
+    public async Task The_search_box_in_the_header_finds_a_proposal_by_a_fragment_of_a_word(string locale)
+    {
+        await SeedAsync();
+        var page = await f.NewPageAsync(locale);
+        await page.GotoAsync("/sectors/participation");
+        // "엘리베이터" inside the title, typed in the header's box on any page.
+        await page.FillAsync("#site-search", "엘리베");
+        await page.PressAsync("#site-search", "Enter");
+        await page.WaitForURLAsync("**/search?q=*");
+        var result = page.Locator($"[data-results='proposal'] [data-result='{proposalId}']");
+        Assert.Equal("엘리베", await result.Locator("a mark").First.TextContentAsync());
+        await Axe.AssertNoViolationsAsync(page);
+        await result.Locator("a").ClickAsync();
+        await page.WaitForURLAsync($"**/petitions/{proposalId}");
+
+        // Nothing found, and a query with nothing searchable in it: said plainly, and still accessible.
+        await Axe.AssertPageHasNoViolationsAsync(page, "/search?q=" + Uri.EscapeDataString("없는낱말조합"));
+        Assert.Equal(1, await page.Locator("[data-no-results]").CountAsync());
+        await Axe.AssertPageHasNoViolationsAsync(page, "/search?q=" + Uri.EscapeDataString("***"));
+        Assert.Equal(1, await page.Locator(".ch-error-summary").CountAsync());
         await page.Context.CloseAsync();
     }
 }

@@ -1,3 +1,4 @@
+using CityHall.Web.Platform.Search;
 using CityHall.Web.Platform.Modules;
 using CityHall.Web.Platform.OpenData;
 
@@ -29,6 +30,7 @@ public static class BroadcastsModule
             ],
             HomeBlocks = [new("on-air", "Broadcasts.Home.Title", "Broadcasts.Home.More", "/broadcasts", Public.OnAirNow.View, Public.OnAirNow.LoadAsync, 40)],
         });
+        services.AddSearchSource<BroadcastSearch>();
         services.AddScoped<Platform.Hosting.IDataSeeder, BroadcastChannelsSeeder>();
         services.AddScoped<BroadcastGuide>();
         services.AddOpenDataSource<BroadcastsOpenData>();

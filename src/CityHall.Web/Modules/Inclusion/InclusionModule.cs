@@ -1,3 +1,4 @@
+using CityHall.Web.Platform.Search;
 using CityHall.Web.Modules.Inclusion.Applications;
 using CityHall.Web.Modules.Inclusion.Programmes;
 using CityHall.Web.Platform.Modules;
@@ -32,6 +33,8 @@ public static class InclusionModule
             ],
             HomeBlocks = [new("open", "Inclusion.Home.Title", "Inclusion.Home.More", "/inclusion", Public.ProgrammesOpen.View, Public.ProgrammesOpen.LoadAsync, 50)],
         });
+        // A city without the programmes does not find them either.
+        if (builder.Configuration.GetValue($"{InclusionOptions.Section}:Enabled", true)) services.AddSearchSource<ProgrammeSearch>();
         services.AddScoped<Platform.Hosting.IDataSeeder, ProgrammeSeeder>();
         services.AddScoped<ApplicationIntake>();
         services.AddScoped<ApplicantNotices>();

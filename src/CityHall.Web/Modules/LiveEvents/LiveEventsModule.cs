@@ -1,3 +1,4 @@
+using CityHall.Web.Platform.Search;
 using CityHall.Web.Modules.LiveEvents.Live;
 using CityHall.Web.Modules.LiveEvents.Questions;
 using CityHall.Web.Modules.LiveEvents.Webhooks;
@@ -39,6 +40,7 @@ public static class LiveEventsModule
             ],
             HomeBlocks = [new("now", "LiveEvents.Home.Title", "LiveEvents.Home.More", "/live", Public.LiveEventsNow.View, Public.LiveEventsNow.LoadAsync, 10)],
         });
+        services.AddSearchSource<LiveEventSearch>();
         services.AddMemoryCache();
         services.AddSingleton<LiveEventDirectory>();
         services.AddSingleton<QuestionWriter>();

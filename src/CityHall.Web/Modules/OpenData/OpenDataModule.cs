@@ -1,3 +1,4 @@
+using CityHall.Web.Platform.Search;
 using CityHall.Web.Platform.Modules;
 
 namespace CityHall.Web.Modules.OpenData;
@@ -20,6 +21,7 @@ public static class OpenDataModule
                 new("administration", "api", "OpenData.Sector.Api.Title", "OpenData.Sector.Api.Summary", "/api/docs", "ico_file", 20),
             ],
         });
+        builder.Services.AddSearchSource<DatasetSearch>();
         builder.Services.Configure<OpenDataOptions>(builder.Configuration.GetSection(OpenDataOptions.Section));
         builder.Services.AddScoped<OpenDataCatalogue>();
         return builder;

@@ -1,3 +1,4 @@
+using CityHall.Web.Platform.Search;
 using CityHall.Web.Platform.Modules;
 
 namespace CityHall.Web.Modules.Petitions;
@@ -58,6 +59,7 @@ public static class PetitionsModule
                     Public.ProposalsNow.Overdue.View, Public.ProposalsNow.OverdueAsync, 25),
             ],
         });
+        services.AddSearchSource<PetitionSearch>();
         services.AddScoped<SimilarPetitions>();
         services.AddScoped<PetitionChainVerifier>();
         services.AddScoped<PetitionText>();

@@ -1,3 +1,4 @@
+using CityHall.Web.Platform.Search;
 using CityHall.Web.Platform.Modules;
 using CityHall.Web.Platform.OpenData;
 
@@ -38,6 +39,7 @@ public static class PlacesModule
             HomeBlocks = [new("toilets-near", "Places.Home.Title", "Places.Home.More", "/places/near?kind=" + Public.ToiletsNearCentre.Kind,
                 Public.ToiletsNearCentre.View, Public.ToiletsNearCentre.LoadAsync, 30)],
         });
+        services.AddSearchSource<PlaceSearch>();
         services.AddOpenDataSource<PlacesOpenData>();
         services.Configure<Public.PlacesOptions>(builder.Configuration.GetSection(Public.PlacesOptions.Section));
         services.AddScoped<Platform.Hosting.IDataSeeder, PlaceKindsSeeder>();

@@ -1,3 +1,4 @@
+using CityHall.Web.Platform.Search;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -22,6 +23,7 @@ public static partial class PortalModule
             AdminMenu = [new("Admin.Menu.Content", "/admin/pages", ManageContent, 50)],
             Datasets = [new("districts", "Dataset.Districts", "/api/v1/city/districts", "JSON", "Dataset.Districts.Description")],
         });
+        builder.Services.AddSearchSource<ContentPageSearch>();
         builder.Services.AddScoped<IDataSeeder, ContentPageSeeder>();
         builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
         builder.Services.AddMemoryCache();
@@ -31,6 +33,7 @@ public static partial class PortalModule
 
     public static WebApplication MapPortal(this WebApplication app)
     {
+        SearchApi.Map(app);
         var api = app.MapGroup("/api/v1/city").WithTags("City");
         api.MapGet("/", (IOptionsMonitor<CityOptions> city) => TypedResults.Ok(new CityInfo(
                 city.CurrentValue.Name.Ko, city.CurrentValue.Name.En, city.CurrentValue.TimeZone, city.CurrentValue.SupportedCultures,

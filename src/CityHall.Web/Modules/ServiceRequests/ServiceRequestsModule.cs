@@ -1,3 +1,4 @@
+using CityHall.Web.Platform.Search;
 using CityHall.Web.Platform.Modules;
 
 namespace CityHall.Web.Modules.ServiceRequests;
@@ -43,6 +44,7 @@ public static class ServiceRequestsModule
                 new("administration", "open311", "Reports.Sector.Open311.Title", "Reports.Sector.Open311.Summary", "/developers/open311", "ico_setting", 30),
             ],
         });
+        services.AddSearchSource<ReportSearch>();
         services.AddMemoryCache();
         services.AddSingleton<ServiceDirectory>();
         services.AddScoped<ServiceRequestIntake>();

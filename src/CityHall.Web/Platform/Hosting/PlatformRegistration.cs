@@ -2,6 +2,7 @@ using CityHall.Web.Platform.Audit;
 using CityHall.Web.Platform.City;
 using CityHall.Web.Platform.Modules;
 using CityHall.Web.Platform.Notifications;
+using CityHall.Web.Platform.Search;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -34,6 +35,7 @@ public static class PlatformRegistration
         services.AddSingleton<DistrictMap>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<SectorLinks>();
+        services.AddCitySearch(configuration);
 
         builder.AddDatabase();
         builder.AddConnectionLimits();

@@ -1,0 +1,66 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CityHall.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class CitySearch : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "search_entries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SourceId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TitleKo = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    TextKo = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    TextEn = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Terms = table.Column<string>(type: "TEXT", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 44, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_search_entries", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_search_entries_Kind_SourceId",
+                table: "search_entries",
+                columns: new[] { "Kind", "SourceId" },
+                unique: true);
+
+            // The full-text index over the entries' terms (see SearchTerms): an FTS5 table reading its text from
+            // search_entries, kept in step by triggers. The terms are already cut; unicode61 only splits them on spaces.
+            migrationBuilder.Sql("""
+                CREATE VIRTUAL TABLE search_fts USING fts5("Terms", content='search_entries', content_rowid='Id', tokenize='unicode61 remove_diacritics 0');
+                CREATE TRIGGER search_entries_ai AFTER INSERT ON search_entries BEGIN
+                    INSERT INTO search_fts(rowid, "Terms") VALUES (new."Id", new."Terms");
+                END;
+                CREATE TRIGGER search_entries_ad AFTER DELETE ON search_entries BEGIN
+                    INSERT INTO search_fts(search_fts, rowid, "Terms") VALUES ('delete', old."Id", old."Terms");
+                END;
+                CREATE TRIGGER search_entries_au AFTER UPDATE ON search_entries BEGIN
+                    INSERT INTO search_fts(search_fts, rowid, "Terms") VALUES ('delete', old."Id", old."Terms");
+                    INSERT INTO search_fts(rowid, "Terms") VALUES (new."Id", new."Terms");
+                END;
+                """);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("DROP TABLE search_fts;");
+            migrationBuilder.DropTable(
+                name: "search_entries");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using System.Globalization;
+using CityHall.Web.Platform.Search;
+
+namespace CityHall.Web.Modules.OpenData;
+
+/// <summary>Open datasets, APIs and feeds in the city's search, by title, description and keywords, in both languages.</summary>
+public sealed class DatasetSearch : ISearchSource
+{
+    public string Kind => "dataset";
+    public string TitleKey => "OpenData.Search.Kind";
+    public int Order => 80;
+
+    public async IAsyncEnumerable<SearchItem> ReadAsync(IServiceProvider services, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var catalogue = services.GetRequiredService<OpenDataCatalogue>();
+        // The catalogue words its entries in the reader's language: read it once in each.
+        var before = CultureInfo.CurrentUICulture;
+        IReadOnlyList<OpenDataCatalogue.Entry> korean, english;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ko-KR");
+            korean = await catalogue.EntriesAsync(ct);
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en-US");
+            english = await catalogue.EntriesAsync(ct);
+        }
+        finally { CultureInfo.CurrentUICulture = before; }
+        var inEnglish = english.ToDictionary(e => e.Code);
+        foreach (var ko in korean)
+        {
+            var en = inEnglish.GetValueOrDefault(ko.Code);
+            yield return new SearchItem(ko.Code, ko.Title, en?.Title, string.Join(" · ", [ko.Description, .. ko.Keywords]),
+                en is null ? null : string.Join(" · ", [en.Description, .. en.Keywords]), $"/open-data#{ko.Code}", (ko.UpdatedAt ?? default).UtcDateTime);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+using CityHall.Web.Platform.Search;
+
+namespace CityHall.Web.Modules.Portal;
+
+/// <summary>The city's search as JSON (/api/v1/search): what the search page shows, with the marked words as HTML.</summary>
+public static class SearchApi
+{
+    public sealed record Kind(string Code, string Title, int Count);
+
+    public sealed record Hit(string Kind, string Id, string TitleKo, string? TitleEn, string Url, string TitleHtml, string SnippetHtml);
+
+    public static void Map(WebApplication app)
+    {
+        app.MapGet("/api/v1/search", async Task<IResult> (string? q, string? kind, int? page, SearchIndex index, AppDbContext db, IStringLocalizer<Text> t, CancellationToken ct) =>
+            {
+                q = q?.Trim();
+                if (string.IsNullOrEmpty(q)) return TypedResults.Problem(t["Search.Empty"], statusCode: StatusCodes.Status400BadRequest);
+                if (q.Length > SearchTerms.MaxQueryLength) return TypedResults.Problem(t["Search.TooLong", SearchTerms.MaxQueryLength], statusCode: StatusCodes.Status400BadRequest);
+                ISearchSource? selected = null;
+                if (kind is not null && (selected = index.SourceOf(kind)) is null)
+                    return TypedResults.Problem(t["Search.UnknownKind", string.Join(", ", index.Sources.Select(s => s.Kind))], statusCode: StatusCodes.Status400BadRequest);
+                var number = Math.Clamp(page ?? 1, 1, Public.SearchModel.MaxPage);
+                var result = await index.SearchAsync(db, q, selected?.Kind, number, Public.SearchModel.PerKind, ct);
+                var culture = CultureInfo.CurrentUICulture;
+                return TypedResults.Ok(new
+                {
+                    query = q,
+                    total = result.Total,
+                    kinds = result.Counts.Select(c => new Kind(c.Kind, t[index.SourceOf(c.Kind)!.TitleKey], c.Count)),
+                    results = result.Entries.Select(e => new Hit(e.Kind, e.SourceId, e.TitleKo, e.TitleEn, e.Url,
+                        SearchHighlight.ToHtml(SearchHighlight.Mark(Platform.City.LocalizedText.Pick(culture, e.TitleKo, e.TitleEn ?? ""), result.Words)),
+                        SearchHighlight.ToHtml(SearchHighlight.Snippet(Platform.City.LocalizedText.Pick(culture, e.TextKo ?? "", e.TextEn ?? ""), result.Words)))),
+                    page = selected is null ? (int?)null : number,
+                    pageSize = selected is null ? Public.SearchModel.PerKind : SearchIndex.PageSize,
+                });
+            })
+            .RequireRateLimiting(RateLimits.ApiRead)
+            .WithTags("Search")
+            .WithSummary("Search proposals, public reports, places, live events, programmes, broadcasts, pages and open data")
+            .WithDescription("Every word must match: Korean by any fragment of two characters or more, other words by their beginning. Without `kind`, the first five of each kind; with it, twenty a page. Only public content is ever indexed.");
+    }
+}

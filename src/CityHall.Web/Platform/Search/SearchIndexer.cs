@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Options;
+
+namespace CityHall.Web.Platform.Search;
+
+/// <summary>The search's settings ("Search" section).</summary>
+public sealed class SearchOptions
+{
+    public const string Section = "Search";
+
+    /// <summary>
+    /// How often the index is reconciled with the modules (and once at start). A change made through a plain SQL
+    /// update (a proposal closing, a report made private) is found this late at most. Zero: only when asked.
+    /// </summary>
+    public TimeSpan ReconcileEvery { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+/// <summary>Reconciles the search index at start and then every <see cref="SearchOptions.ReconcileEvery"/>.</summary>
+public sealed class SearchIndexer(SearchIndex index, IOptionsMonitor<SearchOptions> options, TimeProvider clock, ILogger<SearchIndexer> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested && options.CurrentValue.ReconcileEvery is var every && every > TimeSpan.Zero)
+        {
+            try
+            {
+                await index.ReconcileAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Two nodes adding the same entry at once, or the database away: the next round catches up.
+                logger.LogWarning(e, "Search reconciliation failed; retrying in {Every}", every);
+            }
+            await Task.Delay(every, clock, stoppingToken);
+        }
+    }
+}
+
+public static class SearchRegistration
+{
+    public static IServiceCollection AddCitySearch(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<SearchOptions>(configuration.GetSection(SearchOptions.Section));
+        services.AddSingleton<SearchIndex>();
+        services.AddHostedService<SearchIndexer>();
+        return services;
+    }
+}

@@ -1,0 +1,188 @@
+using System.Net;
+using System.Text.Json;
+using AngleSharp.Dom;
+using CityHall.Tests.Infrastructure;
+using CityHall.Tests.Petitions;
+using CityHall.Tests.ServiceRequests;
+using CityHall.Web.Modules.LiveEvents;
+using CityHall.Web.Modules.Petitions;
+using CityHall.Web.Modules.Places;
+using CityHall.Web.Modules.ServiceRequests;
+using CityHall.Web.Platform.Search;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CityHall.Tests.Portal;
+
+/// <summary>
+/// Search across the city: Korean by a two-character fragment inside a word, English by a word, grouped by kind with
+/// the words marked, twenty a page for one kind; private things never found; bad queries answered, never a 500.
+/// </summary>
+public sealed class SearchTests(CityHallApp app) : IClassFixture<CityHallApp>
+{
+    private static readonly SemaphoreSlim Seeding = new(1, 1);
+    private static readonly Dictionary<CityHallApp, Seeded> SeededBy = [];
+
+    private sealed record Seeded(long Published, long Pending, string PublicReport, string PrivateReport, long Place, long Event);
+
+    /// <summary>The same city for every test of the class: a proposal published and one awaiting review, a public and a private report, a place, an event.</summary>
+    private async Task<Seeded> SeedAsync()
+    {
+        await Seeding.WaitAsync();
+        try
+        {
+            if (SeededBy.TryGetValue(app, out var done)) return done;
+            var published = await PetitionTestData.PublishedAsync(app, "어린이공원에 그늘막을 설치해 주세요");
+            var pending = await PetitionTestData.PublishedAsync(app, "비공개 검토중인 공원 제안", PetitionStatus.PendingReview);
+            var reporter = await app.SignedUpCitizenAsync();
+            var publicReport = ReportPagesTests.ReferenceOf(await ReportPagesTests.ReportAsync(reporter, "litter", "address=" + Uri.EscapeDataString("종로구 종로 1"),
+                new() { ["Input.Description"] = "공원 입구에 쓰레기가 쌓여 있습니다.", ["Input.IsPublic"] = "true" }));
+            var privateReport = ReportPagesTests.ReferenceOf(await ReportPagesTests.ReportAsync(reporter, "women-safety", "address=" + Uri.EscapeDataString("종로구 종로 2"),
+                new() { ["Input.Description"] = "공원 옆 제 집 앞 골목이 어둡습니다. 연락처 010-1234-5678", ["Input.IsPublic"] = "false" }));
+            var (place, ev) = await app.WithDbAsync(async db =>
+            {
+                var now = DateTime.UtcNow;
+                var p = new Place { KindCode = "public-toilet", NameKo = "남산공원 공중화장실", NameEn = "Namsan Park public toilet", RoadAddress = "삼일대로 231",
+                    Latitude = 37.5537, Longitude = 126.9810, Source = "search-test", SourceId = "1", UpdatedAt = now };
+                var e = new LiveEvent { TitleKo = "공원 벤치 디자인 토론", TitleEn = "Park benches: a design debate", DescriptionEn = "Citizens choose the new benches.",
+                    StartsAt = now.AddDays(3), EndsAt = now.AddDays(3).AddHours(1), State = LiveEventState.Scheduled, CreatedAt = now, UpdatedAt = now };
+                db.AddRange(p, e);
+                await db.SaveChangesAsync();
+                return (p.Id, e.Id);
+            });
+            await app.Services.GetRequiredService<SearchIndex>().ReconcileAsync();
+            return SeededBy[app] = new(published, pending, publicReport, privateReport, place, ev);
+        }
+        finally { Seeding.Release(); }
+    }
+
+    private static string[] Results(IDocument page, string kind) =>
+        page.QuerySelectorAll($"[data-results='{kind}'] [data-result]").Select(r => r.GetAttribute("data-result")!).ToArray();
+
+    [Fact]
+    public void Korean_is_cut_into_two_character_terms_other_words_kept_whole_and_nothing_typed_becomes_an_operator()
+    {
+        Assert.Equal("어린 린이 이공 공원 원에 그늘 늘막", SearchTerms.Of("어린이공원에 그늘막"));
+        Assert.Equal("cafe benches 2026 서울", SearchTerms.Of("Café BENCHES, 2026서울"));
+        var words = SearchTerms.Query("공원 bench");
+        Assert.Equal("\"공원\" AND \"bench\"*", SearchTerms.Fts5(words));
+        Assert.Equal("('공원') & ('bench':*)", SearchTerms.TsQuery(words));
+        Assert.Equal("\"어린 린이 이공 공원\"", SearchTerms.Fts5(SearchTerms.Query("어린이공원")));
+        // Operators and quotes are not letters: they never reach the database's query language.
+        Assert.Equal("\"or\"* AND \"near\"* AND \"x\"* AND \"공원\"", SearchTerms.Fts5(SearchTerms.Query("\" OR NEAR(x) * ^공원 -")));
+        Assert.Empty(SearchTerms.Query("*** \"\" () <> :"));
+    }
+
+    [Fact]
+    public async Task Korean_is_found_by_a_two_character_fragment_and_English_by_a_word_grouped_and_marked()
+    {
+        var s = await SeedAsync();
+        var page = await app.CreateClient().GetPageAsync("/search?q=" + Uri.EscapeDataString("공원"));
+        Assert.False(page.IsErrorPage());
+        Assert.Contains(s.Published.ToString(), Results(page, "proposal"));
+        Assert.Equal([s.PublicReport], Results(page, "report"));
+        Assert.Contains(s.Place.ToString(), Results(page, "place"));
+        Assert.Equal([s.Event.ToString()], Results(page, "live-event"));
+        // "공원" inside "어린이공원" is marked where it stands.
+        Assert.Equal("공원", page.QuerySelector($"[data-results='proposal'] [data-result='{s.Published}'] a mark")!.TextContent);
+        Assert.Equal($"/petitions/{s.Published}", page.QuerySelector($"[data-results='proposal'] [data-result='{s.Published}'] a")!.GetAttribute("href"));
+        Assert.Equal($"/reports/{s.PublicReport}", page.QuerySelector($"[data-results='report'] a")!.GetAttribute("href"));
+        // The kinds link to their own lists, each with its count.
+        Assert.NotNull(page.QuerySelector("nav.ch-search-kinds a[data-kind='place'][href='/search?q=%EA%B3%B5%EC%9B%90&kind=place']"));
+
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add("Cookie", ".CityHall.Culture=c%3Den-US%7Cuic%3Den-US");
+        var english = await client.GetPageAsync("/search?q=bench");
+        Assert.Equal([s.Event.ToString()], Results(english, "live-event"));
+        Assert.Equal("Park <mark>bench</mark>es: a design debate", english.QuerySelector("[data-results='live-event'] a")!.InnerHtml);
+        Assert.Empty(Results(english, "proposal"));
+        var both = await client.GetPageAsync("/search?q=" + Uri.EscapeDataString("namsan 공원"));
+        Assert.Equal([s.Place.ToString()], Results(both, "place")); // every word must match
+        Assert.Equal("Namsan Park public toilet", both.QuerySelector("[data-results='place'] a")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Nothing_private_is_found_by_anyone_anonymous_another_citizen_or_the_api()
+    {
+        var s = await SeedAsync();
+        foreach (var client in new[] { app.CreateClient(), await app.SignedUpCitizenAsync() })
+        {
+            foreach (var q in new[] { "공원", "골목", "010", "비공개", s.PrivateReport })
+            {
+                var page = await client.GetPageAsync("/search?q=" + Uri.EscapeDataString(q));
+                Assert.Null(page.QuerySelector($"a[href='/reports/{s.PrivateReport}']"));
+                Assert.DoesNotContain("010-1234-5678", page.QuerySelector("main")!.InnerHtml, StringComparison.Ordinal);
+                Assert.Null(page.QuerySelector($"a[href='/petitions/{s.Pending}']"));
+                var json = await client.GetStringAsync("/api/v1/search?q=" + Uri.EscapeDataString(q));
+                Assert.DoesNotContain($"/reports/{s.PrivateReport}", json, StringComparison.Ordinal);
+                Assert.DoesNotContain("010-1234-5678", json, StringComparison.Ordinal);
+            }
+        }
+        Assert.False(await app.WithDbAsync(db => db.Set<SearchEntry>().AnyAsync(e => e.SourceId == s.PrivateReport || (e.Kind == "proposal" && e.SourceId == s.Pending.ToString()))));
+
+        // A report made private later leaves the index at the next reconciliation.
+        await app.WithDbAsync(db => db.Set<ServiceRequest>().Where(r => r.Reference == s.PublicReport).ExecuteUpdateAsync(u => u.SetProperty(r => r.IsPublic, false)));
+        await app.Services.GetRequiredService<SearchIndex>().ReconcileAsync();
+        Assert.Empty(Results(await app.CreateClient().GetPageAsync("/search?q=" + Uri.EscapeDataString("쓰레기") + "&after=private"), "report"));
+        await app.WithDbAsync(db => db.Set<ServiceRequest>().Where(r => r.Reference == s.PublicReport).ExecuteUpdateAsync(u => u.SetProperty(r => r.IsPublic, true)));
+        await app.Services.GetRequiredService<SearchIndex>().ReconcileAsync();
+    }
+
+    [Fact]
+    public async Task One_kind_is_twenty_a_page_and_the_api_says_the_same()
+    {
+        await SeedAsync();
+        await app.WithDbAsync(async db =>
+        {
+            for (var i = 0; i < 25; i++)
+                db.Add(new Place { KindCode = "wifi-zone", NameKo = $"도서관 와이파이 {i:00}", Latitude = 37.5, Longitude = 127, Source = "search-test-wifi", SourceId = $"{i}", UpdatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        });
+        await app.Services.GetRequiredService<SearchIndex>().ReconcileAsync();
+        var all = await app.CreateClient().GetPageAsync("/search?q=" + Uri.EscapeDataString("와이파이"));
+        Assert.Equal(5, Results(all, "place").Length);
+        Assert.Equal("/search?q=%EC%99%80%EC%9D%B4%ED%8C%8C%EC%9D%B4&kind=place", all.QuerySelector("[data-results='place'] p:last-child a")!.GetAttribute("href"));
+        var first = await app.CreateClient().GetPageAsync("/search?q=" + Uri.EscapeDataString("와이파이") + "&kind=place");
+        Assert.Equal(20, Results(first, "place").Length);
+        var second = await app.CreateClient().GetPageAsync("/search?q=" + Uri.EscapeDataString("와이파이") + "&kind=place&p=2");
+        Assert.Equal(5, Results(second, "place").Length);
+        Assert.Empty(Results(first, "place").Intersect(Results(second, "place")));
+
+        using var api = JsonDocument.Parse(await app.CreateClient().GetStringAsync("/api/v1/search?q=" + Uri.EscapeDataString("와이파이") + "&kind=place&page=2"));
+        Assert.Equal(25, api.RootElement.GetProperty("kinds").EnumerateArray().Single(k => k.GetProperty("code").GetString() == "place").GetProperty("count").GetInt32());
+        Assert.Equal(5, api.RootElement.GetProperty("results").GetArrayLength());
+        Assert.Contains("<mark>와이파이</mark>", api.RootElement.GetProperty("results")[0].GetProperty("titleHtml").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bad_queries_get_a_message_or_results_never_an_error()
+    {
+        await SeedAsync();
+        var client = app.CreateClient();
+        var empty = await client.GetPageAsync("/search?q=");
+        Assert.False(empty.IsErrorPage());
+        Assert.Empty(empty.ErrorSummary());
+        Assert.Null(empty.QuerySelector("[data-total]"));
+
+        var tooLong = await client.GetAsync("/search?q=" + new string('가', 1000));
+        Assert.Equal(HttpStatusCode.OK, tooLong.StatusCode);
+        Assert.Contains("200자", Assert.Single((await Html.ParseAsync(tooLong)).ErrorSummary()), StringComparison.Ordinal);
+
+        var nothing = await client.GetPageAsync("/search?q=" + Uri.EscapeDataString("*** \"\" ()"));
+        Assert.Single(nothing.ErrorSummary());
+        foreach (var q in new[] { "\" OR 1=1 --", "공원 NEAR(\"a\" \"b\")", "'; DROP TABLE search_entries; --", "a*b:*&|!", "<script>alert(1)</script>", "가", "x", "🙂🙂" })
+        {
+            var response = await client.GetAsync("/search?q=" + Uri.EscapeDataString(q) + "&kind=nonsense&p=abc");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var page = await Html.ParseAsync(response);
+            Assert.False(page.IsErrorPage(), q);
+            Assert.Null(page.QuerySelector("main script"));
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/search?q=" + Uri.EscapeDataString(q))).StatusCode);
+        }
+        Assert.True(await app.WithDbAsync(db => db.Set<SearchEntry>().AnyAsync()));
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/search?q=")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/search?q=" + new string('a', 1000))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/search?q=park&kind=nonsense")).StatusCode);
+    }
+}
