@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using CityHall.Web.Modules.Places;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +25,7 @@ public static class PlacesBenchmark
         using (var first = await http.GetAsync("/api/v1/places?kind=public-toilet&near=37.5665,126.9780&limit=10", ct))
             Console.WriteLine($"# first search (builds the index of {places:N0} places): {building.Elapsed.TotalMilliseconds:N0} ms, {first.StatusCode}");
 
-        var serverTimes = new ConcurrentBag<double>();
+        var serverTimes = new ServerTimes();
         string RandomPoint(int worker, long i)
         {
             var random = new Random(HashCode.Combine(worker, i));
@@ -38,14 +37,7 @@ public static class PlacesBenchmark
             request.Headers.AcceptLanguage.ParseAdd("ko-KR");
             using var response = await http.SendAsync(request, ct);
             await response.Content.CopyToAsync(Stream.Null, ct);
-            if (keepTiming && response.Headers.TryGetValues("Server-Timing", out var timings))
-            {
-                foreach (var timing in timings)
-                {
-                    var at = timing.IndexOf("dur=", StringComparison.Ordinal);
-                    if (at >= 0 && double.TryParse(timing[(at + 4)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var ms)) serverTimes.Add(ms);
-                }
-            }
+            if (keepTiming) serverTimes.Add(response);
             return response.IsSuccessStatusCode;
         }
 
@@ -53,7 +45,7 @@ public static class PlacesBenchmark
         var api = await Load.RunAsync("API nearest 10", options.Workers, options.Phase,
             (w, i) => Get($"/api/v1/places?kind=public-toilet&near={RandomPoint(w, i)}&radius=2000&limit=10", true), ct);
         Console.WriteLine(api);
-        PrintServerTimes("API nearest 10", serverTimes);
+        Console.WriteLine(serverTimes.Summary("API nearest 10"));
 
         serverTimes.Clear();
         var page = await Load.RunAsync("near-me page (20 nearest)", options.Workers, options.Phase, (w, i) =>
@@ -62,15 +54,7 @@ public static class PlacesBenchmark
             return Get($"/places/near?kind=public-toilet&lat={point[0]}&lon={point[1]}&radius=1000", true);
         }, ct);
         Console.WriteLine(page);
-        PrintServerTimes("near-me page", serverTimes);
-    }
-
-    private static void PrintServerTimes(string name, ConcurrentBag<double> times)
-    {
-        var sorted = times.ToArray();
-        Array.Sort(sorted);
-        double P(double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(sorted.Length * p))];
-        Console.WriteLine($"{name + ", server-side search",-40} p50 {P(0.50):0.000} ms  p95 {P(0.95):0.000} ms  p99 {P(0.99):0.000} ms  max {P(1):0.000} ms  ({sorted.Length:N0} searches)");
+        Console.WriteLine(serverTimes.Summary("near-me page"));
     }
 
     /// <summary>Places spread evenly over Seoul's extent, written in batches as an import would.</summary>

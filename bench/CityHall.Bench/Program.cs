@@ -55,6 +55,17 @@ places.SetAction(async (parse, ct) =>
 });
 root.Subcommands.Add(places);
 
+var searchItems = new Option<int>("--items") { Description = "Things indexed (70% places, 30% proposals).", DefaultValueFactory = _ => 100_000 };
+var search = new Command("search", "Search across the city with 100,000 things indexed: the index built by reindex-search, then searches through the API and the page (server-side time from Server-Timing).");
+foreach (var o in new Option[] { provider, connection, seconds, workers, searchItems }) search.Options.Add(o);
+search.SetAction(async (parse, ct) =>
+{
+    var options = new BenchOptions(parse.GetValue(provider)!, parse.GetValue(connection), TimeSpan.FromSeconds(parse.GetValue(seconds)), parse.GetValue(workers));
+    await SearchBenchmark.RunAsync(options, parse.GetValue(searchItems), ct);
+    return 0;
+});
+root.Subcommands.Add(search);
+
 var entrantCount = new Option<int>("--entrants") { Description = "Entrants in the draw.", DefaultValueFactory = _ => 100_000 };
 var runs = new Option<int>("--runs") { Description = "Draws with the same seed.", DefaultValueFactory = _ => 5 };
 var inclusion = new Command("inclusion", "The seeded lottery over 100,000 entrants: time per draw and whether every draw gives the same order.");

@@ -137,6 +137,10 @@ public sealed class SearchTests(CityHallApp app) : IClassFixture<CityHallApp>
             for (var i = 0; i < 25; i++)
                 db.Add(new Place { KindCode = "wifi-zone", NameKo = $"도서관 와이파이 {i:00}", Latitude = 37.5, Longitude = 127, Source = "search-test-wifi", SourceId = $"{i}", UpdatedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
+            // Newer, but the word is only in their description: they come after every title match.
+            for (var i = 0; i < 2; i++)
+                db.Add(new Place { KindCode = "shelter", NameKo = $"구민회관 쉼터 {i}", DescriptionKo = "무료 와이파이가 됩니다.", Latitude = 37.5, Longitude = 127, Source = "search-test-wifi", SourceId = $"shelter-{i}", UpdatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
         });
         await app.Services.GetRequiredService<SearchIndex>().ReconcileAsync();
         var all = await app.CreateClient().GetPageAsync("/search?q=" + Uri.EscapeDataString("와이파이"));
@@ -144,13 +148,16 @@ public sealed class SearchTests(CityHallApp app) : IClassFixture<CityHallApp>
         Assert.Equal("/search?q=%EC%99%80%EC%9D%B4%ED%8C%8C%EC%9D%B4&kind=place", all.QuerySelector("[data-results='place'] p:last-child a")!.GetAttribute("href"));
         var first = await app.CreateClient().GetPageAsync("/search?q=" + Uri.EscapeDataString("와이파이") + "&kind=place");
         Assert.Equal(20, Results(first, "place").Length);
+        Assert.All(first.QuerySelectorAll("[data-results='place'] [data-result] > a"), a => Assert.StartsWith("도서관 와이파이", a.TextContent, StringComparison.Ordinal));
+        Assert.Equal("도서관 와이파이 24", first.QuerySelector("[data-results='place'] [data-result] > a")!.TextContent); // newest first
         var second = await app.CreateClient().GetPageAsync("/search?q=" + Uri.EscapeDataString("와이파이") + "&kind=place&p=2");
-        Assert.Equal(5, Results(second, "place").Length);
+        Assert.Equal(7, Results(second, "place").Length);
+        Assert.Equal(["구민회관 쉼터 1", "구민회관 쉼터 0"], second.QuerySelectorAll("[data-results='place'] [data-result] > a").Skip(5).Select(a => a.TextContent));
         Assert.Empty(Results(first, "place").Intersect(Results(second, "place")));
 
         using var api = JsonDocument.Parse(await app.CreateClient().GetStringAsync("/api/v1/search?q=" + Uri.EscapeDataString("와이파이") + "&kind=place&page=2"));
-        Assert.Equal(25, api.RootElement.GetProperty("kinds").EnumerateArray().Single(k => k.GetProperty("code").GetString() == "place").GetProperty("count").GetInt32());
-        Assert.Equal(5, api.RootElement.GetProperty("results").GetArrayLength());
+        Assert.Equal(27, api.RootElement.GetProperty("kinds").EnumerateArray().Single(k => k.GetProperty("code").GetString() == "place").GetProperty("count").GetInt32());
+        Assert.Equal(7, api.RootElement.GetProperty("results").GetArrayLength());
         Assert.Contains("<mark>와이파이</mark>", api.RootElement.GetProperty("results")[0].GetProperty("titleHtml").GetString(), StringComparison.Ordinal);
     }
 

@@ -45,7 +45,7 @@ public static class PlaceApi
                 if (string.IsNullOrEmpty(kind)) return Bad(t["Places.Api.NearNeedsKind"]);
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 var hits = places.Nearest(kind, lat, lon, within, take, Filter(openNow == true, accessible == true, now));
-                ServerTiming(http, started);
+                ServerTiming.Append(http, "nearest", started);
                 var ids = hits.Select(h => h.Place.Id).ToList();
                 var rows = await db.Set<Place>().AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
                 return TypedResults.Ok(hits.Where(h => rows.ContainsKey(h.Place.Id)).Select(h => ToDto(rows[h.Place.Id], now, h.Meters)).ToList());
@@ -73,10 +73,6 @@ public static class PlaceApi
     /// How long the nearest-place search took, as a Server-Timing entry ("nearest;dur=0.05", in
     /// milliseconds): browsers' developer tools show it, and the places benchmark reads it.
     /// </summary>
-    internal static void ServerTiming(HttpContext http, long started) =>
-        http.Response.Headers.Append("Server-Timing", string.Create(CultureInfo.InvariantCulture,
-            $"nearest;dur={System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds:0.###}"));
-
     /// <summary>The "open now" and "accessible" filters as the index applies them during its search (null: no filter).</summary>
     internal static Func<PlaceIndex.Card, bool>? Filter(bool openNow, bool accessible, TimeOnly now) => (openNow, accessible) switch
     {

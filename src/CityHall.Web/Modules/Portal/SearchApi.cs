@@ -12,7 +12,7 @@ public static class SearchApi
 
     public static void Map(WebApplication app)
     {
-        app.MapGet("/api/v1/search", async Task<IResult> (string? q, string? kind, int? page, SearchIndex index, AppDbContext db, IStringLocalizer<Text> t, CancellationToken ct) =>
+        app.MapGet("/api/v1/search", async Task<IResult> (string? q, string? kind, int? page, SearchIndex index, AppDbContext db, IStringLocalizer<Text> t, HttpContext http, CancellationToken ct) =>
             {
                 q = q?.Trim();
                 if (string.IsNullOrEmpty(q)) return TypedResults.Problem(t["Search.Empty"], statusCode: StatusCodes.Status400BadRequest);
@@ -21,7 +21,9 @@ public static class SearchApi
                 if (kind is not null && (selected = index.SourceOf(kind)) is null)
                     return TypedResults.Problem(t["Search.UnknownKind", string.Join(", ", index.Sources.Select(s => s.Kind))], statusCode: StatusCodes.Status400BadRequest);
                 var number = Math.Clamp(page ?? 1, 1, Public.SearchModel.MaxPage);
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 var result = await index.SearchAsync(db, q, selected?.Kind, number, Public.SearchModel.PerKind, ct);
+                ServerTiming.Append(http, "search", started);
                 var culture = CultureInfo.CurrentUICulture;
                 return TypedResults.Ok(new
                 {

@@ -5,13 +5,16 @@ namespace CityHall.Web.Platform.Search;
 /// <summary>
 /// One public thing the city's search finds (a proposal, a report, a place, …), as its module's search source gave
 /// it: what the results show in both languages, where it is, and its terms (<see cref="SearchTerms"/>), which the
-/// database indexes (an FTS5 table kept by triggers on SQLite, a GIN index on PostgreSQL). Only public things are
-/// ever written here, so a search cannot show what is private.
+/// database indexes (on SQLite a contentless FTS5 table kept by triggers, its rowid the kind's key and the entry's
+/// id; on PostgreSQL stored tsvector columns with GIN indexes). Only public things are ever written here, so a
+/// search cannot show what is private.
 /// </summary>
 public sealed class SearchEntry
 {
     public long Id { get; set; }
     public required string Kind { get; set; }
+    /// <summary>The kind as a number (<see cref="SearchIndex.KeyOf"/>): on SQLite the high bits of the entry's rowid in the full-text index, so a kind is a rowid range.</summary>
+    public int KindKey { get; set; }
     public required string SourceId { get; set; }
     public required string TitleKo { get; set; }
     public string? TitleEn { get; set; }
@@ -19,7 +22,10 @@ public sealed class SearchEntry
     public string? TextEn { get; set; }
     public required string Url { get; set; }
     public DateTime UpdatedAt { get; set; }
-    public required string Terms { get; set; }
+    /// <summary>The title's terms in both languages: a match here ranks first.</summary>
+    public required string TitleTerms { get; set; }
+    /// <summary>The text's terms in both languages (the title's are in <see cref="TitleTerms"/>; a query matches across both).</summary>
+    public required string BodyTerms { get; set; }
     /// <summary>A digest of all the above: the reconciler rewrites an entry only when its source changed it.</summary>
     public required string Hash { get; set; }
 }
@@ -42,5 +48,6 @@ internal sealed class SearchEntryConfiguration : IEntityTypeConfiguration<Search
         e.Property(x => x.Hash).HasMaxLength(44);
         e.Property(x => x.UpdatedAt).IsUtcTime();
         e.HasIndex(x => new { x.Kind, x.SourceId }).IsUnique();
+        e.HasIndex(x => new { x.KindKey, x.Id });
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -19,6 +20,9 @@ public sealed class SearchIndex(IEnumerable<ISearchSource> sources, IServiceScop
 
     public sealed record KindCount(string Kind, int Count);
 
+    /// <summary>What one reconciliation did to a kind.</summary>
+    public sealed record Reconciled(string Kind, int Added, int Changed, int Removed);
+
     /// <summary>A query's answer: its words (for highlighting), how many matched per kind, and the entries to show.</summary>
     public sealed record Result(IReadOnlyList<SearchTerms.Word> Words, IReadOnlyList<KindCount> Counts, IReadOnlyList<SearchEntry> Entries)
     {
@@ -33,20 +37,22 @@ public sealed class SearchIndex(IEnumerable<ISearchSource> sources, IServiceScop
     /// Reads every source whole and writes what changed: new entries, changed ones (by digest), and removes what a
     /// source no longer gives (deleted, or private now) and the kinds no source gives (a module switched off).
     /// </summary>
-    public async Task ReconcileAsync(CancellationToken ct = default)
+    public async Task<IReadOnlyList<Reconciled>> ReconcileAsync(CancellationToken ct = default)
     {
         await reconciling.WaitAsync(ct);
         try
         {
-            foreach (var source in Sources) await ReconcileAsync(source, ct);
+            var done = new List<Reconciled>();
+            foreach (var source in Sources) done.Add(await ReconcileAsync(source, ct));
             using var scope = scopes.CreateScope();
             var kinds = Sources.Select(s => s.Kind).ToList();
             await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<SearchEntry>().Where(e => !kinds.Contains(e.Kind)).ExecuteDeleteAsync(ct);
+            return done;
         }
         finally { reconciling.Release(); }
     }
 
-    private async Task ReconcileAsync(ISearchSource source, CancellationToken ct)
+    private async Task<Reconciled> ReconcileAsync(ISearchSource source, CancellationToken ct)
     {
         // The source reads in one scope while this writes in another: one context cannot read and save at once.
         using var reading = scopes.CreateScope();
@@ -80,6 +86,7 @@ public sealed class SearchIndex(IEnumerable<ISearchSource> sources, IServiceScop
             await db.Set<SearchEntry>().Where(e => chunk.Contains(e.Id)).ExecuteDeleteAsync(ct);
         if (added + changed + gone.Count > 0)
             logger.LogInformation("Search {Kind}: {Added} added, {Changed} changed, {Removed} removed", source.Kind, added, changed, gone.Count);
+        return new(source.Kind, added, changed, gone.Count);
     }
 
     private static SearchEntry EntryOf(string kind, SearchItem item)
@@ -90,50 +97,163 @@ public sealed class SearchIndex(IEnumerable<ISearchSource> sources, IServiceScop
         var digest = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', titleKo, titleEn, textKo, textEn, item.Url, item.UpdatedAt.Ticks)));
         return new SearchEntry
         {
-            Kind = kind, SourceId = item.SourceId, TitleKo = titleKo, TitleEn = titleEn, TextKo = textKo, TextEn = textEn, Url = item.Url,
+            Kind = kind, KindKey = KeyOf(kind), SourceId = item.SourceId, TitleKo = titleKo, TitleEn = titleEn, TextKo = textKo, TextEn = textEn, Url = item.Url,
             UpdatedAt = DateTime.SpecifyKind(item.UpdatedAt, DateTimeKind.Utc),
-            Terms = SearchTerms.Of(titleKo, titleEn, textKo, textEn), Hash = Convert.ToBase64String(digest),
+            TitleTerms = SearchTerms.Of(titleKo, titleEn), BodyTerms = SearchTerms.Of(textKo, textEn), Hash = Convert.ToBase64String(digest),
         };
     }
 
     /// <summary>
-    /// The entries matching every word of <paramref name="query"/>, best first: a page of <see cref="PageSize"/> of one
-    /// kind, or the first <paramref name="perKind"/> of each kind; with how many matched per kind.
+    /// A kind's number, the same on every node and every start (FNV-1a of its code, 16 bits, never 0): on SQLite an
+    /// entry's rowid in the full-text index is this times 2^40 plus its id, so one kind's entries are one rowid range.
+    /// </summary>
+    public static int KeyOf(string kind)
+    {
+        var hash = 2166136261u;
+        foreach (var c in kind) hash = (hash ^ c) * 16777619u;
+        return (int)((hash ^ (hash >> 16)) & 0xFFFF) | 1;
+    }
+
+    /// <summary>
+    /// The entries matching every word of <paramref name="query"/>: matches in the title first, then the others, each
+    /// newest first (an order the index gives without scoring every match, so a word found 20,000 times costs what a
+    /// rare one does); a page of <see cref="PageSize"/> of one kind, or the first <paramref name="perKind"/> of each;
+    /// with how many matched per kind.
     /// </summary>
     public async Task<Result> SearchAsync(AppDbContext db, string query, string? kind, int page, int perKind, CancellationToken ct)
     {
         var words = SearchTerms.Query(query);
         if (words.Count == 0) return new(words, [], []);
-        var sqlite = db.Database.IsSqlite();
-        var match = sqlite ? SearchTerms.Fts5(words) : SearchTerms.TsQuery(words);
-        // The same matching rows for counts and for entries: on SQLite the FTS5 table joined to the entries, on
-        // PostgreSQL the GIN-indexed expression. Ranks: bm25 (lower is better), ts_rank (higher is better).
-        var (from, score) = sqlite
-            ? ("search_fts JOIN search_entries e ON e.\"Id\" = search_fts.rowid WHERE search_fts MATCH {0}", "bm25(search_fts)")
-            : ("search_entries e WHERE to_tsvector('simple'::regconfig, e.\"Terms\") @@ to_tsquery('simple'::regconfig, {0})",
-               "-ts_rank(to_tsvector('simple'::regconfig, e.\"Terms\"), to_tsquery('simple'::regconfig, {0}))");
-        const string columns = "\"Id\", \"Kind\", \"SourceId\", \"TitleKo\", \"TitleEn\", \"TextKo\", \"TextEn\", \"Url\", \"UpdatedAt\", \"Terms\", \"Hash\"";
-        // Only fixed SQL is put together here; what the visitor typed is a parameter ({0}), and only as terms.
-        var countSql = $"SELECT e.\"Kind\" AS \"Kind\", CAST(COUNT(*) AS INTEGER) AS \"Count\" FROM {from} GROUP BY e.\"Kind\"";
-        var counts = await db.Database.SqlQueryRaw<KindCount>(countSql, match).ToListAsync(ct);
-        List<SearchEntry> entries;
-        if (kind is not null)
+        IFullTextQuery index = db.Database.IsSqlite() ? new Fts5Query(db, SearchTerms.Fts5(words)) : new TsQuery(db, SearchTerms.TsQuery(words));
+        var kinds = kind is null ? Sources.Select(s => s.Kind).ToList() : [kind];
+        var counts = await index.CountAsync(kinds, ct);
+        var ids = new List<long>();
+        if (kind is null)
         {
-            var pageSql = $"SELECT {Prefixed(columns, "e")} FROM {from} AND e.\"Kind\" = {{1}} ORDER BY {score}, e.\"Id\" LIMIT {{2}} OFFSET {{3}}";
-            entries = await db.Set<SearchEntry>().FromSqlRaw(pageSql, match, kind, PageSize, (Math.Max(page, 1) - 1) * PageSize).AsNoTracking().ToListAsync(ct);
+            // The first of each kind: its title matches, newest first, all kinds in one statement; then, for the kinds
+            // with fewer title matches than that, the other matches (for a common word the title ones are enough).
+            var found = counts.Where(c => c.Value > 0).Select(c => c.Key).ToList();
+            var firsts = await index.FirstAsync(found, perKind, inTitle: true, ct);
+            var fewer = found.Where(k => firsts.Count(f => f.KindKey == KeyOf(k)) < Math.Min(perKind, counts[k])).ToList();
+            if (fewer.Count > 0) firsts.AddRange(await index.FirstAsync(fewer, perKind, inTitle: false, ct));
+            foreach (var k in kinds)
+                ids.AddRange(firsts.Where(f => f.KindKey == KeyOf(k)).OrderByDescending(f => f.InTitle).ThenByDescending(f => f.Id).Take(perKind).Select(f => f.Id));
         }
-        else
+        else if (counts.GetValueOrDefault(kind) is var count and > 0 && (Math.Max(page, 1) - 1) * PageSize is var skip && skip < count)
         {
-            // The score is worked out in the inner query: SQLite allows bm25() only next to its MATCH.
-            var firstSql = $"SELECT {columns} FROM (SELECT {columns}, ROW_NUMBER() OVER (PARTITION BY \"Kind\" ORDER BY \"Score\", \"Id\") AS \"Row\" " +
-                $"FROM (SELECT {Prefixed(columns, "e")}, {score} AS \"Score\" FROM {from}) scored) ranked WHERE \"Row\" <= {{1}} ORDER BY \"Kind\", \"Row\"";
-            entries = await db.Set<SearchEntry>().FromSqlRaw(firstSql, match, perKind).AsNoTracking().ToListAsync(ct);
+            // Title matches first, then the rest: a page may straddle the two.
+            var inTitle = await index.CountInTitleAsync(kind, ct);
+            var titled = skip < inTitle ? await index.IdsAsync(kind, titleOnly: true, Math.Min(PageSize, inTitle - skip), skip, ct) : [];
+            ids.AddRange(titled);
+            if (titled.Count < PageSize) ids.AddRange(await index.IdsAsync(kind, titleOnly: false, PageSize - titled.Count, Math.Max(0, skip - inTitle), ct));
         }
+        var entries = ids.Count == 0 ? [] : await db.Set<SearchEntry>().AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
         var order = Sources.Select((s, i) => (s.Kind, i)).ToDictionary(x => x.Kind, x => x.i);
         int Rank(string k) => order.GetValueOrDefault(k, int.MaxValue);
-        return new(words, counts.OrderBy(c => Rank(c.Kind)).ToList(), kind is null ? entries.OrderBy(e => Rank(e.Kind)).ToList() : entries);
+        return new(words, counts.Where(c => c.Value > 0).Select(c => new KindCount(c.Key, c.Value)).OrderBy(c => Rank(c.Kind)).ToList(),
+            ids.Where(entries.ContainsKey).Select(id => entries[id]).ToList());
     }
 
-    private static string Prefixed(string columns, string alias) =>
-        string.Join(", ", columns.Split(", ").Select(c => $"{alias}.{c}"));
+    /// <summary>One of the first matches of a kind: in its title or not.</summary>
+    private sealed class First
+    {
+        public int KindKey { get; init; }
+        public int InTitle { get; init; }
+        public long Id { get; init; }
+    }
+
+    /// <summary>What the two databases' full-text indexes answer: matches per kind, the first of each, in the title, and a slice of ids.</summary>
+    private interface IFullTextQuery
+    {
+        Task<Dictionary<string, int>> CountAsync(IReadOnlyList<string> kinds, CancellationToken ct);
+        /// <summary>Up to <paramref name="take"/> matches in the title (or only elsewhere) of each kind, newest first, in one statement.</summary>
+        Task<List<First>> FirstAsync(IReadOnlyList<string> kinds, int take, bool inTitle, CancellationToken ct);
+        Task<int> CountInTitleAsync(string kind, CancellationToken ct);
+        /// <summary>Matches in the title (titleOnly), or matches not in the title; newest first.</summary>
+        Task<List<long>> IdsAsync(string kind, bool titleOnly, int take, int skip, CancellationToken ct);
+    }
+
+    /// <summary>
+    /// SQLite: the contentless FTS5 table search_fts (TitleTerms, BodyTerms), rowid = kind key × 2^40 + entry id. A
+    /// kind is a rowid range, so counts and newest-first slices walk only that kind's matches, in index order.
+    /// Only fixed SQL is put together here; the query is a parameter, made of terms only.
+    /// </summary>
+    private sealed class Fts5Query(AppDbContext db, string match) : IFullTextQuery
+    {
+        private const long Span = 1L << 40;
+
+        private static (long From, long To) Range(string kind) => ((long)KeyOf(kind) * Span, ((long)KeyOf(kind) + 1) * Span - 1);
+
+        public async Task<Dictionary<string, int>> CountAsync(IReadOnlyList<string> kinds, CancellationToken ct)
+        {
+            // One statement, one count per kind: each walks only its kind's rowid range. Ranges are numbers from KeyOf.
+            var sql = string.Join(" UNION ALL ", kinds.Select(k => Range(k) is var (from, to)
+                ? string.Create(CultureInfo.InvariantCulture, $"SELECT {KeyOf(k)} AS \"KindKey\", 0 AS \"InTitle\", (SELECT count(*) FROM search_fts WHERE search_fts MATCH {{0}} AND rowid BETWEEN {from} AND {to}) AS \"Id\"")
+                : ""));
+            var rows = await db.Database.SqlQueryRaw<First>(sql, match).ToListAsync(ct);
+            return kinds.ToDictionary(k => k, k => (int)(rows.FirstOrDefault(r => r.KindKey == KeyOf(k))?.Id ?? 0));
+        }
+
+        public async Task<List<First>> FirstAsync(IReadOnlyList<string> kinds, int take, bool inTitle, CancellationToken ct)
+        {
+            if (kinds.Count == 0) return [];
+            var sql = string.Join(" UNION ALL ", kinds.Select(k => Range(k) is var (from, to) ? string.Create(CultureInfo.InvariantCulture,
+                $"SELECT * FROM (SELECT {KeyOf(k)} AS \"KindKey\", {(inTitle ? 1 : 0)} AS \"InTitle\", rowid - {from} AS \"Id\" FROM search_fts WHERE search_fts MATCH {{0}} AND rowid BETWEEN {from} AND {to} ORDER BY rowid DESC LIMIT {take})") : ""));
+            return await db.Database.SqlQueryRaw<First>(sql, inTitle ? InTitle : $"({match}) NOT {InTitle}").ToListAsync(ct);
+        }
+
+        public Task<int> CountInTitleAsync(string kind, CancellationToken ct)
+        {
+            var (from, to) = Range(kind);
+            return db.Database.SqlQueryRaw<int>(
+                "SELECT CAST(count(*) AS INTEGER) AS \"Value\" FROM search_fts WHERE search_fts MATCH {0} AND rowid BETWEEN {1} AND {2}", InTitle, from, to).SingleAsync(ct);
+        }
+
+        public async Task<List<long>> IdsAsync(string kind, bool titleOnly, int take, int skip, CancellationToken ct)
+        {
+            var (from, to) = Range(kind);
+            var rowids = await db.Database.SqlQueryRaw<long>(
+                "SELECT rowid AS \"Value\" FROM search_fts WHERE search_fts MATCH {0} AND rowid BETWEEN {1} AND {2} ORDER BY rowid DESC LIMIT {3} OFFSET {4}",
+                titleOnly ? InTitle : $"({match}) NOT {InTitle}", from, to, take, skip).ToListAsync(ct);
+            return rowids.Select(r => r - from).ToList();
+        }
+
+        private string InTitle => $"{{TitleTerms}} : ({match})";
+    }
+
+    /// <summary>
+    /// PostgreSQL: stored tsvector columns "TitleVector" and "Vector" (title and text), each GIN-indexed, and the
+    /// (KindKey, Id) index for newest first within a kind.
+    /// </summary>
+    private sealed class TsQuery(AppDbContext db, string query) : IFullTextQuery
+    {
+        public async Task<Dictionary<string, int>> CountAsync(IReadOnlyList<string> kinds, CancellationToken ct)
+        {
+            var rows = await db.Database.SqlQueryRaw<KindCount>(
+                "SELECT e.\"Kind\" AS \"Kind\", CAST(count(*) AS INTEGER) AS \"Count\" FROM search_entries e WHERE e.\"Vector\" @@ to_tsquery('simple'::regconfig, {0}) GROUP BY e.\"Kind\"",
+                query).ToListAsync(ct);
+            return kinds.ToDictionary(k => k, k => rows.FirstOrDefault(r => r.Kind == k)?.Count ?? 0);
+        }
+
+        public async Task<List<First>> FirstAsync(IReadOnlyList<string> kinds, int take, bool inTitle, CancellationToken ct)
+        {
+            if (kinds.Count == 0) return [];
+            var where = inTitle ? $"e.\"TitleVector\" @@ {Parsed}" : $"e.\"Vector\" @@ {Parsed} AND NOT (e.\"TitleVector\" @@ {Parsed})";
+            var sql = string.Join(" UNION ALL ", kinds.Select(k => string.Create(CultureInfo.InvariantCulture,
+                $"(SELECT e.\"KindKey\" AS \"KindKey\", {(inTitle ? 1 : 0)} AS \"InTitle\", e.\"Id\" AS \"Id\" FROM search_entries e WHERE e.\"KindKey\" = {KeyOf(k)} AND {where} ORDER BY e.\"Id\" DESC LIMIT {take})")));
+            return await db.Database.SqlQueryRaw<First>(sql, query).ToListAsync(ct);
+        }
+
+        private const string Parsed = "to_tsquery('simple'::regconfig, {0})";
+
+        public Task<int> CountInTitleAsync(string kind, CancellationToken ct) => db.Database.SqlQueryRaw<int>(
+            "SELECT CAST(count(*) AS INTEGER) AS \"Value\" FROM search_entries e WHERE e.\"KindKey\" = {1} AND e.\"TitleVector\" @@ to_tsquery('simple'::regconfig, {0})",
+            query, KeyOf(kind)).SingleAsync(ct);
+
+        public Task<List<long>> IdsAsync(string kind, bool titleOnly, int take, int skip, CancellationToken ct) => db.Database.SqlQueryRaw<long>(
+            titleOnly
+                ? "SELECT e.\"Id\" AS \"Value\" FROM search_entries e WHERE e.\"KindKey\" = {1} AND e.\"TitleVector\" @@ to_tsquery('simple'::regconfig, {0}) ORDER BY e.\"Id\" DESC LIMIT {2} OFFSET {3}"
+                : "SELECT e.\"Id\" AS \"Value\" FROM search_entries e WHERE e.\"KindKey\" = {1} AND e.\"Vector\" @@ to_tsquery('simple'::regconfig, {0}) AND NOT (e.\"TitleVector\" @@ to_tsquery('simple'::regconfig, {0})) ORDER BY e.\"Id\" DESC LIMIT {2} OFFSET {3}",
+            query, KeyOf(kind), take, skip).ToListAsync(ct);
+    }
 }

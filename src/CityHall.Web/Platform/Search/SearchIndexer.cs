@@ -42,6 +42,7 @@ public static class SearchRegistration
         services.Configure<SearchOptions>(configuration.GetSection(SearchOptions.Section));
         services.AddSingleton<SearchIndex>();
         services.AddHostedService<SearchIndexer>();
+        services.AddSingleton<Hosting.ModuleVerb, ReindexSearchVerb>();
         return services;
     }
 }

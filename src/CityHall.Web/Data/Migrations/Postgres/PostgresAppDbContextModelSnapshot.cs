@@ -2978,6 +2978,10 @@ namespace CityHall.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("BodyTerms")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(44)
@@ -2988,14 +2992,13 @@ namespace CityHall.Web.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<int>("KindKey")
+                        .HasColumnType("integer");
+
                     b.Property<string>("SourceId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
-
-                    b.Property<string>("Terms")
-                        .IsRequired()
-                        .HasColumnType("text");
 
                     b.Property<string>("TextEn")
                         .HasMaxLength(1000)
@@ -3014,6 +3017,10 @@ namespace CityHall.Web.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("TitleTerms")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasAnnotation("CityHall:UtcTime", true);
@@ -3027,6 +3034,8 @@ namespace CityHall.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Kind", "SourceId")
                         .IsUnique();
+
+                    b.HasIndex("KindKey", "Id");
 
                     b.ToTable("search_entries", (string)null);
                 });

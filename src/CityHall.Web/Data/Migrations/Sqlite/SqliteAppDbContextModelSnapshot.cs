@@ -2887,6 +2887,10 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BodyTerms")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(44)
@@ -2897,13 +2901,12 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("KindKey")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SourceId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Terms")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TextEn")
@@ -2923,6 +2926,10 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TitleTerms")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER")
                         .HasAnnotation("CityHall:UtcTime", true);
@@ -2936,6 +2943,8 @@ namespace CityHall.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Kind", "SourceId")
                         .IsUnique();
+
+                    b.HasIndex("KindKey", "Id");
 
                     b.ToTable("search_entries", (string)null);
                 });

@@ -64,7 +64,7 @@ public sealed class NearModel(PlaceIndex index, AppDbContext db, CityClock clock
         if (!await FindOriginAsync(ct) || Latitude is not { } lat || Longitude is not { } lon) return;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         Hits = Places.Nearest(kind.Code, lat, lon, Radius, Limit, PlaceApi.Filter(OpenNow, Accessible, Now));
-        PlaceApi.ServerTiming(HttpContext, started);
+        ServerTiming.Append(HttpContext, "nearest", started);
     }
 
     /// <summary>Where to search from: a typed address first, then a district, then the browser's point.</summary>

@@ -35,7 +35,9 @@ public sealed class SearchModel(SearchIndex index, AppDbContext db, IStringLocal
         if (Q.Length > SearchTerms.MaxQueryLength) { ModelState.AddModelError("q", t["Search.TooLong", SearchTerms.MaxQueryLength]); return; }
         Selected = Kind is null ? null : index.SourceOf(Kind);
         PageNumber = Math.Clamp(PageNumber, 1, MaxPage);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         Result = await index.SearchAsync(db, Q, Selected?.Kind, PageNumber, PerKind, ct);
+        ServerTiming.Append(HttpContext, "search", started);
         if (Result.Words.Count == 0) ModelState.AddModelError("q", t["Search.NoWords"]);
     }
 

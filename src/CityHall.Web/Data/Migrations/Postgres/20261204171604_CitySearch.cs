@@ -19,6 +19,7 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    KindKey = table.Column<int>(type: "integer", nullable: false),
                     SourceId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     TitleKo = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     TitleEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
@@ -26,7 +27,8 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     TextEn = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     Url = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Terms = table.Column<string>(type: "text", nullable: false),
+                    TitleTerms = table.Column<string>(type: "text", nullable: false),
+                    BodyTerms = table.Column<string>(type: "text", nullable: false),
                     Hash = table.Column<string>(type: "character varying(44)", maxLength: 44, nullable: false)
                 },
                 constraints: table =>
@@ -40,8 +42,19 @@ namespace CityHall.Web.Data.Migrations.Postgres
                 columns: new[] { "Kind", "SourceId" },
                 unique: true);
 
-            // The full-text index over the entries' terms (see SearchTerms): queries use the same expression.
-            migrationBuilder.Sql("""CREATE INDEX "IX_search_entries_Terms" ON search_entries USING gin (to_tsvector('simple'::regconfig, "Terms"));""");
+            migrationBuilder.CreateIndex(
+                name: "IX_search_entries_KindKey_Id",
+                table: "search_entries",
+                columns: new[] { "KindKey", "Id" });
+
+            // The full-text index (see SearchTerms, SearchIndex): the terms as stored tsvectors, the title's alone (a match
+            // there ranks first) and all of them, each GIN-indexed; stored, so a phrase's recheck reads them, never re-parses.
+            migrationBuilder.Sql("""
+                ALTER TABLE search_entries ADD COLUMN "TitleVector" tsvector GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, "TitleTerms")) STORED;
+                ALTER TABLE search_entries ADD COLUMN "Vector" tsvector GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, "TitleTerms") || to_tsvector('simple'::regconfig, "BodyTerms")) STORED;
+                CREATE INDEX "IX_search_entries_TitleVector" ON search_entries USING gin ("TitleVector");
+                CREATE INDEX "IX_search_entries_Vector" ON search_entries USING gin ("Vector");
+                """);
         }
 
         /// <inheritdoc />
