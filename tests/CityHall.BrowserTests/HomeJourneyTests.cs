@@ -121,4 +121,19 @@ public sealed class HomeJourneyTests(BrowserFixture f)
         Assert.Equal(1, await page.Locator(".ch-error-summary").CountAsync());
         await page.Context.CloseAsync();
     }
+
+    [Theory, MemberData(nameof(Locales))]
+    public async Task My_city_has_no_axe_violations_and_leads_to_each_modules_page(string locale)
+    {
+        var page = await f.NewPageAsync(locale);
+        await Journeys.SignUpAsync(f, page, $"my-{Guid.NewGuid():N}@example.org");
+        await page.GotoAsync("/");
+        await page.ClickAsync("header a[href='/my']");
+        await page.WaitForURLAsync("**/my");
+        Assert.Equal(5, await page.Locator("[data-my-block]").CountAsync());
+        await Axe.AssertNoViolationsAsync(page);
+        await page.ClickAsync("[data-my-block='ServiceRequests/reports'] .ch-home-block__more a");
+        await page.WaitForURLAsync("**/reports/mine");
+        await page.Context.CloseAsync();
+    }
 }

@@ -149,7 +149,7 @@ public sealed class HomeBlockTests(HomeBlockTests.App app) : IClassFixture<HomeB
     }
 
     [Fact]
-    public void Every_block_is_worded_in_both_languages_and_its_view_exists()
+    public void Every_block_of_the_home_and_of_my_city_is_worded_in_both_languages_and_its_view_exists()
     {
         var registry = app.Services.GetRequiredService<ModuleRegistry>();
         var texts = app.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<CityHall.Web.Platform.Localization.Text>>();
@@ -172,6 +172,21 @@ public sealed class HomeBlockTests(HomeBlockTests.App app) : IClassFixture<HomeB
             }
         }
         finally { System.Globalization.CultureInfo.CurrentUICulture = before; }
+        // And the blocks of "my city".
+        foreach (var (key, block) in registry.MyBlocks)
+        {
+            Assert.True(views.GetFileInfo(block.View).Exists, $"{key}: no view {block.View}");
+            foreach (var culture in new[] { "ko-KR", "en-US" })
+            {
+                System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
+                try
+                {
+                    foreach (var text in new[] { block.TitleKey, block.EmptyKey, block.MoreKey })
+                        Assert.False(texts[text].ResourceNotFound, $"{key}: {text} has no {culture} text");
+                }
+                finally { System.Globalization.CultureInfo.CurrentUICulture = before; }
+            }
+        }
     }
 
     private Task<int> SetEventStateAsync(long id, LiveEventState state) =>

@@ -13,6 +13,8 @@ public static class AccountsModule
         {
             Name = "Accounts",
             Permissions = [],
+            MyBlocks = [new("notifications", "Accounts.My.Notifications.Title", "Accounts.My.Notifications.Empty", "Accounts.My.Notifications.More", "/account/notifications",
+                Public.MyNotifications.View, Public.MyNotifications.LoadAsync, 90)],
         });
         builder.Services.AddScoped<IDataSeeder, DemoAccountsSeeder>();
         builder.Services.AddScoped<AccountCodes>();

@@ -32,6 +32,7 @@ public static class InclusionModule
                 new("inclusion", "my-applications", "Inclusion.Sector.Mine.Title", "Inclusion.Sector.Mine.Summary", "/inclusion/applications", "ico_my", 20),
             ],
             HomeBlocks = [new("open", "Inclusion.Home.Title", "Inclusion.Home.More", "/inclusion", Public.ProgrammesOpen.View, Public.ProgrammesOpen.LoadAsync, 50)],
+            MyBlocks = [new("applications", "Inclusion.My.Title", "Inclusion.My.Empty", "Inclusion.My.More", "/inclusion/applications", Public.MyApplications.View, Public.MyApplications.LoadAsync, 30)],
         });
         // A city without the programmes does not find them either.
         if (builder.Configuration.GetValue($"{InclusionOptions.Section}:Enabled", true)) services.AddSearchSource<ProgrammeSearch>();

@@ -58,6 +58,7 @@ public static class PetitionsModule
                 new("answers-overdue", "Petitions.Home.Overdue.Title", "Petitions.Home.Overdue.More", "/petitions/answers",
                     Public.ProposalsNow.Overdue.View, Public.ProposalsNow.OverdueAsync, 25),
             ],
+            MyBlocks = [new("proposals", "Petitions.My.Title", "Petitions.My.Empty", "Petitions.My.More", "/petitions/mine", Public.MyProposals.View, Public.MyProposals.LoadAsync, 10)],
         });
         services.AddSearchSource<PetitionSearch>();
         services.AddScoped<SimilarPetitions>();

@@ -43,6 +43,7 @@ public static class ServiceRequestsModule
                 new("participation", "reports", "Reports.Sector.Public.Title", "Reports.Sector.Public.Summary", "/reports", "ico_sch", 25),
                 new("administration", "open311", "Reports.Sector.Open311.Title", "Reports.Sector.Open311.Summary", "/developers/open311", "ico_setting", 30),
             ],
+            MyBlocks = [new("reports", "Reports.My.Title", "Reports.My.Empty", "Reports.My.More", "/reports/mine", Public.MyReports.View, Public.MyReports.LoadAsync, 20)],
         });
         services.AddSearchSource<ReportSearch>();
         services.AddMemoryCache();

@@ -19,7 +19,18 @@ public sealed class ModuleDescriptor
 
     /// <summary>What this module shows on the home page about the city today (the event on air, proposals near their threshold, …).</summary>
     public IReadOnlyList<HomeBlock> HomeBlocks { get; init; } = [];
+
+    /// <summary>What this module shows a signed-in citizen of their own on "my city" (/my): their proposals, reports, …</summary>
+    public IReadOnlyList<MyBlock> MyBlocks { get; init; } = [];
 }
+
+/// <summary>
+/// A block of a citizen's own page (/my): <see cref="LoadAsync"/> reads what is theirs (scoped services, their user
+/// id) and returns the model <see cref="View"/> renders, or null when they have nothing here yet — the block then
+/// says <see cref="EmptyKey"/> and still links to <see cref="MoreHref"/>, the module's own page for it.
+/// </summary>
+public sealed record MyBlock(string Code, string TitleKey, string EmptyKey, string MoreKey, string MoreHref, string View,
+    Func<IServiceProvider, string, CancellationToken, Task<object?>> LoadAsync, int Order = 100);
 
 /// <summary>
 /// A block of the home page: what a module has to show now. <see cref="LoadAsync"/> reads it (scoped services, the
@@ -72,6 +83,13 @@ public sealed class ModuleRegistry(IEnumerable<ModuleDescriptor> modules)
             .OrderBy(x => x.Block.Order).ThenBy(x => x.Key, StringComparer.Ordinal).ToList();
 
     private IReadOnlyList<(string Key, HomeBlock Block)>? homeBlocks;
+
+    /// <summary>Every module's blocks of "my city" with their keys ("Module/code"), in their order.</summary>
+    public IReadOnlyList<(string Key, MyBlock Block)> MyBlocks => myBlocks ??=
+        Modules.SelectMany(m => m.MyBlocks.Select(b => (Key: $"{m.Name}/{b.Code}", Block: b)))
+            .OrderBy(x => x.Block.Order).ThenBy(x => x.Key, StringComparer.Ordinal).ToList();
+
+    private IReadOnlyList<(string Key, MyBlock Block)>? myBlocks;
 
     public IEnumerable<PermissionDefinition> Permissions => Modules.SelectMany(m => m.Permissions);
 
