@@ -146,6 +146,9 @@ public sealed class HomeBlockTests(HomeBlockTests.App app) : IClassFixture<HomeB
         Assert.False(page.IsErrorPage());
         Assert.Null(Block(page, "Inclusion/open")); // with the module on, the same programmes are the first test's first block
         Assert.NotEmpty(await off.WithDbAsync(db => db.Set<CityHall.Web.Modules.Inclusion.Programmes.InclusionProgramme>().ToListAsync()));
+        // Nor does the search find them: a module switched off gives it nothing.
+        Assert.DoesNotContain("programme", off.Services.GetRequiredService<CityHall.Web.Platform.Search.SearchIndex>().Kinds.Select(k => k.Kind));
+        Assert.DoesNotContain(off.Services.GetRequiredService<ModuleRegistry>().MyBlocks, b => b.Key.StartsWith("Inclusion/", StringComparison.Ordinal));
     }
 
     [Fact]

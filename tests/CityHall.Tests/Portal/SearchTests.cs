@@ -74,6 +74,26 @@ public sealed class SearchTests(CityHallApp app) : IClassFixture<CityHallApp>
     }
 
     [Fact]
+    public void Every_kind_has_a_number_of_its_own_and_its_name_in_both_languages()
+    {
+        var index = app.Services.GetRequiredService<SearchIndex>();
+        Assert.Equal(["proposal", "report", "place", "live-event", "programme", "broadcast", "page", "dataset"], index.Kinds.Select(s => s.Kind));
+        // On SQLite a kind is a rowid range of the full-text index: two kinds with one number would mix.
+        Assert.Equal(index.Kinds.Count, index.Kinds.Select(s => SearchIndex.KeyOf(s.Kind)).Distinct().Count());
+        var texts = app.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<CityHall.Web.Platform.Localization.Text>>();
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            foreach (var culture in new[] { "ko-KR", "en-US" })
+            {
+                System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
+                Assert.All(index.Kinds, s => Assert.False(texts[s.TitleKey].ResourceNotFound, $"{s.Kind}: {s.TitleKey} in {culture}"));
+            }
+        }
+        finally { System.Globalization.CultureInfo.CurrentUICulture = before; }
+    }
+
+    [Fact]
     public async Task Korean_is_found_by_a_two_character_fragment_and_English_by_a_word_grouped_and_marked()
     {
         var s = await SeedAsync();

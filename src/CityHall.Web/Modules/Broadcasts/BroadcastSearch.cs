@@ -4,13 +4,9 @@ using CityHall.Web.Platform.Search;
 namespace CityHall.Web.Modules.Broadcasts;
 
 /// <summary>Broadcast programmes in the city's search, by title, description and hosts.</summary>
-public sealed class BroadcastSearch : ISearchSource
+public static class BroadcastSearch
 {
-    public string Kind => "broadcast";
-    public string TitleKey => "Broadcasts.Search.Kind";
-    public int Order => 60;
-
-    public async IAsyncEnumerable<SearchItem> ReadAsync(IServiceProvider services, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    public static async IAsyncEnumerable<SearchItem> ReadAsync(IServiceProvider services, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var rows = await services.GetRequiredService<AppDbContext>().Set<Programme>().AsNoTracking().OrderBy(p => p.Id)
             .Select(p => new { p.Id, p.TitleKo, p.TitleEn, p.DescriptionKo, p.DescriptionEn, p.Hosts, p.UpdatedAt }).ToListAsync(ct);

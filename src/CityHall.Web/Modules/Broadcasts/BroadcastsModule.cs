@@ -29,8 +29,8 @@ public static class BroadcastsModule
                 new("culture", "schedules", "Broadcasts.Sector.Title", "Broadcasts.Sector.Summary", "/broadcasts", "ico_volume", 20),
             ],
             HomeBlocks = [new("on-air", "Broadcasts.Home.Title", "Broadcasts.Home.More", "/broadcasts", Public.OnAirNow.View, Public.OnAirNow.LoadAsync, 40)],
+            SearchKinds = [new("broadcast", "Broadcasts.Search.Kind", 60, BroadcastSearch.ReadAsync)],
         });
-        services.AddSearchSource<BroadcastSearch>();
         services.AddScoped<Platform.Hosting.IDataSeeder, BroadcastChannelsSeeder>();
         services.AddScoped<BroadcastGuide>();
         services.AddOpenDataSource<BroadcastsOpenData>();

@@ -33,9 +33,8 @@ public static class InclusionModule
             ],
             HomeBlocks = [new("open", "Inclusion.Home.Title", "Inclusion.Home.More", "/inclusion", Public.ProgrammesOpen.View, Public.ProgrammesOpen.LoadAsync, 50)],
             MyBlocks = [new("applications", "Inclusion.My.Title", "Inclusion.My.Empty", "Inclusion.My.More", "/inclusion/applications", Public.MyApplications.View, Public.MyApplications.LoadAsync, 30)],
+            SearchKinds = [new("programme", "Inclusion.Search.Kind", 50, ProgrammeSearch.ReadAsync)],
         });
-        // A city without the programmes does not find them either.
-        if (builder.Configuration.GetValue($"{InclusionOptions.Section}:Enabled", true)) services.AddSearchSource<ProgrammeSearch>();
         services.AddScoped<Platform.Hosting.IDataSeeder, ProgrammeSeeder>();
         services.AddScoped<ApplicationIntake>();
         services.AddScoped<ApplicantNotices>();

@@ -4,13 +4,9 @@ using CityHall.Web.Platform.Search;
 namespace CityHall.Web.Modules.Inclusion;
 
 /// <summary>Inclusion programmes in the city's search: the listed ones, as their current version words them.</summary>
-public sealed class ProgrammeSearch : ISearchSource
+public static class ProgrammeSearch
 {
-    public string Kind => "programme";
-    public string TitleKey => "Inclusion.Search.Kind";
-    public int Order => 50;
-
-    public async IAsyncEnumerable<SearchItem> ReadAsync(IServiceProvider services, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    public static async IAsyncEnumerable<SearchItem> ReadAsync(IServiceProvider services, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var db = services.GetRequiredService<AppDbContext>();
         var rows = await db.Set<InclusionProgramme>().AsNoTracking().Where(p => p.Listed)

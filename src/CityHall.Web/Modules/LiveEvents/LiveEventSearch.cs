@@ -4,13 +4,9 @@ using CityHall.Web.Platform.Search;
 namespace CityHall.Web.Modules.LiveEvents;
 
 /// <summary>Live events in the city's search: coming up, on air and past (with their archives).</summary>
-public sealed class LiveEventSearch : ISearchSource
+public static class LiveEventSearch
 {
-    public string Kind => "live-event";
-    public string TitleKey => "LiveEvents.Search.Kind";
-    public int Order => 40;
-
-    public async IAsyncEnumerable<SearchItem> ReadAsync(IServiceProvider services, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    public static async IAsyncEnumerable<SearchItem> ReadAsync(IServiceProvider services, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var rows = services.GetRequiredService<AppDbContext>().Set<LiveEvent>().AsNoTracking().OrderBy(e => e.Id)
             .Select(e => new { e.Id, e.TitleKo, e.TitleEn, e.DescriptionKo, e.DescriptionEn, e.UpdatedAt }).AsAsyncEnumerable();

@@ -40,8 +40,8 @@ public static class LiveEventsModule
             ],
             HomeBlocks = [new("now", "LiveEvents.Home.Title", "LiveEvents.Home.More", "/live", Public.LiveEventsNow.View, Public.LiveEventsNow.LoadAsync, 10)],
             MyBlocks = [new("questions", "LiveEvents.My.Title", "LiveEvents.My.Empty", "LiveEvents.My.More", "/live", Public.MyQuestions.View, Public.MyQuestions.LoadAsync, 40)],
+            SearchKinds = [new("live-event", "LiveEvents.Search.Kind", 40, LiveEventSearch.ReadAsync)],
         });
-        services.AddSearchSource<LiveEventSearch>();
         services.AddMemoryCache();
         services.AddSingleton<LiveEventDirectory>();
         services.AddSingleton<QuestionWriter>();

@@ -4,13 +4,9 @@ using CityHall.Web.Platform.Search;
 namespace CityHall.Web.Modules.OpenData;
 
 /// <summary>Open datasets, APIs and feeds in the city's search, by title, description and keywords, in both languages.</summary>
-public sealed class DatasetSearch : ISearchSource
+public static class DatasetSearch
 {
-    public string Kind => "dataset";
-    public string TitleKey => "OpenData.Search.Kind";
-    public int Order => 80;
-
-    public async IAsyncEnumerable<SearchItem> ReadAsync(IServiceProvider services, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    public static async IAsyncEnumerable<SearchItem> ReadAsync(IServiceProvider services, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var catalogue = services.GetRequiredService<OpenDataCatalogue>();
         // The catalogue words its entries in the reader's language: read it once in each.

@@ -20,8 +20,8 @@ public static class OpenDataModule
                 new("administration", "catalogue", "OpenData.Sector.Catalogue.Title", "OpenData.Sector.Catalogue.Summary", "/open-data", "ico_download", 10),
                 new("administration", "api", "OpenData.Sector.Api.Title", "OpenData.Sector.Api.Summary", "/api/docs", "ico_file", 20),
             ],
+            SearchKinds = [new("dataset", "OpenData.Search.Kind", 80, DatasetSearch.ReadAsync)],
         });
-        builder.Services.AddSearchSource<DatasetSearch>();
         builder.Services.Configure<OpenDataOptions>(builder.Configuration.GetSection(OpenDataOptions.Section));
         builder.Services.AddScoped<OpenDataCatalogue>();
         return builder;

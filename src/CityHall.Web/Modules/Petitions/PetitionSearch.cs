@@ -3,13 +3,9 @@ using CityHall.Web.Platform.Search;
 namespace CityHall.Web.Modules.Petitions;
 
 /// <summary>Proposals in the city's search: every published one (collecting, closed, awaiting or given an answer), never one awaiting review or refused.</summary>
-public sealed class PetitionSearch : ISearchSource
+public static class PetitionSearch
 {
-    public string Kind => "proposal";
-    public string TitleKey => "Petitions.Search.Kind";
-    public int Order => 10;
-
-    public async IAsyncEnumerable<SearchItem> ReadAsync(IServiceProvider services, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    public static async IAsyncEnumerable<SearchItem> ReadAsync(IServiceProvider services, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var shown = new[] { PetitionStatus.Collecting, PetitionStatus.Closed, PetitionStatus.AwaitingAnswer, PetitionStatus.Answered };
         var rows = services.GetRequiredService<AppDbContext>().Set<Petition>().AsNoTracking().Where(p => shown.Contains(p.Status))

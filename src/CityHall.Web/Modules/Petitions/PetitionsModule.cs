@@ -59,8 +59,8 @@ public static class PetitionsModule
                     Public.ProposalsNow.Overdue.View, Public.ProposalsNow.OverdueAsync, 25),
             ],
             MyBlocks = [new("proposals", "Petitions.My.Title", "Petitions.My.Empty", "Petitions.My.More", "/petitions/mine", Public.MyProposals.View, Public.MyProposals.LoadAsync, 10)],
+            SearchKinds = [new("proposal", "Petitions.Search.Kind", 10, PetitionSearch.ReadAsync)],
         });
-        services.AddSearchSource<PetitionSearch>();
         services.AddScoped<SimilarPetitions>();
         services.AddScoped<PetitionChainVerifier>();
         services.AddScoped<PetitionText>();

@@ -4,13 +4,9 @@ using CityHall.Web.Platform.Search;
 namespace CityHall.Web.Modules.Places;
 
 /// <summary>Places in the city's search: every place, found by its name, its kind, its address or its description.</summary>
-public sealed class PlaceSearch : ISearchSource
+public static class PlaceSearch
 {
-    public string Kind => "place";
-    public string TitleKey => "Places.Search.Kind";
-    public int Order => 30;
-
-    public async IAsyncEnumerable<SearchItem> ReadAsync(IServiceProvider services, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    public static async IAsyncEnumerable<SearchItem> ReadAsync(IServiceProvider services, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var db = services.GetRequiredService<AppDbContext>();
         var kinds = await db.Set<PlaceKind>().AsNoTracking().ToDictionaryAsync(k => k.Code, ct);

@@ -38,8 +38,8 @@ public static class PlacesModule
             ],
             HomeBlocks = [new("toilets-near", "Places.Home.Title", "Places.Home.More", "/places/near?kind=" + Public.ToiletsNearCentre.Kind,
                 Public.ToiletsNearCentre.View, Public.ToiletsNearCentre.LoadAsync, 30)],
+            SearchKinds = [new("place", "Places.Search.Kind", 30, PlaceSearch.ReadAsync)],
         });
-        services.AddSearchSource<PlaceSearch>();
         services.AddOpenDataSource<PlacesOpenData>();
         services.Configure<Public.PlacesOptions>(builder.Configuration.GetSection(Public.PlacesOptions.Section));
         services.AddScoped<Platform.Hosting.IDataSeeder, PlaceKindsSeeder>();

@@ -3,13 +3,9 @@ using CityHall.Web.Platform.Search;
 namespace CityHall.Web.Modules.Portal;
 
 /// <summary>The city's content pages in the search (a sector's text, privacy, accessibility…), by title and plain text.</summary>
-public sealed class ContentPageSearch : ISearchSource
+public static class ContentPageSearch
 {
-    public string Kind => "page";
-    public string TitleKey => "Portal.Search.Kind";
-    public int Order => 70;
-
-    public async IAsyncEnumerable<SearchItem> ReadAsync(IServiceProvider services, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    public static async IAsyncEnumerable<SearchItem> ReadAsync(IServiceProvider services, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var pages = await services.GetRequiredService<AppDbContext>().Set<ContentPage>().AsNoTracking().OrderBy(p => p.Slug).ToListAsync(ct);
         foreach (var p in pages)

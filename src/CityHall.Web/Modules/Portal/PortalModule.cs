@@ -22,8 +22,8 @@ public static partial class PortalModule
             Permissions = [new(ManageContent, "Permission.ManageContent")],
             AdminMenu = [new("Admin.Menu.Content", "/admin/pages", ManageContent, 50)],
             Datasets = [new("districts", "Dataset.Districts", "/api/v1/city/districts", "JSON", "Dataset.Districts.Description")],
+            SearchKinds = [new("page", "Portal.Search.Kind", 70, ContentPageSearch.ReadAsync)],
         });
-        builder.Services.AddSearchSource<ContentPageSearch>();
         builder.Services.AddScoped<IDataSeeder, ContentPageSeeder>();
         builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
         builder.Services.AddMemoryCache();

@@ -17,9 +17,9 @@ public static class SearchApi
                 q = q?.Trim();
                 if (string.IsNullOrEmpty(q)) return TypedResults.Problem(t["Search.Empty"], statusCode: StatusCodes.Status400BadRequest);
                 if (q.Length > SearchTerms.MaxQueryLength) return TypedResults.Problem(t["Search.TooLong", SearchTerms.MaxQueryLength], statusCode: StatusCodes.Status400BadRequest);
-                ISearchSource? selected = null;
-                if (kind is not null && (selected = index.SourceOf(kind)) is null)
-                    return TypedResults.Problem(t["Search.UnknownKind", string.Join(", ", index.Sources.Select(s => s.Kind))], statusCode: StatusCodes.Status400BadRequest);
+                SearchKind? selected = null;
+                if (kind is not null && (selected = index.KindOf(kind)) is null)
+                    return TypedResults.Problem(t["Search.UnknownKind", string.Join(", ", index.Kinds.Select(s => s.Kind))], statusCode: StatusCodes.Status400BadRequest);
                 var number = Math.Clamp(page ?? 1, 1, Public.SearchModel.MaxPage);
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 var result = await index.SearchAsync(db, q, selected?.Kind, number, Public.SearchModel.PerKind, ct);
@@ -29,7 +29,7 @@ public static class SearchApi
                 {
                     query = q,
                     total = result.Total,
-                    kinds = result.Counts.Select(c => new Kind(c.Kind, t[index.SourceOf(c.Kind)!.TitleKey], c.Count)),
+                    kinds = result.Counts.Select(c => new Kind(c.Kind, t[index.KindOf(c.Kind)!.TitleKey], c.Count)),
                     results = result.Entries.Select(e => new Hit(e.Kind, e.SourceId, e.TitleKo, e.TitleEn, e.Url,
                         SearchHighlight.ToHtml(SearchHighlight.Mark(Platform.City.LocalizedText.Pick(culture, e.TitleKo, e.TitleEn ?? ""), result.Words)),
                         SearchHighlight.ToHtml(SearchHighlight.Snippet(Platform.City.LocalizedText.Pick(culture, e.TextKo ?? "", e.TextEn ?? ""), result.Words)))),

@@ -4,13 +4,9 @@ using CityHall.Web.Platform.Search;
 namespace CityHall.Web.Modules.ServiceRequests;
 
 /// <summary>Reports in the city's search: the ones the public list shows (public, with a reference, past intake), never a private one.</summary>
-public sealed class ReportSearch : ISearchSource
+public static class ReportSearch
 {
-    public string Kind => "report";
-    public string TitleKey => "Reports.Search.Kind";
-    public int Order => 20;
-
-    public async IAsyncEnumerable<SearchItem> ReadAsync(IServiceProvider services, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    public static async IAsyncEnumerable<SearchItem> ReadAsync(IServiceProvider services, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var catalogue = await services.GetRequiredService<ServiceDirectory>().GetAsync(ct);
         var rows = services.GetRequiredService<AppDbContext>().Set<ServiceRequest>().AsNoTracking()

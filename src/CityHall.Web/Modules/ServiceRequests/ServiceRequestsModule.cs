@@ -44,8 +44,8 @@ public static class ServiceRequestsModule
                 new("administration", "open311", "Reports.Sector.Open311.Title", "Reports.Sector.Open311.Summary", "/developers/open311", "ico_setting", 30),
             ],
             MyBlocks = [new("reports", "Reports.My.Title", "Reports.My.Empty", "Reports.My.More", "/reports/mine", Public.MyReports.View, Public.MyReports.LoadAsync, 20)],
+            SearchKinds = [new("report", "Reports.Search.Kind", 20, ReportSearch.ReadAsync)],
         });
-        services.AddSearchSource<ReportSearch>();
         services.AddMemoryCache();
         services.AddSingleton<ServiceDirectory>();
         services.AddScoped<ServiceRequestIntake>();

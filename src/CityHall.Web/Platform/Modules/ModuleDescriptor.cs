@@ -20,6 +20,9 @@ public sealed class ModuleDescriptor
     /// <summary>What this module shows on the home page about the city today (the event on air, proposals near their threshold, …).</summary>
     public IReadOnlyList<HomeBlock> HomeBlocks { get; init; } = [];
 
+    /// <summary>The kinds of public things this module gives the city's search.</summary>
+    public IReadOnlyList<Search.SearchKind> SearchKinds { get; init; } = [];
+
     /// <summary>What this module shows a signed-in citizen of their own on "my city" (/my): their proposals, reports, …</summary>
     public IReadOnlyList<MyBlock> MyBlocks { get; init; } = [];
 }

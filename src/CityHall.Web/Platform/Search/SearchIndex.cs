@@ -5,18 +5,19 @@ using System.Text;
 namespace CityHall.Web.Platform.Search;
 
 /// <summary>
-/// The city's search: keeps <see cref="SearchEntry"/> in step with the modules' <see cref="ISearchSource"/>s
+/// The city's search: keeps <see cref="SearchEntry"/> in step with the kinds the modules declare (<see cref="SearchKind"/>)
 /// (<see cref="ReconcileAsync"/>) and answers queries with the database's own full-text index (FTS5 on SQLite,
 /// to_tsvector/GIN on PostgreSQL) over <see cref="SearchTerms"/>.
 /// </summary>
-public sealed class SearchIndex(IEnumerable<ISearchSource> sources, IServiceScopeFactory scopes, ILogger<SearchIndex> logger) : IDisposable
+public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFactory scopes, ILogger<SearchIndex> logger) : IDisposable
 {
     public const int PageSize = 20;
     private const int WriteBatch = 1000;
 
-    public IReadOnlyList<ISearchSource> Sources { get; } = sources.OrderBy(s => s.Order).ThenBy(s => s.Kind, StringComparer.Ordinal).ToList();
+    /// <summary>Every enabled module's kinds, in their order.</summary>
+    public IReadOnlyList<SearchKind> Kinds { get; } = modules.Modules.SelectMany(m => m.SearchKinds).OrderBy(s => s.Order).ThenBy(s => s.Kind, StringComparer.Ordinal).ToList();
 
-    public ISearchSource? SourceOf(string kind) => Sources.FirstOrDefault(s => s.Kind == kind);
+    public SearchKind? KindOf(string kind) => Kinds.FirstOrDefault(s => s.Kind == kind);
 
     public sealed record KindCount(string Kind, int Count);
 
@@ -43,16 +44,16 @@ public sealed class SearchIndex(IEnumerable<ISearchSource> sources, IServiceScop
         try
         {
             var done = new List<Reconciled>();
-            foreach (var source in Sources) done.Add(await ReconcileAsync(source, ct));
+            foreach (var source in Kinds) done.Add(await ReconcileAsync(source, ct));
             using var scope = scopes.CreateScope();
-            var kinds = Sources.Select(s => s.Kind).ToList();
+            var kinds = Kinds.Select(s => s.Kind).ToList();
             await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<SearchEntry>().Where(e => !kinds.Contains(e.Kind)).ExecuteDeleteAsync(ct);
             return done;
         }
         finally { reconciling.Release(); }
     }
 
-    private async Task<Reconciled> ReconcileAsync(ISearchSource source, CancellationToken ct)
+    private async Task<Reconciled> ReconcileAsync(SearchKind source, CancellationToken ct)
     {
         // The source reads in one scope while this writes in another: one context cannot read and save at once.
         using var reading = scopes.CreateScope();
@@ -125,7 +126,7 @@ public sealed class SearchIndex(IEnumerable<ISearchSource> sources, IServiceScop
         var words = SearchTerms.Query(query);
         if (words.Count == 0) return new(words, [], []);
         IFullTextQuery index = db.Database.IsSqlite() ? new Fts5Query(db, SearchTerms.Fts5(words)) : new TsQuery(db, SearchTerms.TsQuery(words));
-        var kinds = kind is null ? Sources.Select(s => s.Kind).ToList() : [kind];
+        var kinds = kind is null ? Kinds.Select(s => s.Kind).ToList() : [kind];
         var counts = await index.CountAsync(kinds, ct);
         var ids = new List<long>();
         if (kind is null)
@@ -148,7 +149,7 @@ public sealed class SearchIndex(IEnumerable<ISearchSource> sources, IServiceScop
             if (titled.Count < PageSize) ids.AddRange(await index.IdsAsync(kind, titleOnly: false, PageSize - titled.Count, Math.Max(0, skip - inTitle), ct));
         }
         var entries = ids.Count == 0 ? [] : await db.Set<SearchEntry>().AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
-        var order = Sources.Select((s, i) => (s.Kind, i)).ToDictionary(x => x.Kind, x => x.i);
+        var order = Kinds.Select((s, i) => (s.Kind, i)).ToDictionary(x => x.Kind, x => x.i);
         int Rank(string k) => order.GetValueOrDefault(k, int.MaxValue);
         return new(words, counts.Where(c => c.Value > 0).Select(c => new KindCount(c.Key, c.Value)).OrderBy(c => Rank(c.Kind)).ToList(),
             ids.Where(entries.ContainsKey).Select(id => entries[id]).ToList());

@@ -11,27 +11,14 @@ public sealed record SearchItem(string SourceId, string TitleKo, string? TitleEn
 }
 
 /// <summary>
-/// What a module gives the search: every public thing of one kind, read whole by the reconciler (at start and then
-/// every <c>Search:ReconcileEvery</c>), which writes only what changed. Private things (a report its reporter kept
-/// private, a proposal awaiting review) are simply not given, so they are never indexed, and one that turns private
-/// leaves the index at the next reconciliation.
+/// What a module gives the search, declared in its manifest (<see cref="Modules.ModuleDescriptor.SearchKinds"/>): every
+/// public thing of one kind, read whole by the reconciler (at start and then every <c>Search:ReconcileEvery</c>), which
+/// writes only what changed. Private things (a report its reporter kept private, a proposal awaiting review) are simply
+/// not given, so they are never indexed, and one that turns private leaves the index at the next reconciliation. A
+/// module switched off gives nothing, and its entries leave too.
 /// </summary>
-public interface ISearchSource
-{
-    /// <summary>The kind ("proposal", "place", …): a word of the URL (/search?kind=) and the API.</summary>
-    string Kind { get; }
-
-    /// <summary>The text key naming the kind in results ("Proposals"), in the module's texts.</summary>
-    string TitleKey { get; }
-
-    /// <summary>Where the kind's group stands among the results.</summary>
-    int Order { get; }
-
-    IAsyncEnumerable<SearchItem> ReadAsync(IServiceProvider services, CancellationToken ct);
-}
-
-public static class SearchSourceRegistration
-{
-    public static IServiceCollection AddSearchSource<T>(this IServiceCollection services) where T : class, ISearchSource =>
-        services.AddSingleton<ISearchSource, T>();
-}
+/// <param name="Kind">The kind ("proposal", "place", …): a word of the URL (/search?kind=) and the API.</param>
+/// <param name="TitleKey">The text key naming the kind in results ("Proposals"), in the module's texts.</param>
+/// <param name="Order">Where the kind's group stands among the results.</param>
+/// <param name="ReadAsync">Every public thing of the kind (scoped services).</param>
+public sealed record SearchKind(string Kind, string TitleKey, int Order, Func<IServiceProvider, CancellationToken, IAsyncEnumerable<SearchItem>> ReadAsync);

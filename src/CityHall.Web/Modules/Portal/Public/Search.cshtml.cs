@@ -20,10 +20,10 @@ public sealed class SearchModel(SearchIndex index, AppDbContext db, IStringLocal
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public SearchIndex.Result? Result { get; private set; }
-    public ISearchSource? Selected { get; private set; }
+    public SearchKind? Selected { get; private set; }
     public int Pages => Selected is null || Result is null ? 0 : Math.Max(1, (int)Math.Ceiling(Result.Counts.FirstOrDefault(c => c.Kind == Selected.Kind)?.Count / (double)SearchIndex.PageSize ?? 1));
 
-    public IReadOnlyList<ISearchSource> Sources => index.Sources;
+    public IReadOnlyList<SearchKind> Kinds => index.Kinds;
 
     public string Contact => city.CurrentValue.Contact.Current;
 
@@ -33,7 +33,7 @@ public sealed class SearchModel(SearchIndex index, AppDbContext db, IStringLocal
         Q = Q?.Trim();
         if (string.IsNullOrEmpty(Q)) return;
         if (Q.Length > SearchTerms.MaxQueryLength) { ModelState.AddModelError("q", t["Search.TooLong", SearchTerms.MaxQueryLength]); return; }
-        Selected = Kind is null ? null : index.SourceOf(Kind);
+        Selected = Kind is null ? null : index.KindOf(Kind);
         PageNumber = Math.Clamp(PageNumber, 1, MaxPage);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         Result = await index.SearchAsync(db, Q, Selected?.Kind, PageNumber, PerKind, ct);
