@@ -163,6 +163,13 @@ public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFac
         public long Id { get; init; }
     }
 
+    /// <summary>How many entries of a kind (by its number) matched.</summary>
+    private sealed class KindTally
+    {
+        public int KindKey { get; init; }
+        public int Count { get; init; }
+    }
+
     /// <summary>What the two databases' full-text indexes answer: matches per kind, the first of each, in the title, and a slice of ids.</summary>
     private interface IFullTextQuery
     {
@@ -189,10 +196,10 @@ public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFac
         {
             // One statement, one count per kind: each walks only its kind's rowid range. Ranges are numbers from KeyOf.
             var sql = string.Join(" UNION ALL ", kinds.Select(k => Range(k) is var (from, to)
-                ? string.Create(CultureInfo.InvariantCulture, $"SELECT {KeyOf(k)} AS \"KindKey\", 0 AS \"InTitle\", (SELECT count(*) FROM search_fts WHERE search_fts MATCH {{0}} AND rowid BETWEEN {from} AND {to}) AS \"Id\"")
+                ? string.Create(CultureInfo.InvariantCulture, $"SELECT {KeyOf(k)} AS \"KindKey\", (SELECT count(*) FROM search_fts WHERE search_fts MATCH {{0}} AND rowid BETWEEN {from} AND {to}) AS \"Count\"")
                 : ""));
-            var rows = await db.Database.SqlQueryRaw<First>(sql, match).ToListAsync(ct);
-            return kinds.ToDictionary(k => k, k => (int)(rows.FirstOrDefault(r => r.KindKey == KeyOf(k))?.Id ?? 0));
+            var rows = await db.Database.SqlQueryRaw<KindTally>(sql, match).ToListAsync(ct);
+            return kinds.ToDictionary(k => k, k => rows.FirstOrDefault(r => r.KindKey == KeyOf(k))?.Count ?? 0);
         }
 
         public async Task<List<First>> FirstAsync(IReadOnlyList<string> kinds, int take, bool inTitle, CancellationToken ct)
