@@ -66,7 +66,9 @@ public sealed class SearchTests(CityHallApp app) : IClassFixture<CityHallApp>
         Assert.Equal("cafe benches 2026 서울", SearchTerms.Of("Café BENCHES, 2026서울"));
         var words = SearchTerms.Query("공원 bench");
         Assert.Equal("\"공원\" AND \"bench\"*", SearchTerms.Fts5(words));
-        Assert.Equal("('공원') & ('bench':*)", SearchTerms.TsQuery(words));
+        // PostgreSQL reads a prefix word's terms as a range in code-point order.
+        Assert.Equal("benci", SearchTerms.After("bench"));
+        Assert.Equal("공\uC6D1", SearchTerms.After("공원")); // 원 is U+C6D0
         Assert.Equal("\"어린 린이 이공 공원\"", SearchTerms.Fts5(SearchTerms.Query("어린이공원")));
         // Operators and quotes are not letters: they never reach the database's query language.
         Assert.Equal("\"or\"* AND \"near\"* AND \"x\"* AND \"공원\"", SearchTerms.Fts5(SearchTerms.Query("\" OR NEAR(x) * ^공원 -")));
@@ -119,6 +121,30 @@ public sealed class SearchTests(CityHallApp app) : IClassFixture<CityHallApp>
         var both = await client.GetPageAsync("/search?q=" + Uri.EscapeDataString("namsan 공원"));
         Assert.Equal([s.Place.ToString()], Results(both, "place")); // every word must match
         Assert.Equal("Namsan Park public toilet", both.QuerySelector("[data-results='place'] a")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_Korean_word_is_found_whole_wherever_it_stands_in_a_long_text_never_as_pieces_scattered_apart()
+    {
+        await SeedAsync();
+        var (scattered, far) = await app.WithDbAsync(async db =>
+        {
+            // Every two-character piece of 어린이공원 is here, but not side by side.
+            var scattered = new Place { KindCode = "shelter", NameKo = "어린이 놀이터와 이공계 체험관 옆 공원 쉼터", Latitude = 37.5, Longitude = 127, Source = "search-test-whole", SourceId = "scattered", UpdatedAt = DateTime.UtcNow };
+            // The whole word, 160 terms into the text (PostgreSQL's postings fold positions past 62).
+            var far = new Place { KindCode = "shelter", NameKo = "구립 쉼터", DescriptionKo = string.Join(' ', Enumerable.Range(0, 80).Select(i => $"안내{i}")) + " 어린이공원 옆",
+                Latitude = 37.5, Longitude = 127, Source = "search-test-whole", SourceId = "far", UpdatedAt = DateTime.UtcNow };
+            db.AddRange(scattered, far);
+            await db.SaveChangesAsync();
+            return (scattered.Id, far.Id);
+        });
+        await app.Services.GetRequiredService<SearchIndex>().ReconcileAsync();
+        var page = await app.CreateClient().GetPageAsync("/search?q=" + Uri.EscapeDataString("어린이공원") + "&kind=place");
+        Assert.Equal([far.ToString()], Results(page, "place"));
+        using var api = JsonDocument.Parse(await app.CreateClient().GetStringAsync("/api/v1/search?q=" + Uri.EscapeDataString("어린이공원")));
+        Assert.Equal(1, api.RootElement.GetProperty("kinds").EnumerateArray().Single(k => k.GetProperty("code").GetString() == "place").GetProperty("count").GetInt32());
+        // Each piece alone finds both.
+        Assert.Equal(2, Results(await app.CreateClient().GetPageAsync("/search?q=" + Uri.EscapeDataString("이공 어린") + "&kind=place"), "place").Length);
     }
 
     [Fact]

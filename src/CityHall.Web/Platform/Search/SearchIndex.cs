@@ -7,12 +7,14 @@ namespace CityHall.Web.Platform.Search;
 /// <summary>
 /// The city's search: keeps <see cref="SearchEntry"/> in step with the kinds the modules declare (<see cref="SearchKind"/>)
 /// (<see cref="ReconcileAsync"/>) and answers queries with the database's own full-text index (FTS5 on SQLite,
-/// to_tsvector/GIN on PostgreSQL) over <see cref="SearchTerms"/>.
+/// a postings table on PostgreSQL) over <see cref="SearchTerms"/>.
 /// </summary>
 public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFactory scopes, ILogger<SearchIndex> logger) : IDisposable
 {
     public const int PageSize = 20;
     private const int WriteBatch = 1000;
+    /// <summary>On PostgreSQL, a reconciliation that wrote this many entries vacuums and analyses the postings at once.</summary>
+    private const int VacuumAfter = 1000;
 
     /// <summary>Every enabled module's kinds, in their order.</summary>
     public IReadOnlyList<SearchKind> Kinds { get; } = modules.Modules.SelectMany(m => m.SearchKinds).OrderBy(s => s.Order).ThenBy(s => s.Kind, StringComparer.Ordinal).ToList();
@@ -47,7 +49,14 @@ public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFac
             foreach (var source in Kinds) done.Add(await ReconcileAsync(source, ct));
             using var scope = scopes.CreateScope();
             var kinds = Kinds.Select(s => s.Kind).ToList();
-            await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<SearchEntry>().Where(e => !kinds.Contains(e.Kind)).ExecuteDeleteAsync(ct);
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var removed = await db.Set<SearchEntry>().Where(e => !kinds.Contains(e.Kind)).ExecuteDeleteAsync(ct);
+            if (db.Database.IsNpgsql() && removed + done.Sum(d => d.Added + d.Changed + d.Removed) >= VacuumAfter)
+            {
+                // The postings are read by index-only scans, which read the rows too until the visibility map says they
+                // need not; and the planner needs to know how common each term now is. Autovacuum would get there, later.
+                await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE) search_postings", ct);
+            }
             return done;
         }
         finally { reconciling.Release(); }
@@ -125,7 +134,7 @@ public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFac
     {
         var words = SearchTerms.Query(query);
         if (words.Count == 0) return new(words, [], []);
-        IFullTextQuery index = db.Database.IsSqlite() ? new Fts5Query(db, SearchTerms.Fts5(words)) : new TsQuery(db, SearchTerms.TsQuery(words));
+        IFullTextQuery index = db.Database.IsSqlite() ? new Fts5Query(db, SearchTerms.Fts5(words)) : await PostingsQuery.CreateAsync(db, words, ct);
         var kinds = kind is null ? Kinds.Select(s => s.Kind).ToList() : [kind];
         var counts = await index.CountAsync(kinds, ct);
         var ids = new List<long>();
@@ -152,7 +161,7 @@ public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFac
         var order = Kinds.Select((s, i) => (s.Kind, i)).ToDictionary(x => x.Kind, x => x.i);
         int Rank(string k) => order.GetValueOrDefault(k, int.MaxValue);
         return new(words, counts.Where(c => c.Value > 0).Select(c => new KindCount(c.Key, c.Value)).OrderBy(c => Rank(c.Kind)).ToList(),
-            ids.Where(entries.ContainsKey).Select(id => entries[id]).ToList());
+            ids.Where(entries.ContainsKey).Select(id => entries[id]).Where(e => SearchTerms.Matches(words, e.TitleTerms, e.BodyTerms)).ToList());
     }
 
     /// <summary>One of the first matches of a kind: in its title or not.</summary>
@@ -230,38 +239,193 @@ public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFac
     }
 
     /// <summary>
-    /// PostgreSQL: stored tsvector columns "TitleVector" and "Vector" (title and text), each GIN-indexed, and the
-    /// (KindKey, Id) index for newest first within a kind.
+    /// PostgreSQL: the postings table search_postings (term, key = kind key × 2^40 + entry id) with a B-tree primary key
+    /// that carries where in the title and the text each term stands (a bitmask of positions, modulo 62). Every term of
+    /// the query is one index-only range scan, and they meet on the key: counts per kind need no row of search_entries,
+    /// and the first matches of a kind come newest first by walking the key backwards, as the SQLite rowid does. A
+    /// Korean word's terms must stand side by side, which the masks check (shift one, and); positions past 62 fold
+    /// over, so a long text can very rarely count as matching when its pieces are only close — what is shown is
+    /// checked against the whole terms (<see cref="SearchTerms.Matches"/>). Only fixed SQL is put together here; every
+    /// term is a parameter.
     /// </summary>
-    private sealed class TsQuery(AppDbContext db, string query) : IFullTextQuery
+    private sealed class PostingsQuery : IFullTextQuery
     {
+        private const long IdMask = (1L << 40) - 1;
+        /// <summary>At most this many terms join per query (a long Korean word is covered by every other term).</summary>
+        private const int MaxJoined = 10;
+        /// <summary>A prefix word is looked up as the terms it begins when there are at most this many ("park": park, parking, parks).</summary>
+        private const int MaxExpanded = 64;
+
+        private readonly AppDbContext db;
+        private readonly List<object> values = [];
+        /// <summary>Per word: its joined terms (alias, offset within the word), or for a prefix word of several terms the condition on a posting x.</summary>
+        private readonly List<(List<(string Alias, int Offset)> Joined, string? AnyTerm)> words = [];
+        private readonly string from = "";
+        /// <summary>The condition on t0's term, or empty when only prefix words of several terms were typed (t0 is then their keys).</summary>
+        private string driverTerm = "";
+
+        /// <summary>Nothing can match: a prefix no term begins.</summary>
+        public bool None { get; }
+
+        /// <summary>The query over the postings, its prefix words looked up first (one index probe per term they begin).</summary>
+        public static async Task<PostingsQuery> CreateAsync(AppDbContext db, IReadOnlyList<SearchTerms.Word> query, CancellationToken ct)
+        {
+            var expanded = new List<IReadOnlyList<string>?>();
+            foreach (var word in query)
+            {
+                if (!word.Prefix) { expanded.Add(null); continue; }
+                if (word.Terms.Count != 1) throw new InvalidOperationException("A prefix word has one term.");
+                // A skip scan: each step is the next distinct term in the range, one probe of the primary key.
+                var terms = await db.Database.SqlQueryRaw<string>(
+                    """
+                    WITH RECURSIVE t("Term") AS (
+                        (SELECT p."Term" FROM search_postings p WHERE p."Term" >= {0} AND p."Term" < {1} ORDER BY p."Term" LIMIT 1)
+                        UNION ALL
+                        SELECT (SELECT p."Term" FROM search_postings p WHERE p."Term" > t."Term" AND p."Term" < {1} ORDER BY p."Term" LIMIT 1) FROM t WHERE t."Term" IS NOT NULL)
+                    SELECT t."Term" AS "Value" FROM t WHERE t."Term" IS NOT NULL LIMIT {2}
+                    """, word.Terms[0], SearchTerms.After(word.Terms[0]), MaxExpanded + 1).ToListAsync(ct);
+                expanded.Add(terms);
+            }
+            return new PostingsQuery(db, query, expanded);
+        }
+
+        private PostingsQuery(AppDbContext db, IReadOnlyList<SearchTerms.Word> query, List<IReadOnlyList<string>?> expanded)
+        {
+            this.db = db;
+            var joins = new List<string>();
+            var aliases = 0;
+            string Join(string term)
+            {
+                var alias = $"t{aliases++}";
+                if (alias == "t0") driverTerm = $"t0.\"Term\" = {Value(term)}";
+                else joins.Add($"JOIN search_postings {alias} ON {alias}.\"Term\" = {Value(term)} AND {alias}.\"Key\" = t0.\"Key\"");
+                return alias;
+            }
+            for (var w = 0; w < query.Count; w++)
+            {
+                var word = query[w];
+                if (expanded[w] is { } terms)
+                {
+                    if (terms.Count == 0) { None = true; return; }
+                    if (terms.Count == 1 && aliases < MaxJoined) { words.Add(([(Join(terms[0]), 0)], null)); continue; }
+                    // Many terms begin it: any of them (or, past MaxExpanded, the whole range, read posting by posting).
+                    words.Add(([], terms.Count <= MaxExpanded
+                        ? $"x.\"Term\" = ANY ({Value(terms.ToArray())})"
+                        : $"x.\"Term\" >= {Value(word.Terms[0])} AND x.\"Term\" < {Value(SearchTerms.After(word.Terms[0]))}"));
+                    continue;
+                }
+                // Every other term covers the word (어린 이공 공원 for 어린이공원), the masks shifted by the distance.
+                var joined = new List<(string, int)>();
+                foreach (var offset in Enumerable.Range(0, word.Terms.Count).Where(i => i % 2 == 0 || i == word.Terms.Count - 1))
+                    if (aliases < MaxJoined) joined.Add((Join(word.Terms[offset]), offset));
+                if (joined.Count > 0) words.Add((joined, null));
+            }
+            if (driverTerm.Length == 0)
+            {
+                // Only prefix words of several terms: the first one's keys lead (each key once).
+                from = $"(SELECT DISTINCT x.\"Key\" FROM search_postings x WHERE {words[0].AnyTerm}) t0";
+            }
+            else
+            {
+                from = "search_postings t0 " + string.Join(' ', joins);
+            }
+        }
+
+        private string Value(object value)
+        {
+            values.Add(value);
+            return $"{{{values.Count - 1}}}";
+        }
+
+        private enum Where { Matches, InTitle, NotInTitle }
+
+        /// <summary>The conditions on t0."Key" for the query: every word found, every word in the title, or found but not all in the title.</summary>
+        private string Conditions(Where where, long? from = null, long? to = null)
+        {
+            var parts = new List<string>();
+            if (driverTerm.Length > 0) parts.Add(driverTerm);
+            if (from is not null) parts.Add(string.Create(CultureInfo.InvariantCulture, $"t0.\"Key\" BETWEEN {from} AND {to}"));
+            parts.Add(where switch
+            {
+                Where.Matches => All(false),
+                Where.InTitle => All(true),
+                _ => $"{All(false)} AND NOT ({All(true)})",
+            });
+            return string.Join(" AND ", parts.Where(p => p.Length > 0));
+        }
+
+        /// <summary>Every word found in the title (or in the title or the text).</summary>
+        private string All(bool title) => string.Join(" AND ", words.Select((w, i) => Found(w, i, title ? "TitleMask" : null)).Where(c => c.Length > 0).DefaultIfEmpty("TRUE"));
+
+        /// <summary>One word found: in the title (mask "TitleMask"), or in the title or the text (null).</summary>
+        private string Found((List<(string Alias, int Offset)> Joined, string? AnyTerm) word, int index, string? mask)
+        {
+            if (word.AnyTerm is { } anyTerm)
+            {
+                // The leading prefix word's keys are the driver's, so only its place in the title needs asking.
+                if (index == 0 && driverTerm.Length == 0 && mask is null) return "";
+                return $"EXISTS (SELECT 1 FROM search_postings x WHERE {anyTerm} AND x.\"Key\" = t0.\"Key\"{(mask is null ? "" : " AND x.\"TitleMask\" <> 0")})";
+            }
+            string Chain(string column)
+            {
+                // Positions of the first term, shifted to where the next should stand and kept where it does.
+                var chain = $"{word.Joined[0].Alias}.\"{column}\"";
+                for (var i = 1; i < word.Joined.Count; i++)
+                    chain = $"({Rotate(chain, word.Joined[i].Offset - word.Joined[i - 1].Offset)} & {word.Joined[i].Alias}.\"{column}\")";
+                return $"{chain} <> 0";
+            }
+            return mask is not null ? Chain(mask) : $"({Chain("TitleMask")} OR {Chain("BodyMask")})";
+        }
+
+        /// <summary>The mask with every position moved on by <paramref name="by"/>, modulo 62 (as the trigger folds them).</summary>
+        private static string Rotate(string mask, int by) =>
+            string.Create(CultureInfo.InvariantCulture, $"((({mask} << {by % 62}) | ({mask} >> {62 - by % 62})) & {(1L << 62) - 1})");
+
+        private static (long From, long To) Range(string kind) => ((long)KeyOf(kind) << 40, (((long)KeyOf(kind) + 1) << 40) - 1);
+
         public async Task<Dictionary<string, int>> CountAsync(IReadOnlyList<string> kinds, CancellationToken ct)
         {
-            var rows = await db.Database.SqlQueryRaw<KindCount>(
-                "SELECT e.\"Kind\" AS \"Kind\", CAST(count(*) AS INTEGER) AS \"Count\" FROM search_entries e WHERE e.\"Vector\" @@ to_tsquery('simple'::regconfig, {0}) GROUP BY e.\"Kind\"",
-                query).ToListAsync(ct);
-            return kinds.ToDictionary(k => k, k => rows.FirstOrDefault(r => r.Kind == k)?.Count ?? 0);
+            if (None) return kinds.ToDictionary(k => k, _ => 0);
+            var conditions = kinds.Count == 1 && Range(kinds[0]) is var (lo, hi) ? Conditions(Where.Matches, lo, hi) : Conditions(Where.Matches);
+            // Those in the title too, in the same pass: a page of one kind needs both.
+            var sql = $"SELECT CAST(t0.\"Key\" >> 40 AS integer) AS \"KindKey\", CAST(count(*) AS integer) AS \"Count\", CAST(count(*) FILTER (WHERE {All(true)}) AS integer) AS \"InTitle\" FROM {from} WHERE {conditions} GROUP BY 1";
+            var rows = await db.Database.SqlQueryRaw<KindTallyInTitle>(sql, [.. values]).ToListAsync(ct);
+            inTitle = rows.ToDictionary(r => r.KindKey, r => r.InTitle);
+            return kinds.ToDictionary(k => k, k => rows.FirstOrDefault(r => r.KindKey == KeyOf(k))?.Count ?? 0);
+        }
+
+        /// <summary>How many matched in the title per kind key, from the last count.</summary>
+        private Dictionary<int, int> inTitle = [];
+
+        private sealed class KindTallyInTitle
+        {
+            public int KindKey { get; init; }
+            public int Count { get; init; }
+            public int InTitle { get; init; }
         }
 
         public async Task<List<First>> FirstAsync(IReadOnlyList<string> kinds, int take, bool inTitle, CancellationToken ct)
         {
             if (kinds.Count == 0) return [];
-            var where = inTitle ? $"e.\"TitleVector\" @@ {Parsed}" : $"e.\"Vector\" @@ {Parsed} AND NOT (e.\"TitleVector\" @@ {Parsed})";
-            var sql = string.Join(" UNION ALL ", kinds.Select(k => string.Create(CultureInfo.InvariantCulture,
-                $"(SELECT e.\"KindKey\" AS \"KindKey\", {(inTitle ? 1 : 0)} AS \"InTitle\", e.\"Id\" AS \"Id\" FROM search_entries e WHERE e.\"KindKey\" = {KeyOf(k)} AND {where} ORDER BY e.\"Id\" DESC LIMIT {take})")));
-            return await db.Database.SqlQueryRaw<First>(sql, query).ToListAsync(ct);
+            var sql = string.Join(" UNION ALL ", kinds.Select(k => Range(k) is var (lo, hi) ? string.Create(CultureInfo.InvariantCulture,
+                $"(SELECT {KeyOf(k)} AS \"KindKey\", {(inTitle ? 1 : 0)} AS \"InTitle\", t0.\"Key\" & {IdMask} AS \"Id\" FROM {from} WHERE {Conditions(inTitle ? Where.InTitle : Where.NotInTitle, lo, hi)} ORDER BY t0.\"Key\" DESC LIMIT {take})") : ""));
+            return await db.Database.SqlQueryRaw<First>(sql, [.. values]).ToListAsync(ct);
         }
 
-        private const string Parsed = "to_tsquery('simple'::regconfig, {0})";
+        public Task<int> CountInTitleAsync(string kind, CancellationToken ct)
+        {
+            if (inTitle.TryGetValue(KeyOf(kind), out var counted)) return Task.FromResult(counted);
+            var (lo, hi) = Range(kind);
+            var sql = $"SELECT CAST(count(*) AS integer) AS \"Value\" FROM {from} WHERE {Conditions(Where.InTitle, lo, hi)}";
+            return db.Database.SqlQueryRaw<int>(sql, [.. values]).SingleAsync(ct);
+        }
 
-        public Task<int> CountInTitleAsync(string kind, CancellationToken ct) => db.Database.SqlQueryRaw<int>(
-            "SELECT CAST(count(*) AS INTEGER) AS \"Value\" FROM search_entries e WHERE e.\"KindKey\" = {1} AND e.\"TitleVector\" @@ to_tsquery('simple'::regconfig, {0})",
-            query, KeyOf(kind)).SingleAsync(ct);
-
-        public Task<List<long>> IdsAsync(string kind, bool titleOnly, int take, int skip, CancellationToken ct) => db.Database.SqlQueryRaw<long>(
-            titleOnly
-                ? "SELECT e.\"Id\" AS \"Value\" FROM search_entries e WHERE e.\"KindKey\" = {1} AND e.\"TitleVector\" @@ to_tsquery('simple'::regconfig, {0}) ORDER BY e.\"Id\" DESC LIMIT {2} OFFSET {3}"
-                : "SELECT e.\"Id\" AS \"Value\" FROM search_entries e WHERE e.\"KindKey\" = {1} AND e.\"Vector\" @@ to_tsquery('simple'::regconfig, {0}) AND NOT (e.\"TitleVector\" @@ to_tsquery('simple'::regconfig, {0})) ORDER BY e.\"Id\" DESC LIMIT {2} OFFSET {3}",
-            query, KeyOf(kind), take, skip).ToListAsync(ct);
+        public Task<List<long>> IdsAsync(string kind, bool titleOnly, int take, int skip, CancellationToken ct)
+        {
+            var (lo, hi) = Range(kind);
+            return db.Database.SqlQueryRaw<long>(string.Create(CultureInfo.InvariantCulture,
+                $"SELECT t0.\"Key\" & {IdMask} AS \"Value\" FROM {from} WHERE {Conditions(titleOnly ? Where.InTitle : Where.NotInTitle, lo, hi)} ORDER BY t0.\"Key\" DESC LIMIT {take} OFFSET {skip}"),
+                [.. values]).ToListAsync(ct);
+        }
     }
 }

@@ -35,13 +35,43 @@ public static class SearchTerms
     /// <summary>The query's words (at most <see cref="MaxQueryWords"/>), each with its terms; empty when nothing searchable remains.</summary>
     public static IReadOnlyList<Word> Query(string query) => Words(query).DistinctBy(w => string.Join(' ', w.Terms)).Take(MaxQueryWords).ToList();
 
-    /// <summary>The query for SQLite FTS5: each word a quoted phrase (a prefix one marked *), all required.</summary>
+    /// <summary>The query for SQLite FTS5: each word a quoted phrase (a prefix one marked *), all required. (PostgreSQL reads the words themselves: see SearchIndex.)</summary>
     public static string Fts5(IReadOnlyList<Word> words) =>
         string.Join(" AND ", words.Select(w => $"\"{string.Join(' ', w.Terms)}\"{(w.Prefix ? "*" : "")}"));
 
-    /// <summary>The query for PostgreSQL's to_tsquery('simple', …): each word its terms joined by &lt;-&gt; (a prefix one :*), all required.</summary>
-    public static string TsQuery(IReadOnlyList<Word> words) =>
-        string.Join(" & ", words.Select(w => "(" + string.Join(" <-> ", w.Terms.Select((t, i) => $"'{t}'{(w.Prefix && i == w.Terms.Count - 1 ? ":*" : "")}")) + ")"));
+    /// <summary>
+    /// The least string after every string that begins with <paramref name="prefix"/> in code-point order (PostgreSQL's
+    /// "C" collation): a prefix word's terms are those from the prefix up to, not including, this.
+    /// </summary>
+    public static string After(string prefix)
+    {
+        var last = prefix[^1];
+        return char.IsSurrogate(last) || last == char.MaxValue ? prefix + char.MaxValue : prefix[..^1] + (char)(last + 1);
+    }
+
+    /// <summary>
+    /// Whether an entry's terms hold every word of the query, each within the title or within the text: a prefix word
+    /// as the start of a term, any other as its terms side by side — what the indexes answer, checked on the entries shown.
+    /// </summary>
+    public static bool Matches(IReadOnlyList<Word> words, string titleTerms, string bodyTerms)
+    {
+        var title = titleTerms.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var body = bodyTerms.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.All(w => Holds(title, w) || Holds(body, w));
+
+        static bool Holds(string[] terms, Word word)
+        {
+            for (var i = 0; i + word.Terms.Count <= terms.Length; i++)
+            {
+                var j = 0;
+                while (j < word.Terms.Count && (word.Prefix && j == word.Terms.Count - 1
+                           ? terms[i + j].StartsWith(word.Terms[j], StringComparison.Ordinal)
+                           : terms[i + j] == word.Terms[j])) j++;
+                if (j == word.Terms.Count) return true;
+            }
+            return false;
+        }
+    }
 
     private static IEnumerable<Word> Words(string text)
     {
