@@ -11,7 +11,7 @@ namespace CityHall.Tests.Places;
 public sealed class ImportTests(CityHallApp app) : IClassFixture<CityHallApp>
 {
     /// <summary>The Smart Seoul Map toilets file, kept beside the tests (the same as ../shared/data's) so a clean clone can run them.</summary>
-    internal static readonly string SeoulToilets = Path.Combine(AppContext.BaseDirectory, "Places", "Data", "seoul-public-toilets.csv");
+    internal static readonly string SeoulToilets = Path.Combine(AppContext.BaseDirectory, "Modules", "Places", "Seed", "seoul-public-toilets.csv");
 
     static ImportTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 

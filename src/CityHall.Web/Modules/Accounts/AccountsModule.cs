@@ -16,7 +16,9 @@ public static class AccountsModule
             MyBlocks = [new("notifications", "Accounts.My.Notifications.Title", "Accounts.My.Notifications.Empty", "Accounts.My.Notifications.More", "/account/notifications",
                 Public.MyNotifications.View, Public.MyNotifications.LoadAsync, 90)],
         });
-        builder.Services.AddScoped<IDataSeeder, DemoAccountsSeeder>();
+        builder.Services.AddScoped<DemoAccountsSeeder>();
+        builder.Services.AddScoped<IDataSeeder>(sp => sp.GetRequiredService<DemoAccountsSeeder>());
+        builder.Services.AddScoped<IDemoCitizens>(sp => sp.GetRequiredService<DemoAccountsSeeder>());
         builder.Services.AddScoped<AccountCodes>();
         builder.Services.AddScoped<PersonalData>();
         builder.Services.AddSingleton<IdentityHashKey>();

@@ -1,4 +1,7 @@
 using System.Security.Cryptography;
+using CityHall.Web.Modules.Accounts.Contracts;
+using CityHall.Web.Modules.Accounts.Verification;
+using CityHall.Web.Platform.City;
 using CityHall.Web.Platform.Hosting;
 
 namespace CityHall.Web.Modules.Accounts;
@@ -6,10 +9,20 @@ namespace CityHall.Web.Modules.Accounts;
 /// <summary>
 /// Demo accounts, one per role, created once with random passwords that are printed in the log
 /// that one time only (they are not stored anywhere readable). Staff accounts get a TOTP key.
+/// Then the demo city's residents (<see cref="IDemoCitizens"/>): verified, spread over the districts, without passwords.
 /// </summary>
-public sealed class DemoAccountsSeeder(UserManager<CityHallUser> users, StaffAccounts staff, TimeProvider clock,
-    ILogger<DemoAccountsSeeder> logger) : IDataSeeder
+public sealed class DemoAccountsSeeder(UserManager<CityHallUser> users, StaffAccounts staff, AppDbContext db, IdentityHashKey identities,
+    TimeProvider clock, ILogger<DemoAccountsSeeder> logger) : IDataSeeder, IDemoCitizens
 {
+    /// <summary>How many residents the demo city has: enough for a proposal to pass the forum threshold (100).</summary>
+    public const int Residents = 160;
+    private const string ResidentDomain = "@residents.demo.cityhall.example";
+    /// <summary>The verifier name their identities are hashed under: never one a real verifier uses.</summary>
+    private const string ResidentVerifier = "demo-resident";
+
+    private static readonly string[] FamilyNames = ["김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오", "서", "신", "권", "황"];
+    private static readonly string[] GivenNames = ["민준", "서연", "도윤", "지우", "하준", "서윤", "은우", "하은", "지호", "수아", "예준", "지유", "현우", "채원", "건우", "다은", "우진", "소율", "선우", "예린"];
+
     public int Order => 10;
 
     private static readonly (string Email, string Name, string Role)[] Demo =
@@ -23,6 +36,41 @@ public sealed class DemoAccountsSeeder(UserManager<CityHallUser> users, StaffAcc
     public async Task SeedAsync(bool includeDemo, CancellationToken ct)
     {
         if (!includeDemo) return;
+        await SeedRolesAsync(ct);
+        await SeedResidentsAsync(ct);
+    }
+
+    private async Task SeedResidentsAsync(CancellationToken ct)
+    {
+        // Without the identity key nobody can be verified (Production without Accounts:IdentityHashKey): no residents then.
+        if (!identities.IsConfigured) return;
+        var existing = (await db.Users.Where(u => u.Email!.EndsWith(ResidentDomain)).Select(u => u.Email!).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        if (existing.Count >= Residents) return;
+        var districts = await db.Set<District>().OrderBy(d => d.Id).Select(d => d.Code).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        for (var i = 1; i <= Residents; i++)
+        {
+            var email = $"resident{i:000}{ResidentDomain}";
+            if (existing.Contains(email)) continue;
+            var user = new CityHallUser
+            {
+                UserName = email, Email = email, EmailConfirmed = true, CreatedAt = now, VerifiedAt = now,
+                DisplayName = FamilyNames[i % FamilyNames.Length] + GivenNames[i * 7 % GivenNames.Length],
+                DistrictCode = districts.Count == 0 ? null : districts[i % districts.Count],
+                VerifiedIdentityHash = identities.Hash(ResidentVerifier, email),
+            };
+            // No password: the account exists to support, report and ask in the demo, never to be signed in to.
+            var created = await users.CreateAsync(user);
+            if (created.Succeeded) await users.AddToRoleAsync(user, Roles.Citizen);
+        }
+    }
+
+    public async Task<IReadOnlyList<DemoCitizen>> ListAsync(CancellationToken ct = default) =>
+        await db.Users.AsNoTracking().Where(u => u.Email!.EndsWith(ResidentDomain) && u.VerifiedIdentityHash != null).OrderBy(u => u.Email)
+            .Select(u => new DemoCitizen(u.Id, u.DisplayName, u.VerifiedIdentityHash!, u.DistrictCode)).ToListAsync(ct);
+
+    private async Task SeedRolesAsync(CancellationToken ct)
+    {
         foreach (var (email, name, role) in Demo)
         {
             if (await users.FindByEmailAsync(email) is not null) continue;

@@ -43,6 +43,7 @@ public static class LiveEventsModule
             SearchKinds = [new("live-event", "LiveEvents.Search.Kind", 40, LiveEventSearch.ReadAsync)],
         });
         services.AddMemoryCache();
+        services.AddScoped<Platform.Hosting.IDataSeeder, LiveEventsDemoSeeder>();
         services.AddSingleton<LiveEventDirectory>();
         services.AddSingleton<QuestionWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<QuestionWriter>());

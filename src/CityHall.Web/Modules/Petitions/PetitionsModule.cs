@@ -74,6 +74,7 @@ public static class PetitionsModule
         services.AddHostedService(sp => sp.GetRequiredService<SignatureWriter>());
         services.AddSingleton<PetitionStages>();
         services.AddHostedService(sp => sp.GetRequiredService<PetitionStages>());
+        services.AddScoped<Platform.Hosting.IDataSeeder, PetitionsDemoSeeder>();
         services.AddSingleton<PetitionDigest>();
         services.AddHostedService(sp => sp.GetRequiredService<PetitionDigest>());
         services.AddSingleton<CheckpointPublisher>();

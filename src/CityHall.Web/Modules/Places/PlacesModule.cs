@@ -43,6 +43,7 @@ public static class PlacesModule
         services.AddOpenDataSource<PlacesOpenData>();
         services.Configure<Public.PlacesOptions>(builder.Configuration.GetSection(Public.PlacesOptions.Section));
         services.AddScoped<Platform.Hosting.IDataSeeder, PlaceKindsSeeder>();
+        services.AddScoped<Platform.Hosting.IDataSeeder, PlacesDemoSeeder>();
         services.AddSingleton<PlaceIndex>();
         services.AddScoped<Import.PlaceImporter>();
         services.AddSingleton<Import.PlaceImportJobs>();

@@ -138,34 +138,41 @@ public sealed partial class PlaceImporter(AppDbContext db, PlaceIndex index, IOp
 
         // All or nothing: one transaction for every place of the file.
         var now = clock.GetUtcNow().UtcDateTime;
-        // Thousands of rows: changes are marked as they are made instead of being detected by comparing every tracked entity again.
+        // Thousands of rows: changes are marked as they are made instead of being detected by comparing every tracked
+        // entity again. The context is the scope's, shared with whoever runs next in it (the demo seeders): restored after.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var existing = await db.Set<Place>().Where(p => p.Source == mapping.Source).ToDictionaryAsync(p => p.SourceId!, StringComparer.Ordinal, ct);
         int created = 0, updated = 0, unchanged = 0;
-        var added = new List<Place>();
-        foreach (var (id, row) in rows)
+        try
         {
-            if (existing.TryGetValue(id, out var place))
+            var existing = await db.Set<Place>().Where(p => p.Source == mapping.Source).ToDictionaryAsync(p => p.SourceId!, StringComparer.Ordinal, ct);
+            var added = new List<Place>();
+            foreach (var (id, row) in rows)
             {
-                if (SameAs(place, row)) { unchanged++; continue; }
-                Copy(row, place);
-                place.UpdatedAt = now;
-                db.Entry(place).State = EntityState.Modified;
-                db.Entry(place).Reference(p => p.Accessibility).TargetEntry!.State = EntityState.Modified;
-                updated++;
+                if (existing.TryGetValue(id, out var place))
+                {
+                    if (SameAs(place, row)) { unchanged++; continue; }
+                    Copy(row, place);
+                    place.UpdatedAt = now;
+                    db.Entry(place).State = EntityState.Modified;
+                    db.Entry(place).Reference(p => p.Accessibility).TargetEntry!.State = EntityState.Modified;
+                    updated++;
+                }
+                else
+                {
+                    row.UpdatedAt = now;
+                    added.Add(row);
+                    created++;
+                }
             }
-            else
-            {
-                row.UpdatedAt = now;
-                added.Add(row);
-                created++;
-            }
-        }
-        db.AddRange(added);
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
-        {
+            db.AddRange(added);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
         await index.RebuildAsync(ct); // the import ends when "near me" shows it
         return new ImportSummary(null, encodingLabel, read, created, updated, unchanged, skipped);
