@@ -4,6 +4,7 @@ using CityHall.Web.Modules.LiveEvents;
 using CityHall.Web.Modules.LiveEvents.Questions;
 using CityHall.Web.Modules.Petitions;
 using CityHall.Web.Modules.Places;
+using CityHall.Web.Modules.ServiceRequests;
 using CityHall.Web.Platform.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,7 @@ namespace CityHall.Tests.Portal;
 /// </summary>
 public sealed class DemoCityTests(CityHallApp app) : IClassFixture<CityHallApp>
 {
-    private sealed record Census(int Residents, int Toilets, int DemoPlaces, int Proposals, int Signatures, int Events, int Questions);
+    private sealed record Census(int Residents, int Toilets, int DemoPlaces, int Proposals, int Signatures, int Events, int Questions, int Reports, int CaseEvents);
 
     private Task<Census> CountAsync() => app.WithDbAsync(async db => new Census(
         await db.Users.CountAsync(u => u.Email!.EndsWith("@residents.demo.cityhall.example")),
@@ -25,7 +26,9 @@ public sealed class DemoCityTests(CityHallApp app) : IClassFixture<CityHallApp>
         await db.Set<Petition>().CountAsync(),
         await db.Set<PetitionSignature>().CountAsync(),
         await db.Set<LiveEvent>().CountAsync(),
-        await db.Set<LiveQuestion>().CountAsync()));
+        await db.Set<LiveQuestion>().CountAsync(),
+        await db.Set<ServiceRequest>().CountAsync(),
+        await db.Set<ServiceRequestEvent>().CountAsync()));
 
     private async Task SeedDemoAsync()
     {
@@ -72,6 +75,25 @@ public sealed class DemoCityTests(CityHallApp app) : IClassFixture<CityHallApp>
         Assert.Equal(2011, inauguration.StartsAt.Year);
         Assert.Contains(events, e => e.State == LiveEventState.Scheduled && e.StartsAt > now.UtcDateTime);
         Assert.True(await app.WithDbAsync(db => db.Set<LiveQuestion>().CountAsync(q => q.EventId == inauguration.Id && q.State == QuestionState.Answered && q.Answer != null)) >= 10);
+
+        // 200 reports over 60 days, through the intake (district, department, deadline) and worked to every state.
+        var reports = await app.WithDbAsync(db => db.Set<ServiceRequest>().AsNoTracking().ToListAsync());
+        Assert.Equal(ServiceRequestsDemoSeeder.Reports, reports.Count);
+        Assert.All(reports, r =>
+        {
+            Assert.InRange(r.RequestedAt, now.UtcDateTime.AddDays(-61), now.UtcDateTime);
+            Assert.NotNull(r.Reference);
+            Assert.NotNull(r.DepartmentCode);
+            Assert.NotNull(r.DistrictCode);
+            Assert.NotNull(r.DueAt);
+            Assert.NotNull(r.Latitude);
+            Assert.True(r.ClosedAt is null || (r.ClosedAt >= r.RequestedAt && r.ClosedAt <= now.UtcDateTime));
+        });
+        foreach (var state in new[] { RequestStatus.Received, RequestStatus.Assigned, RequestStatus.InProgress, RequestStatus.Waiting, RequestStatus.Resolved,
+                     RequestStatus.Closed, RequestStatus.Duplicate, RequestStatus.Rejected })
+            Assert.Contains(reports, r => r.Status == state);
+        Assert.Contains(reports, r => !r.IsPublic);
+        Assert.All(reports.Where(r => r.Status is RequestStatus.Resolved or RequestStatus.Rejected), r => Assert.NotNull(r.StatusNotes));
 
         // Residents are verified, so their supports count; nobody can sign in to them (no password).
         using (var scope = app.Services.CreateScope())

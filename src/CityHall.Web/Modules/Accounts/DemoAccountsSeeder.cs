@@ -38,6 +38,18 @@ public sealed class DemoAccountsSeeder(UserManager<CityHallUser> users, StaffAcc
         if (!includeDemo) return;
         await SeedRolesAsync(ct);
         await SeedResidentsAsync(ct);
+        await SeedOfficialDepartmentsAsync(ct);
+    }
+
+    /// <summary>The demo official works for every department, so the demo's cases can be assigned to them and they see every queue.</summary>
+    private async Task SeedOfficialDepartmentsAsync(CancellationToken ct)
+    {
+        var official = await db.Users.Where(u => u.Email == "official@demo.cityhall.example").Select(u => u.Id).FirstOrDefaultAsync(ct);
+        if (official is null) return;
+        var joined = await db.Set<StaffDepartment>().Where(m => m.UserId == official).Select(m => m.DepartmentId).ToListAsync(ct);
+        var missing = await db.Set<Department>().Where(d => !joined.Contains(d.Id)).Select(d => d.Id).ToListAsync(ct);
+        foreach (var department in missing) db.Add(new StaffDepartment { UserId = official, DepartmentId = department });
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task SeedResidentsAsync(CancellationToken ct)

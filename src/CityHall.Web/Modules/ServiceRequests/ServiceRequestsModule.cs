@@ -59,6 +59,7 @@ public static class ServiceRequestsModule
         services.AddSingleton<ServiceRequestWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<ServiceRequestWriter>());
         services.AddScoped<Platform.Hosting.IDataSeeder, SeoulServiceCatalogue>();
+        services.AddScoped<Platform.Hosting.IDataSeeder, ServiceRequestsDemoSeeder>();
         // Per scope, from the current settings: administrators change the city's time zone while the app runs.
         services.AddScoped(sp =>
         {
