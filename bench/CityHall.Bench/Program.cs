@@ -7,12 +7,13 @@ var connection = new Option<string?>("--connection") { Description = "PostgreSQL
 var seconds = new Option<int>("--seconds") { Description = "Length of each measured phase.", DefaultValueFactory = _ => 20 };
 var workers = new Option<int>("--workers") { Description = "Concurrent requests in flight.", DefaultValueFactory = _ => 64 };
 
+var demo = new Option<bool>("--demo") { Description = "Run on the demo city (Seed:Demo) instead of the bench's own few rows for each block." };
 var portal = new Command("portal", "Anonymous reads: home page, a content page, the districts API.");
-foreach (var o in new Option[] { provider, connection, seconds, workers }) portal.Options.Add(o);
+foreach (var o in new Option[] { provider, connection, seconds, workers, demo }) portal.Options.Add(o);
 portal.SetAction(async (parse, ct) =>
 {
     var options = new BenchOptions(parse.GetValue(provider)!, parse.GetValue(connection), TimeSpan.FromSeconds(parse.GetValue(seconds)), parse.GetValue(workers));
-    await PortalBenchmark.RunAsync(options, ct);
+    await PortalBenchmark.RunAsync(options, parse.GetValue(demo), ct);
     return 0;
 });
 root.Subcommands.Add(portal);
