@@ -1,5 +1,7 @@
 using CityHall.Tests.Infrastructure;
 using CityHall.Web.Modules.Accounts.Contracts;
+using CityHall.Web.Modules.Inclusion;
+using CityHall.Web.Modules.Inclusion.Applications;
 using CityHall.Web.Modules.LiveEvents;
 using CityHall.Web.Modules.LiveEvents.Questions;
 using CityHall.Web.Modules.Petitions;
@@ -17,7 +19,7 @@ namespace CityHall.Tests.Portal;
 /// </summary>
 public sealed class DemoCityTests(CityHallApp app) : IClassFixture<CityHallApp>
 {
-    private sealed record Census(int Residents, int Toilets, int DemoPlaces, int Proposals, int Signatures, int Events, int Questions, int Reports, int CaseEvents);
+    private sealed record Census(int Residents, int Toilets, int DemoPlaces, int Proposals, int Signatures, int Events, int Questions, int Reports, int CaseEvents, int Applications, int ApplicationEvents);
 
     private Task<Census> CountAsync() => app.WithDbAsync(async db => new Census(
         await db.Users.CountAsync(u => u.Email!.EndsWith("@residents.demo.cityhall.example")),
@@ -28,7 +30,9 @@ public sealed class DemoCityTests(CityHallApp app) : IClassFixture<CityHallApp>
         await db.Set<LiveEvent>().CountAsync(),
         await db.Set<LiveQuestion>().CountAsync(),
         await db.Set<ServiceRequest>().CountAsync(),
-        await db.Set<ServiceRequestEvent>().CountAsync()));
+        await db.Set<ServiceRequestEvent>().CountAsync(),
+        await db.Set<InclusionApplication>().CountAsync(),
+        await db.Set<ApplicationEvent>().CountAsync()));
 
     private async Task SeedDemoAsync()
     {
@@ -94,6 +98,14 @@ public sealed class DemoCityTests(CityHallApp app) : IClassFixture<CityHallApp>
             Assert.Contains(reports, r => r.Status == state);
         Assert.Contains(reports, r => !r.IsPublic);
         Assert.All(reports.Where(r => r.Status is RequestStatus.Resolved or RequestStatus.Rejected), r => Assert.NotNull(r.StatusNotes));
+
+        // Applications for a PC repair visit worked through the programme's own steps, each state with its history.
+        var applications = await app.WithDbAsync(db => db.Set<InclusionApplication>().AsNoTracking().ToListAsync());
+        Assert.Equal(InclusionDemoSeeder.Applicants, applications.Count);
+        foreach (var state in Enum.GetValues<ApplicationState>().Except([ApplicationState.Ranked, ApplicationState.Returned]))
+            Assert.True(applications.Any(a => a.State == state), $"no demo application is {state}");
+        var histories = await app.WithDbAsync(db => db.Set<ApplicationEvent>().AsNoTracking().GroupBy(e => e.ApplicationId).Select(g => g.Count()).ToListAsync());
+        Assert.Equal(applications.Count, histories.Count);
 
         // Residents are verified, so their supports count; nobody can sign in to them (no password).
         using (var scope = app.Services.CreateScope())

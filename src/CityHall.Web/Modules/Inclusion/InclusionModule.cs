@@ -36,6 +36,7 @@ public static class InclusionModule
             SearchKinds = [new("programme", "Inclusion.Search.Kind", 50, ProgrammeSearch.ReadAsync)],
         });
         services.AddScoped<Platform.Hosting.IDataSeeder, ProgrammeSeeder>();
+        services.AddScoped<Platform.Hosting.IDataSeeder, InclusionDemoSeeder>();
         services.AddScoped<ApplicationIntake>();
         services.AddScoped<ApplicantNotices>();
         services.AddScoped<ProgrammeVersions>();
