@@ -24,12 +24,6 @@ public sealed class InclusionDemoSeeder(AppDbContext db, IDemoCitizens residents
     /// <summary>After the programmes (60) and the demo residents (10).</summary>
     public int Order => 65;
 
-    private sealed class SetClock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     private static readonly string[] Benefits = ["basic-livelihood", "near-poor", "basic-pension", "disability-pension"];
 
     private static readonly string[] Troubles =

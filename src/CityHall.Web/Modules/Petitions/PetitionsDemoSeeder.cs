@@ -84,13 +84,6 @@ public sealed class PetitionsDemoSeeder(AppDbContext db, IDemoCitizens residents
         new("공공 체육관 예약을 온라인으로만 받지 말아 주세요", "어르신들은 온라인 예약이 어려워 체육관을 이용하지 못합니다. 전화와 방문 예약도 받아 주세요.", "culture", "culture", Stage.PendingReview, 0, 0),
     ];
 
-    /// <summary>A clock the demo's own signature writer reads: set to each day of a proposal's window in turn.</summary>
-    private sealed class SetClock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     public async Task SeedAsync(bool includeDemo, CancellationToken ct)
     {
         if (!includeDemo) return;

@@ -14,27 +14,25 @@ public static class SearchApi
     {
         app.MapGet("/api/v1/search", async Task<IResult> (string? q, string? kind, int? page, SearchIndex index, AppDbContext db, IStringLocalizer<Text> t, HttpContext http, CancellationToken ct) =>
             {
-                q = q?.Trim();
-                if (string.IsNullOrEmpty(q)) return TypedResults.Problem(t["Search.Empty"], statusCode: StatusCodes.Status400BadRequest);
-                if (q.Length > SearchTerms.MaxQueryLength) return TypedResults.Problem(t["Search.TooLong", SearchTerms.MaxQueryLength], statusCode: StatusCodes.Status400BadRequest);
+                var (query, problem) = CitySearch.Check(q);
+                if (problem == CitySearch.Problem.Empty) return TypedResults.Problem(t["Search.Empty"], statusCode: StatusCodes.Status400BadRequest);
+                if (problem == CitySearch.Problem.TooLong) return TypedResults.Problem(t["Search.TooLong", SearchTerms.MaxQueryLength], statusCode: StatusCodes.Status400BadRequest);
                 SearchKind? selected = null;
                 if (kind is not null && (selected = index.KindOf(kind)) is null)
                     return TypedResults.Problem(t["Search.UnknownKind", string.Join(", ", index.Kinds.Select(s => s.Kind))], statusCode: StatusCodes.Status400BadRequest);
-                var number = Math.Clamp(page ?? 1, 1, Public.SearchModel.MaxPage);
-                var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                var result = await index.SearchAsync(db, q, selected?.Kind, number, Public.SearchModel.PerKind, ct);
-                ServerTiming.Append(http, "search", started);
+                var number = Math.Clamp(page ?? 1, 1, CitySearch.MaxPage);
+                var result = await CitySearch.RunAsync(index, db, http, query, selected, number, ct);
                 var culture = CultureInfo.CurrentUICulture;
                 return TypedResults.Ok(new
                 {
-                    query = q,
+                    query,
                     total = result.Total,
                     kinds = result.Counts.Select(c => new Kind(c.Kind, t[index.KindOf(c.Kind)!.TitleKey], c.Count)),
                     results = result.Entries.Select(e => new Hit(e.Kind, e.SourceId, e.TitleKo, e.TitleEn, e.Url,
                         SearchHighlight.ToHtml(SearchHighlight.Mark(Platform.City.LocalizedText.Pick(culture, e.TitleKo, e.TitleEn ?? ""), result.Words)),
                         SearchHighlight.ToHtml(SearchHighlight.Snippet(Platform.City.LocalizedText.Pick(culture, e.TextKo ?? "", e.TextEn ?? ""), result.Words)))),
                     page = selected is null ? (int?)null : number,
-                    pageSize = selected is null ? Public.SearchModel.PerKind : SearchIndex.PageSize,
+                    pageSize = selected is null ? CitySearch.PerKind : SearchIndex.PageSize,
                 });
             })
             .RequireRateLimiting(RateLimits.ApiRead)

@@ -45,12 +45,6 @@ public sealed class ServiceRequestsDemoSeeder(AppDbContext db, IDemoCitizens res
         ("관악구 관악로 인근", 37.4784, 126.9516), ("은평구 통일로 인근", 37.6027, 126.9291), ("강서구 공항대로 인근", 37.5509, 126.8495),
     ];
 
-    private sealed class SetClock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     private enum Ending { Received, Assigned, InProgress, Waiting, Resolved, Closed, Duplicate, Rejected }
 
     public async Task SeedAsync(bool includeDemo, CancellationToken ct)

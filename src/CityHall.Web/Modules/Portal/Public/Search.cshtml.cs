@@ -11,9 +11,6 @@ namespace CityHall.Web.Modules.Portal.Public;
 [OutputCache(PolicyName = Platform.Web.OutputCaching.PublicShort)]
 public sealed class SearchModel(SearchIndex index, AppDbContext db, IStringLocalizer<Text> t, Microsoft.Extensions.Options.IOptionsMonitor<Platform.City.CityOptions> city) : PageModel
 {
-    public const int PerKind = 5;
-    public const int MaxPage = 500;
-
     [BindProperty(SupportsGet = true, Name = "q")] public string? Q { get; set; }
     [BindProperty(SupportsGet = true, Name = "kind")] public string? Kind { get; set; }
     // Not "page": Razor Pages keeps that name for the page's own route value.
@@ -30,14 +27,14 @@ public sealed class SearchModel(SearchIndex index, AppDbContext db, IStringLocal
     public async Task OnGetAsync(CancellationToken ct)
     {
         ModelState.Clear(); // a page number that is not a number is page 1, not an error
-        Q = Q?.Trim();
-        if (string.IsNullOrEmpty(Q)) return;
-        if (Q.Length > SearchTerms.MaxQueryLength) { ModelState.AddModelError("q", t["Search.TooLong", SearchTerms.MaxQueryLength]); return; }
+        var (query, problem) = CitySearch.Check(Q);
+        Q = query;
+        if (problem == CitySearch.Problem.Empty) return;
+        if (problem == CitySearch.Problem.TooLong) { ModelState.AddModelError("q", t["Search.TooLong", SearchTerms.MaxQueryLength]); return; }
+        // An unknown kind on the page (an old link) searches every kind; the API says it is unknown.
         Selected = Kind is null ? null : index.KindOf(Kind);
-        PageNumber = Math.Clamp(PageNumber, 1, MaxPage);
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        Result = await index.SearchAsync(db, Q, Selected?.Kind, PageNumber, PerKind, ct);
-        ServerTiming.Append(HttpContext, "search", started);
+        PageNumber = Math.Clamp(PageNumber, 1, CitySearch.MaxPage);
+        Result = await CitySearch.RunAsync(index, db, HttpContext, Q, Selected, PageNumber, ct);
         if (Result.Words.Count == 0) ModelState.AddModelError("q", t["Search.NoWords"]);
     }
 

@@ -1,0 +1,33 @@
+using CityHall.Web.Platform.Search;
+
+namespace CityHall.Web.Modules.Portal;
+
+/// <summary>
+/// What the search page and /api/v1/search do alike: the query trimmed and checked against the limits, the page
+/// number kept within bounds, the search run and its time reported (Server-Timing: search). Each then answers a
+/// problem its own way: the page in words on the form, the API with a 400.
+/// </summary>
+public static class CitySearch
+{
+    /// <summary>Results of each kind shown when no kind is chosen.</summary>
+    public const int PerKind = 5;
+    /// <summary>The last page anyone is given (20 a page): far past what anyone reads, short of what costs.</summary>
+    public const int MaxPage = 500;
+
+    public enum Problem { None, Empty, TooLong }
+
+    /// <summary>The query trimmed, and what is wrong with it (its text key: "Search.Empty", "Search.TooLong").</summary>
+    public static (string Query, Problem Problem) Check(string? q)
+    {
+        var query = q?.Trim() ?? "";
+        return (query, query.Length == 0 ? Problem.Empty : query.Length > SearchTerms.MaxQueryLength ? Problem.TooLong : Problem.None);
+    }
+
+    public static async Task<SearchIndex.Result> RunAsync(SearchIndex index, AppDbContext db, HttpContext http, string query, SearchKind? kind, int page, CancellationToken ct)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var result = await index.SearchAsync(db, query, kind?.Kind, Math.Clamp(page, 1, MaxPage), PerKind, ct);
+        ServerTiming.Append(http, "search", started);
+        return result;
+    }
+}
