@@ -20,6 +20,48 @@ public sealed class HomeAndLanguageTests(CityHallApp app) : IClassFixture<CityHa
     }
 
     [Fact]
+    public async Task Anonymous_pages_come_compressed_and_cached_per_encoding_but_a_signed_in_persons_never_do()
+    {
+        async Task<(string? Encoding, string Html)> GetAsync(HttpClient client, string url, string accept)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", accept);
+            using var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var encoding = response.Content.Headers.ContentEncoding.SingleOrDefault();
+            await using var body = await response.Content.ReadAsStreamAsync();
+            await using Stream plain = encoding switch
+            {
+                "br" => new System.IO.Compression.BrotliStream(body, System.IO.Compression.CompressionMode.Decompress),
+                "gzip" => new System.IO.Compression.GZipStream(body, System.IO.Compression.CompressionMode.Decompress),
+                _ => body,
+            };
+            return (encoding, await new StreamReader(plain).ReadToEndAsync());
+        }
+
+        var anonymous = app.CreateClient();
+        var url = "/?compression=" + Guid.NewGuid().ToString("N");
+        var (br, brotliHtml) = await GetAsync(anonymous, url, "gzip, deflate, br, zstd");
+        Assert.Equal("br", br);
+        Assert.Contains("서울특별시", brotliHtml, StringComparison.Ordinal);
+        // The same page from the output cache for a client without Brotli, and for one that takes none: each its own copy.
+        var (gzip, gzipHtml) = await GetAsync(anonymous, url, "gzip");
+        Assert.Equal("gzip", gzip);
+        Assert.Equal(brotliHtml, gzipHtml);
+        var (none, plainHtml) = await GetAsync(anonymous, url, "identity");
+        Assert.Null(none);
+        Assert.Equal(brotliHtml, plainHtml);
+        Assert.Equal("br", (await GetAsync(anonymous, "/api/v1/city/districts", "br")).Encoding);
+
+        // Signed in: personal data beside what anyone can type into the page (BREACH) — never compressed.
+        var citizen = await app.SignedUpCitizenAsync();
+        var (mine, myHtml) = await GetAsync(citizen, "/my", "gzip, deflate, br");
+        Assert.Null(mine);
+        Assert.Contains("<main", myHtml, StringComparison.Ordinal);
+        Assert.Null((await GetAsync(citizen, "/", "br")).Encoding);
+    }
+
+    [Fact]
     public async Task A_browser_asking_for_English_gets_English()
     {
         var client = app.CreateClient();

@@ -68,10 +68,11 @@ public static class PlatformRegistration
         services.AddCityHallProblemDetails();
         services.AddResponseCompression(o =>
         {
-            o.EnableForHttps = true; // only static assets pass through it (see UsePlatform), so no secrets are compressed
+            // Static assets, and anonymous visitors' pages (see PageCompression for why only theirs, and UsePlatform).
+            o.EnableForHttps = true;
             o.Providers.Add<BrotliCompressionProvider>();
             o.Providers.Add<GzipCompressionProvider>();
-            o.MimeTypes = ["text/css", "text/javascript", "application/javascript", "image/svg+xml"];
+            o.MimeTypes = Platform.Web.PageCompression.MimeTypes;
         });
         // Compression runs on every asset request (browsers cache them for a day): Optimal, not SmallestSize,
         // keeps the stylesheet small without spending tens of milliseconds of CPU per request.
@@ -149,6 +150,8 @@ public static class PlatformRegistration
         app.UseRateLimiter(); // after authentication: citizen writes are counted per account
         app.UseAuthorization();
         app.UseOutputCache(); // after authentication: the policy serves and stores anonymous requests only
+        // Inside the output cache, so what it keeps is already compressed (one copy per encoding).
+        app.UseWhen(Platform.Web.PageCompression.Applies, branch => branch.UseResponseCompression());
         app.UseAntiforgery();
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });

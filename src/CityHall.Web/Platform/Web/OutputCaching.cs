@@ -26,8 +26,10 @@ public static class OutputCaching
                 .Expire(TimeSpan.FromSeconds(2))
                 .Tag(CityTag)
                 .SetVaryByQuery("*")
-                .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name)));
-            o.AddPolicy(DatasetExport, b => b.Expire(DatasetExportAge).SetVaryByQuery("*"));
+                .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))
+                .VaryByValue(c => new KeyValuePair<string, string>("encoding", PageCompression.EncodingFor(c.Request))));
+            o.AddPolicy(DatasetExport, b => b.Expire(DatasetExportAge).SetVaryByQuery("*")
+                .VaryByValue(c => new KeyValuePair<string, string>("encoding", PageCompression.EncodingFor(c.Request))));
         }).AddHostedService<CityChangeEviction>();
 
     /// <summary>

@@ -1,0 +1,29 @@
+namespace CityHall.Web.Platform.Web;
+
+/// <summary>
+/// Pages and API answers are compressed for anonymous visitors only — the crowd on a slow phone, and everything the
+/// output cache keeps (compressed once per encoding, then served as it is). A signed-in person's pages are not:
+/// they hold personal data, and compressing a secret next to text an attacker can put on the same page is how
+/// BREACH reads it. What anonymous pages hold that is secret — the antiforgery token in a form — is encrypted afresh
+/// for every response, so no two responses share it and compression reveals nothing of it; the sign-in cookie is
+/// SameSite=Lax, so another site cannot make a signed-in visitor's browser fetch pages in the background.
+/// </summary>
+public static class PageCompression
+{
+    /// <summary>The types compressed: pages, JSON, and (for static files) styles, scripts and SVG.</summary>
+    public static readonly string[] MimeTypes =
+        ["text/html", "application/json", "application/problem+json", "application/geo+json", "text/css", "text/javascript", "application/javascript", "image/svg+xml"];
+
+    /// <summary>Whether this response may be compressed: an anonymous request, not a stream of live events.</summary>
+    public static bool Applies(HttpContext context) =>
+        context.User.Identity?.IsAuthenticated != true && context.Request.Headers.Authorization.Count == 0
+        && !context.Request.Path.StartsWithSegments("/hubs");
+
+    /// <summary>The encoding the compression middleware will choose for this request (br, then gzip), for the output cache to keep one copy of each.</summary>
+    public static string EncodingFor(HttpRequest request)
+    {
+        var accepted = request.Headers.AcceptEncoding.ToString();
+        return accepted.Contains("br", StringComparison.OrdinalIgnoreCase) ? "br"
+            : accepted.Contains("gzip", StringComparison.OrdinalIgnoreCase) ? "gzip" : "";
+    }
+}
