@@ -112,6 +112,12 @@ public sealed class DemoCityTests(CityHallApp app) : IClassFixture<CityHallApp>
             Assert.All(await scope.ServiceProvider.GetRequiredService<IDemoCitizens>().ListAsync(), r => Assert.False(string.IsNullOrEmpty(r.IdentityKey)));
         Assert.True(await app.WithDbAsync(db => db.Users.Where(u => u.Email!.EndsWith("@residents.demo.cityhall.example")).AllAsync(u => u.PasswordHash == null)));
 
+        // The demo citizen one signs in as has their own proposal, supports and reports for "my city".
+        var demoCitizen = await app.WithDbAsync(db => db.Users.Where(u => u.Email == "citizen@demo.cityhall.example").Select(u => u.Id).SingleAsync());
+        Assert.Contains(proposals, p => p.AuthorId == demoCitizen);
+        Assert.True(await app.WithDbAsync(db => db.Set<PetitionSignature>().AnyAsync(s => s.UserId == demoCitizen)));
+        Assert.Contains(reports, r => r.ReporterId == demoCitizen);
+
         await SeedDemoAsync();
         Assert.Equal(first, await CountAsync());
 

@@ -52,6 +52,10 @@ public sealed class HomeAndLanguageTests(CityHallApp app) : IClassFixture<CityHa
         Assert.Null(none);
         Assert.Equal(brotliHtml, plainHtml);
         Assert.Equal("br", (await GetAsync(anonymous, "/api/v1/city/districts", "br")).Encoding);
+        // The API reference sets its own length: left as it is (compressed, its body would not match the length).
+        var (docs, docsHtml) = await GetAsync(anonymous, "/api/docs/", "br");
+        Assert.Null(docs);
+        Assert.Contains("<html", docsHtml, StringComparison.OrdinalIgnoreCase);
 
         // Signed in: personal data beside what anyone can type into the page (BREACH) — never compressed.
         var citizen = await app.SignedUpCitizenAsync();

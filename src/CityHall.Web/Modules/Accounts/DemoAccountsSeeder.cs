@@ -17,6 +17,7 @@ public sealed class DemoAccountsSeeder(UserManager<CityHallUser> users, StaffAcc
     /// <summary>How many residents the demo city has: enough for a proposal to pass the forum threshold (100).</summary>
     public const int Residents = 160;
     private const string ResidentDomain = "@residents.demo.cityhall.example";
+    public const string CitizenEmail = "citizen@demo.cityhall.example";
     /// <summary>The verifier name their identities are hashed under: never one a real verifier uses.</summary>
     private const string ResidentVerifier = "demo-resident";
 
@@ -27,7 +28,7 @@ public sealed class DemoAccountsSeeder(UserManager<CityHallUser> users, StaffAcc
 
     private static readonly (string Email, string Name, string Role)[] Demo =
     [
-        ("citizen@demo.cityhall.example", "김시민", Roles.Citizen),
+        (CitizenEmail, "김시민", Roles.Citizen),
         ("official@demo.cityhall.example", "이공무", Roles.Official),
         ("moderator@demo.cityhall.example", "박운영", Roles.Moderator),
         ("admin@demo.cityhall.example", "최관리", Roles.Administrator),
@@ -56,10 +57,18 @@ public sealed class DemoAccountsSeeder(UserManager<CityHallUser> users, StaffAcc
     {
         // Without the identity key nobody can be verified (Production without Accounts:IdentityHashKey): no residents then.
         if (!identities.IsConfigured) return;
-        var existing = (await db.Users.Where(u => u.Email!.EndsWith(ResidentDomain)).Select(u => u.Email!).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        if (existing.Count >= Residents) return;
         var districts = await db.Set<District>().OrderBy(d => d.Id).Select(d => d.Code).ToListAsync(ct);
         var now = clock.GetUtcNow();
+        // The demo citizen one signs in as is verified too, so their "my city" has proposals and supports to show.
+        if (await users.FindByEmailAsync(CitizenEmail) is { VerifiedIdentityHash: null } citizen)
+        {
+            citizen.VerifiedIdentityHash = identities.Hash(ResidentVerifier, CitizenEmail);
+            citizen.VerifiedAt = now;
+            citizen.DistrictCode ??= districts.FirstOrDefault();
+            await users.UpdateAsync(citizen);
+        }
+        var existing = (await db.Users.Where(u => u.Email!.EndsWith(ResidentDomain)).Select(u => u.Email!).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        if (existing.Count >= Residents) return;
         for (var i = 1; i <= Residents; i++)
         {
             var email = $"resident{i:000}{ResidentDomain}";
@@ -77,8 +86,10 @@ public sealed class DemoAccountsSeeder(UserManager<CityHallUser> users, StaffAcc
         }
     }
 
+    /// <summary>The demo citizen first (when verified), then the residents.</summary>
     public async Task<IReadOnlyList<DemoCitizen>> ListAsync(CancellationToken ct = default) =>
-        await db.Users.AsNoTracking().Where(u => u.Email!.EndsWith(ResidentDomain) && u.VerifiedIdentityHash != null).OrderBy(u => u.Email)
+        await db.Users.AsNoTracking().Where(u => (u.Email!.EndsWith(ResidentDomain) || u.Email == CitizenEmail) && u.VerifiedIdentityHash != null)
+            .OrderBy(u => u.Email == CitizenEmail ? 0 : 1).ThenBy(u => u.Email)
             .Select(u => new DemoCitizen(u.Id, u.DisplayName, u.VerifiedIdentityHash!, u.DistrictCode)).ToListAsync(ct);
 
     private async Task SeedRolesAsync(CancellationToken ct)

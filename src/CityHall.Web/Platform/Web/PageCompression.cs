@@ -14,10 +14,13 @@ public static class PageCompression
     public static readonly string[] MimeTypes =
         ["text/html", "application/json", "application/problem+json", "application/geo+json", "text/css", "text/javascript", "application/javascript", "image/svg+xml"];
 
-    /// <summary>Whether this response may be compressed: an anonymous request, not a stream of live events.</summary>
+    /// <summary>
+    /// Whether this response may be compressed: an anonymous request, not the live events' connections, not the API
+    /// reference (Scalar sets the length of what it sends itself, which compressing would contradict).
+    /// </summary>
     public static bool Applies(HttpContext context) =>
         context.User.Identity?.IsAuthenticated != true && context.Request.Headers.Authorization.Count == 0
-        && !context.Request.Path.StartsWithSegments("/hubs");
+        && !context.Request.Path.StartsWithSegments("/hubs") && !context.Request.Path.StartsWithSegments("/api/docs");
 
     /// <summary>The encoding the compression middleware will choose for this request (br, then gzip), for the output cache to keep one copy of each.</summary>
     public static string EncodingFor(HttpRequest request)
