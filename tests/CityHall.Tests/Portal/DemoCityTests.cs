@@ -109,7 +109,7 @@ public sealed class DemoCityTests(CityHallApp app) : IClassFixture<CityHallApp>
 
         // Residents are verified, so their supports count; nobody can sign in to them (no password).
         using (var scope = app.Services.CreateScope())
-            Assert.All(await scope.ServiceProvider.GetRequiredService<IDemoCitizens>().ListAsync(), r => Assert.False(string.IsNullOrEmpty(r.IdentityKey)));
+            Assert.All(await scope.ServiceProvider.GetRequiredService<IDemoPeople>().CitizensAsync(), r => Assert.False(string.IsNullOrEmpty(r.IdentityKey)));
         Assert.True(await app.WithDbAsync(db => db.Users.Where(u => u.Email!.EndsWith("@residents.demo.cityhall.example")).AllAsync(u => u.PasswordHash == null)));
 
         // The demo citizen one signs in as has their own proposal, supports and reports for "my city".

@@ -18,7 +18,7 @@ public static class AccountsModule
         });
         builder.Services.AddScoped<DemoAccountsSeeder>();
         builder.Services.AddScoped<IDataSeeder>(sp => sp.GetRequiredService<DemoAccountsSeeder>());
-        builder.Services.AddScoped<IDemoCitizens>(sp => sp.GetRequiredService<DemoAccountsSeeder>());
+        builder.Services.AddScoped<IDemoPeople>(sp => sp.GetRequiredService<DemoAccountsSeeder>());
         builder.Services.AddScoped<AccountCodes>();
         builder.Services.AddScoped<PersonalData>();
         builder.Services.AddSingleton<IdentityHashKey>();

@@ -9,15 +9,16 @@ namespace CityHall.Web.Modules.Accounts;
 /// <summary>
 /// Demo accounts, one per role, created once with random passwords that are printed in the log
 /// that one time only (they are not stored anywhere readable). Staff accounts get a TOTP key.
-/// Then the demo city's residents (<see cref="IDemoCitizens"/>): verified, spread over the districts, without passwords.
+/// Then the demo city's residents (<see cref="IDemoPeople"/>): verified, spread over the districts, without passwords.
 /// </summary>
 public sealed class DemoAccountsSeeder(UserManager<CityHallUser> users, StaffAccounts staff, AppDbContext db, IdentityHashKey identities,
-    TimeProvider clock, ILogger<DemoAccountsSeeder> logger) : IDataSeeder, IDemoCitizens
+    TimeProvider clock, ILogger<DemoAccountsSeeder> logger) : IDataSeeder, IDemoPeople
 {
     /// <summary>How many residents the demo city has: enough for a proposal to pass the forum threshold (100).</summary>
     public const int Residents = 160;
     private const string ResidentDomain = "@residents.demo.cityhall.example";
-    public const string CitizenEmail = "citizen@demo.cityhall.example";
+    private const string CitizenEmail = "citizen@demo.cityhall.example";
+    private const string OfficialEmail = "official@demo.cityhall.example";
     /// <summary>The verifier name their identities are hashed under: never one a real verifier uses.</summary>
     private const string ResidentVerifier = "demo-resident";
 
@@ -29,7 +30,7 @@ public sealed class DemoAccountsSeeder(UserManager<CityHallUser> users, StaffAcc
     private static readonly (string Email, string Name, string Role)[] Demo =
     [
         (CitizenEmail, "김시민", Roles.Citizen),
-        ("official@demo.cityhall.example", "이공무", Roles.Official),
+        (OfficialEmail, "이공무", Roles.Official),
         ("moderator@demo.cityhall.example", "박운영", Roles.Moderator),
         ("admin@demo.cityhall.example", "최관리", Roles.Administrator),
     ];
@@ -45,7 +46,7 @@ public sealed class DemoAccountsSeeder(UserManager<CityHallUser> users, StaffAcc
     /// <summary>The demo official works for every department, so the demo's cases can be assigned to them and they see every queue.</summary>
     private async Task SeedOfficialDepartmentsAsync(CancellationToken ct)
     {
-        var official = await db.Users.Where(u => u.Email == "official@demo.cityhall.example").Select(u => u.Id).FirstOrDefaultAsync(ct);
+        var official = await db.Users.Where(u => u.Email == OfficialEmail).Select(u => u.Id).FirstOrDefaultAsync(ct);
         if (official is null) return;
         var joined = await db.Set<StaffDepartment>().Where(m => m.UserId == official).Select(m => m.DepartmentId).ToListAsync(ct);
         var missing = await db.Set<Department>().Where(d => !joined.Contains(d.Id)).Select(d => d.Id).ToListAsync(ct);
@@ -87,10 +88,17 @@ public sealed class DemoAccountsSeeder(UserManager<CityHallUser> users, StaffAcc
     }
 
     /// <summary>The demo citizen first (when verified), then the residents.</summary>
-    public async Task<IReadOnlyList<DemoCitizen>> ListAsync(CancellationToken ct = default) =>
+    public async Task<IReadOnlyList<DemoCitizen>> CitizensAsync(CancellationToken ct = default) =>
         await db.Users.AsNoTracking().Where(u => (u.Email!.EndsWith(ResidentDomain) || u.Email == CitizenEmail) && u.VerifiedIdentityHash != null)
             .OrderBy(u => u.Email == CitizenEmail ? 0 : 1).ThenBy(u => u.Email)
-            .Select(u => new DemoCitizen(u.Id, u.DisplayName, u.VerifiedIdentityHash!, u.DistrictCode)).ToListAsync(ct);
+            .Select(u => new DemoCitizen(u.Id, u.DisplayName, u.VerifiedIdentityHash!, u.DistrictCode, u.Email == CitizenEmail)).ToListAsync(ct);
+
+    public async Task<DemoStaff?> StaffAsync(string role, CancellationToken ct = default)
+    {
+        var email = Demo.Where(d => d.Role == role && role != Roles.Citizen).Select(d => d.Email).FirstOrDefault();
+        return email is null ? null : await db.Users.AsNoTracking().Where(u => u.Email == email)
+            .Select(u => new DemoStaff(u.Id, u.DisplayName, u.UserName!)).FirstOrDefaultAsync(ct);
+    }
 
     private async Task SeedRolesAsync(CancellationToken ct)
     {

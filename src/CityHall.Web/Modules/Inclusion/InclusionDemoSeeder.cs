@@ -15,7 +15,7 @@ namespace CityHall.Web.Modules.Inclusion;
 /// clock set to that moment, so every application has a real history. What no programme of Seoul's does as seeded —
 /// a loan coming back (Returned) — is left out. Runs once: skipped when the programme has any application.
 /// </summary>
-public sealed class InclusionDemoSeeder(AppDbContext db, IDemoCitizens residents, IServiceProvider services, TimeProvider clock,
+public sealed class InclusionDemoSeeder(AppDbContext db, IDemoPeople demo, IServiceProvider services, TimeProvider clock,
     ILogger<InclusionDemoSeeder> logger) : IDataSeeder
 {
     public const string Programme = "pc-repair";
@@ -37,8 +37,8 @@ public sealed class InclusionDemoSeeder(AppDbContext db, IDemoCitizens residents
         if (!includeDemo) return;
         var programme = await db.Set<InclusionProgramme>().AsNoTracking().FirstOrDefaultAsync(p => p.Code == Programme, ct);
         if (programme is null || await db.Set<InclusionApplication>().AnyAsync(a => a.ProgrammeId == programme.Id, ct)) return;
-        var people = await residents.ListAsync(ct);
-        var official = await db.Users.AsNoTracking().Where(u => u.Email == "official@demo.cityhall.example").Select(u => u.Id).FirstOrDefaultAsync(ct);
+        var people = await demo.CitizensAsync(ct);
+        var official = (await demo.StaffAsync(Roles.Official, ct))?.UserId;
         if (people.Count < Applicants || official is null) return;
         var staff = new ApplicationActor(official, Roles.Official);
 

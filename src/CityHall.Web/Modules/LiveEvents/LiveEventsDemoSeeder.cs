@@ -10,7 +10,7 @@ namespace CityHall.Web.Modules.LiveEvents;
 /// figures in its description are Seoul's), and a budget briefing a week from now, open for questions. An event whose
 /// Korean title exists is skipped.
 /// </summary>
-public sealed class LiveEventsDemoSeeder(AppDbContext db, CityClock cityClock, TimeProvider clock, ILogger<LiveEventsDemoSeeder> logger) : IDataSeeder
+public sealed class LiveEventsDemoSeeder(AppDbContext db, Accounts.Contracts.IDemoPeople demo, CityClock cityClock, TimeProvider clock, ILogger<LiveEventsDemoSeeder> logger) : IDataSeeder
 {
     public int Order => 56;
 
@@ -38,7 +38,7 @@ public sealed class LiveEventsDemoSeeder(AppDbContext db, CityClock cityClock, T
         if (!includeDemo) return;
         var existing = await db.Set<LiveEvent>().Where(e => e.TitleKo == InaugurationKo || e.TitleKo == BriefingKo).Select(e => e.TitleKo).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        if (!existing.Contains(InaugurationKo)) await AddInaugurationAsync(now, ct);
+        if (!existing.Contains(InaugurationKo)) await AddInaugurationAsync(now, (await demo.StaffAsync(Roles.Moderator, ct))?.UserName, ct);
         if (!existing.Contains(BriefingKo))
         {
             // A week from now, 7 p.m. city time, for an hour and a half.
@@ -56,7 +56,7 @@ public sealed class LiveEventsDemoSeeder(AppDbContext db, CityClock cityClock, T
         if (existing.Count < 2) logger.LogInformation("Demo city: live events added (the 2011 inauguration archive, next week's budget briefing)");
     }
 
-    private async Task AddInaugurationAsync(DateTime now, CancellationToken ct)
+    private async Task AddInaugurationAsync(DateTime now, string? moderator, CancellationToken ct)
     {
         // 16 November 2011, 10:00 in Seoul (UTC+9).
         var starts = new DateTime(2011, 11, 16, 1, 0, 0, DateTimeKind.Utc);
@@ -78,7 +78,7 @@ public sealed class LiveEventsDemoSeeder(AppDbContext db, CityClock cityClock, T
             {
                 EventId = inauguration.Id, Channel = channel, ExternalId = $"demo-2011-{i}", SenderKey = $"demo-2011-sender-{i}", SenderLabel = sender,
                 Text = question, State = QuestionState.Answered, Supports = 40 - i * 3, ReceivedAt = received, DecidedAt = received.AddMinutes(1),
-                DecidedBy = "moderator@demo.cityhall.example", OnStageAt = received.AddMinutes(2), AnsweredAt = received.AddMinutes(4), Answer = answer,
+                DecidedBy = moderator, OnStageAt = received.AddMinutes(2), AnsweredAt = received.AddMinutes(4), Answer = answer,
             });
         }
         await db.SaveChangesAsync(ct);

@@ -13,7 +13,7 @@ namespace CityHall.Web.Modules.Petitions;
 /// clock set to each day of the window), so the tally and every receipt verify. Then <see cref="PetitionStages"/>
 /// moves the proposals whose window has ended, as it does every minute. A proposal whose title exists is skipped.
 /// </summary>
-public sealed class PetitionsDemoSeeder(AppDbContext db, IDemoCitizens residents, IServiceProvider services, PetitionStages stages,
+public sealed class PetitionsDemoSeeder(AppDbContext db, IDemoPeople demo, IServiceProvider services, PetitionStages stages,
     IOptions<PetitionOptions> options, TimeProvider clock, ILogger<PetitionsDemoSeeder> logger) : IDataSeeder
 {
     /// <summary>After the demo residents (10).</summary>
@@ -87,12 +87,13 @@ public sealed class PetitionsDemoSeeder(AppDbContext db, IDemoCitizens residents
     public async Task SeedAsync(bool includeDemo, CancellationToken ct)
     {
         if (!includeDemo) return;
-        var people = await residents.ListAsync(ct);
-        if (people.Count == 0) return;
         var titles = Proposals.Select(p => p.Title).ToList();
         var existing = (await db.Set<Petition>().Where(p => titles.Contains(p.Title)).Select(p => p.Title).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var missing = Proposals.Select((p, i) => (Proposal: p, Index: i)).Where(x => !existing.Contains(x.Proposal.Title)).ToList();
         if (missing.Count == 0) return;
+        var people = await demo.CitizensAsync(ct);
+        if (people.Count == 0) return;
+        var moderator = (await demo.StaffAsync(Roles.Moderator, ct))?.UserName;
 
         var now = clock.GetUtcNow();
         var window = options.Value.SupportWindow;
@@ -114,7 +115,7 @@ public sealed class PetitionsDemoSeeder(AppDbContext db, IDemoCitizens residents
                     TitleGramCount = grams.Count,
                     Status = proposal.Stage switch { Stage.PendingReview => PetitionStatus.PendingReview, Stage.Rejected => PetitionStatus.Rejected, _ => PetitionStatus.Collecting },
                     ReviewedAt = proposal.Stage == Stage.PendingReview ? null : created + TimeSpan.FromHours(3),
-                    ReviewedBy = proposal.Stage == Stage.PendingReview ? null : "moderator@demo.cityhall.example",
+                    ReviewedBy = proposal.Stage == Stage.PendingReview ? null : moderator,
                     RejectionReasonCode = proposal.RejectedFor,
                     DepartmentCode = published is null ? null : proposal.Department,
                     PublishedAt = published, SupportDeadline = published + window, LastNotifiedAt = published,

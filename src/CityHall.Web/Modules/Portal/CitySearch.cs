@@ -23,10 +23,14 @@ public static class CitySearch
         return (query, query.Length == 0 ? Problem.Empty : query.Length > SearchTerms.MaxQueryLength ? Problem.TooLong : Problem.None);
     }
 
+    /// <summary>The page asked for, within 1 to <see cref="MaxPage"/> (none, 0 or negative: the first).</summary>
+    public static int Page(int? asked) => Math.Clamp(asked ?? 1, 1, MaxPage);
+
+    /// <param name="page">Within bounds (<see cref="Page"/>).</param>
     public static async Task<SearchIndex.Result> RunAsync(SearchIndex index, AppDbContext db, HttpContext http, string query, SearchKind? kind, int page, CancellationToken ct)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var result = await index.SearchAsync(db, query, kind?.Kind, Math.Clamp(page, 1, MaxPage), PerKind, ct);
+        var result = await index.SearchAsync(db, query, kind?.Kind, page, PerKind, ct);
         ServerTiming.Append(http, "search", started);
         return result;
     }

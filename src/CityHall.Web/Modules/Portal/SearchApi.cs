@@ -20,7 +20,7 @@ public static class SearchApi
                 SearchKind? selected = null;
                 if (kind is not null && (selected = index.KindOf(kind)) is null)
                     return TypedResults.Problem(t["Search.UnknownKind", string.Join(", ", index.Kinds.Select(s => s.Kind))], statusCode: StatusCodes.Status400BadRequest);
-                var number = Math.Clamp(page ?? 1, 1, CitySearch.MaxPage);
+                var number = CitySearch.Page(page);
                 var result = await CitySearch.RunAsync(index, db, http, query, selected, number, ct);
                 var culture = CultureInfo.CurrentUICulture;
                 return TypedResults.Ok(new

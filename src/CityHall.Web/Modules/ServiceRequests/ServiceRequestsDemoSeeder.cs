@@ -12,7 +12,7 @@ namespace CityHall.Web.Modules.ServiceRequests;
 /// case work run on a clock set to each moment of the story (a writer of their own, as the app's starts only with the
 /// host), so dates and deadlines are those of a real two months. Runs once: skipped when a demo report exists.
 /// </summary>
-public sealed class ServiceRequestsDemoSeeder(AppDbContext db, IDemoCitizens residents, IServiceProvider services, TimeProvider clock,
+public sealed class ServiceRequestsDemoSeeder(AppDbContext db, IDemoPeople demo, IServiceProvider services, TimeProvider clock,
     ILogger<ServiceRequestsDemoSeeder> logger) : IDataSeeder
 {
     public const int Reports = 200;
@@ -51,12 +51,12 @@ public sealed class ServiceRequestsDemoSeeder(AppDbContext db, IDemoCitizens res
     {
         if (!includeDemo) return;
         if (await db.Set<ServiceRequest>().AnyAsync(r => r.DeviceId == Device, ct)) return;
-        var people = await residents.ListAsync(ct);
-        if (people.Count == 0) return;
-        var official = await db.Users.AsNoTracking().Where(u => u.Email == "official@demo.cityhall.example").Select(u => new { u.Id, u.DisplayName }).FirstOrDefaultAsync(ct);
-        var citizen = await db.Users.AsNoTracking().Where(u => u.Email == "citizen@demo.cityhall.example").Select(u => u.Id).FirstOrDefaultAsync(ct);
+        var people = await demo.CitizensAsync(ct);
+        if (people.Count == 0 || await demo.StaffAsync(Roles.Official, ct) is not { } official) return;
+        var citizen = people.FirstOrDefault(p => p.SignsIn)?.UserId;
+        // The official as their sign-in presents them to case work (the name it records on each step).
         var actor = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, official?.Id ?? "demo"), new Claim(ClaimTypes.Name, official?.DisplayName ?? "데모 공무원")], "demo"));
+            [new Claim(ClaimTypes.NameIdentifier, official.UserId), new Claim(ClaimTypes.Name, official.UserName), new Claim("display_name", official.DisplayName)], "demo"));
 
         var now = clock.GetUtcNow();
         var at = new SetClock(now);
@@ -100,7 +100,7 @@ public sealed class ServiceRequestsDemoSeeder(AppDbContext db, IDemoCitizens res
             var request = await db.Set<ServiceRequest>().SingleAsync(r => r.Id == filed[i].Id, ct);
             var age = now - new DateTimeOffset(request.RequestedAt, TimeSpan.Zero);
             var ending = EndingFor(i, age, random);
-            await WorkAsync(work, actor, official?.Id, request, ending, filed, at, now, ct);
+            await WorkAsync(work, actor, official.UserId, request, ending, filed, at, now, ct);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
@@ -121,7 +121,7 @@ public sealed class ServiceRequestsDemoSeeder(AppDbContext db, IDemoCitizens res
         };
     }
 
-    private async Task WorkAsync(CaseWork work, ClaimsPrincipal actor, string? officialId, ServiceRequest request, Ending ending, List<ServiceRequest> filed,
+    private async Task WorkAsync(CaseWork work, ClaimsPrincipal actor, string officialId, ServiceRequest request, Ending ending, List<ServiceRequest> filed,
         SetClock at, DateTimeOffset now, CancellationToken ct)
     {
         var received = new DateTimeOffset(request.RequestedAt, TimeSpan.Zero);
@@ -129,7 +129,7 @@ public sealed class ServiceRequestsDemoSeeder(AppDbContext db, IDemoCitizens res
         var step = 0;
         void Next(double hours) => at.Now = Min(received + TimeSpan.FromHours(hours) + TimeSpan.FromMinutes(++step * 7), now - TimeSpan.FromMinutes(5));
         if (ending == Ending.Received) return;
-        if (officialId is not null && request.DepartmentCode is { } department && await work.OfficialsOf(department).AnyAsync(o => o.Id == officialId, ct))
+        if (request.DepartmentCode is { } department && await work.OfficialsOf(department).AnyAsync(o => o.Id == officialId, ct))
         {
             Next(3);
             Check(await work.AssignAsync(actor, request, officialId, ct));

@@ -33,7 +33,7 @@ public sealed class SearchModel(SearchIndex index, AppDbContext db, IStringLocal
         if (problem == CitySearch.Problem.TooLong) { ModelState.AddModelError("q", t["Search.TooLong", SearchTerms.MaxQueryLength]); return; }
         // An unknown kind on the page (an old link) searches every kind; the API says it is unknown.
         Selected = Kind is null ? null : index.KindOf(Kind);
-        PageNumber = Math.Clamp(PageNumber, 1, CitySearch.MaxPage);
+        PageNumber = CitySearch.Page(PageNumber);
         Result = await CitySearch.RunAsync(index, db, HttpContext, Q, Selected, PageNumber, ct);
         if (Result.Words.Count == 0) ModelState.AddModelError("q", t["Search.NoWords"]);
     }
