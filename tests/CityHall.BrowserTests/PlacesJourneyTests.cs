@@ -44,6 +44,26 @@ public sealed class PlacesJourneyTests(BrowserFixture f)
         finally { Seeding.Release(); }
     }
 
+    [Fact]
+    public async Task On_a_phone_the_near_me_list_comes_first_and_the_map_when_asked_for()
+    {
+        await SeedAsync();
+        var page = await f.NewPageAsync("ko-KR", width: 390, height: 844);
+        var leaflet = 0;
+        page.Request += (_, request) => { if (request.Url.Contains("/lib/leaflet/", StringComparison.Ordinal)) Interlocked.Increment(ref leaflet); };
+        await page.GotoAsync("/places/near?kind=public-toilet&lat=37.5663&lon=126.978");
+        Assert.Equal(3, await page.Locator("[data-places] li").CountAsync());
+        Assert.True(await page.Locator("[data-show-map]").IsVisibleAsync());
+        Assert.False(await page.Locator("[data-place-map]").IsVisibleAsync());
+        Assert.Equal(0, leaflet); // nothing of the map is downloaded until it is asked for
+        await Axe.AssertNoViolationsAsync(page);
+
+        await page.ClickAsync("[data-show-map]");
+        await page.WaitForSelectorAsync("[data-place-map]:not([hidden]) .leaflet-container");
+        Assert.Equal(3, await page.Locator("[data-place-map] .leaflet-marker-icon").CountAsync());
+        Assert.False(await page.Locator("[data-show-map]").IsVisibleAsync());
+    }
+
     [Theory, MemberData(nameof(Locales))]
     public async Task Near_me_from_the_browsers_location_lists_and_maps_the_nearest(string locale)
     {

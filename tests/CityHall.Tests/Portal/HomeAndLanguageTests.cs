@@ -163,6 +163,34 @@ public sealed class HomeAndLanguageTests(CityHallApp app) : IClassFixture<CityHa
     }
 
     [Fact]
+    public async Task The_typeface_comes_in_small_slices_by_unicode_range_each_kept_a_year()
+    {
+        var client = app.CreateClient();
+        var page = await Html.ParseAsync(await client.GetAsync("/"));
+        var css = await client.GetStringAsync(page.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href"));
+        var faces = System.Text.RegularExpressions.Regex.Matches(css,
+            @"@font-face\{font-family:""CityHall Sans"";[^}]*src:url\(""?(?<url>[^"")]+)""?\)[^}]*unicode-range:(?<range>[^;}]+)");
+        Assert.InRange(faces.Count, 50, 200);
+        // The Latin slice: every page needs it, and it is small.
+        var latin = faces.Single(f => f.Groups["range"].Value.StartsWith("U+20-7E", StringComparison.Ordinal));
+        // A slice of the syllables the interface never uses: one span, the first from the start of Hangul.
+        var syllables = faces.First(f => System.Text.RegularExpressions.Regex.IsMatch(f.Groups["range"].Value, @"^U\+AC[0-9A-F]{2}-[0-9A-F]{4}$"));
+        foreach (var url in new[] { latin.Groups["url"].Value, syllables.Groups["url"].Value })
+        {
+            Assert.Matches(@"^/lib/fonts/cityhall-sans/\d+\.woff2\?v=[0-9a-f]{12}$", url);
+            var response = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("font/woff2", response.Content.Headers.ContentType!.MediaType);
+            Assert.Equal("public, max-age=31536000, immutable", response.Headers.CacheControl!.ToString());
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            Assert.Equal("wOF2"u8.ToArray(), bytes[..4]);
+            Assert.InRange(bytes.Length, 500, 16 * 1024);
+        }
+        // The reserved name of the original is not the family's (a modified version must be renamed).
+        Assert.DoesNotContain("font-family:\"Pretendard GOV\"", css, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_home_page_with_its_own_CSS_and_JS_stays_under_150_KB_transferred()
     {
         var client = app.CreateClient();
@@ -178,9 +206,10 @@ public sealed class HomeAndLanguageTests(CityHallApp app) : IClassFixture<CityHa
             request.Headers.Add("Accept-Encoding", "br, gzip");
             var response = await client.SendAsync(request);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            // Versioned by content hash, so a returning visitor downloads them once a release.
-            Assert.Contains("?v=", asset, StringComparison.Ordinal);
-            Assert.Equal("public, max-age=31536000, immutable", response.Headers.CacheControl!.ToString());
+            // Fingerprinted by content hash (site.{hash}.css), so a returning visitor downloads them once a release.
+            Assert.Matches(@"\.[a-z0-9]{10}\.(css|js)$", asset);
+            Assert.Contains("immutable", response.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+            Assert.Equal(31_536_000, response.Headers.CacheControl!.MaxAge?.TotalSeconds);
             total += (await response.Content.ReadAsByteArrayAsync()).Length;
         }
         Assert.InRange(total, 1, 150 * 1024);

@@ -19,6 +19,10 @@ public static class PlatformRegistration
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
+        // A build's output (dotnet run, the tests, the benchmarks) keeps the build-time compressed copies of wwwroot's
+        // files under obj/, listed in its static web assets manifest: read it in every environment, not only in
+        // Development, or those copies would be missing. A published app has them in wwwroot and no such manifest.
+        builder.WebHost.UseStaticWebAssets();
 
         services.Configure<CityOptions>(configuration.GetSection(CityOptions.Section));
         // Administrators' changes (city_settings) lie over configuration; read CityOptions through IOptionsMonitor.
@@ -122,6 +126,34 @@ public static class PlatformRegistration
         return builder;
     }
 
+    /// <summary>
+    /// wwwroot's files from the build's manifest: compressed at build time (Brotli and gzip, chosen by the request's
+    /// Accept-Encoding, never compressed again per request), with ETags. A fingerprinted URL (site.{hash}.css, written
+    /// by asp-append-version) is kept a year as immutable; so is a URL carrying its content's hash as ?v= (the font
+    /// slices, whose URLs the build writes into the stylesheet). Any other URL is revalidated with its ETag.
+    /// A build's output would otherwise watch wwwroot for edits and serve every file uncached (ASP.NET's development
+    /// behaviour for build manifests), re-compressing an edited file as gzip even for the Brotli URL, which browsers
+    /// then cannot read: ReloadStaticAssetsAtRuntime is false in appsettings.json, so every run serves what was built
+    /// (rebuild to see an edited script or stylesheet).
+    /// </summary>
+    private static void MapFiles(WebApplication app) =>
+        app.MapStaticAssets().Add(endpoint =>
+        {
+            var serve = endpoint.RequestDelegate!;
+            endpoint.RequestDelegate = context =>
+            {
+                if (context.Request.Query.ContainsKey("v"))
+                {
+                    context.Response.OnStarting(() =>
+                    {
+                        context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+                        return Task.CompletedTask;
+                    });
+                }
+                return serve(context);
+            };
+        });
+
     public static WebApplication UsePlatform(this WebApplication app)
     {
         var limits = app.Services.GetRequiredService<IOptions<RequestLimitsOptions>>().Value;
@@ -131,17 +163,6 @@ public static class PlatformRegistration
         app.UseMetricsAccess();
         if (!app.Environment.IsDevelopment()) app.UseHsts(); // only ever sent over HTTPS
         app.UseSecurityHeaders();
-        // Files live under these folders (and the favicon browsers ask for) only: other requests (pages, the API) skip the file lookup.
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/css") || c.Request.Path.StartsWithSegments("/js") || c.Request.Path.StartsWithSegments("/lib")
-                || c.Request.Path == "/favicon.ico",
-            branch => branch.UseResponseCompression().UseStaticFiles(new StaticFileOptions
-            {
-                // URLs written with asp-append-version carry the file's hash (?v=): a new build means a new URL,
-                // so browsers keep them for a year and never ask again; other files are kept a day.
-                OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = ctx.Context.Request.Query.ContainsKey("v")
-                    ? "public, max-age=31536000, immutable"
-                    : "public, max-age=86400",
-            }));
         app.UseApiDocsLanguage();
         app.UseRequestLocalization();
         app.UseRouting();
@@ -159,7 +180,9 @@ public static class PlatformRegistration
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/docs", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json"));
-        app.MapRazorPages();
+        MapFiles(app);
+        // With the files' manifest, asp-append-version writes each file's fingerprinted URL (site.{hash}.css).
+        app.MapRazorPages().WithStaticAssets();
         return app;
     }
 }

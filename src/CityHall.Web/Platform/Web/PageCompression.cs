@@ -10,7 +10,7 @@ namespace CityHall.Web.Platform.Web;
 /// </summary>
 public static class PageCompression
 {
-    /// <summary>The types compressed: pages, JSON, and (for static files) styles, scripts and SVG.</summary>
+    /// <summary>The types compressed: pages, JSON, and what is made per request in other types (the city theme's stylesheet). wwwroot's files come compressed from the build.</summary>
     public static readonly string[] MimeTypes =
         ["text/html", "application/json", "application/problem+json", "application/geo+json", "text/css", "text/javascript", "application/javascript", "image/svg+xml"];
 
