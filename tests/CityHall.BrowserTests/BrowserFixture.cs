@@ -31,12 +31,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser profile (no cookies) in the given language; with a location, the site may read it (as if the person allowed it).</summary>
-    public async Task<IPage> NewPageAsync(string locale = "ko-KR", int width = 1280, int height = 900, Geolocation? location = null)
+    /// <summary>Without service workers, the page's own requests are all there is to see on the network.</summary>
+    public async Task<IPage> NewPageAsync(string locale = "ko-KR", int width = 1280, int height = 900, Geolocation? location = null, bool serviceWorkers = true)
     {
         var context = await Browser.NewContextAsync(new()
         {
             BaseURL = BaseUrl, Locale = locale, ViewportSize = new() { Width = width, Height = height },
             Geolocation = location, Permissions = location is null ? null : ["geolocation"],
+            ServiceWorkers = serviceWorkers ? ServiceWorkerPolicy.Allow : ServiceWorkerPolicy.Block,
         });
         // Two cores shared by the app, the database and the browser: allow a slow moment before calling a step failed.
         context.SetDefaultTimeout(60_000);

@@ -76,7 +76,8 @@ public sealed class PageWeightTests(BrowserFixture f, ITestOutputHelper output)
     public async Task A_first_visit_stays_under_150_KB_and_a_repeat_visit_under_20_KB(string locale, string name)
     {
         await SeedAsync();
-        var page = await f.NewPageAsync(locale, width: 390, height: 844);
+        // The page's own weight: the service worker's one-off downloads (itself, the offline page) are measured in InstallableTests.
+        var page = await f.NewPageAsync(locale, width: 390, height: 844, serviceWorkers: false);
         var wire = await WireMeter.AttachAsync(page);
         var path = PathOf(name);
 

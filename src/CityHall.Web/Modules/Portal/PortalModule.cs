@@ -34,6 +34,7 @@ public static partial class PortalModule
     public static WebApplication MapPortal(this WebApplication app)
     {
         SearchApi.Map(app);
+        InstallableApp.Map(app);
         var api = app.MapGroup("/api/v1/city").WithTags("City");
         api.MapGet("/", (IOptionsMonitor<CityOptions> city) => TypedResults.Ok(new CityInfo(
                 city.CurrentValue.Name.Ko, city.CurrentValue.Name.En, city.CurrentValue.TimeZone, city.CurrentValue.SupportedCultures,

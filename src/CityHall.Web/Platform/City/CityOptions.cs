@@ -9,6 +9,12 @@ public sealed class CityOptions
     public const string Section = "City";
 
     public LocalizedText Name { get; set; } = new() { Ko = "서울특별시", En = "Seoul Metropolitan Government" };
+
+    /// <summary>The name under the app's icon on a phone's home screen (about 12 characters at most).</summary>
+    public LocalizedText ShortName { get; set; } = new() { Ko = "서울시", En = "Seoul" };
+
+    /// <summary>The app's colour: its icon, and the browser's bar when it is installed (KRDS primary by default).</summary>
+    public string AppColor { get; set; } = "#256ef4";
     public string? LogoUrl { get; set; }
 
     /// <summary>Shows the KRDS government identifier banner: only for Korean public bodies.</summary>

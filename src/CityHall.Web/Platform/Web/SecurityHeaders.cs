@@ -45,6 +45,12 @@ public static class SecurityHeaders
                 h["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(self)";
                 h["Cross-Origin-Opener-Policy"] = "same-origin";
+                // What a signed-in person is shown is theirs: no copy in a shared computer's cache, or in the service
+                // worker's (it keeps no private or no-store page), or in a proxy. Files and answers that set their own
+                // caching keep it; a page with a form already says no-store (antiforgery), and now private too.
+                var caching = h.CacheControl.ToString();
+                if (context.User.Identity?.IsAuthenticated == true && (caching.Length == 0 || caching.Contains("no-store", StringComparison.Ordinal)))
+                    h.CacheControl = "private, no-store";
                 return Task.CompletedTask;
             });
             await next();

@@ -23,3 +23,41 @@ if (titleInput) {
     }, 400);
   });
 }
+
+// The service worker keeps the pages last read for a lost connection (wwwroot/sw.js). Registered
+// once the page has loaded, so it never competes with the page's own downloads.
+if ('serviceWorker' in navigator) {
+  window.addEventListener('load', () => { navigator.serviceWorker.register('/sw.js').catch(() => {}); });
+}
+
+// The offline page lists the pages kept on this device, newest first.
+const keptList = document.querySelector('[data-offline-pages]');
+if (keptList && 'caches' in window) {
+  (async () => {
+    const names = (await caches.keys()).filter((name) => name.startsWith('cityhall-pages-'));
+    const kept = [];
+    for (const name of names) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) {
+        const url = new URL(request.url);
+        if (url.pathname === '/offline') continue;
+        const response = await cache.match(request);
+        const title = decodeURIComponent(response?.headers.get('X-Kept-Title') ?? '') || url.pathname;
+        kept.push({ href: url.pathname + url.search, title });
+      }
+    }
+    keptList.replaceChildren(...kept.reverse().map(({ href, title }) => {
+      const li = document.createElement('li');
+      const a = document.createElement('a');
+      a.href = href;
+      a.textContent = title;
+      li.append(a);
+      return li;
+    }));
+    if (kept.length === 0) {
+      const li = document.createElement('li');
+      li.textContent = keptList.dataset.none;
+      keptList.append(li);
+    }
+  })();
+}

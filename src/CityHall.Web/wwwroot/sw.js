@@ -1,0 +1,80 @@
+// CityHall's service worker: keeps the pages a visitor last read, and the files they need, so they
+// still open when the connection drops; a page never read shows the offline page instead. Pages
+// come from the network whenever it answers: the kept copy is only ever a fallback.
+// Never kept: pages sent as private or no-store (everything a signed-in person sees, forms with
+// their tokens), staff and account pages, and anything not from this site.
+const VERSION = '1';
+const PAGES = `cityhall-pages-${VERSION}`;
+const FILES = `cityhall-files-${VERSION}`;
+const KEEP_PAGES = 30;
+const KEEP_FILES = 300;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(PAGES)
+    .then((cache) => cache.add(new Request('/offline', { credentials: 'same-origin' })))
+    .then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(caches.keys()
+    .then((keys) => Promise.all(keys.filter((key) => key.startsWith('cityhall-') && key !== PAGES && key !== FILES).map((key) => caches.delete(key))))
+    .then(() => self.clients.claim()));
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (request.mode === 'navigate') event.respondWith(page(request, url));
+  else if (/^\/(css|js|lib)\//.test(url.pathname)) event.respondWith(file(request));
+});
+
+async function page(request, url) {
+  try {
+    const response = await fetch(request);
+    if (keepable(response, url)) await keep(PAGES, request, await titled(response.clone()), KEEP_PAGES);
+    return response;
+  } catch {
+    const cache = await caches.open(PAGES);
+    return (await cache.match(request)) ?? (await cache.match('/offline')) ?? Response.error();
+  }
+}
+
+async function file(request) {
+  try {
+    const response = await fetch(request);
+    if (response.ok && response.type === 'basic') await keep(FILES, request, response.clone(), KEEP_FILES);
+    return response;
+  } catch {
+    return (await caches.match(request)) ?? Response.error();
+  }
+}
+
+function keepable(response, url) {
+  const control = response.headers.get('Cache-Control') ?? '';
+  return response.ok && response.type === 'basic' && !/no-store|private/i.test(control)
+    && !/^\/(admin|account|my|offline)(\/|$)/.test(url.pathname)
+    && (response.headers.get('Content-Type') ?? '').startsWith('text/html');
+}
+
+/** The page with its title in a header, for the offline page's list of kept pages. */
+async function titled(response) {
+  const html = await response.text();
+  const title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
+  const headers = new Headers(response.headers);
+  headers.set('X-Kept-Title', encodeURIComponent(title));
+  headers.set('X-Kept-At', new Date().toISOString());
+  return new Response(html, { status: response.status, statusText: response.statusText, headers });
+}
+
+/** Stores the response, newest last, and drops the oldest beyond the limit. */
+async function keep(name, request, response, limit) {
+  const cache = await caches.open(name);
+  await cache.delete(request);
+  await cache.put(request, response);
+  const keys = await cache.keys();
+  for (const old of keys.slice(0, Math.max(0, keys.length - limit))) {
+    if (new URL(old.url).pathname !== '/offline') await cache.delete(old);
+  }
+}
