@@ -24,6 +24,12 @@ if (titleInput) {
   });
 }
 
+// Reports written offline wait on the device and go when the connection is back (offline-reports.js),
+// loaded on the report form and, after one was kept, on every page until it has gone.
+if (document.querySelector('form[data-report-form]') || localStorage.getItem('cityhall-reports-waiting')) {
+  import('./offline-reports.js');
+}
+
 // The service worker keeps the pages last read for a lost connection (wwwroot/sw.js). Registered
 // once the page has loaded, so it never competes with the page's own downloads.
 if ('serviceWorker' in navigator) {

@@ -1,0 +1,46 @@
+using CityHall.Web.Modules.ServiceRequests;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityHall.BrowserTests;
+
+/// <summary>
+/// A report written while the connection is down: kept on the device with a clear message, sent when the connection
+/// returns, and its reference shown then — one report stored, not two.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class OfflineReportTests(BrowserFixture f)
+{
+    [Theory]
+    [InlineData("ko-KR")]
+    [InlineData("en-US")]
+    public async Task A_report_written_offline_is_sent_when_the_connection_returns_and_its_reference_shown(string locale)
+    {
+        var page = await f.NewPageAsync(locale, width: 390, height: 844);
+        await Journeys.SignUpAsync(f, page, $"offline-report-{Guid.NewGuid():N}@example.org");
+        await page.GotoAsync("/reports/new/details?service=road-damage&lat=37.5663&long=126.9779&address=%EC%84%B8%EC%A2%85%EB%8C%80%EB%A1%9C%20110&district=11140");
+        var description = $"오프라인에서 쓴 신고 {Guid.NewGuid():N}: 보도블록이 깨져 있습니다.";
+        await page.ClickAsync("label[for='attribute_damage_type_-pothole']");
+        await page.FillAsync("#Input_Description", description);
+
+        await page.Context.SetOfflineAsync(true);
+        await page.ClickAsync("form[data-report-form] .ch-actions button");
+        await page.WaitForSelectorAsync("[data-offline-report-notice]");
+        Assert.Contains(locale == "ko-KR" ? "이 기기에 저장했습니다" : "kept on this device", await page.TextContentAsync("[data-offline-report-notice]"), StringComparison.Ordinal);
+        Assert.True(await page.IsDisabledAsync("form[data-report-form] .ch-actions button"));
+        await Axe.AssertNoViolationsAsync(page);
+        Assert.Equal(0, await f.App.WithDbAsync(db => db.Set<ServiceRequest>().CountAsync(r => r.Description == description)));
+
+        await page.Context.SetOfflineAsync(false);
+        await page.WaitForSelectorAsync("[data-offline-report-notice] a[href^='/reports/']:not([href='/reports/new'])");
+        var href = await page.GetAttributeAsync("[data-offline-report-notice] a[href^='/reports/']:not([href='/reports/new'])", "href");
+        var reference = href!["/reports/".Length..];
+        Assert.Contains(reference, string.Join(" ", await page.Locator("[data-offline-report-notice]").AllTextContentsAsync()), StringComparison.Ordinal);
+        Assert.Equal(reference, await f.App.WithDbAsync(db => db.Set<ServiceRequest>().Where(r => r.Description == description).Select(r => r.Reference).SingleAsync()));
+        await Axe.AssertNoViolationsAsync(page);
+
+        // Nothing waits any more: another page sends nothing again.
+        await page.GotoAsync("/reports/mine");
+        Assert.Equal(0, await page.Locator("[data-offline-report-notice]").CountAsync());
+        Assert.Equal(1, await f.App.WithDbAsync(db => db.Set<ServiceRequest>().CountAsync(r => r.Description == description)));
+    }
+}
