@@ -22,11 +22,21 @@ public static class PageCompression
         context.User.Identity?.IsAuthenticated != true && context.Request.Headers.Authorization.Count == 0
         && !context.Request.Path.StartsWithSegments("/hubs") && !context.Request.Path.StartsWithSegments("/api/docs");
 
-    /// <summary>The encoding the compression middleware will choose for this request (br, then gzip), for the output cache to keep one copy of each.</summary>
+    /// <summary>
+    /// The encoding the compression middleware will choose for this request, for the output cache to keep one copy of
+    /// each: the accepted one (br or gzip) with the higher quality, br on a tie (the providers' order), none when both
+    /// are refused (q=0) or not named. A "*" counts for an encoding the header does not name.
+    /// </summary>
     public static string EncodingFor(HttpRequest request)
     {
-        var accepted = request.Headers.AcceptEncoding.ToString();
-        return accepted.Contains("br", StringComparison.OrdinalIgnoreCase) ? "br"
-            : accepted.Contains("gzip", StringComparison.OrdinalIgnoreCase) ? "gzip" : "";
+        var accepted = request.GetTypedHeaders().AcceptEncoding;
+        double QualityOf(string encoding)
+        {
+            var named = accepted.FirstOrDefault(a => a.Value.Equals(encoding, StringComparison.OrdinalIgnoreCase))
+                ?? accepted.FirstOrDefault(a => a.Value.Equals("*", StringComparison.Ordinal));
+            return named is null ? 0 : named.Quality ?? 1;
+        }
+        var (br, gzip) = (QualityOf("br"), QualityOf("gzip"));
+        return br > 0 && br >= gzip ? "br" : gzip > 0 ? "gzip" : "";
     }
 }
