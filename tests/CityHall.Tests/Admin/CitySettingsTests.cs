@@ -22,6 +22,40 @@ public sealed class CitySettingsTests(CityHallApp app) : IClassFixture<CityHallA
             });
 
     [Fact]
+    public async Task The_installed_apps_short_name_and_colour_are_the_citys_to_set()
+    {
+        var admin = await app.SignedInStaffAsync(Roles.Administrator);
+        var page = await admin.GetPageAsync("/admin/city");
+        var values = FormValues(page);
+        Assert.Equal("Seoul", values["Input.ShortNameEn"]);
+        Assert.Equal("#256ef4", values["Input.AppColor"]);
+
+        values["Input.AppColor"] = "green";
+        var refused = await admin.SubmitAsync(page, values, "form:not([action])");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.NotNull((await Html.ParseAsync(refused)).QuerySelector(".ch-error-summary a[href='#Input_AppColor']"));
+
+        values["Input.AppColor"] = "#0B7A3E";
+        values["Input.ShortNameEn"] = "Seoul app";
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(await admin.GetPageAsync("/admin/city"), values, "form:not([action])")).StatusCode);
+
+        var anonymous = app.CreateClient();
+        using (var manifest = JsonDocument.Parse(await anonymous.GetStringAsync("/manifest.webmanifest?lang=en")))
+        {
+            Assert.Equal("Seoul app", manifest.RootElement.GetProperty("short_name").GetString());
+            Assert.Equal("#0b7a3e", manifest.RootElement.GetProperty("theme_color").GetString());
+        }
+        using (var icon = SkiaSharp.SKBitmap.Decode(await anonymous.GetByteArrayAsync("/icons/app-192.png")))
+            Assert.Equal(SkiaSharp.SKColor.Parse("#0b7a3e"), icon.GetPixel(96, 19));
+        Assert.Equal("#0b7a3e", (await anonymous.GetPageAsync("/")).QuerySelector("meta[name=theme-color]")!.GetAttribute("content"));
+
+        var reset = await admin.SubmitAsync(await admin.GetPageAsync("/admin/city"), new Dictionary<string, string>(), "form[action*=reset]");
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        using var back = JsonDocument.Parse(await anonymous.GetStringAsync("/manifest.webmanifest?lang=en"));
+        Assert.Equal("Seoul", back.RootElement.GetProperty("short_name").GetString());
+    }
+
+    [Fact]
     public async Task An_administrator_renames_the_city_adds_a_sector_and_resets_to_configuration()
     {
         var admin = await app.SignedInStaffAsync(Roles.Administrator);

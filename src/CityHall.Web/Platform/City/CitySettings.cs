@@ -44,6 +44,9 @@ public sealed class CitySettingsDocument
     public double MapCenterLatitude { get; set; }
     public double MapCenterLongitude { get; set; }
     public string? LogoUrl { get; set; }
+    /// <summary>The installed app's name and colour; absent in documents saved before they could be set (configuration stands then).</summary>
+    public LocalizedText? ShortName { get; set; }
+    public string? AppColor { get; set; }
     public List<SectorSetting> Sectors { get; set; } = [];
 
     public static CitySettingsDocument From(CityOptions o) => new()
@@ -56,6 +59,8 @@ public sealed class CitySettingsDocument
         MapCenterLatitude = o.MapCenterLatitude,
         MapCenterLongitude = o.MapCenterLongitude,
         LogoUrl = o.LogoUrl,
+        ShortName = Copy(o.ShortName),
+        AppColor = o.AppColor,
         Sectors = o.Sectors.Select(s => new SectorSetting
         {
             Code = s.Code, Name = Copy(s.Name), Description = Copy(s.Description), Href = s.Href, ServiceOrder = [.. s.ServiceOrder], HiddenServices = [.. s.HiddenServices],
@@ -72,6 +77,8 @@ public sealed class CitySettingsDocument
         o.MapCenterLatitude = MapCenterLatitude;
         o.MapCenterLongitude = MapCenterLongitude;
         o.LogoUrl = LogoUrl;
+        if (ShortName is not null) o.ShortName = ShortName;
+        if (AppColor is not null) o.AppColor = AppColor;
         o.Sectors = Sectors;
     }
 

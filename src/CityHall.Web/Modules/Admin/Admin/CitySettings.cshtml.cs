@@ -178,6 +178,16 @@ public sealed class CitySettingsInput
     [Display(Name = "Admin.City.LogoUrl"), StringLength(500, ErrorMessage = "Admin.City.TooLong")]
     public string? LogoUrl { get; set; }
 
+    [Display(Name = "Admin.City.ShortNameKo"), StringLength(20, ErrorMessage = "Admin.City.TooLong")]
+    public string? ShortNameKo { get; set; }
+
+    [Display(Name = "Admin.City.ShortNameEn"), StringLength(20, ErrorMessage = "Admin.City.TooLong")]
+    public string? ShortNameEn { get; set; }
+
+    [Display(Name = "Admin.City.AppColor"), Required(ErrorMessage = "Admin.City.AppColorFormat"),
+     RegularExpression("^#[0-9a-fA-F]{6}$", ErrorMessage = "Admin.City.AppColorFormat")]
+    public string AppColor { get; set; } = "";
+
     public List<SectorInput> Sectors { get; set; } = [];
 
     public static CitySettingsInput From(CitySettingsDocument d, long version, Platform.Modules.ModuleRegistry modules) => new()
@@ -189,6 +199,8 @@ public sealed class CitySettingsInput
         TimeZone = d.TimeZone, DefaultCulture = d.DefaultCulture,
         MapCenterLatitude = d.MapCenterLatitude, MapCenterLongitude = d.MapCenterLongitude,
         LogoUrl = d.LogoUrl,
+        ShortNameKo = d.ShortName?.Ko, ShortNameEn = d.ShortName?.En,
+        AppColor = d.AppColor ?? "",
         Sectors = d.Sectors.Select(s => new SectorInput
         {
             Code = s.Code, NameKo = s.Name.Ko, NameEn = s.Name.En,
@@ -208,6 +220,8 @@ public sealed class CitySettingsInput
         MapCenterLatitude = MapCenterLatitude ?? 0,
         MapCenterLongitude = MapCenterLongitude ?? 0,
         LogoUrl = string.IsNullOrWhiteSpace(LogoUrl) ? null : LogoUrl.Trim(),
+        ShortName = new() { Ko = ShortNameKo?.Trim() ?? "", En = ShortNameEn?.Trim() ?? "" },
+        AppColor = AppColor.Trim().ToLowerInvariant(),
         Sectors = Sectors.Where(s => !string.IsNullOrWhiteSpace(s.Code)).Select(s => new SectorSetting
         {
             Code = s.Code!.Trim(),
