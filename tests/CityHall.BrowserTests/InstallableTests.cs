@@ -38,6 +38,8 @@ public sealed class InstallableTests(BrowserFixture f)
 
         await page.GotoAsync("/places");
         Assert.Equal(placesHeading, await page.Locator("main h1").TextContentAsync());
+        // The kept copy says it may not be the latest.
+        Assert.True(await page.Locator("[data-offline-banner]").IsVisibleAsync());
         await page.GotoAsync("/petitions");
         Assert.Equal(petitionsHeading, await page.Locator("main h1").TextContentAsync());
 
@@ -49,8 +51,9 @@ public sealed class InstallableTests(BrowserFixture f)
         Assert.Equal(["/petitions", "/places"], kept); // the first page was read before the worker was there
         await Axe.AssertNoViolationsAsync(page);
 
-        // Back online, pages come from the network again.
+        // Back online, pages come from the network again, and the banner goes.
         await page.Context.SetOfflineAsync(false);
+        await page.WaitForSelectorAsync("[data-offline-banner]", new() { State = WaitForSelectorState.Hidden });
         await page.GotoAsync("/inclusion");
         Assert.NotEqual("You are offline", (await page.Locator("main h1").TextContentAsync())!.Trim());
     }

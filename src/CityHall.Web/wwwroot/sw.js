@@ -37,8 +37,15 @@ async function page(request, url) {
     return response;
   } catch {
     const cache = await caches.open(PAGES);
-    return (await cache.match(request)) ?? (await cache.match('/offline')) ?? Response.error();
+    const kept = await cache.match(request);
+    return (kept && await asKeptCopy(kept)) ?? (await cache.match('/offline')) ?? Response.error();
   }
+}
+
+/** The kept page with its offline banner showing: what the visitor reads may not be the latest. */
+async function asKeptCopy(response) {
+  const html = (await response.text()).replace('class="ch-offline-banner" hidden', 'class="ch-offline-banner"');
+  return new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
 async function file(request) {

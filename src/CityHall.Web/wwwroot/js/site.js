@@ -30,6 +30,15 @@ if (document.querySelector('form[data-report-form]') || localStorage.getItem('ci
   import('./offline-reports.js');
 }
 
+// Without a connection, say so. The service worker shows the banner on a page it serves from what it
+// kept; this follows the connection dropping or returning while a page is read (navigator.onLine
+// itself is not trusted on load: browsers report it loosely).
+const offlineBanner = document.querySelector('[data-offline-banner]');
+if (offlineBanner) {
+  window.addEventListener('online', () => { offlineBanner.hidden = true; });
+  window.addEventListener('offline', () => { offlineBanner.hidden = false; });
+}
+
 // The service worker keeps the pages last read for a lost connection (wwwroot/sw.js). Registered
 // once the page has loaded, so it never competes with the page's own downloads.
 if ('serviceWorker' in navigator) {
