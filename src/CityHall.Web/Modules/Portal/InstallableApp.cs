@@ -39,22 +39,18 @@ public static class InstallableApp
             var manifest = new WebAppManifest(
                 Id: "/", Name: name, ShortName: string.IsNullOrWhiteSpace(shortName) ? name : shortName,
                 Description: Localized("Home.Intro"), Lang: ui.Name, StartUrl: "/", Scope: "/", Display: "standalone",
-                BackgroundColor: "#ffffff", ThemeColor: ColorOf(city),
+                BackgroundColor: "#ffffff", ThemeColor: city.AppColorOrDefault,
                 Icons: [.. IconSizes.Select(s => new WebAppIcon($"/icons/app-{s}.png", $"{s}x{s}", "image/png", "any")),
                         new WebAppIcon("/icons/app-maskable-512.png", "512x512", "image/png", "maskable")]);
             return Results.Json(manifest, contentType: "application/manifest+json");
         }).ExcludeFromDescription();
 
         app.MapGet("/icons/app-{size:int}.png", (int size, HttpContext context, IOptionsMonitor<CityOptions> city) =>
-            IconSizes.Contains(size) ? Png(context, size, maskable: false, ColorOf(city.CurrentValue)) : Results.NotFound())
+            IconSizes.Contains(size) ? Png(context, size, maskable: false, city.CurrentValue.AppColorOrDefault) : Results.NotFound())
             .ExcludeFromDescription();
         app.MapGet("/icons/app-maskable-512.png", (HttpContext context, IOptionsMonitor<CityOptions> city) =>
-            Png(context, 512, maskable: true, ColorOf(city.CurrentValue))).ExcludeFromDescription();
+            Png(context, 512, maskable: true, city.CurrentValue.AppColorOrDefault)).ExcludeFromDescription();
     }
-
-    /// <summary>The city's colour when it is a #rrggbb colour, KRDS's primary blue otherwise.</summary>
-    public static string ColorOf(CityOptions city) =>
-        SKColor.TryParse(city.AppColor, out _) && city.AppColor.StartsWith('#') && city.AppColor.Length == 7 ? city.AppColor : "#256ef4";
 
     private static IResult Png(HttpContext context, int size, bool maskable, string color)
     {

@@ -14,7 +14,12 @@ public sealed class CityOptions
     public LocalizedText ShortName { get; set; } = new() { Ko = "서울시", En = "Seoul" };
 
     /// <summary>The app's colour: its icon, and the browser's bar when it is installed (KRDS primary by default).</summary>
-    public string AppColor { get; set; } = "#256ef4";
+    public string AppColor { get; set; } = DefaultAppColor;
+
+    public const string DefaultAppColor = "#256ef4";
+
+    /// <summary>The app's colour when it is a #rrggbb colour (configuration is not validated as the settings page is), KRDS primary otherwise.</summary>
+    public string AppColorOrDefault => System.Text.RegularExpressions.Regex.IsMatch(AppColor ?? "", "^#[0-9a-fA-F]{6}$") ? AppColor!.ToLowerInvariant() : DefaultAppColor;
     public string? LogoUrl { get; set; }
 
     /// <summary>Shows the KRDS government identifier banner: only for Korean public bodies.</summary>
