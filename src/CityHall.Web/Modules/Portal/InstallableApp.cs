@@ -17,6 +17,7 @@ public static class InstallableApp
 {
     public static readonly int[] IconSizes = [192, 512];
     private static readonly ConcurrentDictionary<(int Size, bool Maskable, string Color), byte[]> Icons = new();
+    private static readonly System.Text.Json.JsonSerializerOptions ManifestJson = new() { PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower };
 
     public static void Map(WebApplication app)
     {
@@ -42,7 +43,7 @@ public static class InstallableApp
                 BackgroundColor: "#ffffff", ThemeColor: city.AppColorOrDefault,
                 Icons: [.. IconSizes.Select(s => new WebAppIcon($"/icons/app-{s}.png", $"{s}x{s}", "image/png", "any")),
                         new WebAppIcon("/icons/app-maskable-512.png", "512x512", "image/png", "maskable")]);
-            return Results.Json(manifest, contentType: "application/manifest+json");
+            return Results.Json(manifest, ManifestJson, contentType: "application/manifest+json");
         }).ExcludeFromDescription();
 
         app.MapGet("/icons/app-{size:int}.png", (int size, HttpContext context, IOptionsMonitor<CityOptions> city) =>
@@ -93,22 +94,22 @@ public static class InstallableApp
     }
 }
 
-/// <summary>The web app manifest (W3C Web Application Manifest), in its JSON member names.</summary>
+/// <summary>The web app manifest (W3C Web Application Manifest); written in its snake_case member names.</summary>
 public sealed record WebAppManifest(
-    [property: System.Text.Json.Serialization.JsonPropertyName("id")] string Id,
-    [property: System.Text.Json.Serialization.JsonPropertyName("name")] string Name,
-    [property: System.Text.Json.Serialization.JsonPropertyName("short_name")] string ShortName,
-    [property: System.Text.Json.Serialization.JsonPropertyName("description")] string Description,
-    [property: System.Text.Json.Serialization.JsonPropertyName("lang")] string Lang,
-    [property: System.Text.Json.Serialization.JsonPropertyName("start_url")] string StartUrl,
-    [property: System.Text.Json.Serialization.JsonPropertyName("scope")] string Scope,
-    [property: System.Text.Json.Serialization.JsonPropertyName("display")] string Display,
-    [property: System.Text.Json.Serialization.JsonPropertyName("background_color")] string BackgroundColor,
-    [property: System.Text.Json.Serialization.JsonPropertyName("theme_color")] string ThemeColor,
-    [property: System.Text.Json.Serialization.JsonPropertyName("icons")] IReadOnlyList<WebAppIcon> Icons);
+    string Id,
+    string Name,
+    string ShortName,
+    string Description,
+    string Lang,
+    string StartUrl,
+    string Scope,
+    string Display,
+    string BackgroundColor,
+    string ThemeColor,
+    IReadOnlyList<WebAppIcon> Icons);
 
 public sealed record WebAppIcon(
-    [property: System.Text.Json.Serialization.JsonPropertyName("src")] string Src,
-    [property: System.Text.Json.Serialization.JsonPropertyName("sizes")] string Sizes,
-    [property: System.Text.Json.Serialization.JsonPropertyName("type")] string Type,
-    [property: System.Text.Json.Serialization.JsonPropertyName("purpose")] string Purpose);
+    string Src,
+    string Sizes,
+    string Type,
+    string Purpose);

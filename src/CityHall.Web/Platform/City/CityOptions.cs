@@ -4,7 +4,7 @@ namespace CityHall.Web.Platform.City;
 /// The city's identity and defaults, bound from the "City" configuration section.
 /// One deployment serves one city; another city changes these, not the code.
 /// </summary>
-public sealed class CityOptions
+public sealed partial class CityOptions
 {
     public const string Section = "City";
 
@@ -18,8 +18,14 @@ public sealed class CityOptions
 
     public const string DefaultAppColor = "#256ef4";
 
+    /// <summary>A colour as the app's settings take it: # and six hexadecimal digits.</summary>
+    public const string AppColorPattern = "^#[0-9a-fA-F]{6}$";
+
     /// <summary>The app's colour when it is a #rrggbb colour (configuration is not validated as the settings page is), KRDS primary otherwise.</summary>
-    public string AppColorOrDefault => System.Text.RegularExpressions.Regex.IsMatch(AppColor ?? "", "^#[0-9a-fA-F]{6}$") ? AppColor!.ToLowerInvariant() : DefaultAppColor;
+    public string AppColorOrDefault => AppColor is not null && AppColorFormat().IsMatch(AppColor) ? AppColor.ToLowerInvariant() : DefaultAppColor;
+
+    [System.Text.RegularExpressions.GeneratedRegex(AppColorPattern)]
+    private static partial System.Text.RegularExpressions.Regex AppColorFormat();
     public string? LogoUrl { get; set; }
 
     /// <summary>Shows the KRDS government identifier banner: only for Korean public bodies.</summary>

@@ -67,7 +67,9 @@ export async function sendWaiting() {
       try {
         response = await fetch(report.action, { method: 'POST', body, credentials: 'same-origin' });
       } catch { return; } // still no connection: try again on the next 'online'
-      const reference = /\/reports\/([^/?]+)\?new=true/.exec(new URL(response.url).pathname + new URL(response.url).search)?.[1];
+      // The form answers with a redirect to the new report's page: /reports/{reference}?new=true.
+      const landed = new URL(response.url);
+      const reference = landed.searchParams.get('new') === 'true' ? /^\/reports\/([^/]+)$/.exec(landed.pathname)?.[1] : undefined;
       await run('readwrite', (store) => store.delete(report.id));
       const t = texts();
       if (response.ok && reference) notice(`${t.sent ?? ''} ${reference}.`, { href: `/reports/${reference}`, text: t.open ?? reference });

@@ -185,7 +185,7 @@ public sealed class CitySettingsInput
     public string? ShortNameEn { get; set; }
 
     [Display(Name = "Admin.City.AppColor"), Required(ErrorMessage = "Admin.City.AppColorFormat"),
-     RegularExpression("^#[0-9a-fA-F]{6}$", ErrorMessage = "Admin.City.AppColorFormat")]
+     RegularExpression(CityOptions.AppColorPattern, ErrorMessage = "Admin.City.AppColorFormat")]
     public string AppColor { get; set; } = "";
 
     public List<SectorInput> Sectors { get; set; } = [];
