@@ -32,7 +32,7 @@ public static class SearchBenchmark
     public static async Task RunAsync(BenchOptions options, int items, CancellationToken ct)
     {
         options.PrintHeader("search");
-        await using var app = await AppProcess.StartAsync(options.Provider, options.Connection);
+        await using var app = await AppProcess.StartAsync(options.Provider, options.Connection, new Dictionary<string, string> { ["Search:ReconcileEvery"] = Environment.GetEnvironmentVariable("BENCH_RECONCILE") ?? "00:01:00" });
         var seeding = System.Diagnostics.Stopwatch.StartNew();
         var (places, proposals) = await SeedAsync(app, items, ct);
         Console.WriteLine($"# seeded {places:N0} places and {proposals:N0} proposals in {seeding.Elapsed.TotalSeconds:N1} s");
@@ -41,9 +41,13 @@ public static class SearchBenchmark
         await using (var db = app.OpenDatabase())
             Console.WriteLine($"# index built by reindex-search in {indexing.Elapsed.TotalSeconds:N1} s (including the process's start): {await db.Set<SearchEntry>().CountAsync(ct):N0} entries; {options.Workers} clients, {options.Phase.TotalSeconds:N0} s per phase");
 
-        using var http = Load.Client(app.BaseAddress, options.Workers);
+        // A second node on the same database that keeps no answer: every search there is made afresh, the cost of
+        // a query never asked before (or asked again after the index changed).
+        await using var afresh = await AppProcess.StartAsync(options.Provider, options.Connection, new Dictionary<string, string> { ["Search:AnswersKept"] = "0", ["Search:ReconcileEvery"] = Environment.GetEnvironmentVariable("BENCH_RECONCILE") ?? "00:01:00" }, sharesDatabaseWith: app);
+        using var keeping = Load.Client(app.BaseAddress, options.Workers);
+        using var fresh = Load.Client(afresh.BaseAddress, options.Workers);
         var times = new ServerTimes();
-        async Task<bool> Get(string url, bool keepTiming)
+        async Task<bool> Get(HttpClient http, string url, bool keepTiming, string? label = null)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.AcceptLanguage.ParseAdd("ko-KR");
@@ -51,26 +55,80 @@ public static class SearchBenchmark
             request.Headers.Authorization = new("Bearer", "bench");
             using var response = await http.SendAsync(request, ct);
             await response.Content.CopyToAsync(Stream.Null, ct);
-            if (keepTiming) times.Add(response);
+            if (keepTiming) times.Add(response, label);
             return response.IsSuccessStatusCode;
         }
-        static string Q(long i) => Uri.EscapeDataString(Queries[(int)(i % Queries.Length)]);
 
-        await Load.RunAsync("warm-up", options.Workers, TimeSpan.FromSeconds(5), (_, i) => Get($"/api/v1/search?q={Q(i)}", false), ct);
+        await Load.RunAsync("warm-up", options.Workers, TimeSpan.FromSeconds(5), (_, i) => Get(fresh, $"/api/v1/search?q={Uri.EscapeDataString(Queries[(int)(i % Queries.Length)])}", false), ct);
         foreach (var q in Queries)
         {
-            using var one = await http.GetAsync($"/api/v1/search?q={Uri.EscapeDataString(q)}", ct);
+            using var one = await fresh.GetAsync($"/api/v1/search?q={Uri.EscapeDataString(q)}", ct);
             using var json = System.Text.Json.JsonDocument.Parse(await one.Content.ReadAsStringAsync(ct));
             Console.WriteLine($"# \"{q}\": {json.RootElement.GetProperty("total").GetInt32():N0} found");
         }
-        Console.WriteLine(await Load.RunAsync("API, first 5 of each kind", options.Workers, options.Phase, (_, i) => Get($"/api/v1/search?q={Q(i)}", true), ct));
-        Console.WriteLine(times.Summary("API, first 5 of each kind"));
-        times.Clear();
-        Console.WriteLine(await Load.RunAsync("API, one kind, page 2", options.Workers, options.Phase, (_, i) => Get($"/api/v1/search?q={Q(i)}&kind=place&page=2", true), ct));
-        Console.WriteLine(times.Summary("API, one kind, page 2"));
-        times.Clear();
-        Console.WriteLine(await Load.RunAsync("search page", options.Workers, options.Phase, (_, i) => Get($"/search?q={Q(i)}", true), ct));
-        Console.WriteLine(times.Summary("search page"));
+
+        var phases = new (string Name, Func<string, string> Url)[]
+        {
+            ("API, first 5 of each kind", q => $"/api/v1/search?q={Uri.EscapeDataString(q)}"),
+            ("API, one kind, page 2", q => $"/api/v1/search?q={Uri.EscapeDataString(q)}&kind=place&page=2"),
+            ("search page", q => $"/search?q={Uri.EscapeDataString(q)}"),
+        };
+        foreach (var (name, url) in phases)
+        {
+            // The 15 queries in turn on the node that keeps nothing.
+            var phase = name + ", every answer afresh";
+            Console.WriteLine(await Load.RunAsync(phase, options.Workers, options.Phase, (_, i) =>
+            {
+                var q = Queries[(int)(i % Queries.Length)];
+                return Get(fresh, url(q), true, q);
+            }, ct));
+            Console.WriteLine(times.Summary(phase));
+            Console.WriteLine(times.Slowest(5));
+            times.Clear();
+            // As a city's searches come: half of them the common ones (the commonest asked most), half combinations
+            // seldom asked twice, on the node that keeps answers.
+            phase = name + ", as searches come";
+            Console.WriteLine(await Load.RunAsync(phase, options.Workers, options.Phase, (_, i) =>
+            {
+                if (i % 2 == 0)
+                {
+                    var common = Common(Random.Shared);
+                    return Get(keeping, url(common), true, common);
+                }
+                return Get(keeping, url(Seldom(Random.Shared)), true, "(seldom asked)");
+            }, ct));
+            Console.WriteLine(times.Summary(phase));
+            Console.WriteLine(times.Slowest(5));
+            times.Clear();
+        }
+    }
+
+    /// <summary>One of the 15 queries, the first asked most (Zipf: the n-th as often as 1/n).</summary>
+    private static string Common(Random random)
+    {
+        var total = Enumerable.Range(1, Queries.Length).Sum(n => 1.0 / n);
+        var draw = random.NextDouble() * total;
+        for (var n = 1; n <= Queries.Length; n++)
+            if ((draw -= 1.0 / n) <= 0) return Queries[n - 1];
+        return Queries[^1];
+    }
+
+    /// <summary>
+    /// A query from a space of some thousands (a district with a landmark, a piece of one, a thing or a kind, in
+    /// Korean or English), so that in a ten-second phase most are asked once.
+    /// </summary>
+    private static string Seldom(Random random)
+    {
+        var d = random.Next(DistrictsKo.Length);
+        var landmark = Landmarks[random.Next(Landmarks.Length)];
+        return random.Next(5) switch
+        {
+            0 => $"{DistrictsKo[d]} {landmark.Ko}",
+            1 => $"{DistrictsKo[d]} {landmark.Ko.Substring(random.Next(landmark.Ko.Length - 1), 2)}",
+            2 => $"{DistrictsKo[d]} {Things[random.Next(Things.Length)]}",
+            3 => $"{landmark.Ko} {Kinds[random.Next(Kinds.Length)].Ko}",
+            _ => $"{DistrictsEn[d]} {landmark.En.Split(' ')[random.Next(landmark.En.Split(' ').Length)]}",
+        };
     }
 
     /// <summary>Places and proposals named from Seoul's districts and landmarks, written in batches as an import would.</summary>

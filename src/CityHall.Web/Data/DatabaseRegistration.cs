@@ -16,7 +16,7 @@ public static class DatabaseRegistration
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Default is empty.");
-            builder.Services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connectionString));
+            builder.Services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(WithoutJit(connectionString)));
         }
         else
         {
@@ -31,5 +31,17 @@ public static class DatabaseRegistration
             builder.Services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString));
         }
         return builder;
+    }
+
+    /// <summary>
+    /// The connection string asking the server not to JIT-compile, unless it already sets startup options. Every
+    /// statement here is short; one that reads some thousands of rows (search counts, a district's reports) passes
+    /// jit_above_cost, and compiling it took 15–70 ms where running it took 5–15 (docs/benchmarks.md, search).
+    /// </summary>
+    public static string WithoutJit(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (string.IsNullOrWhiteSpace(builder.Options)) builder.Options = "-c jit=off";
+        return builder.ConnectionString;
     }
 }

@@ -238,4 +238,41 @@ public sealed class SearchTests(CityHallApp app) : IClassFixture<CityHallApp>
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/search?q=" + new string('a', 1000))).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/search?q=park&kind=nonsense")).StatusCode);
     }
+
+    [Fact]
+    public async Task An_answer_is_kept_until_the_index_changes_on_whichever_node_changes_it()
+    {
+        await SeedAsync();
+        static async Task<int> CountAsync(HttpClient client, string q, string bust)
+        {
+            using var api = JsonDocument.Parse(await client.GetStringAsync("/api/v1/search?q=" + Uri.EscapeDataString(q) + "&bust=" + bust));
+            return api.RootElement.GetProperty("total").GetInt32();
+        }
+        var generation = () => app.WithDbAsync(db => db.Set<SearchGeneration>().Select(g => g.Value).SingleAsync());
+        var client = app.CreateClient();
+        Assert.Equal(0, await CountAsync(client, "빗물받이", "a"));
+
+        // Another node (its own index and answers, the same database) indexes a new place.
+        await app.WithDbAsync(async db =>
+        {
+            db.Add(new Place { KindCode = "shelter", NameKo = "빗물받이 옆 쉼터", Latitude = 37.5, Longitude = 127, Source = "search-test-generation", SourceId = "1", UpdatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        });
+        using var otherNode = new SearchIndex(app.Services.GetRequiredService<CityHall.Web.Platform.Modules.ModuleRegistry>(), app.Services.GetRequiredService<IServiceScopeFactory>(),
+            Microsoft.Extensions.Options.Options.Create(new SearchOptions()), Microsoft.Extensions.Logging.Abstractions.NullLogger<SearchIndex>.Instance);
+        var before = await generation();
+        await otherNode.ReconcileAsync();
+        Assert.True(await generation() > before);
+        Assert.Equal(1, await CountAsync(client, "빗물받이", "b"));
+
+        // A reconciliation that writes nothing leaves the generation, and so every kept answer, as it was.
+        var unchanged = await generation();
+        await app.Services.GetRequiredService<SearchIndex>().ReconcileAsync();
+        Assert.Equal(unchanged, await generation());
+        Assert.Equal(1, await CountAsync(client, "빗물받이", "c"));
+
+        await app.WithDbAsync(db => db.Set<Place>().Where(p => p.Source == "search-test-generation").ExecuteDeleteAsync());
+        await app.Services.GetRequiredService<SearchIndex>().ReconcileAsync();
+        Assert.Equal(0, await CountAsync(client, "빗물받이", "d"));
+    }
 }

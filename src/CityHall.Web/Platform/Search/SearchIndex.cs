@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 
 namespace CityHall.Web.Platform.Search;
 
@@ -9,7 +11,7 @@ namespace CityHall.Web.Platform.Search;
 /// (<see cref="ReconcileAsync"/>) and answers queries with the database's own full-text index (FTS5 on SQLite,
 /// a postings table on PostgreSQL) over <see cref="SearchTerms"/>.
 /// </summary>
-public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFactory scopes, ILogger<SearchIndex> logger) : IDisposable
+public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFactory scopes, IOptions<SearchOptions> options, ILogger<SearchIndex> logger) : IDisposable
 {
     public const int PageSize = 20;
     private const int WriteBatch = 1000;
@@ -34,7 +36,11 @@ public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFac
 
     private readonly SemaphoreSlim reconciling = new(1, 1);
 
-    public void Dispose() => reconciling.Dispose();
+    public void Dispose()
+    {
+        reconciling.Dispose();
+        answers.Dispose();
+    }
 
     /// <summary>
     /// Reads every source whole and writes what changed: new entries, changed ones (by digest), and removes what a
@@ -51,6 +57,7 @@ public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFac
             var kinds = Kinds.Select(s => s.Kind).ToList();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var removed = await db.Set<SearchEntry>().Where(e => !kinds.Contains(e.Kind)).ExecuteDeleteAsync(ct);
+            if (removed > 0) await MoveGenerationAsync(db, ct);
             if (db.Database.IsNpgsql() && removed + done.Sum(d => d.Added + d.Changed + d.Removed) >= VacuumAfter)
             {
                 // The postings are read by index-only scans, which read the rows too until the visibility map says they
@@ -72,6 +79,14 @@ public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFac
             .Select(e => new { e.Id, e.SourceId, e.Hash }).ToDictionaryAsync(e => e.SourceId, StringComparer.Ordinal, ct);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var (added, changed, pending) = (0, 0, 0);
+        async Task FlushAsync()
+        {
+            if (pending == 0) return;
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            pending = 0;
+            await MoveGenerationAsync(db, ct);
+        }
         await foreach (var item in source.ReadAsync(reading.ServiceProvider, ct))
         {
             if (!seen.Add(item.SourceId)) continue;
@@ -88,16 +103,27 @@ public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFac
                 db.Add(entry);
                 added++;
             }
-            if (++pending == WriteBatch) { await db.SaveChangesAsync(ct); db.ChangeTracker.Clear(); pending = 0; }
+            if (++pending == WriteBatch) await FlushAsync();
         }
-        await db.SaveChangesAsync(ct);
+        await FlushAsync();
         var gone = known.Where(k => !seen.Contains(k.Key)).Select(k => k.Value.Id).ToList();
         foreach (var chunk in gone.Chunk(500))
+        {
             await db.Set<SearchEntry>().Where(e => chunk.Contains(e.Id)).ExecuteDeleteAsync(ct);
+            await MoveGenerationAsync(db, ct);
+        }
         if (added + changed + gone.Count > 0)
             logger.LogInformation("Search {Kind}: {Added} added, {Changed} changed, {Removed} removed", source.Kind, added, changed, gone.Count);
         return new(source.Kind, added, changed, gone.Count);
     }
+
+    /// <summary>
+    /// Tells every node that answers read before now may be out of date. Called after each write has committed, so
+    /// an answer kept under the generation read before it can only be older than the index while that generation
+    /// lasts, which is until this returns.
+    /// </summary>
+    private static Task<int> MoveGenerationAsync(AppDbContext db, CancellationToken ct) =>
+        db.Set<SearchGeneration>().Where(g => g.Id == SearchGeneration.Row).ExecuteUpdateAsync(s => s.SetProperty(g => g.Value, g => g.Value + 1), ct);
 
     private static SearchEntry EntryOf(string kind, SearchItem item)
     {
@@ -134,6 +160,36 @@ public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFac
     {
         var words = SearchTerms.Query(query);
         if (words.Count == 0) return new(words, [], []);
+        // The answer (counts and which entries) is kept under the index's generation: the same words asked again
+        // before the index changes cost one read of a row, whichever words they are. The entries are read each time.
+        var generation = await db.Set<SearchGeneration>().AsNoTracking().Where(g => g.Id == SearchGeneration.Row).Select(g => g.Value).FirstOrDefaultAsync(ct);
+        var key = new AnswerKey(generation, string.Join('\u001f', words.Select(w => (w.Prefix ? "*" : "") + string.Join(' ', w.Terms))), kind, kind is null ? 0 : page, perKind);
+        if (!answers.TryGetValue(key, out Answer? answer) || answer is null)
+        {
+            answer = await FindAsync(db, words, kind, page, perKind, ct);
+            if (answersKept > 0) answers.Set(key, answer, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = KeepAnswers });
+        }
+        var (counts, ids) = (answer.Counts, answer.Ids);
+        var entries = ids.Count == 0 ? [] : await db.Set<SearchEntry>().AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+        var order = Kinds.Select((s, i) => (s.Kind, i)).ToDictionary(x => x.Kind, x => x.i);
+        int Rank(string k) => order.GetValueOrDefault(k, int.MaxValue);
+        return new(words, counts.Where(c => c.Value > 0).Select(c => new KindCount(c.Key, c.Value)).OrderBy(c => Rank(c.Kind)).ToList(),
+            ids.Where(entries.ContainsKey).Select(id => entries[id]).Where(e => SearchTerms.Matches(words, e.TitleTerms, e.BodyTerms)).ToList());
+    }
+
+    /// <summary>An answer not asked for this long is let go (one under a past generation is never asked for again).</summary>
+    private static readonly TimeSpan KeepAnswers = TimeSpan.FromMinutes(10);
+    private readonly int answersKept = options.Value.AnswersKept;
+    private readonly MemoryCache answers = new(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.Value.AnswersKept) });
+
+    /// <summary>What an answer depends on: the index's generation and the query's terms, kind and page.</summary>
+    private sealed record AnswerKey(long Generation, string Terms, string? Kind, int Page, int PerKind);
+
+    /// <summary>How many matched per kind and the ids to show, in order.</summary>
+    private sealed record Answer(IReadOnlyDictionary<string, int> Counts, IReadOnlyList<long> Ids);
+
+    private async Task<Answer> FindAsync(AppDbContext db, IReadOnlyList<SearchTerms.Word> words, string? kind, int page, int perKind, CancellationToken ct)
+    {
         IFullTextQuery index = db.Database.IsSqlite() ? new Fts5Query(db, SearchTerms.Fts5(words)) : await PostingsQuery.CreateAsync(db, words, ct);
         var kinds = kind is null ? Kinds.Select(s => s.Kind).ToList() : [kind];
         var counts = await index.CountAsync(kinds, ct);
@@ -157,11 +213,7 @@ public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFac
             ids.AddRange(titled);
             if (titled.Count < PageSize) ids.AddRange(await index.IdsAsync(kind, titleOnly: false, PageSize - titled.Count, Math.Max(0, skip - inTitle), ct));
         }
-        var entries = ids.Count == 0 ? [] : await db.Set<SearchEntry>().AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
-        var order = Kinds.Select((s, i) => (s.Kind, i)).ToDictionary(x => x.Kind, x => x.i);
-        int Rank(string k) => order.GetValueOrDefault(k, int.MaxValue);
-        return new(words, counts.Where(c => c.Value > 0).Select(c => new KindCount(c.Key, c.Value)).OrderBy(c => Rank(c.Kind)).ToList(),
-            ids.Where(entries.ContainsKey).Select(id => entries[id]).Where(e => SearchTerms.Matches(words, e.TitleTerms, e.BodyTerms)).ToList());
+        return new(counts, ids);
     }
 
     /// <summary>One of the first matches of a kind: in its title or not.</summary>

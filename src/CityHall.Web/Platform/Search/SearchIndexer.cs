@@ -12,6 +12,12 @@ public sealed class SearchOptions
     /// update (a proposal closing, a report made private) is found this late at most. Zero: only when asked.
     /// </summary>
     public TimeSpan ReconcileEvery { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How many answers (a query's counts and the ids it shows, a few hundred bytes each) a node keeps under the
+    /// index's generation, the least asked let go first. Zero: every search is made afresh.
+    /// </summary>
+    public int AnswersKept { get; set; } = 20_000;
 }
 
 /// <summary>Reconciles the search index at start and then every <see cref="SearchOptions.ReconcileEvery"/>.</summary>

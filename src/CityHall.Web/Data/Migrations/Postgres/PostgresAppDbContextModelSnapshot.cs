@@ -3040,6 +3040,26 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.ToTable("search_entries", (string)null);
                 });
 
+            modelBuilder.Entity("CityHall.Web.Platform.Search.SearchGeneration", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("search_generation", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
             modelBuilder.Entity("CityHall.Web.Platform.Web.UploadAllowanceDay", b =>
                 {
                     b.Property<string>("UserId")

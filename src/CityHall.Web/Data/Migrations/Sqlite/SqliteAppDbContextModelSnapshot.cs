@@ -2949,6 +2949,26 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                     b.ToTable("search_entries", (string)null);
                 });
 
+            modelBuilder.Entity("CityHall.Web.Platform.Search.SearchGeneration", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("search_generation", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
             modelBuilder.Entity("CityHall.Web.Platform.Web.UploadAllowanceDay", b =>
                 {
                     b.Property<string>("UserId")
