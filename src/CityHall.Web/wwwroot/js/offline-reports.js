@@ -1,6 +1,6 @@
-// A report written while the connection is down is kept on this device (IndexedDB) and sent when
-// the connection returns, on whatever page of the site is open then; the reference the city gives
-// it is shown at that moment. Only the report form hands reports over (data-report-form); any page
+// A report that cannot be sent (no connection, or one that fails underway) is kept on this device
+// (IndexedDB) and sent when the connection returns, on whatever page of the site is open then; the
+// reference the city gives it is shown at that moment. Only the report form hands reports over (data-report-form); any page
 // sends what is waiting (site.js loads this file when something is).
 const DB = 'cityhall-offline';
 const STORE = 'reports';
@@ -82,12 +82,24 @@ export async function sendWaiting() {
 const form = document.querySelector('form[data-report-form]');
 if (form) {
   form.addEventListener('submit', async (event) => {
-    if (navigator.onLine) return; // sent as usual
+    // Sent by this script rather than by the browser, so that a connection that fails underway (or a
+    // device that says it is online while nothing gets through) keeps the report instead of losing
+    // it to the browser's error page.
     event.preventDefault();
-    await keep(form);
-    const t = texts();
-    notice(t.saved ?? '');
-    form.querySelector('button[type=submit]')?.setAttribute('disabled', '');
+    const button = form.querySelector('button[type=submit]');
+    button?.setAttribute('disabled', '');
+    let response;
+    try {
+      response = await fetch(form.action, { method: 'POST', body: new FormData(form), credentials: 'same-origin' });
+    } catch {
+      await keep(form);
+      notice(texts().saved ?? '');
+      return;
+    }
+    // Accepted: the city answers with a redirect to the new report, which the browser now opens.
+    // Anything else (the form with its messages) is what a plain submit shows: submit it so.
+    if (response.redirected) location.assign(response.url);
+    else form.submit();
   });
 }
 window.addEventListener('online', () => { sendWaiting(); });
