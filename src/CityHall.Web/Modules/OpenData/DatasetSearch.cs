@@ -1,4 +1,5 @@
 using System.Globalization;
+using CityHall.Web.Platform.Localization;
 using CityHall.Web.Platform.Search;
 
 namespace CityHall.Web.Modules.OpenData;
@@ -10,16 +11,8 @@ public static class DatasetSearch
     {
         var catalogue = services.GetRequiredService<OpenDataCatalogue>();
         // The catalogue words its entries in the reader's language: read it once in each.
-        var before = CultureInfo.CurrentUICulture;
-        IReadOnlyList<OpenDataCatalogue.Entry> korean, english;
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ko-KR");
-            korean = await catalogue.EntriesAsync(ct);
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en-US");
-            english = await catalogue.EntriesAsync(ct);
-        }
-        finally { CultureInfo.CurrentUICulture = before; }
+        var korean = await InCulture.RunAsync(CultureInfo.GetCultureInfo("ko-KR"), () => catalogue.EntriesAsync(ct));
+        var english = await InCulture.RunAsync(CultureInfo.GetCultureInfo("en-US"), () => catalogue.EntriesAsync(ct));
         var inEnglish = english.ToDictionary(e => e.Code);
         foreach (var ko in korean)
         {

@@ -28,13 +28,7 @@ public static class InstallableApp
             var culture = city.SupportedCultures.FirstOrDefault(c => c.StartsWith(lang ?? "", StringComparison.OrdinalIgnoreCase) && lang is { Length: >= 2 })
                 ?? city.DefaultCulture;
             var ui = CultureInfo.GetCultureInfo(culture);
-            string Localized(string key)
-            {
-                var previous = CultureInfo.CurrentUICulture;
-                CultureInfo.CurrentUICulture = ui;
-                try { return text[key]; }
-                finally { CultureInfo.CurrentUICulture = previous; }
-            }
+            string Localized(string key) => InCulture.Run(ui, () => text[key].Value);
             var name = city.Name.For(ui);
             var shortName = city.ShortName.For(ui);
             var manifest = new WebAppManifest(

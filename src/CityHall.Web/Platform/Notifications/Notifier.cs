@@ -50,17 +50,8 @@ public sealed class Notifier(AppDbContext db, TimeProvider clock)
     /// Composes a message in the given culture ("" or null: the current one): resources are read in that
     /// language, and dates and numbers are written as its readers write them.
     /// </summary>
-    public static (string Title, string Body) ComposeIn(string? culture, Func<(string Title, string Body)> compose)
-    {
-        var (currentUi, current) = (System.Globalization.CultureInfo.CurrentUICulture, System.Globalization.CultureInfo.CurrentCulture);
-        try
-        {
-            if (!string.IsNullOrEmpty(culture))
-                System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
-            return compose();
-        }
-        finally { (System.Globalization.CultureInfo.CurrentUICulture, System.Globalization.CultureInfo.CurrentCulture) = (currentUi, current); }
-    }
+    public static (string Title, string Body) ComposeIn(string? culture, Func<(string Title, string Body)> compose) =>
+        string.IsNullOrEmpty(culture) ? compose() : Localization.InCulture.Run(System.Globalization.CultureInfo.GetCultureInfo(culture), compose);
 
     private void Enqueue(NotificationChannel channel, string recipient, string? subject, string body, string? userId)
     {
