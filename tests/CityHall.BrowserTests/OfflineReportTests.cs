@@ -10,14 +10,20 @@ namespace CityHall.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class OfflineReportTests(BrowserFixture f)
 {
+    /// <summary>A new citizen at the form for a broken pavement at City Hall.</summary>
+    private async Task OpenReportFormAsync(Microsoft.Playwright.IPage page, string who)
+    {
+        await Journeys.SignUpAsync(f, page, $"{who}-{Guid.NewGuid():N}@example.org");
+        await page.GotoAsync("/reports/new/details?service=road-damage&lat=37.5663&long=126.9779&address=%EC%84%B8%EC%A2%85%EB%8C%80%EB%A1%9C%20110&district=11140");
+    }
+
     [Theory]
     [InlineData("ko-KR")]
     [InlineData("en-US")]
     public async Task A_report_written_offline_is_sent_when_the_connection_returns_and_its_reference_shown(string locale)
     {
         var page = await f.NewPageAsync(locale, width: 390, height: 844);
-        await Journeys.SignUpAsync(f, page, $"offline-report-{Guid.NewGuid():N}@example.org");
-        await page.GotoAsync("/reports/new/details?service=road-damage&lat=37.5663&long=126.9779&address=%EC%84%B8%EC%A2%85%EB%8C%80%EB%A1%9C%20110&district=11140");
+        await OpenReportFormAsync(page, "offline-report");
         var description = $"오프라인에서 쓴 신고 {Guid.NewGuid():N}: 보도블록이 깨져 있습니다.";
         await page.ClickAsync("label[for='attribute_damage_type_-pothole']");
         await page.FillAsync("#Input_Description", description);
@@ -49,8 +55,7 @@ public sealed class OfflineReportTests(BrowserFixture f)
     {
         // Service workers off: the routes below then see the page's own requests.
         var page = await f.NewPageAsync("ko-KR", width: 390, height: 844, serviceWorkers: false);
-        await Journeys.SignUpAsync(f, page, $"lie-fi-report-{Guid.NewGuid():N}@example.org");
-        await page.GotoAsync("/reports/new/details?service=road-damage&lat=37.5663&long=126.9779&address=%EC%84%B8%EC%A2%85%EB%8C%80%EB%A1%9C%20110&district=11140");
+        await OpenReportFormAsync(page, "lie-fi-report");
         var description = $"연결이 끊긴 채 보낸 신고 {Guid.NewGuid():N}: 보도블록이 깨져 있습니다.";
         await page.ClickAsync("label[for='attribute_damage_type_-pothole']");
         await page.FillAsync("#Input_Description", description);
@@ -79,8 +84,7 @@ public sealed class OfflineReportTests(BrowserFixture f)
     public async Task A_report_sent_by_the_script_lands_on_its_page_and_one_with_a_mistake_shows_the_forms_messages()
     {
         var page = await f.NewPageAsync("en-US");
-        await Journeys.SignUpAsync(f, page, $"script-report-{Guid.NewGuid():N}@example.org");
-        await page.GotoAsync("/reports/new/details?service=road-damage&lat=37.5663&long=126.9779&address=%EC%84%B8%EC%A2%85%EB%8C%80%EB%A1%9C%20110&district=11140");
+        await OpenReportFormAsync(page, "script-report");
         // No description: the form comes back with its error summary, as without JavaScript.
         await page.ClickAsync("label[for='attribute_damage_type_-pothole']");
         await page.ClickAsync("form[data-report-form] .ch-actions button");
