@@ -78,6 +78,18 @@ inclusion.SetAction(parse =>
 });
 root.Subcommands.Add(inclusion);
 
+var ballotCount = new Option<int>("--ballots") { Description = "Ballots counted.", DefaultValueFactory = _ => 1_000_000 };
+var projectCount = new Option<int>("--projects") { Description = "Projects on the budget heading.", DefaultValueFactory = _ => 30 };
+var countRuns = new Option<int>("--runs") { Description = "Counts of the same ballots.", DefaultValueFactory = _ => 3 };
+var decisionsCount = new Command("decisions-count", "Counting a million ballots: a knapsack heading by votes and by equal shares, a ranked poll by Borda and instant runoff.");
+foreach (var o in new Option[] { ballotCount, projectCount, countRuns }) decisionsCount.Options.Add(o);
+decisionsCount.SetAction(parse =>
+{
+    DecisionsCountBenchmark.Run(parse.GetValue(ballotCount), parse.GetValue(projectCount), parse.GetValue(countRuns));
+    return 0;
+});
+root.Subcommands.Add(decisionsCount);
+
 var viewerCount = new Option<int>("--viewers") { Description = "Viewers on one node.", DefaultValueFactory = _ => 19_200 };
 var twoNodeViewers = new Option<int>("--two-node-viewers") { Description = "Viewers across two nodes.", DefaultValueFactory = _ => 38_400 };
 var generatorCount = new Option<int>("--generators") { Description = "Load-generator processes (each from its own 127.0.0.x).", DefaultValueFactory = _ => 8 };
