@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using CityHall.Web.Modules.Petitions;
 using CityHall.Web.Modules.Places;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -22,11 +23,14 @@ public sealed class PageWeightTests(BrowserFixture f, ITestOutputHelper output)
 
     private static readonly SemaphoreSlim Seeding = new(1, 1);
     private static long proposalId;
+    private static long placeId;
 
     public static TheoryData<string, string> Pages => new()
     {
         { "ko-KR", "home" }, { "ko-KR", "proposal" }, { "ko-KR", "near-me" }, { "ko-KR", "programme" },
         { "en-US", "home" }, { "en-US", "proposal" }, { "en-US", "near-me" }, { "en-US", "programme" },
+        // Other public pages with a map, a script of their own or many results: any public page is held to the budget.
+        { "ko-KR", "place" }, { "ko-KR", "reports" }, { "ko-KR", "search" }, { "ko-KR", "live" },
     };
 
     /// <summary>A proposal written as citizens write them, and toilets around City Hall for near-me to list.</summary>
@@ -58,6 +62,7 @@ public sealed class PageWeightTests(BrowserFixture f, ITestOutputHelper output)
                 await db.SaveChangesAsync();
                 return proposal.Id;
             });
+            placeId = await f.App.WithDbAsync(db => db.Set<Place>().Where(p => p.Source == "page-weight-test").OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
             await f.App.Services.GetRequiredService<PlaceIndex>().RebuildAsync();
         }
         finally { Seeding.Release(); }
@@ -69,6 +74,10 @@ public sealed class PageWeightTests(BrowserFixture f, ITestOutputHelper output)
         "proposal" => $"/petitions/{proposalId}",
         "near-me" => "/places/near?kind=public-toilet&lat=37.5135&lon=127.1", // the results, as the location button asks for them
         "programme" => "/inclusion/pc-repair",
+        "place" => $"/places/{placeId}",
+        "reports" => "/reports",
+        "search" => "/search?q=" + Uri.EscapeDataString("화장실"),
+        "live" => "/live",
         _ => throw new ArgumentOutOfRangeException(nameof(page)),
     };
 
