@@ -78,8 +78,8 @@ public static class PlatformRegistration
             o.Providers.Add<GzipCompressionProvider>();
             o.MimeTypes = Platform.Web.PageCompression.MimeTypes;
         });
-        // Compression runs on every asset request (browsers cache them for a day): Optimal, not SmallestSize,
-        // keeps the stylesheet small without spending tens of milliseconds of CPU per request.
+        // Compression runs on every page rendered for an anonymous visitor that the output cache does not answer:
+        // Optimal, not SmallestSize, keeps pages small without spending milliseconds of CPU on each.
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
         // Forwarded headers are believed only from the proxies the city names (Hosting:KnownProxies, addresses

@@ -10,9 +10,12 @@ namespace CityHall.Web.Platform.Web;
 /// </summary>
 public static class PageCompression
 {
-    /// <summary>The types compressed: pages, JSON, and what is made per request in other types (the city theme's stylesheet). wwwroot's files come compressed from the build.</summary>
+    /// <summary>
+    /// The types compressed: pages, JSON, and the one stylesheet made per request (the city theme's). wwwroot's files
+    /// (scripts, styles, icons) come compressed from the build (MapStaticAssets) and are not compressed again.
+    /// </summary>
     public static readonly string[] MimeTypes =
-        ["text/html", "application/json", "application/problem+json", "application/geo+json", "text/css", "text/javascript", "application/javascript", "image/svg+xml"];
+        ["text/html", "application/json", "application/problem+json", "application/geo+json", "text/css"];
 
     /// <summary>
     /// Whether this response may be compressed: an anonymous request, not the live events' connections, not the API
