@@ -59,6 +59,27 @@ public sealed class InstallableTests(BrowserFixture f)
     }
 
     [Fact]
+    public async Task The_offline_page_follows_the_visitor_into_another_language()
+    {
+        var page = await f.NewPageAsync("ko-KR", width: 390, height: 844);
+        await page.GotoAsync("/");
+        await page.EvaluateAsync("() => navigator.serviceWorker.ready");
+        await page.GotoAsync("/places"); // now under the worker
+
+        // The worker kept the offline page in Korean when it was installed; the visitor switches to English.
+        await page.ClickAsync("a.ch-language");
+        await page.WaitForFunctionAsync("() => document.documentElement.lang === 'en'");
+        await page.WaitForFunctionAsync(
+            "async () => { const kept = await (await caches.open('cityhall-pages-1')).match('/offline'); return !!kept && /<html[^>]*\\slang=\"en\"/.test(await kept.text()); }",
+            null, new() { PollingInterval = 100, Timeout = 10_000 });
+
+        await page.Context.SetOfflineAsync(true);
+        await page.GotoAsync("/inclusion");
+        Assert.Equal("You are offline", (await page.Locator("main h1").TextContentAsync())!.Trim());
+        await page.Context.SetOfflineAsync(false);
+    }
+
+    [Fact]
     public async Task A_signed_in_persons_pages_are_not_kept_on_the_device()
     {
         var page = await f.NewPageAsync("ko-KR");

@@ -26,20 +26,40 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  if (request.mode === 'navigate') event.respondWith(page(request, url));
+  if (request.mode === 'navigate') event.respondWith(page(request, url, event));
   else if (/^\/(css|js|lib)\//.test(url.pathname)) event.respondWith(file(request));
 });
 
-async function page(request, url) {
+async function page(request, url, event) {
   try {
     const response = await fetch(request);
     if (keepable(response, url)) await keep(PAGES, request, await titled(response.clone()), KEEP_PAGES);
+    if (response.ok && (response.headers.get('Content-Type') ?? '').startsWith('text/html')) {
+      event.waitUntil(followLanguage(response.clone()));
+    }
     return response;
   } catch {
     const cache = await caches.open(PAGES);
     const kept = await cache.match(request);
     return (kept && await asKeptCopy(kept)) ?? (await cache.match('/offline')) ?? Response.error();
   }
+}
+
+const languageOf = (html) => /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1];
+
+/**
+ * Keeps the offline page in the language the visitor now reads the site in: it was fetched when the worker was
+ * installed, and the visitor may have switched language since. Only the page's language is read (a signed-in
+ * person's pages are read for it, never kept); the offline page is fetched again only when it differs.
+ */
+async function followLanguage(response) {
+  const lang = languageOf(await response.text());
+  if (!lang) return;
+  const cache = await caches.open(PAGES);
+  const kept = await cache.match('/offline');
+  if (kept && languageOf(await kept.text()) === lang) return;
+  const fresh = await fetch(new Request('/offline', { credentials: 'same-origin' }));
+  if (fresh.ok && languageOf(await fresh.clone().text()) === lang) await cache.put('/offline', fresh);
 }
 
 /** The kept page with its offline banner showing: what the visitor reads may not be the latest. */
