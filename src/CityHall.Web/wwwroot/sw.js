@@ -52,14 +52,18 @@ const languageOf = (html) => /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1];
  * installed, and the visitor may have switched language since. Only the page's language is read (a signed-in
  * person's pages are read for it, never kept); the offline page is fetched again only when it differs.
  */
+let offlineLanguage; // the kept offline page's language, read from the cache once per start of the worker
 async function followLanguage(response) {
   const lang = languageOf(await response.text());
   if (!lang) return;
   const cache = await caches.open(PAGES);
-  const kept = await cache.match('/offline');
-  if (kept && languageOf(await kept.text()) === lang) return;
+  if (offlineLanguage === undefined) offlineLanguage = languageOf(await (await cache.match('/offline'))?.text() ?? '') ?? null;
+  if (offlineLanguage === lang) return;
   const fresh = await fetch(new Request('/offline', { credentials: 'same-origin' }));
-  if (fresh.ok && languageOf(await fresh.clone().text()) === lang) await cache.put('/offline', fresh);
+  if (fresh.ok && languageOf(await fresh.clone().text()) === lang) {
+    await cache.put('/offline', fresh);
+    offlineLanguage = lang;
+  }
 }
 
 /** The kept page with its offline banner showing: what the visitor reads may not be the latest. */

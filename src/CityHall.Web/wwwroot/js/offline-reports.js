@@ -46,9 +46,9 @@ function notice(text, link) {
 }
 
 /** Keeps the form's fields (files included) to send later. */
-async function keep(form) {
-  const fields = [...new FormData(form).entries()];
-  await run('readwrite', (store) => store.add({ action: form.action, fields, at: new Date().toISOString() }));
+async function keep(action, body) {
+  const fields = [...body.entries()];
+  await run('readwrite', (store) => store.add({ action, fields, at: new Date().toISOString() }));
   localStorage.setItem(WAITING_FLAG, '1');
 }
 
@@ -88,11 +88,12 @@ if (form) {
     event.preventDefault();
     const button = form.querySelector('button[type=submit]');
     button?.setAttribute('disabled', '');
+    const body = new FormData(form);
     let response;
     try {
-      response = await fetch(form.action, { method: 'POST', body: new FormData(form), credentials: 'same-origin' });
+      response = await fetch(form.action, { method: 'POST', body, credentials: 'same-origin' });
     } catch {
-      await keep(form);
+      await keep(form.action, body);
       notice(texts().saved ?? '');
       return;
     }
