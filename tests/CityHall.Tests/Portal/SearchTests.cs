@@ -275,4 +275,47 @@ public sealed class SearchTests(CityHallApp app) : IClassFixture<CityHallApp>
         await app.Services.GetRequiredService<SearchIndex>().ReconcileAsync();
         Assert.Equal(0, await CountAsync(client, "빗물받이", "d"));
     }
+
+    [Fact]
+    public async Task Counts_stop_at_the_limit_and_say_so_and_pages_stop_with_them()
+    {
+        await SeedAsync();
+        await app.WithDbAsync(async db =>
+        {
+            for (var i = 0; i < 14; i++)
+                db.Add(new Place { KindCode = "tourist-spot", NameKo = $"음악분수대 {i:00}", NameEn = $"Musical fountains {i:00}", Latitude = 37.5, Longitude = 127, Source = "search-test-limit", SourceId = $"{i}", UpdatedAt = DateTime.UtcNow });
+            db.Add(new Place { KindCode = "tourist-spot", NameKo = "광장", DescriptionKo = "음악분수대가 있는 광장", Latitude = 37.5, Longitude = 127, Source = "search-test-limit", SourceId = "square", UpdatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        });
+        await app.Services.GetRequiredService<SearchIndex>().ReconcileAsync();
+        using var limited = new SearchIndex(app.Services.GetRequiredService<CityHall.Web.Platform.Modules.ModuleRegistry>(), app.Services.GetRequiredService<IServiceScopeFactory>(),
+            Microsoft.Extensions.Options.Options.Create(new SearchOptions { CountLimit = 10, AnswersKept = 0 }), Microsoft.Extensions.Logging.Abstractions.NullLogger<SearchIndex>.Instance);
+        await app.WithDbAsync(async db =>
+        {
+            // 15 match; counted to 10. The English word is typed as a prefix, found as one.
+            foreach (var q in new[] { "분수대", "fount" })
+            {
+                var all = await limited.SearchAsync(db, q, null, 1, 5, default);
+                var place = Assert.Single(all.Counts);
+                Assert.Equal(("place", 10, true), (place.Kind, place.Count, place.More));
+                Assert.True(all.More);
+                Assert.Equal(5, all.Entries.Count);
+            }
+            var first = await limited.SearchAsync(db, "분수대", "place", 1, 5, default);
+            Assert.Equal(10, first.Entries.Count);
+            Assert.Equal("음악분수대 13", first.Entries[0].TitleKo);
+            Assert.Empty((await limited.SearchAsync(db, "분수대", "place", 2, 5, default)).Entries);
+
+            // Under the limit, counts are exact: "musical fountains 0" is in the titles of 14; the square's text too.
+            var exact = await app.Services.GetRequiredService<SearchIndex>().SearchAsync(db, "음악분수대", "place", 1, 5, default);
+            Assert.Equal(("place", 15, false), (exact.Counts[0].Kind, exact.Counts[0].Count, exact.Counts[0].More));
+            Assert.Equal("광장", exact.Entries[^1].TitleKo);
+            Assert.Equal(1, Assert.Single((await limited.SearchAsync(db, "musical fountains 07", null, 1, 5, default)).Counts).Count);
+        });
+        using var api = JsonDocument.Parse(await app.CreateClient().GetStringAsync("/api/v1/search?q=" + Uri.EscapeDataString("음악분수대")));
+        Assert.False(api.RootElement.GetProperty("more").GetBoolean());
+        Assert.False(api.RootElement.GetProperty("kinds")[0].GetProperty("more").GetBoolean());
+        await app.WithDbAsync(db => db.Set<Place>().Where(p => p.Source == "search-test-limit").ExecuteDeleteAsync());
+        await app.Services.GetRequiredService<SearchIndex>().ReconcileAsync();
+    }
 }

@@ -26,6 +26,9 @@ public static class CitySearch
     /// <summary>The page asked for, within 1 to <see cref="MaxPage"/> (none, 0 or negative: the first).</summary>
     public static int Page(int? asked) => Math.Clamp(asked ?? 1, 1, MaxPage);
 
+    /// <summary>A count as shown: "1,000+" when more matched than were counted (<see cref="SearchOptions.CountLimit"/>).</summary>
+    public static string Shown(int count, bool more, IFormatProvider culture) => count.ToString("N0", culture) + (more ? "+" : "");
+
     /// <param name="page">Within bounds (<see cref="Page"/>).</param>
     public static async Task<SearchIndex.Result> RunAsync(SearchIndex index, AppDbContext db, HttpContext http, string query, SearchKind? kind, int page, CancellationToken ct)
     {

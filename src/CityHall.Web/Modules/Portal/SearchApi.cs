@@ -6,7 +6,8 @@ namespace CityHall.Web.Modules.Portal;
 /// <summary>The city's search as JSON (/api/v1/search): what the search page shows, with the marked words as HTML.</summary>
 public static class SearchApi
 {
-    public sealed record Kind(string Code, string Title, int Count);
+    /// <param name="More">More matched than <paramref name="Count"/>: counting stops at the city's limit (1,000 by default), and so do the pages.</param>
+    public sealed record Kind(string Code, string Title, int Count, bool More);
 
     public sealed record Hit(string Kind, string Id, string TitleKo, string? TitleEn, string Url, string TitleHtml, string SnippetHtml);
 
@@ -27,7 +28,8 @@ public static class SearchApi
                 {
                     query,
                     total = result.Total,
-                    kinds = result.Counts.Select(c => new Kind(c.Kind, t[index.KindOf(c.Kind)!.TitleKey], c.Count)),
+                    more = result.More,
+                    kinds = result.Counts.Select(c => new Kind(c.Kind, t[index.KindOf(c.Kind)!.TitleKey], c.Count, c.More)),
                     results = result.Entries.Select(e => new Hit(e.Kind, e.SourceId, e.TitleKo, e.TitleEn, e.Url,
                         SearchHighlight.ToHtml(SearchHighlight.Mark(Platform.City.LocalizedText.Pick(culture, e.TitleKo, e.TitleEn ?? ""), result.Words)),
                         SearchHighlight.ToHtml(SearchHighlight.Snippet(Platform.City.LocalizedText.Pick(culture, e.TextKo ?? "", e.TextEn ?? ""), result.Words)))),
@@ -38,6 +40,6 @@ public static class SearchApi
             .RequireRateLimiting(RateLimits.ApiRead)
             .WithTags("Search")
             .WithSummary("Search proposals, public reports, places, live events, programmes, broadcasts, pages and open data")
-            .WithDescription("Every word must match: Korean by any fragment of two characters or more, other words by their beginning. Without `kind`, the first five of each kind; with it, twenty a page. Only public content is ever indexed.");
+            .WithDescription("Every word must match: Korean by any fragment of two characters or more, other words by their beginning. Without `kind`, the first five of each kind; with it, twenty a page. Matches are counted up to a limit (1,000 by default): past it a count comes with `more` and only its first pages are given. Only public content is ever indexed.");
     }
 }

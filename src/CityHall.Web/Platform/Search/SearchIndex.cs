@@ -23,7 +23,8 @@ public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFac
 
     public SearchKind? KindOf(string kind) => Kinds.FirstOrDefault(s => s.Kind == kind);
 
-    public sealed record KindCount(string Kind, int Count);
+    /// <summary>How many of a kind matched: <see cref="Count"/> exactly, or at least that many when <see cref="More"/> (see <see cref="SearchOptions.CountLimit"/>).</summary>
+    public sealed record KindCount(string Kind, int Count, bool More = false);
 
     /// <summary>What one reconciliation did to a kind.</summary>
     public sealed record Reconciled(string Kind, int Added, int Changed, int Removed);
@@ -32,6 +33,9 @@ public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFac
     public sealed record Result(IReadOnlyList<SearchTerms.Word> Words, IReadOnlyList<KindCount> Counts, IReadOnlyList<SearchEntry> Entries)
     {
         public int Total => Counts.Sum(c => c.Count);
+
+        /// <summary>Whether more matched than <see cref="Total"/>: a kind's count stopped at the limit.</summary>
+        public bool More => Counts.Any(c => c.More);
     }
 
     private readonly SemaphoreSlim reconciling = new(1, 1);
@@ -171,11 +175,14 @@ public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFac
         }
         var (counts, ids) = (answer.Counts, answer.Ids);
         var entries = ids.Count == 0 ? [] : await db.Set<SearchEntry>().AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
-        var order = Kinds.Select((s, i) => (s.Kind, i)).ToDictionary(x => x.Kind, x => x.i);
-        int Rank(string k) => order.GetValueOrDefault(k, int.MaxValue);
-        return new(words, counts.Where(c => c.Value > 0).Select(c => new KindCount(c.Key, c.Value)).OrderBy(c => Rank(c.Kind)).ToList(),
+        int Rank(string k) => KindOrder.GetValueOrDefault(k, int.MaxValue);
+        return new(words, counts.Where(c => c.Value > 0).Select(c => new KindCount(c.Key, Math.Min(c.Value, countLimit), c.Value > countLimit)).OrderBy(c => Rank(c.Kind)).ToList(),
             ids.Where(entries.ContainsKey).Select(id => entries[id]).Where(e => SearchTerms.Matches(words, e.TitleTerms, e.BodyTerms)).ToList());
     }
+
+    /// <summary>Each kind's place in <see cref="Kinds"/>: counts are shown in that order.</summary>
+    private IReadOnlyDictionary<string, int> KindOrder => field ??= Kinds.Select((s, i) => (s.Kind, i)).ToDictionary(x => x.Kind, x => x.i);
+    private readonly int countLimit = Math.Max(1, options.Value.CountLimit);
 
     /// <summary>An answer not asked for this long is let go (one under a past generation is never asked for again).</summary>
     private static readonly TimeSpan KeepAnswers = TimeSpan.FromMinutes(10);
@@ -185,12 +192,13 @@ public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFac
     /// <summary>What an answer depends on: the index's generation and the query's terms, kind and page.</summary>
     private sealed record AnswerKey(long Generation, string Terms, string? Kind, int Page, int PerKind);
 
-    /// <summary>How many matched per kind and the ids to show, in order.</summary>
+    /// <summary>How many matched per kind (up to one past the count limit) and the ids to show, in order.</summary>
     private sealed record Answer(IReadOnlyDictionary<string, int> Counts, IReadOnlyList<long> Ids);
 
     private async Task<Answer> FindAsync(AppDbContext db, IReadOnlyList<SearchTerms.Word> words, string? kind, int page, int perKind, CancellationToken ct)
     {
-        IFullTextQuery index = db.Database.IsSqlite() ? new Fts5Query(db, SearchTerms.Fts5(words)) : await PostingsQuery.CreateAsync(db, words, ct);
+        // Counted up to one past the limit: enough to tell "exactly this many" from "more than the limit".
+        IFullTextQuery index = db.Database.IsSqlite() ? new Fts5Query(db, SearchTerms.Fts5(words), countLimit + 1) : new PostingsQuery(db, words, countLimit + 1);
         var kinds = kind is null ? Kinds.Select(s => s.Kind).ToList() : [kind];
         var counts = await index.CountAsync(kinds, ct);
         var ids = new List<long>();
@@ -205,13 +213,14 @@ public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFac
             foreach (var k in kinds)
                 ids.AddRange(firsts.Where(f => f.KindKey == KeyOf(k)).OrderByDescending(f => f.InTitle).ThenByDescending(f => f.Id).Take(perKind).Select(f => f.Id));
         }
-        else if (counts.GetValueOrDefault(kind) is var count and > 0 && (Math.Max(page, 1) - 1) * PageSize is var skip && skip < count)
+        else if (Math.Min(counts.GetValueOrDefault(kind), countLimit) is var count and > 0 && (Math.Max(page, 1) - 1) * PageSize is var skip && skip < count)
         {
-            // Title matches first, then the rest: a page may straddle the two.
+            // Title matches first, then the rest: a page may straddle the two. None past the count limit.
+            var take = Math.Min(PageSize, count - skip);
             var inTitle = await index.CountInTitleAsync(kind, ct);
-            var titled = skip < inTitle ? await index.IdsAsync(kind, titleOnly: true, Math.Min(PageSize, inTitle - skip), skip, ct) : [];
+            var titled = skip < inTitle ? await index.IdsAsync(kind, titleOnly: true, Math.Min(take, inTitle - skip), skip, ct) : [];
             ids.AddRange(titled);
-            if (titled.Count < PageSize) ids.AddRange(await index.IdsAsync(kind, titleOnly: false, PageSize - titled.Count, Math.Max(0, skip - inTitle), ct));
+            if (titled.Count < take) ids.AddRange(await index.IdsAsync(kind, titleOnly: false, take - titled.Count, Math.Max(0, skip - inTitle), ct));
         }
         return new(counts, ids);
     }
@@ -247,7 +256,7 @@ public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFac
     /// kind is a rowid range, so counts and newest-first slices walk only that kind's matches, in index order.
     /// Only fixed SQL is put together here; the query is a parameter, made of terms only.
     /// </summary>
-    private sealed class Fts5Query(AppDbContext db, string match) : IFullTextQuery
+    private sealed class Fts5Query(AppDbContext db, string match, int countUpTo) : IFullTextQuery
     {
         private const long Span = 1L << 40;
 
@@ -255,9 +264,10 @@ public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFac
 
         public async Task<Dictionary<string, int>> CountAsync(IReadOnlyList<string> kinds, CancellationToken ct)
         {
-            // One statement, one count per kind: each walks only its kind's rowid range. Ranges are numbers from KeyOf.
+            // One statement, one count per kind: each walks only its kind's rowid range, and stops at countUpTo.
+            // Ranges and the limit are numbers.
             var sql = string.Join(" UNION ALL ", kinds.Select(k => Range(k) is var (from, to)
-                ? string.Create(CultureInfo.InvariantCulture, $"SELECT {KeyOf(k)} AS \"KindKey\", (SELECT count(*) FROM search_fts WHERE search_fts MATCH {{0}} AND rowid BETWEEN {from} AND {to}) AS \"Count\"")
+                ? string.Create(CultureInfo.InvariantCulture, $"SELECT {KeyOf(k)} AS \"KindKey\", (SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH {{0}} AND rowid BETWEEN {from} AND {to} LIMIT {countUpTo})) AS \"Count\"")
                 : ""));
             var rows = await db.Database.SqlQueryRaw<KindTally>(sql, match).ToListAsync(ct);
             return kinds.ToDictionary(k => k, k => rows.FirstOrDefault(r => r.KindKey == KeyOf(k))?.Count ?? 0);
@@ -275,7 +285,7 @@ public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFac
         {
             var (from, to) = Range(kind);
             return db.Database.SqlQueryRaw<int>(
-                "SELECT CAST(count(*) AS INTEGER) AS \"Value\" FROM search_fts WHERE search_fts MATCH {0} AND rowid BETWEEN {1} AND {2}", InTitle, from, to).SingleAsync(ct);
+                "SELECT CAST(count(*) AS INTEGER) AS \"Value\" FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH {0} AND rowid BETWEEN {1} AND {2} LIMIT {3})", InTitle, from, to, countUpTo).SingleAsync(ct);
         }
 
         public async Task<List<long>> IdsAsync(string kind, bool titleOnly, int take, int skip, CancellationToken ct)
@@ -292,96 +302,64 @@ public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFac
 
     /// <summary>
     /// PostgreSQL: the postings table search_postings (term, key = kind key × 2^40 + entry id) with a B-tree primary key
-    /// that carries where in the title and the text each term stands (a bitmask of positions, modulo 62). Every term of
-    /// the query is one index-only range scan, and they meet on the key: counts per kind need no row of search_entries,
-    /// and the first matches of a kind come newest first by walking the key backwards, as the SQLite rowid does. A
-    /// Korean word's terms must stand side by side, which the masks check (shift one, and); positions past 62 fold
-    /// over, so a long text can very rarely count as matching when its pieces are only close — what is shown is
-    /// checked against the whole terms (<see cref="SearchTerms.Matches"/>). Only fixed SQL is put together here; every
-    /// term is a parameter.
+    /// that carries where in the title and the text each term stands (a bitmask of positions, modulo 62). The trigger
+    /// that keeps it writes every beginning of a term too, up to <see cref="PrefixLength"/> characters ("bench" is also
+    /// b, be, ben, benc), so a word typed as a prefix is one term like any other. Every term of the query is one
+    /// index-only range scan, and they meet on the key: counts per kind need no row of search_entries, and the first
+    /// matches of a kind come newest first by walking the key backwards, as the SQLite rowid does. A Korean word's
+    /// terms must stand side by side, which the masks check (shift one, and); positions past 62 fold over, so a long
+    /// text can very rarely count as matching when its pieces are only close — what is shown is checked against the
+    /// whole terms (<see cref="SearchTerms.Matches"/>), as are words longer than the prefixes kept. Each statement
+    /// is planned once for all kinds (a kind's key range comes from a VALUES row). Only fixed SQL is put together
+    /// here; every term is a parameter.
     /// </summary>
     private sealed class PostingsQuery : IFullTextQuery
     {
+        /// <summary>The longest beginning of a term the postings hold (the trigger search_postings_add cuts at the same length).</summary>
+        public const int PrefixLength = 16;
         private const long IdMask = (1L << 40) - 1;
         /// <summary>At most this many terms join per query (a long Korean word is covered by every other term).</summary>
         private const int MaxJoined = 10;
-        /// <summary>A prefix word is looked up as the terms it begins when there are at most this many ("park": park, parking, parks).</summary>
-        private const int MaxExpanded = 64;
 
         private readonly AppDbContext db;
+        private readonly int countUpTo;
         private readonly List<object> values = [];
-        /// <summary>Per word: its joined terms (alias, offset within the word), or for a prefix word of several terms the condition on a posting x.</summary>
-        private readonly List<(List<(string Alias, int Offset)> Joined, string? AnyTerm)> words = [];
-        private readonly string from = "";
-        /// <summary>The condition on t0's term, or empty when only prefix words of several terms were typed (t0 is then their keys).</summary>
-        private string driverTerm = "";
+        /// <summary>Per word: its joined terms (alias, offset within the word).</summary>
+        private readonly List<List<(string Alias, int Offset)>> words = [];
+        private readonly string from;
 
-        /// <summary>Nothing can match: a prefix no term begins.</summary>
-        public bool None { get; }
-
-        /// <summary>The query over the postings, its prefix words looked up first (one index probe per term they begin).</summary>
-        public static async Task<PostingsQuery> CreateAsync(AppDbContext db, IReadOnlyList<SearchTerms.Word> query, CancellationToken ct)
-        {
-            var expanded = new List<IReadOnlyList<string>?>();
-            foreach (var word in query)
-            {
-                if (!word.Prefix) { expanded.Add(null); continue; }
-                if (word.Terms.Count != 1) throw new InvalidOperationException("A prefix word has one term.");
-                // A skip scan: each step is the next distinct term in the range, one probe of the primary key.
-                var terms = await db.Database.SqlQueryRaw<string>(
-                    """
-                    WITH RECURSIVE t("Term") AS (
-                        (SELECT p."Term" FROM search_postings p WHERE p."Term" >= {0} AND p."Term" < {1} ORDER BY p."Term" LIMIT 1)
-                        UNION ALL
-                        SELECT (SELECT p."Term" FROM search_postings p WHERE p."Term" > t."Term" AND p."Term" < {1} ORDER BY p."Term" LIMIT 1) FROM t WHERE t."Term" IS NOT NULL)
-                    SELECT t."Term" AS "Value" FROM t WHERE t."Term" IS NOT NULL LIMIT {2}
-                    """, word.Terms[0], SearchTerms.After(word.Terms[0]), MaxExpanded + 1).ToListAsync(ct);
-                expanded.Add(terms);
-            }
-            return new PostingsQuery(db, query, expanded);
-        }
-
-        private PostingsQuery(AppDbContext db, IReadOnlyList<SearchTerms.Word> query, List<IReadOnlyList<string>?> expanded)
+        public PostingsQuery(AppDbContext db, IReadOnlyList<SearchTerms.Word> query, int countUpTo)
         {
             this.db = db;
+            this.countUpTo = countUpTo;
             var joins = new List<string>();
-            var aliases = 0;
             string Join(string term)
             {
-                var alias = $"t{aliases++}";
-                if (alias == "t0") driverTerm = $"t0.\"Term\" = {Value(term)}";
-                else joins.Add($"JOIN search_postings {alias} ON {alias}.\"Term\" = {Value(term)} AND {alias}.\"Key\" = t0.\"Key\"");
+                var alias = $"t{joins.Count}";
+                joins.Add(joins.Count == 0
+                    ? $"search_postings t0"
+                    : $"JOIN search_postings {alias} ON {alias}.\"Term\" = {Value(term)} AND {alias}.\"Key\" = t0.\"Key\"");
+                if (joins.Count == 1) driverTerm = $"t0.\"Term\" = {Value(term)}";
                 return alias;
             }
-            for (var w = 0; w < query.Count; w++)
+            foreach (var word in query)
             {
-                var word = query[w];
-                if (expanded[w] is { } terms)
+                if (word.Prefix)
                 {
-                    if (terms.Count == 0) { None = true; return; }
-                    if (terms.Count == 1 && aliases < MaxJoined) { words.Add(([(Join(terms[0]), 0)], null)); continue; }
-                    // Many terms begin it: any of them (or, past MaxExpanded, the whole range, read posting by posting).
-                    words.Add(([], terms.Count <= MaxExpanded
-                        ? $"x.\"Term\" = ANY ({Value(terms.ToArray())})"
-                        : $"x.\"Term\" >= {Value(word.Terms[0])} AND x.\"Term\" < {Value(SearchTerms.After(word.Terms[0]))}"));
+                    if (joins.Count < MaxJoined) words.Add([(Join(word.Terms[^1].Length <= PrefixLength ? word.Terms[^1] : word.Terms[^1][..PrefixLength]), 0)]);
                     continue;
                 }
                 // Every other term covers the word (어린 이공 공원 for 어린이공원), the masks shifted by the distance.
                 var joined = new List<(string, int)>();
                 foreach (var offset in Enumerable.Range(0, word.Terms.Count).Where(i => i % 2 == 0 || i == word.Terms.Count - 1))
-                    if (aliases < MaxJoined) joined.Add((Join(word.Terms[offset]), offset));
-                if (joined.Count > 0) words.Add((joined, null));
+                    if (joins.Count < MaxJoined) joined.Add((Join(word.Terms[offset]), offset));
+                if (joined.Count > 0) words.Add(joined);
             }
-            if (driverTerm.Length == 0)
-            {
-                // Only prefix words of several terms: the first one's keys lead (each key once).
-                from = $"(SELECT DISTINCT x.\"Key\" FROM search_postings x WHERE {words[0].AnyTerm}) t0";
-            }
-            else
-            {
-                from = "search_postings t0 " + string.Join(' ', joins);
-            }
+            from = string.Join(' ', joins);
         }
+
+        /// <summary>The condition on t0's term.</summary>
+        private string driverTerm = "";
 
         private string Value(object value)
         {
@@ -391,39 +369,26 @@ public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFac
 
         private enum Where { Matches, InTitle, NotInTitle }
 
-        /// <summary>The conditions on t0."Key" for the query: every word found, every word in the title, or found but not all in the title.</summary>
-        private string Conditions(Where where, long? from = null, long? to = null)
+        /// <summary>The conditions on the postings for the query within one kind (k's range): every word found, every word in the title, or found but not all in the title.</summary>
+        private string Conditions(Where where) => string.Join(" AND ", driverTerm, "t0.\"Key\" BETWEEN k.\"From\" AND k.\"To\"", where switch
         {
-            var parts = new List<string>();
-            if (driverTerm.Length > 0) parts.Add(driverTerm);
-            if (from is not null) parts.Add(string.Create(CultureInfo.InvariantCulture, $"t0.\"Key\" BETWEEN {from} AND {to}"));
-            parts.Add(where switch
-            {
-                Where.Matches => All(false),
-                Where.InTitle => All(true),
-                _ => $"{All(false)} AND NOT ({All(true)})",
-            });
-            return string.Join(" AND ", parts.Where(p => p.Length > 0));
-        }
+            Where.Matches => All(false),
+            Where.InTitle => All(true),
+            _ => $"{All(false)} AND NOT ({All(true)})",
+        });
 
         /// <summary>Every word found in the title (or in the title or the text).</summary>
-        private string All(bool title) => string.Join(" AND ", words.Select((w, i) => Found(w, i, title ? "TitleMask" : null)).Where(c => c.Length > 0).DefaultIfEmpty("TRUE"));
+        private string All(bool title) => string.Join(" AND ", words.Select(w => Found(w, title ? "TitleMask" : null)));
 
         /// <summary>One word found: in the title (mask "TitleMask"), or in the title or the text (null).</summary>
-        private string Found((List<(string Alias, int Offset)> Joined, string? AnyTerm) word, int index, string? mask)
+        private static string Found(List<(string Alias, int Offset)> word, string? mask)
         {
-            if (word.AnyTerm is { } anyTerm)
-            {
-                // The leading prefix word's keys are the driver's, so only its place in the title needs asking.
-                if (index == 0 && driverTerm.Length == 0 && mask is null) return "";
-                return $"EXISTS (SELECT 1 FROM search_postings x WHERE {anyTerm} AND x.\"Key\" = t0.\"Key\"{(mask is null ? "" : " AND x.\"TitleMask\" <> 0")})";
-            }
             string Chain(string column)
             {
                 // Positions of the first term, shifted to where the next should stand and kept where it does.
-                var chain = $"{word.Joined[0].Alias}.\"{column}\"";
-                for (var i = 1; i < word.Joined.Count; i++)
-                    chain = $"({Rotate(chain, word.Joined[i].Offset - word.Joined[i - 1].Offset)} & {word.Joined[i].Alias}.\"{column}\")";
+                var chain = $"{word[0].Alias}.\"{column}\"";
+                for (var i = 1; i < word.Count; i++)
+                    chain = $"({Rotate(chain, word[i].Offset - word[i - 1].Offset)} & {word[i].Alias}.\"{column}\")";
                 return $"{chain} <> 0";
             }
             return mask is not null ? Chain(mask) : $"({Chain("TitleMask")} OR {Chain("BodyMask")})";
@@ -433,51 +398,36 @@ public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFac
         private static string Rotate(string mask, int by) =>
             string.Create(CultureInfo.InvariantCulture, $"((({mask} << {by % 62}) | ({mask} >> {62 - by % 62})) & {(1L << 62) - 1})");
 
-        private static (long From, long To) Range(string kind) => ((long)KeyOf(kind) << 40, (((long)KeyOf(kind) + 1) << 40) - 1);
+        /// <summary>The kinds as rows k("KindKey", "From", "To") of their key ranges: numbers from <see cref="KeyOf"/>.</summary>
+        private static string Ranges(IEnumerable<string> kinds) =>
+            "(VALUES " + string.Join(", ", kinds.Select(k => string.Create(CultureInfo.InvariantCulture,
+                $"({KeyOf(k)}, {(long)KeyOf(k) << 40}::bigint, {(((long)KeyOf(k) + 1) << 40) - 1}::bigint)"))) + ") AS k(\"KindKey\", \"From\", \"To\")";
 
         public async Task<Dictionary<string, int>> CountAsync(IReadOnlyList<string> kinds, CancellationToken ct)
         {
-            if (None) return kinds.ToDictionary(k => k, _ => 0);
-            var conditions = kinds.Count == 1 && Range(kinds[0]) is var (lo, hi) ? Conditions(Where.Matches, lo, hi) : Conditions(Where.Matches);
-            // Those in the title too, in the same pass: a page of one kind needs both.
-            var sql = $"SELECT CAST(t0.\"Key\" >> 40 AS integer) AS \"KindKey\", CAST(count(*) AS integer) AS \"Count\", CAST(count(*) FILTER (WHERE {All(true)}) AS integer) AS \"InTitle\" FROM {from} WHERE {conditions} GROUP BY 1";
-            var rows = await db.Database.SqlQueryRaw<KindTallyInTitle>(sql, [.. values]).ToListAsync(ct);
-            inTitle = rows.ToDictionary(r => r.KindKey, r => r.InTitle);
+            if (kinds.Count == 0) return [];
+            var sql = string.Create(CultureInfo.InvariantCulture,
+                $"SELECT k.\"KindKey\", (SELECT CAST(count(*) AS integer) FROM (SELECT 1 FROM {from} WHERE {Conditions(Where.Matches)} LIMIT {countUpTo}) m) AS \"Count\" FROM {Ranges(kinds)}");
+            var rows = await db.Database.SqlQueryRaw<KindTally>(sql, [.. values]).ToListAsync(ct);
             return kinds.ToDictionary(k => k, k => rows.FirstOrDefault(r => r.KindKey == KeyOf(k))?.Count ?? 0);
-        }
-
-        /// <summary>How many matched in the title per kind key, from the last count.</summary>
-        private Dictionary<int, int> inTitle = [];
-
-        private sealed class KindTallyInTitle
-        {
-            public int KindKey { get; init; }
-            public int Count { get; init; }
-            public int InTitle { get; init; }
         }
 
         public async Task<List<First>> FirstAsync(IReadOnlyList<string> kinds, int take, bool inTitle, CancellationToken ct)
         {
             if (kinds.Count == 0) return [];
-            var sql = string.Join(" UNION ALL ", kinds.Select(k => Range(k) is var (lo, hi) ? string.Create(CultureInfo.InvariantCulture,
-                $"(SELECT {KeyOf(k)} AS \"KindKey\", {(inTitle ? 1 : 0)} AS \"InTitle\", t0.\"Key\" & {IdMask} AS \"Id\" FROM {from} WHERE {Conditions(inTitle ? Where.InTitle : Where.NotInTitle, lo, hi)} ORDER BY t0.\"Key\" DESC LIMIT {take})") : ""));
+            var sql = string.Create(CultureInfo.InvariantCulture,
+                $"SELECT k.\"KindKey\", {(inTitle ? 1 : 0)} AS \"InTitle\", f.\"Id\" FROM {Ranges(kinds)} CROSS JOIN LATERAL (SELECT t0.\"Key\" & {IdMask} AS \"Id\" FROM {from} WHERE {Conditions(inTitle ? Where.InTitle : Where.NotInTitle)} ORDER BY t0.\"Key\" DESC LIMIT {take}) f");
             return await db.Database.SqlQueryRaw<First>(sql, [.. values]).ToListAsync(ct);
         }
 
-        public Task<int> CountInTitleAsync(string kind, CancellationToken ct)
-        {
-            if (inTitle.TryGetValue(KeyOf(kind), out var counted)) return Task.FromResult(counted);
-            var (lo, hi) = Range(kind);
-            var sql = $"SELECT CAST(count(*) AS integer) AS \"Value\" FROM {from} WHERE {Conditions(Where.InTitle, lo, hi)}";
-            return db.Database.SqlQueryRaw<int>(sql, [.. values]).SingleAsync(ct);
-        }
+        public Task<int> CountInTitleAsync(string kind, CancellationToken ct) =>
+            db.Database.SqlQueryRaw<int>(string.Create(CultureInfo.InvariantCulture,
+                $"SELECT CAST(count(*) AS integer) AS \"Value\" FROM {Ranges([kind])}, LATERAL (SELECT 1 FROM {from} WHERE {Conditions(Where.InTitle)} LIMIT {countUpTo}) m"),
+                [.. values]).SingleAsync(ct);
 
-        public Task<List<long>> IdsAsync(string kind, bool titleOnly, int take, int skip, CancellationToken ct)
-        {
-            var (lo, hi) = Range(kind);
-            return db.Database.SqlQueryRaw<long>(string.Create(CultureInfo.InvariantCulture,
-                $"SELECT t0.\"Key\" & {IdMask} AS \"Value\" FROM {from} WHERE {Conditions(titleOnly ? Where.InTitle : Where.NotInTitle, lo, hi)} ORDER BY t0.\"Key\" DESC LIMIT {take} OFFSET {skip}"),
+        public Task<List<long>> IdsAsync(string kind, bool titleOnly, int take, int skip, CancellationToken ct) =>
+            db.Database.SqlQueryRaw<long>(string.Create(CultureInfo.InvariantCulture,
+                $"SELECT t0.\"Key\" & {IdMask} AS \"Value\" FROM {Ranges([kind])}, {from} WHERE {Conditions(titleOnly ? Where.InTitle : Where.NotInTitle)} ORDER BY t0.\"Key\" DESC LIMIT {take} OFFSET {skip}"),
                 [.. values]).ToListAsync(ct);
-        }
     }
 }

@@ -18,6 +18,13 @@ public sealed class SearchOptions
     /// index's generation, the least asked let go first. Zero: every search is made afresh.
     /// </summary>
     public int AnswersKept { get; set; } = 20_000;
+
+    /// <summary>
+    /// Matches are counted up to this many per kind; past it a kind shows "1,000+" and its first pages (as a
+    /// search engine does: nobody reads page 60 of "park", they add a word). Counting every match of a common word
+    /// would cost the whole of its postings on every search.
+    /// </summary>
+    public int CountLimit { get; set; } = 1000;
 }
 
 /// <summary>Reconciles the search index at start and then every <see cref="SearchOptions.ReconcileEvery"/>.</summary>
