@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using CityHall.Web.Platform.Integrity;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -40,8 +38,7 @@ public sealed class PetitionCheckpoint
 public static class SignatureChain
 {
     /// <summary>The signer as this proposal sees them: HMAC of the verified identity key under the proposal's salt.</summary>
-    public static string Commitment(byte[] salt, string identityKey) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(salt, Encoding.UTF8.GetBytes(identityKey)));
+    public static string Commitment(byte[] salt, string identityKey) => Commitments.Of(salt, identityKey);
 
     /// <summary>The entry's hash by the scheme it names.</summary>
     public static string HashOf(PetitionChainEntry e)

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Storage;
 using CityHall.Web.Platform.Hosting;
 using Microsoft.Extensions.Options;
@@ -143,15 +142,14 @@ public sealed class SignatureWriter(IServiceScopeFactory scopes, TimeProvider cl
         var connection = db.Database.GetDbConnection();
         var tx = transaction.GetDbTransaction();
 
-        // Rows go several hundred to a statement on PostgreSQL (a round trip each), one on SQLite.
-        var rowsPerStatement = db.Database.IsNpgsql() ? 500 : 1;
+        var rowsPerStatement = RowStatement.RowsPerStatementFor(db);
         await using var entries = new RowStatement(connection, tx, rows =>
             "INSERT INTO petition_chain (\"PetitionId\", \"Sequence\", \"Kind\", \"Commitment\", \"At\", \"PreviousHash\", \"Hash\", \"HashVersion\") VALUES " + rows,
             8, rowsPerStatement);
         await using var signatures = new RowStatement(connection, tx, rows =>
             "INSERT INTO petition_signatures (\"PetitionId\", \"Commitment\", \"UserId\", \"DistrictCode\", \"SignedAt\", \"Sequence\", \"ClientIp\", \"EmailDomain\", \"Flagged\") VALUES " + rows,
             9, rowsPerStatement);
-        await using (var withdraw = Prepare(connection, tx,
+        await using (var withdraw = DbCommands.Prepare(connection, tx,
             "UPDATE petition_signatures SET \"WithdrawnAt\" = @p0, \"InvalidatedAt\" = @p1 WHERE \"PetitionId\" = @p2 AND \"Commitment\" = @p3 AND \"WithdrawnAt\" IS NULL", 4))
         {
             foreach (var (e, signature) in writes)
@@ -163,7 +161,7 @@ public sealed class SignatureWriter(IServiceScopeFactory scopes, TimeProvider cl
                 {
                     // In order: the signature being withdrawn may be one of the rows still waiting.
                     await signatures.FlushAsync(ct);
-                    if (await RunAsync(withdraw, ct, now, e.Kind == ChainEntryKind.Invalidation ? now : null, e.PetitionId, e.Commitment) != 1)
+                    if (await DbCommands.RunAsync(withdraw, ct, now, e.Kind == ChainEntryKind.Invalidation ? now : null, e.PetitionId, e.Commitment) != 1)
                         throw new DbUpdateConcurrencyException("A signature to withdraw was already gone.");
                 }
             }
@@ -184,90 +182,24 @@ public sealed class SignatureWriter(IServiceScopeFactory scopes, TimeProvider cl
         }
         // Thresholds are crossed once, in the batch that crosses them (counts only fall by withdrawal,
         // and an answer owed stays owed): the department's answer falls due, the forum opens.
-        await using (var answerDue = Prepare(connection, tx,
+        await using (var answerDue = DbCommands.Prepare(connection, tx,
             "UPDATE petition_petitions SET \"ThresholdReachedAt\" = @p0, \"AnswerDueAt\" = @p1 WHERE \"Id\" = @p2 AND \"ThresholdReachedAt\" IS NULL", 3))
-        await using (var forum = Prepare(connection, tx,
+        await using (var forum = DbCommands.Prepare(connection, tx,
             "UPDATE petition_petitions SET \"ForumOpenedAt\" = @p0, \"ForumClosesAt\" = @p1 WHERE \"Id\" = @p2 AND \"ForumOpenedAt\" IS NULL", 3))
-        await using (var news = Prepare(connection, tx,
+        await using (var news = DbCommands.Prepare(connection, tx,
             "INSERT INTO petition_events (\"PetitionId\", \"Kind\", \"At\") VALUES (@p0, @p1, @p2)", 3))
         {
             foreach (var p in moved)
             {
                 if (!p.ThresholdReached && p.Count >= rules.SupportThreshold
-                    && await RunAsync(answerDue, ct, now, now + rules.DepartmentAnswerWindow, p.Id) == 1)
-                    await RunAsync(news, ct, p.Id, nameof(PetitionEventKind.SupportThresholdReached), now);
+                    && await DbCommands.RunAsync(answerDue, ct, now, now + rules.DepartmentAnswerWindow, p.Id) == 1)
+                    await DbCommands.RunAsync(news, ct, p.Id, nameof(PetitionEventKind.SupportThresholdReached), now);
                 if (!p.ForumOpened && p.Count >= rules.ForumThreshold
-                    && await RunAsync(forum, ct, now, now + rules.ForumWindow, p.Id) == 1)
-                    await RunAsync(news, ct, p.Id, nameof(PetitionEventKind.ForumOpened), now);
+                    && await DbCommands.RunAsync(forum, ct, now, now + rules.ForumWindow, p.Id) == 1)
+                    await DbCommands.RunAsync(news, ct, p.Id, nameof(PetitionEventKind.ForumOpened), now);
             }
         }
         await transaction.CommitAsync(ct);
-    }
-
-    /// <summary>
-    /// Runs one statement over many rows, <c>rowsPerStatement</c> rows at a time as a VALUES list, with
-    /// the full-size command prepared once and re-bound. Several hundred rows a statement save the round
-    /// trips to a database across the network (PostgreSQL); SQLite, in process, is fastest one row a
-    /// statement (it looks up named parameters one by one, so a statement with thousands of them is slow).
-    /// </summary>
-    private sealed class RowStatement(DbConnection connection, DbTransaction transaction, Func<string, string> sqlFor, int columns, int rowsPerStatement)
-        : IAsyncDisposable
-    {
-        private readonly List<object?> values = [];
-        private DbCommand? full;
-
-        /// <summary>Rows the statements changed so far.</summary>
-        public int Affected { get; private set; }
-
-        public Task AddAsync(CancellationToken ct, params object?[] row)
-        {
-            values.AddRange(row);
-            return values.Count >= columns * rowsPerStatement ? FlushAsync(ct) : Task.CompletedTask;
-        }
-
-        public async Task FlushAsync(CancellationToken ct)
-        {
-            if (values.Count == 0) return;
-            var rows = values.Count / columns;
-            var command = rows == rowsPerStatement ? full ??= Create(rows) : Create(rows);
-            for (var i = 0; i < values.Count; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
-            Affected += await command.ExecuteNonQueryAsync(ct);
-            if (command != full) await command.DisposeAsync();
-            values.Clear();
-        }
-
-        private DbCommand Create(int rows)
-        {
-            var list = new System.Text.StringBuilder();
-            for (var i = 0; i < rows * columns; i++)
-                list.Append(i % columns == 0 ? (i == 0 ? "(" : "), (") : ", ").Append("@p").Append(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            return Prepare(connection, transaction, sqlFor(list.Append(')').ToString()), rows * columns);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (full is not null) await full.DisposeAsync();
-        }
-    }
-
-    private static DbCommand Prepare(DbConnection connection, DbTransaction transaction, string sql, int parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        for (var i = 0; i < parameters; i++)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            command.Parameters.Add(parameter);
-        }
-        return command;
-    }
-
-    private static Task<int> RunAsync(DbCommand command, CancellationToken ct, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        return command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>What the writer needs of a proposal, and where its chain stands during the batch.</summary>

@@ -356,7 +356,11 @@ public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFac
                 if (joined.Count > 0) words.Add(joined);
             }
             from = string.Join(' ', joins);
+            joined = joins.Count;
         }
+
+        /// <summary>How many terms the query joins.</summary>
+        private readonly int joined;
 
         /// <summary>The condition on t0's term.</summary>
         private string driverTerm = "";
@@ -370,7 +374,7 @@ public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFac
         private enum Where { Matches, InTitle, NotInTitle }
 
         /// <summary>The conditions on the postings for the query within one kind (k's range): every word found, every word in the title, or found but not all in the title.</summary>
-        private string Conditions(Where where) => string.Join(" AND ", driverTerm, "t0.\"Key\" BETWEEN k.\"From\" AND k.\"To\"", where switch
+        private string Conditions(Where where, bool inKind = true) => string.Join(" AND ", driverTerm, inKind ? "t0.\"Key\" BETWEEN k.\"From\" AND k.\"To\"" : "TRUE", where switch
         {
             Where.Matches => All(false),
             Where.InTitle => All(true),
@@ -406,8 +410,14 @@ public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFac
         public async Task<Dictionary<string, int>> CountAsync(IReadOnlyList<string> kinds, CancellationToken ct)
         {
             if (kinds.Count == 0) return [];
-            var sql = string.Create(CultureInfo.InvariantCulture,
-                $"SELECT k.\"KindKey\", (SELECT CAST(count(*) AS integer) FROM (SELECT 1 FROM {from} WHERE {Conditions(Where.Matches)} LIMIT {countUpTo}) m) AS \"Count\" FROM {Ranges(kinds)}");
+            // One term: each kind's postings read up to the limit and no further (a common word has 20,000). Several:
+            // one pass over all kinds, the terms merge-joined, grouped by kind — probing the other terms for each
+            // posting of one, kind by kind up to the limit, costs more than reading every term's postings once.
+            var sql = joined == 1
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"SELECT k.\"KindKey\", (SELECT CAST(count(*) AS integer) FROM (SELECT 1 FROM {from} WHERE {Conditions(Where.Matches)} LIMIT {countUpTo}) m) AS \"Count\" FROM {Ranges(kinds)}")
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"SELECT CAST(t0.\"Key\" >> 40 AS integer) AS \"KindKey\", CAST(count(*) AS integer) AS \"Count\" FROM {from} WHERE {Conditions(Where.Matches, inKind: false)}{(kinds.Count == 1 ? $" AND t0.\"Key\" BETWEEN {(long)KeyOf(kinds[0]) << 40} AND {(((long)KeyOf(kinds[0]) + 1) << 40) - 1}" : "")} GROUP BY 1");
             var rows = await db.Database.SqlQueryRaw<KindTally>(sql, [.. values]).ToListAsync(ct);
             return kinds.ToDictionary(k => k, k => rows.FirstOrDefault(r => r.KindKey == KeyOf(k))?.Count ?? 0);
         }

@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using CityHall.Web.Platform.Audit;
+using CityHall.Web.Platform.City;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace CityHall.Web.Modules.Decisions.Admin;
+
+/// <summary>
+/// Preparing a poll (its question and options in both languages, single or multiple choice, when it runs, who may
+/// vote, when results show), publishing it, and closing it early. Once published, the question and options are fixed:
+/// a ballot must mean what it meant when it was cast. Every step is audited.
+/// </summary>
+[Authorize(Policy = PermissionPolicyProvider.Prefix + DecisionsModule.Manage)]
+public sealed class EditModel(AppDbContext db, AuditLog audit, CityClock cityClock, BallotChainVerifier verifier, TimeProvider clock, IStringLocalizer<Text> t) : PageModel
+{
+    public const int MaxOptions = 50;
+
+    [BindProperty] public PollInput Input { get; set; } = new();
+    public Poll? Existing { get; private set; }
+    public IReadOnlyList<PollOption> Options { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> Districts { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> KindItems { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> ResultsItems { get; private set; } = [];
+    public PollPhase Phase { get; private set; } = PollPhase.Draft;
+    public BallotChainReport? Check { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } missing) return missing;
+        if (Existing is { } poll) Input = PollInput.From(poll, Options, cityClock);
+        return Page();
+    }
+
+    /// <summary>Saves a draft (a new poll starts as one).</summary>
+    public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } missing) return missing;
+        if (Phase != PollPhase.Draft) return Page();
+        Input.Validate(ModelState, t);
+        if (!ModelState.IsValid) return Page();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var poll = Existing is null
+            ? db.Add(new Poll { TitleKo = "", CreatedAt = now, CreatedBy = User.Identity?.Name ?? "", Salt = RandomNumberGenerator.GetBytes(32) }).Entity
+            : await db.Set<Poll>().SingleAsync(p => p.Id == Existing.Id, ct);
+        Input.ApplyTo(poll, cityClock);
+        poll.UpdatedAt = now;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        // A draft has no ballot yet: its options are simply written again.
+        await db.Set<PollOption>().Where(o => o.PollId == poll.Id).ExecuteDeleteAsync(ct);
+        db.AddRange(Input.ParseOptions().Select((o, i) => new PollOption { PollId = poll.Id, Position = i + 1, LabelKo = o.Ko, LabelEn = o.En }));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        await audit.RecordAsync(User, Existing is null ? "decisions.poll.create" : "decisions.poll.edit", "poll", poll.Id.ToString(CultureInfo.InvariantCulture),
+            new { poll.TitleKo, poll.Kind, poll.MinChoices, poll.MaxChoices, poll.OpensAt, poll.ClosesAt, poll.Districts, Options = Input.Options }, ct);
+        return Redirect($"/admin/votes/{poll.Id}?saved=true");
+    }
+
+    /// <summary>Publishes a draft: from its opening time citizens may vote, and nothing on the ballot changes any more.</summary>
+    public async Task<IActionResult> OnPostPublishAsync(string id, CancellationToken ct)
+    {
+        // This button sends no poll form: what binding made of the empty form is no error.
+        ModelState.Clear();
+        if (await LoadAsync(id, ct) is { } missing) return missing;
+        if (Existing is null || Phase != PollPhase.Draft) return NotFound();
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (Existing.ClosesAt <= now) ModelState.AddModelError("Input.ClosesAt", t["Decisions.Error.ClosesInPast"]);
+        if (Options.Count < 2) ModelState.AddModelError("Input.Options", t["Decisions.Error.TwoOptions"]);
+        if (!ModelState.IsValid)
+        {
+            Input = PollInput.From(Existing, Options, cityClock);
+            return Page();
+        }
+        var published = await db.Set<Poll>().Where(p => p.Id == Existing.Id && p.PublishedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.PublishedAt, now).SetProperty(p => p.UpdatedAt, now), ct);
+        if (published == 1)
+            await audit.RecordAsync(User, "decisions.poll.publish", "poll", Existing.Id.ToString(CultureInfo.InvariantCulture), new { Existing.OpensAt, Existing.ClosesAt }, ct);
+        return Redirect($"/admin/votes/{Existing.Id}");
+    }
+
+    /// <summary>Closes a published poll now, before its planned end (ballots after this are refused; results then show).</summary>
+    public async Task<IActionResult> OnPostCloseAsync(string id, CancellationToken ct)
+    {
+        // This button sends no poll form: what binding made of the empty form is no error.
+        ModelState.Clear();
+        if (await LoadAsync(id, ct) is { } missing) return missing;
+        if (Existing is null || Phase is PollPhase.Draft or PollPhase.Closed) return NotFound();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var closed = await db.Set<Poll>().Where(p => p.Id == Existing.Id && p.ClosedEarlyAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.ClosedEarlyAt, now).SetProperty(p => p.UpdatedAt, now), ct);
+        if (closed == 1)
+            await audit.RecordAsync(User, "decisions.poll.close", "poll", Existing.Id.ToString(CultureInfo.InvariantCulture), new { ClosedAt = now, Existing.VoterCount }, ct);
+        return Redirect($"/admin/votes/{Existing.Id}");
+    }
+
+    /// <summary>Recounts the poll from its chain and shows whether it holds.</summary>
+    public async Task<IActionResult> OnPostVerifyAsync(string id, CancellationToken ct)
+    {
+        // This button sends no poll form: what binding made of the empty form is no error.
+        ModelState.Clear();
+        if (await LoadAsync(id, ct) is { } missing) return missing;
+        if (Existing is null) return NotFound();
+        Check = await verifier.VerifyAsync(Existing.Id, ct);
+        Input = PollInput.From(Existing, Options, cityClock);
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(string id, CancellationToken ct)
+    {
+        Districts = (await DistrictChoices.NamesAsync(db)).Select(d => new SelectListItem(d.Value, d.Key))
+            .OrderBy(i => i.Text, StringComparer.Create(CultureInfo.CurrentUICulture, false)).ToList();
+        KindItems = Enum.GetValues<PollKind>().Select(k => new SelectListItem(t["Decisions.Kind." + k].Value, k.ToString())).ToList();
+        ResultsItems = Enum.GetValues<ResultsShown>().Select(k => new SelectListItem(t["Decisions.ResultsShown." + k].Value, k.ToString())).ToList();
+        if (id == "new") return null;
+        if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var pollId)) return NotFound();
+        Existing = await db.Set<Poll>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == pollId, ct);
+        if (Existing is null) return NotFound();
+        Options = await db.Set<PollOption>().AsNoTracking().Where(o => o.PollId == pollId).OrderBy(o => o.Position).ToListAsync(ct);
+        Phase = Existing.PhaseAt(clock.GetUtcNow().UtcDateTime);
+        return null;
+    }
+}
+
+/// <summary>The poll form, its checks, and how it maps onto a poll.</summary>
+public sealed class PollInput
+{
+    [Display(Name = "Decisions.Field.TitleKo"), Required(ErrorMessage = "Decisions.Error.TitleRequired"), StringLength(300, ErrorMessage = "Form.TooLong")]
+    public string TitleKo { get; set; } = "";
+    [Display(Name = "Decisions.Field.TitleEn"), StringLength(300, ErrorMessage = "Form.TooLong")] public string? TitleEn { get; set; }
+    [Display(Name = "Decisions.Field.DescriptionKo"), StringLength(4000, ErrorMessage = "Form.TooLong")] public string? DescriptionKo { get; set; }
+    [Display(Name = "Decisions.Field.DescriptionEn"), StringLength(4000, ErrorMessage = "Form.TooLong")] public string? DescriptionEn { get; set; }
+    [Display(Name = "Decisions.Field.Kind")] public PollKind Kind { get; set; } = PollKind.SingleChoice;
+    [Display(Name = "Decisions.Field.MinChoices")] public int? MinChoices { get; set; }
+    [Display(Name = "Decisions.Field.MaxChoices")] public int? MaxChoices { get; set; }
+    [Display(Name = "Decisions.Field.Results")] public ResultsShown Results { get; set; } = ResultsShown.AfterClose;
+    [Display(Name = "Decisions.Field.OpensAt")] public DateTime? OpensAt { get; set; }
+    [Display(Name = "Decisions.Field.ClosesAt")] public DateTime? ClosesAt { get; set; }
+    public List<string> Districts { get; set; } = [];
+    [Display(Name = "Decisions.Field.Options"), Required(ErrorMessage = "Decisions.Error.TwoOptions"), StringLength(20_000, ErrorMessage = "Form.TooLong")]
+    public string? Options { get; set; }
+
+    /// <summary>One option a line: its Korean label, then " | " and its English one when given.</summary>
+    public IReadOnlyList<(string Ko, string? En)> ParseOptions() =>
+        (Options ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split('|', 2, StringSplitOptions.TrimEntries) is var parts && parts.Length == 2 && parts[1].Length > 0 ? (parts[0], parts[1]) : (line.TrimEnd('|', ' '), (string?)null))
+            .ToList();
+
+    public void Validate(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, IStringLocalizer<Text> t)
+    {
+        if (OpensAt is null) state.AddModelError("Input.OpensAt", t["Decisions.Error.OpensAt"]);
+        if (ClosesAt is null) state.AddModelError("Input.ClosesAt", t["Decisions.Error.ClosesAt"]);
+        else if (OpensAt is { } opens && ClosesAt <= opens) state.AddModelError("Input.ClosesAt", t["Decisions.Error.ClosesBeforeOpens"]);
+        var options = ParseOptions();
+        if (options.Count < 2) state.AddModelError("Input.Options", t["Decisions.Error.TwoOptions"]);
+        else if (options.Count > EditModel.MaxOptions) state.AddModelError("Input.Options", t["Decisions.Error.TooManyOptions", EditModel.MaxOptions]);
+        else if (options.Any(o => o.Ko.Length == 0 || o.Ko.Length > 300 || o.En?.Length > 300)) state.AddModelError("Input.Options", t["Decisions.Error.OptionLength"]);
+        else if (options.Select(o => o.Ko).Distinct(StringComparer.OrdinalIgnoreCase).Count() != options.Count) state.AddModelError("Input.Options", t["Decisions.Error.OptionTwice"]);
+        if (Kind == PollKind.MultipleChoice && options.Count >= 2)
+        {
+            var (min, max) = (MinChoices ?? 1, MaxChoices ?? options.Count);
+            if (min < 1 || max < min || max > options.Count) state.AddModelError("Input.MaxChoices", t["Decisions.Error.Choices", options.Count]);
+        }
+    }
+
+    public void ApplyTo(Poll poll, CityClock clock)
+    {
+        static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+        poll.TitleKo = TitleKo.Trim();
+        (poll.TitleEn, poll.DescriptionKo, poll.DescriptionEn) = (Clean(TitleEn), Clean(DescriptionKo), Clean(DescriptionEn));
+        poll.Kind = Kind;
+        var count = ParseOptions().Count;
+        (poll.MinChoices, poll.MaxChoices) = Kind == PollKind.MultipleChoice ? (MinChoices ?? 1, MaxChoices ?? count) : (1, 1);
+        poll.Results = Results;
+        poll.OpensAt = clock.FromLocal(OpensAt!.Value).UtcDateTime;
+        poll.ClosesAt = clock.FromLocal(ClosesAt!.Value).UtcDateTime;
+        var districts = Districts.Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => d.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+        poll.Districts = districts.Count == 0 ? null : string.Join(',', districts);
+    }
+
+    public static PollInput From(Poll poll, IEnumerable<PollOption> options, CityClock clock) => new()
+    {
+        TitleKo = poll.TitleKo, TitleEn = poll.TitleEn, DescriptionKo = poll.DescriptionKo, DescriptionEn = poll.DescriptionEn, Kind = poll.Kind,
+        MinChoices = poll.MinChoices, MaxChoices = poll.MaxChoices, Results = poll.Results,
+        OpensAt = clock.ToLocal(poll.OpensAt).DateTime, ClosesAt = clock.ToLocal(poll.ClosesAt).DateTime,
+        Districts = [.. poll.DistrictCodes],
+        Options = string.Join('\n', options.OrderBy(o => o.Position).Select(o => o.LabelEn is null ? o.LabelKo : $"{o.LabelKo} | {o.LabelEn}")),
+    };
+}

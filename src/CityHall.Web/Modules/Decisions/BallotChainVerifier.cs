@@ -1,0 +1,52 @@
+using CityHall.Web.Platform.Integrity;
+
+namespace CityHall.Web.Modules.Decisions;
+
+/// <summary>What a check of a poll's chain found: how far it held, the first break, and the counts recounted from it.</summary>
+public sealed record BallotChainReport(long EntriesChecked, ChainBreak? Break, int Voters, IReadOnlyDictionary<long, int> Votes)
+{
+    public bool IsIntact => Break is null;
+}
+
+/// <summary>
+/// Recounts a poll from its chain: every ballot linked to the one before and matching its hash, each voter's last
+/// ballot counted once; then the chain's head against the poll, and the recount against the voters and the counts by
+/// option that the pages show. What anyone can do with the published chain (/api/v1/polls/{id}/ballots).
+/// </summary>
+public sealed class BallotChainVerifier(AppDbContext db)
+{
+    public async Task<BallotChainReport?> VerifyAsync(long pollId, CancellationToken ct = default)
+    {
+        var poll = await db.Set<Poll>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == pollId, ct);
+        if (poll is null) return null;
+        var options = await db.Set<PollOption>().AsNoTracking().Where(o => o.PollId == pollId).ToDictionaryAsync(o => o.Id, ct);
+        var walk = new ChainWalk();
+        var last = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var b in db.Set<PollBallot>().AsNoTracking().Where(b => b.PollId == pollId).OrderBy(b => b.Sequence).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (walk.Next(b.Sequence, b.HashVersion, b.PreviousHash, b.Hash, () => PollBallot.HashOf(b)) is { } broken)
+                return new(walk.Checked, broken, last.Count, Recount(last, options.Keys));
+            last[b.Commitment] = b.Choices;
+        }
+        var votes = Recount(last, options.Keys);
+        var length = walk.Checked;
+        if (length != poll.ChainLength || walk.Head != poll.ChainHead)
+            return new(length, new(ChainBreakKind.Shortened, length + 1, Found: length, Recorded: poll.ChainLength), last.Count, votes);
+        if (last.Count != poll.VoterCount)
+            return new(length, new(ChainBreakKind.CountDiffers, length, Found: last.Count, Recorded: poll.VoterCount), last.Count, votes);
+        foreach (var (id, option) in options)
+            if (votes[id] != option.Votes)
+                return new(length, new(ChainBreakKind.CountDiffers, length, Found: votes[id], Recorded: option.Votes), last.Count, votes);
+        return new(length, null, last.Count, votes);
+    }
+
+    /// <summary>Each voter's last ballot, counted once per option it chose (an option not on the poll counts nowhere).</summary>
+    private static Dictionary<long, int> Recount(Dictionary<string, string> last, IEnumerable<long> options)
+    {
+        var votes = options.ToDictionary(o => o, _ => 0);
+        foreach (var choices in last.Values)
+            foreach (var option in PollBallot.Parse(choices))
+                if (votes.TryGetValue(option, out var count)) votes[option] = count + 1;
+        return votes;
+    }
+}

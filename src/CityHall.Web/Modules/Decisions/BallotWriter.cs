@@ -1,0 +1,160 @@
+using CityHall.Web.Platform.Hosting;
+using CityHall.Web.Platform.Integrity;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
+
+namespace CityHall.Web.Modules.Decisions;
+
+public enum BallotOutcome { Cast, Replaced, Unchanged, NotOpen, OutsideDistrict, InvalidChoices, NotFound }
+
+/// <summary>A verified person's ballot: their identity key (never stored), their district, and the options chosen.</summary>
+public sealed record BallotAct(long PollId, string IdentityKey, string? DistrictCode, IReadOnlyList<long> Choices);
+
+/// <summary>What the voter keeps: the chain entry that recorded their ballot (its sequence and hash).</summary>
+public sealed record BallotReceipt(long PollId, long Sequence, string Hash);
+
+public sealed record BallotResult(BallotOutcome Outcome, BallotReceipt? Receipt = null);
+
+/// <summary>
+/// The one way ballots reach the database: the platform's group commit. Each batch appends the ballots to their polls'
+/// chains, inserts or replaces each voter's current ballot, and moves the counts by option, the number of voters and
+/// the chain's head once per poll — no lock per ballot, no recount. A poll's row moves only if its chain is still as
+/// read, so two nodes writing the same poll cannot fork its chain: the loser reads again and redoes its batch.
+/// </summary>
+public sealed class BallotWriter(IServiceScopeFactory scopes, TimeProvider clock, IOptions<DecisionsOptions> options, ILogger<BallotWriter> logger)
+    : GroupCommitWriter<BallotAct, BallotResult>(logger, BatchFailure.RetryOnConflict, queueCapacity: 200_000)
+{
+    protected override int BatchSize => options.Value.BallotBatchSize;
+
+    public Task<BallotResult> CastAsync(BallotAct ballot, CancellationToken ct = default) => EnqueueAsync(ballot, ct);
+
+    /// <summary>Whether a ballot choosing these options is valid for the poll: known options, no repeats, within its minimum and maximum.</summary>
+    public static bool IsValidChoice(Poll poll, IReadOnlyCollection<long> optionIds, IReadOnlyCollection<long> chosen) =>
+        chosen.Count == chosen.Distinct().Count() && chosen.All(optionIds.Contains)
+        && chosen.Count >= poll.MinChoices && chosen.Count <= poll.MaxChoices;
+
+    protected override async Task<IReadOnlyList<BallotResult>> CommitAsync(IReadOnlyList<BallotAct> batch, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var at = HashChain.Truncate(clock.GetUtcNow());
+        var now = at.UtcDateTime;
+        var ids = batch.Select(b => b.PollId).Distinct().ToList();
+        var polls = await db.Set<Poll>().AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var states = polls.Values.ToDictionary(p => p.Id, p => new PollState(p));
+        var options = await db.Set<PollOption>().AsNoTracking().Where(o => ids.Contains(o.PollId)).Select(o => new { o.Id, o.PollId, o.Votes }).ToListAsync(ct);
+        foreach (var o in options) states[o.PollId].VotesRead[o.Id] = states[o.PollId].Votes[o.Id] = o.Votes;
+
+        var commitmentOf = batch.Select(b => polls.TryGetValue(b.PollId, out var p) ? Commitments.Of(p.Salt, b.IdentityKey) : null).ToArray();
+        var commitments = commitmentOf.OfType<string>().Distinct().ToList();
+        var voters = (await db.Set<PollVoter>().AsNoTracking().Where(v => ids.Contains(v.PollId) && commitments.Contains(v.Commitment)).ToListAsync(ct))
+            .ToDictionary(v => (v.PollId, v.Commitment), v => new VoterState(v, IsNew: false));
+
+        var results = new BallotResult[batch.Count];
+        var entries = new List<PollBallot>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var act = batch[i];
+            if (!polls.TryGetValue(act.PollId, out var poll)) { results[i] = new(BallotOutcome.NotFound); continue; }
+            if (poll.PhaseAt(now) != PollPhase.Open) { results[i] = new(BallotOutcome.NotOpen); continue; }
+            if (poll.DistrictCodes is { Count: > 0 } districts && (act.DistrictCode is null || !districts.Contains(act.DistrictCode, StringComparer.OrdinalIgnoreCase)))
+            {
+                results[i] = new(BallotOutcome.OutsideDistrict);
+                continue;
+            }
+            var state = states[poll.Id];
+            if (!IsValidChoice(poll, state.Votes.Keys, act.Choices)) { results[i] = new(BallotOutcome.InvalidChoices); continue; }
+            var choices = PollBallot.ChoicesOf(act.Choices);
+            var key = (poll.Id, commitmentOf[i]!);
+            voters.TryGetValue(key, out var current);
+            if (current is not null && current.Voter.Choices == choices)
+            {
+                results[i] = new(BallotOutcome.Unchanged, new(poll.Id, current.Voter.Sequence, ""));
+                continue;
+            }
+            var entry = new PollBallot { PollId = poll.Id, Sequence = state.Length + 1, Commitment = key.Item2, Choices = choices, At = at, PreviousHash = state.Head };
+            entry.Hash = PollBallot.HashOf(entry);
+            entries.Add(entry);
+            (state.Length, state.Head) = (entry.Sequence, entry.Hash);
+            foreach (var option in act.Choices.Distinct()) state.Votes[option]++;
+            if (current is null)
+            {
+                state.Voters++;
+                voters[key] = new(new PollVoter { PollId = poll.Id, Commitment = key.Item2, Sequence = entry.Sequence, Choices = choices, DistrictCode = act.DistrictCode, VotedAt = at }, IsNew: true);
+                results[i] = new(BallotOutcome.Cast, new(poll.Id, entry.Sequence, entry.Hash));
+            }
+            else
+            {
+                foreach (var option in PollBallot.Parse(current.Voter.Choices)) state.Votes[option]--;
+                (current.Voter.Sequence, current.Voter.Choices, current.Voter.DistrictCode, current.Voter.VotedAt) = (entry.Sequence, choices, act.DistrictCode, at);
+                current.Changed = true;
+                results[i] = new(BallotOutcome.Replaced, new(poll.Id, entry.Sequence, entry.Hash));
+            }
+        }
+        if (entries.Count > 0) await WriteAsync(db, entries, voters.Values.Where(v => v.IsNew || v.Changed).ToList(), states.Values.Where(s => s.Length != s.LengthRead).ToList(), now, ct);
+        return results;
+    }
+
+    /// <summary>One transaction of prepared statements (see <see cref="RowStatement"/>); undone and retried when another node moved a poll meanwhile.</summary>
+    private static async Task WriteAsync(AppDbContext db, List<PollBallot> entries, List<VoterState> voters, List<PollState> moved, DateTime now, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var connection = db.Database.GetDbConnection();
+        var tx = transaction.GetDbTransaction();
+        var rowsPerStatement = RowStatement.RowsPerStatementFor(db);
+        await using (var chain = new RowStatement(connection, tx, rows =>
+            "INSERT INTO decision_ballots (\"PollId\", \"Sequence\", \"Commitment\", \"Choices\", \"At\", \"PreviousHash\", \"Hash\", \"HashVersion\") VALUES " + rows, 8, rowsPerStatement))
+        {
+            foreach (var e in entries) await chain.AddAsync(ct, e.PollId, e.Sequence, e.Commitment, e.Choices, e.At, e.PreviousHash, e.Hash, e.HashVersion);
+            await chain.FlushAsync(ct);
+        }
+        await using (var added = new RowStatement(connection, tx, rows =>
+            "INSERT INTO decision_voters (\"PollId\", \"Commitment\", \"Sequence\", \"Choices\", \"DistrictCode\", \"VotedAt\") VALUES " + rows, 6, rowsPerStatement))
+        await using (var replaced = DbCommands.Prepare(connection, tx,
+            "UPDATE decision_voters SET \"Sequence\" = @p0, \"Choices\" = @p1, \"DistrictCode\" = @p2, \"VotedAt\" = @p3 WHERE \"PollId\" = @p4 AND \"Commitment\" = @p5", 6))
+        {
+            foreach (var (v, isNew) in voters.Select(s => (s.Voter, s.IsNew)))
+            {
+                if (isNew) await added.AddAsync(ct, v.PollId, v.Commitment, v.Sequence, v.Choices, v.DistrictCode, v.VotedAt);
+                else if (await DbCommands.RunAsync(replaced, ct, v.Sequence, v.Choices, v.DistrictCode, v.VotedAt, v.PollId, v.Commitment) != 1)
+                    throw new DbUpdateConcurrencyException("A voter's ballot to replace was gone.");
+            }
+            await added.FlushAsync(ct);
+        }
+        // (VALUES columns are named column1.. on both SQLite and PostgreSQL.)
+        await using (var votes = new RowStatement(connection, tx, rows =>
+            $"UPDATE decision_poll_options SET \"Votes\" = v.column2 FROM (VALUES {rows}) AS v WHERE \"Id\" = v.column1", 2, rowsPerStatement))
+        {
+            foreach (var poll in moved)
+                foreach (var (option, count) in poll.Votes.Where(v => v.Value != poll.VotesRead[v.Key]))
+                    await votes.AddAsync(ct, option, count);
+            await votes.FlushAsync(ct);
+        }
+        await using (var heads = new RowStatement(connection, tx, rows =>
+            "UPDATE decision_polls SET \"VoterCount\" = v.column2, \"ChainLength\" = v.column3, \"ChainHead\" = v.column4 " +
+            $"FROM (VALUES {rows}) AS v WHERE \"Id\" = v.column1 AND \"ChainLength\" = v.column5", 5, rowsPerStatement))
+        {
+            foreach (var p in moved) await heads.AddAsync(ct, p.Id, p.Voters, p.Length, p.Head, p.LengthRead);
+            await heads.FlushAsync(ct);
+            if (heads.Affected != moved.Count) throw new DbUpdateConcurrencyException("A poll's chain moved while this batch was written.");
+        }
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>Where a poll's chain and counts stand during the batch, and what was read.</summary>
+    private sealed class PollState(Poll poll)
+    {
+        public long Id { get; } = poll.Id;
+        public long LengthRead { get; } = poll.ChainLength;
+        public long Length { get; set; } = poll.ChainLength;
+        public string Head { get; set; } = poll.ChainHead;
+        public int Voters { get; set; } = poll.VoterCount;
+        public Dictionary<long, int> Votes { get; } = [];
+        public Dictionary<long, int> VotesRead { get; } = [];
+    }
+
+    private sealed record VoterState(PollVoter Voter, bool IsNew)
+    {
+        public bool Changed { get; set; }
+    }
+}

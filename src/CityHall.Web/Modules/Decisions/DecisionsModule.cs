@@ -1,0 +1,45 @@
+using CityHall.Web.Platform.Modules;
+
+namespace CityHall.Web.Modules.Decisions;
+
+/// <summary>
+/// Citizens decide (Seoul's mVoting): polls the city opens, one ballot per verified person, changeable until the poll
+/// closes, on a hash chain anyone can recount, with receipts; results hidden until the close or shown live. The
+/// counting rules of ranked polls and participatory budgets are in Platform/Voting.
+/// </summary>
+public static class DecisionsModule
+{
+    public const string Manage = "decisions.manage";
+
+    public static WebApplicationBuilder AddDecisions(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<DecisionsOptions>(builder.Configuration.GetSection(DecisionsOptions.Section));
+        services.AddModule(new ModuleDescriptor
+        {
+            Name = "Decisions",
+            Permissions = [new(Manage, "Permission.ManagePolls", Roles.Official)],
+            AdminMenu = [new("Admin.Menu.Polls", "/admin/votes", Manage, 150)],
+            Datasets = [new("polls", "Dataset.Polls", "/api/v1/polls", "JSON", "Dataset.Polls.Description")],
+            SectorServices =
+            [
+                new("participation", "votes", "Decisions.Sector.Votes.Title", "Decisions.Sector.Votes.Summary", "/votes", "ico_checkbox_checked", 35)
+                {
+                    Live = new("Decisions.Sector.Votes.Open", (sp, ct) => Polls.CountOpenAsync(sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<TimeProvider>(), ct)),
+                },
+            ],
+        });
+        services.AddScoped<BallotChainVerifier>();
+        services.AddSingleton<Platform.Hosting.ModuleVerb, VerifyBallotsVerb>();
+        services.AddSingleton<BallotWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<BallotWriter>());
+        return builder;
+    }
+
+    public static WebApplication MapDecisions(this WebApplication app)
+    {
+        BallotCasting.Map(app);
+        PollApi.Map(app);
+        return app;
+    }
+}

@@ -1,0 +1,9 @@
+namespace CityHall.Web.Modules.Decisions;
+
+public sealed class DecisionsOptions
+{
+    public const string Section = "Decisions";
+
+    /// <summary>Ballots written in one transaction at most: one commit for a burst of voters.</summary>
+    public int BallotBatchSize { get; set; } = 1000;
+}

@@ -1,0 +1,180 @@
+using System.Globalization;
+using CityHall.Web.Platform.Integrity;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CityHall.Web.Modules.Decisions;
+
+public enum PollKind { SingleChoice = 1, MultipleChoice = 2 }
+
+/// <summary>When the counts by option are shown: only once the poll has closed (no one votes with the herd), or while it runs.</summary>
+public enum ResultsShown { AfterClose = 1, Live = 2 }
+
+public enum PollPhase { Draft, Upcoming, Open, Closed }
+
+/// <summary>
+/// A question the city puts to its citizens (mVoting): one or several of its options, one ballot per verified person,
+/// changeable until the poll closes. Ballots go onto the poll's own hash chain (<see cref="PollBallot"/>); the counts
+/// by option, the number of voters and the chain's head move with each batch, so reading them costs nothing and
+/// anyone can recount them from the chain.
+/// </summary>
+public sealed class Poll
+{
+    public long Id { get; set; }
+    /// <summary>The question, in Korean (always) and English (when given).</summary>
+    public required string TitleKo { get; set; }
+    public string? TitleEn { get; set; }
+    public string? DescriptionKo { get; set; }
+    public string? DescriptionEn { get; set; }
+    public PollKind Kind { get; set; } = PollKind.SingleChoice;
+    /// <summary>How many options a ballot must and may choose (both 1 for a single choice).</summary>
+    public int MinChoices { get; set; } = 1;
+    public int MaxChoices { get; set; } = 1;
+    public ResultsShown Results { get; set; } = ResultsShown.AfterClose;
+    public DateTime OpensAt { get; set; }
+    public DateTime ClosesAt { get; set; }
+    /// <summary>Null while staff prepare it; once published the question and options no longer change.</summary>
+    public DateTime? PublishedAt { get; set; }
+    /// <summary>Set when staff close it before <see cref="ClosesAt"/>.</summary>
+    public DateTime? ClosedEarlyAt { get; set; }
+    /// <summary>The districts whose verified residents may vote, codes separated by commas; null: every verified citizen.</summary>
+    public string? Districts { get; set; }
+    /// <summary>This poll's key for voters' commitments (<see cref="Commitments"/>): a person's ballots are linked to each other, never to another poll's.</summary>
+    public byte[] Salt { get; set; } = [];
+    public int VoterCount { get; set; }
+    public long ChainLength { get; set; }
+    public string ChainHead { get; set; } = HashChain.GenesisHash;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public required string CreatedBy { get; set; }
+
+    public PollPhase PhaseAt(DateTime now) =>
+        PublishedAt is null ? PollPhase.Draft
+        : ClosedEarlyAt is not null || now >= ClosesAt ? PollPhase.Closed
+        : now < OpensAt ? PollPhase.Upcoming
+        : PollPhase.Open;
+
+    /// <summary>When it closed or closes: early, or as planned.</summary>
+    public DateTime EndsAt => ClosedEarlyAt is { } early && early < ClosesAt ? early : ClosesAt;
+
+    public IReadOnlyList<string> DistrictCodes => Districts?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+
+    /// <summary>Whether the counts by option may be shown now.</summary>
+    public bool ResultsVisibleAt(DateTime now) => PhaseAt(now) switch
+    {
+        PollPhase.Closed => true,
+        PollPhase.Open => Results == ResultsShown.Live,
+        _ => false,
+    };
+}
+
+public sealed class PollOption
+{
+    public long Id { get; set; }
+    public long PollId { get; set; }
+    /// <summary>Its place on the ballot, from 1.</summary>
+    public int Position { get; set; }
+    public required string LabelKo { get; set; }
+    public string? LabelEn { get; set; }
+    /// <summary>Current ballots that chose it (a replaced ballot no longer counts).</summary>
+    public int Votes { get; set; }
+}
+
+/// <summary>
+/// One ballot on a poll's chain. It names no one: the voter is a commitment (a keyed hash of their verified identity
+/// under the poll's salt), so the chain can be published whole and recounted by anyone; a later ballot with the same
+/// commitment replaces an earlier one, and only each voter's last counts.
+/// </summary>
+public sealed class PollBallot
+{
+    public long PollId { get; set; }
+    public long Sequence { get; set; }
+    public required string Commitment { get; set; }
+    /// <summary>The chosen options' ids in ascending order, separated by commas.</summary>
+    public required string Choices { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string PreviousHash { get; set; }
+    public string Hash { get; set; } = "";
+    public int HashVersion { get; set; } = HashChain.CurrentVersion;
+
+    public static string HashOf(PollBallot b) => HashChain.Hash("poll-ballot", b.PollId.ToString(CultureInfo.InvariantCulture), b.Sequence.ToString(CultureInfo.InvariantCulture),
+        b.Commitment, b.Choices, b.At.UtcTicks.ToString(CultureInfo.InvariantCulture), b.PreviousHash);
+
+    public static string ChoicesOf(IEnumerable<long> options) => string.Join(',', options.Distinct().Order().Select(o => o.ToString(CultureInfo.InvariantCulture)));
+
+    public static long[] Parse(string choices) =>
+        choices.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(c => long.Parse(c, NumberStyles.None, CultureInfo.InvariantCulture)).ToArray();
+}
+
+/// <summary>A voter's current ballot in a poll: what one-person-one-vote and replacing a ballot read. Holds the district for results by district; never the person.</summary>
+public sealed class PollVoter
+{
+    public long PollId { get; set; }
+    public required string Commitment { get; set; }
+    /// <summary>The chain entry of their current ballot.</summary>
+    public long Sequence { get; set; }
+    public required string Choices { get; set; }
+    public string? DistrictCode { get; set; }
+    public DateTimeOffset VotedAt { get; set; }
+}
+
+internal sealed class PollConfiguration : IEntityTypeConfiguration<Poll>
+{
+    public void Configure(EntityTypeBuilder<Poll> e)
+    {
+        e.ToTable("decision_polls");
+        e.Property(x => x.TitleKo).HasMaxLength(300);
+        e.Property(x => x.TitleEn).HasMaxLength(300);
+        e.Property(x => x.DescriptionKo).HasMaxLength(4000);
+        e.Property(x => x.DescriptionEn).HasMaxLength(4000);
+        e.Property(x => x.Districts).HasMaxLength(500);
+        e.Property(x => x.Salt).HasMaxLength(32);
+        e.Property(x => x.ChainHead).HasMaxLength(64);
+        e.Property(x => x.CreatedBy).HasMaxLength(200);
+        e.Property(x => x.OpensAt).IsUtcTime();
+        e.Property(x => x.ClosesAt).IsUtcTime();
+        e.Property(x => x.PublishedAt).IsUtcTime();
+        e.Property(x => x.ClosedEarlyAt).IsUtcTime();
+        e.Property(x => x.CreatedAt).IsUtcTime();
+        e.Property(x => x.UpdatedAt).IsUtcTime();
+        e.HasIndex(x => new { x.PublishedAt, x.ClosesAt });
+    }
+}
+
+internal sealed class PollOptionConfiguration : IEntityTypeConfiguration<PollOption>
+{
+    public void Configure(EntityTypeBuilder<PollOption> e)
+    {
+        e.ToTable("decision_poll_options");
+        e.Property(x => x.LabelKo).HasMaxLength(300);
+        e.Property(x => x.LabelEn).HasMaxLength(300);
+        e.HasIndex(x => new { x.PollId, x.Position }).IsUnique();
+        e.HasOne<Poll>().WithMany().HasForeignKey(x => x.PollId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PollBallotConfiguration : IEntityTypeConfiguration<PollBallot>
+{
+    public void Configure(EntityTypeBuilder<PollBallot> e)
+    {
+        e.ToTable("decision_ballots");
+        e.HasKey(x => new { x.PollId, x.Sequence });
+        e.Property(x => x.Commitment).HasMaxLength(64);
+        e.Property(x => x.Choices).HasMaxLength(1000);
+        e.Property(x => x.PreviousHash).HasMaxLength(64);
+        e.Property(x => x.Hash).HasMaxLength(64);
+        e.HasOne<Poll>().WithMany().HasForeignKey(x => x.PollId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PollVoterConfiguration : IEntityTypeConfiguration<PollVoter>
+{
+    public void Configure(EntityTypeBuilder<PollVoter> e)
+    {
+        e.ToTable("decision_voters");
+        e.HasKey(x => new { x.PollId, x.Commitment });
+        e.Property(x => x.Commitment).HasMaxLength(64);
+        e.Property(x => x.Choices).HasMaxLength(1000);
+        e.Property(x => x.DistrictCode).HasMaxLength(20);
+        e.HasOne<Poll>().WithMany().HasForeignKey(x => x.PollId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,49 @@
+namespace CityHall.Web.Modules.Decisions;
+
+/// <summary>
+/// Polls as open data (/api/v1/polls): every published poll, its options and — once they may be shown — its counts;
+/// and each poll's whole ballot chain (/api/v1/polls/{id}/ballots), from which anyone can recount it.
+/// </summary>
+public static class PollApi
+{
+    public sealed record Option(long Id, int Position, string LabelKo, string? LabelEn, int? Votes);
+
+    public sealed record PollSummary(long Id, string TitleKo, string? TitleEn, string Kind, int MinChoices, int MaxChoices, string Phase,
+        DateTime OpensAt, DateTime ClosesAt, IReadOnlyList<string> Districts, int Voters, bool ResultsShown, long ChainLength, string ChainHead, IReadOnlyList<Option> Options);
+
+    public sealed record Ballot(long Sequence, string Commitment, IReadOnlyList<long> Choices, DateTimeOffset At, string PreviousHash, string Hash, int HashVersion);
+
+    public static void Map(WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1/polls").RequireRateLimiting(RateLimits.ApiRead).WithTags("Polls");
+        api.MapGet("", async (AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var polls = await Polls.PublishedAsync(db, now, ct);
+            var ids = polls.Select(p => p.Id).ToList();
+            var options = (await db.Set<PollOption>().AsNoTracking().Where(o => ids.Contains(o.PollId)).ToListAsync(ct)).ToLookup(o => o.PollId);
+            return TypedResults.Ok(polls.Select(p => Summary(p, options[p.Id], now)));
+        }).WithSummary("Published polls with their options, and their counts once shown");
+        api.MapGet("/{id:long}", async Task<IResult> (long id, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+            await Polls.FindPublishedAsync(db, id, ct) is var (poll, options)
+                ? TypedResults.Ok(Summary(poll, options, clock.GetUtcNow().UtcDateTime))
+                : TypedResults.NotFound()).WithSummary("One published poll");
+        api.MapGet("/{id:long}/ballots", async Task<IResult> (long id, AppDbContext db, CancellationToken ct) =>
+        {
+            if (!await db.Set<Poll>().AnyAsync(p => p.Id == id && p.PublishedAt != null, ct)) return TypedResults.NotFound();
+            // Streamed as read: a city-wide poll's chain has a million ballots.
+            return TypedResults.Ok(db.Set<PollBallot>().AsNoTracking().Where(b => b.PollId == id).OrderBy(b => b.Sequence).AsAsyncEnumerable()
+                .Select(b => new Ballot(b.Sequence, b.Commitment, PollBallot.Parse(b.Choices), b.At, b.PreviousHash, b.Hash, b.HashVersion)));
+        })
+        .WithSummary("A poll's ballot chain")
+        .WithDescription("Every ballot in order: the voter as a commitment (a keyed hash no one can trace without the poll's key), the options chosen, the time, and the hashes that link it to the ballot before. A later ballot with the same commitment replaces the earlier one; counting each commitment's last ballot gives the results.");
+    }
+
+    private static PollSummary Summary(Poll p, IEnumerable<PollOption> options, DateTime now)
+    {
+        var shown = p.ResultsVisibleAt(now);
+        return new(p.Id, p.TitleKo, p.TitleEn, p.Kind.ToString(), p.MinChoices, p.MaxChoices, p.PhaseAt(now).ToString(), p.OpensAt, p.ClosesAt, p.DistrictCodes,
+            p.VoterCount, shown, p.ChainLength, p.ChainHead,
+            options.OrderBy(o => o.Position).Select(o => new Option(o.Id, o.Position, o.LabelKo, o.LabelEn, shown ? o.Votes : null)).ToList());
+    }
+}

@@ -1,0 +1,28 @@
+namespace CityHall.Web.Modules.Decisions;
+
+/// <summary>Reading polls as citizens see them: published ones only, in the phase the city's clock puts them.</summary>
+public static class Polls
+{
+    /// <summary>Polls open for ballots now.</summary>
+    public static Task<int> CountOpenAsync(AppDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.Set<Poll>().CountAsync(p => p.PublishedAt != null && p.ClosedEarlyAt == null && p.OpensAt <= now && p.ClosesAt > now, ct);
+    }
+
+    /// <summary>Published polls: open ones first (closing soonest first), then upcoming, then closed (latest first).</summary>
+    public static async Task<IReadOnlyList<Poll>> PublishedAsync(AppDbContext db, DateTime now, CancellationToken ct)
+    {
+        var polls = await db.Set<Poll>().AsNoTracking().Where(p => p.PublishedAt != null).ToListAsync(ct);
+        return polls.OrderBy(p => p.PhaseAt(now) switch { PollPhase.Open => 0, PollPhase.Upcoming => 1, _ => 2 })
+            .ThenBy(p => p.PhaseAt(now) == PollPhase.Closed ? -p.EndsAt.Ticks : p.EndsAt.Ticks).ToList();
+    }
+
+    /// <summary>A published poll with its options in ballot order; null when there is none (or it is still a draft).</summary>
+    public static async Task<(Poll Poll, IReadOnlyList<PollOption> Options)?> FindPublishedAsync(AppDbContext db, long id, CancellationToken ct)
+    {
+        var poll = await db.Set<Poll>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.PublishedAt != null, ct);
+        if (poll is null) return null;
+        return (poll, await db.Set<PollOption>().AsNoTracking().Where(o => o.PollId == id).OrderBy(o => o.Position).ToListAsync(ct));
+    }
+}

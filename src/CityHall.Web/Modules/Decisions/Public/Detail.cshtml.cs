@@ -1,0 +1,75 @@
+using System.Globalization;
+using CityHall.Web.Modules.Accounts.Contracts;
+using CityHall.Web.Platform.City;
+using CityHall.Web.Platform.Integrity;
+
+namespace CityHall.Web.Modules.Decisions.Public;
+
+/// <summary>Whether the reader may vote in a poll, and if not, why: said before they try.</summary>
+public enum Eligibility { SignedOut, NotVerified, OutsideDistrict, Eligible }
+
+/// <summary>
+/// A poll: the question, who may vote (and whether the reader may, and why not), the ballot form (which posts to
+/// <see cref="BallotCasting"/>; its refusals come back as ?refused=), the reader's current ballot and receipt, and
+/// the results once they may be shown.
+/// </summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = OutputCaching.PublicShort)]
+public sealed class DetailModel(AppDbContext db, IVerifiedCitizens verified, TimeProvider clock, IStringLocalizer<Text> t) : PageModel
+{
+    public Poll Poll { get; private set; } = null!;
+    public IReadOnlyList<PollOption> Options { get; private set; } = [];
+    public PollPhase Phase { get; private set; }
+    public bool ResultsShown { get; private set; }
+    public Eligibility Eligibility { get; private set; }
+    /// <summary>The districts that may vote, named in the reader's language (empty: every verified citizen).</summary>
+    public IReadOnlyList<string> DistrictNames { get; private set; } = [];
+    public string? MyDistrict { get; private set; }
+    /// <summary>The reader's current ballot, if they voted.</summary>
+    public PollVoter? MyBallot { get; private set; }
+    public PollBallot? Receipt { get; private set; }
+    public string? Message { get; private set; }
+    public string? Refusal { get; private set; }
+
+    public string Label(PollOption o) => LocalizedText.Pick(CultureInfo.CurrentUICulture, o.LabelKo, o.LabelEn ?? "");
+
+    public bool Chosen(PollOption o) => MyBallot is { } b && PollBallot.Parse(b.Choices).Contains(o.Id);
+
+    public async Task<IActionResult> OnGetAsync(long id, string? done, string? refused, long? receipt, CancellationToken ct)
+    {
+        if (await Polls.FindPublishedAsync(db, id, ct) is not var (poll, options)) return NotFound();
+        (Poll, Options) = (poll, options);
+        var now = clock.GetUtcNow().UtcDateTime;
+        Phase = poll.PhaseAt(now);
+        ResultsShown = poll.ResultsVisibleAt(now);
+        var names = await DistrictChoices.NamesAsync(db);
+        DistrictNames = poll.DistrictCodes.Select(c => names.GetValueOrDefault(c, c)).ToList();
+
+        var voter = User.Identity?.IsAuthenticated == true ? await verified.FindVerifiedAsync(User, ct) : null;
+        Eligibility = User.Identity?.IsAuthenticated != true ? Eligibility.SignedOut
+            : voter is null ? Eligibility.NotVerified
+            : poll.DistrictCodes.Count > 0 && (voter.DistrictCode is null || !poll.DistrictCodes.Contains(voter.DistrictCode, StringComparer.OrdinalIgnoreCase)) ? Eligibility.OutsideDistrict
+            : Eligibility.Eligible;
+        MyDistrict = voter?.DistrictCode is { } mine ? names.GetValueOrDefault(mine, mine) : null;
+        if (voter is not null)
+        {
+            var commitment = Commitments.Of(poll.Salt, voter.IdentityKey);
+            MyBallot = await db.Set<PollVoter>().AsNoTracking().FirstOrDefaultAsync(v => v.PollId == id && v.Commitment == commitment, ct);
+            // A receipt is shown only to the voter it belongs to: the ballot must be one of theirs.
+            if (receipt is { } sequence)
+                Receipt = await db.Set<PollBallot>().AsNoTracking().FirstOrDefaultAsync(b => b.PollId == id && b.Sequence == sequence && b.Commitment == commitment, ct);
+        }
+        Message = done switch
+        {
+            "cast" => t["Decisions.Done.Cast"].Value,
+            "replaced" => t["Decisions.Done.Replaced"].Value,
+            "unchanged" => t["Decisions.Done.Unchanged"].Value,
+            _ => null,
+        };
+        if (refused is not null && BallotCasting.Refusals.TryGetValue(refused, out var key))
+        {
+            Refusal = t[key].Value;
+            ModelState.AddModelError("choice", Refusal);
+        }
+        return Page();
+    }
+}

@@ -1,0 +1,269 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text.Json;
+using CityHall.Tests.Infrastructure;
+using CityHall.Web.Modules.Decisions;
+using CityHall.Web.Platform.Audit;
+using CityHall.Web.Platform.Identity;
+using CityHall.Web.Platform.Integrity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CityHall.Tests.Decisions;
+
+public sealed class PollTests(CityHallApp app) : IClassFixture<CityHallApp>
+{
+    private BallotWriter Writer => app.Services.GetRequiredService<BallotWriter>();
+
+    /// <summary>A published poll, open from an hour ago for a day unless said otherwise, with options A, B, C (ids returned in order).</summary>
+    private Task<(long Id, long[] Options)> PollAsync(PollKind kind = PollKind.SingleChoice, int min = 1, int max = 1, ResultsShown results = ResultsShown.AfterClose,
+        string? districts = null, string title = "시청 앞 광장 이름") => app.WithDbAsync(async db =>
+    {
+        var now = DateTime.UtcNow;
+        var poll = new Poll
+        {
+            TitleKo = title + " " + Guid.NewGuid().ToString("N")[..6], TitleEn = "Name the square", Kind = kind, MinChoices = min, MaxChoices = max, Results = results,
+            OpensAt = now.AddHours(-1), ClosesAt = now.AddDays(1), PublishedAt = now.AddHours(-2), Districts = districts, Salt = RandomNumberGenerator.GetBytes(32),
+            CreatedAt = now, UpdatedAt = now, CreatedBy = "test",
+        };
+        db.Add(poll);
+        await db.SaveChangesAsync();
+        var options = new[] { "가", "나", "다" }.Select((label, i) => new PollOption { PollId = poll.Id, Position = i + 1, LabelKo = "선택 " + label, LabelEn = "Option " + (char)('A' + i) }).ToList();
+        db.AddRange(options);
+        await db.SaveChangesAsync();
+        return (poll.Id, options.Select(o => o.Id).ToArray());
+    });
+
+    private Task<Dictionary<long, int>> VotesAsync(long poll) =>
+        app.WithDbAsync(db => db.Set<PollOption>().Where(o => o.PollId == poll).ToDictionaryAsync(o => o.Id, o => o.Votes));
+
+    private async Task<BallotChainReport> VerifyAsync(long poll)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<BallotChainVerifier>().VerifyAsync(poll))!;
+    }
+
+    private static async Task<HttpResponseMessage> CastAsync(HttpClient voter, long poll, params long[] choices)
+    {
+        var page = await voter.GetPageAsync($"/votes/{poll}");
+        return await voter.SubmitAsync(page, choices.Select(c => new KeyValuePair<string, string>("choice", c.ToString(CultureInfo.InvariantCulture))), "form[data-ballot-form]");
+    }
+
+    /// <summary>A ballot posted straight to the endpoint, with the person's own form token (from their profile page): what a stale page or a script sends.</summary>
+    private static async Task<HttpResponseMessage> PostBallotAsync(HttpClient client, long poll, params long[] choices)
+    {
+        var token = (await client.GetPageAsync("/account/profile")).FilledIn().Where(f => f.Key == "__RequestVerificationToken");
+        return await client.PostAsync($"/votes/{poll}/ballot", new FormUrlEncodedContent(token.Concat(choices.Select(c => new KeyValuePair<string, string>("choice", c.ToString(CultureInfo.InvariantCulture))))));
+    }
+
+    [Fact]
+    public async Task Staff_prepare_publish_and_close_a_poll_and_its_ballot_is_fixed_once_published()
+    {
+        var staff = await app.SignedInStaffAsync(Roles.Official);
+        var form = await staff.GetPageAsync("/admin/votes/new");
+        var local = DateTime.UtcNow.AddHours(9);
+        string At(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+        var title = "광장 이름 정하기 " + Guid.NewGuid().ToString("N")[..6];
+
+        // Mistakes come back in the error summary: one option only, closing before opening, too many choices.
+        var wrong = await Html.ParseAsync(await staff.SubmitAsync(form, form.FilledIn("form[data-poll-form]").With(("Input.TitleKo", title), ("Input.Options", "하나뿐"),
+            ("Input.Kind", "MultipleChoice"), ("Input.MaxChoices", "5"), ("Input.OpensAt", At(local)), ("Input.ClosesAt", At(local.AddHours(-1)))), "form[data-poll-form]"));
+        Assert.Equal(2, wrong.ErrorSummary().Length);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<Poll>().CountAsync(p => p.TitleKo == title)));
+
+        var saved = await staff.SubmitAsync(form, form.FilledIn("form[data-poll-form]").With(("Input.TitleKo", title), ("Input.TitleEn", "Name the square"),
+            ("Input.Options", "열린광장 | Open Square\n시민광장 | Citizens' Square\n\n서울마당"), ("Input.Kind", "SingleChoice"), ("Input.Results", "AfterClose"),
+            ("Input.OpensAt", At(local.AddMinutes(-5))), ("Input.ClosesAt", At(local.AddDays(7)))), "form[data-poll-form]");
+        var edit = Html.RedirectedTo(saved);
+        var id = long.Parse(edit.Split('/', '?')[3], CultureInfo.InvariantCulture);
+        var options = await app.WithDbAsync(db => db.Set<PollOption>().Where(o => o.PollId == id).OrderBy(o => o.Position).ToListAsync());
+        Assert.Equal(["열린광장", "시민광장", "서울마당"], options.Select(o => o.LabelKo));
+        Assert.Equal(["Open Square", "Citizens' Square", null], options.Select(o => o.LabelEn));
+        // A draft is not public.
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/votes/{id}")).StatusCode);
+
+        var draft = await staff.GetPageAsync($"/admin/votes/{id}");
+        var publishing = await staff.SubmitAsync(draft, [], "form[data-publish]");
+        Assert.True(publishing.StatusCode == HttpStatusCode.Redirect, await publishing.Content.ReadAsStringAsync());
+        var open = await app.CreateClient().GetPageAsync($"/votes/{id}");
+        Assert.Equal("Open", open.QuerySelector("[data-phase]")!.GetAttribute("data-phase"));
+        Assert.NotNull(open.QuerySelector($"a[href^='/account/sign-in?returnUrl=%2Fvotes%2F{id}']"));
+        Assert.NotNull((await app.CreateClient().GetPageAsync("/votes")).QuerySelector($"[data-polls='Open'] [data-poll='{id}']"));
+
+        // Published: the form is gone, and a post of the old form changes nothing.
+        var published = await staff.GetPageAsync($"/admin/votes/{id}");
+        Assert.Null(published.QuerySelector("form[data-poll-form]"));
+        await staff.SubmitAsync(draft, draft.FilledIn("form[data-poll-form]").With(("Input.TitleKo", "바뀐 질문")), "form[data-poll-form]");
+        Assert.Equal(title, await app.WithDbAsync(db => db.Set<Poll>().Where(p => p.Id == id).Select(p => p.TitleKo).SingleAsync()));
+
+        Html.RedirectedTo(await staff.SubmitAsync(published, [], "form[data-close]"));
+        Assert.Equal("Closed", (await app.CreateClient().GetPageAsync($"/votes/{id}?after=close")).QuerySelector("[data-phase]")!.GetAttribute("data-phase"));
+        var checkedPage = await Html.ParseAsync(await staff.SubmitAsync(await staff.GetPageAsync($"/admin/votes/{id}"), [], "form[data-verify]"));
+        Assert.Equal("intact", checkedPage.QuerySelector("[data-check]")!.GetAttribute("data-check"));
+        var actions = await app.WithDbAsync(db => db.Set<AuditEntry>().Where(a => a.TargetType == "poll" && a.TargetId == id.ToString(CultureInfo.InvariantCulture)).Select(a => a.Action).ToListAsync());
+        Assert.Equal(["decisions.poll.close", "decisions.poll.create", "decisions.poll.publish"], actions.Order());
+
+        // Citizens cannot prepare polls.
+        var citizen = await app.SignedUpCitizenAsync();
+        Assert.NotEqual(HttpStatusCode.OK, (await citizen.GetAsync("/admin/votes/new")).StatusCode);
+    }
+
+    [Fact]
+    public async Task One_ballot_per_verified_person_changeable_until_the_close_with_a_receipt_and_results_hidden_until_then()
+    {
+        var (id, o) = await PollAsync();
+        var anonymous = await app.CreateClient().GetPageAsync($"/votes/{id}");
+        Assert.NotNull(anonymous.QuerySelector("[data-results-hidden]"));
+
+        // Not verified: told why before trying, and sent to verify when they try anyway.
+        var unverified = await app.SignedUpCitizenAsync();
+        Assert.NotNull((await unverified.GetPageAsync($"/votes/{id}")).QuerySelector("[data-why-not='not-verified']"));
+        Assert.Equal($"/account/verify?returnUrl=%2Fvotes%2F{id}", Html.RedirectedTo(await PostBallotAsync(unverified, id, o[0])));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<PollBallot>().CountAsync(b => b.PollId == id)));
+
+        var voter = await app.VerifiedCitizenAsync();
+        var cast = Html.RedirectedTo(await CastAsync(voter, id, o[0]));
+        Assert.Equal($"/votes/{id}?done=cast&receipt=1#receipt", cast);
+        var receipt = await voter.GetPageAsync(cast.Split('#')[0]);
+        var stored = await app.WithDbAsync(db => db.Set<PollBallot>().SingleAsync(b => b.PollId == id && b.Sequence == 1));
+        Assert.Equal(stored.Hash, receipt.QuerySelector("[data-receipt-hash]")!.TextContent);
+        Assert.Equal(o[0].ToString(CultureInfo.InvariantCulture), receipt.QuerySelector("input[name=choice][checked]")!.GetAttribute("value"));
+        // Someone else's receipt number shows them nothing.
+        Assert.Null((await unverified.GetPageAsync($"/votes/{id}?receipt=1")).QuerySelector("[data-receipt]"));
+
+        Assert.Equal($"/votes/{id}?done=replaced&receipt=2#receipt", Html.RedirectedTo(await CastAsync(voter, id, o[1])));
+        Assert.Equal($"/votes/{id}?done=unchanged#ballot", Html.RedirectedTo(await CastAsync(voter, id, o[1])));
+        var second = await app.VerifiedCitizenAsync();
+        Html.RedirectedTo(await CastAsync(second, id, o[0]));
+        Assert.Equal(new Dictionary<long, int> { [o[0]] = 1, [o[1]] = 1, [o[2]] = 0 }, await VotesAsync(id));
+        var poll = await app.WithDbAsync(db => db.Set<Poll>().SingleAsync(p => p.Id == id));
+        Assert.Equal((2, 3L), (poll.VoterCount, poll.ChainLength));
+
+        // Two options on a one-choice poll, or an option of another poll: refused, nothing written.
+        var (other, otherOptions) = await PollAsync();
+        Assert.Equal($"/votes/{id}?refused=invalid-choices#ballot", Html.RedirectedTo(await CastAsync(voter, id, o[0], o[2])));
+        Assert.Equal($"/votes/{id}?refused=invalid-choices#ballot", Html.RedirectedTo(await CastAsync(voter, id, otherOptions[0])));
+        Assert.Equal($"/votes/{id}?refused=invalid-choices#ballot", Html.RedirectedTo(await CastAsync(voter, id)));
+        Assert.Single((await voter.GetPageAsync($"/votes/{id}?refused=invalid-choices")).ErrorSummary());
+        Assert.Equal(3L, await app.WithDbAsync(db => db.Set<Poll>().Where(p => p.Id == id).Select(p => p.ChainLength).SingleAsync()));
+
+        // Hidden while open, on the page and in the open data.
+        Assert.NotNull((await voter.GetPageAsync($"/votes/{id}")).QuerySelector("[data-results-hidden]"));
+        using (var json = JsonDocument.Parse(await app.CreateClient().GetStringAsync($"/api/v1/polls/{id}")))
+        {
+            Assert.False(json.RootElement.GetProperty("resultsShown").GetBoolean());
+            Assert.All(json.RootElement.GetProperty("options").EnumerateArray(), x => Assert.Equal(JsonValueKind.Null, x.GetProperty("votes").ValueKind));
+        }
+
+        // Closed: no more ballots, and the results show.
+        await app.WithDbAsync(db => db.Set<Poll>().Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ClosedEarlyAt, DateTime.UtcNow)));
+        Assert.Null((await voter.GetPageAsync($"/votes/{id}")).QuerySelector("form[data-ballot-form]"));
+        Assert.Equal($"/votes/{id}?refused=not-open", Html.RedirectedTo(await PostBallotAsync(voter, id, o[2])));
+        // (The anonymous copy of a page may be two seconds old: a new address asks afresh.)
+        var results = await app.CreateClient().GetPageAsync($"/votes/{id}?after=close");
+        Assert.Equal(["1", "1", "0"], results.QuerySelectorAll("[data-option-result]").Select(r => r.GetAttribute("data-votes")!));
+        using (var json = JsonDocument.Parse(await app.CreateClient().GetStringAsync($"/api/v1/polls/{id}")))
+            Assert.Equal([1, 1, 0], json.RootElement.GetProperty("options").EnumerateArray().Select(x => x.GetProperty("votes").GetInt32()));
+
+        // Anyone can recount from the published chain; so does the verifier.
+        using (var chain = JsonDocument.Parse(await app.CreateClient().GetStringAsync($"/api/v1/polls/{id}/ballots")))
+        {
+            var last = new Dictionary<string, long[]>();
+            foreach (var b in chain.RootElement.EnumerateArray())
+                last[b.GetProperty("commitment").GetString()!] = b.GetProperty("choices").EnumerateArray().Select(c => c.GetInt64()).ToArray();
+            Assert.Equal(3, chain.RootElement.GetArrayLength());
+            Assert.Equal(2, last.Count);
+            Assert.Equal(1, last.Values.Count(c => c.SequenceEqual([o[1]])));
+        }
+        var report = await VerifyAsync(id);
+        Assert.True(report.IsIntact, report.Break?.ToString());
+        Assert.Equal((3L, 2), (report.EntriesChecked, report.Voters));
+    }
+
+    [Fact]
+    public async Task A_poll_for_some_districts_tells_everyone_else_why_before_they_try()
+    {
+        var (id, o) = await PollAsync(districts: "11110");
+        var voter = await app.VerifiedCitizenAsync();
+        var page = await voter.GetPageAsync($"/votes/{id}");
+        Assert.NotNull(page.QuerySelector("[data-why-not='outside-district']"));
+        Assert.Contains("종로구", page.QuerySelector("[data-who]")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("form[data-ballot-form]"));
+        // The writer refuses a ballot from elsewhere even if one reached it.
+        Assert.Equal(BallotOutcome.OutsideDistrict, (await Writer.CastAsync(new(id, "someone-" + id, "11140", [o[0]]))).Outcome);
+        Assert.Equal(BallotOutcome.OutsideDistrict, (await Writer.CastAsync(new(id, "someone-" + id, null, [o[0]]))).Outcome);
+
+        var profile = await voter.GetPageAsync("/account/profile");
+        Html.RedirectedTo(await voter.SubmitAsync(profile, profile.FilledIn().With(("Input.DistrictCode", "11110"))));
+        Assert.Equal($"/votes/{id}?done=cast&receipt=1#receipt", Html.RedirectedTo(await CastAsync(voter, id, o[2])));
+        Assert.Equal("11110", await app.WithDbAsync(db => db.Set<PollVoter>().Where(v => v.PollId == id).Select(v => v.DistrictCode).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Several_choices_within_the_limits_and_live_results_while_open()
+    {
+        var (id, o) = await PollAsync(PollKind.MultipleChoice, min: 1, max: 2, results: ResultsShown.Live);
+        Assert.Equal(BallotOutcome.InvalidChoices, (await Writer.CastAsync(new(id, "a-" + id, null, [o[0], o[1], o[2]]))).Outcome);
+        Assert.Equal(BallotOutcome.InvalidChoices, (await Writer.CastAsync(new(id, "a-" + id, null, [o[0], o[0]]))).Outcome);
+        Assert.Equal(BallotOutcome.Cast, (await Writer.CastAsync(new(id, "a-" + id, null, [o[2], o[0]]))).Outcome);
+        Assert.Equal(BallotOutcome.Cast, (await Writer.CastAsync(new(id, "b-" + id, null, [o[0]]))).Outcome);
+        Assert.Equal(BallotOutcome.Replaced, (await Writer.CastAsync(new(id, "a-" + id, null, [o[1], o[0]]))).Outcome);
+        Assert.Equal(new Dictionary<long, int> { [o[0]] = 2, [o[1]] = 1, [o[2]] = 0 }, await VotesAsync(id));
+
+        var page = await app.CreateClient().GetPageAsync($"/votes/{id}");
+        Assert.Equal(["2", "1", "0"], page.QuerySelectorAll("[data-option-result]").Select(r => r.GetAttribute("data-votes")!));
+        Assert.Equal("2", page.QuerySelector("[data-voters]")!.GetAttribute("data-voters"));
+        var voter = await app.VerifiedCitizenAsync();
+        var form = await voter.GetPageAsync($"/votes/{id}");
+        Assert.Equal(3, form.QuerySelectorAll("form[data-ballot-form] input[type=checkbox][name=choice]").Length);
+        Html.RedirectedTo(await CastAsync(voter, id, o[1], o[2]));
+        Assert.Equal(new Dictionary<long, int> { [o[0]] = 2, [o[1]] = 2, [o[2]] = 1 }, await VotesAsync(id));
+    }
+
+    [Fact]
+    public async Task Ballots_cast_at_once_count_each_person_once_and_a_tampered_chain_is_reported()
+    {
+        var (id, o) = await PollAsync();
+        var people = Enumerable.Range(0, 300).Select(i => $"voter-{id}-{i}").ToArray();
+        // Everyone votes for A and, at the same moment, for B (two devices): one ballot each counts, the later one.
+        var results = await Task.WhenAll(people.SelectMany(p => new[] { (p, o[0]), (p, o[1]) }).Select(x => Task.Run(() => Writer.CastAsync(new(id, x.p, null, [x.Item2])))));
+        Assert.Equal(300, results.Count(r => r.Outcome == BallotOutcome.Cast));
+        Assert.Equal(300, results.Count(r => r.Outcome == BallotOutcome.Replaced));
+        var votes = await VotesAsync(id);
+        Assert.Equal(300, votes[o[0]] + votes[o[1]]);
+        var report = await VerifyAsync(id);
+        Assert.True(report.IsIntact, report.Break?.ToString());
+        Assert.Equal((600L, 300), (report.EntriesChecked, report.Voters));
+        Assert.Equal(votes, report.Votes);
+
+        var (code, output) = await Verbs.RunAsync(app, "verify-ballots", id.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(0, code);
+        Assert.Contains("600 ballots, 300 voters", output, StringComparison.Ordinal);
+
+        // Someone rewrites a ballot in place: found at that entry.
+        await app.WithDbAsync(db => db.Set<PollBallot>().Where(b => b.PollId == id && b.Sequence == 17)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.Choices, o[2].ToString(CultureInfo.InvariantCulture))));
+        var altered = await VerifyAsync(id);
+        Assert.Equal((ChainBreakKind.Altered, 17L), (altered.Break!.Kind, altered.Break.Sequence));
+
+        // Someone moves a count without a ballot: the recount differs.
+        var (other, p) = await PollAsync();
+        await Writer.CastAsync(new(other, "x-" + other, null, [p[0]]));
+        await app.WithDbAsync(db => db.Set<PollOption>().Where(x => x.Id == p[1]).ExecuteUpdateAsync(s => s.SetProperty(x => x.Votes, 5)));
+        Assert.Equal(ChainBreakKind.CountDiffers, (await VerifyAsync(other)).Break!.Kind);
+        (code, _) = await Verbs.RunAsync(app, "verify-ballots", other.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(1, code);
+    }
+
+    [Fact]
+    public async Task The_participation_sector_leads_to_the_votes()
+    {
+        await PollAsync();
+        var sector = await app.CreateClient().GetPageAsync("/sectors/participation");
+        Assert.NotNull(sector.QuerySelector("a[href='/votes']"));
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync("/votes")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync("/votes/999999999")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync("/api/v1/polls/999999999/ballots")).StatusCode);
+    }
+}
