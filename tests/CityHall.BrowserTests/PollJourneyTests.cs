@@ -1,0 +1,82 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using CityHall.Tests.Infrastructure;
+using CityHall.Web.Modules.Decisions;
+
+namespace CityHall.BrowserTests;
+
+/// <summary>From the participation sector to a poll: verify, vote, change the ballot, keep the receipt, see the live results; in Korean and English, axe on every page.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class PollJourneyTests(BrowserFixture f)
+{
+    public static TheoryData<string> Locales => new() { "ko-KR", "en-US" };
+
+    [Theory, MemberData(nameof(Locales))]
+    public async Task Find_a_poll_from_the_sector_verify_vote_and_change_the_ballot(string locale)
+    {
+        var title = $"새 광장의 이름 {Guid.NewGuid().ToString("N")[..6]}";
+        var id = await f.App.WithDbAsync(async db =>
+        {
+            var now = DateTime.UtcNow;
+            var poll = new Poll
+            {
+                TitleKo = title, TitleEn = "The new square's name " + title[^6..], DescriptionKo = "시청 앞 새 광장의 이름을 골라 주세요.", DescriptionEn = "Choose the name of the new square.",
+                Results = ResultsShown.Live, OpensAt = now.AddHours(-1), ClosesAt = now.AddDays(3), PublishedAt = now.AddHours(-1), Salt = RandomNumberGenerator.GetBytes(32),
+                CreatedAt = now, UpdatedAt = now, CreatedBy = "browser-test",
+            };
+            db.Add(poll);
+            await db.SaveChangesAsync();
+            db.AddRange(new PollOption { PollId = poll.Id, Position = 1, LabelKo = "열린광장", LabelEn = "Open Square" },
+                new PollOption { PollId = poll.Id, Position = 2, LabelKo = "시민광장", LabelEn = "Citizens' Square" });
+            await db.SaveChangesAsync();
+            return poll.Id;
+        });
+
+        var page = await f.NewPageAsync(locale);
+        await Journeys.SignUpAsync(f, page, $"poll-{Guid.NewGuid():N}@example.org");
+        await page.GotoAsync("/sectors/participation");
+        await page.ClickAsync("[data-services] a[href='/votes']");
+        await page.WaitForURLAsync("**/votes");
+        await Axe.AssertNoViolationsAsync(page);
+        await page.ClickAsync($"[data-poll='{id}'] a");
+        await page.WaitForURLAsync($"**/votes/{id}");
+        await Axe.AssertNoViolationsAsync(page);
+
+        // Not verified yet: the page says why before any ballot, and verifying comes back here.
+        Assert.Equal(1, await page.Locator("[data-why-not='not-verified']").CountAsync());
+        await page.ClickAsync($"#ballot a[href^='/account/verify']");
+        var mobile = TestAccounts.RandomMobile();
+        await page.FillAsync("#Input_Subject", mobile);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForSelectorAsync("#Input_Answer");
+        var sms = await f.App.LastSmsToAsync(mobile);
+        await page.FillAsync("#Input_Answer", SixDigits().Match(sms!.Body).Value);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync($"**/votes/{id}");
+        await Axe.AssertNoViolationsAsync(page);
+
+        // Submitting nothing is refused with the reason; then a choice, a receipt, and the live count.
+        await page.ClickAsync("form[data-ballot-form] button[type=submit]");
+        await page.WaitForSelectorAsync(".ch-error-summary");
+        await Axe.AssertNoViolationsAsync(page);
+        await page.ClickAsync("form[data-ballot-form] label >> nth=0");
+        await page.ClickAsync("form[data-ballot-form] button[type=submit]");
+        await page.WaitForSelectorAsync("#receipt");
+        await Axe.AssertNoViolationsAsync(page);
+        Assert.Equal("1", await page.GetAttributeAsync("[data-receipt]", "data-receipt"));
+        Assert.Equal(["1", "0"], await page.Locator("[data-option-result]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.votes)"));
+
+        // Changing the ballot: the earlier one no longer counts.
+        await page.ClickAsync("form[data-ballot-form] label >> nth=1");
+        await page.ClickAsync("form[data-ballot-form] button[type=submit]");
+        await page.WaitForURLAsync("**done=replaced*");
+        Assert.Equal("2", await page.GetAttributeAsync("[data-receipt]", "data-receipt"));
+        Assert.Equal(["1", "0"], await page.Locator("[data-option-result]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.votes)"));
+        Assert.Equal("1", await page.GetAttributeAsync("[data-voters]", "data-voters"));
+        await Axe.AssertNoViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [GeneratedRegex(@"\b\d{6}\b")]
+    private static partial Regex SixDigits();
+}
