@@ -1,9 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
-using System.Text.RegularExpressions;
 using CityHall.Web.Modules.Petitions;
-using CityHall.Web.Platform.Identity;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityHall.Bench;
@@ -17,10 +14,8 @@ namespace CityHall.Bench;
 /// that every chain verifies. With --rate, a second phase sends supports on a fixed schedule (open
 /// loop) and reports latencies counted from when each was due.
 /// </summary>
-public static partial class PetitionsBenchmark
+public static class PetitionsBenchmark
 {
-    private const string Password = "bench-password-42";
-
     public static async Task RunAsync(BenchOptions options, int citizens, int proposals, int readers, int rate, CancellationToken ct)
     {
         options.PrintHeader("petitions");
@@ -28,15 +23,7 @@ public static partial class PetitionsBenchmark
         await using var app = await AppProcess.StartAsync(options.Provider, options.Connection);
 
         var ids = await SeedAsync(app, citizens, proposals);
-        var emails = Enumerable.Range(0, citizens).Select(i => $"citizen{i}@bench.example").ToArray();
-        var sessions = new (HttpClient Client, string Token)[citizens];
-        using (var gate = new SemaphoreSlim(32))
-            await Task.WhenAll(emails.Select(async (e, i) =>
-            {
-                await gate.WaitAsync(ct);
-                try { sessions[i] = await SignInAsync(app.BaseAddress, e, ids[0], ct); }
-                finally { gate.Release(); }
-            }));
+        var sessions = await BenchCitizens.SignInAllAsync(app.BaseAddress, citizens, $"/petitions/{ids[0]}", ct);
         Console.WriteLine($"# seeded and signed in; measuring for {options.Phase.TotalSeconds:N0} s");
 
         using var anonymous = Load.Client(app.BaseAddress, readers);
@@ -111,21 +98,7 @@ public static partial class PetitionsBenchmark
     {
         await using var db = app.OpenDatabase();
         var now = DateTimeOffset.UtcNow;
-        // Few PBKDF2 rounds so signing in thousands of citizens takes seconds; the hash records its own
-        // count, the app accepts it (and upgrades it). Sign-in cost is not what this benchmark measures.
-        var hasher = new PasswordHasher<CityHallUser>(Microsoft.Extensions.Options.Options.Create(new PasswordHasherOptions { IterationCount = 1000 }));
-        for (var i = 0; i < citizens; i++)
-        {
-            var email = $"citizen{i}@bench.example";
-            var user = new CityHallUser
-            {
-                UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
-                EmailConfirmed = true, SecurityStamp = Guid.NewGuid().ToString("N"), DisplayName = $"시민{i}",
-                VerifiedIdentityHash = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), VerifiedAt = now,
-            };
-            user.PasswordHash = hasher.HashPassword(user, Password);
-            db.Add(user);
-        }
+        BenchCitizens.Add(db, citizens);
         var petitions = Enumerable.Range(0, proposals).Select(i => new Petition
         {
             Title = $"벤치마크 제안 {i}", Body = "부하 시험을 위한 제안입니다. 그늘막과 버스 정류장, 그리고 공원에 관한 내용입니다.",
@@ -136,25 +109,4 @@ public static partial class PetitionsBenchmark
         await db.SaveChangesAsync();
         return petitions.Select(p => p.Id).ToArray();
     }
-
-    /// <summary>Signs in through the pages like a browser and keeps the cookie and the form token.</summary>
-    private static async Task<(HttpClient Client, string Token)> SignInAsync(Uri baseAddress, string email, long anyPetition, CancellationToken ct)
-    {
-        // Two connections, as a browser keeps: the open-loop phase may send a citizen's next support before the last answered.
-        var client = new HttpClient(new SocketsHttpHandler { UseCookies = true, CookieContainer = new CookieContainer(), AllowAutoRedirect = false, MaxConnectionsPerServer = 2 })
-        { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        var form = await client.GetStringAsync("/account/sign-in", ct);
-        using var signIn = await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(
-        [
-            new("__RequestVerificationToken", Token(form)), new("Input.Email", email), new("Input.Password", Password),
-        ]), ct);
-        if (signIn.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Sign-in of {email} failed: {signIn.StatusCode}");
-        var page = await client.GetStringAsync($"/petitions/{anyPetition}", ct);
-        return (client, Token(page));
-    }
-
-    private static string Token(string html) => TokenField().Match(html).Groups[1].Value;
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
 }

@@ -78,6 +78,19 @@ inclusion.SetAction(parse =>
 });
 root.Subcommands.Add(inclusion);
 
+var voters = new Option<int>("--citizens") { Description = "Verified citizens voting, a browser's two connections each.", DefaultValueFactory = _ => 1000 };
+var pollReaders = new Option<int>("--readers") { Description = "Concurrent readers of the poll page.", DefaultValueFactory = _ => 64 };
+var noReceipt = new Option<bool>("--no-receipt") { Description = "Do not load the receipt page after each ballot (the POST alone)." };
+var decisions = new Command("decisions", "Ballots over HTTP (group commit onto the poll's chain) with the receipt page, while the poll page is read; then the chain is recounted.");
+foreach (var o in new Option[] { provider, connection, seconds, voters, pollReaders, noReceipt }) decisions.Options.Add(o);
+decisions.SetAction(async (parse, ct) =>
+{
+    var options = new BenchOptions(parse.GetValue(provider)!, parse.GetValue(connection), TimeSpan.FromSeconds(parse.GetValue(seconds)), parse.GetValue(voters));
+    await DecisionsBenchmark.RunAsync(options, parse.GetValue(voters), parse.GetValue(pollReaders), !parse.GetValue(noReceipt), ct);
+    return 0;
+});
+root.Subcommands.Add(decisions);
+
 var ballotCount = new Option<int>("--ballots") { Description = "Ballots counted.", DefaultValueFactory = _ => 1_000_000 };
 var projectCount = new Option<int>("--projects") { Description = "Projects on the budget heading.", DefaultValueFactory = _ => 30 };
 var countRuns = new Option<int>("--runs") { Description = "Counts of the same ballots.", DefaultValueFactory = _ => 3 };

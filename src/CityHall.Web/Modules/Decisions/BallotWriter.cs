@@ -110,16 +110,15 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, TimeProvider clock
         }
         await using (var added = new RowStatement(connection, tx, rows =>
             "INSERT INTO decision_voters (\"PollId\", \"Commitment\", \"Sequence\", \"Choices\", \"DistrictCode\", \"VotedAt\") VALUES " + rows, 6, rowsPerStatement))
-        await using (var replaced = DbCommands.Prepare(connection, tx,
-            "UPDATE decision_voters SET \"Sequence\" = @p0, \"Choices\" = @p1, \"DistrictCode\" = @p2, \"VotedAt\" = @p3 WHERE \"PollId\" = @p4 AND \"Commitment\" = @p5", 6))
+        await using (var replaced = new RowStatement(connection, tx, rows =>
+            "UPDATE decision_voters SET \"Sequence\" = v.column3, \"Choices\" = v.column4, \"DistrictCode\" = v.column5, \"VotedAt\" = v.column6 " +
+            $"FROM (VALUES {rows}) AS v WHERE \"PollId\" = v.column1 AND \"Commitment\" = v.column2", 6, rowsPerStatement))
         {
             foreach (var (v, isNew) in voters.Select(s => (s.Voter, s.IsNew)))
-            {
-                if (isNew) await added.AddAsync(ct, v.PollId, v.Commitment, v.Sequence, v.Choices, v.DistrictCode, v.VotedAt);
-                else if (await DbCommands.RunAsync(replaced, ct, v.Sequence, v.Choices, v.DistrictCode, v.VotedAt, v.PollId, v.Commitment) != 1)
-                    throw new DbUpdateConcurrencyException("A voter's ballot to replace was gone.");
-            }
+                await (isNew ? added : replaced).AddAsync(ct, v.PollId, v.Commitment, v.Sequence, v.Choices, v.DistrictCode, v.VotedAt);
             await added.FlushAsync(ct);
+            await replaced.FlushAsync(ct);
+            if (replaced.Affected != voters.Count(s => !s.IsNew)) throw new DbUpdateConcurrencyException("A voter's ballot to replace was gone.");
         }
         // (VALUES columns are named column1.. on both SQLite and PostgreSQL.)
         await using (var votes = new RowStatement(connection, tx, rows =>
