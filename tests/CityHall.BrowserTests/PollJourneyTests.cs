@@ -74,6 +74,12 @@ public sealed partial class PollJourneyTests(BrowserFixture f)
         Assert.Equal(["1", "0"], await page.Locator("[data-option-result]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.votes)"));
         Assert.Equal("1", await page.GetAttributeAsync("[data-voters]", "data-voters"));
         await Axe.AssertNoViolationsAsync(page);
+
+        // The results page: by option, and by district (one voter: too few to break down).
+        await page.ClickAsync("[data-results-link]");
+        await page.WaitForURLAsync($"**/votes/{id}/results*");
+        Assert.Equal(1, await page.Locator("[data-by-district-none]").CountAsync());
+        await Axe.AssertNoViolationsAsync(page);
         await page.Context.CloseAsync();
     }
 

@@ -179,6 +179,16 @@ public sealed class PollTests(CityHallApp app) : IClassFixture<CityHallApp>
         var report = await VerifyAsync(id);
         Assert.True(report.IsIntact, report.Break?.ToString());
         Assert.Equal((3L, 2), (report.EntriesChecked, report.Voters));
+
+        // Closed, the poll's salt is erased: no one can tell whose ballot is whose any more, the voter neither; the
+        // chain, the counts and the receipt's entry still verify.
+        // (The app's own job may have come first: it runs every minute.)
+        await app.Services.GetRequiredService<PollKeyEraser>().EraseAsync();
+        Assert.Empty(await app.WithDbAsync(db => db.Set<Poll>().Where(p => p.Id == id).Select(p => p.Salt).SingleAsync()));
+        Assert.Null((await voter.GetPageAsync($"/votes/{id}")).QuerySelector("[data-my-ballot]"));
+        Assert.True((await VerifyAsync(id)).IsIntact);
+        Assert.Equal(stored.Hash, await app.WithDbAsync(db => db.Set<PollBallot>().Where(b => b.PollId == id && b.Sequence == 1).Select(b => b.Hash).SingleAsync()));
+        Assert.Equal(BallotOutcome.NotOpen, (await Writer.CastAsync(new(id, "late-" + id, null, [o[0]]))).Outcome);
     }
 
     [Fact]
@@ -257,13 +267,65 @@ public sealed class PollTests(CityHallApp app) : IClassFixture<CityHallApp>
     }
 
     [Fact]
-    public async Task The_participation_sector_leads_to_the_votes()
+    public async Task The_participation_sector_the_home_page_and_the_search_lead_to_the_votes()
     {
-        await PollAsync();
+        var (id, _) = await PollAsync(title: "분수광장 이름 짓기");
+        // A draft is found nowhere.
+        await app.WithDbAsync(db => db.Set<Poll>().Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.PublishedAt, (DateTime?)null)));
+        await app.Services.GetRequiredService<CityHall.Web.Platform.Search.SearchIndex>().ReconcileAsync();
+        Assert.Null((await app.CreateClient().GetPageAsync("/search?q=" + Uri.EscapeDataString("분수광장"))).QuerySelector("[data-results='poll']"));
+        await app.WithDbAsync(db => db.Set<Poll>().Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.PublishedAt, DateTime.UtcNow.AddHours(-1)).SetProperty(p => p.ClosesAt, DateTime.UtcNow.AddMinutes(30))));
+        await app.Services.GetRequiredService<CityHall.Web.Platform.Search.SearchIndex>().ReconcileAsync();
+        var found = await app.CreateClient().GetPageAsync("/search?q=" + Uri.EscapeDataString("분수광장") + "&published=1");
+        Assert.Equal($"/votes/{id}", found.QuerySelector("[data-results='poll'] [data-result] a")!.GetAttribute("href"));
+        // Closing soonest of those open, it is among the three the home page shows (its blocks are read once for a few seconds for everyone).
+        Assert.NotNull((await app.CreateClient().GetPageAsync("/?published=1")).QuerySelector($"[data-home-block='Decisions/open'] [data-poll='{id}'] a[href='/votes/{id}']"));
         var sector = await app.CreateClient().GetPageAsync("/sectors/participation");
         Assert.NotNull(sector.QuerySelector("a[href='/votes']"));
         Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync("/votes")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync("/votes/999999999")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync("/api/v1/polls/999999999/ballots")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Results_by_district_merge_small_districts_and_come_as_csv_and_json_only_once_shown()
+    {
+        var (id, o) = await PollAsync();
+        // 25 in 종로구 (11110), 12 in 중구 (11140), 3 in 용산구 (11170), 4 in 성동구 (11200), 2 with no district.
+        var groups = new (string? District, int Count)[] { ("11110", 25), ("11140", 12), ("11170", 3), ("11200", 4), (null, 2) };
+        var n = 0;
+        foreach (var (district, count) in groups)
+            for (var i = 0; i < count; i++)
+                Assert.Equal(BallotOutcome.Cast, (await Writer.CastAsync(new(id, $"district-{id}-{n}", district, [o[n++ % 2 == 0 ? 0 : 1]]))).Outcome);
+
+        Assert.Equal(HttpStatusCode.Conflict, (await app.CreateClient().GetAsync($"/api/v1/polls/{id}/results")).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await app.CreateClient().GetAsync($"/api/v1/polls/{id}/results.csv")).StatusCode);
+        Assert.NotNull((await app.CreateClient().GetPageAsync($"/votes/{id}/results")).QuerySelector("[data-results-hidden]"));
+
+        await app.WithDbAsync(db => db.Set<Poll>().Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ClosedEarlyAt, DateTime.UtcNow)));
+        var page = await app.CreateClient().GetPageAsync($"/votes/{id}/results?after=close");
+        // 용산, 성동 and no district make 9: under 10, so 중구 joins them; 종로 stands alone.
+        Assert.Equal(["11110:25", "others:21"], page.QuerySelectorAll("[data-by-district] tbody tr").Select(r => $"{r.GetAttribute("data-district")}:{r.GetAttribute("data-voters")}"));
+        Assert.Equal("46", page.QuerySelector("[data-results] caption")!.TextContent.Split(' ', '(', ')', '명').First(w => w.Length > 0 && char.IsDigit(w[0])));
+
+        using (var json = JsonDocument.Parse(await app.CreateClient().GetStringAsync($"/api/v1/polls/{id}/results")))
+        {
+            var rows = json.RootElement.GetProperty("byDistrict").EnumerateArray().ToList();
+            Assert.Equal(["11110", null], rows.Select(r => r.GetProperty("district").GetString()));
+            Assert.True(rows[1].GetProperty("merged").GetBoolean());
+            Assert.Equal(46, rows.Sum(r => r.GetProperty("voters").GetInt32()));
+            Assert.Equal(25, rows[0].GetProperty("votes").EnumerateObject().Sum(v => v.Value.GetInt32()));
+        }
+        var csv = await app.CreateClient().GetAsync($"/api/v1/polls/{id}/results.csv");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("district_code,district,voters,선택 가,선택 나,선택 다", lines[0]);
+        Assert.Equal([",전체,46,23,23,0", "11110,종로구,25,13,12,0", ",그 밖의 자치구,21,10,11,0"], lines[1..]);
+
+        // Fewer than 10 voters in all: no breakdown.
+        var (few, fo) = await PollAsync();
+        for (var i = 0; i < 9; i++) await Writer.CastAsync(new(few, $"few-{few}-{i}", "11110", [fo[0]]));
+        await app.WithDbAsync(db => db.Set<Poll>().Where(p => p.Id == few).ExecuteUpdateAsync(s => s.SetProperty(p => p.ClosedEarlyAt, DateTime.UtcNow)));
+        Assert.NotNull((await app.CreateClient().GetPageAsync($"/votes/{few}/results")).QuerySelector("[data-by-district-none]"));
     }
 }

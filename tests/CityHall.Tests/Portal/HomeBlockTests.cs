@@ -92,7 +92,19 @@ public sealed class HomeBlockTests(HomeBlockTests.App app) : IClassFixture<HomeB
         await app.WithDbAsync(db => db.Set<Petition>().Where(p => p.Id == reached).ExecuteUpdateAsync(u => u
             .SetProperty(p => p.Status, PetitionStatus.AwaitingAnswer).SetProperty(p => p.SignatureCount, 60)
             .SetProperty(p => p.ThresholdReachedAt, now.AddDays(-33)).SetProperty(p => p.AnswerDueAt, now.AddDays(-3).AddHours(-1))));
+        // A poll open now, and one whose time is not yet: only the first is on the home page.
+        var pollId = await app.WithDbAsync(async db =>
+        {
+            var open = new CityHall.Web.Modules.Decisions.Poll { TitleKo = "새 광장의 이름", TitleEn = "The new square's name", OpensAt = now.UtcDateTime.AddHours(-1), ClosesAt = now.UtcDateTime.AddDays(2),
+                PublishedAt = now.UtcDateTime.AddHours(-2), CreatedAt = now.UtcDateTime, UpdatedAt = now.UtcDateTime, CreatedBy = "test" };
+            db.AddRange(open, new CityHall.Web.Modules.Decisions.Poll { TitleKo = "다음 달 투표", OpensAt = now.UtcDateTime.AddDays(30), ClosesAt = now.UtcDateTime.AddDays(40),
+                PublishedAt = now.UtcDateTime, CreatedAt = now.UtcDateTime, UpdatedAt = now.UtcDateTime, CreatedBy = "test" });
+            await db.SaveChangesAsync();
+            return open.Id;
+        });
         var page = await HomeAsync();
+        Assert.Equal(["새 광장의 이름"], Block(page, "Decisions/open")!.QuerySelectorAll("[data-poll] a").Select(a => a.TextContent));
+        Assert.Equal($"/votes/{pollId}", Block(page, "Decisions/open")!.QuerySelector("[data-poll] a")!.GetAttribute("href"));
         var near = Block(page, "Petitions/near-threshold")!;
         Assert.Equal(["버스 정류장 그늘막", "골목 가로등 교체", "공원 벤치를 늘려 주세요"], near.QuerySelectorAll("[data-petition] a").Select(a => a.TextContent));
         Assert.Equal("45", near.QuerySelector($"[data-petition='{ids["버스 정류장 그늘막"]}'] progress")!.GetAttribute("value"));
@@ -121,7 +133,7 @@ public sealed class HomeBlockTests(HomeBlockTests.App app) : IClassFixture<HomeB
             await db.SaveChangesAsync();
         });
         page = await HomeAsync();
-        Assert.Equal(["LiveEvents/now", "Petitions/near-threshold", "Petitions/answers-overdue", "Places/toilets-near", "Broadcasts/on-air", "Inclusion/open"], Keys(page));
+        Assert.Equal(["LiveEvents/now", "Petitions/near-threshold", "Decisions/open", "Petitions/answers-overdue", "Places/toilets-near", "Broadcasts/on-air", "Inclusion/open"], Keys(page));
         var toilets = Block(page, "Places/toilets-near")!;
         Assert.Equal(["시청 화장실", "광장 화장실", "먼 화장실"], toilets.QuerySelectorAll("[data-places] li > a").Select(a => a.TextContent));
         Assert.NotNull(toilets.QuerySelector("form[data-home-near][hidden][action='/places/near']")); // the script's way to the visitor's location; hidden without it
@@ -135,6 +147,7 @@ public sealed class HomeBlockTests(HomeBlockTests.App app) : IClassFixture<HomeB
         await app.WithDbAsync(db => db.Set<Petition>().Where(p => p.Status == PetitionStatus.Collecting).ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, PetitionStatus.Closed)));
         await app.WithDbAsync(db => db.Set<Petition>().Where(p => p.Id == reached).ExecuteUpdateAsync(u => u
             .SetProperty(p => p.Status, PetitionStatus.Answered).SetProperty(p => p.AnsweredAt, now)));
+        await app.WithDbAsync(db => db.Set<CityHall.Web.Modules.Decisions.Poll>().Where(p => p.Id == pollId).ExecuteUpdateAsync(u => u.SetProperty(p => p.ClosedEarlyAt, now.UtcDateTime)));
         Assert.Equal(["Places/toilets-near", "Broadcasts/on-air", "Inclusion/open"], Keys(await HomeAsync()));
     }
 
@@ -158,7 +171,7 @@ public sealed class HomeBlockTests(HomeBlockTests.App app) : IClassFixture<HomeB
         var texts = app.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<CityHall.Web.Platform.Localization.Text>>();
         var views = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.IWebHostEnvironment>().ContentRootFileProvider;
         var blocks = registry.HomeBlocks.Where(b => !b.Key.StartsWith("Broken/", StringComparison.Ordinal)).ToList();
-        Assert.Equal(["LiveEvents/now", "Petitions/near-threshold", "Petitions/answers-overdue", "Places/toilets-near", "Broadcasts/on-air", "Inclusion/open"], blocks.Select(b => b.Key));
+        Assert.Equal(["LiveEvents/now", "Petitions/near-threshold", "Decisions/open", "Petitions/answers-overdue", "Places/toilets-near", "Broadcasts/on-air", "Inclusion/open"], blocks.Select(b => b.Key));
         var before = System.Globalization.CultureInfo.CurrentUICulture;
         try
         {

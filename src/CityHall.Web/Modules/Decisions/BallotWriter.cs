@@ -45,7 +45,8 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, TimeProvider clock
         var options = await db.Set<PollOption>().AsNoTracking().Where(o => ids.Contains(o.PollId)).Select(o => new { o.Id, o.PollId, o.Votes }).ToListAsync(ct);
         foreach (var o in options) states[o.PollId].VotesRead[o.Id] = states[o.PollId].Votes[o.Id] = o.Votes;
 
-        var commitmentOf = batch.Select(b => polls.TryGetValue(b.PollId, out var p) ? Commitments.Of(p.Salt, b.IdentityKey) : null).ToArray();
+        // A closed poll's salt may be erased: its ballots are refused below, before any commitment is needed.
+        var commitmentOf = batch.Select(b => polls.TryGetValue(b.PollId, out var p) && p.Salt.Length > 0 ? Commitments.Of(p.Salt, b.IdentityKey) : null).ToArray();
         var commitments = commitmentOf.OfType<string>().Distinct().ToList();
         var voters = (await db.Set<PollVoter>().AsNoTracking().Where(v => ids.Contains(v.PollId) && commitments.Contains(v.Commitment)).ToListAsync(ct))
             .ToDictionary(v => (v.PollId, v.Commitment), v => new VoterState(v, IsNew: false));
@@ -56,7 +57,7 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, TimeProvider clock
         {
             var act = batch[i];
             if (!polls.TryGetValue(act.PollId, out var poll)) { results[i] = new(BallotOutcome.NotFound); continue; }
-            if (poll.PhaseAt(now) != PollPhase.Open) { results[i] = new(BallotOutcome.NotOpen); continue; }
+            if (poll.PhaseAt(now) != PollPhase.Open || commitmentOf[i] is null) { results[i] = new(BallotOutcome.NotOpen); continue; }
             if (poll.DistrictCodes is { Count: > 0 } districts && (act.DistrictCode is null || !districts.Contains(act.DistrictCode, StringComparer.OrdinalIgnoreCase)))
             {
                 results[i] = new(BallotOutcome.OutsideDistrict);

@@ -28,11 +28,15 @@ public static class DecisionsModule
                     Live = new("Decisions.Sector.Votes.Open", (sp, ct) => Polls.CountOpenAsync(sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<TimeProvider>(), ct)),
                 },
             ],
+            HomeBlocks = [new("open", "Decisions.Home.Title", "Decisions.Home.All", "/votes", Public.PollsNow.View, Public.PollsNow.LoadAsync, 22)],
+            SearchKinds = [new("poll", "Decisions.Search.Kind", 15, PollSearch.ReadAsync)],
         });
         services.AddScoped<BallotChainVerifier>();
         services.AddSingleton<Platform.Hosting.ModuleVerb, VerifyBallotsVerb>();
         services.AddSingleton<BallotWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<BallotWriter>());
+        services.AddSingleton<PollKeyEraser>();
+        services.AddHostedService(sp => sp.GetRequiredService<PollKeyEraser>());
         return builder;
     }
 

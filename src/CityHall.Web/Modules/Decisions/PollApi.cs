@@ -11,6 +11,11 @@ public static class PollApi
     public sealed record PollSummary(long Id, string TitleKo, string? TitleEn, string Kind, int MinChoices, int MaxChoices, string Phase,
         DateTime OpensAt, DateTime ClosesAt, IReadOnlyList<string> Districts, int Voters, bool ResultsShown, long ChainLength, string ChainHead, IReadOnlyList<Option> Options);
 
+    /// <param name="District">The district's code; null for the row of merged small districts, "" for voters who gave none.</param>
+    public sealed record DistrictResult(string? District, bool Merged, int Voters, IReadOnlyDictionary<long, int> Votes);
+
+    public sealed record Results(long Poll, int Voters, int MinimumGroup, IReadOnlyList<Option> Options, IReadOnlyList<DistrictResult> ByDistrict);
+
     public sealed record Ballot(long Sequence, string Commitment, IReadOnlyList<long> Choices, DateTimeOffset At, string PreviousHash, string Hash, int HashVersion);
 
     public static void Map(WebApplication app)
@@ -28,6 +33,30 @@ public static class PollApi
             await Polls.FindPublishedAsync(db, id, ct) is var (poll, options)
                 ? TypedResults.Ok(Summary(poll, options, clock.GetUtcNow().UtcDateTime))
                 : TypedResults.NotFound()).WithSummary("One published poll");
+        api.MapGet("/{id:long}/results", async Task<IResult> (long id, AppDbContext db, TimeProvider clock, IStringLocalizer<Text> t, CancellationToken ct) =>
+        {
+            if (await Polls.FindPublishedAsync(db, id, ct) is not var (poll, options)) return TypedResults.NotFound();
+            if (!poll.ResultsVisibleAt(clock.GetUtcNow().UtcDateTime)) return NotYet(t);
+            var rows = await PollResults.ByDistrictAsync(db, id, options, ct);
+            return TypedResults.Ok(new Results(poll.Id, poll.VoterCount, PollResults.MinimumGroup,
+                options.Select(o => new Option(o.Id, o.Position, o.LabelKo, o.LabelEn, o.Votes)).ToList(),
+                rows.Select(r => new DistrictResult(r.DistrictCode, r.DistrictCode is null, r.Voters, r.Votes)).ToList()));
+        })
+        .WithSummary("A poll's results by option and by district")
+        .WithDescription("Once the poll may show them. Districts with fewer than 10 voters are merged into one row (district null, merged true), and when that row would be under 10 the smallest districts join it, so that no ballot can be told.");
+        api.MapGet("/{id:long}/results.csv", async Task<IResult> (long id, AppDbContext db, TimeProvider clock, IStringLocalizer<Text> t, CancellationToken ct) =>
+        {
+            if (await Polls.FindPublishedAsync(db, id, ct) is not var (poll, options)) return TypedResults.NotFound();
+            if (!poll.ResultsVisibleAt(clock.GetUtcNow().UtcDateTime)) return NotYet(t);
+            var rows = await PollResults.ByDistrictAsync(db, id, options, ct);
+            var names = await Platform.City.DistrictChoices.NamesAsync(db);
+            IEnumerable<string> Line(string code, string name, int voters, IReadOnlyDictionary<long, int> votes) =>
+                [code, name, CsvExport.Number(voters), .. options.Select(o => CsvExport.Number(votes[o.Id]))];
+            var lines = rows.Select(r => Line(r.DistrictCode ?? "", r.DistrictCode is { Length: > 0 } code ? names.GetValueOrDefault(code, code) : t[r.DistrictCode is null ? "Decisions.Results.Others" : "Decisions.Results.NoDistrict"].Value, r.Voters, r.Votes))
+                .Prepend(Line("", t["Decisions.Results.All"].Value, poll.VoterCount, options.ToDictionary(o => o.Id, o => o.Votes)));
+            return TypedResults.File(CsvExport.ToBytes(["district_code", "district", "voters", .. options.Select(o => o.LabelKo)], lines), "text/csv; charset=utf-8", $"poll-{id}-results.csv");
+        })
+        .WithSummary("A poll's results by district as CSV");
         api.MapGet("/{id:long}/ballots", async Task<IResult> (long id, AppDbContext db, CancellationToken ct) =>
         {
             if (!await db.Set<Poll>().AnyAsync(p => p.Id == id && p.PublishedAt != null, ct)) return TypedResults.NotFound();
@@ -38,6 +67,8 @@ public static class PollApi
         .WithSummary("A poll's ballot chain")
         .WithDescription("Every ballot in order: the voter as a commitment (a keyed hash no one can trace without the poll's key), the options chosen, the time, and the hashes that link it to the ballot before. A later ballot with the same commitment replaces the earlier one; counting each commitment's last ballot gives the results.");
     }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotYet(IStringLocalizer<Text> t) => TypedResults.Problem(t["Decisions.Results.NotYet"].Value, statusCode: StatusCodes.Status409Conflict);
 
     private static PollSummary Summary(Poll p, IEnumerable<PollOption> options, DateTime now)
     {

@@ -50,7 +50,8 @@ public sealed class DetailModel(AppDbContext db, IVerifiedCitizens verified, Tim
             : poll.DistrictCodes.Count > 0 && (voter.DistrictCode is null || !poll.DistrictCodes.Contains(voter.DistrictCode, StringComparer.OrdinalIgnoreCase)) ? Eligibility.OutsideDistrict
             : Eligibility.Eligible;
         MyDistrict = voter?.DistrictCode is { } mine ? names.GetValueOrDefault(mine, mine) : null;
-        if (voter is not null)
+        // Once the poll has closed its salt is erased (PollKeyEraser): then no one can find whose ballot is whose, the voter neither.
+        if (voter is not null && poll.Salt.Length > 0)
         {
             var commitment = Commitments.Of(poll.Salt, voter.IdentityKey);
             MyBallot = await db.Set<PollVoter>().AsNoTracking().FirstOrDefaultAsync(v => v.PollId == id && v.Commitment == commitment, ct);
