@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using CityHall.Tests.Infrastructure;
 using CityHall.Web.Modules.Decisions;
+using Microsoft.EntityFrameworkCore;
 
 namespace CityHall.BrowserTests;
 
@@ -79,6 +80,30 @@ public sealed partial class PollJourneyTests(BrowserFixture f)
         await page.ClickAsync("[data-results-link]");
         await page.WaitForURLAsync($"**/votes/{id}/results*");
         Assert.Equal(1, await page.Locator("[data-by-district-none]").CountAsync());
+        await Axe.AssertNoViolationsAsync(page);
+
+        // A ranked poll: a rank chosen from a list for each option.
+        var ranked = await f.App.WithDbAsync(async db =>
+        {
+            var now = DateTime.UtcNow;
+            var poll = new Poll { TitleKo = "버스 노선 우선순위 " + title[^6..], TitleEn = "Bus routes, in order", Kind = PollKind.Ranked, MinChoices = 1, MaxChoices = 3, Results = ResultsShown.Live,
+                OpensAt = now.AddHours(-1), ClosesAt = now.AddDays(3), PublishedAt = now.AddHours(-1), Salt = RandomNumberGenerator.GetBytes(32), CreatedAt = now, UpdatedAt = now, CreatedBy = "browser-test" };
+            db.Add(poll);
+            await db.SaveChangesAsync();
+            db.AddRange(new PollOption { PollId = poll.Id, Position = 1, LabelKo = "간선", LabelEn = "Trunk" }, new PollOption { PollId = poll.Id, Position = 2, LabelKo = "지선", LabelEn = "Branch" },
+                new PollOption { PollId = poll.Id, Position = 3, LabelKo = "마을버스", LabelEn = "Village bus" });
+            await db.SaveChangesAsync();
+            return poll.Id;
+        });
+        await page.GotoAsync($"/votes/{ranked}");
+        await Axe.AssertNoViolationsAsync(page);
+        await page.SelectOptionAsync("form[data-ballot-form] select >> nth=2", "1");
+        await page.SelectOptionAsync("form[data-ballot-form] select >> nth=0", "2");
+        await page.ClickAsync("form[data-ballot-form] button[type=submit]");
+        await page.WaitForSelectorAsync("#receipt");
+        var options = await f.App.WithDbAsync(db => db.Set<PollOption>().Where(x => x.PollId == ranked).OrderBy(x => x.Position).Select(x => x.Id).ToListAsync());
+        Assert.Equal($"{options[2]},{options[0]}", await f.App.WithDbAsync(db => db.Set<PollVoter>().Where(v => v.PollId == ranked).Select(v => v.Choices).SingleAsync()));
+        await page.GotoAsync($"/votes/{ranked}/results");
         await Axe.AssertNoViolationsAsync(page);
         await page.Context.CloseAsync();
     }

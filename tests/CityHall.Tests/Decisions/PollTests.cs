@@ -328,4 +328,47 @@ public sealed class PollTests(CityHallApp app) : IClassFixture<CityHallApp>
         await app.WithDbAsync(db => db.Set<Poll>().Where(p => p.Id == few).ExecuteUpdateAsync(s => s.SetProperty(p => p.ClosedEarlyAt, DateTime.UtcNow)));
         Assert.NotNull((await app.CreateClient().GetPageAsync($"/votes/{few}/results")).QuerySelector("[data-by-district-none]"));
     }
+
+    [Fact]
+    public async Task A_ranked_poll_takes_ranks_from_the_form_and_gives_instant_runoff_and_borda_results()
+    {
+        var (id, o) = await PollAsync(PollKind.Ranked, min: 1, max: 3);
+        var (a, b, c) = (o[0], o[1], o[2]);
+        // Through the form: ranks must run 1, 2, … without a gap or a repeat.
+        var voter = await app.VerifiedCitizenAsync();
+        var page = await voter.GetPageAsync($"/votes/{id}");
+        Assert.Equal(3, page.QuerySelectorAll("form[data-ballot-form] select[name^='rank-']").Length);
+        async Task<HttpResponseMessage> RankAsync(params (long Option, string Rank)[] ranks) =>
+            await voter.SubmitAsync(page, ranks.Select(r => new KeyValuePair<string, string>($"rank-{r.Option}", r.Rank)), "form[data-ballot-form]");
+        Assert.Equal($"/votes/{id}?refused=invalid-choices#ballot", Html.RedirectedTo(await RankAsync((a, "1"), (b, "3"), (c, ""))));
+        Assert.Equal($"/votes/{id}?refused=invalid-choices#ballot", Html.RedirectedTo(await RankAsync((a, "1"), (b, "1"), (c, ""))));
+        Assert.Equal($"/votes/{id}?refused=invalid-choices#ballot", Html.RedirectedTo(await RankAsync((a, ""), (b, ""), (c, ""))));
+        Assert.Equal($"/votes/{id}?done=cast&receipt=1#receipt", Html.RedirectedTo(await RankAsync((a, "2"), (b, "1"), (c, ""))));
+        var mine = await voter.GetPageAsync($"/votes/{id}");
+        Assert.Equal("1", mine.QuerySelector($"select[name='rank-{b}'] option[selected]")!.GetAttribute("value"));
+        Assert.Equal("2", mine.QuerySelector($"select[name='rank-{a}'] option[selected]")!.GetAttribute("value"));
+        Assert.Equal(b + "," + a, await app.WithDbAsync(db => db.Set<PollBallot>().Where(x => x.PollId == id).Select(x => x.Choices).SingleAsync()));
+
+        // Three more: A > B, C > B, C alone. First choices A 1, B 1, C 2.
+        Assert.Equal(BallotOutcome.Cast, (await Writer.CastAsync(new(id, "r1-" + id, null, [a, b]))).Outcome);
+        Assert.Equal(BallotOutcome.Cast, (await Writer.CastAsync(new(id, "r3-" + id, null, [c, b]))).Outcome);
+        Assert.Equal(BallotOutcome.Cast, (await Writer.CastAsync(new(id, "r4-" + id, null, [c]))).Outcome);
+        Assert.Equal(BallotOutcome.InvalidChoices, (await Writer.CastAsync(new(id, "r5-" + id, null, [c, c]))).Outcome);
+        Assert.Equal(new Dictionary<long, int> { [a] = 1, [b] = 1, [c] = 2 }, await VotesAsync(id));
+        Assert.True((await VerifyAsync(id)).IsIntact);
+
+        await app.WithDbAsync(db => db.Set<Poll>().Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ClosedEarlyAt, DateTime.UtcNow)));
+        var results = await app.CreateClient().GetPageAsync($"/votes/{id}/results");
+        // Round 1: no majority; B and A tie for fewest, B is listed later and goes. Round 2: A 2, C 2; A had fewer in round 1 and goes. Round 3: C 2 of 2 still counting.
+        Assert.Equal(c.ToString(CultureInfo.InvariantCulture), results.QuerySelector("[data-runoff-winner]")!.GetAttribute("data-runoff-winner"));
+        Assert.Equal(3, results.QuerySelectorAll("[data-runoff] tbody tr").Length);
+        // Borda (2 points for a first choice, 1 for a second): A 3, B 4, C 4.
+        Assert.Equal([$"{b}:4", $"{c}:4", $"{a}:3"], results.QuerySelectorAll("[data-borda] tbody tr").Select(r => $"{r.GetAttribute("data-option")}:{r.GetAttribute("data-points")}"));
+        using var json = JsonDocument.Parse(await app.CreateClient().GetStringAsync($"/api/v1/polls/{id}/results"));
+        var ranked = json.RootElement.GetProperty("ranked");
+        Assert.Equal(c, ranked.GetProperty("runoffWinner").GetInt64());
+        Assert.Equal(3, ranked.GetProperty("rounds").GetArrayLength());
+        Assert.Equal(2, ranked.GetProperty("rounds")[2].GetProperty("exhausted").GetInt32());
+        Assert.Equal(3, ranked.GetProperty("borda").GetProperty(a.ToString(CultureInfo.InvariantCulture)).GetInt64());
+    }
 }

@@ -20,6 +20,36 @@ public static class BallotCasting
         ["invalid-choices"] = "Decisions.Refused.InvalidChoices",
     };
 
+    /// <summary>
+    /// The options a form chose: the "choice" fields (one or several), or for a ranked poll the "rank-{option}" fields,
+    /// most preferred first — ranks must run 1, 2, 3… without a gap or a repeat (an option left at "—" is not ranked).
+    /// Null when a field is not a number.
+    /// </summary>
+    public static List<long>? Choices(IFormCollection form)
+    {
+        var choices = new List<long>();
+        foreach (var value in form["choice"])
+        {
+            if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var option)) return null;
+            choices.Add(option);
+        }
+        var ranked = new List<(int Rank, long Option)>();
+        foreach (var (key, values) in form.Where(f => f.Key.StartsWith("rank-", StringComparison.Ordinal)))
+        {
+            if (!long.TryParse(key.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out var option)) return null;
+            var value = values.ToString();
+            if (value.Length == 0) continue;
+            if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var rank)) return null;
+            ranked.Add((rank, option));
+        }
+        if (ranked.Count > 0)
+        {
+            if (choices.Count > 0 || !ranked.Select(r => r.Rank).Order().SequenceEqual(Enumerable.Range(1, ranked.Count))) return null;
+            choices.AddRange(ranked.OrderBy(r => r.Rank).Select(r => r.Option));
+        }
+        return choices;
+    }
+
     public static void Map(WebApplication app) =>
         app.MapPost("/votes/{id:long}/ballot", CastAsync).RequireRateLimiting(RateLimits.CitizenWrite).ExcludeFromDescription();
 
@@ -31,12 +61,7 @@ public static class BallotCasting
         var voter = await verified.FindVerifiedAsync(http.User, ct);
         if (voter is null) return Results.Redirect($"/account/verify?returnUrl={Uri.EscapeDataString(back)}");
         var form = await http.Request.ReadFormAsync(ct);
-        var choices = new List<long>();
-        foreach (var value in form["choice"])
-        {
-            if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var option)) return Results.Redirect(back + "?refused=invalid-choices#ballot");
-            choices.Add(option);
-        }
+        if (Choices(form) is not { } choices) return Results.Redirect(back + "?refused=invalid-choices#ballot");
         var result = await writer.CastAsync(new(id, voter.IdentityKey, voter.DistrictCode, choices), ct);
         return result.Outcome switch
         {

@@ -25,10 +25,10 @@ public sealed class BallotChainVerifier(AppDbContext db)
         await foreach (var b in db.Set<PollBallot>().AsNoTracking().Where(b => b.PollId == pollId).OrderBy(b => b.Sequence).AsAsyncEnumerable().WithCancellation(ct))
         {
             if (walk.Next(b.Sequence, b.HashVersion, b.PreviousHash, b.Hash, () => PollBallot.HashOf(b)) is { } broken)
-                return new(walk.Checked, broken, last.Count, Recount(last, options.Keys));
+                return new(walk.Checked, broken, last.Count, Recount(poll, last, options.Keys));
             last[b.Commitment] = b.Choices;
         }
-        var votes = Recount(last, options.Keys);
+        var votes = Recount(poll, last, options.Keys);
         var length = walk.Checked;
         if (length != poll.ChainLength || walk.Head != poll.ChainHead)
             return new(length, new(ChainBreakKind.Shortened, length + 1, Found: length, Recorded: poll.ChainLength), last.Count, votes);
@@ -40,12 +40,12 @@ public sealed class BallotChainVerifier(AppDbContext db)
         return new(length, null, last.Count, votes);
     }
 
-    /// <summary>Each voter's last ballot, counted once per option it chose (an option not on the poll counts nowhere).</summary>
-    private static Dictionary<long, int> Recount(Dictionary<string, string> last, IEnumerable<long> options)
+    /// <summary>Each voter's last ballot, counted once per option it counts for (an option not on the poll counts nowhere).</summary>
+    private static Dictionary<long, int> Recount(Poll poll, Dictionary<string, string> last, IEnumerable<long> options)
     {
         var votes = options.ToDictionary(o => o, _ => 0);
         foreach (var choices in last.Values)
-            foreach (var option in PollBallot.Parse(choices))
+            foreach (var option in poll.Counted(PollBallot.Parse(choices)))
                 if (votes.TryGetValue(option, out var count)) votes[option] = count + 1;
         return votes;
     }

@@ -65,7 +65,7 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, TimeProvider clock
             }
             var state = states[poll.Id];
             if (!IsValidChoice(poll, state.Votes.Keys, act.Choices)) { results[i] = new(BallotOutcome.InvalidChoices); continue; }
-            var choices = PollBallot.ChoicesOf(act.Choices);
+            var choices = poll.ChoicesOf(act.Choices);
             var key = (poll.Id, commitmentOf[i]!);
             voters.TryGetValue(key, out var current);
             if (current is not null && current.Voter.Choices == choices)
@@ -77,7 +77,7 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, TimeProvider clock
             entry.Hash = PollBallot.HashOf(entry);
             entries.Add(entry);
             (state.Length, state.Head) = (entry.Sequence, entry.Hash);
-            foreach (var option in act.Choices.Distinct()) state.Votes[option]++;
+            foreach (var option in poll.Counted(act.Choices)) state.Votes[option]++;
             if (current is null)
             {
                 state.Voters++;
@@ -86,7 +86,7 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, TimeProvider clock
             }
             else
             {
-                foreach (var option in PollBallot.Parse(current.Voter.Choices)) state.Votes[option]--;
+                foreach (var option in poll.Counted(PollBallot.Parse(current.Voter.Choices))) state.Votes[option]--;
                 (current.Voter.Sequence, current.Voter.Choices, current.Voter.DistrictCode, current.Voter.VotedAt) = (entry.Sequence, choices, act.DistrictCode, at);
                 current.Changed = true;
                 results[i] = new(BallotOutcome.Replaced, new(poll.Id, entry.Sequence, entry.Hash));

@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CityHall.Web.Modules.Decisions;
 
-public enum PollKind { SingleChoice = 1, MultipleChoice = 2 }
+/// <summary>One option; several (at least / at most); or options ranked in order of preference (results by Borda points and instant runoff).</summary>
+public enum PollKind { SingleChoice = 1, MultipleChoice = 2, Ranked = 3 }
 
 /// <summary>When the counts by option are shown: only once the poll has closed (no one votes with the herd), or while it runs.</summary>
 public enum ResultsShown { AfterClose = 1, Live = 2 }
@@ -58,6 +59,17 @@ public sealed class Poll
 
     public IReadOnlyList<string> DistrictCodes => Districts?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
 
+    /// <summary>
+    /// The options a ballot counts for in <see cref="PollOption.Votes"/>: each chosen one; of a ranking, its first
+    /// (the first round of an instant runoff; the full ranked results are counted from the ballots).
+    /// </summary>
+    public IEnumerable<long> Counted(IReadOnlyList<long> choices) => Kind == PollKind.Ranked ? choices.Take(1) : choices.Distinct();
+
+    /// <summary>A ballot's choices as stored: a ranking in its order, any other set in ascending order.</summary>
+    public string ChoicesOf(IEnumerable<long> options) => Kind == PollKind.Ranked
+        ? string.Join(',', options.Select(o => o.ToString(CultureInfo.InvariantCulture)))
+        : PollBallot.ChoicesOf(options);
+
     /// <summary>Whether the counts by option may be shown now.</summary>
     public bool ResultsVisibleAt(DateTime now) => PhaseAt(now) switch
     {
@@ -89,7 +101,7 @@ public sealed class PollBallot
     public long PollId { get; set; }
     public long Sequence { get; set; }
     public required string Commitment { get; set; }
-    /// <summary>The chosen options' ids in ascending order, separated by commas.</summary>
+    /// <summary>The chosen options' ids separated by commas: in ascending order, or for a ranked poll most preferred first.</summary>
     public required string Choices { get; set; }
     public DateTimeOffset At { get; set; }
     public required string PreviousHash { get; set; }

@@ -14,7 +14,14 @@ public static class PollApi
     /// <param name="District">The district's code; null for the row of merged small districts, "" for voters who gave none.</param>
     public sealed record DistrictResult(string? District, bool Merged, int Voters, IReadOnlyDictionary<long, int> Votes);
 
-    public sealed record Results(long Poll, int Voters, int MinimumGroup, IReadOnlyList<Option> Options, IReadOnlyList<DistrictResult> ByDistrict);
+    /// <param name="ByDistrict">For a ranked poll, by first choices.</param>
+    /// <param name="Ranked">A ranked poll's Borda points by option and its instant runoff (null for other polls).</param>
+    public sealed record Results(long Poll, int Voters, int MinimumGroup, IReadOnlyList<Option> Options, IReadOnlyList<DistrictResult> ByDistrict, RankedResults? Ranked);
+
+    public sealed record RankedResults(IReadOnlyDictionary<long, long> Borda, long? RunoffWinner, IReadOnlyList<RunoffRound> Rounds);
+
+    /// <param name="Votes">Each option still in the count, by id.</param>
+    public sealed record RunoffRound(IReadOnlyDictionary<long, int> Votes, int Exhausted, long? Eliminated);
 
     public sealed record Ballot(long Sequence, string Commitment, IReadOnlyList<long> Choices, DateTimeOffset At, string PreviousHash, string Hash, int HashVersion);
 
@@ -37,10 +44,16 @@ public static class PollApi
         {
             if (await Polls.FindPublishedAsync(db, id, ct) is not var (poll, options)) return TypedResults.NotFound();
             if (!poll.ResultsVisibleAt(clock.GetUtcNow().UtcDateTime)) return NotYet(t);
-            var rows = await PollResults.ByDistrictAsync(db, id, options, ct);
+            var rows = await PollResults.ByDistrictAsync(db, poll, options, ct);
+            var ranked = poll.Kind == PollKind.Ranked ? await PollResults.RankedAsync(db, id, options, ct) : null;
             return TypedResults.Ok(new Results(poll.Id, poll.VoterCount, PollResults.MinimumGroup,
                 options.Select(o => new Option(o.Id, o.Position, o.LabelKo, o.LabelEn, o.Votes)).ToList(),
-                rows.Select(r => new DistrictResult(r.DistrictCode, r.DistrictCode is null, r.Voters, r.Votes)).ToList()));
+                rows.Select(r => new DistrictResult(r.DistrictCode, r.DistrictCode is null, r.Voters, r.Votes)).ToList(),
+                ranked is null ? null : new RankedResults(
+                    options.Select((o, i) => (o.Id, Points: ranked.Borda[i])).ToDictionary(x => x.Id, x => x.Points),
+                    ranked.Runoff.Winner is { } w ? options[w].Id : null,
+                    ranked.Runoff.Rounds.Select(r => new RunoffRound(options.Select((o, i) => (o.Id, Votes: r.Votes[i])).Where(x => x.Votes >= 0).ToDictionary(x => x.Id, x => x.Votes),
+                        r.Exhausted, r.Eliminated is { } e ? options[e].Id : null)).ToList())));
         })
         .WithSummary("A poll's results by option and by district")
         .WithDescription("Once the poll may show them. Districts with fewer than 10 voters are merged into one row (district null, merged true), and when that row would be under 10 the smallest districts join it, so that no ballot can be told.");
@@ -48,7 +61,7 @@ public static class PollApi
         {
             if (await Polls.FindPublishedAsync(db, id, ct) is not var (poll, options)) return TypedResults.NotFound();
             if (!poll.ResultsVisibleAt(clock.GetUtcNow().UtcDateTime)) return NotYet(t);
-            var rows = await PollResults.ByDistrictAsync(db, id, options, ct);
+            var rows = await PollResults.ByDistrictAsync(db, poll, options, ct);
             var names = await Platform.City.DistrictChoices.NamesAsync(db);
             IEnumerable<string> Line(string code, string name, int voters, IReadOnlyDictionary<long, int> votes) =>
                 [code, name, CsvExport.Number(voters), .. options.Select(o => CsvExport.Number(votes[o.Id]))];

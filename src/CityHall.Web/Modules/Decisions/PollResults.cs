@@ -15,8 +15,9 @@ public static class PollResults
     /// <summary>One row: a district (null code: the merged others), its voters and its votes by option id.</summary>
     public sealed record Row(string? DistrictCode, int Voters, IReadOnlyDictionary<long, int> Votes);
 
-    public static async Task<IReadOnlyList<Row>> ByDistrictAsync(AppDbContext db, long pollId, IReadOnlyList<PollOption> options, CancellationToken ct)
+    public static async Task<IReadOnlyList<Row>> ByDistrictAsync(AppDbContext db, Poll poll, IReadOnlyList<PollOption> options, CancellationToken ct)
     {
+        var pollId = poll.Id;
         // One row per district and combination of choices: a handful per district for a one-choice poll.
         var groups = await db.Set<PollVoter>().AsNoTracking().Where(v => v.PollId == pollId)
             .GroupBy(v => new { v.DistrictCode, v.Choices }).Select(g => new { g.Key.DistrictCode, g.Key.Choices, Count = g.Count() }).ToListAsync(ct);
@@ -29,7 +30,7 @@ public static class PollResults
             foreach (var g in districts.SelectMany(d => byDistrict[d]))
             {
                 voters += g.Count;
-                foreach (var option in PollBallot.Parse(g.Choices))
+                foreach (var option in poll.Counted(PollBallot.Parse(g.Choices)))
                     if (votes.TryGetValue(option, out var n)) votes[option] = n + g.Count;
             }
             return new(code, voters, votes);
@@ -38,5 +39,23 @@ public static class PollResults
         // Shown merged only when it stands for enough voters (with fewer voters in all, nothing is broken down).
         if (merged.Count > 0 && RowOf(null, merged) is { Voters: >= MinimumGroup } others) rows.Add(others);
         return rows;
+    }
+
+    /// <summary>A ranked poll's full results: each option's Borda points, and the instant runoff round by round (options by their index in <paramref name="options"/>).</summary>
+    public sealed record Ranked(IReadOnlyList<long> Borda, RankedCounting.RunoffResult Runoff);
+
+    /// <summary>Counted from every voter's current ranking (identical rankings read once, with how many gave them).</summary>
+    public static async Task<Ranked> RankedAsync(AppDbContext db, long pollId, IReadOnlyList<PollOption> options, CancellationToken ct)
+    {
+        var index = options.Select((o, i) => (o.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var rankings = await db.Set<PollVoter>().AsNoTracking().Where(v => v.PollId == pollId)
+            .GroupBy(v => v.Choices).Select(g => new { Choices = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var ballots = new List<IReadOnlyList<int>>();
+        foreach (var r in rankings)
+        {
+            IReadOnlyList<int> ranking = PollBallot.Parse(r.Choices).Where(index.ContainsKey).Select(o => index[o]).ToArray();
+            for (var i = 0; i < r.Count; i++) ballots.Add(ranking);
+        }
+        return new(RankedCounting.Borda(options.Count, ballots), RankedCounting.InstantRunoff(options.Count, ballots));
     }
 }

@@ -156,7 +156,7 @@ public sealed class PollInput
         else if (options.Count > EditModel.MaxOptions) state.AddModelError("Input.Options", t["Decisions.Error.TooManyOptions", EditModel.MaxOptions]);
         else if (options.Any(o => o.Ko.Length == 0 || o.Ko.Length > 300 || o.En?.Length > 300)) state.AddModelError("Input.Options", t["Decisions.Error.OptionLength"]);
         else if (options.Select(o => o.Ko).Distinct(StringComparer.OrdinalIgnoreCase).Count() != options.Count) state.AddModelError("Input.Options", t["Decisions.Error.OptionTwice"]);
-        if (Kind == PollKind.MultipleChoice && options.Count >= 2)
+        if (Kind is PollKind.MultipleChoice or PollKind.Ranked && options.Count >= 2)
         {
             var (min, max) = (MinChoices ?? 1, MaxChoices ?? options.Count);
             if (min < 1 || max < min || max > options.Count) state.AddModelError("Input.MaxChoices", t["Decisions.Error.Choices", options.Count]);
@@ -170,7 +170,7 @@ public sealed class PollInput
         (poll.TitleEn, poll.DescriptionKo, poll.DescriptionEn) = (Clean(TitleEn), Clean(DescriptionKo), Clean(DescriptionEn));
         poll.Kind = Kind;
         var count = ParseOptions().Count;
-        (poll.MinChoices, poll.MaxChoices) = Kind == PollKind.MultipleChoice ? (MinChoices ?? 1, MaxChoices ?? count) : (1, 1);
+        (poll.MinChoices, poll.MaxChoices) = Kind is PollKind.MultipleChoice or PollKind.Ranked ? (MinChoices ?? 1, MaxChoices ?? count) : (1, 1);
         poll.Results = Results;
         poll.OpensAt = clock.FromLocal(OpensAt!.Value).UtcDateTime;
         poll.ClosesAt = clock.FromLocal(ClosesAt!.Value).UtcDateTime;

@@ -34,6 +34,20 @@ public sealed class DetailModel(AppDbContext db, IVerifiedCitizens verified, Tim
 
     public bool Chosen(PollOption o) => MyBallot is { } b && PollBallot.Parse(b.Choices).Contains(o.Id);
 
+    /// <summary>Where the reader's current ballot ranks the option (1 first), or null.</summary>
+    public int? RankOf(PollOption o) => MyBallot is { } b && Array.IndexOf(PollBallot.Parse(b.Choices), o.Id) is var i and >= 0 ? i + 1 : null;
+
+    /// <summary>The options of the reader's current ballot, as stored (a ranking in its order).</summary>
+    public IEnumerable<PollOption> MyChoices => MyBallot is { } b ? PollBallot.Parse(b.Choices).Select(id => Options.FirstOrDefault(o => o.Id == id)).OfType<PollOption>() : [];
+
+    /// <summary>How the ballot is filled in, in words.</summary>
+    public string HowMany => Poll.Kind switch
+    {
+        PollKind.MultipleChoice => t["Decisions.HowMany.Multiple", Poll.MinChoices, Poll.MaxChoices].Value,
+        PollKind.Ranked => t["Decisions.HowMany.Ranked", Poll.MinChoices, Poll.MaxChoices].Value,
+        _ => t["Decisions.HowMany.Single"].Value,
+    };
+
     public async Task<IActionResult> OnGetAsync(long id, string? done, string? refused, long? receipt, CancellationToken ct)
     {
         if (await Polls.FindPublishedAsync(db, id, ct) is not var (poll, options)) return NotFound();

@@ -11,6 +11,7 @@ public sealed class ResultsModel(AppDbContext db, TimeProvider clock) : PageMode
     public PollPhase Phase { get; private set; }
     public bool Shown { get; private set; }
     public IReadOnlyList<PollResults.Row> ByDistrict { get; private set; } = [];
+    public PollResults.Ranked? Ranked { get; private set; }
     public IReadOnlyDictionary<string, string> DistrictNames { get; private set; } = new Dictionary<string, string>();
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
@@ -22,7 +23,8 @@ public sealed class ResultsModel(AppDbContext db, TimeProvider clock) : PageMode
         Shown = poll.ResultsVisibleAt(now);
         if (Shown)
         {
-            ByDistrict = await PollResults.ByDistrictAsync(db, id, options, ct);
+            ByDistrict = await PollResults.ByDistrictAsync(db, poll, options, ct);
+            if (poll.Kind == PollKind.Ranked) Ranked = await PollResults.RankedAsync(db, id, options, ct);
             DistrictNames = await DistrictChoices.NamesAsync(db);
         }
         return Page();
