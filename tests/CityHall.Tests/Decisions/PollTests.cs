@@ -371,4 +371,37 @@ public sealed class PollTests(CityHallApp app) : IClassFixture<CityHallApp>
         Assert.Equal(2, ranked.GetProperty("rounds")[2].GetProperty("exhausted").GetInt32());
         Assert.Equal(3, ranked.GetProperty("borda").GetProperty(a.ToString(CultureInfo.InvariantCulture)).GetInt64());
     }
+
+    [Fact]
+    public async Task A_poll_for_a_group_lets_its_members_vote_and_tells_others_why_not_without_keeping_their_numbers()
+    {
+        var (member, other) = (TestAccounts.RandomMobile(), TestAccounts.RandomMobile());
+        var staff = await app.SignedInStaffAsync(Roles.Official);
+        var form = await staff.GetPageAsync("/admin/votes/new");
+        var local = DateTime.UtcNow.AddHours(9);
+        string At(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+        var values = form.FilledIn("form[data-poll-form]").With(("Input.TitleKo", "학부모 투표: 운동회 날짜"), ("Input.Options", "5월\n10월"),
+            ("Input.Kind", "SingleChoice"), ("Input.Results", "AfterClose"), ("Input.OpensAt", At(local.AddMinutes(-5))), ("Input.ClosesAt", At(local.AddDays(7))));
+        // A line that is no mobile number is named.
+        var wrong = await Html.ParseAsync(await staff.SubmitAsync(form, values.With(("Input.GroupMembers", $"{member}\n교무실")), "form[data-poll-form]"));
+        Assert.Contains("2", Assert.Single(wrong.ErrorSummary()), StringComparison.Ordinal);
+        var id = long.Parse(Html.RedirectedTo(await staff.SubmitAsync(form, values.With(("Input.GroupMembers", $"{member[..3]}-{member[3..7]}-{member[7..]}\n010 0000 0000")), "form[data-poll-form]")).Split('/', '?')[3], CultureInfo.InvariantCulture);
+        var draft = await staff.GetPageAsync($"/admin/votes/{id}");
+        Assert.Equal("2", draft.QuerySelector("[data-group-size]")!.GetAttribute("data-group-size"));
+        Assert.DoesNotContain(member, await app.WithDbAsync(async db => string.Join(' ', await db.Set<PollMember>().Where(m => m.PollId == id).Select(m => m.Commitment).ToListAsync())), StringComparison.Ordinal);
+        Html.RedirectedTo(await staff.SubmitAsync(draft, [], "form[data-publish]"));
+
+        var inGroup = await app.SignedUpCitizenAsync();
+        Html.RedirectedTo(await TestAccounts.VerifyBySmsAsync(app, inGroup, member));
+        var outsider = await app.SignedUpCitizenAsync();
+        Html.RedirectedTo(await TestAccounts.VerifyBySmsAsync(app, outsider, other));
+        var options = await app.WithDbAsync(db => db.Set<PollOption>().Where(o => o.PollId == id).OrderBy(o => o.Position).Select(o => o.Id).ToListAsync());
+
+        var refused = await outsider.GetPageAsync($"/votes/{id}");
+        Assert.NotNull(refused.QuerySelector("[data-why-not='not-in-group']"));
+        Assert.Null(refused.QuerySelector("form[data-ballot-form]"));
+        Assert.Equal($"/votes/{id}?refused=not-in-group", Html.RedirectedTo(await PostBallotAsync(outsider, id, options[0])));
+        Assert.Equal($"/votes/{id}?done=cast&receipt=1#receipt", Html.RedirectedTo(await CastAsync(inGroup, id, options[1])));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Set<Poll>().Where(p => p.Id == id).Select(p => p.VoterCount).SingleAsync()));
+    }
 }

@@ -17,6 +17,7 @@ public static class BallotCasting
     {
         ["not-open"] = "Decisions.Refused.NotOpen",
         ["outside-district"] = "Decisions.Refused.OutsideDistrict",
+        ["not-in-group"] = "Decisions.Refused.NotInGroup",
         ["invalid-choices"] = "Decisions.Refused.InvalidChoices",
     };
 
@@ -70,6 +71,7 @@ public static class BallotCasting
             BallotOutcome.Unchanged => Results.Redirect($"{back}?done=unchanged#ballot"),
             BallotOutcome.NotFound => Results.NotFound(),
             BallotOutcome.OutsideDistrict => Results.Redirect($"{back}?refused=outside-district"),
+            BallotOutcome.NotInGroup => Results.Redirect($"{back}?refused=not-in-group"),
             BallotOutcome.InvalidChoices => Results.Redirect($"{back}?refused=invalid-choices#ballot"),
             _ => Results.Redirect($"{back}?refused=not-open"),
         };

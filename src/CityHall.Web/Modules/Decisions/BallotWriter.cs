@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace CityHall.Web.Modules.Decisions;
 
-public enum BallotOutcome { Cast, Replaced, Unchanged, NotOpen, OutsideDistrict, InvalidChoices, NotFound }
+public enum BallotOutcome { Cast, Replaced, Unchanged, NotOpen, OutsideDistrict, NotInGroup, InvalidChoices, NotFound }
 
 /// <summary>A verified person's ballot: their identity key (never stored), their district, and the options chosen.</summary>
 public sealed record BallotAct(long PollId, string IdentityKey, string? DistrictCode, IReadOnlyList<long> Choices);
@@ -48,6 +48,9 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, TimeProvider clock
         // A closed poll's salt may be erased: its ballots are refused below, before any commitment is needed.
         var commitmentOf = batch.Select(b => polls.TryGetValue(b.PollId, out var p) && p.Salt.Length > 0 ? Commitments.Of(p.Salt, b.IdentityKey) : null).ToArray();
         var commitments = commitmentOf.OfType<string>().Distinct().ToList();
+        var grouped = polls.Values.Where(p => p.ForGroup).Select(p => p.Id).ToList();
+        var members = grouped.Count == 0 ? [] : (await db.Set<PollMember>().AsNoTracking().Where(m => grouped.Contains(m.PollId) && commitments.Contains(m.Commitment))
+            .Select(m => new { m.PollId, m.Commitment }).ToListAsync(ct)).Select(m => (m.PollId, m.Commitment)).ToHashSet();
         var voters = (await db.Set<PollVoter>().AsNoTracking().Where(v => ids.Contains(v.PollId) && commitments.Contains(v.Commitment)).ToListAsync(ct))
             .ToDictionary(v => (v.PollId, v.Commitment), v => new VoterState(v, IsNew: false));
 
@@ -63,6 +66,7 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, TimeProvider clock
                 results[i] = new(BallotOutcome.OutsideDistrict);
                 continue;
             }
+            if (poll.ForGroup && !members.Contains((poll.Id, commitmentOf[i]!))) { results[i] = new(BallotOutcome.NotInGroup); continue; }
             var state = states[poll.Id];
             if (!IsValidChoice(poll, state.Votes.Keys, act.Choices)) { results[i] = new(BallotOutcome.InvalidChoices); continue; }
             var choices = poll.ChoicesOf(act.Choices);

@@ -39,6 +39,11 @@ public sealed class Poll
     public DateTime? ClosedEarlyAt { get; set; }
     /// <summary>The districts whose verified residents may vote, codes separated by commas; null: every verified citizen.</summary>
     public string? Districts { get; set; }
+    /// <summary>
+    /// Only the members of a group may vote (a school's parents, a market's merchants): <see cref="PollMember"/> holds
+    /// them, each as the commitment they would vote under, never as who they are.
+    /// </summary>
+    public bool ForGroup { get; set; }
     /// <summary>This poll's key for voters' commitments (<see cref="Commitments"/>): a person's ballots are linked to each other, never to another poll's.</summary>
     public byte[] Salt { get; set; } = [];
     public int VoterCount { get; set; }
@@ -127,6 +132,24 @@ public sealed class PollVoter
     public required string Choices { get; set; }
     public string? DistrictCode { get; set; }
     public DateTimeOffset VotedAt { get; set; }
+}
+
+/// <summary>A member of a poll's group, as the commitment they vote under (HMAC of their identity key under the poll's salt): erased in effect with the salt when the poll closes.</summary>
+public sealed class PollMember
+{
+    public long PollId { get; set; }
+    public required string Commitment { get; set; }
+}
+
+internal sealed class PollMemberConfiguration : IEntityTypeConfiguration<PollMember>
+{
+    public void Configure(EntityTypeBuilder<PollMember> e)
+    {
+        e.ToTable("decision_poll_members");
+        e.HasKey(x => new { x.PollId, x.Commitment });
+        e.Property(x => x.Commitment).HasMaxLength(64);
+        e.HasOne<Poll>().WithMany().HasForeignKey(x => x.PollId).OnDelete(DeleteBehavior.Cascade);
+    }
 }
 
 internal sealed class PollConfiguration : IEntityTypeConfiguration<Poll>

@@ -228,6 +228,9 @@ namespace CityHall.Web.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<bool>("ForGroup")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
@@ -313,6 +316,20 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.HasKey("PollId", "Sequence");
 
                     b.ToTable("decision_ballots", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Decisions.PollMember", b =>
+                {
+                    b.Property<long>("PollId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Commitment")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("PollId", "Commitment");
+
+                    b.ToTable("decision_poll_members", (string)null);
                 });
 
             modelBuilder.Entity("CityHall.Web.Modules.Decisions.PollOption", b =>
@@ -3456,6 +3473,15 @@ namespace CityHall.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("CityHall.Web.Modules.Decisions.PollBallot", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.Decisions.Poll", null)
+                        .WithMany()
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Decisions.PollMember", b =>
                 {
                     b.HasOne("CityHall.Web.Modules.Decisions.Poll", null)
                         .WithMany()

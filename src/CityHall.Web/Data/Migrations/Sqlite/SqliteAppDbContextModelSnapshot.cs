@@ -215,6 +215,9 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ForGroup")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -300,6 +303,20 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                     b.HasKey("PollId", "Sequence");
 
                     b.ToTable("decision_ballots", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Decisions.PollMember", b =>
+                {
+                    b.Property<long>("PollId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Commitment")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PollId", "Commitment");
+
+                    b.ToTable("decision_poll_members", (string)null);
                 });
 
             modelBuilder.Entity("CityHall.Web.Modules.Decisions.PollOption", b =>
@@ -3355,6 +3372,15 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("CityHall.Web.Modules.Decisions.PollBallot", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.Decisions.Poll", null)
+                        .WithMany()
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Decisions.PollMember", b =>
                 {
                     b.HasOne("CityHall.Web.Modules.Decisions.Poll", null)
                         .WithMany()

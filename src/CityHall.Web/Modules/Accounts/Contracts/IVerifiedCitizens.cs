@@ -17,6 +17,13 @@ public interface IVerifiedCitizens
 
     /// <summary>The same for the signed-in person, from their sign-in when it carries it (no database read), else from their account.</summary>
     Task<VerifiedCitizen?> FindVerifiedAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken ct = default);
+
+    /// <summary>
+    /// The identity key a person verified by SMS with this mobile number has (or will have), without knowing whether
+    /// anyone has: for lists of members (a school's parents) staff give as numbers. Null when it is not a mobile number
+    /// or verification is off.
+    /// </summary>
+    string? IdentityKeyForMobile(string mobile);
 }
 
 public sealed record VerifiedCitizen(string IdentityKey, string? DistrictCode);

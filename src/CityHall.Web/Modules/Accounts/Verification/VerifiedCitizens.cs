@@ -7,8 +7,11 @@ namespace CityHall.Web.Modules.Accounts.Verification;
 /// Answers other modules' questions about verification. Kept apart from <see cref="IdentityVerification"/>
 /// so the hot path (supporting a proposal) needs only a claim, not the user manager that verifying builds.
 /// </summary>
-public sealed class VerifiedCitizens(AppDbContext db) : IVerifiedCitizens
+public sealed class VerifiedCitizens(AppDbContext db, IdentityHashKey key) : IVerifiedCitizens
 {
+    public string? IdentityKeyForMobile(string mobile) =>
+        key.IsConfigured && SmsCodeVerifier.Normalise(mobile) is { } phone ? key.Hash("sms", phone) : null;
+
     public async Task<bool> IsVerifiedAsync(string userId, CancellationToken ct = default) =>
         await IdentityKeyAsync(userId, ct) is not null;
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using CityHall.Web.Modules.Accounts.Contracts;
 using CityHall.Web.Platform.Audit;
+using CityHall.Web.Platform.Integrity;
 using CityHall.Web.Platform.City;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
@@ -12,8 +14,11 @@ namespace CityHall.Web.Modules.Decisions.Admin;
 /// a ballot must mean what it meant when it was cast. Every step is audited.
 /// </summary>
 [Authorize(Policy = PermissionPolicyProvider.Prefix + DecisionsModule.Manage)]
-public sealed class EditModel(AppDbContext db, AuditLog audit, CityClock cityClock, BallotChainVerifier verifier, TimeProvider clock, IStringLocalizer<Text> t) : PageModel
+public sealed class EditModel(AppDbContext db, AuditLog audit, CityClock cityClock, BallotChainVerifier verifier, IVerifiedCitizens verified, TimeProvider clock, IStringLocalizer<Text> t) : PageModel
 {
+    /// <summary>How many are in the draft's group (0: no group).</summary>
+    public int GroupSize { get; private set; }
+
     public const int MaxOptions = 50;
 
     [BindProperty] public PollInput Input { get; set; } = new();
@@ -38,22 +43,31 @@ public sealed class EditModel(AppDbContext db, AuditLog audit, CityClock cityClo
         if (await LoadAsync(id, ct) is { } missing) return missing;
         if (Phase != PollPhase.Draft) return Page();
         Input.Validate(ModelState, t);
+        var members = Input.GroupKeys(verified, ModelState, t);
         if (!ModelState.IsValid) return Page();
         var now = clock.GetUtcNow().UtcDateTime;
         var poll = Existing is null
             ? db.Add(new Poll { TitleKo = "", CreatedAt = now, CreatedBy = User.Identity?.Name ?? "", Salt = RandomNumberGenerator.GetBytes(32) }).Entity
             : await db.Set<Poll>().SingleAsync(p => p.Id == Existing.Id, ct);
         Input.ApplyTo(poll, cityClock);
+        if (members.Count > 0) poll.ForGroup = true;
+        else if (Input.RemoveGroup) poll.ForGroup = false;
         poll.UpdatedAt = now;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         // A draft has no ballot yet: its options are simply written again.
         await db.Set<PollOption>().Where(o => o.PollId == poll.Id).ExecuteDeleteAsync(ct);
         db.AddRange(Input.ParseOptions().Select((o, i) => new PollOption { PollId = poll.Id, Position = i + 1, LabelKo = o.Ko, LabelEn = o.En }));
+        // The group is kept as the commitments its members will vote under: the numbers themselves are not kept.
+        if (members.Count > 0 || Input.RemoveGroup)
+        {
+            await db.Set<PollMember>().Where(m => m.PollId == poll.Id).ExecuteDeleteAsync(ct);
+            db.AddRange(members.Select(key => Commitments.Of(poll.Salt, key)).Distinct().Select(c => new PollMember { PollId = poll.Id, Commitment = c }));
+        }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         await audit.RecordAsync(User, Existing is null ? "decisions.poll.create" : "decisions.poll.edit", "poll", poll.Id.ToString(CultureInfo.InvariantCulture),
-            new { poll.TitleKo, poll.Kind, poll.MinChoices, poll.MaxChoices, poll.OpensAt, poll.ClosesAt, poll.Districts, Options = Input.Options }, ct);
+            new { poll.TitleKo, poll.Kind, poll.MinChoices, poll.MaxChoices, poll.OpensAt, poll.ClosesAt, poll.Districts, Options = Input.Options, poll.ForGroup, GroupGiven = members.Count }, ct);
         return Redirect($"/admin/votes/{poll.Id}?saved=true");
     }
 
@@ -118,6 +132,7 @@ public sealed class EditModel(AppDbContext db, AuditLog audit, CityClock cityClo
         if (Existing is null) return NotFound();
         Options = await db.Set<PollOption>().AsNoTracking().Where(o => o.PollId == pollId).OrderBy(o => o.Position).ToListAsync(ct);
         Phase = Existing.PhaseAt(clock.GetUtcNow().UtcDateTime);
+        GroupSize = Existing.ForGroup ? await db.Set<PollMember>().CountAsync(m => m.PollId == pollId, ct) : 0;
         return null;
     }
 }
@@ -139,6 +154,28 @@ public sealed class PollInput
     public List<string> Districts { get; set; } = [];
     [Display(Name = "Decisions.Field.Options"), Required(ErrorMessage = "Decisions.Error.TwoOptions"), StringLength(20_000, ErrorMessage = "Form.TooLong")]
     public string? Options { get; set; }
+    /// <summary>The group's mobile numbers, one a line (a new list replaces the group; none keeps it).</summary>
+    [Display(Name = "Decisions.Field.Group"), StringLength(1_000_000, ErrorMessage = "Form.TooLong")] public string? GroupMembers { get; set; }
+    [Display(Name = "Decisions.Field.RemoveGroup")] public bool RemoveGroup { get; set; }
+
+    /// <summary>The identity keys of the group's numbers; a line that is no mobile number is an error naming it.</summary>
+    public IReadOnlyList<string> GroupKeys(IVerifiedCitizens verified, Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, IStringLocalizer<Text> t)
+    {
+        var keys = new List<string>();
+        var lines = (GroupMembers ?? "").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].Trim();
+            if (line.Length == 0) continue;
+            if (verified.IdentityKeyForMobile(line) is { } key) keys.Add(key);
+            else
+            {
+                state.AddModelError("Input.GroupMembers", t["Decisions.Error.GroupLine", i + 1]);
+                return [];
+            }
+        }
+        return keys;
+    }
 
     /// <summary>One option a line: its Korean label, then " | " and its English one when given.</summary>
     public IReadOnlyList<(string Ko, string? En)> ParseOptions() =>

@@ -6,7 +6,7 @@ using CityHall.Web.Platform.Integrity;
 namespace CityHall.Web.Modules.Decisions.Public;
 
 /// <summary>Whether the reader may vote in a poll, and if not, why: said before they try.</summary>
-public enum Eligibility { SignedOut, NotVerified, OutsideDistrict, Eligible }
+public enum Eligibility { SignedOut, NotVerified, OutsideDistrict, NotInGroup, Eligible }
 
 /// <summary>
 /// A poll: the question, who may vote (and whether the reader may, and why not), the ballot form (which posts to
@@ -68,6 +68,8 @@ public sealed class DetailModel(AppDbContext db, IVerifiedCitizens verified, Tim
         if (voter is not null && poll.Salt.Length > 0)
         {
             var commitment = Commitments.Of(poll.Salt, voter.IdentityKey);
+            if (Eligibility == Eligibility.Eligible && poll.ForGroup && !await db.Set<PollMember>().AnyAsync(m => m.PollId == id && m.Commitment == commitment, ct))
+                Eligibility = Eligibility.NotInGroup;
             MyBallot = await db.Set<PollVoter>().AsNoTracking().FirstOrDefaultAsync(v => v.PollId == id && v.Commitment == commitment, ct);
             // A receipt is shown only to the voter it belongs to: the ballot must be one of theirs.
             if (receipt is { } sequence)
