@@ -129,6 +129,13 @@ public sealed class PollTests(CityHallApp app) : IClassFixture<CityHallApp>
         var stored = await app.WithDbAsync(db => db.Set<PollBallot>().SingleAsync(b => b.PollId == id && b.Sequence == 1));
         Assert.Equal(stored.Hash, receipt.QuerySelector("[data-receipt-hash]")!.TextContent);
         Assert.Equal(o[0].ToString(CultureInfo.InvariantCulture), receipt.QuerySelector("input[name=choice][checked]")!.GetAttribute("value"));
+        // Anyone can check the receipt; a wrong value or bad input gets a message, never an error page.
+        var check = await app.CreateClient().GetPageAsync(receipt.QuerySelector("[data-check-receipt]")!.GetAttribute("href")!);
+        Assert.Equal("Included", check.QuerySelector("[data-receipt-result]")!.GetAttribute("data-receipt-result"));
+        Assert.Equal("Unknown", (await app.CreateClient().GetPageAsync($"/votes/verify?poll={id}&entry=1&hash={new string('a', 64)}")).QuerySelector("[data-receipt-result]")!.GetAttribute("data-receipt-result"));
+        var bad = await app.CreateClient().GetPageAsync("/votes/verify?poll=x&entry=0&hash=short");
+        Assert.False(bad.IsErrorPage());
+        Assert.Equal(3, bad.ErrorSummary().Length);
         // Someone else's receipt number shows them nothing.
         Assert.Null((await unverified.GetPageAsync($"/votes/{id}?receipt=1")).QuerySelector("[data-receipt]"));
 
@@ -235,27 +242,35 @@ public sealed class PollTests(CityHallApp app) : IClassFixture<CityHallApp>
     public async Task Ballots_cast_at_once_count_each_person_once_and_a_tampered_chain_is_reported()
     {
         var (id, o) = await PollAsync();
-        var people = Enumerable.Range(0, 300).Select(i => $"voter-{id}-{i}").ToArray();
+        var people = Enumerable.Range(0, 500).Select(i => $"voter-{id}-{i}").ToArray();
         // Everyone votes for A and, at the same moment, for B (two devices): one ballot each counts, the later one.
         var results = await Task.WhenAll(people.SelectMany(p => new[] { (p, o[0]), (p, o[1]) }).Select(x => Task.Run(() => Writer.CastAsync(new(id, x.p, null, [x.Item2])))));
-        Assert.Equal(300, results.Count(r => r.Outcome == BallotOutcome.Cast));
-        Assert.Equal(300, results.Count(r => r.Outcome == BallotOutcome.Replaced));
+        Assert.Equal(500, results.Count(r => r.Outcome == BallotOutcome.Cast));
+        Assert.Equal(500, results.Count(r => r.Outcome == BallotOutcome.Replaced));
         var votes = await VotesAsync(id);
-        Assert.Equal(300, votes[o[0]] + votes[o[1]]);
+        Assert.Equal(500, votes[o[0]] + votes[o[1]]);
+        // The last of each person's two ballots is the one that counts.
+        var last = (await app.WithDbAsync(db => db.Set<PollBallot>().Where(b => b.PollId == id).ToListAsync()))
+            .GroupBy(b => b.Commitment).Select(g => g.MaxBy(b => b.Sequence)!.Choices).ToList();
+        Assert.Equal(votes[o[1]], last.Count(c => c == o[1].ToString(CultureInfo.InvariantCulture)));
         var report = await VerifyAsync(id);
         Assert.True(report.IsIntact, report.Break?.ToString());
-        Assert.Equal((600L, 300), (report.EntriesChecked, report.Voters));
+        Assert.Equal((1000L, 500), (report.EntriesChecked, report.Voters));
         Assert.Equal(votes, report.Votes);
 
         var (code, output) = await Verbs.RunAsync(app, "verify-ballots", id.ToString(CultureInfo.InvariantCulture));
         Assert.Equal(0, code);
-        Assert.Contains("600 ballots, 300 voters", output, StringComparison.Ordinal);
+        Assert.Contains("1000 ballots, 500 voters", output, StringComparison.Ordinal);
 
         // Someone rewrites a ballot in place: found at that entry.
         await app.WithDbAsync(db => db.Set<PollBallot>().Where(b => b.PollId == id && b.Sequence == 17)
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.Choices, o[2].ToString(CultureInfo.InvariantCulture))));
         var altered = await VerifyAsync(id);
         Assert.Equal((ChainBreakKind.Altered, 17L), (altered.Break!.Kind, altered.Break.Sequence));
+        // A receipt from before the altered entry no longer leads to the head: the check says so.
+        var fifth = await app.WithDbAsync(db => db.Set<PollBallot>().SingleAsync(b => b.PollId == id && b.Sequence == 5));
+        var receiptCheck = await app.CreateClient().GetPageAsync($"/votes/verify?poll={id}&entry=5&hash={fifth.Hash}");
+        Assert.Equal("Broken", receiptCheck.QuerySelector("[data-receipt-result]")!.GetAttribute("data-receipt-result"));
 
         // Someone moves a count without a ballot: the recount differs.
         var (other, p) = await PollAsync();

@@ -49,4 +49,23 @@ public sealed class BallotChainVerifier(AppDbContext db)
                 if (votes.TryGetValue(option, out var count)) votes[option] = count + 1;
         return votes;
     }
+
+    /// <summary>
+    /// Is this receipt's ballot in the poll's chain as it was cast, and does the chain lead from it, link by link, to the
+    /// head the poll shows now? (Reads the chain from the entry to the head.)
+    /// </summary>
+    public async Task<(BallotReceiptCheck Result, long Length)> CheckReceiptAsync(long pollId, long sequence, string hash, CancellationToken ct = default)
+    {
+        var poll = await db.Set<Poll>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == pollId && p.PublishedAt != null, ct);
+        var entry = poll is null ? null : await db.Set<PollBallot>().AsNoTracking().FirstOrDefaultAsync(b => b.PollId == pollId && b.Sequence == sequence, ct);
+        if (poll is null || entry is null || !string.Equals(entry.Hash, hash.Trim(), StringComparison.OrdinalIgnoreCase)) return (BallotReceiptCheck.Unknown, 0);
+        if (PollBallot.HashOf(entry) != entry.Hash) return (BallotReceiptCheck.Broken, poll.ChainLength);
+        var walk = new ChainWalk(sequence, entry.Hash);
+        await foreach (var b in db.Set<PollBallot>().AsNoTracking().Where(b => b.PollId == pollId && b.Sequence > sequence).OrderBy(b => b.Sequence).AsAsyncEnumerable().WithCancellation(ct))
+            if (walk.Next(b.Sequence, b.HashVersion, b.PreviousHash, b.Hash, () => PollBallot.HashOf(b)) is not null) return (BallotReceiptCheck.Broken, poll.ChainLength);
+        return (walk.Checked == poll.ChainLength && walk.Head == poll.ChainHead ? BallotReceiptCheck.Included : BallotReceiptCheck.Broken, poll.ChainLength);
+    }
 }
+
+/// <summary>What a receipt check found: the ballot is in an intact chain up to the poll's head; no such entry with that hash; or the chain does not hold.</summary>
+public enum BallotReceiptCheck { Included, Unknown, Broken }
