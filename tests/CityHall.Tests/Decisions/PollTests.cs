@@ -70,6 +70,13 @@ public sealed class PollTests(CityHallApp app) : IClassFixture<CityHallApp>
         var wrong = await Html.ParseAsync(await staff.SubmitAsync(form, form.FilledIn("form[data-poll-form]").With(("Input.TitleKo", title), ("Input.Options", "하나뿐"),
             ("Input.Kind", "MultipleChoice"), ("Input.MaxChoices", "5"), ("Input.OpensAt", At(local)), ("Input.ClosesAt", At(local.AddHours(-1)))), "form[data-poll-form]"));
         Assert.Equal(2, wrong.ErrorSummary().Length);
+        // Dates a date field can send but no clock can convert, and a kind that does not exist: messages, not a 500.
+        var absurd = await staff.SubmitAsync(form, form.FilledIn("form[data-poll-form]").With(("Input.TitleKo", title), ("Input.Options", "가\n나"),
+            ("Input.Kind", "99"), ("Input.Results", "7"), ("Input.OpensAt", "0001-01-01T00:00"), ("Input.ClosesAt", "9999-12-31T23:59")), "form[data-poll-form]");
+        Assert.Equal(HttpStatusCode.OK, absurd.StatusCode);
+        var messages = (await Html.ParseAsync(absurd)).ErrorSummary();
+        Assert.Equal(4, messages.Length);
+        Assert.All(messages, m => Assert.DoesNotContain("invalid", m, StringComparison.OrdinalIgnoreCase)); // in the reader's language, not the framework's English
         Assert.Equal(0, await app.WithDbAsync(db => db.Set<Poll>().CountAsync(p => p.TitleKo == title)));
 
         var saved = await staff.SubmitAsync(form, form.FilledIn("form[data-poll-form]").With(("Input.TitleKo", title), ("Input.TitleEn", "Name the square"),

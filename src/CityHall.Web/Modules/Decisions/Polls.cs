@@ -3,12 +3,13 @@ namespace CityHall.Web.Modules.Decisions;
 /// <summary>Reading polls as citizens see them: published ones only, in the phase the city's clock puts them.</summary>
 public static class Polls
 {
-    /// <summary>Polls open for ballots now.</summary>
-    public static Task<int> CountOpenAsync(AppDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        return db.Set<Poll>().CountAsync(p => p.PublishedAt != null && p.ClosedEarlyAt == null && p.OpensAt <= now && p.ClosesAt > now, ct);
-    }
+    /// <summary>Polls open for ballots at <paramref name="now"/> (what <see cref="Poll.PhaseAt"/> calls Open, in SQL).</summary>
+    public static IQueryable<Poll> OpenAt(this IQueryable<Poll> polls, DateTime now) =>
+        polls.Where(p => p.PublishedAt != null && p.ClosedEarlyAt == null && p.OpensAt <= now && p.ClosesAt > now);
+
+    /// <summary>How many polls are open for ballots now.</summary>
+    public static Task<int> CountOpenAsync(AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        db.Set<Poll>().OpenAt(clock.GetUtcNow().UtcDateTime).CountAsync(ct);
 
     /// <summary>Published polls: open ones first (closing soonest first), then upcoming, then closed (latest first).</summary>
     public static async Task<IReadOnlyList<Poll>> PublishedAsync(AppDbContext db, DateTime now, CancellationToken ct)

@@ -63,6 +63,24 @@ public static class PlatformRegistration
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Text)));
+        // What model binding says of a value it cannot read ("abc" for a number, 99 for a choice that does not exist):
+        // in the reader's language like every other message, not the framework's English.
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((o, factory) =>
+        {
+            var t = factory.Create(typeof(Text));
+            var m = o.ModelBindingMessageProvider;
+            m.SetAttemptedValueIsInvalidAccessor((_, field) => t["Validation.ValueInvalid", field].Value);
+            m.SetUnknownValueIsInvalidAccessor(field => t["Validation.ValueInvalid", field].Value);
+            m.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => t["Validation.ValueInvalidAlone"].Value);
+            m.SetNonPropertyUnknownValueIsInvalidAccessor(() => t["Validation.ValueInvalidAlone"].Value);
+            m.SetValueIsInvalidAccessor(_ => t["Validation.ValueInvalidAlone"].Value);
+            m.SetValueMustBeANumberAccessor(field => t["Validation.MustBeNumber", field].Value);
+            m.SetNonPropertyValueMustBeANumberAccessor(() => t["Validation.MustBeNumberAlone"].Value);
+            m.SetValueMustNotBeNullAccessor(_ => t["Validation.ValueRequired"].Value);
+            m.SetMissingBindRequiredValueAccessor(field => t["Validation.ValueInvalid", field].Value);
+            m.SetMissingKeyOrValueAccessor(() => t["Validation.ValueRequired"].Value);
+            m.SetMissingRequestBodyRequiredValueAccessor(() => t["Validation.ValueRequired"].Value);
+        });
         // Korean text is written as text, not as numeric entities: pages are readable and a third lighter.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

@@ -147,6 +147,9 @@ public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFac
     /// A kind's number, the same on every node and every start (FNV-1a of its code, 16 bits, never 0): on SQLite an
     /// entry's rowid in the full-text index is this times 2^40 plus its id, so one kind's entries are one rowid range.
     /// </summary>
+    /// <summary>The kind's keys in either index (SQLite rowids, PostgreSQL posting keys): its number × 2^40 plus an entry id.</summary>
+    private static (long From, long To) KeyRange(string kind) => ((long)KeyOf(kind) << 40, (((long)KeyOf(kind) + 1) << 40) - 1);
+
     public static int KeyOf(string kind)
     {
         var hash = 2166136261u;
@@ -258,15 +261,11 @@ public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFac
     /// </summary>
     private sealed class Fts5Query(AppDbContext db, string match, int countUpTo) : IFullTextQuery
     {
-        private const long Span = 1L << 40;
-
-        private static (long From, long To) Range(string kind) => ((long)KeyOf(kind) * Span, ((long)KeyOf(kind) + 1) * Span - 1);
-
         public async Task<Dictionary<string, int>> CountAsync(IReadOnlyList<string> kinds, CancellationToken ct)
         {
             // One statement, one count per kind: each walks only its kind's rowid range, and stops at countUpTo.
             // Ranges and the limit are numbers.
-            var sql = string.Join(" UNION ALL ", kinds.Select(k => Range(k) is var (from, to)
+            var sql = string.Join(" UNION ALL ", kinds.Select(k => KeyRange(k) is var (from, to)
                 ? string.Create(CultureInfo.InvariantCulture, $"SELECT {KeyOf(k)} AS \"KindKey\", (SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH {{0}} AND rowid BETWEEN {from} AND {to} LIMIT {countUpTo})) AS \"Count\"")
                 : ""));
             var rows = await db.Database.SqlQueryRaw<KindTally>(sql, match).ToListAsync(ct);
@@ -276,21 +275,21 @@ public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFac
         public async Task<List<First>> FirstAsync(IReadOnlyList<string> kinds, int take, bool inTitle, CancellationToken ct)
         {
             if (kinds.Count == 0) return [];
-            var sql = string.Join(" UNION ALL ", kinds.Select(k => Range(k) is var (from, to) ? string.Create(CultureInfo.InvariantCulture,
+            var sql = string.Join(" UNION ALL ", kinds.Select(k => KeyRange(k) is var (from, to) ? string.Create(CultureInfo.InvariantCulture,
                 $"SELECT * FROM (SELECT {KeyOf(k)} AS \"KindKey\", {(inTitle ? 1 : 0)} AS \"InTitle\", rowid - {from} AS \"Id\" FROM search_fts WHERE search_fts MATCH {{0}} AND rowid BETWEEN {from} AND {to} ORDER BY rowid DESC LIMIT {take})") : ""));
             return await db.Database.SqlQueryRaw<First>(sql, inTitle ? InTitle : $"({match}) NOT {InTitle}").ToListAsync(ct);
         }
 
         public Task<int> CountInTitleAsync(string kind, CancellationToken ct)
         {
-            var (from, to) = Range(kind);
+            var (from, to) = KeyRange(kind);
             return db.Database.SqlQueryRaw<int>(
                 "SELECT CAST(count(*) AS INTEGER) AS \"Value\" FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH {0} AND rowid BETWEEN {1} AND {2} LIMIT {3})", InTitle, from, to, countUpTo).SingleAsync(ct);
         }
 
         public async Task<List<long>> IdsAsync(string kind, bool titleOnly, int take, int skip, CancellationToken ct)
         {
-            var (from, to) = Range(kind);
+            var (from, to) = KeyRange(kind);
             var rowids = await db.Database.SqlQueryRaw<long>(
                 "SELECT rowid AS \"Value\" FROM search_fts WHERE search_fts MATCH {0} AND rowid BETWEEN {1} AND {2} ORDER BY rowid DESC LIMIT {3} OFFSET {4}",
                 titleOnly ? InTitle : $"({match}) NOT {InTitle}", from, to, take, skip).ToListAsync(ct);
@@ -405,7 +404,7 @@ public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFac
         /// <summary>The kinds as rows k("KindKey", "From", "To") of their key ranges: numbers from <see cref="KeyOf"/>.</summary>
         private static string Ranges(IEnumerable<string> kinds) =>
             "(VALUES " + string.Join(", ", kinds.Select(k => string.Create(CultureInfo.InvariantCulture,
-                $"({KeyOf(k)}, {(long)KeyOf(k) << 40}::bigint, {(((long)KeyOf(k) + 1) << 40) - 1}::bigint)"))) + ") AS k(\"KindKey\", \"From\", \"To\")";
+                $"({KeyOf(k)}, {KeyRange(k).From}::bigint, {KeyRange(k).To}::bigint)"))) + ") AS k(\"KindKey\", \"From\", \"To\")";
 
         public async Task<Dictionary<string, int>> CountAsync(IReadOnlyList<string> kinds, CancellationToken ct)
         {
@@ -417,7 +416,7 @@ public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFac
                 ? string.Create(CultureInfo.InvariantCulture,
                     $"SELECT k.\"KindKey\", (SELECT CAST(count(*) AS integer) FROM (SELECT 1 FROM {from} WHERE {Conditions(Where.Matches)} LIMIT {countUpTo}) m) AS \"Count\" FROM {Ranges(kinds)}")
                 : string.Create(CultureInfo.InvariantCulture,
-                    $"SELECT CAST(t0.\"Key\" >> 40 AS integer) AS \"KindKey\", CAST(count(*) AS integer) AS \"Count\" FROM {from} WHERE {Conditions(Where.Matches, inKind: false)}{(kinds.Count == 1 ? $" AND t0.\"Key\" BETWEEN {(long)KeyOf(kinds[0]) << 40} AND {(((long)KeyOf(kinds[0]) + 1) << 40) - 1}" : "")} GROUP BY 1");
+                    $"SELECT CAST(t0.\"Key\" >> 40 AS integer) AS \"KindKey\", CAST(count(*) AS integer) AS \"Count\" FROM {from} WHERE {Conditions(Where.Matches, inKind: false)}{(kinds.Count == 1 ? $" AND t0.\"Key\" BETWEEN {KeyRange(kinds[0]).From} AND {KeyRange(kinds[0]).To}" : "")} GROUP BY 1");
             var rows = await db.Database.SqlQueryRaw<KindTally>(sql, [.. values]).ToListAsync(ct);
             return kinds.ToDictionary(k => k, k => rows.FirstOrDefault(r => r.KindKey == KeyOf(k))?.Count ?? 0);
         }

@@ -185,8 +185,11 @@ public sealed class PollInput
 
     public void Validate(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, IStringLocalizer<Text> t)
     {
-        if (OpensAt is null) state.AddModelError("Input.OpensAt", t["Decisions.Error.OpensAt"]);
-        if (ClosesAt is null) state.AddModelError("Input.ClosesAt", t["Decisions.Error.ClosesAt"]);
+        // A date no clock can convert (0001-01-01) never arrives here: CalendarDateBinderProvider refused it on binding,
+        // with its own message, so the field is not said to be missing as well.
+        bool Unread(string key) => state.GetFieldValidationState(key) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid;
+        if (OpensAt is null && !Unread("Input.OpensAt")) state.AddModelError("Input.OpensAt", t["Decisions.Error.OpensAt"]);
+        if (ClosesAt is null && !Unread("Input.ClosesAt")) state.AddModelError("Input.ClosesAt", t["Decisions.Error.ClosesAt"]);
         else if (OpensAt is { } opens && ClosesAt <= opens) state.AddModelError("Input.ClosesAt", t["Decisions.Error.ClosesBeforeOpens"]);
         var options = ParseOptions();
         if (options.Count < 2) state.AddModelError("Input.Options", t["Decisions.Error.TwoOptions"]);

@@ -55,7 +55,8 @@ public sealed class DetailModel(AppDbContext db, IVerifiedCitizens verified, Tim
         var now = clock.GetUtcNow().UtcDateTime;
         Phase = poll.PhaseAt(now);
         ResultsShown = poll.ResultsVisibleAt(now);
-        var names = await DistrictChoices.NamesAsync(db);
+        // The districts' names are read only for a poll that names districts (a receipt page of any other poll needs none).
+        var names = poll.DistrictCodes.Count > 0 ? await DistrictChoices.NamesAsync(db) : new Dictionary<string, string>();
         DistrictNames = poll.DistrictCodes.Select(c => names.GetValueOrDefault(c, c)).ToList();
 
         var voter = User.Identity?.IsAuthenticated == true ? await verified.FindVerifiedAsync(User, ct) : null;

@@ -14,11 +14,9 @@ public static class PollsNow
 
     public static async Task<object?> LoadAsync(IServiceProvider services, CancellationToken ct)
     {
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var open = await services.GetRequiredService<AppDbContext>().Set<Poll>().AsNoTracking()
-            .Where(p => p.PublishedAt != null && p.ClosedEarlyAt == null && p.OpensAt <= now && p.ClosesAt > now)
-            .OrderBy(p => p.ClosesAt).ThenBy(p => p.Id)
-            .Select(p => new Open.Item(p.Id, p.TitleKo, p.TitleEn, p.VoterCount, p.ClosesAt)).ToListAsync(ct);
-        return open.Count == 0 ? null : new Open(open.Take(Shown).ToList(), open.Count);
+        var open = services.GetRequiredService<AppDbContext>().Set<Poll>().AsNoTracking().OpenAt(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        var first = await open.OrderBy(p => p.ClosesAt).ThenBy(p => p.Id)
+            .Select(p => new Open.Item(p.Id, p.TitleKo, p.TitleEn, p.VoterCount, p.ClosesAt)).Take(Shown).ToListAsync(ct);
+        return first.Count == 0 ? null : new Open(first, first.Count < Shown ? first.Count : await open.CountAsync(ct));
     }
 }

@@ -1,6 +1,7 @@
 namespace CityHall.Web.Modules.Decisions.Public;
 
 /// <summary>Anyone checks a ballot receipt: is the entry in the poll's chain as cast, and does the chain lead from it to the head shown?</summary>
+[EnableRateLimiting(RateLimits.ApiRead)] // it reads the chain from the entry to the head
 public sealed class VerifyModel(BallotChainVerifier verifier, IStringLocalizer<Text> t) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "poll")] public long? PollId { get; set; }
