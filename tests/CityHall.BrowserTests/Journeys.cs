@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 namespace CityHall.BrowserTests;
 
 /// <summary>What a person does in the browser, shared by the tests.</summary>
-public static class Journeys
+public static partial class Journeys
 {
     public static async Task<string> SignUpAsync(BrowserFixture f, IPage page, string email)
     {
@@ -28,6 +28,32 @@ public static class Journeys
         await page.WaitForURLAsync("**/account/welcome*");
         return email;
     }
+
+    /// <summary>
+    /// From a page that sends an unverified citizen to /account/verify: follows that link, verifies a new mobile number
+    /// by the SMS code, and comes back to <paramref name="returnTo"/>.
+    /// </summary>
+    public static async Task VerifyBySmsAsync(BrowserFixture f, IPage page, string linkSelector, string returnTo)
+    {
+        await page.ClickAsync(linkSelector);
+        await AnswerVerificationAsync(f, page, returnTo);
+    }
+
+    /// <summary>On /account/verify: verifies a new mobile number by the SMS code and waits to be back at <paramref name="returnTo"/>.</summary>
+    public static async Task AnswerVerificationAsync(BrowserFixture f, IPage page, string returnTo)
+    {
+        var mobile = TestAccounts.RandomMobile();
+        await page.FillAsync("#Input_Subject", mobile);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForSelectorAsync("#Input_Answer");
+        var sms = await f.App.LastSmsToAsync(mobile);
+        await page.FillAsync("#Input_Answer", SixDigits().Match(sms!.Body).Value);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync(returnTo);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b\d{6}\b")]
+    private static partial System.Text.RegularExpressions.Regex SixDigits();
 
     public static async Task SignInAsStaffAsync(BrowserFixture f, IPage page, string role)
     {

@@ -51,14 +51,7 @@ public sealed partial class PetitionJourneyTests(BrowserFixture f)
         await Axe.AssertNoViolationsAsync(page);
         await page.ClickAsync($"form[action='/petitions/{id}/sign'] button");
         await page.WaitForURLAsync("**/account/verify?returnUrl=*");
-        var mobile = TestAccounts.RandomMobile();
-        await page.FillAsync("#Input_Subject", mobile);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForSelectorAsync("#Input_Answer");
-        var sms = await f.App.LastSmsToAsync(mobile);
-        await page.FillAsync("#Input_Answer", SixDigits().Match(sms!.Body).Value);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync($"**/petitions/{id}");
+        await Journeys.AnswerVerificationAsync(f, page, $"**/petitions/{id}");
         await page.ClickAsync($"form[action='/petitions/{id}/sign'] button");
         await page.WaitForSelectorAsync("#receipt");
         await Axe.AssertNoViolationsAsync(page);
@@ -95,7 +88,4 @@ public sealed partial class PetitionJourneyTests(BrowserFixture f)
 
     [GeneratedRegex(@"/petitions/(\d+)")]
     private static partial Regex IdInUrl();
-
-    [GeneratedRegex(@"\b\d{6}\b")]
-    private static partial Regex SixDigits();
 }

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.RegularExpressions;
 using CityHall.Tests.Infrastructure;
 using CityHall.Web.Modules.Decisions;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +7,7 @@ namespace CityHall.BrowserTests;
 
 /// <summary>From the participation sector to a poll: verify, vote, change the ballot, keep the receipt, see the live results; in Korean and English, axe on every page.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed partial class PollJourneyTests(BrowserFixture f)
+public sealed class PollJourneyTests(BrowserFixture f)
 {
     public static TheoryData<string> Locales => new() { "ko-KR", "en-US" };
 
@@ -45,15 +44,7 @@ public sealed partial class PollJourneyTests(BrowserFixture f)
 
         // Not verified yet: the page says why before any ballot, and verifying comes back here.
         Assert.Equal(1, await page.Locator("[data-why-not='not-verified']").CountAsync());
-        await page.ClickAsync($"#ballot a[href^='/account/verify']");
-        var mobile = TestAccounts.RandomMobile();
-        await page.FillAsync("#Input_Subject", mobile);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForSelectorAsync("#Input_Answer");
-        var sms = await f.App.LastSmsToAsync(mobile);
-        await page.FillAsync("#Input_Answer", SixDigits().Match(sms!.Body).Value);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync($"**/votes/{id}");
+        await Journeys.VerifyBySmsAsync(f, page, "#ballot a[href^='/account/verify']", $"**/votes/{id}");
         await Axe.AssertNoViolationsAsync(page);
 
         // Submitting nothing is refused with the reason; then a choice, a receipt, and the live count.
@@ -107,7 +98,4 @@ public sealed partial class PollJourneyTests(BrowserFixture f)
         await Axe.AssertNoViolationsAsync(page);
         await page.Context.CloseAsync();
     }
-
-    [GeneratedRegex(@"\b\d{6}\b")]
-    private static partial Regex SixDigits();
 }

@@ -156,8 +156,8 @@ public sealed class PollTests(CityHallApp app) : IClassFixture<CityHallApp>
 
         // Two options on a one-choice poll, or an option of another poll: refused, nothing written.
         var (other, otherOptions) = await PollAsync();
-        Assert.Equal($"/votes/{id}?refused=invalid-choices#ballot", Html.RedirectedTo(await CastAsync(voter, id, o[0], o[2])));
-        Assert.Equal($"/votes/{id}?refused=invalid-choices#ballot", Html.RedirectedTo(await CastAsync(voter, id, otherOptions[0])));
+        Assert.Equal($"/votes/{id}?refused=invalid-choices&chosen={o[0]},{o[2]}#ballot", Html.RedirectedTo(await CastAsync(voter, id, o[0], o[2])));
+        Assert.Equal($"/votes/{id}?refused=invalid-choices&chosen={otherOptions[0]}#ballot", Html.RedirectedTo(await CastAsync(voter, id, otherOptions[0])));
         Assert.Equal($"/votes/{id}?refused=invalid-choices#ballot", Html.RedirectedTo(await CastAsync(voter, id)));
         Assert.Single((await voter.GetPageAsync($"/votes/{id}?refused=invalid-choices")).ErrorSummary());
         Assert.Equal(3L, await app.WithDbAsync(db => db.Set<Poll>().Where(p => p.Id == id).Select(p => p.ChainLength).SingleAsync()));

@@ -19,7 +19,7 @@ public sealed class SectorArrangementTests(CityHallApp app) : IClassFixture<City
         var admin = await app.SignedInStaffAsync(Roles.Administrator, "sector-arranger@seoul.go.kr");
         var page = await admin.GetPageAsync("/admin/city");
         var participation = page.QuerySelector("[data-sector-services=participation]")!;
-        Assert.Equal(["ServiceRequests/report", "ServiceRequests/my-reports", "ServiceRequests/reports", "Petitions/proposals", "Decisions/votes", "Petitions/answers-due"],
+        Assert.Equal(["ServiceRequests/report", "ServiceRequests/my-reports", "ServiceRequests/reports", "Petitions/proposals", "Decisions/votes", "Decisions/budgets", "Petitions/answers-due"],
             participation.QuerySelectorAll("[data-service-key]").Select(e => e.GetAttribute("data-service-key")));
 
         var refused = await Html.ParseAsync(await admin.SubmitAsync(page, page.FilledIn("form:not([action])").With((Field(page, "Petitions/proposals", "Position"), "0")), "form:not([action])"));
@@ -33,7 +33,7 @@ public sealed class SectorArrangementTests(CityHallApp app) : IClassFixture<City
         Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(page, values, "form:not([action])")).StatusCode);
 
         var sector = await app.CreateClient().GetPageAsync("/sectors/participation?arranged=1");
-        Assert.Equal(["/petitions", "/reports/new", "/reports/mine", "/votes", "/petitions/answers"], sector.QuerySelectorAll("[data-services] a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["/petitions", "/reports/new", "/reports/mine", "/votes", "/budgets", "/petitions/answers"], sector.QuerySelectorAll("[data-services] a").Select(a => a.GetAttribute("href")));
         var again = await admin.GetPageAsync("/admin/city");
         Assert.True(again.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>($"input[type=checkbox][name='{Field(again, "ServiceRequests/reports", "Hidden")}']")!.IsChecked);
         Assert.Equal("Petitions/proposals", again.QuerySelector("[data-sector-services=participation] [data-service-key]")!.GetAttribute("data-service-key"));

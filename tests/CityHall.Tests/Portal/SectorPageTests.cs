@@ -17,7 +17,7 @@ public sealed class SectorPageTests(CityHallApp app) : IClassFixture<CityHallApp
     {
         { "culture", ["/live", "/broadcasts"] },
         { "broadcasting", ["/broadcasts"] },
-        { "participation", ["/reports/new", "/reports/mine", "/reports", "/petitions", "/votes", "/petitions/answers"] },
+        { "participation", ["/reports/new", "/reports/mine", "/reports", "/petitions", "/votes", "/budgets", "/petitions/answers"] },
         { "facilities", ["/places/near?kind=public-toilet", "/places/near?kind=wifi-zone", "/places/near?kind=shelter", "/places/kind/facility", "/places"] },
         { "food", ["/places/near?kind=restaurant", "/places/near?kind=model-restaurant", "/places/kind/restaurant"] },
         { "tourism", ["/places/kind/tourist-spot", "/places/near?kind=tourist-spot"] },

@@ -19,6 +19,8 @@ public static class BallotCasting
         ["outside-district"] = "Decisions.Refused.OutsideDistrict",
         ["not-in-group"] = "Decisions.Refused.NotInGroup",
         ["invalid-choices"] = "Decisions.Refused.InvalidChoices",
+        ["over-amount"] = "Decisions.Refused.OverAmount",
+        ["under-minimum"] = "Decisions.Refused.UnderMinimum",
     };
 
     /// <summary>
@@ -51,6 +53,9 @@ public static class BallotCasting
         return choices;
     }
 
+    /// <summary>The most choices echoed back in a refusal's address (a ballot has at most a poll's options).</summary>
+    private const int BallotLimit = 100;
+
     public static void Map(WebApplication app) =>
         app.MapPost("/votes/{id:long}/ballot", CastAsync).RequireRateLimiting(RateLimits.CitizenWrite).ExcludeFromDescription();
 
@@ -64,6 +69,8 @@ public static class BallotCasting
         var form = await http.Request.ReadFormAsync(ct);
         if (Choices(form) is not { } choices) return Results.Redirect(back + "?refused=invalid-choices#ballot");
         var result = await writer.CastAsync(new(id, voter.IdentityKey, voter.DistrictCode, choices), ct);
+        // A refused set of choices comes back ticked (?chosen=), so the voter corrects it rather than starting again.
+        var chosen = choices.Count == 0 ? "" : "&chosen=" + string.Join(',', choices.Take(BallotLimit).Select(c => c.ToString(CultureInfo.InvariantCulture)));
         return result.Outcome switch
         {
             BallotOutcome.Cast or BallotOutcome.Replaced => Results.Redirect(
@@ -72,7 +79,9 @@ public static class BallotCasting
             BallotOutcome.NotFound => Results.NotFound(),
             BallotOutcome.OutsideDistrict => Results.Redirect($"{back}?refused=outside-district"),
             BallotOutcome.NotInGroup => Results.Redirect($"{back}?refused=not-in-group"),
-            BallotOutcome.InvalidChoices => Results.Redirect($"{back}?refused=invalid-choices#ballot"),
+            BallotOutcome.InvalidChoices => Results.Redirect($"{back}?refused=invalid-choices{chosen}#ballot"),
+            BallotOutcome.OverAmount => Results.Redirect($"{back}?refused=over-amount{chosen}#ballot"),
+            BallotOutcome.UnderMinimum => Results.Redirect($"{back}?refused=under-minimum{chosen}#ballot"),
             _ => Results.Redirect($"{back}?refused=not-open"),
         };
     }

@@ -5,7 +5,12 @@ using Microsoft.Extensions.Options;
 
 namespace CityHall.Web.Modules.Decisions;
 
-public enum BallotOutcome { Cast, Replaced, Unchanged, NotOpen, OutsideDistrict, NotInGroup, InvalidChoices, NotFound }
+/// <summary>
+/// What became of a ballot. A knapsack ballot (a budget heading's) whose projects cost more than the heading's amount is
+/// <see cref="OverAmount"/>, one that fills less than the minimum share <see cref="UnderMinimum"/>; any other wrong set
+/// of choices (too many or too few, an option of another poll or heading, a repeat) is <see cref="InvalidChoices"/>.
+/// </summary>
+public enum BallotOutcome { Cast, Replaced, Unchanged, NotOpen, OutsideDistrict, NotInGroup, InvalidChoices, NotFound, OverAmount, UnderMinimum }
 
 /// <summary>A verified person's ballot: their identity key (never stored), their district, and the options chosen.</summary>
 public sealed record BallotAct(long PollId, string IdentityKey, string? DistrictCode, IReadOnlyList<long> Choices);
@@ -28,10 +33,19 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, TimeProvider clock
 
     public Task<BallotResult> CastAsync(BallotAct ballot, CancellationToken ct = default) => EnqueueAsync(ballot, ct);
 
-    /// <summary>Whether a ballot choosing these options is valid for the poll: known options, no repeats, within its minimum and maximum.</summary>
-    public static bool IsValidChoice(Poll poll, IReadOnlyCollection<long> optionIds, IReadOnlyCollection<long> chosen) =>
-        chosen.Count == chosen.Distinct().Count() && chosen.All(optionIds.Contains)
-        && chosen.Count >= poll.MinChoices && chosen.Count <= poll.MaxChoices;
+    /// <summary>
+    /// Why a ballot choosing these options is not valid for the poll, or null when it is: known options, no repeats,
+    /// within its minimum and maximum; on a knapsack ballot, costs adding up to no more than the amount and no less than
+    /// the minimum. <paramref name="costs"/> holds the poll's options and what each costs (null: no cost).
+    /// </summary>
+    public static BallotOutcome? Refusal(Poll poll, IReadOnlyDictionary<long, long?> costs, IReadOnlyCollection<long> chosen)
+    {
+        if (chosen.Count != chosen.Distinct().Count() || !chosen.All(costs.ContainsKey) || chosen.Count < poll.MinChoices || chosen.Count > poll.MaxChoices)
+            return BallotOutcome.InvalidChoices;
+        if (poll.Kind != PollKind.Knapsack) return null;
+        var total = chosen.Sum(c => costs[c] ?? 0);
+        return total > poll.Amount ? BallotOutcome.OverAmount : total < (poll.MinAmount ?? 0) ? BallotOutcome.UnderMinimum : null;
+    }
 
     protected override async Task<IReadOnlyList<BallotResult>> CommitAsync(IReadOnlyList<BallotAct> batch, CancellationToken ct)
     {
@@ -42,8 +56,12 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, TimeProvider clock
         var ids = batch.Select(b => b.PollId).Distinct().ToList();
         var polls = await db.Set<Poll>().AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var states = polls.Values.ToDictionary(p => p.Id, p => new PollState(p));
-        var options = await db.Set<PollOption>().AsNoTracking().Where(o => ids.Contains(o.PollId)).Select(o => new { o.Id, o.PollId, o.Votes }).ToListAsync(ct);
-        foreach (var o in options) states[o.PollId].VotesRead[o.Id] = states[o.PollId].Votes[o.Id] = o.Votes;
+        var options = await db.Set<PollOption>().AsNoTracking().Where(o => ids.Contains(o.PollId)).Select(o => new { o.Id, o.PollId, o.Votes, o.Cost }).ToListAsync(ct);
+        foreach (var o in options)
+        {
+            states[o.PollId].VotesRead[o.Id] = states[o.PollId].Votes[o.Id] = o.Votes;
+            states[o.PollId].Costs[o.Id] = o.Cost;
+        }
 
         // A closed poll's salt may be erased: its ballots are refused below, before any commitment is needed.
         var commitmentOf = batch.Select(b => polls.TryGetValue(b.PollId, out var p) && p.Salt.Length > 0 ? Commitments.Of(p.Salt, b.IdentityKey) : null).ToArray();
@@ -68,7 +86,7 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, TimeProvider clock
             }
             if (poll.ForGroup && !members.Contains((poll.Id, commitmentOf[i]!))) { results[i] = new(BallotOutcome.NotInGroup); continue; }
             var state = states[poll.Id];
-            if (!IsValidChoice(poll, state.Votes.Keys, act.Choices)) { results[i] = new(BallotOutcome.InvalidChoices); continue; }
+            if (Refusal(poll, state.Costs, act.Choices) is { } refusal) { results[i] = new(refusal); continue; }
             var choices = poll.ChoicesOf(act.Choices);
             var key = (poll.Id, commitmentOf[i]!);
             voters.TryGetValue(key, out var current);
@@ -155,6 +173,7 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, TimeProvider clock
         public int Voters { get; set; } = poll.VoterCount;
         public Dictionary<long, int> Votes { get; } = [];
         public Dictionary<long, int> VotesRead { get; } = [];
+        public Dictionary<long, long?> Costs { get; } = [];
     }
 
     private sealed record VoterState(PollVoter Voter, bool IsNew)

@@ -19,7 +19,7 @@ public static class DecisionsModule
         {
             Name = "Decisions",
             Permissions = [new(Manage, "Permission.ManagePolls", Roles.Official)],
-            AdminMenu = [new("Admin.Menu.Polls", "/admin/votes", Manage, 150)],
+            AdminMenu = [new("Admin.Menu.Polls", "/admin/votes", Manage, 150), new("Admin.Menu.Budgets", "/admin/budgets", Manage, 151)],
             Datasets = [new("polls", "Dataset.Polls", "/api/v1/polls", "JSON", "Dataset.Polls.Description")],
             SectorServices =
             [
@@ -27,6 +27,7 @@ public static class DecisionsModule
                 {
                     Live = new("Decisions.Sector.Votes.Open", (sp, ct) => Polls.CountOpenAsync(sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<TimeProvider>(), ct)),
                 },
+                new("participation", "budgets", "Decisions.Sector.Budgets.Title", "Decisions.Sector.Budgets.Summary", "/budgets", "ico_flow_arrow", 36),
             ],
             HomeBlocks = [new("open", "Decisions.Home.Title", "Decisions.Home.All", "/votes", Public.PollsNow.View, Public.PollsNow.LoadAsync, 22)],
             SearchKinds = [new("poll", "Decisions.Search.Kind", 15, PollSearch.ReadAsync)],

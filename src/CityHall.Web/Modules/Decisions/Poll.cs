@@ -4,8 +4,12 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CityHall.Web.Modules.Decisions;
 
-/// <summary>One option; several (at least / at most); or options ranked in order of preference (results by Borda points and instant runoff).</summary>
-public enum PollKind { SingleChoice = 1, MultipleChoice = 2, Ranked = 3 }
+/// <summary>
+/// One option; several (at least / at most); options ranked in order of preference (results by Borda points and
+/// instant runoff); or a budget heading's projects whose costs add up to at most its amount and at least its minimum
+/// (knapsack: only a participatory budget's ballot is one).
+/// </summary>
+public enum PollKind { SingleChoice = 1, MultipleChoice = 2, Ranked = 3, Knapsack = 4 }
 
 /// <summary>When the counts by option are shown: only once the poll has closed (no one votes with the herd), or while it runs.</summary>
 public enum ResultsShown { AfterClose = 1, Live = 2 }
@@ -46,6 +50,15 @@ public sealed class Poll
     public bool ForGroup { get; set; }
     /// <summary>This poll's key for voters' commitments (<see cref="Commitments"/>): a person's ballots are linked to each other, never to another poll's.</summary>
     public byte[] Salt { get; set; } = [];
+    /// <summary>
+    /// Set when the poll is a participatory budget heading's ballot: its options are the heading's projects (with their
+    /// costs), its results are also counted as a budget (funded by votes, and by equal shares), and its pages lead
+    /// back to the budget.
+    /// </summary>
+    public long? BudgetHeadingId { get; set; }
+    /// <summary>A knapsack ballot's limits: the chosen projects' costs add up to at most <see cref="Amount"/> and at least <see cref="MinAmount"/>.</summary>
+    public long? Amount { get; set; }
+    public long? MinAmount { get; set; }
     public int VoterCount { get; set; }
     public long ChainLength { get; set; }
     public string ChainHead { get; set; } = HashChain.GenesisHash;
@@ -94,6 +107,9 @@ public sealed class PollOption
     public string? LabelEn { get; set; }
     /// <summary>Current ballots that chose it (a replaced ballot no longer counts).</summary>
     public int Votes { get; set; }
+    /// <summary>On a budget heading's ballot: the project it stands for, and what it costs.</summary>
+    public long? ProjectId { get; set; }
+    public long? Cost { get; set; }
 }
 
 /// <summary>
@@ -172,6 +188,7 @@ internal sealed class PollConfiguration : IEntityTypeConfiguration<Poll>
         e.Property(x => x.CreatedAt).IsUtcTime();
         e.Property(x => x.UpdatedAt).IsUtcTime();
         e.HasIndex(x => new { x.PublishedAt, x.ClosesAt });
+        e.HasIndex(x => x.BudgetHeadingId);
     }
 }
 

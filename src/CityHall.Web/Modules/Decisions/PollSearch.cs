@@ -9,9 +9,9 @@ public static class PollSearch
     public static async IAsyncEnumerable<SearchItem> ReadAsync(IServiceProvider services, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var db = services.GetRequiredService<AppDbContext>();
-        var options = (await db.Set<PollOption>().AsNoTracking().Where(o => db.Set<Poll>().Any(p => p.Id == o.PollId && p.PublishedAt != null))
+        var options = (await db.Set<PollOption>().AsNoTracking().Where(o => db.Set<Poll>().Listed().Any(p => p.Id == o.PollId))
             .Select(o => new { o.PollId, o.Position, o.LabelKo, o.LabelEn }).ToListAsync(ct)).ToLookup(o => o.PollId);
-        var polls = db.Set<Poll>().AsNoTracking().Where(p => p.PublishedAt != null).OrderBy(p => p.Id)
+        var polls = db.Set<Poll>().AsNoTracking().Listed().OrderBy(p => p.Id)
             .Select(p => new { p.Id, p.TitleKo, p.TitleEn, p.DescriptionKo, p.DescriptionEn, p.UpdatedAt }).AsAsyncEnumerable();
         await foreach (var p in polls.WithCancellation(ct))
         {

@@ -62,6 +62,16 @@ public sealed partial class CityOptions
     /// <summary>Brand colours as KRDS token overrides (CSS custom properties), e.g. "--krds-light-color-border-primary".</summary>
     public Dictionary<string, string> Tokens { get; set; } = [];
 
+    /// <summary>
+    /// How an amount of the city's money is written in each language, {0} being the number with its group separators
+    /// (Seoul: "1,000,000원", "₩1,000,000"; Nairobi would give "KSh {0}").
+    /// </summary>
+    public LocalizedText Money { get; set; } = new() { Ko = "{0}원", En = "₩{0}" };
+
+    /// <summary>An amount of the city's money in the reader's language.</summary>
+    public string FormatMoney(long amount, System.Globalization.CultureInfo culture) =>
+        string.Format(culture, Money.For(culture), amount.ToString("N0", culture));
+
     public LocalizedText Contact { get; set; } = new() { Ko = "다산콜센터 120", En = "Dasan Call Center 120" };
     public LocalizedText Licence { get; set; } = new()
     {

@@ -124,7 +124,7 @@ public sealed class EditModel(AppDbContext db, AuditLog audit, CityClock cityClo
     {
         Districts = (await DistrictChoices.NamesAsync(db)).Select(d => new SelectListItem(d.Value, d.Key))
             .OrderBy(i => i.Text, StringComparer.Create(CultureInfo.CurrentUICulture, false)).ToList();
-        KindItems = Enum.GetValues<PollKind>().Select(k => new SelectListItem(t["Decisions.Kind." + k].Value, k.ToString())).ToList();
+        KindItems = Enum.GetValues<PollKind>().Where(k => k != PollKind.Knapsack).Select(k => new SelectListItem(t["Decisions.Kind." + k].Value, k.ToString())).ToList();
         ResultsItems = Enum.GetValues<ResultsShown>().Select(k => new SelectListItem(t["Decisions.ResultsShown." + k].Value, k.ToString())).ToList();
         if (id == "new") return null;
         if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var pollId)) return NotFound();
@@ -191,6 +191,7 @@ public sealed class PollInput
         if (OpensAt is null && !Unread("Input.OpensAt")) state.AddModelError("Input.OpensAt", t["Decisions.Error.OpensAt"]);
         if (ClosesAt is null && !Unread("Input.ClosesAt")) state.AddModelError("Input.ClosesAt", t["Decisions.Error.ClosesAt"]);
         else if (OpensAt is { } opens && ClosesAt <= opens) state.AddModelError("Input.ClosesAt", t["Decisions.Error.ClosesBeforeOpens"]);
+        if (Kind == PollKind.Knapsack) state.AddModelError("Input.Kind", t["Decisions.Error.KnapsackKind"]);
         var options = ParseOptions();
         if (options.Count < 2) state.AddModelError("Input.Options", t["Decisions.Error.TwoOptions"]);
         else if (options.Count > EditModel.MaxOptions) state.AddModelError("Input.Options", t["Decisions.Error.TooManyOptions", EditModel.MaxOptions]);

@@ -14,7 +14,7 @@ public enum Eligibility { SignedOut, NotVerified, OutsideDistrict, NotInGroup, E
 /// the results once they may be shown.
 /// </summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = OutputCaching.PublicShort)]
-public sealed class DetailModel(AppDbContext db, IVerifiedCitizens verified, TimeProvider clock, IStringLocalizer<Text> t) : PageModel
+public sealed class DetailModel(AppDbContext db, IVerifiedCitizens verified, TimeProvider clock, Microsoft.Extensions.Options.IOptionsSnapshot<CityOptions> city, IStringLocalizer<Text> t) : PageModel
 {
     public Poll Poll { get; private set; } = null!;
     public IReadOnlyList<PollOption> Options { get; private set; } = [];
@@ -29,13 +29,22 @@ public sealed class DetailModel(AppDbContext db, IVerifiedCitizens verified, Tim
     public PollBallot? Receipt { get; private set; }
     public string? Message { get; private set; }
     public string? Refusal { get; private set; }
+    /// <summary>For a budget heading's ballot: the heading and its budget, which the page leads back to.</summary>
+    public Budgets.BudgetHeading? Heading { get; private set; }
+    public Budgets.Budget? Budget { get; private set; }
+
+    /// <summary>What the reader's current ballot costs (a budget ballot's projects), or 0.</summary>
+    public long ChosenCost => Options.Where(Chosen).Sum(o => o.Cost ?? 0);
 
     public string Label(PollOption o) => LocalizedText.Pick(CultureInfo.CurrentUICulture, o.LabelKo, o.LabelEn ?? "");
 
-    public bool Chosen(PollOption o) => MyBallot is { } b && PollBallot.Parse(b.Choices).Contains(o.Id);
+    /// <summary>The choices the form shows ticked: those of a ballot just refused (to correct), else the reader's current ballot.</summary>
+    public List<long> Ticked { get; private set; } = [];
+
+    public bool Chosen(PollOption o) => Ticked.Contains(o.Id);
 
     /// <summary>Where the reader's current ballot ranks the option (1 first), or null.</summary>
-    public int? RankOf(PollOption o) => MyBallot is { } b && Array.IndexOf(PollBallot.Parse(b.Choices), o.Id) is var i and >= 0 ? i + 1 : null;
+    public int? RankOf(PollOption o) => Ticked.IndexOf(o.Id) is var i and >= 0 ? i + 1 : null;
 
     /// <summary>The options of the reader's current ballot, as stored (a ranking in its order).</summary>
     public IEnumerable<PollOption> MyChoices => MyBallot is { } b ? PollBallot.Parse(b.Choices).Select(id => Options.FirstOrDefault(o => o.Id == id)).OfType<PollOption>() : [];
@@ -45,10 +54,11 @@ public sealed class DetailModel(AppDbContext db, IVerifiedCitizens verified, Tim
     {
         PollKind.MultipleChoice => t["Decisions.HowMany.Multiple", Poll.MinChoices, Poll.MaxChoices].Value,
         PollKind.Ranked => t["Decisions.HowMany.Ranked", Poll.MinChoices, Poll.MaxChoices].Value,
+        PollKind.Knapsack => t["Decisions.HowMany.Knapsack", city.Value.FormatMoney(Poll.Amount ?? 0, CultureInfo.CurrentUICulture), city.Value.FormatMoney(Poll.MinAmount ?? 0, CultureInfo.CurrentUICulture)].Value,
         _ => t["Decisions.HowMany.Single"].Value,
     };
 
-    public async Task<IActionResult> OnGetAsync(long id, string? done, string? refused, long? receipt, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(long id, string? done, string? refused, long? receipt, string? chosen, CancellationToken ct)
     {
         if (await Polls.FindPublishedAsync(db, id, ct) is not var (poll, options)) return NotFound();
         (Poll, Options) = (poll, options);
@@ -58,6 +68,11 @@ public sealed class DetailModel(AppDbContext db, IVerifiedCitizens verified, Tim
         // The districts' names are read only for a poll that names districts (a receipt page of any other poll needs none).
         var names = poll.DistrictCodes.Count > 0 ? await DistrictChoices.NamesAsync(db) : new Dictionary<string, string>();
         DistrictNames = poll.DistrictCodes.Select(c => names.GetValueOrDefault(c, c)).ToList();
+        if (poll.BudgetHeadingId is { } headingId)
+        {
+            Heading = await db.Set<Budgets.BudgetHeading>().AsNoTracking().SingleAsync(h => h.Id == headingId, ct);
+            Budget = await db.Set<Budgets.Budget>().AsNoTracking().SingleAsync(b => b.Id == Heading.BudgetId, ct);
+        }
 
         var voter = User.Identity?.IsAuthenticated == true ? await verified.FindVerifiedAsync(User, ct) : null;
         Eligibility = User.Identity?.IsAuthenticated != true ? Eligibility.SignedOut
@@ -76,6 +91,7 @@ public sealed class DetailModel(AppDbContext db, IVerifiedCitizens verified, Tim
             if (receipt is { } sequence)
                 Receipt = await db.Set<PollBallot>().AsNoTracking().FirstOrDefaultAsync(b => b.PollId == id && b.Sequence == sequence && b.Commitment == commitment, ct);
         }
+        Ticked = MyBallot is { } current ? [.. PollBallot.Parse(current.Choices)] : [];
         Message = done switch
         {
             "cast" => t["Decisions.Done.Cast"].Value,
@@ -87,6 +103,9 @@ public sealed class DetailModel(AppDbContext db, IVerifiedCitizens verified, Tim
         {
             Refusal = t[key].Value;
             ModelState.AddModelError("choice", Refusal);
+            // Only this poll's options, whatever the address says; a ranking keeps its order.
+            var ids = options.Select(o => o.Id).ToHashSet();
+            Ticked = (chosen ?? "").Split(',').Select(c => long.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0).Where(ids.Contains).Distinct().ToList();
         }
         return Page();
     }

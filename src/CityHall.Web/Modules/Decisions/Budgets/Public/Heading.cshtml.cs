@@ -1,0 +1,42 @@
+using CityHall.Web.Platform.City;
+
+namespace CityHall.Web.Modules.Decisions.Budgets.Public;
+
+/// <summary>
+/// A budget heading: its amount and who votes on it, its projects (with their review), the way to its ballot while
+/// the ballot is open, and from the results phase on its result — the projects funded by votes, and beside them the
+/// Method of Equal Shares' result for comparison.
+/// </summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = OutputCaching.PublicShort)]
+public sealed class HeadingModel(AppDbContext db, TimeProvider clock) : PageModel
+{
+    public Budget Budget { get; private set; } = null!;
+    public BudgetHeading Heading { get; private set; } = null!;
+    public BudgetPhase Phase { get; private set; }
+    public IReadOnlyList<BudgetProject> Projects { get; private set; } = [];
+    public string? DistrictName { get; private set; }
+    /// <summary>The heading's ballot, once drawn up.</summary>
+    public Poll? Ballot { get; private set; }
+    public IReadOnlyList<PollOption> Options { get; private set; } = [];
+    /// <summary>The result, once the ballot has closed.</summary>
+    public BudgetResults.Counted? Result { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, long heading, CancellationToken ct)
+    {
+        if (await Budgets.FindPublishedAsync(db, id, ct) is not { } budget) return NotFound();
+        Budget = budget;
+        if (await db.Set<BudgetHeading>().AsNoTracking().FirstOrDefaultAsync(h => h.Id == heading && h.BudgetId == id, ct) is not { } h) return NotFound();
+        Heading = h;
+        var now = clock.GetUtcNow().UtcDateTime;
+        Phase = budget.PhaseAt(now);
+        Projects = (await db.Set<BudgetProject>().AsNoTracking().Where(p => p.HeadingId == heading).ToListAsync(ct))
+            .OrderByDescending(Budgets.OnBallot).ThenBy(p => p.Feasibility == Feasibility.Unfeasible).ThenBy(p => p.Id).ToList();
+        if (h.DistrictCode is { } code) DistrictName = (await DistrictChoices.NamesAsync(db)).GetValueOrDefault(code, code);
+        if (h.PollId is { } pollId && await Polls.FindPublishedAsync(db, pollId, ct) is var (poll, options))
+        {
+            (Ballot, Options) = (poll, options);
+            if (poll.PhaseAt(now) == PollPhase.Closed) Result = await BudgetResults.CountAsync(db, poll, options, ct);
+        }
+        return Page();
+    }
+}
