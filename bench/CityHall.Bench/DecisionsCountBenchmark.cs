@@ -15,31 +15,11 @@ public static class DecisionsCountBenchmark
     {
         Console.WriteLine($"# decisions counting: {ballots:N0} ballots, {projectCount} projects, {runs} runs, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         var random = new Random(2017);
-        const long amount = 5_000_000_000; // ₩5 billion, a district heading
-        var projects = Enumerable.Range(0, projectCount).Select(i => new BudgetProject($"P{i:D2}", 100_000_000 + random.Next(900) * 1_000_000L)).ToArray();
-        // Popularity: the i-th project is chosen about 1/(i+1) as often as the first.
-        var weights = Enumerable.Range(0, projectCount).Select(i => 1.0 / (i + 1)).ToArray();
-        var total = weights.Sum();
-        var list = new List<IReadOnlyList<int>>(ballots);
-        for (var b = 0; b < ballots; b++)
-        {
-            var chosen = new List<int>();
-            var spent = 0L;
-            for (var tries = 0; tries < projectCount * 2; tries++)
-            {
-                var draw = random.NextDouble() * total;
-                var p = 0;
-                while ((draw -= weights[p]) > 0 && p < projectCount - 1) p++;
-                if (chosen.Contains(p)) continue;
-                if (spent + projects[p].Cost > amount) break;
-                chosen.Add(p);
-                spent += projects[p].Cost;
-            }
-            list.Add(chosen);
-        }
+        var projects = Projects(random, projectCount);
+        var list = KnapsackBallots(random, projects, Amount, ballots);
         Console.WriteLine($"# distinct ballots: {list.Select(c => string.Join(',', c.Order())).Distinct().Count():N0}");
-        Time("greedy by votes", runs, () => GreedyByVotes.Count(amount, projects, list));
-        Time("equal shares (with completion)", runs, () => EqualShares.Count(amount, projects, list));
+        Time("greedy by votes", runs, () => GreedyByVotes.Count(Amount, projects, list));
+        Time("equal shares (with completion)", runs, () => EqualShares.Count(Amount, projects, list));
 
         const int options = 8;
         var ranked = new List<IReadOnlyList<int>>(ballots);
@@ -47,6 +27,41 @@ public static class DecisionsCountBenchmark
             ranked.Add(Enumerable.Range(0, options).OrderBy(o => random.NextDouble() * (o + 1)).Take(1 + random.Next(options)).ToArray());
         Time("Borda, 8 options", runs, () => RankedCounting.Borda(options, ranked));
         Time("instant runoff, 8 options", runs, () => RankedCounting.InstantRunoff(options, ranked));
+    }
+
+    /// <summary>₩5 billion, a district heading.</summary>
+    public const long Amount = 5_000_000_000;
+
+    /// <summary>Projects costing ₩100 million to ₩1 billion.</summary>
+    public static BudgetProject[] Projects(Random random, int count) =>
+        Enumerable.Range(0, count).Select(i => new BudgetProject($"P{i:D2}", 100_000_000 + random.Next(900) * 1_000_000L)).ToArray();
+
+    /// <summary>
+    /// Ballots drawn independently: projects chosen by popularity (the i-th about 1/(i+1) as often as the first) until
+    /// the next would not fit in the amount.
+    /// </summary>
+    public static List<IReadOnlyList<int>> KnapsackBallots(Random random, BudgetProject[] projects, long amount, int ballots)
+    {
+        var weights = Enumerable.Range(0, projects.Length).Select(i => 1.0 / (i + 1)).ToArray();
+        var total = weights.Sum();
+        var list = new List<IReadOnlyList<int>>(ballots);
+        for (var b = 0; b < ballots; b++)
+        {
+            var chosen = new List<int>();
+            var spent = 0L;
+            for (var tries = 0; tries < projects.Length * 2; tries++)
+            {
+                var draw = random.NextDouble() * total;
+                var p = 0;
+                while ((draw -= weights[p]) > 0 && p < projects.Length - 1) p++;
+                if (chosen.Contains(p)) continue;
+                if (spent + projects[p].Cost > amount) break;
+                chosen.Add(p);
+                spent += projects[p].Cost;
+            }
+            list.Add(chosen);
+        }
+        return list;
     }
 
     private static void Time<T>(string name, int runs, Func<T> count)

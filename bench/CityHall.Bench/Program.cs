@@ -103,6 +103,16 @@ decisionsCount.SetAction(parse =>
 });
 root.Subcommands.Add(decisionsCount);
 
+var decisionsResults = new Command("decisions-results", "A budget heading's result for a million stored ballots, as the app reads and counts it (both rules), and its results page.");
+foreach (var o in new Option[] { provider, connection, ballotCount, projectCount, countRuns }) decisionsResults.Options.Add(o);
+decisionsResults.SetAction(async (parse, ct) =>
+{
+    var options = new BenchOptions(parse.GetValue(provider)!, parse.GetValue(connection), TimeSpan.Zero, 0);
+    await DecisionsResultsBenchmark.RunAsync(options, parse.GetValue(ballotCount), parse.GetValue(projectCount), parse.GetValue(countRuns), ct);
+    return 0;
+});
+root.Subcommands.Add(decisionsResults);
+
 var viewerCount = new Option<int>("--viewers") { Description = "Viewers on one node.", DefaultValueFactory = _ => 19_200 };
 var twoNodeViewers = new Option<int>("--two-node-viewers") { Description = "Viewers across two nodes.", DefaultValueFactory = _ => 38_400 };
 var generatorCount = new Option<int>("--generators") { Description = "Load-generator processes (each from its own 127.0.0.x).", DefaultValueFactory = _ => 8 };

@@ -77,6 +77,57 @@ public sealed class CountingTests
     }
 
     [Fact]
+    public void Equal_shares_funds_what_the_method_written_plainly_funds_on_random_ballots_one_by_one_or_grouped()
+    {
+        // The method as its definition reads: every voter on their own, ρ found by paying the supporters in order of
+        // what they have left. The counted version groups voters and finds ρ without sorting; both must agree.
+        var random = new Random(18);
+        for (var round = 0; round < 200; round++)
+        {
+            var projects = Projects(Enumerable.Range(0, random.Next(2, 9)).Select(i => ($"P{i}", (long)random.Next(1, 60))).ToArray());
+            var amount = (long)random.Next(20, 200);
+            var ballots = Enumerable.Range(0, random.Next(1, 30))
+                .Select(_ => (IReadOnlyList<int>)Enumerable.Range(0, projects.Length).Where(_ => random.Next(3) == 0).ToArray()).ToList();
+            var expected = PlainEqualShares(amount, projects, ballots);
+            Assert.Equal(expected, EqualShares.Count(amount, projects, ballots).Funded.Where(f => f.By == FundedBy.EqualShares).Select(f => f.Id));
+            var grouped = ballots.GroupBy(b => string.Join(',', b)).Select(g => (g.First(), g.Count())).ToList();
+            Assert.Equal(expected, EqualShares.CountGrouped(amount, projects, grouped).Funded.Where(f => f.By == FundedBy.EqualShares).Select(f => f.Id));
+        }
+    }
+
+    /// <summary>The Method of Equal Shares without completion, one voter at a time (ties: more votes, then cheaper, then first listed).</summary>
+    private static List<string> PlainEqualShares(long amount, BudgetProject[] projects, List<IReadOnlyList<int>> ballots)
+    {
+        var shares = ballots.Select(_ => (decimal)amount / ballots.Count).ToArray();
+        var votes = projects.Select((_, p) => ballots.Count(b => b.Contains(p))).ToArray();
+        var funded = new List<string>();
+        var done = new bool[projects.Length];
+        while (true)
+        {
+            (int Project, decimal Rho)? best = null;
+            for (var p = 0; p < projects.Length; p++)
+            {
+                var supporters = Enumerable.Range(0, ballots.Count).Where(v => ballots[v].Contains(p)).OrderBy(v => shares[v]).ToList();
+                if (done[p] || supporters.Count == 0 || supporters.Sum(v => shares[v]) < projects[p].Cost - 0.000000001m) continue;
+                decimal owed = projects[p].Cost, rho = 0;
+                for (var i = 0; i < supporters.Count; i++)
+                {
+                    rho = owed / (supporters.Count - i);
+                    if (rho <= shares[supporters[i]]) break;
+                    owed -= shares[supporters[i]];
+                    rho = shares[supporters[i]];
+                }
+                if (best is not { } b || rho < b.Rho || (rho == b.Rho && (votes[p] > votes[b.Project] || (votes[p] == votes[b.Project] && projects[p].Cost < projects[b.Project].Cost))))
+                    best = (p, rho);
+            }
+            if (best is not { } chosen) return funded;
+            foreach (var v in Enumerable.Range(0, ballots.Count).Where(v => ballots[v].Contains(chosen.Project))) shares[v] -= Math.Min(shares[v], chosen.Rho);
+            done[chosen.Project] = true;
+            funded.Add(projects[chosen.Project].Id);
+        }
+    }
+
+    [Fact]
     public void Borda_gives_each_rank_its_points_and_an_unranked_option_none()
     {
         // Three options (A, B, C): first 2 points, second 1. 4 × A>B: A 8, B 4. 3 × B>C: B 6, C 3. 2 × C>B: C 4, B 2.

@@ -33,6 +33,8 @@ public static class DecisionsModule
             SearchKinds = [new("poll", "Decisions.Search.Kind", 15, PollSearch.ReadAsync)],
         });
         services.AddScoped<BallotChainVerifier>();
+        services.AddMemoryCache();
+        services.AddSingleton<Budgets.BudgetResultsCache>();
         services.AddSingleton<Platform.Hosting.ModuleVerb, VerifyBallotsVerb>();
         services.AddSingleton<BallotWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<BallotWriter>());

@@ -224,6 +224,8 @@ internal sealed class PollVoterConfiguration : IEntityTypeConfiguration<PollVote
     {
         e.ToTable("decision_voters");
         e.HasKey(x => new { x.PollId, x.Commitment });
+        // Results read the voters' ballots grouped by set of choices: this walks them in that order, with no sort.
+        e.HasIndex(x => new { x.PollId, x.Choices });
         e.Property(x => x.Commitment).HasMaxLength(64);
         e.Property(x => x.Choices).HasMaxLength(1000);
         e.Property(x => x.DistrictCode).HasMaxLength(20);

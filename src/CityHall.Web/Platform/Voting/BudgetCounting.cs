@@ -25,17 +25,20 @@ public sealed record BudgetResult(long Amount, IReadOnlyList<FundedProject> Fund
 /// </summary>
 public static class BudgetTally
 {
-    public static (int[] Votes, int Ballots) Count(IReadOnlyList<BudgetProject> projects, IEnumerable<IReadOnlyList<int>> ballots)
+    public static (int[] Votes, int Ballots) Count(IReadOnlyList<BudgetProject> projects, IEnumerable<(IReadOnlyList<int> Ballot, int Weight)> ballots)
     {
         var votes = new int[projects.Count];
         var count = 0;
-        foreach (var ballot in ballots)
+        foreach (var (ballot, weight) in ballots)
         {
-            count++;
-            foreach (var p in ballot) votes[p]++;
+            count += weight;
+            foreach (var p in ballot) votes[p] += weight;
         }
         return (votes, count);
     }
+
+    /// <summary>Each ballot once: what the rules take from a caller holding ballots one by one.</summary>
+    public static IEnumerable<(IReadOnlyList<int> Ballot, int Weight)> OneEach(IEnumerable<IReadOnlyList<int>> ballots) => ballots.Select(b => (b, 1));
 
     public static int[] ByVotes(IReadOnlyList<BudgetProject> projects, int[] votes) =>
         Enumerable.Range(0, projects.Count).OrderByDescending(p => votes[p]).ThenBy(p => projects[p].Cost).ThenBy(p => p).ToArray();
@@ -62,7 +65,11 @@ public static class BudgetTally
 /// </summary>
 public static class GreedyByVotes
 {
-    public static BudgetResult Count(long amount, IReadOnlyList<BudgetProject> projects, IEnumerable<IReadOnlyList<int>> ballots)
+    public static BudgetResult Count(long amount, IReadOnlyList<BudgetProject> projects, IEnumerable<IReadOnlyList<int>> ballots) =>
+        CountGrouped(amount, projects, BudgetTally.OneEach(ballots));
+
+    /// <summary>The same, from ballots given once with how many voters cast each (as a database groups them).</summary>
+    public static BudgetResult CountGrouped(long amount, IReadOnlyList<BudgetProject> projects, IEnumerable<(IReadOnlyList<int> Ballot, int Weight)> ballots)
     {
         var (votes, count) = BudgetTally.Count(projects, ballots);
         var funded = new List<FundedProject>();

@@ -608,6 +608,8 @@ namespace CityHall.Web.Data.Migrations.Postgres
 
                     b.HasKey("PollId", "Commitment");
 
+                    b.HasIndex("PollId", "Choices");
+
                     b.ToTable("decision_voters", (string)null);
                 });
 

@@ -587,6 +587,8 @@ namespace CityHall.Web.Data.Migrations.Sqlite
 
                     b.HasKey("PollId", "Commitment");
 
+                    b.HasIndex("PollId", "Choices");
+
                     b.ToTable("decision_voters", (string)null);
                 });
 

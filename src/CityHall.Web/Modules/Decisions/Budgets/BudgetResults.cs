@@ -1,32 +1,78 @@
 using CityHall.Web.Platform.Voting;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace CityHall.Web.Modules.Decisions.Budgets;
 
 /// <summary>
 /// A heading's result, counted from its ballot's current ballots (each voter's last): the usual rule (projects by
 /// votes, each funded when it still fits) and the Method of Equal Shares beside it for comparison. The ballots are
-/// read grouped (each set of projects once, with how many chose it), so a million ballots are a few thousand rows.
+/// read grouped (each set of projects once, with how many chose it) and counted as such, never one by one.
 /// </summary>
 public static class BudgetResults
 {
     public sealed record Counted(BudgetResult ByVotes, BudgetResult ByEqualShares);
 
-    public static async Task<Counted> CountAsync(AppDbContext db, Poll poll, IReadOnlyList<PollOption> options, CancellationToken ct)
-    {
-        var pollId = poll.Id;
-        var sets = await db.Set<PollVoter>().AsNoTracking().Where(v => v.PollId == pollId)
-            .GroupBy(v => v.Choices).Select(g => new { Choices = g.Key, Count = g.Count() }).ToListAsync(ct);
-        return Count(poll.Amount ?? 0, options, sets.Select(s => (s.Choices, s.Count)));
-    }
+    public static async Task<Counted> CountAsync(AppDbContext db, Poll poll, IReadOnlyList<PollOption> options, CancellationToken ct) =>
+        Count(poll.Amount ?? 0, options, await ReadAsync(db, poll.Id, ct));
 
-    /// <summary>The two results from sets of choices (option ids as stored on the chain) and how many ballots gave each.</summary>
+    /// <summary>Each set of choices the voters' current ballots hold (option ids as stored on the chain), with how many hold it.</summary>
+    public static async Task<IReadOnlyList<(string Choices, int Count)>> ReadAsync(AppDbContext db, long pollId, CancellationToken ct) =>
+        (await db.Set<PollVoter>().AsNoTracking().Where(v => v.PollId == pollId)
+            .GroupBy(v => v.Choices).Select(g => new { Choices = g.Key, Count = g.Count() }).ToListAsync(ct))
+        .Select(g => (g.Choices, g.Count)).ToList();
+
+    /// <summary>The two results from sets of choices and how many ballots gave each.</summary>
     public static Counted Count(long amount, IReadOnlyList<PollOption> options, IEnumerable<(string Choices, int Count)> sets)
     {
         var projects = options.Select(o => new Platform.Voting.BudgetProject(o.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), o.Cost ?? 0)).ToList();
         var index = options.Select((o, i) => (o.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        var grouped = sets.Select(s => ((IReadOnlyList<int>)PollBallot.Parse(s.Choices).Where(index.ContainsKey).Select(o => index[o]).ToArray(), s.Count)).ToList();
-        // Each set stands for its ballots: the same array repeated, never a million copies.
-        IEnumerable<IReadOnlyList<int>> Ballots() => grouped.SelectMany(g => Enumerable.Repeat(g.Item1, g.Count));
-        return new(GreedyByVotes.Count(amount, projects, Ballots()), EqualShares.Count(amount, projects, Ballots()));
+        var ballots = sets.Select(s => ((IReadOnlyList<int>)Indices(s.Choices, index), s.Count)).ToList();
+        return new(GreedyByVotes.CountGrouped(amount, projects, ballots), EqualShares.CountGrouped(amount, projects, ballots));
+    }
+
+    /// <summary>
+    /// A stored set of choices ("12,15,40") as the options' places in the ballot; an id not on it is passed over. Read
+    /// without splitting into strings: a city-wide count reads hundreds of thousands of different sets.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static int[] Indices(string choices, Dictionary<long, int> index)
+    {
+        var found = new List<int>(8);
+        foreach (var range in choices.AsSpan().Split(','))
+            if (long.TryParse(choices.AsSpan(range), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+                && index.TryGetValue(id, out var i))
+                found.Add(i);
+        return [.. found];
+    }
+}
+
+/// <summary>
+/// A closed heading's result, counted once per node and kept: after the close its ballots no longer change, and a
+/// city-wide count takes a second or two, which a page must not spend on every visitor. Keyed by the chain's length,
+/// so a result is never kept for ballots it did not count. Visitors arriving together share one count.
+/// </summary>
+public sealed class BudgetResultsCache(IMemoryCache cache, IServiceScopeFactory scopes)
+{
+    public async Task<BudgetResults.Counted> GetAsync(Poll poll, IReadOnlyList<PollOption> options)
+    {
+        var key = ("budget-results", poll.Id, poll.ChainLength);
+        var counting = cache.GetOrCreate(key, entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromHours(6);
+            return new Lazy<Task<BudgetResults.Counted>>(() => CountAsync(poll, options));
+        })!;
+        try { return await counting.Value; }
+        catch
+        {
+            // A failed count (the database was away) is not kept: the next visitor counts again.
+            cache.Remove(key);
+            throw;
+        }
+    }
+
+    private async Task<BudgetResults.Counted> CountAsync(Poll poll, IReadOnlyList<PollOption> options)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await BudgetResults.CountAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), poll, options, CancellationToken.None);
     }
 }

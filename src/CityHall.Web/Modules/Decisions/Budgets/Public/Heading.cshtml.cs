@@ -8,7 +8,7 @@ namespace CityHall.Web.Modules.Decisions.Budgets.Public;
 /// Method of Equal Shares' result for comparison.
 /// </summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = OutputCaching.PublicShort)]
-public sealed class HeadingModel(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class HeadingModel(AppDbContext db, BudgetResultsCache results, TimeProvider clock) : PageModel
 {
     public Budget Budget { get; private set; } = null!;
     public BudgetHeading Heading { get; private set; } = null!;
@@ -35,7 +35,7 @@ public sealed class HeadingModel(AppDbContext db, TimeProvider clock) : PageMode
         if (h.PollId is { } pollId && await Polls.FindPublishedAsync(db, pollId, ct) is var (poll, options))
         {
             (Ballot, Options) = (poll, options);
-            if (poll.PhaseAt(now) == PollPhase.Closed) Result = await BudgetResults.CountAsync(db, poll, options, ct);
+            if (poll.PhaseAt(now) == PollPhase.Closed) Result = await results.GetAsync(poll, options);
         }
         return Page();
     }
