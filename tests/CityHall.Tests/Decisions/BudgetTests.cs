@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
 using CityHall.Tests.Infrastructure;
 using CityHall.Web.Modules.Decisions;
 using CityHall.Web.Modules.Decisions.Budgets;
@@ -33,7 +34,7 @@ public sealed class BudgetTests(BudgetClockApp app) : IClassFixture<BudgetClockA
         {
             TitleKo = "참여예산 " + Guid.NewGuid().ToString("N")[..6], TitleEn = "Budget", Style = style, MinSharePercent = 70, MaxProjects = 2,
             IdeasFrom = start, SupportsFrom = start.AddDays(1), ReviewFrom = start.AddDays(2), BallotFrom = start.AddDays(3), ResultsFrom = start.AddDays(4),
-            ExecutionFrom = start.AddDays(30), PublishedAt = Now, CreatedAt = Now, UpdatedAt = Now, CreatedBy = "test",
+            ExecutionFrom = start.AddDays(30), PublishedAt = Now, CreatedAt = Now, UpdatedAt = Now, CreatedBy = "test", Salt = RandomNumberGenerator.GetBytes(32),
         };
         db.Add(budget);
         await db.SaveChangesAsync();
@@ -242,6 +243,98 @@ public sealed class BudgetTests(BudgetClockApp app) : IClassFixture<BudgetClockA
         var report = (await scope.ServiceProvider.GetRequiredService<BallotChainVerifier>().VerifyAsync(poll))!;
         Assert.True(report.IsIntact, report.Break?.ToString());
         Assert.Equal((6L, 5), (report.EntriesChecked, report.Voters));
+    }
+
+    [Fact]
+    public async Task Citizens_propose_ideas_that_wait_for_a_moderator_and_each_verified_person_supports_once()
+    {
+        var (budget, city, district, _) = await BudgetAsync(TimeSpan.FromHours(-1));
+        var form = $"/budgets/{budget.Id}/ideas/new";
+
+        // Told before they start: not verified yet.
+        var unverified = await app.SignedUpCitizenAsync();
+        Assert.NotNull((await unverified.GetPageAsync(form)).QuerySelector("[data-why-not='not-verified']"));
+        Assert.StartsWith("/account/sign-in", (await app.CreateClient().GetAsync(form)).RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal); // signed out: sent to sign in
+
+        var author = await app.VerifiedCitizenAsync();
+        var page = await author.GetPageAsync(form);
+        var wrong = await Html.ParseAsync(await author.SubmitAsync(page, page.FilledIn("form[data-idea-form]").With(("Input.HeadingId", ""), ("Input.Title", "짧음"),
+            ("Input.Description", "어린이 놀이터의 그늘이 부족해 여름에 아이들이 놀 수 없습니다."), ("Input.Cost", "0")), "form[data-idea-form]"));
+        Assert.Equal(3, wrong.ErrorSummary().Length);
+        async Task<long> ProposeAsync(string title, long heading)
+        {
+            var sent = Html.RedirectedTo(await author.SubmitAsync(page, page.FilledIn("form[data-idea-form]").With(("Input.HeadingId", heading.ToString(CultureInfo.InvariantCulture)),
+                ("Input.Title", title), ("Input.Description", "어린이 놀이터의 그늘이 부족해 여름에 아이들이 놀 수 없습니다."), ("Input.Cost", "30"),
+                ("Input.Latitude", "37.57"), ("Input.Longitude", "126.98")), "form[data-idea-form]"));
+            Assert.EndsWith("?done=submitted", sent, StringComparison.Ordinal);
+            return long.Parse(sent.Split('/', '?')[3], CultureInfo.InvariantCulture);
+        }
+        var shade = await ProposeAsync("놀이터 그늘막 설치 " + budget.Id, city.Id);
+        var alley = await ProposeAsync("골목 가로등 교체 " + budget.Id, district.Id);
+        var spam = await ProposeAsync("광고 문구가 담긴 제안 " + budget.Id, city.Id);
+
+        // Waiting: its author sees it and that it waits; no one else does.
+        var mine = await author.GetPageAsync($"/budgets/projects/{shade}?done=submitted");
+        Assert.Equal("Pending", mine.QuerySelector("[data-moderation]")!.GetAttribute("data-moderation"));
+        Assert.NotNull(mine.QuerySelector("[data-done]"));
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/budgets/projects/{shade}")).StatusCode);
+        Assert.Null((await app.CreateClient().GetPageAsync($"/budgets/{budget.Id}/headings/{city.Id}?at=pending")).QuerySelector($"[data-project='{shade}']"));
+
+        // A moderator publishes two and declines one, with the reason its author reads.
+        var staff = await app.SignedInStaffAsync(Roles.Official);
+        foreach (var idea in new[] { shade, alley })
+            Html.RedirectedTo(await staff.SubmitAsync(await staff.GetPageAsync($"/admin/budgets/{budget.Id}/projects/{idea}"), [], "form[data-publish-idea]"));
+        var spamPage = await staff.GetPageAsync($"/admin/budgets/{budget.Id}/projects/{spam}");
+        Assert.Single((await Html.ParseAsync(await staff.SubmitAsync(spamPage, [new("note", "")], "form[data-decline-idea]"))).ErrorSummary());
+        Html.RedirectedTo(await staff.SubmitAsync(spamPage, [new("note", "광고는 받을 수 없습니다.")], "form[data-decline-idea]"));
+        Assert.Contains("광고는", (await author.GetPageAsync($"/budgets/projects/{spam}")).QuerySelector("[data-moderation='Declined']")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/budgets/projects/{spam}")).StatusCode);
+        Assert.NotNull((await app.CreateClient().GetPageAsync($"/budgets/{budget.Id}/headings/{city.Id}?at=published")).QuerySelector($"[data-project='{shade}']"));
+        // A declined idea cannot be put on the ballot.
+        var selectSpam = await staff.GetPageAsync($"/admin/budgets/{budget.Id}/projects/{spam}");
+        Assert.NotEmpty((await Html.ParseAsync(await staff.SubmitAsync(selectSpam, selectSpam.FilledIn("form[data-project-form]").With(("Input.Feasibility", "Feasible"), ("Input.Selected", "true")), "form[data-project-form]"))).ErrorSummary());
+
+        // Supports are taken in their own phase only.
+        var supporter = await app.VerifiedCitizenAsync();
+        Assert.Null((await supporter.GetPageAsync($"/budgets/projects/{shade}")).QuerySelector("form[data-support-form]"));
+        app.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.NotNull((await app.CreateClient().GetPageAsync($"/budgets/projects/{shade}?at=supports")).QuerySelector("#support a[href^='/account/sign-in']"));
+        // (A day on, sessions have ended: people sign in again.)
+        Assert.NotNull((await (await app.SignedUpCitizenAsync()).GetPageAsync($"/budgets/projects/{shade}")).QuerySelector("[data-why-not='not-verified']"));
+        supporter = await app.VerifiedCitizenAsync();
+        var toSupport = await supporter.GetPageAsync($"/budgets/projects/{shade}");
+        Assert.Equal($"/budgets/projects/{shade}?done=supported#support", Html.RedirectedTo(await supporter.SubmitAsync(toSupport, [], "form[data-support-form]")));
+        Html.RedirectedTo(await supporter.SubmitAsync(toSupport, [], "form[data-support-form]")); // again: still one
+        var after = await supporter.GetPageAsync($"/budgets/projects/{shade}");
+        Assert.Equal("1", after.QuerySelector("[data-supports]")!.GetAttribute("data-supports"));
+        Assert.NotNull(after.QuerySelector("[data-supported]"));
+        // Many clicks at once by one person (two devices), and twenty other people: twenty-one supports.
+        var identity = new CityHall.Web.Modules.Accounts.Contracts.VerifiedCitizen("same-" + budget.Id, null);
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => app.WithDbAsync(db => BudgetSupports.SupportAsync(db, shade, identity, Now, CancellationToken.None)))));
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => app.WithDbAsync(db => BudgetSupports.SupportAsync(db, shade, new("other-" + i + "-" + budget.Id, null), Now, CancellationToken.None))));
+        Assert.Equal((22, 22), await app.WithDbAsync(async db => (await db.Set<BudgetProject>().Where(p => p.Id == shade).Select(p => p.Supports).SingleAsync(),
+            await db.Set<BudgetSupport>().CountAsync(s => s.ProjectId == shade))));
+        // A district's idea: its residents only.
+        Assert.NotNull((await supporter.GetPageAsync($"/budgets/projects/{alley}")).QuerySelector("[data-why-not]"));
+        Assert.Equal(SupportOutcome.OutsideDistrict, await app.WithDbAsync(db => BudgetSupports.SupportAsync(db, alley, new("elsewhere-" + budget.Id, "11140"), Now, CancellationToken.None)));
+        Assert.Equal(SupportOutcome.Supported, await app.WithDbAsync(db => BudgetSupports.SupportAsync(db, alley, new("resident-" + budget.Id, "11110"), Now, CancellationToken.None)));
+        Assert.Equal(SupportOutcome.NotFound, await app.WithDbAsync(db => BudgetSupports.SupportAsync(db, spam, new("resident-" + budget.Id, "11110"), Now, CancellationToken.None)));
+
+        app.Clock.Advance(TimeSpan.FromDays(1)); // review: supports closed
+        Assert.Equal(SupportOutcome.NotOpen, await app.WithDbAsync(db => BudgetSupports.SupportAsync(db, shade, new("late-" + budget.Id, null), Now, CancellationToken.None)));
+
+        // The author's data: their ideas; erased, the unpublished one goes and the published ones stay without them.
+        var authorId = await app.WithDbAsync(db => db.Set<BudgetProject>().Where(p => p.Id == shade).Select(p => p.AuthorId).SingleAsync());
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var data = scope.ServiceProvider.GetServices<CityHall.Web.Platform.Identity.IPersonalDataContributor>().Single(c => c.Section == "participatory-budgets");
+            var exported = System.Text.Json.JsonSerializer.Serialize(await data.ExportAsync(authorId!, CancellationToken.None));
+            Assert.All(new[] { shade, alley, spam }, id => Assert.Contains($"\"Id\":{id},", exported, StringComparison.Ordinal));
+            await data.EraseAsync(authorId!, CancellationToken.None);
+        }
+        var left = await app.WithDbAsync(db => db.Set<BudgetProject>().Where(p => p.Id == shade || p.Id == alley || p.Id == spam).Select(p => new { p.Id, p.AuthorId }).ToListAsync());
+        Assert.Equal(new[] { shade, alley }.Order(), left.Select(p => p.Id).Order());
+        Assert.All(left, p => Assert.Null(p.AuthorId));
     }
 
     [Fact]

@@ -35,6 +35,7 @@ public static class DecisionsModule
         services.AddScoped<BallotChainVerifier>();
         services.AddMemoryCache();
         services.AddSingleton<Budgets.BudgetResultsCache>();
+        services.AddScoped<Platform.Identity.IPersonalDataContributor, Budgets.BudgetPersonalData>();
         services.AddSingleton<Platform.Hosting.ModuleVerb, VerifyBallotsVerb>();
         services.AddSingleton<BallotWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<BallotWriter>());

@@ -242,6 +242,11 @@ namespace CityHall.Web.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasAnnotation("CityHall:UtcTime", true);
 
+                    b.Property<byte[]>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
                     b.Property<int>("Style")
                         .HasColumnType("integer");
 
@@ -314,6 +319,10 @@ namespace CityHall.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("AuthorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<long>("BudgetId")
                         .HasColumnType("bigint");
 
@@ -349,6 +358,13 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.Property<double?>("Longitude")
                         .HasColumnType("double precision");
 
+                    b.Property<int>("Moderation")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ModerationNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("ReviewNoteEn")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -359,6 +375,9 @@ namespace CityHall.Web.Data.Migrations.Postgres
 
                     b.Property<bool>("Selected")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("Supports")
+                        .HasColumnType("integer");
 
                     b.Property<string>("TitleEn")
                         .HasMaxLength(300)
@@ -375,11 +394,31 @@ namespace CityHall.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AuthorId");
+
                     b.HasIndex("HeadingId");
 
                     b.HasIndex("BudgetId", "HeadingId");
 
                     b.ToTable("decision_budget_projects", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Decisions.Budgets.BudgetSupport", b =>
+                {
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Commitment")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.HasKey("ProjectId", "Commitment");
+
+                    b.ToTable("decision_budget_supports", (string)null);
                 });
 
             modelBuilder.Entity("CityHall.Web.Modules.Decisions.Poll", b =>
@@ -3716,6 +3755,15 @@ namespace CityHall.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("HeadingId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Decisions.Budgets.BudgetSupport", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.Decisions.Budgets.BudgetProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

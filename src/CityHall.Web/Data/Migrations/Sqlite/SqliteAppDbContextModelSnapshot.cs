@@ -229,6 +229,11 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasAnnotation("CityHall:UtcTime", true);
 
+                    b.Property<byte[]>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
                     b.Property<int>("Style")
                         .HasColumnType("INTEGER");
 
@@ -297,6 +302,10 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AuthorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("BudgetId")
                         .HasColumnType("INTEGER");
 
@@ -332,6 +341,13 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                     b.Property<double?>("Longitude")
                         .HasColumnType("REAL");
 
+                    b.Property<int>("Moderation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModerationNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReviewNoteEn")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -341,6 +357,9 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Selected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Supports")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("TitleEn")
@@ -358,11 +377,31 @@ namespace CityHall.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AuthorId");
+
                     b.HasIndex("HeadingId");
 
                     b.HasIndex("BudgetId", "HeadingId");
 
                     b.ToTable("decision_budget_projects", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Decisions.Budgets.BudgetSupport", b =>
+                {
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Commitment")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.HasKey("ProjectId", "Commitment");
+
+                    b.ToTable("decision_budget_supports", (string)null);
                 });
 
             modelBuilder.Entity("CityHall.Web.Modules.Decisions.Poll", b =>
@@ -3609,6 +3648,15 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("HeadingId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Decisions.Budgets.BudgetSupport", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.Decisions.Budgets.BudgetProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

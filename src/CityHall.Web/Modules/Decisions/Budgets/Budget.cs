@@ -43,6 +43,8 @@ public sealed class Budget
     public DateTime? PublishedAt { get; set; }
     /// <summary>When the headings' ballots were drawn up from the selected projects (from then on the ballots are fixed).</summary>
     public DateTime? BallotsPreparedAt { get; set; }
+    /// <summary>This budget's key for supporters' commitments: one support per verified person and project, never who.</summary>
+    public byte[] Salt { get; set; } = [];
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public required string CreatedBy { get; set; }
@@ -80,6 +82,12 @@ public sealed class BudgetHeading
     public long? PollId { get; set; }
 }
 
+/// <summary>
+/// Whether a project is public: staff's own are at once; a citizen's idea waits for a moderator (as proposals do), who
+/// publishes it or declines it with the reason, which the author sees.
+/// </summary>
+public enum Moderation { Published = 0, Pending = 1, Declined = 2 }
+
 /// <summary>Staff's technical review of a project: not yet reviewed, feasible (it may go on the ballot), or not (with the reasons, published).</summary>
 public enum Feasibility { Undecided = 0, Feasible = 1, Unfeasible = 2 }
 
@@ -107,9 +115,36 @@ public sealed class BudgetProject
     public string? ReviewNoteEn { get; set; }
     /// <summary>Put on the heading's ballot (only a feasible project can be).</summary>
     public bool Selected { get; set; }
+    /// <summary>The citizen who proposed it (their account); null for a project staff entered.</summary>
+    public string? AuthorId { get; set; }
+    public Moderation Moderation { get; set; }
+    /// <summary>Why a moderator declined it, shown to its author.</summary>
+    public string? ModerationNote { get; set; }
+    /// <summary>Verified people who supported it (<see cref="BudgetSupport"/>), which narrows the list for the review.</summary>
+    public int Supports { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public required string CreatedBy { get; set; }
+}
+
+/// <summary>One verified person's support of a project, as the commitment of their identity under the budget's salt.</summary>
+public sealed class BudgetSupport
+{
+    public long ProjectId { get; set; }
+    public required string Commitment { get; set; }
+    public DateTime At { get; set; }
+}
+
+internal sealed class BudgetSupportConfiguration : IEntityTypeConfiguration<BudgetSupport>
+{
+    public void Configure(EntityTypeBuilder<BudgetSupport> e)
+    {
+        e.ToTable("decision_budget_supports");
+        e.HasKey(x => new { x.ProjectId, x.Commitment });
+        e.Property(x => x.Commitment).HasMaxLength(64);
+        e.Property(x => x.At).IsUtcTime();
+        e.HasOne<BudgetProject>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
+    }
 }
 
 internal sealed class BudgetConfiguration : IEntityTypeConfiguration<Budget>
@@ -122,6 +157,7 @@ internal sealed class BudgetConfiguration : IEntityTypeConfiguration<Budget>
         e.Property(x => x.DescriptionKo).HasMaxLength(4000);
         e.Property(x => x.DescriptionEn).HasMaxLength(4000);
         e.Property(x => x.CreatedBy).HasMaxLength(200);
+        e.Property(x => x.Salt).HasMaxLength(32);
         e.Property(x => x.IdeasFrom).IsUtcTime();
         e.Property(x => x.SupportsFrom).IsUtcTime();
         e.Property(x => x.ReviewFrom).IsUtcTime();
@@ -159,10 +195,13 @@ internal sealed class BudgetProjectConfiguration : IEntityTypeConfiguration<Budg
         e.Property(x => x.DescriptionEn).HasMaxLength(8000);
         e.Property(x => x.ReviewNoteKo).HasMaxLength(4000);
         e.Property(x => x.ReviewNoteEn).HasMaxLength(4000);
+        e.Property(x => x.ModerationNote).HasMaxLength(1000);
+        e.Property(x => x.AuthorId).HasMaxLength(450);
         e.Property(x => x.CreatedBy).HasMaxLength(200);
         e.Property(x => x.CreatedAt).IsUtcTime();
         e.Property(x => x.UpdatedAt).IsUtcTime();
         e.HasIndex(x => new { x.BudgetId, x.HeadingId });
+        e.HasIndex(x => x.AuthorId);
         e.HasOne<Budget>().WithMany().HasForeignKey(x => x.BudgetId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<BudgetHeading>().WithMany().HasForeignKey(x => x.HeadingId).OnDelete(DeleteBehavior.Restrict);
     }

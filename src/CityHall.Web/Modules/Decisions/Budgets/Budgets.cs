@@ -25,8 +25,8 @@ public static class Budgets
     /// <summary>A knapsack ballot's least total: the heading's amount times the budget's minimum share, rounded up.</summary>
     public static long MinimumOf(long amount, int percent) => (long)Math.Ceiling(amount * (decimal)percent / 100m);
 
-    /// <summary>A project that may go on a ballot: reviewed feasible and selected by staff.</summary>
-    public static bool OnBallot(BudgetProject p) => p.Selected && p.Feasibility == Feasibility.Feasible;
+    /// <summary>A project that may go on a ballot: public, reviewed feasible and selected by staff.</summary>
+    public static bool OnBallot(BudgetProject p) => p.Selected && p.Feasibility == Feasibility.Feasible && p.Moderation == Moderation.Published;
 
     /// <summary>
     /// Why the headings' ballots cannot be drawn up now (text keys with their arguments), or none: the budget must be

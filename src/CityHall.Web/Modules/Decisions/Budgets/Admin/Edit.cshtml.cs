@@ -48,7 +48,7 @@ public sealed class EditModel(AppDbContext db, AuditLog audit, CityClock cityClo
         if (!ModelState.IsValid) return Page();
         var now = clock.GetUtcNow().UtcDateTime;
         var budget = Existing is null
-            ? db.Add(new Budget { TitleKo = "", CreatedAt = now, CreatedBy = User.Identity?.Name ?? "" }).Entity
+            ? db.Add(new Budget { TitleKo = "", CreatedAt = now, CreatedBy = User.Identity?.Name ?? "", Salt = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32) }).Entity
             : await db.Set<Budget>().SingleAsync(b => b.Id == Existing.Id, ct);
         Input.ApplyTo(budget, cityClock);
         budget.UpdatedAt = now;

@@ -34,6 +34,7 @@ public sealed class ProjectModel(AppDbContext db, AuditLog audit, Microsoft.Exte
         if (await LoadAsync(budget, id, ct) is { } missing) return missing;
         if (Fixed && (Existing is null || Input.ChangesBallot(Existing))) ModelState.AddModelError("Input.Cost", t["Decisions.Budget.Error.BallotFixed"]);
         Input.Validate(ModelState, HeadingItems.Select(h => h.Value), city.Value.Bounds, t);
+        if (Input.Selected && Existing is { Moderation: not Moderation.Published }) ModelState.AddModelError("Input.Selected", t["Decisions.Budget.Error.SelectUnpublished"]);
         if (!ModelState.IsValid) return Page();
         var now = clock.GetUtcNow().UtcDateTime;
         var project = Existing is null
@@ -45,6 +46,37 @@ public sealed class ProjectModel(AppDbContext db, AuditLog audit, Microsoft.Exte
         await audit.RecordAsync(User, Existing is null ? "decisions.project.create" : "decisions.project.edit", "budget-project", project.Id.ToString(CultureInfo.InvariantCulture),
             new { project.BudgetId, project.HeadingId, project.TitleKo, project.Cost, project.Feasibility, project.Selected }, ct);
         return Redirect($"/admin/budgets/{Budget.Id}#projects");
+    }
+
+    /// <summary>Publishes a citizen's idea waiting for moderation: it becomes public and can be supported.</summary>
+    public async Task<IActionResult> OnPostPublishAsync(long budget, string id, CancellationToken ct) =>
+        await ModerateAsync(budget, id, Moderation.Published, null, ct);
+
+    /// <summary>Declines a citizen's idea with the reason its author will read; it never becomes public.</summary>
+    public async Task<IActionResult> OnPostDeclineAsync(long budget, string id, string? note, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(note) || note.Length > 1000)
+        {
+            ModelState.Clear();
+            if (await LoadAsync(budget, id, ct) is { } missing) return missing;
+            Input = ProjectInput.From(Existing!);
+            ModelState.AddModelError("note", t["Decisions.Budget.Error.DeclineNote"]);
+            return Page();
+        }
+        return await ModerateAsync(budget, id, Moderation.Declined, note.Trim(), ct);
+    }
+
+    private async Task<IActionResult> ModerateAsync(long budgetId, string id, Moderation to, string? note, CancellationToken ct)
+    {
+        if (await LoadAsync(budgetId, id, ct) is { } missing) return missing;
+        if (Existing is not { Moderation: Moderation.Pending } idea) return NotFound();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var changed = await db.Set<BudgetProject>().Where(p => p.Id == idea.Id && p.Moderation == Moderation.Pending)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.Moderation, to).SetProperty(p => p.ModerationNote, note).SetProperty(p => p.UpdatedAt, now), ct);
+        if (changed == 1)
+            await audit.RecordAsync(User, to == Moderation.Published ? "decisions.idea.publish" : "decisions.idea.decline", "budget-project",
+                idea.Id.ToString(CultureInfo.InvariantCulture), new { idea.BudgetId, Note = note }, ct);
+        return Redirect($"/admin/budgets/{budgetId}#projects");
     }
 
     private async Task<IActionResult?> LoadAsync(long budgetId, string id, CancellationToken ct)

@@ -19,7 +19,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock) : PageModel
         Budget = budget;
         Phase = budget.PhaseAt(clock.GetUtcNow().UtcDateTime);
         Headings = await Budgets.HeadingsAsync(db, id, ct);
-        Counts = (await db.Set<BudgetProject>().AsNoTracking().Where(p => p.BudgetId == id)
+        Counts = (await db.Set<BudgetProject>().AsNoTracking().Where(p => p.BudgetId == id && p.Moderation == Moderation.Published)
                 .GroupBy(p => p.HeadingId)
                 .Select(g => new { g.Key, All = g.Count(), OnBallot = g.Count(p => p.Selected && p.Feasibility == Feasibility.Feasible) }).ToListAsync(ct))
             .ToDictionary(c => c.Key, c => (c.All, c.OnBallot));

@@ -29,8 +29,11 @@ public sealed class HeadingModel(AppDbContext db, BudgetResultsCache results, Ti
         Heading = h;
         var now = clock.GetUtcNow().UtcDateTime;
         Phase = budget.PhaseAt(now);
-        Projects = (await db.Set<BudgetProject>().AsNoTracking().Where(p => p.HeadingId == heading).ToListAsync(ct))
-            .OrderByDescending(Budgets.OnBallot).ThenBy(p => p.Feasibility == Feasibility.Unfeasible).ThenBy(p => p.Id).ToList();
+        // Published ones only; while supports are taken, the most supported first.
+        var projects = await db.Set<BudgetProject>().AsNoTracking().Where(p => p.HeadingId == heading && p.Moderation == Moderation.Published).ToListAsync(ct);
+        Projects = Phase <= BudgetPhase.Review
+            ? projects.OrderByDescending(p => p.Supports).ThenBy(p => p.Id).ToList()
+            : projects.OrderByDescending(Budgets.OnBallot).ThenBy(p => p.Feasibility == Feasibility.Unfeasible).ThenByDescending(p => p.Supports).ThenBy(p => p.Id).ToList();
         if (h.DistrictCode is { } code) DistrictName = (await DistrictChoices.NamesAsync(db)).GetValueOrDefault(code, code);
         if (h.PollId is { } pollId && await Polls.FindPublishedAsync(db, pollId, ct) is var (poll, options))
         {

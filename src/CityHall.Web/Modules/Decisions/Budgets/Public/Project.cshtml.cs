@@ -1,23 +1,64 @@
+using System.Security.Claims;
+using CityHall.Web.Modules.Accounts.Contracts;
 using CityHall.Web.Platform.City;
 
 namespace CityHall.Web.Modules.Decisions.Budgets.Public;
 
-/// <summary>A project: what it is, where, what it costs, staff's review with its reasons, and whether it is on the ballot.</summary>
+/// <summary>
+/// A project: what it is, where, what it costs, staff's review with its reasons, whether it is on the ballot, and
+/// its supports — with the support button while the budget takes supports (said why not, before trying, to anyone
+/// who may not). A citizen's idea waiting for a moderator, or declined, is shown to its author alone.
+/// </summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = OutputCaching.PublicShort)]
-public sealed class ProjectModel(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class ProjectModel(AppDbContext db, IVerifiedCitizens verified, TimeProvider clock, IStringLocalizer<Text> t) : PageModel
 {
     public BudgetProject Project { get; private set; } = null!;
     public Budget Budget { get; private set; } = null!;
     public BudgetHeading Heading { get; private set; } = null!;
     public BudgetPhase Phase { get; private set; }
+    public bool IsAuthor { get; private set; }
+    /// <summary>Whether the reader may support it now, and if not why (a text key), or whether they have.</summary>
+    public string? WhyNot { get; private set; }
+    public bool Supported { get; private set; }
+    public string? Message { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(long id, string? done, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } missing) return missing;
+        Message = done switch
+        {
+            "submitted" when IsAuthor => t["Decisions.Budget.Idea.Submitted"].Value,
+            "supported" => t["Decisions.Budget.Support.Done"].Value,
+            _ => null,
+        };
+        return Page();
+    }
+
+    /// <summary>Supports the project (once per verified person), then shows it again with the count moved.</summary>
+    public async Task<IActionResult> OnPostSupportAsync(long id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } missing) return missing;
+        if (await verified.FindVerifiedAsync(User, ct) is not { } citizen) return Redirect($"/account/verify?returnUrl={Uri.EscapeDataString($"/budgets/projects/{id}")}");
+        var outcome = await BudgetSupports.SupportAsync(db, id, citizen, clock.GetUtcNow().UtcDateTime, ct);
+        if (outcome is SupportOutcome.Supported or SupportOutcome.AlreadySupported) return Redirect($"/budgets/projects/{id}?done=supported#support");
+        ModelState.AddModelError("", t[outcome == SupportOutcome.OutsideDistrict ? "Decisions.Budget.Support.OutsideDistrict" : "Decisions.Budget.Support.NotOpen"]);
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(long id, CancellationToken ct)
     {
         if (await db.Set<BudgetProject>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) is not { } project) return NotFound();
+        IsAuthor = project.AuthorId is not null && project.AuthorId == User.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (project.Moderation != Moderation.Published && !IsAuthor) return NotFound();
         if (await Budgets.FindPublishedAsync(db, project.BudgetId, ct) is not { } budget) return NotFound();
         (Project, Budget) = (project, budget);
         Heading = await db.Set<BudgetHeading>().AsNoTracking().SingleAsync(h => h.Id == project.HeadingId, ct);
         Phase = budget.PhaseAt(clock.GetUtcNow().UtcDateTime);
-        return Page();
+        if (Phase != BudgetPhase.Supports || project.Moderation != Moderation.Published) WhyNot = "Decisions.Budget.Support.NotOpen";
+        else if (User.Identity?.IsAuthenticated != true) WhyNot = "Decisions.Budget.Support.SignIn";
+        else if (await verified.FindVerifiedAsync(User, ct) is not { } citizen) WhyNot = "Decisions.Budget.Support.VerifyFirst";
+        else if (Heading.DistrictCode is { } district && !string.Equals(district, citizen.DistrictCode, StringComparison.OrdinalIgnoreCase)) WhyNot = "Decisions.Budget.Support.OutsideDistrict";
+        else Supported = await BudgetSupports.HasSupportedAsync(db, budget, id, citizen, ct);
+        return null;
     }
 }
