@@ -426,4 +426,55 @@ public sealed class PollTests(CityHallApp app) : IClassFixture<CityHallApp>
         Assert.Equal($"/votes/{id}?done=cast&receipt=1#receipt", Html.RedirectedTo(await CastAsync(inGroup, id, options[1])));
         Assert.Equal(1, await app.WithDbAsync(db => db.Set<Poll>().Where(p => p.Id == id).Select(p => p.VoterCount).SingleAsync()));
     }
+
+    [Fact]
+    public async Task Paper_ballots_from_a_polling_station_count_once_per_person_across_paper_and_online()
+    {
+        var (id, o) = await PollAsync();
+        var officer = await app.SignedInStaffAsync(Roles.Official);
+        var station = $"/admin/votes/{id}/paper";
+        async Task<AngleSharp.Dom.IDocument> EnterAsync(string mobile, long choice)
+        {
+            var page = await officer.GetPageAsync(station);
+            return await Html.ParseAsync(await officer.SubmitAsync(page, [new("Mobile", mobile), new("choice", choice.ToString(CultureInfo.InvariantCulture))], "form[data-paper-form]"));
+        }
+        Assert.Single((await EnterAsync("not a number", o[0])).ErrorSummary());
+
+        // A person who has not voted: counted, marked paper on the chain. The same person at another station: flagged.
+        var a = TestAccounts.RandomMobile();
+        Assert.Equal("counted", (await EnterAsync(a, o[0])).QuerySelector("[data-paper-outcome]")!.GetAttribute("data-paper-outcome"));
+        Assert.Equal("flagged", (await EnterAsync(a, o[1])).QuerySelector("[data-paper-outcome]")!.GetAttribute("data-paper-outcome"));
+
+        // Online first, then on paper: the online ballot counts, the paper one is flagged.
+        var b = TestAccounts.RandomMobile();
+        var online = await app.SignedUpCitizenAsync();
+        Assert.Equal(HttpStatusCode.Redirect, (await TestAccounts.VerifyBySmsAsync(app, online, b)).StatusCode);
+        Html.RedirectedTo(await CastAsync(online, id, o[2]));
+        Assert.Equal("flagged", (await EnterAsync(b, o[0])).QuerySelector("[data-paper-outcome]")!.GetAttribute("data-paper-outcome"));
+
+        // On paper first, then online: refused with the reason, and the page says so before they try again.
+        var c = TestAccounts.RandomMobile();
+        Assert.Equal("counted", (await EnterAsync(c, o[1])).QuerySelector("[data-paper-outcome]")!.GetAttribute("data-paper-outcome"));
+        var later = await app.SignedUpCitizenAsync();
+        Assert.Equal(HttpStatusCode.Redirect, (await TestAccounts.VerifyBySmsAsync(app, later, c)).StatusCode);
+        var page = await later.GetPageAsync($"/votes/{id}");
+        Assert.NotNull(page.QuerySelector("[data-why-not='voted-on-paper']"));
+        Assert.Null(page.QuerySelector("form[data-ballot-form]"));
+        Assert.Equal($"/votes/{id}?refused=voted-on-paper", Html.RedirectedTo(await PostBallotAsync(later, id, o[2])));
+
+        // Three counted (a, b online, c), three flagged with their reasons; the chain holds the two paper ballots as such and recounts.
+        Assert.Equal(new Dictionary<long, int> { [o[0]] = 1, [o[1]] = 1, [o[2]] = 1 }, await VotesAsync(id));
+        var flagged = await app.WithDbAsync(db => db.Set<FlaggedBallot>().Where(f => f.PollId == id).OrderBy(f => f.Id).Select(f => new { f.Reason, f.Paper }).ToListAsync());
+        Assert.Equal([("voted-on-paper", true), ("voted-online", true), ("voted-on-paper", false)], flagged.Select(f => (f.Reason, f.Paper)));
+        using (var chain = JsonDocument.Parse(await app.CreateClient().GetStringAsync($"/api/v1/polls/{id}/ballots")))
+            Assert.Equal([true, false, true], chain.RootElement.EnumerateArray().Select(e => e.GetProperty("paper").GetBoolean()));
+        var report = await VerifyAsync(id);
+        Assert.True(report.IsIntact, report.Break?.ToString());
+        // A paper entry's mark is part of its hash: changed, the chain says so.
+        await app.WithDbAsync(db => db.Set<PollBallot>().Where(x => x.PollId == id && x.Sequence == 1).ExecuteUpdateAsync(u => u.SetProperty(x => x.Paper, false)));
+        Assert.False((await VerifyAsync(id)).IsIntact);
+
+        // Citizens cannot enter paper ballots.
+        Assert.NotEqual(HttpStatusCode.OK, (await online.GetAsync(station)).StatusCode);
+    }
 }

@@ -21,6 +21,7 @@ public static class BallotCasting
         ["invalid-choices"] = "Decisions.Refused.InvalidChoices",
         ["over-amount"] = "Decisions.Refused.OverAmount",
         ["under-minimum"] = "Decisions.Refused.UnderMinimum",
+        ["voted-on-paper"] = "Decisions.Refused.VotedOnPaper",
     };
 
     /// <summary>
@@ -82,6 +83,7 @@ public static class BallotCasting
             BallotOutcome.InvalidChoices => Results.Redirect($"{back}?refused=invalid-choices{chosen}#ballot"),
             BallotOutcome.OverAmount => Results.Redirect($"{back}?refused=over-amount{chosen}#ballot"),
             BallotOutcome.UnderMinimum => Results.Redirect($"{back}?refused=under-minimum{chosen}#ballot"),
+            BallotOutcome.Flagged => Results.Redirect($"{back}?refused=voted-on-paper"),
             _ => Results.Redirect($"{back}?refused=not-open"),
         };
     }

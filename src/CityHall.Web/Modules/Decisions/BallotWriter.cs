@@ -10,12 +10,18 @@ namespace CityHall.Web.Modules.Decisions;
 /// <see cref="OverAmount"/>, one that fills less than the minimum share <see cref="UnderMinimum"/>; any other wrong set
 /// of choices (too many or too few, an option of another poll or heading, a repeat) is <see cref="InvalidChoices"/>.
 /// </summary>
-public enum BallotOutcome { Cast, Replaced, Unchanged, NotOpen, OutsideDistrict, NotInGroup, InvalidChoices, NotFound, OverAmount, UnderMinimum }
+public enum BallotOutcome { Cast, Replaced, Unchanged, NotOpen, OutsideDistrict, NotInGroup, InvalidChoices, NotFound, OverAmount, UnderMinimum, Flagged }
 
-/// <summary>A verified person's ballot: their identity key (never stored), their district, and the options chosen.</summary>
-public sealed record BallotAct(long PollId, string IdentityKey, string? DistrictCode, IReadOnlyList<long> Choices);
+/// <summary>
+/// A verified person's ballot: their identity key (never stored), their district, and the options chosen; for a
+/// paper ballot, the officer who entered it at a polling station.
+/// </summary>
+public sealed record BallotAct(long PollId, string IdentityKey, string? DistrictCode, IReadOnlyList<long> Choices, string? PaperEnteredBy = null)
+{
+    public bool Paper => PaperEnteredBy is not null;
+}
 
-/// <summary>What the voter keeps: the chain entry that recorded their ballot (its sequence and hash).</summary>
+/// <summary>What the voter keeps: the chain entry that recorded their ballot (its sequence and hash). A flagged ballot has none.</summary>
 public sealed record BallotReceipt(long PollId, long Sequence, string Hash);
 
 public sealed record BallotResult(BallotOutcome Outcome, BallotReceipt? Receipt = null);
@@ -74,6 +80,7 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, TimeProvider clock
 
         var results = new BallotResult[batch.Count];
         var entries = new List<PollBallot>();
+        var flagged = new List<FlaggedBallot>();
         for (var i = 0; i < batch.Count; i++)
         {
             var act = batch[i];
@@ -90,12 +97,21 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, TimeProvider clock
             var choices = poll.ChoicesOf(act.Choices);
             var key = (poll.Id, commitmentOf[i]!);
             voters.TryGetValue(key, out var current);
+            // One person, one ballot across the ways of voting: online ballots replace each other, but a paper ballot
+            // after any ballot, or any ballot after a paper one, is kept aside for review and not counted.
+            if (current is not null && (current.Voter.Paper || act.Paper))
+            {
+                flagged.Add(new FlaggedBallot { PollId = poll.Id, Commitment = key.Item2, Choices = choices, Paper = act.Paper, EnteredBy = act.PaperEnteredBy,
+                    Reason = current.Voter.Paper ? "voted-on-paper" : "voted-online", At = at });
+                results[i] = new(BallotOutcome.Flagged);
+                continue;
+            }
             if (current is not null && current.Voter.Choices == choices)
             {
                 results[i] = new(BallotOutcome.Unchanged, new(poll.Id, current.Voter.Sequence, ""));
                 continue;
             }
-            var entry = new PollBallot { PollId = poll.Id, Sequence = state.Length + 1, Commitment = key.Item2, Choices = choices, At = at, PreviousHash = state.Head };
+            var entry = new PollBallot { PollId = poll.Id, Sequence = state.Length + 1, Commitment = key.Item2, Choices = choices, At = at, PreviousHash = state.Head, Paper = act.Paper };
             entry.Hash = PollBallot.HashOf(entry);
             entries.Add(entry);
             (state.Length, state.Head) = (entry.Sequence, entry.Hash);
@@ -103,7 +119,7 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, TimeProvider clock
             if (current is null)
             {
                 state.Voters++;
-                voters[key] = new(new PollVoter { PollId = poll.Id, Commitment = key.Item2, Sequence = entry.Sequence, Choices = choices, DistrictCode = act.DistrictCode, VotedAt = at }, IsNew: true);
+                voters[key] = new(new PollVoter { PollId = poll.Id, Commitment = key.Item2, Sequence = entry.Sequence, Choices = choices, DistrictCode = act.DistrictCode, VotedAt = at, Paper = act.Paper }, IsNew: true);
                 results[i] = new(BallotOutcome.Cast, new(poll.Id, entry.Sequence, entry.Hash));
             }
             else
@@ -114,31 +130,35 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, TimeProvider clock
                 results[i] = new(BallotOutcome.Replaced, new(poll.Id, entry.Sequence, entry.Hash));
             }
         }
-        if (entries.Count > 0) await WriteAsync(db, entries, voters.Values.Where(v => v.IsNew || v.Changed).ToList(), states.Values.Where(s => s.Length != s.LengthRead).ToList(), now, ct);
+        if (entries.Count > 0 || flagged.Count > 0)
+            await WriteAsync(db, entries, voters.Values.Where(v => v.IsNew || v.Changed).ToList(), states.Values.Where(s => s.Length != s.LengthRead).ToList(), flagged, ct);
         return results;
     }
 
     /// <summary>One transaction of prepared statements (see <see cref="RowStatement"/>); undone and retried when another node moved a poll meanwhile.</summary>
-    private static async Task WriteAsync(AppDbContext db, List<PollBallot> entries, List<VoterState> voters, List<PollState> moved, DateTime now, CancellationToken ct)
+    private static async Task WriteAsync(AppDbContext db, List<PollBallot> entries, List<VoterState> voters, List<PollState> moved, List<FlaggedBallot> flagged, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var connection = db.Database.GetDbConnection();
         var tx = transaction.GetDbTransaction();
         var rowsPerStatement = RowStatement.RowsPerStatementFor(db);
         await using (var chain = new RowStatement(connection, tx, rows =>
-            "INSERT INTO decision_ballots (\"PollId\", \"Sequence\", \"Commitment\", \"Choices\", \"At\", \"PreviousHash\", \"Hash\", \"HashVersion\") VALUES " + rows, 8, rowsPerStatement))
+            "INSERT INTO decision_ballots (\"PollId\", \"Sequence\", \"Commitment\", \"Choices\", \"At\", \"PreviousHash\", \"Hash\", \"HashVersion\", \"Paper\") VALUES " + rows, 9, rowsPerStatement))
         {
-            foreach (var e in entries) await chain.AddAsync(ct, e.PollId, e.Sequence, e.Commitment, e.Choices, e.At, e.PreviousHash, e.Hash, e.HashVersion);
+            foreach (var e in entries) await chain.AddAsync(ct, e.PollId, e.Sequence, e.Commitment, e.Choices, e.At, e.PreviousHash, e.Hash, e.HashVersion, e.Paper);
             await chain.FlushAsync(ct);
         }
         await using (var added = new RowStatement(connection, tx, rows =>
-            "INSERT INTO decision_voters (\"PollId\", \"Commitment\", \"Sequence\", \"Choices\", \"DistrictCode\", \"VotedAt\") VALUES " + rows, 6, rowsPerStatement))
+            "INSERT INTO decision_voters (\"PollId\", \"Commitment\", \"Sequence\", \"Choices\", \"DistrictCode\", \"VotedAt\", \"Paper\") VALUES " + rows, 7, rowsPerStatement))
         await using (var replaced = new RowStatement(connection, tx, rows =>
             "UPDATE decision_voters SET \"Sequence\" = v.column3, \"Choices\" = v.column4, \"DistrictCode\" = v.column5, \"VotedAt\" = v.column6 " +
             $"FROM (VALUES {rows}) AS v WHERE \"PollId\" = v.column1 AND \"Commitment\" = v.column2", 6, rowsPerStatement))
         {
             foreach (var (v, isNew) in voters.Select(s => (s.Voter, s.IsNew)))
-                await (isNew ? added : replaced).AddAsync(ct, v.PollId, v.Commitment, v.Sequence, v.Choices, v.DistrictCode, v.VotedAt);
+            {
+                if (isNew) await added.AddAsync(ct, v.PollId, v.Commitment, v.Sequence, v.Choices, v.DistrictCode, v.VotedAt, v.Paper);
+                else await replaced.AddAsync(ct, v.PollId, v.Commitment, v.Sequence, v.Choices, v.DistrictCode, v.VotedAt);
+            }
             await added.FlushAsync(ct);
             await replaced.FlushAsync(ct);
             if (replaced.Affected != voters.Count(s => !s.IsNew)) throw new DbUpdateConcurrencyException("A voter's ballot to replace was gone.");
@@ -159,6 +179,11 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, TimeProvider clock
             foreach (var p in moved) await heads.AddAsync(ct, p.Id, p.Voters, p.Length, p.Head, p.LengthRead);
             await heads.FlushAsync(ct);
             if (heads.Affected != moved.Count) throw new DbUpdateConcurrencyException("A poll's chain moved while this batch was written.");
+        }
+        if (flagged.Count > 0)
+        {
+            db.AddRange(flagged);
+            await db.SaveChangesAsync(ct);
         }
         await transaction.CommitAsync(ct);
     }

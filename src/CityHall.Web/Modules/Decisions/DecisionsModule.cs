@@ -10,6 +10,8 @@ namespace CityHall.Web.Modules.Decisions;
 public static class DecisionsModule
 {
     public const string Manage = "decisions.manage";
+    /// <summary>Entering paper ballots at a polling station (an officer's task, which need not include preparing votes).</summary>
+    public const string EnterPaperBallots = "decisions.paper";
 
     public static WebApplicationBuilder AddDecisions(this WebApplicationBuilder builder)
     {
@@ -18,7 +20,7 @@ public static class DecisionsModule
         services.AddModule(new ModuleDescriptor
         {
             Name = "Decisions",
-            Permissions = [new(Manage, "Permission.ManagePolls", Roles.Official)],
+            Permissions = [new(Manage, "Permission.ManagePolls", Roles.Official), new(EnterPaperBallots, "Permission.EnterPaperBallots", Roles.Official)],
             AdminMenu = [new("Admin.Menu.Polls", "/admin/votes", Manage, 150), new("Admin.Menu.Budgets", "/admin/budgets", Manage, 151)],
             Datasets = [new("polls", "Dataset.Polls", "/api/v1/polls", "JSON", "Dataset.Polls.Description")],
             SectorServices =

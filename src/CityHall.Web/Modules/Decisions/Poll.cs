@@ -128,9 +128,15 @@ public sealed class PollBallot
     public required string PreviousHash { get; set; }
     public string Hash { get; set; } = "";
     public int HashVersion { get; set; } = HashChain.CurrentVersion;
+    /// <summary>Entered by an officer from a paper ballot at a polling station (part of the entry's hash, so it cannot be changed after).</summary>
+    public bool Paper { get; set; }
 
-    public static string HashOf(PollBallot b) => HashChain.Hash("poll-ballot", b.PollId.ToString(CultureInfo.InvariantCulture), b.Sequence.ToString(CultureInfo.InvariantCulture),
-        b.Commitment, b.Choices, b.At.UtcTicks.ToString(CultureInfo.InvariantCulture), b.PreviousHash);
+    /// <summary>An online ballot's hash covers what it always did; a paper one's also says "paper".</summary>
+    public static string HashOf(PollBallot b) => b.Paper
+        ? HashChain.Hash("poll-ballot", b.PollId.ToString(CultureInfo.InvariantCulture), b.Sequence.ToString(CultureInfo.InvariantCulture),
+            b.Commitment, b.Choices, b.At.UtcTicks.ToString(CultureInfo.InvariantCulture), b.PreviousHash, "paper")
+        : HashChain.Hash("poll-ballot", b.PollId.ToString(CultureInfo.InvariantCulture), b.Sequence.ToString(CultureInfo.InvariantCulture),
+            b.Commitment, b.Choices, b.At.UtcTicks.ToString(CultureInfo.InvariantCulture), b.PreviousHash);
 
     public static string ChoicesOf(IEnumerable<long> options) => string.Join(',', options.Distinct().Order().Select(o => o.ToString(CultureInfo.InvariantCulture)));
 
@@ -148,6 +154,40 @@ public sealed class PollVoter
     public required string Choices { get; set; }
     public string? DistrictCode { get; set; }
     public DateTimeOffset VotedAt { get; set; }
+    /// <summary>Their ballot was a paper one, entered at a polling station: a second ballot by either way is flagged, not counted.</summary>
+    public bool Paper { get; set; }
+}
+
+/// <summary>
+/// A ballot that was not counted because its voter had already voted the other way (online, then on paper at a
+/// polling station, or the reverse) or on paper twice: kept for the election's staff to review, never on the chain.
+/// </summary>
+public sealed class FlaggedBallot
+{
+    public long Id { get; set; }
+    public long PollId { get; set; }
+    public required string Commitment { get; set; }
+    public required string Choices { get; set; }
+    public bool Paper { get; set; }
+    /// <summary>The officer who entered a paper ballot.</summary>
+    public string? EnteredBy { get; set; }
+    /// <summary>Why: "voted-online" (a paper ballot after an online one) or "voted-on-paper" (any ballot after a paper one).</summary>
+    public required string Reason { get; set; }
+    public DateTimeOffset At { get; set; }
+}
+
+internal sealed class FlaggedBallotConfiguration : IEntityTypeConfiguration<FlaggedBallot>
+{
+    public void Configure(EntityTypeBuilder<FlaggedBallot> e)
+    {
+        e.ToTable("decision_flagged_ballots");
+        e.Property(x => x.Commitment).HasMaxLength(64);
+        e.Property(x => x.Choices).HasMaxLength(1000);
+        e.Property(x => x.EnteredBy).HasMaxLength(200);
+        e.Property(x => x.Reason).HasMaxLength(40);
+        e.HasIndex(x => x.PollId);
+        e.HasOne<Poll>().WithMany().HasForeignKey(x => x.PollId).OnDelete(DeleteBehavior.Cascade);
+    }
 }
 
 /// <summary>A member of a poll's group, as the commitment they vote under (HMAC of their identity key under the poll's salt): erased in effect with the salt when the poll closes.</summary>

@@ -23,7 +23,7 @@ public static class PollApi
     /// <param name="Votes">Each option still in the count, by id.</param>
     public sealed record RunoffRound(IReadOnlyDictionary<long, int> Votes, int Exhausted, long? Eliminated);
 
-    public sealed record Ballot(long Sequence, string Commitment, IReadOnlyList<long> Choices, DateTimeOffset At, string PreviousHash, string Hash, int HashVersion);
+    public sealed record Ballot(long Sequence, string Commitment, IReadOnlyList<long> Choices, DateTimeOffset At, string PreviousHash, string Hash, int HashVersion, bool Paper);
 
     public static void Map(WebApplication app)
     {
@@ -75,10 +75,10 @@ public static class PollApi
             if (!await db.Set<Poll>().AnyAsync(p => p.Id == id && p.PublishedAt != null, ct)) return TypedResults.NotFound();
             // Streamed as read: a city-wide poll's chain has a million ballots.
             return TypedResults.Ok(db.Set<PollBallot>().AsNoTracking().Where(b => b.PollId == id).OrderBy(b => b.Sequence).AsAsyncEnumerable()
-                .Select(b => new Ballot(b.Sequence, b.Commitment, PollBallot.Parse(b.Choices), b.At, b.PreviousHash, b.Hash, b.HashVersion)));
+                .Select(b => new Ballot(b.Sequence, b.Commitment, PollBallot.Parse(b.Choices), b.At, b.PreviousHash, b.Hash, b.HashVersion, b.Paper)));
         })
         .WithSummary("A poll's ballot chain")
-        .WithDescription("Every ballot in order: the voter as a commitment (a keyed hash no one can trace without the poll's key), the options chosen, the time, and the hashes that link it to the ballot before. A later ballot with the same commitment replaces the earlier one; counting each commitment's last ballot gives the results.");
+        .WithDescription("Every ballot in order: the voter as a commitment (a keyed hash no one can trace without the poll's key), the options chosen, the time, whether it is a paper ballot entered at a polling station, and the hashes that link it to the ballot before. A later ballot with the same commitment replaces the earlier one; counting each commitment's last ballot gives the results.");
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotYet(IStringLocalizer<Text> t) => TypedResults.Problem(t["Decisions.Results.NotYet"].Value, statusCode: StatusCodes.Status409Conflict);

@@ -421,6 +421,49 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.ToTable("decision_budget_supports", (string)null);
                 });
 
+            modelBuilder.Entity("CityHall.Web.Modules.Decisions.FlaggedBallot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Choices")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Commitment")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Paper")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("PollId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PollId");
+
+                    b.ToTable("decision_flagged_ballots", (string)null);
+                });
+
             modelBuilder.Entity("CityHall.Web.Modules.Decisions.Poll", b =>
                 {
                     b.Property<long>("Id")
@@ -557,6 +600,9 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.Property<int>("HashVersion")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("Paper")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -638,6 +684,9 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.Property<string>("DistrictCode")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("Paper")
+                        .HasColumnType("boolean");
 
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
@@ -3763,6 +3812,15 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.HasOne("CityHall.Web.Modules.Decisions.Budgets.BudgetProject", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Decisions.FlaggedBallot", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.Decisions.Poll", null)
+                        .WithMany()
+                        .HasForeignKey("PollId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,78 @@
+using System.Globalization;
+using CityHall.Web.Modules.Accounts.Contracts;
+using CityHall.Web.Platform.Audit;
+using CityHall.Web.Platform.City;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace CityHall.Web.Modules.Decisions.Admin;
+
+/// <summary>
+/// A polling station: an officer enters a paper ballot for a voter whose identity they checked on paper — the voter's
+/// mobile number (which gives the same identity as their SMS verification, so online and paper ballots of one person
+/// meet) and, for a poll of some districts, the district on their identity card. It goes through the same writer as
+/// online ballots, marked as paper on the chain. A paper ballot from someone who already voted (online, or on paper
+/// elsewhere) is kept aside as flagged, not counted, and the officer is told so at once. Every entry is audited.
+/// </summary>
+[Authorize(Policy = PermissionPolicyProvider.Prefix + DecisionsModule.EnterPaperBallots)]
+public sealed class PaperModel(AppDbContext db, BallotWriter writer, IVerifiedCitizens verified, AuditLog audit, IStringLocalizer<Text> t) : PageModel
+{
+    public Poll Poll { get; private set; } = null!;
+    public IReadOnlyList<PollOption> Options { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> DistrictItems { get; private set; } = [];
+    public int Flagged { get; private set; }
+    public int PaperCounted { get; private set; }
+    /// <summary>What became of the ballot just entered (a text key), and whether it counted.</summary>
+    public string? Outcome { get; private set; }
+    public bool Counted { get; private set; }
+    [BindProperty, Display(Name = "Decisions.Paper.Mobile")] public string? Mobile { get; set; }
+    [BindProperty, Display(Name = "Decisions.Paper.District")] public string? District { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(long id, List<long>? choice, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } missing) return missing;
+        var key = verified.IdentityKeyForMobile(Mobile ?? "");
+        if (key is null) ModelState.AddModelError(nameof(Mobile), t["Decisions.Paper.Error.Mobile"]);
+        if (Poll.DistrictCodes.Count > 0 && string.IsNullOrEmpty(District)) ModelState.AddModelError(nameof(District), t["Decisions.Paper.Error.District"]);
+        if (!ModelState.IsValid) return Page();
+        var result = await writer.CastAsync(new(id, key!, string.IsNullOrEmpty(District) ? null : District, choice ?? [], User.Identity?.Name ?? "officer"), ct);
+        (Outcome, Counted) = result.Outcome switch
+        {
+            BallotOutcome.Cast => ("Decisions.Paper.Counted", true),
+            BallotOutcome.Flagged => ("Decisions.Paper.Flagged", false),
+            BallotOutcome.OutsideDistrict => ("Decisions.Refused.OutsideDistrict", false),
+            BallotOutcome.NotInGroup => ("Decisions.Refused.NotInGroup", false),
+            BallotOutcome.NotOpen => ("Decisions.Refused.NotOpen", false),
+            BallotOutcome.OverAmount => ("Decisions.Refused.OverAmount", false),
+            BallotOutcome.UnderMinimum => ("Decisions.Refused.UnderMinimum", false),
+            _ => ("Decisions.Refused.InvalidChoices", false),
+        };
+        if (!Counted && result.Outcome != BallotOutcome.Flagged) ModelState.AddModelError("choice", t[Outcome]);
+        // The number is not kept in the log either: only what happened, and by whom.
+        await audit.RecordAsync(User, "decisions.poll.paper-ballot", "poll", id.ToString(CultureInfo.InvariantCulture),
+            new { Outcome = result.Outcome.ToString(), Entry = result.Receipt?.Sequence }, ct);
+        await CountAsync(ct);
+        if (Counted || result.Outcome == BallotOutcome.Flagged) (Mobile, District) = (null, null);
+        ModelState.Remove(nameof(Mobile));
+        ModelState.Remove(nameof(District));
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(long id, CancellationToken ct)
+    {
+        if (await Polls.FindPublishedAsync(db, id, ct) is not var (poll, options)) return NotFound();
+        (Poll, Options) = (poll, options);
+        var names = await DistrictChoices.NamesAsync(db);
+        DistrictItems = [new SelectListItem(t["Decisions.Paper.ChooseDistrict"].Value, ""),
+            .. poll.DistrictCodes.Select(c => new SelectListItem(names.GetValueOrDefault(c, c), c)), new SelectListItem(t["Decisions.Paper.OtherDistrict"].Value, "other")];
+        await CountAsync(ct);
+        return null;
+    }
+
+    private async Task CountAsync(CancellationToken ct)
+    {
+        Flagged = await db.Set<FlaggedBallot>().CountAsync(f => f.PollId == Poll.Id, ct);
+        PaperCounted = await db.Set<PollVoter>().CountAsync(v => v.PollId == Poll.Id && v.Paper, ct);
+    }
+}
