@@ -272,6 +272,17 @@ public sealed class BudgetTests(BudgetClockApp app) : IClassFixture<BudgetClockA
         var shade = await ProposeAsync("놀이터 그늘막 설치 " + budget.Id, city.Id);
         var alley = await ProposeAsync("골목 가로등 교체 " + budget.Id, district.Id);
         var spam = await ProposeAsync("광고 문구가 담긴 제안 " + budget.Id, city.Id);
+        // With a picture: the alt text is asked for; the picture is the author's to see until the idea is published.
+        var picture = TestImages.RedLeftBlueRight(800, 600);
+        var fields = page.FilledIn("form[data-idea-form]").With(("Input.HeadingId", city.Id.ToString(CultureInfo.InvariantCulture)), ("Input.Title", "벽화 골목 " + budget.Id),
+            ("Input.Description", "낡은 담장에 주민이 함께 그린 벽화를 만들면 좋겠습니다."), ("Input.Cost", "20"));
+        Assert.Single((await Html.ParseAsync(await author.SubmitMultipartAsync(page, fields, [("Input.Image", "wall.jpg", picture, "image/jpeg")], "form[data-idea-form]"))).ErrorSummary());
+        var mural = long.Parse(Html.RedirectedTo(await author.SubmitMultipartAsync(page, fields.With(("Input.ImageAlt", "낙서로 덮인 골목 담장")),
+            [("Input.Image", "wall.jpg", picture, "image/jpeg")], "form[data-idea-form]")).Split('/', '?')[3], CultureInfo.InvariantCulture);
+        var muralPicture = (await author.GetPageAsync($"/budgets/projects/{mural}")).QuerySelector("[data-picture]")!;
+        Assert.Equal("낙서로 덮인 골목 담장", muralPicture.GetAttribute("alt"));
+        Assert.Equal("image/jpeg", (await author.GetAsync(muralPicture.GetAttribute("src"))).Content.Headers.ContentType!.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync(muralPicture.GetAttribute("src"))).StatusCode);
 
         // Waiting: its author sees it and that it waits; no one else does.
         var mine = await author.GetPageAsync($"/budgets/projects/{shade}?done=submitted");
@@ -332,9 +343,43 @@ public sealed class BudgetTests(BudgetClockApp app) : IClassFixture<BudgetClockA
             Assert.All(new[] { shade, alley, spam }, id => Assert.Contains($"\"Id\":{id},", exported, StringComparison.Ordinal));
             await data.EraseAsync(authorId!, CancellationToken.None);
         }
-        var left = await app.WithDbAsync(db => db.Set<BudgetProject>().Where(p => p.Id == shade || p.Id == alley || p.Id == spam).Select(p => new { p.Id, p.AuthorId }).ToListAsync());
+        var left = await app.WithDbAsync(db => db.Set<BudgetProject>().Where(p => p.Id == shade || p.Id == alley || p.Id == spam || p.Id == mural).Select(p => new { p.Id, p.AuthorId }).ToListAsync());
         Assert.Equal(new[] { shade, alley }.Order(), left.Select(p => p.Id).Order());
         Assert.All(left, p => Assert.Null(p.AuthorId));
+    }
+
+    [Fact]
+    public async Task A_funded_project_shows_its_execution_milestone_by_milestone_with_photos()
+    {
+        var (budget, city, district, projects) = await BudgetAsync(TimeSpan.FromHours(-1), BallotStyle.Knapsack, ("도서관", 60), ("쉼터", 50), ("벤치", 30));
+        var (poll, o, _) = await BallotsAsync(budget, city, district, projects);
+        app.Clock.Advance(TimeSpan.FromDays(3));
+        for (var i = 0; i < 3; i++) Assert.Equal(BallotOutcome.Cast, (await Writer.CastAsync(new(poll, $"exec-{poll}-{i}", null, [o[0], o[2]]))).Outcome);
+        var staff = await app.SignedInStaffAsync(Roles.Official);
+        Assert.Null((await staff.GetPageAsync($"/admin/budgets/{budget.Id}/projects/{projects[0]}")).QuerySelector("form[data-milestone-form]")); // not before the results
+        app.Clock.Advance(TimeSpan.FromDays(1));
+        staff = await app.SignedInStaffAsync(Roles.Official);
+
+        var admin = await staff.GetPageAsync($"/admin/budgets/{budget.Id}/projects/{projects[0]}");
+        var bad = await Html.ParseAsync(await staff.SubmitMultipartAsync(admin, [new("Milestone.On", ""), new("Milestone.TitleKo", "착공"), new("Milestone.PercentComplete", "150")], [], "form[data-milestone-form]"));
+        Assert.Equal(2, bad.ErrorSummary().Length);
+        var photo = TestImages.RedLeftBlueRight(1200, 900);
+        Html.RedirectedTo(await staff.SubmitMultipartAsync(admin, [new("Milestone.On", "2027-04-01"), new("Milestone.TitleKo", "설계 완료"), new("Milestone.PercentComplete", "10")], [], "form[data-milestone-form]"));
+        Html.RedirectedTo(await staff.SubmitMultipartAsync(admin, [new("Milestone.On", "2027-06-15"), new("Milestone.TitleKo", "착공"), new("Milestone.TitleEn", "Building starts"),
+            new("Milestone.PercentComplete", "40"), new("Milestone.PhotoAlt", "터를 닦는 굴착기")], [("Milestone.Photo", "site.jpg", photo, "image/jpeg")], "form[data-milestone-form]"));
+
+        var page = await app.CreateClient().GetPageAsync($"/budgets/projects/{projects[0]}?at=execution");
+        Assert.Equal("yes", page.QuerySelector("[data-funded]")!.GetAttribute("data-funded"));
+        Assert.Equal("40", page.QuerySelector("[data-percent]")!.GetAttribute("data-percent"));
+        Assert.Equal(2, page.QuerySelectorAll("[data-milestones] [data-milestone]").Length);
+        var img = page.QuerySelector("[data-milestones] img")!;
+        Assert.Equal("터를 닦는 굴착기", img.GetAttribute("alt"));
+        var served = await app.CreateClient().GetAsync(img.GetAttribute("src"));
+        Assert.Equal("image/jpeg", served.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("public", served.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        Assert.Equal("no", (await app.CreateClient().GetPageAsync($"/budgets/projects/{projects[1]}?at=execution")).QuerySelector("[data-funded]")!.GetAttribute("data-funded"));
+        var audit = await app.WithDbAsync(db => db.Set<AuditEntry>().CountAsync(a => a.Action == "decisions.project.milestone" && a.TargetId == projects[0].ToString(CultureInfo.InvariantCulture)));
+        Assert.Equal(2, audit);
     }
 
     [Fact]

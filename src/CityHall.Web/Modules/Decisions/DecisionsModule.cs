@@ -49,6 +49,7 @@ public static class DecisionsModule
     public static WebApplication MapDecisions(this WebApplication app)
     {
         BallotCasting.Map(app);
+        Budgets.BudgetImages.Map(app);
         PollApi.Map(app);
         return app;
     }

@@ -13,6 +13,7 @@ namespace CityHall.Web.Modules.Decisions.Budgets.Admin;
 /// still be completed.
 /// </summary>
 [Authorize(Policy = PermissionPolicyProvider.Prefix + DecisionsModule.Manage)]
+[RequestSizeLimit(BudgetImages.MaxUploadBytes + 1_048_576)] // a milestone's photo and its text
 public sealed class ProjectModel(AppDbContext db, AuditLog audit, Microsoft.Extensions.Options.IOptionsSnapshot<CityOptions> city, TimeProvider clock, IStringLocalizer<Text> t) : PageModel
 {
     [BindProperty] public ProjectInput Input { get; set; } = new();
@@ -21,6 +22,10 @@ public sealed class ProjectModel(AppDbContext db, AuditLog audit, Microsoft.Exte
     public IReadOnlyList<SelectListItem> HeadingItems { get; private set; } = [];
     public IReadOnlyList<SelectListItem> FeasibilityItems { get; private set; } = [];
     public bool Fixed => Budget.BallotsPreparedAt is not null;
+    /// <summary>Milestones can be recorded for a project that was on the ballot, once the ballot has closed.</summary>
+    public bool InExecution => Existing is { } p && Budgets.OnBallot(p) && Budget.PhaseAt(clock.GetUtcNow().UtcDateTime) >= BudgetPhase.Results;
+    public IReadOnlyList<BudgetMilestone> Milestones { get; private set; } = [];
+    public MilestoneInput Milestone { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(long budget, string id, CancellationToken ct)
     {
@@ -46,6 +51,42 @@ public sealed class ProjectModel(AppDbContext db, AuditLog audit, Microsoft.Exte
         await audit.RecordAsync(User, Existing is null ? "decisions.project.create" : "decisions.project.edit", "budget-project", project.Id.ToString(CultureInfo.InvariantCulture),
             new { project.BudgetId, project.HeadingId, project.TitleKo, project.Cost, project.Feasibility, project.Selected }, ct);
         return Redirect($"/admin/budgets/{Budget.Id}#projects");
+    }
+
+    /// <summary>Records a milestone of the project's execution, with its photo if one is given.</summary>
+    public async Task<IActionResult> OnPostMilestoneAsync(long budget, string id, CancellationToken ct)
+    {
+        ModelState.Clear(); // the project's own form is not posted here
+        if (await LoadAsync(budget, id, ct) is { } missing) return missing;
+        if (!InExecution) return NotFound();
+        Input = ProjectInput.From(Existing!);
+        await TryUpdateModelAsync(Milestone, "Milestone");
+        if (Milestone.On is null && ModelState.GetFieldValidationState("Milestone.On") != ModelValidationState.Invalid) ModelState.AddModelError("Milestone.On", t["Decisions.Budget.Error.MilestoneDate"]);
+        if (Milestone.PercentComplete is not (>= 0 and <= 100)) ModelState.AddModelError("Milestone.PercentComplete", t["Decisions.Budget.Error.Percent"]);
+        if (Milestone.Photo is not null && string.IsNullOrWhiteSpace(Milestone.PhotoAlt)) ModelState.AddModelError("Milestone.PhotoAlt", t["Decisions.Budget.Image.AltRequired"]);
+        Platform.Web.PreparedPhoto? photo = null;
+        if (Milestone.Photo is { } upload && ModelState.IsValid)
+        {
+            (photo, var error) = await BudgetImages.PrepareAsync(upload);
+            if (error is not null) ModelState.AddModelError("Milestone.Photo", t[error]);
+        }
+        if (!ModelState.IsValid) return Page();
+        var milestone = new BudgetMilestone
+        {
+            ProjectId = Existing!.Id, On = Milestone.On!.Value, TitleKo = Milestone.TitleKo.Trim(), TitleEn = string.IsNullOrWhiteSpace(Milestone.TitleEn) ? null : Milestone.TitleEn.Trim(),
+            NoteKo = string.IsNullOrWhiteSpace(Milestone.NoteKo) ? null : Milestone.NoteKo.Trim(), PercentComplete = Milestone.PercentComplete!.Value,
+            CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = User.Identity?.Name ?? "",
+        };
+        db.Add(milestone);
+        await db.SaveChangesAsync(ct);
+        if (photo is not null)
+        {
+            db.Add(BudgetImages.From(photo, Existing.Id, milestone.Id, Milestone.PhotoAlt!));
+            await db.SaveChangesAsync(ct);
+        }
+        await audit.RecordAsync(User, "decisions.project.milestone", "budget-project", Existing.Id.ToString(CultureInfo.InvariantCulture),
+            new { milestone.Id, milestone.On, milestone.TitleKo, milestone.PercentComplete, Photo = photo is not null }, ct);
+        return Redirect($"/admin/budgets/{budget}/projects/{Existing.Id}#milestones");
     }
 
     /// <summary>Publishes a citizen's idea waiting for moderation: it becomes public and can be supported.</summary>
@@ -90,7 +131,9 @@ public sealed class ProjectModel(AppDbContext db, AuditLog audit, Microsoft.Exte
         if (id == "new") return null;
         if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var projectId)) return NotFound();
         Existing = await db.Set<BudgetProject>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId && p.BudgetId == budgetId, ct);
-        return Existing is null ? NotFound() : null;
+        if (Existing is null) return NotFound();
+        Milestones = await db.Set<BudgetMilestone>().AsNoTracking().Where(m => m.ProjectId == projectId).OrderBy(m => m.On).ThenBy(m => m.Id).ToListAsync(ct);
+        return null;
     }
 }
 
@@ -144,4 +187,17 @@ public sealed class ProjectInput
         HeadingId = p.HeadingId, TitleKo = p.TitleKo, TitleEn = p.TitleEn, DescriptionKo = p.DescriptionKo, DescriptionEn = p.DescriptionEn, Cost = p.Cost,
         Latitude = p.Latitude, Longitude = p.Longitude, Feasibility = p.Feasibility, ReviewNoteKo = p.ReviewNoteKo, ReviewNoteEn = p.ReviewNoteEn, Selected = p.Selected,
     };
+}
+
+/// <summary>A milestone as staff record it.</summary>
+public sealed class MilestoneInput
+{
+    [Display(Name = "Decisions.Budget.Milestone.On")] public DateOnly? On { get; set; }
+    [Display(Name = "Decisions.Budget.Milestone.TitleKo"), Required(ErrorMessage = "Decisions.Error.TitleRequired"), StringLength(300, ErrorMessage = "Form.TooLong")]
+    public string TitleKo { get; set; } = "";
+    [Display(Name = "Decisions.Budget.Milestone.TitleEn"), StringLength(300, ErrorMessage = "Form.TooLong")] public string? TitleEn { get; set; }
+    [Display(Name = "Decisions.Budget.Milestone.Note"), StringLength(4000, ErrorMessage = "Form.TooLong")] public string? NoteKo { get; set; }
+    [Display(Name = "Decisions.Budget.Milestone.Percent")] public int? PercentComplete { get; set; }
+    [Display(Name = "Decisions.Budget.Milestone.Photo")] public IFormFile? Photo { get; set; }
+    [Display(Name = "Decisions.Budget.Image.Alt"), StringLength(BudgetImages.AltMax, ErrorMessage = "Form.TooLong")] public string? PhotoAlt { get; set; }
 }

@@ -10,7 +10,7 @@ namespace CityHall.Web.Modules.Decisions.Budgets.Public;
 /// who may not). A citizen's idea waiting for a moderator, or declined, is shown to its author alone.
 /// </summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = OutputCaching.PublicShort)]
-public sealed class ProjectModel(AppDbContext db, IVerifiedCitizens verified, TimeProvider clock, IStringLocalizer<Text> t) : PageModel
+public sealed class ProjectModel(AppDbContext db, IVerifiedCitizens verified, BudgetResultsCache results, TimeProvider clock, IStringLocalizer<Text> t) : PageModel
 {
     public BudgetProject Project { get; private set; } = null!;
     public Budget Budget { get; private set; } = null!;
@@ -21,6 +21,15 @@ public sealed class ProjectModel(AppDbContext db, IVerifiedCitizens verified, Ti
     public string? WhyNot { get; private set; }
     public bool Supported { get; private set; }
     public string? Message { get; private set; }
+    /// <summary>The idea's picture (no milestone), and each milestone's photo by milestone.</summary>
+    public BudgetImageInfo? Picture { get; private set; }
+    public IReadOnlyDictionary<long, BudgetImageInfo> Photos { get; private set; } = new Dictionary<long, BudgetImageInfo>();
+    public IReadOnlyList<BudgetMilestone> Milestones { get; private set; } = [];
+    /// <summary>Once its heading's ballot has closed: whether the result funded it (by votes), and by equal shares.</summary>
+    public (bool ByVotes, bool ByShares)? Funded { get; private set; }
+
+    /// <summary>A picture as a page shows it: where to fetch it, its size (no layout shift) and its words.</summary>
+    public sealed record BudgetImageInfo(long Id, int Width, int Height, string Alt);
 
     public async Task<IActionResult> OnGetAsync(long id, string? done, CancellationToken ct)
     {
@@ -53,7 +62,19 @@ public sealed class ProjectModel(AppDbContext db, IVerifiedCitizens verified, Ti
         if (await Budgets.FindPublishedAsync(db, project.BudgetId, ct) is not { } budget) return NotFound();
         (Project, Budget) = (project, budget);
         Heading = await db.Set<BudgetHeading>().AsNoTracking().SingleAsync(h => h.Id == project.HeadingId, ct);
-        Phase = budget.PhaseAt(clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        Phase = budget.PhaseAt(now);
+        var images = await db.Set<BudgetImage>().AsNoTracking().Where(i => i.ProjectId == id)
+            .Select(i => new { i.Id, i.MilestoneId, i.Width, i.Height, i.AltText }).ToListAsync(ct);
+        Picture = images.Where(i => i.MilestoneId is null).Select(i => new BudgetImageInfo(i.Id, i.Width, i.Height, i.AltText)).FirstOrDefault();
+        Photos = images.Where(i => i.MilestoneId is not null).GroupBy(i => i.MilestoneId!.Value).ToDictionary(g => g.Key, g => g.Select(i => new BudgetImageInfo(i.Id, i.Width, i.Height, i.AltText)).First());
+        Milestones = await db.Set<BudgetMilestone>().AsNoTracking().Where(m => m.ProjectId == id).OrderBy(m => m.On).ThenBy(m => m.Id).ToListAsync(ct);
+        if (Heading.PollId is { } pollId && Budgets.OnBallot(project) && await Polls.FindPublishedAsync(db, pollId, ct) is var (poll, options) && poll.PhaseAt(now) == PollPhase.Closed)
+        {
+            var counted = await results.GetAsync(poll, options);
+            var option = options.FirstOrDefault(o => o.ProjectId == id)?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Funded = (counted.ByVotes.Funded.Any(f => f.Id == option), counted.ByEqualShares.Funded.Any(f => f.Id == option));
+        }
         if (Phase != BudgetPhase.Supports || project.Moderation != Moderation.Published) WhyNot = "Decisions.Budget.Support.NotOpen";
         else if (User.Identity?.IsAuthenticated != true) WhyNot = "Decisions.Budget.Support.SignIn";
         else if (await verified.FindVerifiedAsync(User, ct) is not { } citizen) WhyNot = "Decisions.Budget.Support.VerifyFirst";

@@ -14,7 +14,9 @@ namespace CityHall.Web.Modules.Decisions.Budgets.Public;
 /// </summary>
 [Authorize]
 [EnableRateLimiting(RateLimits.CitizenWrite)]
-public sealed class ProposeModel(AppDbContext db, IVerifiedCitizens verified, Microsoft.Extensions.Options.IOptionsSnapshot<CityOptions> city, TimeProvider clock, IStringLocalizer<Text> t) : PageModel
+[RequestSizeLimit(BudgetImages.MaxUploadBytes + 1_048_576)] // a phone photo and the text; larger files are refused with a message
+public sealed class ProposeModel(AppDbContext db, IVerifiedCitizens verified, Microsoft.Extensions.Options.IOptionsSnapshot<CityOptions> city, UploadAllowance allowance,
+    TimeProvider clock, IStringLocalizer<Text> t) : PageModel
 {
     [BindProperty] public IdeaInput Input { get; set; } = new();
     public Budget Budget { get; private set; } = null!;
@@ -29,6 +31,22 @@ public sealed class ProposeModel(AppDbContext db, IVerifiedCitizens verified, Mi
         if (await LoadAsync(id, ct) is { } missing) return missing;
         if (!Open || !Verified) return Page();
         Input.Validate(ModelState, HeadingItems.Select(h => h.Value), city.Value.Bounds, t);
+        Platform.Web.PreparedPhoto? picture = null;
+        if (Input.Image is { } upload)
+        {
+            if (string.IsNullOrWhiteSpace(Input.ImageAlt)) ModelState.AddModelError("Input.ImageAlt", t["Decisions.Budget.Image.AltRequired"]);
+            // Counted against the day's quota, and decoded, only when the rest of the idea is in order.
+            if (ModelState.IsValid)
+            {
+                if (!await allowance.TryTakeAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, upload.Length, ct))
+                    ModelState.AddModelError("Input.Image", t["Uploads.DailyQuota", allowance.DailyBytes / (1024 * 1024)]);
+                else
+                {
+                    (picture, var error) = await BudgetImages.PrepareAsync(upload);
+                    if (error is not null) ModelState.AddModelError("Input.Image", t[error]);
+                }
+            }
+        }
         if (!ModelState.IsValid) return Page();
         var now = clock.GetUtcNow().UtcDateTime;
         static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
@@ -40,6 +58,11 @@ public sealed class ProposeModel(AppDbContext db, IVerifiedCitizens verified, Mi
         };
         db.Add(idea);
         await db.SaveChangesAsync(ct);
+        if (picture is not null)
+        {
+            db.Add(BudgetImages.From(picture, idea.Id, null, Input.ImageAlt!));
+            await db.SaveChangesAsync(ct);
+        }
         return Redirect($"/budgets/projects/{idea.Id}?done=submitted");
     }
 
@@ -71,6 +94,8 @@ public sealed class IdeaInput
     [Display(Name = "Decisions.Budget.Idea.Cost")] public long? Cost { get; set; }
     [Display(Name = "Decisions.Budget.Field.Latitude")] public double? Latitude { get; set; }
     [Display(Name = "Decisions.Budget.Field.Longitude")] public double? Longitude { get; set; }
+    [Display(Name = "Decisions.Budget.Image.Picture")] public IFormFile? Image { get; set; }
+    [Display(Name = "Decisions.Budget.Image.Alt"), StringLength(BudgetImages.AltMax, ErrorMessage = "Form.TooLong")] public string? ImageAlt { get; set; }
 
     public void Validate(ModelStateDictionary state, IEnumerable<string> headings, GeoBounds bounds, IStringLocalizer<Text> t)
     {
