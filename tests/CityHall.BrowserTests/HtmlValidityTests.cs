@@ -35,7 +35,7 @@ public sealed class HtmlValidityTests(BrowserFixture f)
         "/admin/users", "/admin/petitions", "/admin/petitions/answers", "/admin/petitions/comments", "/admin/petitions/signatures",
         "/admin/places", "/admin/places/import", "/admin/service-requests", "/admin/service-requests/catalogue", "/admin/service-requests/templates",
         "/admin/inclusion", "/admin/inclusion/reports", "/admin/inclusion/pc-handout", "/admin/inclusion/pc-handout/edit",
-        "/admin/live", "/admin/broadcasts", "/admin/broadcasts/changes/new", "/admin/votes", "/admin/votes/new", "/admin/budgets", "/admin/budgets/new",
+        "/admin/live", "/admin/broadcasts", "/admin/broadcasts/changes/new", "/admin/votes", "/admin/votes/new", "/admin/budgets", "/admin/budgets/new", "/admin/budgets/review",
     ];
 
     [Fact]

@@ -383,6 +383,30 @@ public sealed class BudgetTests(BudgetClockApp app) : IClassFixture<BudgetClockA
     }
 
     [Fact]
+    public async Task Reviewers_record_feasibility_cost_and_reasons_which_are_published_with_the_project()
+    {
+        var (budget, city, district, projects) = await BudgetAsync(TimeSpan.FromDays(-1).Add(TimeSpan.FromMinutes(-1)), BallotStyle.Knapsack, ("하천 산책로 조명", 45));
+        // (The helper's projects arrive reviewed and selected: this one is put back to "not reviewed".)
+        await app.WithDbAsync(db => db.Set<BudgetProject>().Where(p => p.Id == projects[0]).ExecuteUpdateAsync(u => u.SetProperty(p => p.Feasibility, Feasibility.Undecided)));
+        var reviewer = await app.SignedInStaffAsync(Roles.Official);
+        var page = await reviewer.GetPageAsync("/admin/budgets/review");
+        var form = $"[data-review-project='{projects[0]}'] form[data-review-form]";
+        Assert.Equal("Undecided", page.QuerySelector($"[data-review-project='{projects[0]}']")!.GetAttribute("data-feasibility"));
+
+        var refused = await Html.ParseAsync(await reviewer.SubmitAsync(page, page.FilledIn(form).With(("feasibility", "Unfeasible"), ("cost", "0")), form));
+        Assert.Equal(2, refused.ErrorSummary().Length); // the cost, and the reasons a "not feasible" needs
+        Html.RedirectedTo(await reviewer.SubmitAsync(page, page.FilledIn(form).With(("feasibility", "Unfeasible"), ("cost", "60"), ("noteKo", "하천 구역이라 조명 설치 허가가 나지 않습니다.")), form));
+        var reviewed = await app.WithDbAsync(db => db.Set<BudgetProject>().SingleAsync(p => p.Id == projects[0]));
+        Assert.Equal((Feasibility.Unfeasible, 60L, false), (reviewed.Feasibility, reviewed.Cost, reviewed.Selected));
+        var published = await app.CreateClient().GetPageAsync($"/budgets/projects/{projects[0]}?at=reviewed");
+        Assert.Contains("허가", published.QuerySelector("[data-review-note]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("decisions.project.review", await app.WithDbAsync(db => db.Set<AuditEntry>().Where(a => a.TargetId == projects[0].ToString(CultureInfo.InvariantCulture) && a.TargetType == "budget-project")
+            .OrderByDescending(a => a.Sequence).Select(a => a.Action).FirstAsync()));
+        // A moderator of citizens' texts is not a reviewer.
+        Assert.NotEqual(HttpStatusCode.OK, (await (await app.SignedInStaffAsync(Roles.Moderator)).GetAsync("/admin/budgets/review")).StatusCode);
+    }
+
+    [Fact]
     public async Task An_approval_ballot_takes_up_to_its_number_of_projects()
     {
         var (budget, city, district, projects) = await BudgetAsync(TimeSpan.FromDays(-3).Add(TimeSpan.FromMinutes(-1)), BallotStyle.Approval, ("가", 60), ("나", 50), ("다", 40));

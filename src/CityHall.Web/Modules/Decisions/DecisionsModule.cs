@@ -12,6 +12,8 @@ public static class DecisionsModule
     public const string Manage = "decisions.manage";
     /// <summary>Entering paper ballots at a polling station (an officer's task, which need not include preparing votes).</summary>
     public const string EnterPaperBallots = "decisions.paper";
+    /// <summary>The technical review of budget projects (feasibility, cost, reasons): engineers and budget officers who need not manage budgets.</summary>
+    public const string Review = "decisions.review";
 
     public static WebApplicationBuilder AddDecisions(this WebApplicationBuilder builder)
     {
@@ -20,8 +22,10 @@ public static class DecisionsModule
         services.AddModule(new ModuleDescriptor
         {
             Name = "Decisions",
-            Permissions = [new(Manage, "Permission.ManagePolls", Roles.Official), new(EnterPaperBallots, "Permission.EnterPaperBallots", Roles.Official)],
-            AdminMenu = [new("Admin.Menu.Polls", "/admin/votes", Manage, 150), new("Admin.Menu.Budgets", "/admin/budgets", Manage, 151)],
+            Permissions = [new(Manage, "Permission.ManagePolls", Roles.Official), new(EnterPaperBallots, "Permission.EnterPaperBallots", Roles.Official),
+                new(Review, "Permission.ReviewBudgetProjects", Roles.Official)],
+            AdminMenu = [new("Admin.Menu.Polls", "/admin/votes", Manage, 150), new("Admin.Menu.Budgets", "/admin/budgets", Manage, 151),
+                new("Admin.Menu.BudgetReview", "/admin/budgets/review", Review, 152)],
             Datasets = [new("polls", "Dataset.Polls", "/api/v1/polls", "JSON", "Dataset.Polls.Description")],
             SectorServices =
             [
