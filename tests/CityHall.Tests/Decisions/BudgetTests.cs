@@ -301,6 +301,11 @@ public sealed class BudgetTests(BudgetClockApp app) : IClassFixture<BudgetClockA
         Assert.Contains("광고는", (await author.GetPageAsync($"/budgets/projects/{spam}")).QuerySelector("[data-moderation='Declined']")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/budgets/projects/{spam}")).StatusCode);
         Assert.NotNull((await app.CreateClient().GetPageAsync($"/budgets/{budget.Id}/headings/{city.Id}?at=published")).QuerySelector($"[data-project='{shade}']"));
+        // Published ideas are found by the city's search; a declined one is not.
+        await app.Services.GetRequiredService<CityHall.Web.Platform.Search.SearchIndex>().ReconcileAsync();
+        var found = await app.CreateClient().GetPageAsync("/search?q=" + Uri.EscapeDataString("그늘막 " + budget.Id) + "&kind=budget-project");
+        Assert.NotNull(found.QuerySelector($"a[href='/budgets/projects/{shade}']"));
+        Assert.Null((await app.CreateClient().GetPageAsync("/search?q=" + Uri.EscapeDataString("광고 문구") + "&kind=budget-project")).QuerySelector($"a[href='/budgets/projects/{spam}']"));
         // A declined idea cannot be put on the ballot.
         var selectSpam = await staff.GetPageAsync($"/admin/budgets/{budget.Id}/projects/{spam}");
         Assert.NotEmpty((await Html.ParseAsync(await staff.SubmitAsync(selectSpam, selectSpam.FilledIn("form[data-project-form]").With(("Input.Feasibility", "Feasible"), ("Input.Selected", "true")), "form[data-project-form]"))).ErrorSummary());

@@ -36,7 +36,7 @@ public static class DecisionsModule
                 new("participation", "budgets", "Decisions.Sector.Budgets.Title", "Decisions.Sector.Budgets.Summary", "/budgets", "ico_flow_arrow", 36),
             ],
             HomeBlocks = [new("open", "Decisions.Home.Title", "Decisions.Home.All", "/votes", Public.PollsNow.View, Public.PollsNow.LoadAsync, 22)],
-            SearchKinds = [new("poll", "Decisions.Search.Kind", 15, PollSearch.ReadAsync)],
+            SearchKinds = [new("poll", "Decisions.Search.Kind", 15, PollSearch.ReadAsync), new("budget-project", "Decisions.Budget.Search.Kind", 16, Budgets.BudgetSearch.ReadAsync)],
         });
         services.AddScoped<BallotChainVerifier>();
         services.AddMemoryCache();
