@@ -104,4 +104,52 @@ public sealed class BudgetJourneyTests(BrowserFixture f)
         Assert.Equal($"{options[0]},{options[1]}", await f.App.WithDbAsync(db => db.Set<PollVoter>().Where(v => v.PollId == pollId).Select(v => v.Choices).SingleAsync()));
         await page.Context.CloseAsync();
     }
+
+    [Theory, MemberData(nameof(Locales))]
+    public async Task Propose_an_idea_choosing_its_place_on_the_map(string locale)
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var (budgetId, headingId) = await f.App.WithDbAsync(async db =>
+        {
+            var now = DateTime.UtcNow;
+            var budget = new Budget
+            {
+                TitleKo = "2028 시민참여예산 " + tag, TitleEn = "2028 Citizens' Budget " + tag, IdeasFrom = now.AddDays(-1), SupportsFrom = now.AddDays(10), ReviewFrom = now.AddDays(20),
+                BallotFrom = now.AddDays(30), ResultsFrom = now.AddDays(40), ExecutionFrom = now.AddDays(60), PublishedAt = now.AddDays(-2),
+                Salt = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), CreatedAt = now, UpdatedAt = now, CreatedBy = "browser-test",
+            };
+            db.Add(budget);
+            await db.SaveChangesAsync();
+            var heading = new BudgetHeading { BudgetId = budget.Id, NameKo = "시 전체", NameEn = "Whole city", Amount = 1_000_000_000 };
+            db.Add(heading);
+            await db.SaveChangesAsync();
+            return (budget.Id, heading.Id);
+        });
+
+        var page = await f.NewPageAsync(locale);
+        await Journeys.SignUpAsync(f, page, $"idea-{Guid.NewGuid():N}@example.org");
+        await page.GotoAsync($"/budgets/{budgetId}");
+        await page.ClickAsync("[data-propose]");
+        await page.WaitForURLAsync($"**/budgets/{budgetId}/ideas/new");
+        await Axe.AssertNoViolationsAsync(page);
+        await Journeys.VerifyBySmsAsync(f, page, "main a[href^='/account/verify']", $"**/budgets/{budgetId}/ideas/new");
+        await Axe.AssertNoViolationsAsync(page);
+
+        await page.SelectOptionAsync("#Input_HeadingId", headingId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.FillAsync("#Input_Title", "놀이터 그늘막 " + tag);
+        await page.FillAsync("#Input_Description", "여름에 놀이터가 너무 뜨거워 아이들이 놀 수 없습니다. 그늘막을 설치해 주세요.");
+        await page.FillAsync("#Input_Cost", "30000000");
+        // The map fills the coordinates (announced politely); they can still be typed.
+        await page.ClickAsync("[data-map-picker] [data-map]");
+        await Assertions.Expect(page.Locator("#Input_Latitude")).Not.ToHaveValueAsync("");
+        Assert.NotEqual("", await page.InputValueAsync("#Input_Longitude"));
+        Assert.NotEqual("", await page.Locator("[data-map-chosen]").TextContentAsync());
+        await page.ClickAsync("form[data-idea-form] button[type=submit]");
+        await page.WaitForURLAsync("**done=submitted*");
+        Assert.Equal("Pending", await page.GetAttributeAsync("[data-moderation]", "data-moderation"));
+        await Axe.AssertNoViolationsAsync(page);
+        var stored = await f.App.WithDbAsync(db => db.Set<BudgetProject>().SingleAsync(p => p.BudgetId == budgetId));
+        Assert.InRange(stored.Latitude!.Value, 37.4, 37.72);
+        await page.Context.CloseAsync();
+    }
 }

@@ -23,6 +23,7 @@ public sealed class ProposeModel(AppDbContext db, IVerifiedCitizens verified, Mi
     public IReadOnlyList<SelectListItem> HeadingItems { get; private set; } = [];
     public bool Open { get; private set; }
     public bool Verified { get; private set; }
+    public CityOptions City => city.Value;
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
