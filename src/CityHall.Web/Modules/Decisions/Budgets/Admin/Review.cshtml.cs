@@ -25,7 +25,8 @@ public sealed class ReviewModel(AppDbContext db, AuditLog audit, TimeProvider cl
         var existing = await db.Set<BudgetProject>().FirstOrDefaultAsync(p => p.Id == project && p.Moderation == Moderation.Published, ct);
         if (existing is null) return NotFound();
         var budget = await db.Set<Budget>().AsNoTracking().SingleAsync(b => b.Id == existing.BudgetId, ct);
-        var key = $"review-{project}";
+        // Keyed by the project's section, so the error summary's link lands on it.
+        var key = $"project-{project}";
         if (feasibility is not { } value || !Enum.IsDefined(value)) ModelState.AddModelError(key, t["Decisions.Budget.Error.Feasibility"]);
         if (cost is not > 0 && ModelState.GetFieldValidationState("cost") != ModelValidationState.Invalid) ModelState.AddModelError(key, t["Decisions.Budget.Error.Cost"]);
         if (feasibility == Feasibility.Unfeasible && string.IsNullOrWhiteSpace(noteKo)) ModelState.AddModelError(key, t["Decisions.Budget.Error.Reasons"]);
