@@ -44,6 +44,7 @@ public static partial class Journeys
     {
         var mobile = TestAccounts.RandomMobile();
         await page.FillAsync("#Input_Subject", mobile);
+        await page.FillAsync("#Input_BirthYear", "1980");
         await page.ClickAsync("main button[type=submit]");
         await page.WaitForSelectorAsync("#Input_Answer");
         var sms = await f.App.LastSmsToAsync(mobile);

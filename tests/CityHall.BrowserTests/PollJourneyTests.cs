@@ -70,7 +70,7 @@ public sealed class PollJourneyTests(BrowserFixture f)
         // The results page: by option, and by district (one voter: too few to break down).
         await page.ClickAsync("[data-results-link]");
         await page.WaitForURLAsync($"**/votes/{id}/results*");
-        Assert.Equal(1, await page.Locator("[data-by-district-none]").CountAsync());
+        Assert.Equal(1, await page.Locator("[data-breakdown-none=by-district]").CountAsync());
         await Axe.AssertNoViolationsAsync(page);
 
         // A ranked poll: a rank chosen from a list for each option.

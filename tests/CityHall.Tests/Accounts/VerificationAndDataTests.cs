@@ -55,8 +55,51 @@ public sealed partial class VerificationAndDataTests(CityHallApp app) : IClassFi
         var wrong = await Html.ParseAsync(await VerifyBySmsAsync(client, RandomMobile(), rightCode: false));
         Assert.Equal(["코드가 맞지 않거나 만료되었습니다. 다시 확인하거나 새 코드를 받으세요."], wrong.ErrorSummary());
         var start = await client.GetPageAsync("/account/verify");
-        var bad = await Html.ParseAsync(await client.SubmitAsync(start, new Dictionary<string, string> { ["Input.Method"] = "sms", ["Input.Subject"] = "12345" }));
+        var bad = await Html.ParseAsync(await client.SubmitAsync(start, new Dictionary<string, string> { ["Input.Method"] = "sms", ["Input.Subject"] = "12345", ["Input.BirthYear"] = "1980" }));
         Assert.Equal(["휴대전화 번호를 확인하세요. 010으로 시작하는 10~11자리 숫자입니다."], bad.ErrorSummary());
+    }
+
+    [Fact]
+    public async Task The_year_of_birth_is_asked_with_the_number_and_kept_once_verified()
+    {
+        var email = $"born-{Guid.NewGuid():N}@example.org";
+        var client = await app.SignedUpCitizenAsync(email);
+        var mobile = RandomMobile();
+        var thisYear = DateTime.UtcNow.Year; // the test app's city clock is the real one
+        foreach (var year in new[] { "", "abc", "1899", (thisYear + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), "1e3" })
+        {
+            var start = await client.GetPageAsync("/account/verify");
+            var page = await Html.ParseAsync(await client.SubmitAsync(start, new Dictionary<string, string> { ["Input.Method"] = "sms", ["Input.Subject"] = mobile, ["Input.BirthYear"] = year }));
+            Assert.Equal([$"출생 연도를 1900년부터 {thisYear}년 사이의 네 자리 숫자로 입력하세요."], page.ErrorSummary());
+            Assert.Null(await app.LastSmsToAsync(mobile)); // no code is sent until the form is right
+        }
+        Assert.Equal(HttpStatusCode.Redirect, (await TestAccounts.VerifyBySmsAsync(app, client, mobile, birthYear: 1961)).StatusCode);
+        var user = await app.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == email));
+        Assert.Equal(1961, user.BirthYear);
+        Assert.Equal("1961", (await client.GetPageAsync("/account/verify")).QuerySelector("[data-birth-year]")!.GetAttribute("data-birth-year"));
+        await using var scope = app.Services.CreateAsyncScope();
+        Assert.Equal(1961, (await scope.ServiceProvider.GetRequiredService<IVerifiedCitizens>().FindVerifiedAsync(user.Id))!.BirthYear);
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/account/data/download"));
+        Assert.Contains("1961", json.RootElement.ToString());
+    }
+
+    [Fact]
+    public async Task Someone_verified_before_the_year_was_asked_gives_it_once()
+    {
+        var email = $"before-{Guid.NewGuid():N}@example.org";
+        var client = await app.VerifiedCitizenAsync(email);
+        await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(s => s.SetProperty(u => u.BirthYear, (int?)null)));
+        var page = await client.GetPageAsync("/account/verify");
+        Assert.NotNull(page.QuerySelector("form[data-birth-year-form]"));
+        var refused = await Html.ParseAsync(await client.SubmitAsync(page, new Dictionary<string, string> { ["Input.BirthYear"] = "19" }, "form[data-birth-year-form]"));
+        Assert.Single(refused.ErrorSummary());
+        var saved = await client.SubmitAsync(page, new Dictionary<string, string> { ["Input.BirthYear"] = "2004" }, "form[data-birth-year-form]");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(2004, await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.BirthYear).SingleAsync()));
+        // Fixed once given: a second form (an old copy of the page) changes nothing.
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(page, new Dictionary<string, string> { ["Input.BirthYear"] = "1950" }, "form[data-birth-year-form]")).StatusCode);
+        Assert.Equal(2004, await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.BirthYear).SingleAsync()));
+        Assert.Null((await client.GetPageAsync("/account/verify")).QuerySelector("form[data-birth-year-form]"));
     }
 
     [Fact]

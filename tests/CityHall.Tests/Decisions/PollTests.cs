@@ -18,13 +18,13 @@ public sealed class PollTests(CityHallApp app) : IClassFixture<CityHallApp>
 
     /// <summary>A published poll, open from an hour ago for a day unless said otherwise, with options A, B, C (ids returned in order).</summary>
     private Task<(long Id, long[] Options)> PollAsync(PollKind kind = PollKind.SingleChoice, int min = 1, int max = 1, ResultsShown results = ResultsShown.AfterClose,
-        string? districts = null, string title = "시청 앞 광장 이름") => app.WithDbAsync(async db =>
+        string? districts = null, string title = "시청 앞 광장 이름", int? minAge = null, int? maxAge = null) => app.WithDbAsync(async db =>
     {
         var now = DateTime.UtcNow;
         var poll = new Poll
         {
             TitleKo = title + " " + Guid.NewGuid().ToString("N")[..6], TitleEn = "Name the square", Kind = kind, MinChoices = min, MaxChoices = max, Results = results,
-            OpensAt = now.AddHours(-1), ClosesAt = now.AddDays(1), PublishedAt = now.AddHours(-2), Districts = districts, Salt = RandomNumberGenerator.GetBytes(32),
+            OpensAt = now.AddHours(-1), ClosesAt = now.AddDays(1), PublishedAt = now.AddHours(-2), Districts = districts, MinAge = minAge, MaxAge = maxAge, Salt = RandomNumberGenerator.GetBytes(32),
             CreatedAt = now, UpdatedAt = now, CreatedBy = "test",
         };
         db.Add(poll);
@@ -327,7 +327,7 @@ public sealed class PollTests(CityHallApp app) : IClassFixture<CityHallApp>
         await app.WithDbAsync(db => db.Set<Poll>().Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ClosedEarlyAt, DateTime.UtcNow)));
         var page = await app.CreateClient().GetPageAsync($"/votes/{id}/results?after=close");
         // 용산, 성동 and no district make 9: under 10, so 중구 joins them; 종로 stands alone.
-        Assert.Equal(["11110:25", "others:21"], page.QuerySelectorAll("[data-by-district] tbody tr").Select(r => $"{r.GetAttribute("data-district")}:{r.GetAttribute("data-voters")}"));
+        Assert.Equal(["11110:25", "others:21"], page.QuerySelectorAll("[data-breakdown=by-district] tbody tr").Select(r => $"{r.GetAttribute("data-group")}:{r.GetAttribute("data-voters")}"));
         Assert.Equal("46", page.QuerySelector("[data-results] caption")!.TextContent.Split(' ', '(', ')', '명').First(w => w.Length > 0 && char.IsDigit(w[0])));
 
         using (var json = JsonDocument.Parse(await app.CreateClient().GetStringAsync($"/api/v1/polls/{id}/results")))
@@ -341,14 +341,95 @@ public sealed class PollTests(CityHallApp app) : IClassFixture<CityHallApp>
         var csv = await app.CreateClient().GetAsync($"/api/v1/polls/{id}/results.csv");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
         var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("district_code,district,voters,선택 가,선택 나,선택 다", lines[0]);
-        Assert.Equal([",전체,46,23,23,0", "11110,종로구,25,13,12,0", ",그 밖의 자치구,21,10,11,0"], lines[1..]);
+        Assert.Equal("breakdown,group_code,group,voters,선택 가,선택 나,선택 다", lines[0]);
+        Assert.Equal(["all,,전체,46,23,23,0", "district,11110,종로구,25,13,12,0", "district,,그 밖의 자치구,21,10,11,0", "age,,출생 연도 모름,46,23,23,0"], lines[1..]);
 
         // Fewer than 10 voters in all: no breakdown.
         var (few, fo) = await PollAsync();
         for (var i = 0; i < 9; i++) await Writer.CastAsync(new(few, $"few-{few}-{i}", "11110", [fo[0]]));
         await app.WithDbAsync(db => db.Set<Poll>().Where(p => p.Id == few).ExecuteUpdateAsync(s => s.SetProperty(p => p.ClosedEarlyAt, DateTime.UtcNow)));
-        Assert.NotNull((await app.CreateClient().GetPageAsync($"/votes/{few}/results")).QuerySelector("[data-by-district-none]"));
+        Assert.NotNull((await app.CreateClient().GetPageAsync($"/votes/{few}/results")).QuerySelector("[data-breakdown-none=by-district]"));
+    }
+
+    /// <summary>The year a poll's ages are counted in: the year it opens, in the city's calendar.</summary>
+    private async Task<int> AgeYearAsync(long poll)
+    {
+        var opens = await app.WithDbAsync(db => db.Set<Poll>().Where(p => p.Id == poll).Select(p => p.OpensAt).SingleAsync());
+        return app.Services.GetRequiredService<CityHall.Web.Platform.City.CityClock>().ToLocal(opens).Year;
+    }
+
+    [Fact]
+    public async Task A_poll_for_some_ages_counts_them_from_the_year_of_birth_and_tells_others_why_before_they_try()
+    {
+        var (id, o) = await PollAsync(minAge: 19, maxAge: 24);
+        var year = await AgeYearAsync(id);
+        var older = await app.VerifiedCitizenAsync(birthYear: year - 25);
+        var page = await older.GetPageAsync($"/votes/{id}");
+        Assert.NotNull(page.QuerySelector("[data-why-not='outside-age']"));
+        Assert.Contains("25세", page.QuerySelector("[data-why-not='outside-age']")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"19세부터 24세까지({year}년 기준", page.QuerySelector("[data-ages]")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("form[data-ballot-form]"));
+        // A ballot posted anyway is refused, with the reason in the reader's language.
+        Assert.Equal($"/votes/{id}?refused=outside-age", Html.RedirectedTo(await PostBallotAsync(older, id, o[0])));
+        Assert.Equal(["이 투표는 정해진 나이의 시민만 참여할 수 있습니다."], (await older.GetPageAsync($"/votes/{id}?refused=outside-age")).ErrorSummary());
+        // The youngest and the oldest allowed both vote.
+        var receipt = 0;
+        foreach (var born in new[] { year - 19, year - 24 })
+        {
+            var voter = await app.VerifiedCitizenAsync(birthYear: born);
+            Assert.Equal($"/votes/{id}?done=cast&receipt={++receipt}#receipt", Html.RedirectedTo(await CastAsync(voter, id, o[1])));
+        }
+        Assert.Equal([year - 24, year - 19], await app.WithDbAsync(db => db.Set<PollVoter>().Where(v => v.PollId == id).OrderBy(v => v.BirthYear).Select(v => v.BirthYear!.Value).ToListAsync()));
+        // The writer holds the line whatever the page said: no year of birth, or a year too late.
+        Assert.Equal(BallotOutcome.NoBirthYear, (await Writer.CastAsync(new(id, "unknown-" + id, null, [o[0]]))).Outcome);
+        Assert.Equal(BallotOutcome.OutsideAge, (await Writer.CastAsync(new(id, "young-" + id, null, [o[0]], BirthYear: year - 18))).Outcome);
+        Assert.Equal(2, await app.WithDbAsync(db => db.Set<Poll>().Where(p => p.Id == id).Select(p => p.VoterCount).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Results_by_age_band_merge_small_bands()
+    {
+        var (id, o) = await PollAsync();
+        var year = await AgeYearAsync(id);
+        // 12 in their 20s, 15 in their 40s, 10 in their 60s; 4 under 20, 6 aged 70 and over and 1 not known make 11, merged.
+        var groups = new (int? Age, int Count)[] { (25, 12), (41, 15), (69, 10), (17, 4), (70, 6), (null, 1) };
+        var n = 0;
+        foreach (var (age, count) in groups)
+            for (var i = 0; i < count; i++)
+                Assert.Equal(BallotOutcome.Cast, (await Writer.CastAsync(new(id, $"age-{id}-{n}", null, [o[n++ % 3 == 0 ? 0 : 1]], BirthYear: year - age))).Outcome);
+        await app.WithDbAsync(db => db.Set<Poll>().Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ClosedEarlyAt, DateTime.UtcNow)));
+
+        var page = await app.CreateClient().GetPageAsync($"/votes/{id}/results?ages=1");
+        var rows = page.QuerySelectorAll("[data-breakdown=by-age] tbody tr");
+        Assert.Equal(["20-29:12", "40-49:15", "60-69:10", "others:11"], rows.Select(r => $"{r.GetAttribute("data-group")}:{r.GetAttribute("data-voters")}"));
+        Assert.Equal(["20대", "40대", "60대", "그 밖의 연령대"], rows.Select(r => r.QuerySelector("th")!.TextContent));
+        using (var json = JsonDocument.Parse(await app.CreateClient().GetStringAsync($"/api/v1/polls/{id}/results")))
+        {
+            var bands = json.RootElement.GetProperty("byAge").EnumerateArray().ToList();
+            Assert.Equal(["20-29", "40-49", "60-69", null], bands.Select(r => r.GetProperty("band").GetString()));
+            Assert.Equal(48, bands.Sum(r => r.GetProperty("voters").GetInt32()));
+        }
+        var lines = (await (await app.CreateClient().GetAsync($"/api/v1/polls/{id}/results.csv")).Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["age,20-29,20대,12", "age,40-49,40대,15", "age,60-69,60대,10", "age,,그 밖의 연령대,11"], lines.Where(l => l.StartsWith("age,", StringComparison.Ordinal)).Select(l => string.Join(',', l.Split(',')[..4])));
+    }
+
+    [Fact]
+    public async Task Staff_set_the_ages_that_may_vote_and_absurd_ages_are_refused()
+    {
+        var staff = await app.SignedInStaffAsync(Roles.Official);
+        var form = await staff.GetPageAsync("/admin/votes/new");
+        var local = DateTime.UtcNow.AddHours(9);
+        string At(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+        var title = "청소년 공간 이름 " + Guid.NewGuid().ToString("N")[..6];
+        IEnumerable<KeyValuePair<string, string>> Filled(string min, string max) => form.FilledIn("form[data-poll-form]").With(("Input.TitleKo", title), ("Input.Options", "가\n나"),
+            ("Input.OpensAt", At(local.AddDays(1))), ("Input.ClosesAt", At(local.AddDays(8))), ("Input.MinAge", min), ("Input.MaxAge", max));
+        var absurd = (await Html.ParseAsync(await staff.SubmitAsync(form, Filled("-1", "abc"), "form[data-poll-form]"))).ErrorSummary();
+        Assert.Equal(2, absurd.Length);
+        Assert.Contains("나이는 0부터 130 사이의 정수로 입력하세요.", absurd);
+        Assert.Equal(["가장 많은 나이는 가장 어린 나이보다 작을 수 없습니다."], (await Html.ParseAsync(await staff.SubmitAsync(form, Filled("30", "20"), "form[data-poll-form]"))).ErrorSummary());
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<Poll>().CountAsync(p => p.TitleKo == title)));
+        Html.RedirectedTo(await staff.SubmitAsync(form, Filled("14", ""), "form[data-poll-form]"));
+        Assert.Equal(((int?)14, (int?)null), await app.WithDbAsync(db => db.Set<Poll>().Where(p => p.TitleKo == title).Select(p => new ValueTuple<int?, int?>(p.MinAge, p.MaxAge)).SingleAsync()));
     }
 
     [Fact]

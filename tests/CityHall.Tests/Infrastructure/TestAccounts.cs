@@ -101,12 +101,12 @@ public static partial class TestAccounts
 
     public static string RandomMobile() => "010" + Random.Shared.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Walks the SMS verification: number, then the code from the text message.</summary>
-    public static async Task<HttpResponseMessage> VerifyBySmsAsync(CityHallApp app, HttpClient client, string mobile, bool rightCode = true, string? returnUrl = null)
+    /// <summary>Walks the SMS verification: number and year of birth, then the code from the text message.</summary>
+    public static async Task<HttpResponseMessage> VerifyBySmsAsync(CityHallApp app, HttpClient client, string mobile, bool rightCode = true, string? returnUrl = null, int birthYear = 1980)
     {
         var start = await client.GetPageAsync("/account/verify" + (returnUrl is null ? "" : "?returnUrl=" + Uri.EscapeDataString(returnUrl)));
         var answerStep = await Html.ParseAsync(await client.SubmitAsync(start,
-            new Dictionary<string, string> { ["Input.Method"] = "sms", ["Input.Subject"] = mobile }));
+            new Dictionary<string, string> { ["Input.Method"] = "sms", ["Input.Subject"] = mobile, ["Input.BirthYear"] = birthYear.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
         var sms = await app.LastSmsToAsync(new string(mobile.Where(char.IsDigit).ToArray()));
         Assert.NotNull(sms);
         var code = SixDigits().Match(sms.Body).Value;
@@ -115,10 +115,10 @@ public static partial class TestAccounts
     }
 
     /// <summary>A signed-up citizen who has also verified their identity by SMS.</summary>
-    public static async Task<HttpClient> VerifiedCitizenAsync(this CityHallApp app, string? email = null)
+    public static async Task<HttpClient> VerifiedCitizenAsync(this CityHallApp app, string? email = null, int birthYear = 1980)
     {
         var client = await app.SignedUpCitizenAsync(email);
-        Assert.Equal(HttpStatusCode.Redirect, (await VerifyBySmsAsync(app, client, RandomMobile())).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await VerifyBySmsAsync(app, client, RandomMobile(), birthYear: birthYear)).StatusCode);
         return client;
     }
 

@@ -66,6 +66,7 @@ public sealed class DemoAccountsSeeder(UserManager<CityHallUser> users, StaffAcc
             citizen.VerifiedIdentityHash = identities.Hash(ResidentVerifier, CitizenEmail);
             citizen.VerifiedAt = now;
             citizen.DistrictCode ??= districts.FirstOrDefault();
+            citizen.BirthYear ??= 1985;
             await users.UpdateAsync(citizen);
         }
         var existing = (await db.Users.Where(u => u.Email!.EndsWith(ResidentDomain)).Select(u => u.Email!).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
@@ -80,6 +81,8 @@ public sealed class DemoAccountsSeeder(UserManager<CityHallUser> users, StaffAcc
                 DisplayName = FamilyNames[i % FamilyNames.Length] + GivenNames[i * 7 % GivenNames.Length],
                 DistrictCode = districts.Count == 0 ? null : districts[i % districts.Count],
                 VerifiedIdentityHash = identities.Hash(ResidentVerifier, email),
+                // Ages from 16 to 85 spread over the residents, so the demo's results by age band have several bands.
+                BirthYear = now.Year - 16 - i * 37 % 70,
             };
             // No password: the account exists to support, report and ask in the demo, never to be signed in to.
             var created = await users.CreateAsync(user);

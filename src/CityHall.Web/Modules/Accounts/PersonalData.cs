@@ -13,7 +13,7 @@ public sealed class PersonalData(AppDbContext db, UserManager<CityHallUser> user
             {
                 user.Email, user.EmailConfirmed, user.DisplayName, user.DistrictCode, user.PhoneNumber, user.PreferredCulture,
                 user.PrefersLargeText, user.PrefersHighContrast, user.NotifyByEmail, user.NotifyBySms, user.TwoFactorEnabled,
-                identityVerified = user.VerifiedAt is not null, user.VerifiedAt, user.CreatedAt,
+                identityVerified = user.VerifiedAt is not null, user.VerifiedAt, user.BirthYear, user.CreatedAt,
                 roles = await users.GetRolesAsync(user),
             },
         };

@@ -18,6 +18,8 @@ public static class BallotCasting
         ["not-open"] = "Decisions.Refused.NotOpen",
         ["outside-district"] = "Decisions.Refused.OutsideDistrict",
         ["not-in-group"] = "Decisions.Refused.NotInGroup",
+        ["outside-age"] = "Decisions.Refused.OutsideAge",
+        ["no-birth-year"] = "Decisions.Refused.NoBirthYear",
         ["invalid-choices"] = "Decisions.Refused.InvalidChoices",
         ["over-amount"] = "Decisions.Refused.OverAmount",
         ["under-minimum"] = "Decisions.Refused.UnderMinimum",
@@ -69,7 +71,7 @@ public static class BallotCasting
         if (voter is null) return Results.Redirect($"/account/verify?returnUrl={Uri.EscapeDataString(back)}");
         var form = await http.Request.ReadFormAsync(ct);
         if (Choices(form) is not { } choices) return Results.Redirect(back + "?refused=invalid-choices#ballot");
-        var result = await writer.CastAsync(new(id, voter.IdentityKey, voter.DistrictCode, choices), ct);
+        var result = await writer.CastAsync(new(id, voter.IdentityKey, voter.DistrictCode, choices, BirthYear: voter.BirthYear), ct);
         // A refused set of choices comes back ticked (?chosen=), so the voter corrects it rather than starting again.
         var chosen = choices.Count == 0 ? "" : "&chosen=" + string.Join(',', choices.Take(BallotLimit).Select(c => c.ToString(CultureInfo.InvariantCulture)));
         return result.Outcome switch
@@ -80,6 +82,8 @@ public static class BallotCasting
             BallotOutcome.NotFound => Results.NotFound(),
             BallotOutcome.OutsideDistrict => Results.Redirect($"{back}?refused=outside-district"),
             BallotOutcome.NotInGroup => Results.Redirect($"{back}?refused=not-in-group"),
+            BallotOutcome.OutsideAge => Results.Redirect($"{back}?refused=outside-age"),
+            BallotOutcome.NoBirthYear => Results.Redirect($"{back}?refused=no-birth-year"),
             BallotOutcome.InvalidChoices => Results.Redirect($"{back}?refused=invalid-choices{chosen}#ballot"),
             BallotOutcome.OverAmount => Results.Redirect($"{back}?refused=over-amount{chosen}#ballot"),
             BallotOutcome.UnderMinimum => Results.Redirect($"{back}?refused=under-minimum{chosen}#ballot"),

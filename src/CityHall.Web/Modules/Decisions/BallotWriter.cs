@@ -10,13 +10,13 @@ namespace CityHall.Web.Modules.Decisions;
 /// <see cref="OverAmount"/>, one that fills less than the minimum share <see cref="UnderMinimum"/>; any other wrong set
 /// of choices (too many or too few, an option of another poll or heading, a repeat) is <see cref="InvalidChoices"/>.
 /// </summary>
-public enum BallotOutcome { Cast, Replaced, Unchanged, NotOpen, OutsideDistrict, NotInGroup, InvalidChoices, NotFound, OverAmount, UnderMinimum, Flagged }
+public enum BallotOutcome { Cast, Replaced, Unchanged, NotOpen, OutsideDistrict, NotInGroup, InvalidChoices, NotFound, OverAmount, UnderMinimum, Flagged, OutsideAge, NoBirthYear }
 
 /// <summary>
-/// A verified person's ballot: their identity key (never stored), their district, and the options chosen; for a
-/// paper ballot, the officer who entered it at a polling station.
+/// A verified person's ballot: their identity key (never stored), their district and year of birth, and the options
+/// chosen; for a paper ballot, the officer who entered it at a polling station.
 /// </summary>
-public sealed record BallotAct(long PollId, string IdentityKey, string? DistrictCode, IReadOnlyList<long> Choices, string? PaperEnteredBy = null)
+public sealed record BallotAct(long PollId, string IdentityKey, string? DistrictCode, IReadOnlyList<long> Choices, string? PaperEnteredBy = null, int? BirthYear = null)
 {
     public bool Paper => PaperEnteredBy is not null;
 }
@@ -32,7 +32,7 @@ public sealed record BallotResult(BallotOutcome Outcome, BallotReceipt? Receipt 
 /// the chain's head once per poll — no lock per ballot, no recount. A poll's row moves only if its chain is still as
 /// read, so two nodes writing the same poll cannot fork its chain: the loser reads again and redoes its batch.
 /// </summary>
-public sealed class BallotWriter(IServiceScopeFactory scopes, TimeProvider clock, IOptions<DecisionsOptions> options, ILogger<BallotWriter> logger)
+public sealed class BallotWriter(IServiceScopeFactory scopes, TimeProvider clock, CityHall.Web.Platform.City.CityClock cityClock, IOptions<DecisionsOptions> options, ILogger<BallotWriter> logger)
     : GroupCommitWriter<BallotAct, BallotResult>(logger, BatchFailure.RetryOnConflict, queueCapacity: 200_000)
 {
     protected override int BatchSize => options.Value.BallotBatchSize;
@@ -92,6 +92,7 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, TimeProvider clock
                 continue;
             }
             if (poll.ForGroup && !members.Contains((poll.Id, commitmentOf[i]!))) { results[i] = new(BallotOutcome.NotInGroup); continue; }
+            if (!poll.AgeAllowed(act.BirthYear, cityClock)) { results[i] = new(act.BirthYear is null ? BallotOutcome.NoBirthYear : BallotOutcome.OutsideAge); continue; }
             var state = states[poll.Id];
             if (Refusal(poll, state.Costs, act.Choices) is { } refusal) { results[i] = new(refusal); continue; }
             var choices = poll.ChoicesOf(act.Choices);
@@ -119,13 +120,13 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, TimeProvider clock
             if (current is null)
             {
                 state.Voters++;
-                voters[key] = new(new PollVoter { PollId = poll.Id, Commitment = key.Item2, Sequence = entry.Sequence, Choices = choices, DistrictCode = act.DistrictCode, VotedAt = at, Paper = act.Paper }, IsNew: true);
+                voters[key] = new(new PollVoter { PollId = poll.Id, Commitment = key.Item2, Sequence = entry.Sequence, Choices = choices, DistrictCode = act.DistrictCode, BirthYear = act.BirthYear, VotedAt = at, Paper = act.Paper }, IsNew: true);
                 results[i] = new(BallotOutcome.Cast, new(poll.Id, entry.Sequence, entry.Hash));
             }
             else
             {
                 foreach (var option in poll.Counted(PollBallot.Parse(current.Voter.Choices))) state.Votes[option]--;
-                (current.Voter.Sequence, current.Voter.Choices, current.Voter.DistrictCode, current.Voter.VotedAt) = (entry.Sequence, choices, act.DistrictCode, at);
+                (current.Voter.Sequence, current.Voter.Choices, current.Voter.DistrictCode, current.Voter.BirthYear, current.Voter.VotedAt) = (entry.Sequence, choices, act.DistrictCode, act.BirthYear, at);
                 current.Changed = true;
                 results[i] = new(BallotOutcome.Replaced, new(poll.Id, entry.Sequence, entry.Hash));
             }
@@ -149,15 +150,16 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, TimeProvider clock
             await chain.FlushAsync(ct);
         }
         await using (var added = new RowStatement(connection, tx, rows =>
-            "INSERT INTO decision_voters (\"PollId\", \"Commitment\", \"Sequence\", \"Choices\", \"DistrictCode\", \"VotedAt\", \"Paper\") VALUES " + rows, 7, rowsPerStatement))
+            "INSERT INTO decision_voters (\"PollId\", \"Commitment\", \"Sequence\", \"Choices\", \"DistrictCode\", \"BirthYear\", \"VotedAt\", \"Paper\") VALUES " + rows, 8, rowsPerStatement))
+        // A VALUES column of nulls only is text to PostgreSQL: the year of birth is cast back to a number.
         await using (var replaced = new RowStatement(connection, tx, rows =>
-            "UPDATE decision_voters SET \"Sequence\" = v.column3, \"Choices\" = v.column4, \"DistrictCode\" = v.column5, \"VotedAt\" = v.column6 " +
-            $"FROM (VALUES {rows}) AS v WHERE \"PollId\" = v.column1 AND \"Commitment\" = v.column2", 6, rowsPerStatement))
+            "UPDATE decision_voters SET \"Sequence\" = v.column3, \"Choices\" = v.column4, \"DistrictCode\" = v.column5, \"BirthYear\" = CAST(v.column6 AS integer), \"VotedAt\" = v.column7 " +
+            $"FROM (VALUES {rows}) AS v WHERE \"PollId\" = v.column1 AND \"Commitment\" = v.column2", 7, rowsPerStatement))
         {
             foreach (var (v, isNew) in voters.Select(s => (s.Voter, s.IsNew)))
             {
-                if (isNew) await added.AddAsync(ct, v.PollId, v.Commitment, v.Sequence, v.Choices, v.DistrictCode, v.VotedAt, v.Paper);
-                else await replaced.AddAsync(ct, v.PollId, v.Commitment, v.Sequence, v.Choices, v.DistrictCode, v.VotedAt);
+                if (isNew) await added.AddAsync(ct, v.PollId, v.Commitment, v.Sequence, v.Choices, v.DistrictCode, v.BirthYear, v.VotedAt, v.Paper);
+                else await replaced.AddAsync(ct, v.PollId, v.Commitment, v.Sequence, v.Choices, v.DistrictCode, v.BirthYear, v.VotedAt);
             }
             await added.FlushAsync(ct);
             await replaced.FlushAsync(ct);

@@ -48,6 +48,12 @@ public sealed class Poll
     /// them, each as the commitment they would vote under, never as who they are.
     /// </summary>
     public bool ForGroup { get; set; }
+    /// <summary>
+    /// Only people of these ages may vote (either bound may be open): the age a person reaches in the year the poll
+    /// opens, in the city's calendar (<see cref="AgeOf"/>), from the year of birth given at verification.
+    /// </summary>
+    public int? MinAge { get; set; }
+    public int? MaxAge { get; set; }
     /// <summary>This poll's key for voters' commitments (<see cref="Commitments"/>): a person's ballots are linked to each other, never to another poll's.</summary>
     public byte[] Salt { get; set; } = [];
     /// <summary>
@@ -74,6 +80,18 @@ public sealed class Poll
 
     /// <summary>When it closed or closes: early, or as planned.</summary>
     public DateTime EndsAt => ClosedEarlyAt is { } early && early < ClosesAt ? early : ClosesAt;
+
+    public bool ForAges => MinAge is not null || MaxAge is not null;
+
+    /// <summary>
+    /// A person's age for this poll: the year it opens in the city's calendar less the year of birth — the age reached
+    /// that year, as Korea counts age for youth law ("연 나이"), so everyone born in one year is treated alike.
+    /// </summary>
+    public int AgeOf(int birthYear, CityHall.Web.Platform.City.CityClock clock) => clock.ToLocal(OpensAt).Year - birthYear;
+
+    /// <summary>Whether a person born that year may vote, by age (true when the poll sets no age).</summary>
+    public bool AgeAllowed(int? birthYear, CityHall.Web.Platform.City.CityClock clock) =>
+        !ForAges || birthYear is { } year && AgeOf(year, clock) is var age && (MinAge is null || age >= MinAge) && (MaxAge is null || age <= MaxAge);
 
     public IReadOnlyList<string> DistrictCodes => Districts?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
 
@@ -144,7 +162,7 @@ public sealed class PollBallot
         choices.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(c => long.Parse(c, NumberStyles.None, CultureInfo.InvariantCulture)).ToArray();
 }
 
-/// <summary>A voter's current ballot in a poll: what one-person-one-vote and replacing a ballot read. Holds the district for results by district; never the person.</summary>
+/// <summary>A voter's current ballot in a poll: what one-person-one-vote and replacing a ballot read. Holds the district and year of birth for results by district and age band; never the person.</summary>
 public sealed class PollVoter
 {
     public long PollId { get; set; }
@@ -153,6 +171,8 @@ public sealed class PollVoter
     public long Sequence { get; set; }
     public required string Choices { get; set; }
     public string? DistrictCode { get; set; }
+    /// <summary>The year of birth the voter gave at verification, for results by age band (null: not given).</summary>
+    public int? BirthYear { get; set; }
     public DateTimeOffset VotedAt { get; set; }
     /// <summary>Their ballot was a paper one, entered at a polling station: a second ballot by either way is flagged, not counted.</summary>
     public bool Paper { get; set; }

@@ -14,9 +14,12 @@ public static class PollApi
     /// <param name="District">The district's code; null for the row of merged small districts, "" for voters who gave none.</param>
     public sealed record DistrictResult(string? District, bool Merged, int Voters, IReadOnlyDictionary<long, int> Votes);
 
-    /// <param name="ByDistrict">For a ranked poll, by first choices.</param>
+    /// <param name="Band">The age band ("under-20", "20-29" … "60-69", "70-plus"); null for the row of merged small bands, "" for voters whose year of birth is not known.</param>
+    public sealed record AgeResult(string? Band, bool Merged, int Voters, IReadOnlyDictionary<long, int> Votes);
+
+    /// <param name="ByDistrict">For a ranked poll, by first choices (so too by age).</param>
     /// <param name="Ranked">A ranked poll's Borda points by option and its instant runoff (null for other polls).</param>
-    public sealed record Results(long Poll, int Voters, int MinimumGroup, IReadOnlyList<Option> Options, IReadOnlyList<DistrictResult> ByDistrict, RankedResults? Ranked);
+    public sealed record Results(long Poll, int Voters, int MinimumGroup, IReadOnlyList<Option> Options, IReadOnlyList<DistrictResult> ByDistrict, IReadOnlyList<AgeResult> ByAge, RankedResults? Ranked);
 
     public sealed record RankedResults(IReadOnlyDictionary<long, long> Borda, long? RunoffWinner, IReadOnlyList<RunoffRound> Rounds);
 
@@ -40,36 +43,41 @@ public static class PollApi
             await Polls.FindPublishedAsync(db, id, ct) is var (poll, options)
                 ? TypedResults.Ok(Summary(poll, options, clock.GetUtcNow().UtcDateTime))
                 : TypedResults.NotFound()).WithSummary("One published poll");
-        api.MapGet("/{id:long}/results", async Task<IResult> (long id, AppDbContext db, TimeProvider clock, IStringLocalizer<Text> t, CancellationToken ct) =>
+        api.MapGet("/{id:long}/results", async Task<IResult> (long id, AppDbContext db, TimeProvider clock, Platform.City.CityClock cityClock, IStringLocalizer<Text> t, CancellationToken ct) =>
         {
             if (await Polls.FindPublishedAsync(db, id, ct) is not var (poll, options)) return TypedResults.NotFound();
             if (!poll.ResultsVisibleAt(clock.GetUtcNow().UtcDateTime)) return NotYet(t);
             var rows = await PollResults.ByDistrictAsync(db, poll, options, ct);
+            var ages = await PollResults.ByAgeAsync(db, poll, options, cityClock, ct);
             var ranked = poll.Kind == PollKind.Ranked ? await PollResults.RankedAsync(db, id, options, ct) : null;
             return TypedResults.Ok(new Results(poll.Id, poll.VoterCount, PollResults.MinimumGroup,
                 options.Select(o => new Option(o.Id, o.Position, o.LabelKo, o.LabelEn, o.Votes)).ToList(),
-                rows.Select(r => new DistrictResult(r.DistrictCode, r.DistrictCode is null, r.Voters, r.Votes)).ToList(),
+                rows.Select(r => new DistrictResult(r.Key, r.Key is null, r.Voters, r.Votes)).ToList(),
+                ages.Select(r => new AgeResult(r.Key, r.Key is null, r.Voters, r.Votes)).ToList(),
                 ranked is null ? null : new RankedResults(
                     options.Select((o, i) => (o.Id, Points: ranked.Borda[i])).ToDictionary(x => x.Id, x => x.Points),
                     ranked.Runoff.Winner is { } w ? options[w].Id : null,
                     ranked.Runoff.Rounds.Select(r => new RunoffRound(options.Select((o, i) => (o.Id, Votes: r.Votes[i])).Where(x => x.Votes >= 0).ToDictionary(x => x.Id, x => x.Votes),
                         r.Exhausted, r.Eliminated is { } e ? options[e].Id : null)).ToList())));
         })
-        .WithSummary("A poll's results by option and by district")
-        .WithDescription("Once the poll may show them. Districts with fewer than 10 voters are merged into one row (district null, merged true), and when that row would be under 10 the smallest districts join it, so that no ballot can be told.");
-        api.MapGet("/{id:long}/results.csv", async Task<IResult> (long id, AppDbContext db, TimeProvider clock, IStringLocalizer<Text> t, CancellationToken ct) =>
+        .WithSummary("A poll's results by option, by district and by age band")
+        .WithDescription("Once the poll may show them. Districts (and age bands) with fewer than 10 voters are merged into one row (district or band null, merged true), and when that row would be under 10 the smallest join it, so that no ballot can be told. A voter's age is the year the poll opened less their year of birth.");
+        api.MapGet("/{id:long}/results.csv", async Task<IResult> (long id, AppDbContext db, TimeProvider clock, Platform.City.CityClock cityClock, IStringLocalizer<Text> t, CancellationToken ct) =>
         {
             if (await Polls.FindPublishedAsync(db, id, ct) is not var (poll, options)) return TypedResults.NotFound();
             if (!poll.ResultsVisibleAt(clock.GetUtcNow().UtcDateTime)) return NotYet(t);
             var rows = await PollResults.ByDistrictAsync(db, poll, options, ct);
+            var ages = await PollResults.ByAgeAsync(db, poll, options, cityClock, ct);
             var names = await Platform.City.DistrictChoices.NamesAsync(db);
-            IEnumerable<string> Line(string code, string name, int voters, IReadOnlyDictionary<long, int> votes) =>
-                [code, name, CsvExport.Number(voters), .. options.Select(o => CsvExport.Number(votes[o.Id]))];
-            var lines = rows.Select(r => Line(r.DistrictCode ?? "", r.DistrictCode is { Length: > 0 } code ? names.GetValueOrDefault(code, code) : t[r.DistrictCode is null ? "Decisions.Results.Others" : "Decisions.Results.NoDistrict"].Value, r.Voters, r.Votes))
-                .Prepend(Line("", t["Decisions.Results.All"].Value, poll.VoterCount, options.ToDictionary(o => o.Id, o => o.Votes)));
-            return TypedResults.File(CsvExport.ToBytes(["district_code", "district", "voters", .. options.Select(o => o.LabelKo)], lines), "text/csv; charset=utf-8", $"poll-{id}-results.csv");
+            IEnumerable<string> Line(string breakdown, string code, string name, int voters, IReadOnlyDictionary<long, int> votes) =>
+                [breakdown, code, name, CsvExport.Number(voters), .. options.Select(o => CsvExport.Number(votes[o.Id]))];
+            var lines = rows.Select(r => Line("district", r.Key ?? "", r.Key is { Length: > 0 } code ? names.GetValueOrDefault(code, code) : t[r.Key is null ? "Decisions.Results.Others" : "Decisions.Results.NoDistrict"].Value, r.Voters, r.Votes))
+                .Concat(ages.Select(r => Line("age", r.Key ?? "", Public.ResultsModel.AgeBandName(r.Key, t), r.Voters, r.Votes)))
+                .Prepend(Line("all", "", t["Decisions.Results.All"].Value, poll.VoterCount, options.ToDictionary(o => o.Id, o => o.Votes)));
+            return TypedResults.File(CsvExport.ToBytes(["breakdown", "group_code", "group", "voters", .. options.Select(o => o.LabelKo)], lines), "text/csv; charset=utf-8", $"poll-{id}-results.csv");
         })
-        .WithSummary("A poll's results by district as CSV");
+        .WithSummary("A poll's results by district and by age band as CSV")
+        .WithDescription("One line for all voters (breakdown \"all\"), then one per district (\"district\") and per age band (\"age\"), small groups merged as in the JSON results.");
         api.MapGet("/{id:long}/ballots", async Task<IResult> (long id, AppDbContext db, CancellationToken ct) =>
         {
             if (!await db.Set<Poll>().AnyAsync(p => p.Id == id && p.PublishedAt != null, ct)) return TypedResults.NotFound();

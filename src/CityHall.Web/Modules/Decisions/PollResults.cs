@@ -1,19 +1,20 @@
+using CityHall.Web.Platform.City;
 using CityHall.Web.Platform.Voting;
 
 namespace CityHall.Web.Modules.Decisions;
 
 /// <summary>
-/// A poll's results broken down by the district voters gave when they voted: districts with fewer than
-/// <see cref="MinimumGroup"/> voters are merged into one row so that no one's ballot can be told
-/// (<see cref="SmallGroups"/>). Read from the voters' current ballots, grouped in the database.
+/// A poll's results broken down by the district voters gave when they voted, and by age band (from the year of birth
+/// given at verification): groups with fewer than <see cref="MinimumGroup"/> voters are merged into one row so that no
+/// one's ballot can be told (<see cref="SmallGroups"/>). Read from the voters' current ballots, grouped in the database.
 /// </summary>
 public static class PollResults
 {
     /// <summary>The fewest voters a row of a breakdown may stand for.</summary>
     public const int MinimumGroup = 10;
 
-    /// <summary>One row: a district (null code: the merged others), its voters and its votes by option id.</summary>
-    public sealed record Row(string? DistrictCode, int Voters, IReadOnlyDictionary<long, int> Votes);
+    /// <summary>One row: a group (a district's code or an age band; "" for voters who gave none; null: the merged others), its voters and its votes by option id.</summary>
+    public sealed record Row(string? Key, int Voters, IReadOnlyDictionary<long, int> Votes);
 
     public static async Task<IReadOnlyList<Row>> ByDistrictAsync(AppDbContext db, Poll poll, IReadOnlyList<PollOption> options, CancellationToken ct)
     {
@@ -21,21 +22,48 @@ public static class PollResults
         // One row per district and combination of choices: a handful per district for a one-choice poll.
         var groups = await db.Set<PollVoter>().AsNoTracking().Where(v => v.PollId == pollId)
             .GroupBy(v => new { v.DistrictCode, v.Choices }).Select(g => new { g.Key.DistrictCode, g.Key.Choices, Count = g.Count() }).ToListAsync(ct);
-        var byDistrict = groups.GroupBy(g => g.DistrictCode ?? "").ToDictionary(g => g.Key, g => g.ToList());
-        var (shown, merged) = SmallGroups.Split(byDistrict.Select(d => (d.Key, d.Value.Sum(g => g.Count))), MinimumGroup);
-        Row RowOf(string? code, IEnumerable<string> districts)
+        return Breakdown(poll, options, groups.Select(g => (g.DistrictCode ?? "", g.Choices, g.Count)));
+    }
+
+    /// <summary>The age bands, youngest first: under 20, each decade to the 60s, 70 and over; "" for voters whose year of birth is not known.</summary>
+    public static readonly IReadOnlyList<string> AgeBands = ["under-20", "20-29", "30-39", "40-49", "50-59", "60-69", "70-plus", ""];
+
+    public static string AgeBand(int? age) => age switch
+    {
+        null => "",
+        < 20 => "under-20",
+        >= 70 => "70-plus",
+        _ => $"{age / 10 * 10}-{age / 10 * 10 + 9}",
+    };
+
+    /// <summary>By age band, each voter's age counted as for who may vote (<see cref="Poll.AgeOf"/>); bands in order of age.</summary>
+    public static async Task<IReadOnlyList<Row>> ByAgeAsync(AppDbContext db, Poll poll, IReadOnlyList<PollOption> options, CityClock clock, CancellationToken ct)
+    {
+        var pollId = poll.Id;
+        var groups = await db.Set<PollVoter>().AsNoTracking().Where(v => v.PollId == pollId)
+            .GroupBy(v => new { v.BirthYear, v.Choices }).Select(g => new { g.Key.BirthYear, g.Key.Choices, Count = g.Count() }).ToListAsync(ct);
+        var rows = Breakdown(poll, options, groups.Select(g => (AgeBand(g.BirthYear is { } year ? poll.AgeOf(year, clock) : null), g.Choices, g.Count)));
+        return rows.OrderBy(r => r.Key is null ? int.MaxValue : AgeBands.ToList().IndexOf(r.Key)).ToList();
+    }
+
+    /// <summary>Rows from the voters counted by group and set of choices: the large groups on their own, the small ones merged.</summary>
+    private static List<Row> Breakdown(Poll poll, IReadOnlyList<PollOption> options, IEnumerable<(string Key, string Choices, int Count)> counted)
+    {
+        var byKey = counted.GroupBy(g => g.Key).ToDictionary(g => g.Key, g => g.ToList());
+        var (shown, merged) = SmallGroups.Split(byKey.Select(d => (d.Key, d.Value.Sum(g => g.Count))), MinimumGroup);
+        Row RowOf(string? key, IEnumerable<string> keys)
         {
             var votes = options.ToDictionary(o => o.Id, _ => 0);
             var voters = 0;
-            foreach (var g in districts.SelectMany(d => byDistrict[d]))
+            foreach (var g in keys.SelectMany(k => byKey[k]))
             {
                 voters += g.Count;
                 foreach (var option in poll.Counted(PollBallot.Parse(g.Choices)))
                     if (votes.TryGetValue(option, out var n)) votes[option] = n + g.Count;
             }
-            return new(code, voters, votes);
+            return new(key, voters, votes);
         }
-        var rows = shown.Select(d => RowOf(d, [d])).ToList();
+        var rows = shown.Select(k => RowOf(k, [k])).ToList();
         // Shown merged only when it stands for enough voters (with fewer voters in all, nothing is broken down).
         if (merged.Count > 0 && RowOf(null, merged) is { Voters: >= MinimumGroup } others) rows.Add(others);
         return rows;

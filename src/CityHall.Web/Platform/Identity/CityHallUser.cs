@@ -22,6 +22,11 @@ public sealed class CityHallUser : IdentityUser
     /// <summary>Keyed hash of the identifier the verifier returned; unique, so one person holds one verified account.</summary>
     public string? VerifiedIdentityHash { get; set; }
     public DateTimeOffset? VerifiedAt { get; set; }
+    /// <summary>
+    /// The year of birth given at verification (as a mobile identity check asks it), for polls open to an age range and
+    /// results by age band. Only the year: a poll needs no more. Fixed once given; null for people verified before it was asked.
+    /// </summary>
+    public int? BirthYear { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 

@@ -22,12 +22,13 @@ public static class PermissionClaims
     public const string Department = "cityhall:department";
 
     /// <summary>
-    /// The keyed hash of the person's verified identity and the district they gave, carried in the
+    /// The keyed hash of the person's verified identity, the district and the year of birth they gave, carried in the
     /// (encrypted) sign-in cookie so acts that need them (supporting a proposal) read no database row.
     /// Refreshed with the rest of the principal at each session revalidation.
     /// </summary>
     public const string VerifiedIdentity = "cityhall:verified-identity";
     public const string HomeDistrict = "cityhall:district";
+    public const string BirthYear = "cityhall:birth-year";
 
     public static IReadOnlyList<string> Departments(this ClaimsPrincipal user) =>
         user.FindAll(Department).Select(c => c.Value).ToList();
@@ -59,6 +60,7 @@ public sealed class CityHallClaimsFactory(UserManager<CityHallUser> users, RoleM
         {
             identity.AddClaim(new Claim(PermissionClaims.VerifiedIdentity, verified));
             if (user.DistrictCode is { } district) identity.AddClaim(new Claim(PermissionClaims.HomeDistrict, district));
+            if (user.BirthYear is { } year) identity.AddClaim(new Claim(PermissionClaims.BirthYear, year.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
         // Display preferences travel in the cookie so the layout needs no query per page.
         if (user.PrefersLargeText) identity.AddClaim(new Claim("pref", "large-text"));

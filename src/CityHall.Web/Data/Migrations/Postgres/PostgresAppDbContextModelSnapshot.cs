@@ -619,7 +619,13 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("MaxAge")
+                        .HasColumnType("integer");
+
                     b.Property<int>("MaxChoices")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MinAge")
                         .HasColumnType("integer");
 
                     b.Property<long?>("MinAmount")
@@ -773,6 +779,9 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.Property<string>("Commitment")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("BirthYear")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Choices")
                         .IsRequired()
@@ -3380,6 +3389,9 @@ namespace CityHall.Web.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<int>("AccessFailedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("BirthYear")
                         .HasColumnType("integer");
 
                     b.Property<string>("ConcurrencyStamp")

@@ -594,7 +594,13 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("MaxAge")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MaxChoices")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MinAge")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("MinAmount")
@@ -746,6 +752,9 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                     b.Property<string>("Commitment")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("BirthYear")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Choices")
                         .IsRequired()
@@ -3279,6 +3288,9 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("AccessFailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BirthYear")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ConcurrencyStamp")

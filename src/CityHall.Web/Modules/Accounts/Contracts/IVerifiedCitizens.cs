@@ -12,7 +12,7 @@ public interface IVerifiedCitizens
     /// <summary>The keyed hash of the person's verified identity, or null when not verified.</summary>
     Task<string?> IdentityKeyAsync(string userId, CancellationToken ct = default);
 
-    /// <summary>The identity key with the district the person gave (for tallies by district), in one read; null when not verified.</summary>
+    /// <summary>The identity key with the district and year of birth the person gave (for tallies by district and age), in one read; null when not verified.</summary>
     Task<VerifiedCitizen?> FindVerifiedAsync(string userId, CancellationToken ct = default);
 
     /// <summary>The same for the signed-in person, from their sign-in when it carries it (no database read), else from their account.</summary>
@@ -26,4 +26,5 @@ public interface IVerifiedCitizens
     string? IdentityKeyForMobile(string mobile);
 }
 
-public sealed record VerifiedCitizen(string IdentityKey, string? DistrictCode);
+/// <param name="BirthYear">Given at verification; null for people verified before it was asked.</param>
+public sealed record VerifiedCitizen(string IdentityKey, string? DistrictCode, int? BirthYear = null);

@@ -3,7 +3,10 @@ using CityHall.Web.Platform.City;
 
 namespace CityHall.Web.Modules.Accounts.Public;
 
-/// <summary>Identity verification in two steps: choose a way and say who (e.g. a mobile number), then answer (the SMS code).</summary>
+/// <summary>
+/// Identity verification in two steps: choose a way and say who (a mobile number and the year of birth, as a mobile
+/// identity check asks), then answer (the SMS code). People verified before the year was asked give it here once.
+/// </summary>
 [Authorize]
 [EnableRateLimiting(RateLimits.SignIn)]
 public sealed class VerifyModel(UserManager<CityHallUser> users, SignInManager<CityHallUser> signIn, IEnumerable<IIdentityVerifier> verifiers,
@@ -19,13 +22,15 @@ public sealed class VerifyModel(UserManager<CityHallUser> users, SignInManager<C
     public IReadOnlyList<IIdentityVerifier> Verifiers { get; } = verifiers.ToList();
     public bool AnswerStep { get; private set; }
     public string? VerifiedAt { get; private set; }
+    /// <summary>The verified person's year of birth, or null when they were verified before it was asked.</summary>
+    public int? BirthYear { get; private set; }
     public bool Available => key.IsConfigured;
 
     public async Task<IActionResult> OnGetAsync()
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        if (user.VerifiedAt is { } at) VerifiedAt = clock.Format(at);
+        if (user.VerifiedAt is { } at) (VerifiedAt, BirthYear) = (clock.Format(at), user.BirthYear);
         Input.Method = Verifiers.Count > 0 ? Verifiers[0].Name : "";
         return Page();
     }
@@ -38,6 +43,7 @@ public sealed class VerifyModel(UserManager<CityHallUser> users, SignInManager<C
         var verifier = Verifiers.FirstOrDefault(v => v.Name == Input.Method);
         if (verifier is null) ModelState.AddModelError("Input.Method", t["Verify.Method.Required"]);
         if (!Available) ModelState.AddModelError("", t["Verify.Unavailable"]);
+        CheckBirthYear();
         if (!ModelState.IsValid) return Page();
         var error = await verifier!.StartAsync(user, Input.Subject, HttpContext.RequestAborted);
         if (error is not null) { ModelState.AddModelError("Input.Subject", t[error]); return Page(); }
@@ -53,8 +59,10 @@ public sealed class VerifyModel(UserManager<CityHallUser> users, SignInManager<C
         var verifier = Verifiers.FirstOrDefault(v => v.Name == Input.Method);
         if (verifier is null || !Available) return RedirectToPage();
         if (string.IsNullOrWhiteSpace(Input.Answer)) ModelState.AddModelError("Input.Answer", t["Confirm.Code.Required"]);
+        // The year came with the number at the first step; a form altered since goes back to it.
+        if (!CheckBirthYear()) { AnswerStep = false; return Page(); }
         if (!ModelState.IsValid) return Page();
-        switch (await verification.CompleteAsync(verifier, user, Input.Subject, Input.Answer!, HttpContext.RequestAborted))
+        switch (await verification.CompleteAsync(verifier, user, Input.Subject, Input.Answer!, Input.BirthYear!.Value, HttpContext.RequestAborted))
         {
             case VerificationOutcome.Verified:
                 await signIn.RefreshSignInAsync(user); // the sign-in now carries the verified identity
@@ -67,6 +75,31 @@ public sealed class VerifyModel(UserManager<CityHallUser> users, SignInManager<C
                 return Page();
         }
     }
+
+    /// <summary>For someone verified before the year of birth was asked: given once, then fixed like the identity.</summary>
+    public async Task<IActionResult> OnPostBirthYearAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        if (user.VerifiedAt is null || user.BirthYear is not null) return RedirectToPage();
+        ModelState.Clear();
+        if (!CheckBirthYear()) { (VerifiedAt, BirthYear) = (clock.Format(user.VerifiedAt.Value), null); return Page(); }
+        user.BirthYear = Input.BirthYear;
+        await users.UpdateAsync(user);
+        await signIn.RefreshSignInAsync(user); // polls for an age range read it from the sign-in
+        return ReturnUrl is not null && Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage();
+    }
+
+    /// <summary>The earliest year of birth accepted: no one living was born before it.</summary>
+    public const int EarliestBirthYear = 1900;
+
+    private bool CheckBirthYear()
+    {
+        ModelState.Remove("Input.BirthYear"); // one message, this one, also when the binder found no number
+        if (Input.BirthYear is { } year && year >= EarliestBirthYear && year <= clock.Now.Year) return true;
+        ModelState.AddModelError("Input.BirthYear", t["Verify.BirthYear.Required", EarliestBirthYear, clock.Now.Year]);
+        return false;
+    }
 }
 
 public sealed class VerifyInput
@@ -78,6 +111,10 @@ public sealed class VerifyInput
     [Required(ErrorMessage = "Verify.Subject.Required")]
     [StringLength(100, ErrorMessage = "Verify.Subject.Required")]
     public string Subject { get; set; } = "";
+
+    /// <summary>A number outside the years accepted, or none, is said in the page's words (not the binder's).</summary>
+    [Display(Name = "Field.BirthYear")]
+    public int? BirthYear { get; set; }
 
     [Display(Name = "Field.VerifyAnswer")]
     public string? Answer { get; set; }

@@ -14,7 +14,8 @@ public enum VerificationOutcome { Verified, WrongAnswer, IdentityAlreadyUsed }
 public sealed class IdentityVerification(AppDbContext db, UserManager<CityHallUser> users, IdentityHashKey key,
     TimeProvider clock)
 {
-    public async Task<VerificationOutcome> CompleteAsync(IIdentityVerifier verifier, CityHallUser user, string subject, string answer, CancellationToken ct)
+    /// <param name="birthYear">The year of birth the person gave with their number (a gateway that checks it against the carrier's records would refuse a wrong one).</param>
+    public async Task<VerificationOutcome> CompleteAsync(IIdentityVerifier verifier, CityHallUser user, string subject, string answer, int birthYear, CancellationToken ct)
     {
         var identifier = await verifier.CompleteAsync(user, subject, answer, ct);
         if (identifier is null) return VerificationOutcome.WrongAnswer;
@@ -23,6 +24,7 @@ public sealed class IdentityVerification(AppDbContext db, UserManager<CityHallUs
             return VerificationOutcome.IdentityAlreadyUsed;
         user.VerifiedIdentityHash = hash;
         user.VerifiedAt = clock.GetUtcNow();
+        user.BirthYear = birthYear;
         if (verifier is SmsCodeVerifier) { user.PhoneNumber = identifier; user.PhoneNumberConfirmed = true; }
         try
         {

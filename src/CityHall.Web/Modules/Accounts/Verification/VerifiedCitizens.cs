@@ -20,12 +20,13 @@ public sealed class VerifiedCitizens(AppDbContext db, IdentityHashKey key) : IVe
 
     public Task<VerifiedCitizen?> FindVerifiedAsync(string userId, CancellationToken ct = default) =>
         db.Users.AsNoTracking().Where(u => u.Id == userId && u.VerifiedIdentityHash != null)
-            .Select(u => new VerifiedCitizen(u.VerifiedIdentityHash!, u.DistrictCode)).FirstOrDefaultAsync(ct);
+            .Select(u => new VerifiedCitizen(u.VerifiedIdentityHash!, u.DistrictCode, u.BirthYear)).FirstOrDefaultAsync(ct);
 
     public Task<VerifiedCitizen?> FindVerifiedAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
         if (user.FindFirst(PermissionClaims.VerifiedIdentity)?.Value is { } identity)
-            return Task.FromResult<VerifiedCitizen?>(new(identity, user.FindFirst(PermissionClaims.HomeDistrict)?.Value));
+            return Task.FromResult<VerifiedCitizen?>(new(identity, user.FindFirst(PermissionClaims.HomeDistrict)?.Value,
+                int.TryParse(user.FindFirst(PermissionClaims.BirthYear)?.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) ? year : null));
         var userId = user.FindFirst(ClaimTypes.NameIdentifier)?.Value;
         return userId is null ? Task.FromResult<VerifiedCitizen?>(null) : FindVerifiedAsync(userId, ct);
     }

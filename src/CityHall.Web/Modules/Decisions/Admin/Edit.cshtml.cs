@@ -67,7 +67,7 @@ public sealed class EditModel(AppDbContext db, AuditLog audit, CityClock cityClo
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         await audit.RecordAsync(User, Existing is null ? "decisions.poll.create" : "decisions.poll.edit", "poll", poll.Id.ToString(CultureInfo.InvariantCulture),
-            new { poll.TitleKo, poll.Kind, poll.MinChoices, poll.MaxChoices, poll.OpensAt, poll.ClosesAt, poll.Districts, Options = Input.Options, poll.ForGroup, GroupGiven = members.Count }, ct);
+            new { poll.TitleKo, poll.Kind, poll.MinChoices, poll.MaxChoices, poll.OpensAt, poll.ClosesAt, poll.Districts, poll.MinAge, poll.MaxAge, Options = Input.Options, poll.ForGroup, GroupGiven = members.Count }, ct);
         return Redirect($"/admin/votes/{poll.Id}?saved=true");
     }
 
@@ -152,6 +152,8 @@ public sealed class PollInput
     [Display(Name = "Decisions.Field.OpensAt")] public DateTime? OpensAt { get; set; }
     [Display(Name = "Decisions.Field.ClosesAt")] public DateTime? ClosesAt { get; set; }
     public List<string> Districts { get; set; } = [];
+    [Display(Name = "Decisions.Field.MinAge")] public int? MinAge { get; set; }
+    [Display(Name = "Decisions.Field.MaxAge")] public int? MaxAge { get; set; }
     [Display(Name = "Decisions.Field.Options"), Required(ErrorMessage = "Decisions.Error.TwoOptions"), StringLength(20_000, ErrorMessage = "Form.TooLong")]
     public string? Options { get; set; }
     /// <summary>The group's mobile numbers, one a line (a new list replaces the group; none keeps it).</summary>
@@ -192,6 +194,10 @@ public sealed class PollInput
         if (ClosesAt is null && !Unread("Input.ClosesAt")) state.AddModelError("Input.ClosesAt", t["Decisions.Error.ClosesAt"]);
         else if (OpensAt is { } opens && ClosesAt <= opens) state.AddModelError("Input.ClosesAt", t["Decisions.Error.ClosesBeforeOpens"]);
         if (Kind == PollKind.Knapsack) state.AddModelError("Input.Kind", t["Decisions.Error.KnapsackKind"]);
+        // Ages a person can have; a number the binder could not read has its own message already.
+        if (MinAge is < 0 or > MaxAgeAccepted && !Unread("Input.MinAge")) state.AddModelError("Input.MinAge", t["Decisions.Error.Age", MaxAgeAccepted]);
+        if (MaxAge is < 0 or > MaxAgeAccepted && !Unread("Input.MaxAge")) state.AddModelError("Input.MaxAge", t["Decisions.Error.Age", MaxAgeAccepted]);
+        else if (MinAge is { } youngest && MaxAge < youngest) state.AddModelError("Input.MaxAge", t["Decisions.Error.AgeOrder"]);
         var options = ParseOptions();
         if (options.Count < 2) state.AddModelError("Input.Options", t["Decisions.Error.TwoOptions"]);
         else if (options.Count > EditModel.MaxOptions) state.AddModelError("Input.Options", t["Decisions.Error.TooManyOptions", EditModel.MaxOptions]);
@@ -203,6 +209,8 @@ public sealed class PollInput
             if (min < 1 || max < min || max > options.Count) state.AddModelError("Input.MaxChoices", t["Decisions.Error.Choices", options.Count]);
         }
     }
+
+    public const int MaxAgeAccepted = 130;
 
     public void ApplyTo(Poll poll, CityClock clock)
     {
@@ -217,6 +225,7 @@ public sealed class PollInput
         poll.ClosesAt = clock.FromLocal(ClosesAt!.Value).UtcDateTime;
         var districts = Districts.Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => d.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
         poll.Districts = districts.Count == 0 ? null : string.Join(',', districts);
+        (poll.MinAge, poll.MaxAge) = (MinAge, MaxAge);
     }
 
     public static PollInput From(Poll poll, IEnumerable<PollOption> options, CityClock clock) => new()
@@ -225,6 +234,7 @@ public sealed class PollInput
         MinChoices = poll.MinChoices, MaxChoices = poll.MaxChoices, Results = poll.Results,
         OpensAt = clock.ToLocal(poll.OpensAt).DateTime, ClosesAt = clock.ToLocal(poll.ClosesAt).DateTime,
         Districts = [.. poll.DistrictCodes],
+        MinAge = poll.MinAge, MaxAge = poll.MaxAge,
         Options = string.Join('\n', options.OrderBy(o => o.Position).Select(o => o.LabelEn is null ? o.LabelKo : $"{o.LabelKo} | {o.LabelEn}")),
     };
 }

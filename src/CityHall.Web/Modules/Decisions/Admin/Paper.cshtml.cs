@@ -9,12 +9,13 @@ namespace CityHall.Web.Modules.Decisions.Admin;
 /// <summary>
 /// A polling station: an officer enters a paper ballot for a voter whose identity they checked on paper — the voter's
 /// mobile number (which gives the same identity as their SMS verification, so online and paper ballots of one person
-/// meet) and, for a poll of some districts, the district on their identity card. It goes through the same writer as
+/// meet), for a poll of some districts the district on their identity card, and the year of birth on it (required for a
+/// poll of some ages; otherwise it places the ballot in the results by age band). It goes through the same writer as
 /// online ballots, marked as paper on the chain. A paper ballot from someone who already voted (online, or on paper
 /// elsewhere) is kept aside as flagged, not counted, and the officer is told so at once. Every entry is audited.
 /// </summary>
 [Authorize(Policy = PermissionPolicyProvider.Prefix + DecisionsModule.EnterPaperBallots)]
-public sealed class PaperModel(AppDbContext db, BallotWriter writer, IVerifiedCitizens verified, AuditLog audit, IStringLocalizer<Text> t) : PageModel
+public sealed class PaperModel(AppDbContext db, BallotWriter writer, IVerifiedCitizens verified, AuditLog audit, CityClock clock, IStringLocalizer<Text> t) : PageModel
 {
     public Poll Poll { get; private set; } = null!;
     public IReadOnlyList<PollOption> Options { get; private set; } = [];
@@ -26,6 +27,7 @@ public sealed class PaperModel(AppDbContext db, BallotWriter writer, IVerifiedCi
     public bool Counted { get; private set; }
     [BindProperty, Display(Name = "Decisions.Paper.Mobile")] public string? Mobile { get; set; }
     [BindProperty, Display(Name = "Decisions.Paper.District")] public string? District { get; set; }
+    [BindProperty, Display(Name = "Decisions.Paper.BirthYear")] public int? BirthYear { get; set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
@@ -35,14 +37,21 @@ public sealed class PaperModel(AppDbContext db, BallotWriter writer, IVerifiedCi
         var key = verified.IdentityKeyForMobile(Mobile ?? "");
         if (key is null) ModelState.AddModelError(nameof(Mobile), t["Decisions.Paper.Error.Mobile"]);
         if (Poll.DistrictCodes.Count > 0 && string.IsNullOrEmpty(District)) ModelState.AddModelError(nameof(District), t["Decisions.Paper.Error.District"]);
+        var unreadYear = ModelState.GetFieldValidationState(nameof(BirthYear)) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid;
+        if (unreadYear || BirthYear is < 1900 || BirthYear > clock.Now.Year || BirthYear is null && Poll.ForAges)
+        {
+            ModelState.Remove(nameof(BirthYear));
+            ModelState.AddModelError(nameof(BirthYear), t["Decisions.Paper.Error.BirthYear", 1900, clock.Now.Year]);
+        }
         if (!ModelState.IsValid) return Page();
-        var result = await writer.CastAsync(new(id, key!, string.IsNullOrEmpty(District) ? null : District, choice ?? [], User.Identity?.Name ?? "officer"), ct);
+        var result = await writer.CastAsync(new(id, key!, string.IsNullOrEmpty(District) ? null : District, choice ?? [], User.Identity?.Name ?? "officer", BirthYear), ct);
         (Outcome, Counted) = result.Outcome switch
         {
             BallotOutcome.Cast => ("Decisions.Paper.Counted", true),
             BallotOutcome.Flagged => ("Decisions.Paper.Flagged", false),
             BallotOutcome.OutsideDistrict => ("Decisions.Refused.OutsideDistrict", false),
             BallotOutcome.NotInGroup => ("Decisions.Refused.NotInGroup", false),
+            BallotOutcome.OutsideAge => ("Decisions.Refused.OutsideAge", false),
             BallotOutcome.NotOpen => ("Decisions.Refused.NotOpen", false),
             BallotOutcome.OverAmount => ("Decisions.Refused.OverAmount", false),
             BallotOutcome.UnderMinimum => ("Decisions.Refused.UnderMinimum", false),
@@ -53,9 +62,10 @@ public sealed class PaperModel(AppDbContext db, BallotWriter writer, IVerifiedCi
         await audit.RecordAsync(User, "decisions.poll.paper-ballot", "poll", id.ToString(CultureInfo.InvariantCulture),
             new { Outcome = result.Outcome.ToString(), Entry = result.Receipt?.Sequence }, ct);
         await CountAsync(ct);
-        if (Counted || result.Outcome == BallotOutcome.Flagged) (Mobile, District) = (null, null);
+        if (Counted || result.Outcome == BallotOutcome.Flagged) (Mobile, District, BirthYear) = (null, null, null);
         ModelState.Remove(nameof(Mobile));
         ModelState.Remove(nameof(District));
+        ModelState.Remove(nameof(BirthYear));
         return Page();
     }
 

@@ -6,7 +6,7 @@ using CityHall.Web.Platform.Integrity;
 namespace CityHall.Web.Modules.Decisions.Public;
 
 /// <summary>Whether the reader may vote in a poll, and if not, why: said before they try.</summary>
-public enum Eligibility { SignedOut, NotVerified, OutsideDistrict, NotInGroup, Eligible }
+public enum Eligibility { SignedOut, NotVerified, OutsideDistrict, NotInGroup, OutsideAge, NoBirthYear, Eligible }
 
 /// <summary>
 /// A poll: the question, who may vote (and whether the reader may, and why not), the ballot form (which posts to
@@ -14,7 +14,7 @@ public enum Eligibility { SignedOut, NotVerified, OutsideDistrict, NotInGroup, E
 /// the results once they may be shown.
 /// </summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = OutputCaching.PublicShort)]
-public sealed class DetailModel(AppDbContext db, IVerifiedCitizens verified, TimeProvider clock, Microsoft.Extensions.Options.IOptionsSnapshot<CityOptions> city, IStringLocalizer<Text> t) : PageModel
+public sealed class DetailModel(AppDbContext db, IVerifiedCitizens verified, TimeProvider clock, CityClock cityClock, Microsoft.Extensions.Options.IOptionsSnapshot<CityOptions> city, IStringLocalizer<Text> t) : PageModel
 {
     public Poll Poll { get; private set; } = null!;
     public IReadOnlyList<PollOption> Options { get; private set; } = [];
@@ -24,6 +24,9 @@ public sealed class DetailModel(AppDbContext db, IVerifiedCitizens verified, Tim
     /// <summary>The districts that may vote, named in the reader's language (empty: every verified citizen).</summary>
     public IReadOnlyList<string> DistrictNames { get; private set; } = [];
     public string? MyDistrict { get; private set; }
+    /// <summary>The ages that may vote, in words (null: any age); the reader's age for this poll when they gave their year of birth.</summary>
+    public string? Ages { get; private set; }
+    public int? MyAge { get; private set; }
     /// <summary>The reader's current ballot, if they voted.</summary>
     public PollVoter? MyBallot { get; private set; }
     public PollBallot? Receipt { get; private set; }
@@ -58,6 +61,19 @@ public sealed class DetailModel(AppDbContext db, IVerifiedCitizens verified, Tim
         _ => t["Decisions.HowMany.Single"].Value,
     };
 
+    /// <summary>A poll's ages in words, with the year they are counted in (everyone born in one year has one age).</summary>
+    public static string AgesText(Poll poll, CityClock clock, IStringLocalizer<Text> t)
+    {
+        var year = clock.ToLocal(poll.OpensAt).Year;
+        return (poll.MinAge, poll.MaxAge) switch
+        {
+            ({ } min, { } max) => t["Decisions.Who.AgeRange", min, max, year].Value,
+            ({ } min, null) => t["Decisions.Who.AgeFrom", min, year].Value,
+            (null, { } max) => t["Decisions.Who.AgeTo", max, year].Value,
+            _ => "",
+        };
+    }
+
     public async Task<IActionResult> OnGetAsync(long id, string? done, string? refused, long? receipt, string? chosen, CancellationToken ct)
     {
         if (await Polls.FindPublishedAsync(db, id, ct) is not var (poll, options)) return NotFound();
@@ -78,7 +94,13 @@ public sealed class DetailModel(AppDbContext db, IVerifiedCitizens verified, Tim
         Eligibility = User.Identity?.IsAuthenticated != true ? Eligibility.SignedOut
             : voter is null ? Eligibility.NotVerified
             : poll.DistrictCodes.Count > 0 && (voter.DistrictCode is null || !poll.DistrictCodes.Contains(voter.DistrictCode, StringComparer.OrdinalIgnoreCase)) ? Eligibility.OutsideDistrict
+            : !poll.AgeAllowed(voter.BirthYear, cityClock) ? (voter.BirthYear is null ? Eligibility.NoBirthYear : Eligibility.OutsideAge)
             : Eligibility.Eligible;
+        if (poll.ForAges)
+        {
+            Ages = AgesText(poll, cityClock, t);
+            if (voter?.BirthYear is { } born) MyAge = poll.AgeOf(born, cityClock);
+        }
         MyDistrict = voter?.DistrictCode is { } mine ? names.GetValueOrDefault(mine, mine) : null;
         // Once the poll has closed its salt is erased (PollKeyEraser): then no one can find whose ballot is whose, the voter neither.
         if (voter is not null && poll.Salt.Length > 0)

@@ -4,13 +4,14 @@ namespace CityHall.Web.Modules.Decisions.Public;
 
 /// <summary>A poll's results once they may be shown: by option, and by district with small districts merged; with their CSV and JSON.</summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = OutputCaching.PublicShort)]
-public sealed class ResultsModel(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class ResultsModel(AppDbContext db, TimeProvider clock, CityClock cityClock, IStringLocalizer<Text> t) : PageModel
 {
     public Poll Poll { get; private set; } = null!;
     public IReadOnlyList<PollOption> Options { get; private set; } = [];
     public PollPhase Phase { get; private set; }
     public bool Shown { get; private set; }
     public IReadOnlyList<PollResults.Row> ByDistrict { get; private set; } = [];
+    public IReadOnlyList<PollResults.Row> ByAge { get; private set; } = [];
     public PollResults.Ranked? Ranked { get; private set; }
     public IReadOnlyDictionary<string, string> DistrictNames { get; private set; } = new Dictionary<string, string>();
 
@@ -24,9 +25,25 @@ public sealed class ResultsModel(AppDbContext db, TimeProvider clock) : PageMode
         if (Shown)
         {
             ByDistrict = await PollResults.ByDistrictAsync(db, poll, options, ct);
+            ByAge = await PollResults.ByAgeAsync(db, poll, options, cityClock, ct);
             if (poll.Kind == PollKind.Ranked) Ranked = await PollResults.RankedAsync(db, id, options, ct);
             DistrictNames = await DistrictChoices.NamesAsync(db);
         }
         return Page();
     }
+
+    /// <summary>A row's group in words: a district's name, or an age band.</summary>
+    public string DistrictName(PollResults.Row row) =>
+        row.Key is { } code ? (code.Length == 0 ? t["Decisions.Results.NoDistrict"].Value : DistrictNames.GetValueOrDefault(code, code)) : t["Decisions.Results.Others"].Value;
+
+    public string AgeBandName(PollResults.Row row) => AgeBandName(row.Key, t);
+
+    public static string AgeBandName(string? band, IStringLocalizer<Text> t) => band switch
+    {
+        null => t["Decisions.Results.OtherAges"].Value,
+        "" => t["Decisions.Results.NoAge"].Value,
+        "under-20" => t["Decisions.Results.AgeUnder20"].Value,
+        "70-plus" => t["Decisions.Results.Age70Plus"].Value,
+        _ => t["Decisions.Results.AgeDecade", band[..2], band[3..]].Value,
+    };
 }
