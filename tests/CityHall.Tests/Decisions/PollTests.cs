@@ -384,6 +384,21 @@ public sealed class PollTests(CityHallApp app) : IClassFixture<CityHallApp>
         Assert.Equal(BallotOutcome.NoBirthYear, (await Writer.CastAsync(new(id, "unknown-" + id, null, [o[0]]))).Outcome);
         Assert.Equal(BallotOutcome.OutsideAge, (await Writer.CastAsync(new(id, "young-" + id, null, [o[0]], BirthYear: year - 18))).Outcome);
         Assert.Equal(2, await app.WithDbAsync(db => db.Set<Poll>().Where(p => p.Id == id).Select(p => p.VoterCount).SingleAsync()));
+
+        // At a polling station the year comes from the identity card: required here, and checked the same way.
+        var officer = await app.SignedInStaffAsync(Roles.Official);
+        async Task<AngleSharp.Dom.IDocument> EnterAsync(string? birthYear)
+        {
+            var station = await officer.GetPageAsync($"/admin/votes/{id}/paper");
+            var fields = new List<KeyValuePair<string, string>> { new("Mobile", TestAccounts.RandomMobile()), new("choice", o[2].ToString(CultureInfo.InvariantCulture)) };
+            if (birthYear is not null) fields.Add(new("BirthYear", birthYear));
+            return await Html.ParseAsync(await officer.SubmitAsync(station, fields, "form[data-paper-form]"));
+        }
+        Assert.Equal([$"출생 연도를 1900년부터 {year}년 사이의 네 자리 숫자로 입력하세요."], (await EnterAsync(null)).ErrorSummary());
+        Assert.Single((await EnterAsync("19x0")).ErrorSummary());
+        Assert.Equal(["이 투표는 정해진 나이의 시민만 참여할 수 있습니다."], (await EnterAsync((year - 30).ToString(CultureInfo.InvariantCulture))).ErrorSummary());
+        Assert.Equal("counted", (await EnterAsync((year - 20).ToString(CultureInfo.InvariantCulture))).QuerySelector("[data-paper-outcome]")!.GetAttribute("data-paper-outcome"));
+        Assert.Equal(3, await app.WithDbAsync(db => db.Set<Poll>().Where(p => p.Id == id).Select(p => p.VoterCount).SingleAsync()));
     }
 
     [Fact]
