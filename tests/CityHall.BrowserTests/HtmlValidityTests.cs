@@ -26,7 +26,7 @@ public sealed class HtmlValidityTests(BrowserFixture f)
         "/account/profile", "/account/notifications", "/account/data", "/account/verify", "/account/two-factor", "/account/sign-out",
         "/petitions/new", "/petitions/mine", "/reports/new", "/reports/new/location?service=road-damage",
         "/reports/new/details?service=road-damage&address=%EA%B0%95%EB%82%A8%EA%B5%AC%20%ED%85%8C%ED%97%A4%EB%9E%80%EB%A1%9C%20100",
-        "/reports/mine", "/inclusion/applications", "/developers/open311",
+        "/reports/mine", "/inclusion/applications", "/developers/open311", "/votes/propose", "/votes/proposals",
     ];
 
     private static readonly string[] StaffPages =
@@ -35,7 +35,7 @@ public sealed class HtmlValidityTests(BrowserFixture f)
         "/admin/users", "/admin/petitions", "/admin/petitions/answers", "/admin/petitions/comments", "/admin/petitions/signatures",
         "/admin/places", "/admin/places/import", "/admin/service-requests", "/admin/service-requests/catalogue", "/admin/service-requests/templates",
         "/admin/inclusion", "/admin/inclusion/reports", "/admin/inclusion/pc-handout", "/admin/inclusion/pc-handout/edit",
-        "/admin/live", "/admin/broadcasts", "/admin/broadcasts/changes/new", "/admin/votes", "/admin/votes/new", "/admin/budgets", "/admin/budgets/new", "/admin/budgets/review",
+        "/admin/live", "/admin/broadcasts", "/admin/broadcasts/changes/new", "/admin/votes", "/admin/votes/new", "/admin/budgets", "/admin/budgets/new", "/admin/budgets/review", "/admin/votes/proposals",
     ];
 
     [Fact]

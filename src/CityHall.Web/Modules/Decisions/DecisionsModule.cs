@@ -14,6 +14,8 @@ public static class DecisionsModule
     public const string EnterPaperBallots = "decisions.paper";
     /// <summary>The technical review of budget projects (feasibility, cost, reasons): engineers and budget officers who need not manage budgets.</summary>
     public const string Review = "decisions.review";
+    /// <summary>Moderating what citizens propose (votes; the city's text moderators hold it, as they do for proposals).</summary>
+    public const string Moderate = "decisions.moderate";
 
     public static WebApplicationBuilder AddDecisions(this WebApplicationBuilder builder)
     {
@@ -23,9 +25,9 @@ public static class DecisionsModule
         {
             Name = "Decisions",
             Permissions = [new(Manage, "Permission.ManagePolls", Roles.Official), new(EnterPaperBallots, "Permission.EnterPaperBallots", Roles.Official),
-                new(Review, "Permission.ReviewBudgetProjects", Roles.Official)],
+                new(Review, "Permission.ReviewBudgetProjects", Roles.Official), new(Moderate, "Permission.ModerateDecisions", Roles.Moderator)],
             AdminMenu = [new("Admin.Menu.Polls", "/admin/votes", Manage, 150), new("Admin.Menu.Budgets", "/admin/budgets", Manage, 151),
-                new("Admin.Menu.BudgetReview", "/admin/budgets/review", Review, 152)],
+                new("Admin.Menu.BudgetReview", "/admin/budgets/review", Review, 152), new("Admin.Menu.PollProposals", "/admin/votes/proposals", Moderate, 153)],
             Datasets = [new("polls", "Dataset.Polls", "/api/v1/polls", "JSON", "Dataset.Polls.Description")],
             SectorServices =
             [
@@ -42,6 +44,7 @@ public static class DecisionsModule
         services.AddMemoryCache();
         services.AddSingleton<Budgets.BudgetResultsCache>();
         services.AddScoped<Platform.Identity.IPersonalDataContributor, Budgets.BudgetPersonalData>();
+        services.AddScoped<Platform.Identity.IPersonalDataContributor, PollPersonalData>();
         services.AddSingleton<Platform.Hosting.ModuleVerb, VerifyBallotsVerb>();
         services.AddSingleton<BallotWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<BallotWriter>());

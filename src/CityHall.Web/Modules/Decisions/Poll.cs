@@ -71,6 +71,14 @@ public sealed class Poll
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public required string CreatedBy { get; set; }
+    /// <summary>The citizen who proposed the poll (their account; null for the city's own, or once they erased their data).</summary>
+    public string? ProposedBy { get; set; }
+    /// <summary>A proposed poll waits for a moderator; once accepted it is the city's draft. The city's own are <see cref="Moderation.Published"/>.</summary>
+    public Moderation Moderation { get; set; }
+    /// <summary>Why a moderator declined the proposal, for its author.</summary>
+    public string? ModerationNote { get; set; }
+    /// <summary>Proposed by a citizen (even once its author's account is gone): said on its page.</summary>
+    public bool CitizenProposal { get; set; }
 
     public PollPhase PhaseAt(DateTime now) =>
         PublishedAt is null ? PollPhase.Draft
@@ -241,6 +249,10 @@ internal sealed class PollConfiguration : IEntityTypeConfiguration<Poll>
         e.Property(x => x.Salt).HasMaxLength(32);
         e.Property(x => x.ChainHead).HasMaxLength(64);
         e.Property(x => x.CreatedBy).HasMaxLength(200);
+        e.Property(x => x.ProposedBy).HasMaxLength(450);
+        e.Property(x => x.ModerationNote).HasMaxLength(1000);
+        e.HasIndex(x => new { x.Moderation, x.Id });
+        e.HasIndex(x => x.ProposedBy);
         e.Property(x => x.OpensAt).IsUtcTime();
         e.Property(x => x.ClosesAt).IsUtcTime();
         e.Property(x => x.PublishedAt).IsUtcTime();

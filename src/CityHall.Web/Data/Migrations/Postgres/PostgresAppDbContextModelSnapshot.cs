@@ -584,6 +584,9 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.Property<long>("ChainLength")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("CitizenProposal")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("ClosedEarlyAt")
                         .HasColumnType("timestamp with time zone")
                         .HasAnnotation("CityHall:UtcTime", true);
@@ -634,9 +637,20 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.Property<int>("MinChoices")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Moderation")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ModerationNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<DateTime>("OpensAt")
                         .HasColumnType("timestamp with time zone")
                         .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<string>("ProposedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("timestamp with time zone")
@@ -669,6 +683,10 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("BudgetHeadingId");
+
+                    b.HasIndex("ProposedBy");
+
+                    b.HasIndex("Moderation", "Id");
 
                     b.HasIndex("PublishedAt", "ClosesAt");
 

@@ -559,6 +559,9 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                     b.Property<long>("ChainLength")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("CitizenProposal")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ClosedEarlyAt")
                         .HasColumnType("INTEGER")
                         .HasAnnotation("CityHall:UtcTime", true);
@@ -609,9 +612,20 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                     b.Property<int>("MinChoices")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Moderation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModerationNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("OpensAt")
                         .HasColumnType("INTEGER")
                         .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<string>("ProposedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("INTEGER")
@@ -644,6 +658,10 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("BudgetHeadingId");
+
+                    b.HasIndex("ProposedBy");
+
+                    b.HasIndex("Moderation", "Id");
 
                     b.HasIndex("PublishedAt", "ClosesAt");
 

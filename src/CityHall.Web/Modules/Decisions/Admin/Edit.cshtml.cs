@@ -128,7 +128,8 @@ public sealed class EditModel(AppDbContext db, AuditLog audit, CityClock cityClo
         ResultsItems = Enum.GetValues<ResultsShown>().Select(k => new SelectListItem(t["Decisions.ResultsShown." + k].Value, k.ToString())).ToList();
         if (id == "new") return null;
         if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var pollId)) return NotFound();
-        Existing = await db.Set<Poll>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == pollId, ct);
+        // A citizen's proposal is the moderators' until accepted.
+        Existing = await db.Set<Poll>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == pollId && p.Moderation == Moderation.Published, ct);
         if (Existing is null) return NotFound();
         Options = await db.Set<PollOption>().AsNoTracking().Where(o => o.PollId == pollId).OrderBy(o => o.Position).ToListAsync(ct);
         Phase = Existing.PhaseAt(clock.GetUtcNow().UtcDateTime);

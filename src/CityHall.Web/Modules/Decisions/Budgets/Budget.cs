@@ -82,12 +82,6 @@ public sealed class BudgetHeading
     public long? PollId { get; set; }
 }
 
-/// <summary>
-/// Whether a project is public: staff's own are at once; a citizen's idea waits for a moderator (as proposals do), who
-/// publishes it or declines it with the reason, which the author sees.
-/// </summary>
-public enum Moderation { Published = 0, Pending = 1, Declined = 2 }
-
 /// <summary>Staff's technical review of a project: not yet reviewed, feasible (it may go on the ballot), or not (with the reasons, published).</summary>
 public enum Feasibility { Undecided = 0, Feasible = 1, Unfeasible = 2 }
 
