@@ -291,13 +291,22 @@ public sealed class BudgetTests(BudgetClockApp app) : IClassFixture<BudgetClockA
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/budgets/projects/{shade}")).StatusCode);
         Assert.Null((await app.CreateClient().GetPageAsync($"/budgets/{budget.Id}/headings/{city.Id}?at=pending")).QuerySelector($"[data-project='{shade}']"));
 
-        // A moderator publishes two and declines one, with the reason its author reads.
+        // Officials who manage the budget publish one on its page; the city's moderators, from their queue, publish one and
+        // decline one with the reason its author reads (a reason is required).
         var staff = await app.SignedInStaffAsync(Roles.Official);
-        foreach (var idea in new[] { shade, alley })
-            Html.RedirectedTo(await staff.SubmitAsync(await staff.GetPageAsync($"/admin/budgets/{budget.Id}/projects/{idea}"), [], "form[data-publish-idea]"));
-        var spamPage = await staff.GetPageAsync($"/admin/budgets/{budget.Id}/projects/{spam}");
-        Assert.Single((await Html.ParseAsync(await staff.SubmitAsync(spamPage, [new("note", "")], "form[data-decline-idea]"))).ErrorSummary());
-        Html.RedirectedTo(await staff.SubmitAsync(spamPage, [new("note", "광고는 받을 수 없습니다.")], "form[data-decline-idea]"));
+        Html.RedirectedTo(await staff.SubmitAsync(await staff.GetPageAsync($"/admin/budgets/{budget.Id}/projects/{shade}"), [], "form[data-publish-idea]"));
+        var moderator = await app.SignedInStaffAsync(Roles.Moderator);
+        Assert.Equal(HttpStatusCode.Forbidden, (await moderator.GetAsync($"/admin/budgets/{budget.Id}/projects/{spam}")).StatusCode);
+        var queue = await moderator.GetPageAsync("/admin/votes/proposals");
+        Assert.Null(queue.QuerySelector($"[data-idea='{shade}']"));
+        Assert.Equal("낙서로 덮인 골목 담장", queue.QuerySelector($"[data-idea='{mural}'] img")!.GetAttribute("alt"));
+        Assert.Equal(HttpStatusCode.OK, (await moderator.GetAsync(queue.QuerySelector($"[data-idea='{mural}'] img")!.GetAttribute("src"))).StatusCode);
+        Assert.Equal("/admin/votes/proposals?done=idea-published#ideas", Html.RedirectedTo(await moderator.SubmitAsync(queue, [], $"form[data-publish-idea='{alley}']")));
+        Assert.Single((await Html.ParseAsync(await moderator.SubmitAsync(queue, [new("note", "")], $"form[data-decline-idea='{spam}']"))).ErrorSummary());
+        Html.RedirectedTo(await moderator.SubmitAsync(queue, [new("note", "광고는 받을 수 없습니다.")], $"form[data-decline-idea='{spam}']"));
+        var authorId = await app.WithDbAsync(db => db.Set<BudgetProject>().Where(p => p.Id == spam).Select(p => p.AuthorId).SingleAsync());
+        Assert.Equal(3, await app.WithDbAsync(db => db.Set<CityHall.Web.Platform.Notifications.InAppNotification>().CountAsync(n => n.UserId == authorId
+            && (n.Link == $"/budgets/projects/{shade}" || n.Link == $"/budgets/projects/{alley}" || n.Link == $"/budgets/projects/{spam}"))));
         Assert.Contains("광고는", (await author.GetPageAsync($"/budgets/projects/{spam}")).QuerySelector("[data-moderation='Declined']")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/budgets/projects/{spam}")).StatusCode);
         Assert.NotNull((await app.CreateClient().GetPageAsync($"/budgets/{budget.Id}/headings/{city.Id}?at=published")).QuerySelector($"[data-project='{shade}']"));
@@ -340,7 +349,6 @@ public sealed class BudgetTests(BudgetClockApp app) : IClassFixture<BudgetClockA
         Assert.Equal(SupportOutcome.NotOpen, await app.WithDbAsync(db => BudgetSupports.SupportAsync(db, shade, new("late-" + budget.Id, null), Now, CancellationToken.None)));
 
         // The author's data: their ideas; erased, the unpublished one goes and the published ones stay without them.
-        var authorId = await app.WithDbAsync(db => db.Set<BudgetProject>().Where(p => p.Id == shade).Select(p => p.AuthorId).SingleAsync());
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var data = scope.ServiceProvider.GetServices<CityHall.Web.Platform.Identity.IPersonalDataContributor>().Single(c => c.Section == "participatory-budgets");

@@ -14,7 +14,7 @@ public static class DecisionsModule
     public const string EnterPaperBallots = "decisions.paper";
     /// <summary>The technical review of budget projects (feasibility, cost, reasons): engineers and budget officers who need not manage budgets.</summary>
     public const string Review = "decisions.review";
-    /// <summary>Moderating what citizens propose (votes; the city's text moderators hold it, as they do for proposals).</summary>
+    /// <summary>Moderating what citizens propose (votes and budget ideas; the city's text moderators hold it, as they do for proposals).</summary>
     public const string Moderate = "decisions.moderate";
 
     public static WebApplicationBuilder AddDecisions(this WebApplicationBuilder builder)
@@ -41,6 +41,7 @@ public static class DecisionsModule
             SearchKinds = [new("poll", "Decisions.Search.Kind", 15, PollSearch.ReadAsync), new("budget-project", "Decisions.Budget.Search.Kind", 16, Budgets.BudgetSearch.ReadAsync)],
         });
         services.AddScoped<BallotChainVerifier>();
+        services.AddScoped<Budgets.IdeaModeration>();
         services.AddMemoryCache();
         services.AddSingleton<Budgets.BudgetResultsCache>();
         services.AddScoped<Platform.Identity.IPersonalDataContributor, Budgets.BudgetPersonalData>();

@@ -5,20 +5,28 @@ using CityHall.Web.Platform.Notifications;
 namespace CityHall.Web.Modules.Decisions.Admin;
 
 /// <summary>
-/// The moderators' queue of votes citizens proposed, oldest first: each accepted (it becomes the city's draft, which
-/// officials date, translate and publish) or declined with the reason its author reads. Audited; the author is told.
+/// The moderators' queue of what citizens propose here, oldest first: votes, each accepted (it becomes the city's
+/// draft, which officials date, translate and publish) or declined; and budget ideas, each published (it can then be
+/// supported) or declined (<see cref="Budgets.IdeaModeration"/>). A decline carries the reason its author reads.
+/// Audited; the author is told.
 /// </summary>
 [Authorize(Policy = PermissionPolicyProvider.Prefix + DecisionsModule.Moderate)]
-public sealed class ProposalsModel(AppDbContext db, AuditLog audit, Notifier notifier, TimeProvider clock, IStringLocalizer<Text> t) : PageModel
+public sealed class ProposalsModel(AppDbContext db, AuditLog audit, Notifier notifier, Budgets.IdeaModeration ideas, TimeProvider clock, IStringLocalizer<Text> t) : PageModel
 {
+    /// <summary>A budget idea waiting, with where it was proposed and its picture if it has one.</summary>
+    public sealed record Idea(Budgets.BudgetProject Project, string Budget, string Heading, long? ImageId, string? ImageAlt);
+
+    public IReadOnlyList<Idea> Ideas { get; private set; } = [];
+    public int IdeasWaiting { get; private set; }
+
     /// <summary>The most proposals the queue shows at once (the oldest first): a moderator's day, not the whole backlog.</summary>
     public const int PageSize = 100;
 
     public IReadOnlyList<Poll> Waiting { get; private set; } = [];
     public ILookup<long, PollOption> Options { get; private set; } = Array.Empty<PollOption>().ToLookup(o => o.PollId);
     public int WaitingCount { get; private set; }
-    /// <summary>The proposal a decline was refused for (no reason given), so its form shows the error.</summary>
-    public long? Failed { get; private set; }
+    /// <summary>The reason field of the decline refused (none given), so its form shows the error.</summary>
+    public string? Failed { get; private set; }
 
     /// <summary>What was just done ("accepted", "declined"), for the notice.</summary>
     public string? Done { get; private set; }
@@ -31,16 +39,30 @@ public sealed class ProposalsModel(AppDbContext db, AuditLog audit, Notifier not
 
     public async Task<IActionResult> OnPostAcceptAsync(long id, CancellationToken ct) => await ModerateAsync(id, Moderation.Published, null, ct);
 
-    public async Task<IActionResult> OnPostDeclineAsync(long id, string? note, CancellationToken ct)
+    public async Task<IActionResult> OnPostDeclineAsync(long id, string? note, CancellationToken ct) =>
+        await NoteMissingAsync($"note-{id}", note, ct) ?? await ModerateAsync(id, Moderation.Declined, note!.Trim(), ct);
+
+    public async Task<IActionResult> OnPostPublishIdeaAsync(long id, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(note) || note.Trim().Length > 1000)
-        {
-            await LoadAsync(ct);
-            Failed = id;
-            ModelState.AddModelError($"note-{id}", t["Decisions.Proposals.Error.Note"]);
-            return Page();
-        }
-        return await ModerateAsync(id, Moderation.Declined, note.Trim(), ct);
+        await ideas.DecideAsync(User, id, Moderation.Published, null, ct);
+        return Redirect("/admin/votes/proposals?done=idea-published#ideas");
+    }
+
+    public async Task<IActionResult> OnPostDeclineIdeaAsync(long id, string? note, CancellationToken ct)
+    {
+        if (await NoteMissingAsync($"idea-note-{id}", note, ct) is { } page) return page;
+        await ideas.DecideAsync(User, id, Moderation.Declined, note!.Trim(), ct);
+        return Redirect("/admin/votes/proposals?done=idea-declined#ideas");
+    }
+
+    /// <summary>The queue again with the error on the decline's reason when it is missing or too long; null when it is fine.</summary>
+    private async Task<IActionResult?> NoteMissingAsync(string field, string? note, CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(note) && note.Trim().Length <= 1000) return null;
+        await LoadAsync(ct);
+        Failed = field;
+        ModelState.AddModelError(field, t["Decisions.Proposals.Error.Note"]);
+        return Page();
     }
 
     private async Task<IActionResult> ModerateAsync(long id, Moderation to, string? note, CancellationToken ct)
@@ -69,5 +91,16 @@ public sealed class ProposalsModel(AppDbContext db, AuditLog audit, Notifier not
         Waiting = await waiting.OrderBy(p => p.Id).Take(PageSize).ToListAsync(ct);
         var ids = Waiting.Select(p => p.Id).ToList();
         Options = (await db.Set<PollOption>().AsNoTracking().Where(o => ids.Contains(o.PollId)).OrderBy(o => o.Position).ToListAsync(ct)).ToLookup(o => o.PollId);
+
+        var pending = db.Set<Budgets.BudgetProject>().AsNoTracking().Where(p => p.Moderation == Moderation.Pending);
+        IdeasWaiting = await pending.CountAsync(ct);
+        var culture = CultureInfo.CurrentUICulture;
+        Ideas = await (from p in pending
+                       join b in db.Set<Budgets.Budget>() on p.BudgetId equals b.Id
+                       join h in db.Set<Budgets.BudgetHeading>() on p.HeadingId equals h.Id
+                       orderby p.Id
+                       select new { p, b, h, Image = db.Set<Budgets.BudgetImage>().Where(i => i.ProjectId == p.Id && i.MilestoneId == null).Select(i => new { i.Id, i.AltText }).FirstOrDefault() })
+            .Take(PageSize).AsAsyncEnumerable()
+            .Select(x => new Idea(x.p, Budgets.Budgets.Title(x.b, culture), Budgets.Budgets.Name(x.h, culture), x.Image?.Id, x.Image?.AltText)).ToListAsync(ct);
     }
 }

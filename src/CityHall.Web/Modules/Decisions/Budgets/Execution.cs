@@ -66,7 +66,7 @@ public static class BudgetImages
 
     /// <summary>
     /// Serves a picture: of a published project to anyone (kept a day by caches), of an idea waiting for moderation or
-    /// declined only to its author and to staff who manage budgets (never cached).
+    /// declined only to its author, to staff who manage budgets and to moderators (never cached).
     /// </summary>
     public static void Map(WebApplication app) =>
         app.MapGet("/budgets/images/{id:long}", async Task<IResult> (long id, HttpContext http, AppDbContext db) =>
@@ -75,7 +75,7 @@ public static class BudgetImages
             if (image is null) return TypedResults.NotFound();
             var project = await db.Set<BudgetProject>().AsNoTracking().Where(p => p.Id == image.ProjectId).Select(p => new { p.Moderation, p.AuthorId }).SingleAsync();
             var published = project.Moderation == Moderation.Published;
-            if (!published && project.AuthorId != http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value && !http.User.HasPermission(DecisionsModule.Manage))
+            if (!published && project.AuthorId != http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value && !http.User.HasPermission(DecisionsModule.Manage) && !http.User.HasPermission(DecisionsModule.Moderate))
                 return TypedResults.NotFound();
             http.Response.Headers.CacheControl = published ? "public, max-age=86400" : "private, no-store";
             return TypedResults.Bytes(image.Bytes, image.ContentType, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{image.Hash}\""));

@@ -14,7 +14,7 @@ namespace CityHall.Web.Modules.Decisions.Budgets.Admin;
 /// </summary>
 [Authorize(Policy = PermissionPolicyProvider.Prefix + DecisionsModule.Manage)]
 [RequestSizeLimit(BudgetImages.MaxUploadBytes + 1_048_576)] // a milestone's photo and its text
-public sealed class ProjectModel(AppDbContext db, AuditLog audit, Microsoft.Extensions.Options.IOptionsSnapshot<CityOptions> city, TimeProvider clock, IStringLocalizer<Text> t) : PageModel
+public sealed class ProjectModel(AppDbContext db, AuditLog audit, IdeaModeration moderation, Microsoft.Extensions.Options.IOptionsSnapshot<CityOptions> city, TimeProvider clock, IStringLocalizer<Text> t) : PageModel
 {
     [BindProperty] public ProjectInput Input { get; set; } = new();
     public Budget Budget { get; private set; } = null!;
@@ -111,12 +111,7 @@ public sealed class ProjectModel(AppDbContext db, AuditLog audit, Microsoft.Exte
     {
         if (await LoadAsync(budgetId, id, ct) is { } missing) return missing;
         if (Existing is not { Moderation: Moderation.Pending } idea) return NotFound();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var changed = await db.Set<BudgetProject>().Where(p => p.Id == idea.Id && p.Moderation == Moderation.Pending)
-            .ExecuteUpdateAsync(u => u.SetProperty(p => p.Moderation, to).SetProperty(p => p.ModerationNote, note).SetProperty(p => p.UpdatedAt, now), ct);
-        if (changed == 1)
-            await audit.RecordAsync(User, to == Moderation.Published ? "decisions.idea.publish" : "decisions.idea.decline", "budget-project",
-                idea.Id.ToString(CultureInfo.InvariantCulture), new { idea.BudgetId, Note = note }, ct);
+        await moderation.DecideAsync(User, idea.Id, to, note, ct);
         return Redirect($"/admin/budgets/{budgetId}#projects");
     }
 
