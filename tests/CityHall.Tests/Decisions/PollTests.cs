@@ -448,6 +448,62 @@ public sealed class PollTests(CityHallApp app) : IClassFixture<CityHallApp>
     }
 
     [Fact]
+    public async Task A_yes_no_poll_with_other_takes_written_answers_that_show_only_once_moderated()
+    {
+        // Staff make it: a yes/no poll needs no options typed; "other" is for one-answer polls only.
+        var staff = await app.SignedInStaffAsync(Roles.Official);
+        var form = await staff.GetPageAsync("/admin/votes/new");
+        var local = DateTime.UtcNow.AddHours(9);
+        string At(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+        var title = "차 없는 거리 확대 " + Guid.NewGuid().ToString("N")[..6];
+        IEnumerable<KeyValuePair<string, string>> Filled(string kind) => form.FilledIn("form[data-poll-form]").With(("Input.TitleKo", title), ("Input.Options", ""),
+            ("Input.Kind", kind), ("Input.AllowOther", "true"), ("Input.OpensAt", At(local.AddHours(-1))), ("Input.ClosesAt", At(local.AddDays(3))));
+        Assert.Equal(["선택지를 두 개 이상 적어 주세요.", "'기타' 답은 하나만 고르는 투표와 찬반 투표에서만 받을 수 있습니다."],
+            (await Html.ParseAsync(await staff.SubmitAsync(form, Filled("MultipleChoice"), "form[data-poll-form]"))).ErrorSummary());
+        var saved = Html.RedirectedTo(await staff.SubmitAsync(form, Filled("YesNo"), "form[data-poll-form]"));
+        var id = long.Parse(saved.Split('/', '?')[3], CultureInfo.InvariantCulture);
+        var options = await app.WithDbAsync(db => db.Set<PollOption>().Where(o => o.PollId == id).OrderBy(o => o.Position).ToListAsync());
+        Assert.Equal([("찬성", "Yes", false), ("반대", "No", false), ("기타(직접 쓰기)", "Other (write your own)", true)], options.Select(o => (o.LabelKo, o.LabelEn!, o.IsOther)));
+        Html.RedirectedTo(await staff.SubmitAsync(await staff.GetPageAsync($"/admin/votes/{id}"), [], "form[data-publish]"));
+        var (yes, other) = (options[0].Id, options[2].Id);
+
+        // "Other" needs the voter's own words; the page has the field without any script.
+        var voter = await app.VerifiedCitizenAsync();
+        var ballot = await voter.GetPageAsync($"/votes/{id}");
+        Assert.NotNull(ballot.QuerySelector("form[data-ballot-form] input#other[name=other]"));
+        Assert.Equal($"/votes/{id}?refused=other-text&chosen={other}#ballot", Html.RedirectedTo(await CastAsync(voter, id, other)));
+        async Task<string> CastOtherAsync(HttpClient who, string text)
+        {
+            var page = await who.GetPageAsync($"/votes/{id}");
+            return Html.RedirectedTo(await who.SubmitAsync(page, [new("choice", other.ToString(CultureInfo.InvariantCulture)), new("other", text)], "form[data-ballot-form]"));
+        }
+        Assert.StartsWith($"/votes/{id}?done=cast", await CastOtherAsync(voter, "주말에만 시범으로 해 보면 좋겠습니다"), StringComparison.Ordinal);
+        Assert.Equal(BallotOutcome.OtherTextMissing, (await Writer.CastAsync(new(id, "long-" + id, null, [other], OtherText: new string('가', 501)))).Outcome);
+        // A new ballot replaces the written answer with it: yes removes it, "other" again brings a new one.
+        Assert.StartsWith($"/votes/{id}?done=replaced", Html.RedirectedTo(await CastAsync(voter, id, yes)), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<PollOtherAnswer>().CountAsync(a => a.PollId == id)));
+        Assert.StartsWith($"/votes/{id}?done=replaced", await CastOtherAsync(voter, "평일 저녁에도 해 주세요"), StringComparison.Ordinal);
+        var rude = await app.VerifiedCitizenAsync();
+        Assert.StartsWith($"/votes/{id}?done=cast", await CastOtherAsync(rude, "담당자 홍길동은 바보"), StringComparison.Ordinal);
+        Assert.Equal(["평일 저녁에도 해 주세요", "담당자 홍길동은 바보"], await app.WithDbAsync(db => db.Set<PollOtherAnswer>().Where(a => a.PollId == id).OrderBy(a => a.Id).Select(a => a.Text).ToListAsync()));
+        Assert.True((await VerifyAsync(id)).IsIntact);
+
+        // A moderator publishes one and keeps the other from view; once the poll closes the results show the published one only.
+        var moderator = await app.SignedInStaffAsync(Roles.Moderator);
+        var queue = await moderator.GetPageAsync("/admin/votes/proposals");
+        var answers = await app.WithDbAsync(db => db.Set<PollOtherAnswer>().Where(a => a.PollId == id).OrderBy(a => a.Id).Select(a => a.Id).ToListAsync());
+        Assert.DoesNotContain("commitment", queue.QuerySelector($"[data-other='{answers[0]}']")!.OuterHtml, StringComparison.OrdinalIgnoreCase);
+        Html.RedirectedTo(await moderator.SubmitAsync(queue, [new("publish", "true")], $"form[data-other-form='{answers[0]}']"));
+        Html.RedirectedTo(await moderator.SubmitAsync(queue, [new("publish", "false")], $"form[data-other-form='{answers[1]}']"));
+        await app.WithDbAsync(db => db.Set<Poll>().Where(p => p.Id == id).ExecuteUpdateAsync(u => u.SetProperty(p => p.ClosedEarlyAt, DateTime.UtcNow)));
+        var results = await app.CreateClient().GetPageAsync($"/votes/{id}/results?other=1");
+        Assert.Equal(["평일 저녁에도 해 주세요"], results.QuerySelectorAll("[data-other-answers] li").Select(li => li.TextContent));
+        using var json = JsonDocument.Parse(await app.CreateClient().GetStringAsync($"/api/v1/polls/{id}/results"));
+        Assert.Equal(["평일 저녁에도 해 주세요"], json.RootElement.GetProperty("otherAnswers").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(2, json.RootElement.GetProperty("options").EnumerateArray().Single(o => o.GetProperty("isOther").GetBoolean()).GetProperty("votes").GetInt32());
+    }
+
+    [Fact]
     public async Task A_ranked_poll_takes_ranks_from_the_form_and_gives_instant_runoff_and_borda_results()
     {
         var (id, o) = await PollAsync(PollKind.Ranked, min: 1, max: 3);

@@ -20,6 +20,7 @@ public static class BallotCasting
         ["not-in-group"] = "Decisions.Refused.NotInGroup",
         ["outside-age"] = "Decisions.Refused.OutsideAge",
         ["no-birth-year"] = "Decisions.Refused.NoBirthYear",
+        ["other-text"] = "Decisions.Refused.OtherText",
         ["invalid-choices"] = "Decisions.Refused.InvalidChoices",
         ["over-amount"] = "Decisions.Refused.OverAmount",
         ["under-minimum"] = "Decisions.Refused.UnderMinimum",
@@ -71,7 +72,7 @@ public static class BallotCasting
         if (voter is null) return Results.Redirect($"/account/verify?returnUrl={Uri.EscapeDataString(back)}");
         var form = await http.Request.ReadFormAsync(ct);
         if (Choices(form) is not { } choices) return Results.Redirect(back + "?refused=invalid-choices#ballot");
-        var result = await writer.CastAsync(new(id, voter.IdentityKey, voter.DistrictCode, choices, BirthYear: voter.BirthYear), ct);
+        var result = await writer.CastAsync(new(id, voter.IdentityKey, voter.DistrictCode, choices, BirthYear: voter.BirthYear, OtherText: form["other"].ToString()), ct);
         // A refused set of choices comes back ticked (?chosen=), so the voter corrects it rather than starting again.
         var chosen = choices.Count == 0 ? "" : "&chosen=" + string.Join(',', choices.Take(BallotLimit).Select(c => c.ToString(CultureInfo.InvariantCulture)));
         return result.Outcome switch
@@ -87,6 +88,7 @@ public static class BallotCasting
             BallotOutcome.InvalidChoices => Results.Redirect($"{back}?refused=invalid-choices{chosen}#ballot"),
             BallotOutcome.OverAmount => Results.Redirect($"{back}?refused=over-amount{chosen}#ballot"),
             BallotOutcome.UnderMinimum => Results.Redirect($"{back}?refused=under-minimum{chosen}#ballot"),
+            BallotOutcome.OtherTextMissing => Results.Redirect($"{back}?refused=other-text{chosen}#ballot"),
             BallotOutcome.Flagged => Results.Redirect($"{back}?refused=voted-on-paper"),
             _ => Results.Redirect($"{back}?refused=not-open"),
         };

@@ -10,13 +10,15 @@ namespace CityHall.Web.Modules.Decisions;
 /// <see cref="OverAmount"/>, one that fills less than the minimum share <see cref="UnderMinimum"/>; any other wrong set
 /// of choices (too many or too few, an option of another poll or heading, a repeat) is <see cref="InvalidChoices"/>.
 /// </summary>
-public enum BallotOutcome { Cast, Replaced, Unchanged, NotOpen, OutsideDistrict, NotInGroup, InvalidChoices, NotFound, OverAmount, UnderMinimum, Flagged, OutsideAge, NoBirthYear }
+public enum BallotOutcome { Cast, Replaced, Unchanged, NotOpen, OutsideDistrict, NotInGroup, InvalidChoices, NotFound, OverAmount, UnderMinimum, Flagged, OutsideAge, NoBirthYear, OtherTextMissing }
 
 /// <summary>
 /// A verified person's ballot: their identity key (never stored), their district and year of birth, and the options
-/// chosen; for a paper ballot, the officer who entered it at a polling station.
+/// chosen, with the answer they wrote when they chose "other"; for a paper ballot, the officer who entered it at a
+/// polling station.
 /// </summary>
-public sealed record BallotAct(long PollId, string IdentityKey, string? DistrictCode, IReadOnlyList<long> Choices, string? PaperEnteredBy = null, int? BirthYear = null)
+public sealed record BallotAct(long PollId, string IdentityKey, string? DistrictCode, IReadOnlyList<long> Choices, string? PaperEnteredBy = null, int? BirthYear = null,
+    string? OtherText = null)
 {
     public bool Paper => PaperEnteredBy is not null;
 }
@@ -62,11 +64,12 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, TimeProvider clock
         var ids = batch.Select(b => b.PollId).Distinct().ToList();
         var polls = await db.Set<Poll>().AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var states = polls.Values.ToDictionary(p => p.Id, p => new PollState(p));
-        var options = await db.Set<PollOption>().AsNoTracking().Where(o => ids.Contains(o.PollId)).Select(o => new { o.Id, o.PollId, o.Votes, o.Cost }).ToListAsync(ct);
+        var options = await db.Set<PollOption>().AsNoTracking().Where(o => ids.Contains(o.PollId)).Select(o => new { o.Id, o.PollId, o.Votes, o.Cost, o.IsOther }).ToListAsync(ct);
         foreach (var o in options)
         {
             states[o.PollId].VotesRead[o.Id] = states[o.PollId].Votes[o.Id] = o.Votes;
             states[o.PollId].Costs[o.Id] = o.Cost;
+            if (o.IsOther) states[o.PollId].Other = o.Id;
         }
 
         // A closed poll's salt may be erased: its ballots are refused below, before any commitment is needed.
@@ -79,6 +82,7 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, TimeProvider clock
             .ToDictionary(v => (v.PollId, v.Commitment), v => new VoterState(v, IsNew: false));
 
         var results = new BallotResult[batch.Count];
+        var otherAnswers = new Dictionary<(long PollId, string Commitment), string?>();
         var entries = new List<PollBallot>();
         var flagged = new List<FlaggedBallot>();
         for (var i = 0; i < batch.Count; i++)
@@ -95,6 +99,14 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, TimeProvider clock
             if (!poll.AgeAllowed(act.BirthYear, cityClock)) { results[i] = new(act.BirthYear is null ? BallotOutcome.NoBirthYear : BallotOutcome.OutsideAge); continue; }
             var state = states[poll.Id];
             if (Refusal(poll, state.Costs, act.Choices) is { } refusal) { results[i] = new(refusal); continue; }
+            // "Other" carries the voter's own words: none, or too many, and the ballot is not taken.
+            var choseOther = state.Other is { } otherOption && act.Choices.Contains(otherOption);
+            var other = choseOther ? act.OtherText?.Trim() : null;
+            if (choseOther && (string.IsNullOrEmpty(other) || other.Length > PollOtherAnswer.MaxLength))
+            {
+                results[i] = new(BallotOutcome.OtherTextMissing);
+                continue;
+            }
             var choices = poll.ChoicesOf(act.Choices);
             var key = (poll.Id, commitmentOf[i]!);
             voters.TryGetValue(key, out var current);
@@ -107,7 +119,8 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, TimeProvider clock
                 results[i] = new(BallotOutcome.Flagged);
                 continue;
             }
-            if (current is not null && current.Voter.Choices == choices)
+            if (state.Other is not null) otherAnswers[key] = other; // the voter's last word: replaces or (null) removes theirs
+            if (current is not null && current.Voter.Choices == choices && other is null)
             {
                 results[i] = new(BallotOutcome.Unchanged, new(poll.Id, current.Voter.Sequence, ""));
                 continue;
@@ -131,13 +144,15 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, TimeProvider clock
                 results[i] = new(BallotOutcome.Replaced, new(poll.Id, entry.Sequence, entry.Hash));
             }
         }
-        if (entries.Count > 0 || flagged.Count > 0)
-            await WriteAsync(db, entries, voters.Values.Where(v => v.IsNew || v.Changed).ToList(), states.Values.Where(s => s.Length != s.LengthRead).ToList(), flagged, ct);
+        var answers = otherAnswers.Select(a => new PollOtherAnswer { PollId = a.Key.PollId, Commitment = a.Key.Commitment, Text = a.Value ?? "", At = at }).ToList();
+        if (entries.Count > 0 || flagged.Count > 0 || answers.Count > 0)
+            await WriteAsync(db, entries, voters.Values.Where(v => v.IsNew || v.Changed).ToList(), states.Values.Where(s => s.Length != s.LengthRead).ToList(), flagged, answers, ct);
         return results;
     }
 
     /// <summary>One transaction of prepared statements (see <see cref="RowStatement"/>); undone and retried when another node moved a poll meanwhile.</summary>
-    private static async Task WriteAsync(AppDbContext db, List<PollBallot> entries, List<VoterState> voters, List<PollState> moved, List<FlaggedBallot> flagged, CancellationToken ct)
+    private static async Task WriteAsync(AppDbContext db, List<PollBallot> entries, List<VoterState> voters, List<PollState> moved, List<FlaggedBallot> flagged,
+        List<PollOtherAnswer> answers, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var connection = db.Database.GetDbConnection();
@@ -182,11 +197,15 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, TimeProvider clock
             await heads.FlushAsync(ct);
             if (heads.Affected != moved.Count) throw new DbUpdateConcurrencyException("A poll's chain moved while this batch was written.");
         }
-        if (flagged.Count > 0)
+        if (flagged.Count > 0) db.AddRange(flagged);
+        // A voter's written answer goes with their ballot (a poll with "other" only): the earlier one out, the new one in
+        // to wait for moderation; an empty one means their ballot no longer chooses "other".
+        foreach (var answer in answers)
         {
-            db.AddRange(flagged);
-            await db.SaveChangesAsync(ct);
+            await db.Set<PollOtherAnswer>().Where(a => a.PollId == answer.PollId && a.Commitment == answer.Commitment).ExecuteDeleteAsync(ct);
+            if (answer.Text.Length > 0) db.Add(answer);
         }
+        if (flagged.Count > 0 || answers.Any(a => a.Text.Length > 0)) await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
     }
 
@@ -201,6 +220,8 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, TimeProvider clock
         public Dictionary<long, int> Votes { get; } = [];
         public Dictionary<long, int> VotesRead { get; } = [];
         public Dictionary<long, long?> Costs { get; } = [];
+        /// <summary>The poll's "other" option, if it has one.</summary>
+        public long? Other { get; set; }
     }
 
     private sealed record VoterState(PollVoter Voter, bool IsNew)

@@ -6,10 +6,11 @@ namespace CityHall.Web.Modules.Decisions;
 
 /// <summary>
 /// One option; several (at least / at most); options ranked in order of preference (results by Borda points and
-/// instant runoff); or a budget heading's projects whose costs add up to at most its amount and at least its minimum
-/// (knapsack: only a participatory budget's ballot is one).
+/// instant runoff); a budget heading's projects whose costs add up to at most its amount and at least its minimum
+/// (knapsack: only a participatory budget's ballot is one); or yes or no (the options are the city's words for them).
+/// A one-answer poll (single choice, yes/no) may add "other", the voter writing their own answer.
 /// </summary>
-public enum PollKind { SingleChoice = 1, MultipleChoice = 2, Ranked = 3, Knapsack = 4 }
+public enum PollKind { SingleChoice = 1, MultipleChoice = 2, Ranked = 3, Knapsack = 4, YesNo = 5 }
 
 /// <summary>When the counts by option are shown: only once the poll has closed (no one votes with the herd), or while it runs.</summary>
 public enum ResultsShown { AfterClose = 1, Live = 2 }
@@ -136,6 +137,38 @@ public sealed class PollOption
     /// <summary>On a budget heading's ballot: the project it stands for, and what it costs.</summary>
     public long? ProjectId { get; set; }
     public long? Cost { get; set; }
+    /// <summary>"Other": the voter who chooses it writes their own answer (<see cref="PollOtherAnswer"/>), shown once moderated.</summary>
+    public bool IsOther { get; set; }
+}
+
+/// <summary>
+/// The answer a voter wrote with "other": kept apart from the chain (which records only that "other" was chosen), one
+/// per voter (a new ballot replaces or removes it), and shown with the results only once a moderator has published
+/// it — a free text can carry what a ballot cannot (an insult, a name). Never shown with its commitment.
+/// </summary>
+public sealed class PollOtherAnswer
+{
+    public long Id { get; set; }
+    public long PollId { get; set; }
+    public required string Commitment { get; set; }
+    public required string Text { get; set; }
+    public Moderation Moderation { get; set; } = Moderation.Pending;
+    public DateTimeOffset At { get; set; }
+
+    public const int MaxLength = 500;
+}
+
+internal sealed class PollOtherAnswerConfiguration : IEntityTypeConfiguration<PollOtherAnswer>
+{
+    public void Configure(EntityTypeBuilder<PollOtherAnswer> e)
+    {
+        e.ToTable("decision_other_answers");
+        e.Property(x => x.Commitment).HasMaxLength(64);
+        e.Property(x => x.Text).HasMaxLength(PollOtherAnswer.MaxLength);
+        e.HasIndex(x => new { x.PollId, x.Commitment }).IsUnique();
+        e.HasIndex(x => new { x.Moderation, x.Id });
+        e.HasOne<Poll>().WithMany().HasForeignKey(x => x.PollId).OnDelete(DeleteBehavior.Cascade);
+    }
 }
 
 /// <summary>

@@ -6,7 +6,8 @@ namespace CityHall.Web.Modules.Decisions;
 /// </summary>
 public static class PollApi
 {
-    public sealed record Option(long Id, int Position, string LabelKo, string? LabelEn, int? Votes);
+    /// <param name="IsOther">"Other": the voter wrote their own answer (published with the results once moderated).</param>
+    public sealed record Option(long Id, int Position, string LabelKo, string? LabelEn, int? Votes, bool IsOther = false);
 
     public sealed record PollSummary(long Id, string TitleKo, string? TitleEn, string Kind, int MinChoices, int MaxChoices, string Phase,
         DateTime OpensAt, DateTime ClosesAt, IReadOnlyList<string> Districts, int Voters, bool ResultsShown, long ChainLength, string ChainHead, IReadOnlyList<Option> Options);
@@ -19,7 +20,9 @@ public static class PollApi
 
     /// <param name="ByDistrict">For a ranked poll, by first choices (so too by age).</param>
     /// <param name="Ranked">A ranked poll's Borda points by option and its instant runoff (null for other polls).</param>
-    public sealed record Results(long Poll, int Voters, int MinimumGroup, IReadOnlyList<Option> Options, IReadOnlyList<DistrictResult> ByDistrict, IReadOnlyList<AgeResult> ByAge, RankedResults? Ranked);
+    /// <param name="OtherAnswers">What voters wrote with "other", as published by a moderator (null when the poll has no "other").</param>
+    public sealed record Results(long Poll, int Voters, int MinimumGroup, IReadOnlyList<Option> Options, IReadOnlyList<DistrictResult> ByDistrict, IReadOnlyList<AgeResult> ByAge, RankedResults? Ranked,
+        IReadOnlyList<string>? OtherAnswers);
 
     public sealed record RankedResults(IReadOnlyDictionary<long, long> Borda, long? RunoffWinner, IReadOnlyList<RunoffRound> Rounds);
 
@@ -49,16 +52,17 @@ public static class PollApi
             if (!poll.ResultsVisibleAt(clock.GetUtcNow().UtcDateTime)) return NotYet(t);
             var rows = await PollResults.ByDistrictAsync(db, poll, options, ct);
             var ages = await PollResults.ByAgeAsync(db, poll, options, cityClock, ct);
+            var others = options.Any(o => o.IsOther) ? await PollResults.OtherAnswersAsync(db, id, ct) : null;
             var ranked = poll.Kind == PollKind.Ranked ? await PollResults.RankedAsync(db, id, options, ct) : null;
             return TypedResults.Ok(new Results(poll.Id, poll.VoterCount, PollResults.MinimumGroup,
-                options.Select(o => new Option(o.Id, o.Position, o.LabelKo, o.LabelEn, o.Votes)).ToList(),
+                options.Select(o => new Option(o.Id, o.Position, o.LabelKo, o.LabelEn, o.Votes, o.IsOther)).ToList(),
                 rows.Select(r => new DistrictResult(r.Key, r.Key is null, r.Voters, r.Votes)).ToList(),
                 ages.Select(r => new AgeResult(r.Key, r.Key is null, r.Voters, r.Votes)).ToList(),
                 ranked is null ? null : new RankedResults(
                     options.Select((o, i) => (o.Id, Points: ranked.Borda[i])).ToDictionary(x => x.Id, x => x.Points),
                     ranked.Runoff.Winner is { } w ? options[w].Id : null,
                     ranked.Runoff.Rounds.Select(r => new RunoffRound(options.Select((o, i) => (o.Id, Votes: r.Votes[i])).Where(x => x.Votes >= 0).ToDictionary(x => x.Id, x => x.Votes),
-                        r.Exhausted, r.Eliminated is { } e ? options[e].Id : null)).ToList())));
+                        r.Exhausted, r.Eliminated is { } e ? options[e].Id : null)).ToList()), others));
         })
         .WithSummary("A poll's results by option, by district and by age band")
         .WithDescription("Once the poll may show them. Districts (and age bands) with fewer than 10 voters are merged into one row (district or band null, merged true), and when that row would be under 10 the smallest join it, so that no ballot can be told. A voter's age is the year the poll opened less their year of birth.");
@@ -96,6 +100,6 @@ public static class PollApi
         var shown = p.ResultsVisibleAt(now);
         return new(p.Id, p.TitleKo, p.TitleEn, p.Kind.ToString(), p.MinChoices, p.MaxChoices, p.PhaseAt(now).ToString(), p.OpensAt, p.ClosesAt, p.DistrictCodes,
             p.VoterCount, shown, p.ChainLength, p.ChainHead,
-            options.OrderBy(o => o.Position).Select(o => new Option(o.Id, o.Position, o.LabelKo, o.LabelEn, shown ? o.Votes : null)).ToList());
+            options.OrderBy(o => o.Position).Select(o => new Option(o.Id, o.Position, o.LabelKo, o.LabelEn, shown ? o.Votes : null, o.IsOther)).ToList());
     }
 }

@@ -69,6 +69,10 @@ public static class PollResults
         return rows;
     }
 
+    /// <summary>The answers voters wrote with "other" that a moderator published, oldest first (never with who wrote them).</summary>
+    public static async Task<IReadOnlyList<string>> OtherAnswersAsync(AppDbContext db, long pollId, CancellationToken ct) =>
+        await db.Set<PollOtherAnswer>().AsNoTracking().Where(a => a.PollId == pollId && a.Moderation == Moderation.Published).OrderBy(a => a.Id).Select(a => a.Text).ToListAsync(ct);
+
     /// <summary>A ranked poll's full results: each option's Borda points, and the instant runoff round by round (options by their index in <paramref name="options"/>).</summary>
     public sealed record Ranked(IReadOnlyList<long> Borda, RankedCounting.RunoffResult Runoff);
 

@@ -760,6 +760,9 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.Property<long?>("Cost")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("IsOther")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("LabelEn")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
@@ -787,6 +790,43 @@ namespace CityHall.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("decision_poll_options", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Decisions.PollOtherAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Commitment")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Moderation")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PollId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Moderation", "Id");
+
+                    b.HasIndex("PollId", "Commitment")
+                        .IsUnique();
+
+                    b.ToTable("decision_other_answers", (string)null);
                 });
 
             modelBuilder.Entity("CityHall.Web.Modules.Decisions.PollVoter", b =>
@@ -3995,6 +4035,15 @@ namespace CityHall.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("CityHall.Web.Modules.Decisions.PollOption", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.Decisions.Poll", null)
+                        .WithMany()
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Decisions.PollOtherAnswer", b =>
                 {
                     b.HasOne("CityHall.Web.Modules.Decisions.Poll", null)
                         .WithMany()

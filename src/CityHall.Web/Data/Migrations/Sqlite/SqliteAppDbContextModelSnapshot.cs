@@ -733,6 +733,9 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                     b.Property<long?>("Cost")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsOther")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LabelEn")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -760,6 +763,41 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("decision_poll_options", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Decisions.PollOtherAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commitment")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Moderation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PollId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Moderation", "Id");
+
+                    b.HasIndex("PollId", "Commitment")
+                        .IsUnique();
+
+                    b.ToTable("decision_other_answers", (string)null);
                 });
 
             modelBuilder.Entity("CityHall.Web.Modules.Decisions.PollVoter", b =>
@@ -3882,6 +3920,15 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("CityHall.Web.Modules.Decisions.PollOption", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.Decisions.Poll", null)
+                        .WithMany()
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Decisions.PollOtherAnswer", b =>
                 {
                     b.HasOne("CityHall.Web.Modules.Decisions.Poll", null)
                         .WithMany()

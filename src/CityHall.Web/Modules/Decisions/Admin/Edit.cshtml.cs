@@ -57,7 +57,7 @@ public sealed class EditModel(AppDbContext db, AuditLog audit, CityClock cityClo
         await db.SaveChangesAsync(ct);
         // A draft has no ballot yet: its options are simply written again.
         await db.Set<PollOption>().Where(o => o.PollId == poll.Id).ExecuteDeleteAsync(ct);
-        db.AddRange(Input.ParseOptions().Select((o, i) => new PollOption { PollId = poll.Id, Position = i + 1, LabelKo = o.Ko, LabelEn = o.En }));
+        db.AddRange(Input.BallotOptions(t).Select((o, i) => new PollOption { PollId = poll.Id, Position = i + 1, LabelKo = o.Ko, LabelEn = o.En, IsOther = o.Other }));
         // The group is kept as the commitments its members will vote under: the numbers themselves are not kept.
         if (members.Count > 0 || Input.RemoveGroup)
         {
@@ -155,8 +155,11 @@ public sealed class PollInput
     public List<string> Districts { get; set; } = [];
     [Display(Name = "Decisions.Field.MinAge")] public int? MinAge { get; set; }
     [Display(Name = "Decisions.Field.MaxAge")] public int? MaxAge { get; set; }
-    [Display(Name = "Decisions.Field.Options"), Required(ErrorMessage = "Decisions.Error.TwoOptions"), StringLength(20_000, ErrorMessage = "Form.TooLong")]
+    /// <summary>The options, one a line (not asked for a yes/no poll, whose options are the city's words for yes and no).</summary>
+    [Display(Name = "Decisions.Field.Options"), StringLength(20_000, ErrorMessage = "Form.TooLong")]
     public string? Options { get; set; }
+    /// <summary>A one-answer poll may end with "other", the voter writing their own answer (moderated before it is shown).</summary>
+    [Display(Name = "Decisions.Field.AllowOther")] public bool AllowOther { get; set; }
     /// <summary>The group's mobile numbers, one a line (a new list replaces the group; none keeps it).</summary>
     [Display(Name = "Decisions.Field.Group"), StringLength(1_000_000, ErrorMessage = "Form.TooLong")] public string? GroupMembers { get; set; }
     [Display(Name = "Decisions.Field.RemoveGroup")] public bool RemoveGroup { get; set; }
@@ -180,6 +183,19 @@ public sealed class PollInput
         return keys;
     }
 
+    /// <summary>
+    /// The ballot's options as they will be stored: a yes/no poll's are the city's words for yes and no, in both
+    /// languages; then "other" when allowed.
+    /// </summary>
+    public IReadOnlyList<(string Ko, string? En, bool Other)> BallotOptions(IStringLocalizer<Text> t)
+    {
+        (string Ko, string? En, bool Other) Both(string key, bool other) =>
+            (Platform.Localization.InCulture.Run(CultureInfo.GetCultureInfo("ko-KR"), () => t[key].Value),
+             Platform.Localization.InCulture.Run(CultureInfo.GetCultureInfo("en-US"), () => t[key].Value), other);
+        var options = Kind == PollKind.YesNo ? [Both("Decisions.YesNo.Yes", false), Both("Decisions.YesNo.No", false)] : ParseOptions().Select(o => (o.Ko, o.En, false)).ToList();
+        return AllowOther ? [.. options, Both("Decisions.Other.Label", true)] : options;
+    }
+
     /// <summary>One option a line: its Korean label, then " | " and its English one when given.</summary>
     public IReadOnlyList<(string Ko, string? En)> ParseOptions() =>
         (Options ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
@@ -199,6 +215,8 @@ public sealed class PollInput
         if (MinAge is < 0 or > MaxAgeAccepted && !Unread("Input.MinAge")) state.AddModelError("Input.MinAge", t["Decisions.Error.Age", MaxAgeAccepted]);
         if (MaxAge is < 0 or > MaxAgeAccepted && !Unread("Input.MaxAge")) state.AddModelError("Input.MaxAge", t["Decisions.Error.Age", MaxAgeAccepted]);
         else if (MinAge is { } youngest && MaxAge < youngest) state.AddModelError("Input.MaxAge", t["Decisions.Error.AgeOrder"]);
+        if (AllowOther && Kind is not (PollKind.SingleChoice or PollKind.YesNo)) state.AddModelError("Input.AllowOther", t["Decisions.Error.OtherOneAnswer"]);
+        if (Kind == PollKind.YesNo) return; // its options are yes and no
         var options = ParseOptions();
         if (options.Count < 2) state.AddModelError("Input.Options", t["Decisions.Error.TwoOptions"]);
         else if (options.Count > EditModel.MaxOptions) state.AddModelError("Input.Options", t["Decisions.Error.TooManyOptions", EditModel.MaxOptions]);
@@ -219,7 +237,7 @@ public sealed class PollInput
         poll.TitleKo = TitleKo.Trim();
         (poll.TitleEn, poll.DescriptionKo, poll.DescriptionEn) = (Clean(TitleEn), Clean(DescriptionKo), Clean(DescriptionEn));
         poll.Kind = Kind;
-        var count = ParseOptions().Count;
+        var count = Kind == PollKind.YesNo ? 2 : ParseOptions().Count;
         (poll.MinChoices, poll.MaxChoices) = Kind is PollKind.MultipleChoice or PollKind.Ranked ? (MinChoices ?? 1, MaxChoices ?? count) : (1, 1);
         poll.Results = Results;
         poll.OpensAt = clock.FromLocal(OpensAt!.Value).UtcDateTime;
@@ -236,6 +254,8 @@ public sealed class PollInput
         OpensAt = clock.ToLocal(poll.OpensAt).DateTime, ClosesAt = clock.ToLocal(poll.ClosesAt).DateTime,
         Districts = [.. poll.DistrictCodes],
         MinAge = poll.MinAge, MaxAge = poll.MaxAge,
-        Options = string.Join('\n', options.OrderBy(o => o.Position).Select(o => o.LabelEn is null ? o.LabelKo : $"{o.LabelKo} | {o.LabelEn}")),
+        Options = poll.Kind == PollKind.YesNo ? null
+            : string.Join('\n', options.Where(o => !o.IsOther).OrderBy(o => o.Position).Select(o => o.LabelEn is null ? o.LabelKo : $"{o.LabelKo} | {o.LabelEn}")),
+        AllowOther = options.Any(o => o.IsOther),
     };
 }

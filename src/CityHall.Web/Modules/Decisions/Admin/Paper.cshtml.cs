@@ -31,7 +31,7 @@ public sealed class PaperModel(AppDbContext db, BallotWriter writer, IVerifiedCi
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
-    public async Task<IActionResult> OnPostAsync(long id, List<long>? choice, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(long id, List<long>? choice, string? other, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } missing) return missing;
         var key = verified.IdentityKeyForMobile(Mobile ?? "");
@@ -44,7 +44,7 @@ public sealed class PaperModel(AppDbContext db, BallotWriter writer, IVerifiedCi
             ModelState.AddModelError(nameof(BirthYear), t["Decisions.Paper.Error.BirthYear", 1900, clock.Now.Year]);
         }
         if (!ModelState.IsValid) return Page();
-        var result = await writer.CastAsync(new(id, key!, string.IsNullOrEmpty(District) ? null : District, choice ?? [], User.Identity?.Name ?? "officer", BirthYear), ct);
+        var result = await writer.CastAsync(new(id, key!, string.IsNullOrEmpty(District) ? null : District, choice ?? [], User.Identity?.Name ?? "officer", BirthYear, other), ct);
         (Outcome, Counted) = result.Outcome switch
         {
             BallotOutcome.Cast => ("Decisions.Paper.Counted", true),
@@ -52,6 +52,7 @@ public sealed class PaperModel(AppDbContext db, BallotWriter writer, IVerifiedCi
             BallotOutcome.OutsideDistrict => ("Decisions.Refused.OutsideDistrict", false),
             BallotOutcome.NotInGroup => ("Decisions.Refused.NotInGroup", false),
             BallotOutcome.OutsideAge => ("Decisions.Refused.OutsideAge", false),
+            BallotOutcome.OtherTextMissing => ("Decisions.Refused.OtherText", false),
             BallotOutcome.NotOpen => ("Decisions.Refused.NotOpen", false),
             BallotOutcome.OverAmount => ("Decisions.Refused.OverAmount", false),
             BallotOutcome.UnderMinimum => ("Decisions.Refused.UnderMinimum", false),

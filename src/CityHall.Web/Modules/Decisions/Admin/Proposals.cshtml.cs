@@ -19,6 +19,12 @@ public sealed class ProposalsModel(AppDbContext db, AuditLog audit, Notifier not
     public IReadOnlyList<Idea> Ideas { get; private set; } = [];
     public int IdeasWaiting { get; private set; }
 
+    /// <summary>An answer a voter wrote with "other", with its poll's question (never who wrote it).</summary>
+    public sealed record OtherAnswer(long Id, long PollId, string Poll, string Text);
+
+    public IReadOnlyList<OtherAnswer> OtherAnswers { get; private set; } = [];
+    public int OtherAnswersWaiting { get; private set; }
+
     /// <summary>The most proposals the queue shows at once (the oldest first): a moderator's day, not the whole backlog.</summary>
     public const int PageSize = 100;
 
@@ -53,6 +59,19 @@ public sealed class ProposalsModel(AppDbContext db, AuditLog audit, Notifier not
         if (await NoteMissingAsync($"idea-note-{id}", note, ct) is { } page) return page;
         await ideas.DecideAsync(User, id, Moderation.Declined, note!.Trim(), ct);
         return Redirect("/admin/votes/proposals?done=idea-declined#ideas");
+    }
+
+    /// <summary>
+    /// Publishes or declines a voter's "other" answer: published, it is shown with the poll's results; declined, it is
+    /// kept (the ballot counts as "other" either way) but never shown. No reason: its writer is not known to anyone.
+    /// </summary>
+    public async Task<IActionResult> OnPostOtherAsync(long id, bool publish, CancellationToken ct)
+    {
+        var to = publish ? Moderation.Published : Moderation.Declined;
+        var changed = await db.Set<PollOtherAnswer>().Where(a => a.Id == id && a.Moderation == Moderation.Pending).ExecuteUpdateAsync(u => u.SetProperty(a => a.Moderation, to), ct);
+        if (changed == 1)
+            await audit.RecordAsync(User, publish ? "decisions.other.publish" : "decisions.other.decline", "poll-other-answer", id.ToString(CultureInfo.InvariantCulture), null, ct);
+        return Redirect("/admin/votes/proposals?done=" + (publish ? "other-published" : "other-declined") + "#other");
     }
 
     /// <summary>The queue again with the error on the decline's reason when it is missing or too long; null when it is fine.</summary>
@@ -102,5 +121,12 @@ public sealed class ProposalsModel(AppDbContext db, AuditLog audit, Notifier not
                        select new { p, b, h, Image = db.Set<Budgets.BudgetImage>().Where(i => i.ProjectId == p.Id && i.MilestoneId == null).Select(i => new { i.Id, i.AltText }).FirstOrDefault() })
             .Take(PageSize).AsAsyncEnumerable()
             .Select(x => new Idea(x.p, Budgets.Budgets.Title(x.b, culture), Budgets.Budgets.Name(x.h, culture), x.Image?.Id, x.Image?.AltText)).ToListAsync(ct);
+
+        var others = db.Set<PollOtherAnswer>().AsNoTracking().Where(a => a.Moderation == Moderation.Pending);
+        OtherAnswersWaiting = await others.CountAsync(ct);
+        OtherAnswers = await (from a in others
+                              join p in db.Set<Poll>() on a.PollId equals p.Id
+                              orderby a.Id
+                              select new OtherAnswer(a.Id, p.Id, p.TitleKo, a.Text)).Take(PageSize).ToListAsync(ct);
     }
 }

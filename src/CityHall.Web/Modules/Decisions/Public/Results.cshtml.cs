@@ -12,6 +12,8 @@ public sealed class ResultsModel(AppDbContext db, TimeProvider clock, CityClock 
     public bool Shown { get; private set; }
     public IReadOnlyList<PollResults.Row> ByDistrict { get; private set; } = [];
     public IReadOnlyList<PollResults.Row> ByAge { get; private set; } = [];
+    /// <summary>What voters wrote with "other", as published by a moderator (null: the poll has no "other").</summary>
+    public IReadOnlyList<string>? OtherAnswers { get; private set; }
     public PollResults.Ranked? Ranked { get; private set; }
     public IReadOnlyDictionary<string, string> DistrictNames { get; private set; } = new Dictionary<string, string>();
 
@@ -26,6 +28,7 @@ public sealed class ResultsModel(AppDbContext db, TimeProvider clock, CityClock 
         {
             ByDistrict = await PollResults.ByDistrictAsync(db, poll, options, ct);
             ByAge = await PollResults.ByAgeAsync(db, poll, options, cityClock, ct);
+            if (options.Any(o => o.IsOther)) OtherAnswers = await PollResults.OtherAnswersAsync(db, id, ct);
             if (poll.Kind == PollKind.Ranked) Ranked = await PollResults.RankedAsync(db, id, options, ct);
             DistrictNames = await DistrictChoices.NamesAsync(db);
         }

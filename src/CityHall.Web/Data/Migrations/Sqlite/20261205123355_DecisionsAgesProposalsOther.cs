@@ -1,11 +1,12 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CityHall.Web.Data.Migrations.Postgres
+namespace CityHall.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class PollAgesAndProposals : Migration
+    public partial class DecisionsAgesProposalsOther : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,54 +14,84 @@ namespace CityHall.Web.Data.Migrations.Postgres
             migrationBuilder.AddColumn<int>(
                 name: "BirthYear",
                 table: "identity_users",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "BirthYear",
                 table: "decision_voters",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "CitizenProposal",
                 table: "decision_polls",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<int>(
                 name: "MaxAge",
                 table: "decision_polls",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "MinAge",
                 table: "decision_polls",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Moderation",
                 table: "decision_polls",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "ModerationNote",
                 table: "decision_polls",
-                type: "character varying(1000)",
+                type: "TEXT",
                 maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ProposedBy",
                 table: "decision_polls",
-                type: "character varying(450)",
+                type: "TEXT",
                 maxLength: 450,
                 nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "IsOther",
+                table: "decision_poll_options",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "decision_other_answers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PollId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Commitment = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Moderation = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_decision_other_answers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_decision_other_answers_decision_polls_PollId",
+                        column: x => x.PollId,
+                        principalTable: "decision_polls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
 
             migrationBuilder.CreateIndex(
                 name: "IX_decision_polls_Moderation_Id",
@@ -71,11 +102,25 @@ namespace CityHall.Web.Data.Migrations.Postgres
                 name: "IX_decision_polls_ProposedBy",
                 table: "decision_polls",
                 column: "ProposedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_decision_other_answers_Moderation_Id",
+                table: "decision_other_answers",
+                columns: new[] { "Moderation", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_decision_other_answers_PollId_Commitment",
+                table: "decision_other_answers",
+                columns: new[] { "PollId", "Commitment" },
+                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "decision_other_answers");
+
             migrationBuilder.DropIndex(
                 name: "IX_decision_polls_Moderation_Id",
                 table: "decision_polls");
@@ -115,6 +160,10 @@ namespace CityHall.Web.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "ProposedBy",
                 table: "decision_polls");
+
+            migrationBuilder.DropColumn(
+                name: "IsOther",
+                table: "decision_poll_options");
         }
     }
 }
