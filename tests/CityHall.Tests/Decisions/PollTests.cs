@@ -289,6 +289,71 @@ public sealed class PollTests(CityHallApp app) : IClassFixture<CityHallApp>
     }
 
     [Fact]
+    public async Task Checkpoints_fix_the_chain_in_public_and_catch_a_rewrite_that_recomputes_every_hash()
+    {
+        var (id, o) = await PollAsync();
+        var receipts = new List<BallotReceipt>();
+        for (var i = 0; i < 6; i++) receipts.Add((await Writer.CastAsync(new(id, $"cp-{id}-{i}", null, [o[i % 2]]))).Receipt!);
+        var publisher = app.Services.GetRequiredService<PollCheckpointPublisher>();
+        Assert.True(await publisher.PublishAsync() >= 1);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<Poll>().Where(p => p.Id == id).Select(p => db.Set<PollCheckpoint>().Count(c => c.PollId == p.Id) - 1).SingleAsync()));
+        await publisher.PublishAsync(); // nothing grew: no second checkpoint
+        Assert.Equal(1, await app.WithDbAsync(db => db.Set<PollCheckpoint>().CountAsync(c => c.PollId == id)));
+        for (var i = 6; i < 9; i++) receipts.Add((await Writer.CastAsync(new(id, $"cp-{id}-{i}", null, [o[2]]))).Receipt!);
+
+        using (var json = JsonDocument.Parse(await app.CreateClient().GetStringAsync($"/api/v1/polls/{id}/checkpoints")))
+            Assert.Equal([(6L, receipts[5].Hash)], json.RootElement.EnumerateArray().Select(c => (c.GetProperty("length").GetInt64(), c.GetProperty("headHash").GetString()!)));
+        // A receipt names the checkpoint that holds its ballot; a later ballot has none yet.
+        var held = await app.CreateClient().GetPageAsync($"/votes/verify?poll={id}&entry=3&hash={receipts[2].Hash}");
+        Assert.Equal("6", held.QuerySelector("[data-checkpoint]")!.GetAttribute("data-checkpoint"));
+        Assert.Equal("none", (await app.CreateClient().GetPageAsync($"/votes/verify?poll={id}&entry=8&hash={receipts[7].Hash}")).QuerySelector("[data-checkpoint]")!.GetAttribute("data-checkpoint"));
+        Assert.True((await VerifyAsync(id)).IsIntact);
+
+        // Someone with the database rewrites ballot 2 and recomputes every hash after it, and the poll's head and counts:
+        // the chain is consistent in itself, but no longer passes through the published checkpoint.
+        await app.WithDbAsync(async db =>
+        {
+            var ballots = await db.Set<PollBallot>().Where(b => b.PollId == id).OrderBy(b => b.Sequence).ToListAsync();
+            var previous = ballots[0].Hash;
+            foreach (var b in ballots.Skip(1))
+            {
+                if (b.Sequence == 2) b.Choices = o[0].ToString(CultureInfo.InvariantCulture);
+                b.PreviousHash = previous;
+                b.Hash = PollBallot.HashOf(b);
+                previous = b.Hash;
+            }
+            var poll = await db.Set<Poll>().SingleAsync(p => p.Id == id);
+            poll.ChainHead = previous;
+            var first = await db.Set<PollOption>().SingleAsync(x => x.Id == o[0]);
+            var second = await db.Set<PollOption>().SingleAsync(x => x.Id == o[1]);
+            (first.Votes, second.Votes) = (first.Votes + 1, second.Votes - 1);
+            await db.SaveChangesAsync();
+            var voter = await db.Set<PollVoter>().SingleAsync(v => v.PollId == id && v.Sequence == 2);
+            voter.Choices = o[0].ToString(CultureInfo.InvariantCulture);
+            await db.SaveChangesAsync();
+        });
+        var rewritten = await VerifyAsync(id);
+        Assert.Equal((ChainBreakKind.HeadRewritten, 6L), (rewritten.Break!.Kind, rewritten.Break.Sequence));
+        var newFirst = await app.WithDbAsync(db => db.Set<PollBallot>().Where(b => b.PollId == id && b.Sequence == 1).Select(b => b.Hash).SingleAsync());
+        Assert.Equal("Broken", (await app.CreateClient().GetPageAsync($"/votes/verify?poll={id}&entry=1&hash={newFirst}")).QuerySelector("[data-receipt-result]")!.GetAttribute("data-receipt-result"));
+
+        // Ballots cut from the end of the chain, with the head moved back: the checkpoint says they were there.
+        var (cut, c) = await PollAsync();
+        for (var i = 0; i < 4; i++) await Writer.CastAsync(new(cut, $"cut-{cut}-{i}", null, [c[0]]));
+        await publisher.PublishAsync();
+        await app.WithDbAsync(async db =>
+        {
+            await db.Set<PollBallot>().Where(b => b.PollId == cut && b.Sequence > 2).ExecuteDeleteAsync();
+            await db.Set<PollVoter>().Where(v => v.PollId == cut && v.Sequence > 2).ExecuteDeleteAsync();
+            var head = await db.Set<PollBallot>().Where(b => b.PollId == cut && b.Sequence == 2).Select(b => b.Hash).SingleAsync();
+            await db.Set<Poll>().Where(p => p.Id == cut).ExecuteUpdateAsync(u => u.SetProperty(p => p.ChainLength, 2L).SetProperty(p => p.ChainHead, head).SetProperty(p => p.VoterCount, 2));
+            await db.Set<PollOption>().Where(x => x.Id == c[0]).ExecuteUpdateAsync(u => u.SetProperty(x => x.Votes, 2));
+        });
+        var shortened = await VerifyAsync(cut);
+        Assert.Equal((ChainBreakKind.HeadGone, 4L), (shortened.Break!.Kind, shortened.Break.Sequence));
+    }
+
+    [Fact]
     public async Task The_participation_sector_the_home_page_and_the_search_lead_to_the_votes()
     {
         var (id, _) = await PollAsync(title: "분수광장 이름 짓기");

@@ -49,6 +49,8 @@ public static class DecisionsModule
         services.AddSingleton<Platform.Hosting.ModuleVerb, VerifyBallotsVerb>();
         services.AddSingleton<BallotWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<BallotWriter>());
+        services.AddSingleton<PollCheckpointPublisher>();
+        services.AddHostedService(sp => sp.GetRequiredService<PollCheckpointPublisher>());
         services.AddSingleton<PollKeyEraser>();
         services.AddHostedService(sp => sp.GetRequiredService<PollKeyEraser>());
         return builder;

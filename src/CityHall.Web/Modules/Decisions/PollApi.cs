@@ -29,6 +29,8 @@ public static class PollApi
     /// <param name="Votes">Each option still in the count, by id.</param>
     public sealed record RunoffRound(IReadOnlyDictionary<long, int> Votes, int Exhausted, long? Eliminated);
 
+    public sealed record Checkpoint(long Length, string HeadHash, int Voters, DateTimeOffset At);
+
     public sealed record Ballot(long Sequence, string Commitment, IReadOnlyList<long> Choices, DateTimeOffset At, string PreviousHash, string Hash, int HashVersion, bool Paper);
 
     public static void Map(WebApplication app)
@@ -82,6 +84,14 @@ public static class PollApi
         })
         .WithSummary("A poll's results by district and by age band as CSV")
         .WithDescription("One line for all voters (breakdown \"all\"), then one per district (\"district\") and per age band (\"age\"), small groups merged as in the JSON results.");
+        api.MapGet("/{id:long}/checkpoints", async Task<IResult> (long id, AppDbContext db, CancellationToken ct) =>
+        {
+            if (!await db.Set<Poll>().AnyAsync(p => p.Id == id && p.PublishedAt != null, ct)) return TypedResults.NotFound();
+            return TypedResults.Ok(await db.Set<PollCheckpoint>().AsNoTracking().Where(c => c.PollId == id).OrderBy(c => c.Length)
+                .Select(c => new Checkpoint(c.Length, c.HeadHash, c.Voters, c.At)).ToListAsync(ct));
+        })
+        .WithSummary("A poll's published checkpoints")
+        .WithDescription("Every few minutes while ballots come in, the chain's length, head hash and number of voters. Keep a copy: the chain must still pass through each (the entry at that length has that hash), or it was rewritten.");
         api.MapGet("/{id:long}/ballots", async Task<IResult> (long id, AppDbContext db, CancellationToken ct) =>
         {
             if (!await db.Set<Poll>().AnyAsync(p => p.Id == id && p.PublishedAt != null, ct)) return TypedResults.NotFound();

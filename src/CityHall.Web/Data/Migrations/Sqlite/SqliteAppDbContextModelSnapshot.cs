@@ -710,6 +710,36 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                     b.ToTable("decision_ballots", (string)null);
                 });
 
+            modelBuilder.Entity("CityHall.Web.Modules.Decisions.PollCheckpoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeadHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PollId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Voters")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PollId", "Length");
+
+                    b.ToTable("decision_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("CityHall.Web.Modules.Decisions.PollMember", b =>
                 {
                     b.Property<long>("PollId")
@@ -3902,6 +3932,15 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("CityHall.Web.Modules.Decisions.PollBallot", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.Decisions.Poll", null)
+                        .WithMany()
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Decisions.PollCheckpoint", b =>
                 {
                     b.HasOne("CityHall.Web.Modules.Decisions.Poll", null)
                         .WithMany()

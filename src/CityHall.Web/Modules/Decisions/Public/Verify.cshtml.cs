@@ -10,6 +10,8 @@ public sealed class VerifyModel(BallotChainVerifier verifier, IStringLocalizer<T
 
     public BallotReceiptCheck? Result { get; private set; }
     public long Length { get; private set; }
+    /// <summary>The first checkpoint published after the ballot (null: none yet).</summary>
+    public PollCheckpoint? Checkpoint { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -20,6 +22,6 @@ public sealed class VerifyModel(BallotChainVerifier verifier, IStringLocalizer<T
         if (Entry is null or < 1) ModelState.AddModelError("entry", t["Decisions.Verify.EntryRequired"]);
         if (string.IsNullOrWhiteSpace(Hash) || Hash.Trim().Length != 64) ModelState.AddModelError("hash", t["Decisions.Verify.HashFormat"]);
         if (!ModelState.IsValid) return;
-        (Result, Length) = await verifier.CheckReceiptAsync(PollId!.Value, Entry!.Value, Hash!, ct);
+        (Result, Length, Checkpoint) = await verifier.CheckReceiptAsync(PollId!.Value, Entry!.Value, Hash!, ct);
     }
 }

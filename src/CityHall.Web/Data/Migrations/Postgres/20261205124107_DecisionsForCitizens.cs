@@ -1,12 +1,13 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace CityHall.Web.Data.Migrations.Sqlite
+namespace CityHall.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class DecisionsAgesProposalsOther : Migration
+    public partial class DecisionsForCitizens : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,73 +15,96 @@ namespace CityHall.Web.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<int>(
                 name: "BirthYear",
                 table: "identity_users",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "BirthYear",
                 table: "decision_voters",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "CitizenProposal",
                 table: "decision_polls",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<int>(
                 name: "MaxAge",
                 table: "decision_polls",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "MinAge",
                 table: "decision_polls",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Moderation",
                 table: "decision_polls",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "ModerationNote",
                 table: "decision_polls",
-                type: "TEXT",
+                type: "character varying(1000)",
                 maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ProposedBy",
                 table: "decision_polls",
-                type: "TEXT",
+                type: "character varying(450)",
                 maxLength: 450,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "IsOther",
                 table: "decision_poll_options",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "decision_checkpoints",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PollId = table.Column<long>(type: "bigint", nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    HeadHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Voters = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_decision_checkpoints", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_decision_checkpoints_decision_polls_PollId",
+                        column: x => x.PollId,
+                        principalTable: "decision_polls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
 
             migrationBuilder.CreateTable(
                 name: "decision_other_answers",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PollId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Commitment = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Moderation = table.Column<int>(type: "INTEGER", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PollId = table.Column<long>(type: "bigint", nullable: false),
+                    Commitment = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Moderation = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -104,6 +128,11 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                 column: "ProposedBy");
 
             migrationBuilder.CreateIndex(
+                name: "IX_decision_checkpoints_PollId_Length",
+                table: "decision_checkpoints",
+                columns: new[] { "PollId", "Length" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_decision_other_answers_Moderation_Id",
                 table: "decision_other_answers",
                 columns: new[] { "Moderation", "Id" });
@@ -118,6 +147,9 @@ namespace CityHall.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "decision_checkpoints");
+
             migrationBuilder.DropTable(
                 name: "decision_other_answers");
 
