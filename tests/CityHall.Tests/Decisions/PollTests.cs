@@ -569,6 +569,43 @@ public sealed class PollTests(CityHallApp app) : IClassFixture<CityHallApp>
     }
 
     [Fact]
+    public async Task Staff_give_options_pictures_with_their_words_and_the_ballot_shows_them_once_published()
+    {
+        var staff = await app.SignedInStaffAsync(Roles.Official);
+        var form = await staff.GetPageAsync("/admin/votes/new");
+        var local = DateTime.UtcNow.AddHours(9);
+        string At(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+        var title = "새 시내버스 디자인 " + Guid.NewGuid().ToString("N")[..6];
+        var id = long.Parse(Html.RedirectedTo(await staff.SubmitAsync(form, form.FilledIn("form[data-poll-form]").With(("Input.TitleKo", title), ("Input.Options", "하늘색 | Sky blue\n초록색 | Green"),
+            ("Input.OpensAt", At(local.AddHours(-1))), ("Input.ClosesAt", At(local.AddDays(3)))), "form[data-poll-form]")).Split('/', '?')[3], CultureInfo.InvariantCulture);
+        var draft = await staff.GetPageAsync($"/admin/votes/{id}");
+        var sky = long.Parse(draft.QuerySelector("[data-option-image]")!.GetAttribute("data-option-image")!, CultureInfo.InvariantCulture);
+        var picture = TestImages.RedLeftBlueRight(640, 480);
+        Assert.Equal(2, (await Html.ParseAsync(await staff.SubmitMultipartAsync(draft, [], [], $"form[data-image-form='{sky}']"))).ErrorSummary().Length);
+        Assert.Single((await Html.ParseAsync(await staff.SubmitMultipartAsync(draft, [new("alt", "하늘색 버스")], [("image", "bus.jpg", "not a picture"u8.ToArray(), "image/jpeg")], $"form[data-image-form='{sky}']"))).ErrorSummary());
+        Assert.Equal($"/admin/votes/{id}#images", Html.RedirectedTo(await staff.SubmitMultipartAsync(draft, [new("alt", "옆면이 하늘색인 시내버스")], [("image", "bus.jpg", picture, "image/jpeg")], $"form[data-image-form='{sky}']")));
+
+        // Saving the draft again (a label corrected) keeps the picture at its place; until published, only staff see it.
+        var saved = await staff.GetPageAsync($"/admin/votes/{id}");
+        Html.RedirectedTo(await staff.SubmitAsync(saved, saved.FilledIn("form[data-poll-form]").With(("Input.Options", "하늘색 버스 | Sky blue bus\n초록색 버스 | Green bus")), "form[data-poll-form]"));
+        var image = (await staff.GetPageAsync($"/admin/votes/{id}")).QuerySelector($"[data-option-image='{sky}'] img")!;
+        Assert.Equal("옆면이 하늘색인 시내버스", image.GetAttribute("alt"));
+        var src = image.GetAttribute("src")!;
+        Assert.Equal("image/jpeg", (await staff.GetAsync(src)).Content.Headers.ContentType!.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync(src)).StatusCode);
+
+        Html.RedirectedTo(await staff.SubmitAsync(await staff.GetPageAsync($"/admin/votes/{id}"), [], "form[data-publish]"));
+        var ballot = await (await app.VerifiedCitizenAsync()).GetPageAsync($"/votes/{id}");
+        var shown = ballot.QuerySelector($"label[for=choice] img[data-option-image]")!;
+        Assert.Equal(("옆면이 하늘색인 시내버스", src), (shown.GetAttribute("alt"), shown.GetAttribute("src")));
+        var served = await app.CreateClient().GetAsync(src);
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Contains("public", served.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        // Published, the ballot is fixed: its pictures too.
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.SubmitMultipartAsync(draft, [new("alt", "다른 그림")], [("image", "bus.jpg", picture, "image/jpeg")], $"form[data-image-form='{sky}']")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_ranked_poll_takes_ranks_from_the_form_and_gives_instant_runoff_and_borda_results()
     {
         var (id, o) = await PollAsync(PollKind.Ranked, min: 1, max: 3);

@@ -60,6 +60,7 @@ public static class DecisionsModule
     {
         BallotCasting.Map(app);
         Budgets.BudgetImages.Map(app);
+        PollOptionImages.Map(app);
         PollApi.Map(app);
         return app;
     }

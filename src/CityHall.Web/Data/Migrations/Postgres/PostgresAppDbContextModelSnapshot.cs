@@ -824,6 +824,55 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.ToTable("decision_poll_options", (string)null);
                 });
 
+            modelBuilder.Entity("CityHall.Web.Modules.Decisions.PollOptionImage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AltText")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("OptionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PollId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OptionId")
+                        .IsUnique();
+
+                    b.HasIndex("PollId");
+
+                    b.ToTable("decision_option_images", (string)null);
+                });
+
             modelBuilder.Entity("CityHall.Web.Modules.Decisions.PollOtherAnswer", b =>
                 {
                     b.Property<long>("Id")
@@ -4080,6 +4129,15 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.HasOne("CityHall.Web.Modules.Decisions.Poll", null)
                         .WithMany()
                         .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Decisions.PollOptionImage", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.Decisions.PollOption", null)
+                        .WithMany()
+                        .HasForeignKey("OptionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

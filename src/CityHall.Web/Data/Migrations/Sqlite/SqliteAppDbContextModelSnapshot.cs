@@ -795,6 +795,53 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                     b.ToTable("decision_poll_options", (string)null);
                 });
 
+            modelBuilder.Entity("CityHall.Web.Modules.Decisions.PollOptionImage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AltText")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PollId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OptionId")
+                        .IsUnique();
+
+                    b.HasIndex("PollId");
+
+                    b.ToTable("decision_option_images", (string)null);
+                });
+
             modelBuilder.Entity("CityHall.Web.Modules.Decisions.PollOtherAnswer", b =>
                 {
                     b.Property<long>("Id")
@@ -3963,6 +4010,15 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                     b.HasOne("CityHall.Web.Modules.Decisions.Poll", null)
                         .WithMany()
                         .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Decisions.PollOptionImage", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.Decisions.PollOption", null)
+                        .WithMany()
+                        .HasForeignKey("OptionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

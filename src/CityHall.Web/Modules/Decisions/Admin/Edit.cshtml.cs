@@ -14,6 +14,7 @@ namespace CityHall.Web.Modules.Decisions.Admin;
 /// a ballot must mean what it meant when it was cast. Every step is audited.
 /// </summary>
 [Authorize(Policy = PermissionPolicyProvider.Prefix + DecisionsModule.Manage)]
+[RequestSizeLimit(Budgets.BudgetImages.MaxUploadBytes + 1_048_576)] // an option's picture; larger files are refused with a message
 public sealed class EditModel(AppDbContext db, AuditLog audit, CityClock cityClock, BallotChainVerifier verifier, IVerifiedCitizens verified, TimeProvider clock, IStringLocalizer<Text> t) : PageModel
 {
     /// <summary>How many are in the draft's group (0: no group).</summary>
@@ -55,9 +56,16 @@ public sealed class EditModel(AppDbContext db, AuditLog audit, CityClock cityClo
         poll.UpdatedAt = now;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        // A draft has no ballot yet: its options are simply written again.
-        await db.Set<PollOption>().Where(o => o.PollId == poll.Id).ExecuteDeleteAsync(ct);
-        db.AddRange(Input.BallotOptions(t).Select((o, i) => new PollOption { PollId = poll.Id, Position = i + 1, LabelKo = o.Ko, LabelEn = o.En, IsOther = o.Other }));
+        // A draft has no ballot yet: its options are written again place by place (an option keeps its picture at its
+        // place), those beyond the new list removed.
+        var wanted = Input.BallotOptions(t);
+        var current = await db.Set<PollOption>().Where(o => o.PollId == poll.Id).OrderBy(o => o.Position).ToListAsync(ct);
+        for (var i = 0; i < wanted.Count; i++)
+        {
+            var option = i < current.Count ? current[i] : db.Add(new PollOption { PollId = poll.Id, Position = i + 1, LabelKo = "" }).Entity;
+            (option.LabelKo, option.LabelEn, option.IsOther) = wanted[i];
+        }
+        db.RemoveRange(current.Skip(wanted.Count));
         // The group is kept as the commitments its members will vote under: the numbers themselves are not kept.
         if (members.Count > 0 || Input.RemoveGroup)
         {
@@ -108,6 +116,42 @@ public sealed class EditModel(AppDbContext db, AuditLog audit, CityClock cityClo
         return Redirect($"/admin/votes/{Existing.Id}");
     }
 
+    /// <summary>The pictures of the draft's options, by option.</summary>
+    public IReadOnlyDictionary<long, (long Id, string Alt)> Images { get; private set; } = new Dictionary<long, (long, string)>();
+
+    /// <summary>
+    /// Adds (or replaces) the picture of one of a draft's options, with the words that describe it; or removes it. The
+    /// picture is re-encoded (no camera metadata) as budget pictures are.
+    /// </summary>
+    public async Task<IActionResult> OnPostImageAsync(string id, long option, IFormFile? image, string? alt, bool remove, CancellationToken ct)
+    {
+        ModelState.Clear(); // this form sends no poll
+        if (await LoadAsync(id, ct) is { } missing) return missing;
+        if (Existing is null || Phase != PollPhase.Draft || Options.All(o => o.Id != option)) return NotFound();
+        Input = PollInput.From(Existing, Options, cityClock);
+        var field = $"image-{option}";
+        if (remove)
+        {
+            await db.Set<PollOptionImage>().Where(i => i.OptionId == option).ExecuteDeleteAsync(ct);
+            await audit.RecordAsync(User, "decisions.poll.option-image", "poll", Existing.Id.ToString(CultureInfo.InvariantCulture), new { option, Removed = true }, ct);
+            return Redirect($"/admin/votes/{Existing.Id}#images");
+        }
+        if (image is null || image.Length == 0) ModelState.AddModelError(field, t["Decisions.Image.Required"]);
+        if (string.IsNullOrWhiteSpace(alt) || alt.Trim().Length > Budgets.BudgetImages.AltMax) ModelState.AddModelError($"alt-{option}", t["Decisions.Budget.Image.AltRequired"]);
+        Platform.Web.PreparedPhoto? picture = null;
+        if (ModelState.IsValid)
+        {
+            (picture, var error) = await Budgets.BudgetImages.PrepareAsync(image!);
+            if (error is not null) ModelState.AddModelError(field, t[error]);
+        }
+        if (!ModelState.IsValid) return Page();
+        await db.Set<PollOptionImage>().Where(i => i.OptionId == option).ExecuteDeleteAsync(ct);
+        db.Add(new PollOptionImage { PollId = Existing.Id, OptionId = option, Bytes = picture!.Bytes, Width = picture.Width, Height = picture.Height, AltText = alt!.Trim(), Hash = picture.Hash });
+        await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(User, "decisions.poll.option-image", "poll", Existing.Id.ToString(CultureInfo.InvariantCulture), new { option, Alt = alt.Trim() }, ct);
+        return Redirect($"/admin/votes/{Existing.Id}#images");
+    }
+
     /// <summary>Recounts the poll from its chain and shows whether it holds.</summary>
     public async Task<IActionResult> OnPostVerifyAsync(string id, CancellationToken ct)
     {
@@ -134,6 +178,7 @@ public sealed class EditModel(AppDbContext db, AuditLog audit, CityClock cityClo
         Options = await db.Set<PollOption>().AsNoTracking().Where(o => o.PollId == pollId).OrderBy(o => o.Position).ToListAsync(ct);
         Phase = Existing.PhaseAt(clock.GetUtcNow().UtcDateTime);
         GroupSize = Existing.ForGroup ? await db.Set<PollMember>().CountAsync(m => m.PollId == pollId, ct) : 0;
+        Images = await PollOptionImages.OfPollAsync(db, pollId, ct);
         return null;
     }
 }

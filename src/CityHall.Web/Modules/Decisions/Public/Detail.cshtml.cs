@@ -32,6 +32,8 @@ public sealed class DetailModel(AppDbContext db, IVerifiedCitizens verified, Tim
     public PollBallot? Receipt { get; private set; }
     public string? Message { get; private set; }
     public string? Refusal { get; private set; }
+    /// <summary>The pictures of the options that have one, by option.</summary>
+    public IReadOnlyDictionary<long, (long Id, string Alt)> Images { get; private set; } = new Dictionary<long, (long, string)>();
     /// <summary>For a budget heading's ballot: the heading and its budget, which the page leads back to.</summary>
     public Budgets.BudgetHeading? Heading { get; private set; }
     public Budgets.Budget? Budget { get; private set; }
@@ -81,6 +83,7 @@ public sealed class DetailModel(AppDbContext db, IVerifiedCitizens verified, Tim
         var now = clock.GetUtcNow().UtcDateTime;
         Phase = poll.PhaseAt(now);
         ResultsShown = poll.ResultsVisibleAt(now);
+        Images = await PollOptionImages.OfPollAsync(db, id, ct);
         // The districts' names are read only for a poll that names districts (a receipt page of any other poll needs none).
         var names = poll.DistrictCodes.Count > 0 ? await DistrictChoices.NamesAsync(db) : new Dictionary<string, string>();
         DistrictNames = poll.DistrictCodes.Select(c => names.GetValueOrDefault(c, c)).ToList();

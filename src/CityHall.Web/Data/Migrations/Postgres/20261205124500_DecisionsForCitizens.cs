@@ -95,6 +95,32 @@ namespace CityHall.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "decision_option_images",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PollId = table.Column<long>(type: "bigint", nullable: false),
+                    OptionId = table.Column<long>(type: "bigint", nullable: false),
+                    Bytes = table.Column<byte[]>(type: "bytea", nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Width = table.Column<int>(type: "integer", nullable: false),
+                    Height = table.Column<int>(type: "integer", nullable: false),
+                    AltText = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_decision_option_images", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_decision_option_images_decision_poll_options_OptionId",
+                        column: x => x.OptionId,
+                        principalTable: "decision_poll_options",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "decision_other_answers",
                 columns: table => new
                 {
@@ -133,6 +159,17 @@ namespace CityHall.Web.Data.Migrations.Postgres
                 columns: new[] { "PollId", "Length" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_decision_option_images_OptionId",
+                table: "decision_option_images",
+                column: "OptionId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_decision_option_images_PollId",
+                table: "decision_option_images",
+                column: "PollId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_decision_other_answers_Moderation_Id",
                 table: "decision_other_answers",
                 columns: new[] { "Moderation", "Id" });
@@ -149,6 +186,9 @@ namespace CityHall.Web.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "decision_checkpoints");
+
+            migrationBuilder.DropTable(
+                name: "decision_option_images");
 
             migrationBuilder.DropTable(
                 name: "decision_other_answers");
