@@ -8,18 +8,11 @@ namespace CityHall.Web.Modules.Decisions;
 /// describe it for those who do not see it. Re-encoded as budget pictures are (<see cref="UploadedPhotos"/>: no camera
 /// metadata). Staff add it while the poll is a draft; it is fixed with the ballot once published.
 /// </summary>
-public sealed class PollOptionImage
+public sealed class PollOptionImage : StoredPicture
 {
     public long Id { get; set; }
     public long PollId { get; set; }
     public long OptionId { get; set; }
-    public required byte[] Bytes { get; set; }
-    public string ContentType { get; set; } = "image/jpeg";
-    public int Width { get; set; }
-    public int Height { get; set; }
-    public required string AltText { get; set; }
-    /// <summary>Hash of the bytes: the ETag, so browsers and caches keep it.</summary>
-    public required string Hash { get; set; }
 }
 
 internal sealed class PollOptionImageConfiguration : IEntityTypeConfiguration<PollOptionImage>
@@ -27,9 +20,7 @@ internal sealed class PollOptionImageConfiguration : IEntityTypeConfiguration<Po
     public void Configure(EntityTypeBuilder<PollOptionImage> e)
     {
         e.ToTable("decision_option_images");
-        e.Property(x => x.ContentType).HasMaxLength(40);
-        e.Property(x => x.AltText).HasMaxLength(Budgets.BudgetImages.AltMax);
-        e.Property(x => x.Hash).HasMaxLength(64);
+        StoredPicture.Configure(e, Budgets.BudgetImages.AltMax);
         e.HasIndex(x => x.OptionId).IsUnique();
         e.HasIndex(x => x.PollId);
         e.HasOne<PollOption>().WithMany().HasForeignKey(x => x.OptionId).OnDelete(DeleteBehavior.Cascade);
@@ -51,7 +42,6 @@ public static class PollOptionImages
             if (image is null) return TypedResults.NotFound();
             var published = await db.Set<Poll>().AnyAsync(p => p.Id == image.PollId && p.PublishedAt != null);
             if (!published && !http.User.HasPermission(DecisionsModule.Manage)) return TypedResults.NotFound();
-            http.Response.Headers.CacheControl = published ? "public, max-age=86400" : "private, no-store";
-            return TypedResults.Bytes(image.Bytes, image.ContentType, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{image.Hash}\""));
+            return image.Serve(http, published);
         }).ExcludeFromDescription();
 }

@@ -105,10 +105,7 @@ public static class PetitionApi
             var visible = published || (p is not null && (p.AuthorId == http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value
                 || http.User.HasPermission(PetitionsModule.Moderate)));
             var image = visible ? await db.Set<ProposalImage>().AsNoTracking().FirstOrDefaultAsync(i => i.PetitionId == id) : null;
-            if (image is null) return TypedResults.NotFound();
-            var etag = new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{image.Hash}\"");
-            http.Response.Headers.CacheControl = published ? "public, max-age=86400" : "private, no-store";
-            return TypedResults.Bytes(image.Bytes, image.ContentType, entityTag: etag);
+            return image is null ? TypedResults.NotFound() : image.Serve(http, published);
         }).ExcludeFromDescription();
 
         api.MapGet("/similar", async (string? title, SimilarPetitions similar) =>

@@ -3,16 +3,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace CityHall.Web.Modules.Petitions;
 
 /// <summary>A proposal's one picture, as the city re-encoded it (no camera metadata), with the words that describe it.</summary>
-public sealed class ProposalImage
+public sealed class ProposalImage : StoredPicture
 {
     public long PetitionId { get; set; }
-    public required byte[] Bytes { get; set; }
-    public string ContentType { get; set; } = "image/jpeg";
-    public int Width { get; set; }
-    public int Height { get; set; }
-    public required string AltText { get; set; }
-    /// <summary>Hash of the bytes: the ETag, so browsers and caches keep it.</summary>
-    public required string Hash { get; set; }
 }
 
 internal sealed class ProposalImageConfiguration : IEntityTypeConfiguration<ProposalImage>
@@ -21,9 +14,7 @@ internal sealed class ProposalImageConfiguration : IEntityTypeConfiguration<Prop
     {
         e.ToTable("petition_images");
         e.HasKey(x => x.PetitionId);
-        e.Property(x => x.ContentType).HasMaxLength(32);
-        e.Property(x => x.AltText).HasMaxLength(ProposalImages.AltMax);
-        e.Property(x => x.Hash).HasMaxLength(64);
+        StoredPicture.Configure(e, ProposalImages.AltMax);
         e.HasOne<Petition>().WithOne().HasForeignKey<ProposalImage>(x => x.PetitionId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -843,8 +843,8 @@ namespace CityHall.Web.Data.Migrations.Postgres
 
                     b.Property<string>("ContentType")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Hash")
                         .IsRequired()

@@ -812,7 +812,7 @@ namespace CityHall.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("ContentType")
                         .IsRequired()
-                        .HasMaxLength(40)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Hash")

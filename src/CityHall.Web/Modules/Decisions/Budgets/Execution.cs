@@ -25,18 +25,11 @@ public sealed class BudgetMilestone
 /// work. Stored as the city re-encoded it (<see cref="UploadedPhotos"/>: no camera metadata, no GPS), with the words
 /// that describe it.
 /// </summary>
-public sealed class BudgetImage
+public sealed class BudgetImage : StoredPicture
 {
     public long Id { get; set; }
     public long ProjectId { get; set; }
     public long? MilestoneId { get; set; }
-    public required byte[] Bytes { get; set; }
-    public string ContentType { get; set; } = "image/jpeg";
-    public int Width { get; set; }
-    public int Height { get; set; }
-    public required string AltText { get; set; }
-    /// <summary>Hash of the bytes: the ETag, so browsers and caches keep it.</summary>
-    public required string Hash { get; set; }
 }
 
 /// <summary>A project's picture or a milestone's photo: one each, at most <see cref="MaxUploadBytes"/>, prepared by <see cref="UploadedPhotos"/>.</summary>
@@ -77,8 +70,7 @@ public static class BudgetImages
             var published = project.Moderation == Moderation.Published;
             if (!published && project.AuthorId != http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value && !http.User.HasPermission(DecisionsModule.Manage) && !http.User.HasPermission(DecisionsModule.Moderate))
                 return TypedResults.NotFound();
-            http.Response.Headers.CacheControl = published ? "public, max-age=86400" : "private, no-store";
-            return TypedResults.Bytes(image.Bytes, image.ContentType, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{image.Hash}\""));
+            return image.Serve(http, published);
         }).ExcludeFromDescription();
 }
 
@@ -103,9 +95,7 @@ internal sealed class BudgetImageConfiguration : IEntityTypeConfiguration<Budget
     public void Configure(EntityTypeBuilder<BudgetImage> e)
     {
         e.ToTable("decision_budget_images");
-        e.Property(x => x.ContentType).HasMaxLength(32);
-        e.Property(x => x.AltText).HasMaxLength(BudgetImages.AltMax);
-        e.Property(x => x.Hash).HasMaxLength(64);
+        StoredPicture.Configure(e, BudgetImages.AltMax);
         e.HasIndex(x => new { x.ProjectId, x.MilestoneId });
         e.HasOne<BudgetProject>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<BudgetMilestone>().WithMany().HasForeignKey(x => x.MilestoneId).OnDelete(DeleteBehavior.Cascade);

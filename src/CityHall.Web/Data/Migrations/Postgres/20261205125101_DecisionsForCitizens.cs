@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace CityHall.Web.Data.Migrations.Sqlite
+namespace CityHall.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class DecisionsForCitizens : Migration
@@ -14,59 +15,59 @@ namespace CityHall.Web.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<int>(
                 name: "BirthYear",
                 table: "identity_users",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "BirthYear",
                 table: "decision_voters",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "CitizenProposal",
                 table: "decision_polls",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<int>(
                 name: "MaxAge",
                 table: "decision_polls",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "MinAge",
                 table: "decision_polls",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Moderation",
                 table: "decision_polls",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "ModerationNote",
                 table: "decision_polls",
-                type: "TEXT",
+                type: "character varying(1000)",
                 maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ProposedBy",
                 table: "decision_polls",
-                type: "TEXT",
+                type: "character varying(450)",
                 maxLength: 450,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "IsOther",
                 table: "decision_poll_options",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
@@ -74,13 +75,13 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                 name: "decision_checkpoints",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PollId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Length = table.Column<long>(type: "INTEGER", nullable: false),
-                    HeadHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Voters = table.Column<int>(type: "INTEGER", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PollId = table.Column<long>(type: "bigint", nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    HeadHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Voters = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -97,16 +98,16 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                 name: "decision_option_images",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PollId = table.Column<long>(type: "INTEGER", nullable: false),
-                    OptionId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Bytes = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Width = table.Column<int>(type: "INTEGER", nullable: false),
-                    Height = table.Column<int>(type: "INTEGER", nullable: false),
-                    AltText = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PollId = table.Column<long>(type: "bigint", nullable: false),
+                    OptionId = table.Column<long>(type: "bigint", nullable: false),
+                    Bytes = table.Column<byte[]>(type: "bytea", nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Width = table.Column<int>(type: "integer", nullable: false),
+                    Height = table.Column<int>(type: "integer", nullable: false),
+                    AltText = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -123,13 +124,13 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                 name: "decision_other_answers",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PollId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Commitment = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Moderation = table.Column<int>(type: "INTEGER", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PollId = table.Column<long>(type: "bigint", nullable: false),
+                    Commitment = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Moderation = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
