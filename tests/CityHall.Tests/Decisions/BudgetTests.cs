@@ -250,6 +250,8 @@ public sealed class BudgetTests(BudgetClockApp app) : IClassFixture<BudgetClockA
     {
         var (budget, city, district, _) = await BudgetAsync(TimeSpan.FromHours(-1));
         var form = $"/budgets/{budget.Id}/ideas/new";
+        // The home page says it takes ideas now, and until when.
+        Assert.NotNull((await app.CreateClient().GetPageAsync($"/?ideas={budget.Id}")).QuerySelector($"[data-home-block='Decisions/budgets'] [data-budget='{budget.Id}'][data-phase='Ideas'] a[href='/budgets/{budget.Id}']"));
 
         // Told before they start: not verified yet.
         var unverified = await app.SignedUpCitizenAsync();

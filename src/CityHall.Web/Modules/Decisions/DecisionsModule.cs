@@ -37,7 +37,8 @@ public static class DecisionsModule
                 },
                 new("participation", "budgets", "Decisions.Sector.Budgets.Title", "Decisions.Sector.Budgets.Summary", "/budgets", "ico_flow_arrow", 36),
             ],
-            HomeBlocks = [new("open", "Decisions.Home.Title", "Decisions.Home.All", "/votes", Public.PollsNow.View, Public.PollsNow.LoadAsync, 22)],
+            HomeBlocks = [new("open", "Decisions.Home.Title", "Decisions.Home.All", "/votes", Public.PollsNow.View, Public.PollsNow.LoadAsync, 22),
+                new("budgets", "Decisions.Budget.Home.Title", "Decisions.Budget.Home.All", "/budgets", Budgets.Public.BudgetsNow.View, Budgets.Public.BudgetsNow.LoadAsync, 23)],
             SearchKinds = [new("poll", "Decisions.Search.Kind", 15, PollSearch.ReadAsync), new("budget-project", "Decisions.Budget.Search.Kind", 16, Budgets.BudgetSearch.ReadAsync)],
         });
         services.AddScoped<BallotChainVerifier>();
