@@ -230,6 +230,10 @@ public sealed class BudgetTests(BudgetClockApp app) : IClassFixture<BudgetClockA
 
         app.Clock.Advance(TimeSpan.FromDays(1)); // the results phase: the ballot has closed
         Assert.Equal(BallotOutcome.NotOpen, (await Writer.CastAsync(new(poll, "late-" + poll, null, [a, d]))).Outcome);
+        // Counted in the background as it closed: the crowd coming for the results does not wait for the count.
+        Assert.True(await app.Services.GetRequiredService<BudgetResultsWarmer>().WarmAsync() >= 1);
+        var closedPoll = await app.WithDbAsync(db => db.Set<Poll>().AsNoTracking().SingleAsync(p => p.Id == poll));
+        Assert.True(app.Services.GetRequiredService<BudgetResultsCache>().HasCounted(closedPoll));
         var results = await client.GetPageAsync($"/budgets/{budget.Id}/headings/{city.Id}?at=results");
         string Row(long project, string attribute) => results.QuerySelector($"[data-project-result='{project}']")!.GetAttribute(attribute)!;
         // Votes A 2, B 3, C 3, D 2. By votes: C (40) and B (50) fit, D and A no longer do — 90 spent.

@@ -45,6 +45,8 @@ public static class DecisionsModule
         services.AddScoped<Budgets.IdeaModeration>();
         services.AddMemoryCache();
         services.AddSingleton<Budgets.BudgetResultsCache>();
+        services.AddSingleton<Budgets.BudgetResultsWarmer>();
+        services.AddHostedService(sp => sp.GetRequiredService<Budgets.BudgetResultsWarmer>());
         services.AddScoped<Platform.Identity.IPersonalDataContributor, Budgets.BudgetPersonalData>();
         services.AddScoped<Platform.Identity.IPersonalDataContributor, PollPersonalData>();
         services.AddSingleton<Platform.Hosting.ModuleVerb, VerifyBallotsVerb>();
