@@ -601,6 +601,14 @@ public sealed class PollTests(CityHallApp app) : IClassFixture<CityHallApp>
         var served = await app.CreateClient().GetAsync(src);
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
         Assert.Contains("public", served.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        // The open data and the polling station's page show it too.
+        using (var json = JsonDocument.Parse(await app.CreateClient().GetStringAsync($"/api/v1/polls/{id}")))
+        {
+            var first = json.RootElement.GetProperty("options")[0];
+            Assert.Equal((src, "옆면이 하늘색인 시내버스"), (first.GetProperty("image").GetString(), first.GetProperty("imageAlt").GetString()));
+            Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("options")[1].GetProperty("image").ValueKind);
+        }
+        Assert.Equal(src, (await staff.GetPageAsync($"/admin/votes/{id}/paper")).QuerySelector("label[for=choice] img")!.GetAttribute("src"));
         // Published, the ballot is fixed: its pictures too.
         Assert.Equal(HttpStatusCode.NotFound, (await staff.SubmitMultipartAsync(draft, [new("alt", "다른 그림")], [("image", "bus.jpg", picture, "image/jpeg")], $"form[data-image-form='{sky}']")).StatusCode);
     }

@@ -7,7 +7,8 @@ namespace CityHall.Web.Modules.Decisions;
 public static class PollApi
 {
     /// <param name="IsOther">"Other": the voter wrote their own answer (published with the results once moderated).</param>
-    public sealed record Option(long Id, int Position, string LabelKo, string? LabelEn, int? Votes, bool IsOther = false);
+    /// <param name="Image">The option's picture (its address), if it has one; its description is the same as on the ballot.</param>
+    public sealed record Option(long Id, int Position, string LabelKo, string? LabelEn, int? Votes, bool IsOther = false, string? Image = null, string? ImageAlt = null);
 
     public sealed record PollSummary(long Id, string TitleKo, string? TitleEn, string Kind, int MinChoices, int MaxChoices, string Phase,
         DateTime OpensAt, DateTime ClosesAt, IReadOnlyList<string> Districts, int Voters, bool ResultsShown, long ChainLength, string ChainHead, IReadOnlyList<Option> Options);
@@ -42,11 +43,13 @@ public static class PollApi
             var polls = await Polls.PublishedAsync(db, now, ct);
             var ids = polls.Select(p => p.Id).ToList();
             var options = (await db.Set<PollOption>().AsNoTracking().Where(o => ids.Contains(o.PollId)).ToListAsync(ct)).ToLookup(o => o.PollId);
-            return TypedResults.Ok(polls.Select(p => Summary(p, options[p.Id], now)));
+            var images = (await db.Set<PollOptionImage>().AsNoTracking().Where(i => ids.Contains(i.PollId)).Select(i => new { i.OptionId, i.Id, i.AltText }).ToListAsync(ct))
+                .ToDictionary(i => i.OptionId, i => (i.Id, i.AltText));
+            return TypedResults.Ok(polls.Select(p => Summary(p, options[p.Id], images, now)));
         }).WithSummary("Published polls with their options, and their counts once shown");
         api.MapGet("/{id:long}", async Task<IResult> (long id, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
             await Polls.FindPublishedAsync(db, id, ct) is var (poll, options)
-                ? TypedResults.Ok(Summary(poll, options, clock.GetUtcNow().UtcDateTime))
+                ? TypedResults.Ok(Summary(poll, options, await PollOptionImages.OfPollAsync(db, id, ct), clock.GetUtcNow().UtcDateTime))
                 : TypedResults.NotFound()).WithSummary("One published poll");
         api.MapGet("/{id:long}/results", async Task<IResult> (long id, AppDbContext db, TimeProvider clock, Platform.City.CityClock cityClock, IStringLocalizer<Text> t, CancellationToken ct) =>
         {
@@ -105,11 +108,12 @@ public static class PollApi
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotYet(IStringLocalizer<Text> t) => TypedResults.Problem(t["Decisions.Results.NotYet"].Value, statusCode: StatusCodes.Status409Conflict);
 
-    private static PollSummary Summary(Poll p, IEnumerable<PollOption> options, DateTime now)
+    private static PollSummary Summary(Poll p, IEnumerable<PollOption> options, IReadOnlyDictionary<long, (long Id, string Alt)> images, DateTime now)
     {
         var shown = p.ResultsVisibleAt(now);
         return new(p.Id, p.TitleKo, p.TitleEn, p.Kind.ToString(), p.MinChoices, p.MaxChoices, p.PhaseAt(now).ToString(), p.OpensAt, p.ClosesAt, p.DistrictCodes,
             p.VoterCount, shown, p.ChainLength, p.ChainHead,
-            options.OrderBy(o => o.Position).Select(o => new Option(o.Id, o.Position, o.LabelKo, o.LabelEn, shown ? o.Votes : null, o.IsOther)).ToList());
+            options.OrderBy(o => o.Position).Select(o => new Option(o.Id, o.Position, o.LabelKo, o.LabelEn, shown ? o.Votes : null, o.IsOther,
+                images.TryGetValue(o.Id, out var image) ? $"/votes/images/{image.Id}" : null, images.TryGetValue(o.Id, out var described) ? described.Alt : null)).ToList());
     }
 }

@@ -20,6 +20,8 @@ public sealed class PaperModel(AppDbContext db, BallotWriter writer, IVerifiedCi
     public Poll Poll { get; private set; } = null!;
     public IReadOnlyList<PollOption> Options { get; private set; } = [];
     public IReadOnlyList<SelectListItem> DistrictItems { get; private set; } = [];
+    /// <summary>The options' pictures, as the voter saw them on the ballot: the paper ballot is matched to them.</summary>
+    public IReadOnlyDictionary<long, (long Id, string Alt)> Images { get; private set; } = new Dictionary<long, (long, string)>();
     public int Flagged { get; private set; }
     public int PaperCounted { get; private set; }
     /// <summary>What became of the ballot just entered (a text key), and whether it counted.</summary>
@@ -74,6 +76,7 @@ public sealed class PaperModel(AppDbContext db, BallotWriter writer, IVerifiedCi
     {
         if (await Polls.FindPublishedAsync(db, id, ct) is not var (poll, options)) return NotFound();
         (Poll, Options) = (poll, options);
+        Images = await PollOptionImages.OfPollAsync(db, id, ct);
         var names = await DistrictChoices.NamesAsync(db);
         DistrictItems = [new SelectListItem(t["Decisions.Paper.ChooseDistrict"].Value, ""),
             .. poll.DistrictCodes.Select(c => new SelectListItem(names.GetValueOrDefault(c, c), c)), new SelectListItem(t["Decisions.Paper.OtherDistrict"].Value, "other")];
