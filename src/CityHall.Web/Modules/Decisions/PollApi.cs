@@ -81,7 +81,7 @@ public static class PollApi
             IEnumerable<string> Line(string breakdown, string code, string name, int voters, IReadOnlyDictionary<long, int> votes) =>
                 [breakdown, code, name, CsvExport.Number(voters), .. options.Select(o => CsvExport.Number(votes[o.Id]))];
             var lines = rows.Select(r => Line("district", r.Key ?? "", r.Key is { Length: > 0 } code ? names.GetValueOrDefault(code, code) : t[r.Key is null ? "Decisions.Results.Others" : "Decisions.Results.NoDistrict"].Value, r.Voters, r.Votes))
-                .Concat(ages.Select(r => Line("age", r.Key ?? "", Public.ResultsModel.AgeBandName(r.Key, t), r.Voters, r.Votes)))
+                .Concat(ages.Select(r => Line("age", r.Key ?? "", PollResults.AgeBandName(r.Key, t), r.Voters, r.Votes)))
                 .Prepend(Line("all", "", t["Decisions.Results.All"].Value, poll.VoterCount, options.ToDictionary(o => o.Id, o => o.Votes)));
             return TypedResults.File(CsvExport.ToBytes(["breakdown", "group_code", "group", "voters", .. options.Select(o => o.LabelKo)], lines), "text/csv; charset=utf-8", $"poll-{id}-results.csv");
         })

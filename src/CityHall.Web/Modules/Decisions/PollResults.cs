@@ -26,7 +26,9 @@ public static class PollResults
     }
 
     /// <summary>The age bands, youngest first: under 20, each decade to the 60s, 70 and over; "" for voters whose year of birth is not known.</summary>
-    public static readonly IReadOnlyList<string> AgeBands = ["under-20", "20-29", "30-39", "40-49", "50-59", "60-69", "70-plus", ""];
+    public static IReadOnlyList<string> AgeBands => BandOrder;
+
+    private static readonly string[] BandOrder = ["under-20", "20-29", "30-39", "40-49", "50-59", "60-69", "70-plus", ""];
 
     public static string AgeBand(int? age) => age switch
     {
@@ -36,6 +38,16 @@ public static class PollResults
         _ => $"{age / 10 * 10}-{age / 10 * 10 + 9}",
     };
 
+    /// <summary>An age band in words ("" not known; null the merged small bands), for the page, the CSV and anywhere else.</summary>
+    public static string AgeBandName(string? band, IStringLocalizer<Text> t) => band switch
+    {
+        null => t["Decisions.Results.OtherAges"].Value,
+        "" => t["Decisions.Results.NoAge"].Value,
+        "under-20" => t["Decisions.Results.AgeUnder20"].Value,
+        "70-plus" => t["Decisions.Results.Age70Plus"].Value,
+        _ => t["Decisions.Results.AgeDecade", band[..2], band[3..]].Value,
+    };
+
     /// <summary>By age band, each voter's age counted as for who may vote (<see cref="Poll.AgeOf"/>); bands in order of age.</summary>
     public static async Task<IReadOnlyList<Row>> ByAgeAsync(AppDbContext db, Poll poll, IReadOnlyList<PollOption> options, CityClock clock, CancellationToken ct)
     {
@@ -43,7 +55,7 @@ public static class PollResults
         var groups = await db.Set<PollVoter>().AsNoTracking().Where(v => v.PollId == pollId)
             .GroupBy(v => new { v.BirthYear, v.Choices }).Select(g => new { g.Key.BirthYear, g.Key.Choices, Count = g.Count() }).ToListAsync(ct);
         var rows = Breakdown(poll, options, groups.Select(g => (AgeBand(g.BirthYear is { } year ? poll.AgeOf(year, clock) : null), g.Choices, g.Count)));
-        return rows.OrderBy(r => r.Key is null ? int.MaxValue : AgeBands.ToList().IndexOf(r.Key)).ToList();
+        return rows.OrderBy(r => r.Key is null ? int.MaxValue : Array.IndexOf(BandOrder, r.Key)).ToList();
     }
 
     /// <summary>Rows from the voters counted by group and set of choices: the large groups on their own, the small ones merged.</summary>

@@ -28,3 +28,11 @@ public interface IVerifiedCitizens
 
 /// <param name="BirthYear">Given at verification; null for people verified before it was asked.</param>
 public sealed record VerifiedCitizen(string IdentityKey, string? DistrictCode, int? BirthYear = null);
+
+/// <summary>The years of birth accepted, at verification and at a polling station alike: from 1900 to this year.</summary>
+public static class BirthYears
+{
+    public const int Earliest = 1900;
+
+    public static bool Plausible(int? year, int thisYear) => year is { } y && y >= Earliest && y <= thisYear;
+}

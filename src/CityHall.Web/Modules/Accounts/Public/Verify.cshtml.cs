@@ -1,3 +1,4 @@
+using CityHall.Web.Modules.Accounts.Contracts;
 using CityHall.Web.Modules.Accounts.Verification;
 using CityHall.Web.Platform.City;
 
@@ -90,14 +91,11 @@ public sealed class VerifyModel(UserManager<CityHallUser> users, SignInManager<C
         return ReturnUrl is not null && Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage();
     }
 
-    /// <summary>The earliest year of birth accepted: no one living was born before it.</summary>
-    public const int EarliestBirthYear = 1900;
-
     private bool CheckBirthYear()
     {
         ModelState.Remove("Input.BirthYear"); // one message, this one, also when the binder found no number
-        if (Input.BirthYear is { } year && year >= EarliestBirthYear && year <= clock.Now.Year) return true;
-        ModelState.AddModelError("Input.BirthYear", t["Verify.BirthYear.Required", EarliestBirthYear, clock.Now.Year]);
+        if (BirthYears.Plausible(Input.BirthYear, clock.Now.Year)) return true;
+        ModelState.AddModelError("Input.BirthYear", t["Verify.BirthYear.Required", BirthYears.Earliest, clock.Now.Year]);
         return false;
     }
 }

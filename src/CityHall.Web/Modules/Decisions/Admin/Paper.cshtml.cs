@@ -40,10 +40,10 @@ public sealed class PaperModel(AppDbContext db, BallotWriter writer, IVerifiedCi
         if (key is null) ModelState.AddModelError(nameof(Mobile), t["Decisions.Paper.Error.Mobile"]);
         if (Poll.DistrictCodes.Count > 0 && string.IsNullOrEmpty(District)) ModelState.AddModelError(nameof(District), t["Decisions.Paper.Error.District"]);
         var unreadYear = ModelState.GetFieldValidationState(nameof(BirthYear)) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid;
-        if (unreadYear || BirthYear is < 1900 || BirthYear > clock.Now.Year || BirthYear is null && Poll.ForAges)
+        if (unreadYear || BirthYear is not null && !BirthYears.Plausible(BirthYear, clock.Now.Year) || BirthYear is null && Poll.ForAges)
         {
             ModelState.Remove(nameof(BirthYear));
-            ModelState.AddModelError(nameof(BirthYear), t["Decisions.Paper.Error.BirthYear", 1900, clock.Now.Year]);
+            ModelState.AddModelError(nameof(BirthYear), t["Decisions.Paper.Error.BirthYear", BirthYears.Earliest, clock.Now.Year]);
         }
         if (!ModelState.IsValid) return Page();
         var result = await writer.CastAsync(new(id, key!, string.IsNullOrEmpty(District) ? null : District, choice ?? [], User.Identity?.Name ?? "officer", BirthYear, other), ct);

@@ -65,13 +65,15 @@ public sealed class ProposalsModel(AppDbContext db, AuditLog audit, Notifier not
     /// Publishes or declines a voter's "other" answer: published, it is shown with the poll's results; declined, it is
     /// kept (the ballot counts as "other" either way) but never shown. No reason: its writer is not known to anyone.
     /// </summary>
-    public async Task<IActionResult> OnPostOtherAsync(long id, bool publish, CancellationToken ct)
+    public async Task<IActionResult> OnPostOtherAsync(long id, bool? publish, CancellationToken ct)
     {
-        var to = publish ? Moderation.Published : Moderation.Declined;
+        // Neither button (a missing or unreadable value) decides nothing: a garbled form must not hide an answer.
+        if (publish is not { } shown) return Redirect("/admin/votes/proposals#other");
+        var to = shown ? Moderation.Published : Moderation.Declined;
         var changed = await db.Set<PollOtherAnswer>().Where(a => a.Id == id && a.Moderation == Moderation.Pending).ExecuteUpdateAsync(u => u.SetProperty(a => a.Moderation, to), ct);
         if (changed == 1)
-            await audit.RecordAsync(User, publish ? "decisions.other.publish" : "decisions.other.decline", "poll-other-answer", id.ToString(CultureInfo.InvariantCulture), null, ct);
-        return Redirect("/admin/votes/proposals?done=" + (publish ? "other-published" : "other-declined") + "#other");
+            await audit.RecordAsync(User, shown ? "decisions.other.publish" : "decisions.other.decline", "poll-other-answer", id.ToString(CultureInfo.InvariantCulture), null, ct);
+        return Redirect("/admin/votes/proposals?done=" + (shown ? "other-published" : "other-declined") + "#other");
     }
 
     /// <summary>The queue again with the error on the decline's reason when it is missing or too long; null when it is fine.</summary>

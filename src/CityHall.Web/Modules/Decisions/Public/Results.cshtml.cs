@@ -39,14 +39,5 @@ public sealed class ResultsModel(AppDbContext db, TimeProvider clock, CityClock 
     public string DistrictName(PollResults.Row row) =>
         row.Key is { } code ? (code.Length == 0 ? t["Decisions.Results.NoDistrict"].Value : DistrictNames.GetValueOrDefault(code, code)) : t["Decisions.Results.Others"].Value;
 
-    public string AgeBandName(PollResults.Row row) => AgeBandName(row.Key, t);
-
-    public static string AgeBandName(string? band, IStringLocalizer<Text> t) => band switch
-    {
-        null => t["Decisions.Results.OtherAges"].Value,
-        "" => t["Decisions.Results.NoAge"].Value,
-        "under-20" => t["Decisions.Results.AgeUnder20"].Value,
-        "70-plus" => t["Decisions.Results.Age70Plus"].Value,
-        _ => t["Decisions.Results.AgeDecade", band[..2], band[3..]].Value,
-    };
+    public string AgeBandName(PollResults.Row row) => PollResults.AgeBandName(row.Key, t);
 }
