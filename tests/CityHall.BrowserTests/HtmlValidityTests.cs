@@ -1,5 +1,8 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
 using System.Text.Json;
+using CityHall.Tests.Infrastructure;
+using CityHall.Web.Modules.Decisions;
 using Microsoft.Playwright;
 
 namespace CityHall.BrowserTests;
@@ -46,7 +49,7 @@ public sealed class HtmlValidityTests(BrowserFixture f)
         {
             var files = new Dictionary<string, string>();
             var visitor = await f.NewPageAsync();
-            await SaveAsync(visitor, PublicPages, "public", folder.FullName, files);
+            await SaveAsync(visitor, [.. PublicPages, $"/votes/{await LivePollAsync()}/results"], "public", folder.FullName, files);
             await visitor.Context.CloseAsync();
 
             var citizen = await f.NewPageAsync("en-US");
@@ -67,6 +70,20 @@ public sealed class HtmlValidityTests(BrowserFixture f)
             folder.Delete(recursive: true);
         }
     }
+
+    /// <summary>A published poll showing live results, so its page has a results chart to validate.</summary>
+    private Task<long> LivePollAsync() => f.App.WithDbAsync(async db =>
+    {
+        var now = DateTime.UtcNow;
+        var poll = new Poll { TitleKo = "유효성 검사 투표", TitleEn = "Validity poll", Kind = PollKind.SingleChoice, MinChoices = 1, MaxChoices = 1, Results = ResultsShown.Live,
+            OpensAt = now.AddHours(-1), ClosesAt = now.AddDays(3), PublishedAt = now.AddHours(-1), Salt = RandomNumberGenerator.GetBytes(32), CreatedAt = now, UpdatedAt = now, CreatedBy = "browser-test" };
+        db.Add(poll);
+        await db.SaveChangesAsync();
+        db.AddRange(new PollOption { PollId = poll.Id, Position = 1, LabelKo = "예", LabelEn = "Yes", Votes = 3 }, new PollOption { PollId = poll.Id, Position = 2, LabelKo = "아니요", LabelEn = "No", Votes = 1 });
+        poll.VoterCount = 4;
+        await db.SaveChangesAsync();
+        return poll.Id;
+    });
 
     /// <summary>The HTML as the server sent it (not the DOM after scripts), fetched with the browser's cookies.</summary>
     private static async Task SaveAsync(IPage page, string[] urls, string who, string folder, Dictionary<string, string> files)

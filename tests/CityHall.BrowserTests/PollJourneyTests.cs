@@ -72,6 +72,12 @@ public sealed class PollJourneyTests(BrowserFixture f)
         await page.WaitForURLAsync($"**/votes/{id}/results*");
         Assert.Equal(1, await page.Locator("[data-breakdown-none=by-district]").CountAsync());
         await Axe.AssertNoViolationsAsync(page);
+        // The chart reflows on a narrow phone: the labels wrap, the bars shrink, nothing scrolls sideways.
+        Assert.True(await page.Locator("figure.ch-chart").IsVisibleAsync());
+        await page.SetViewportSizeAsync(320, 640);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1"));
+        Assert.True(await page.EvaluateAsync<bool>("() => [...document.querySelectorAll('.ch-chart svg')].every(s => s.getBoundingClientRect().right <= document.documentElement.clientWidth + 1)"));
+        await page.SetViewportSizeAsync(1280, 800);
 
         // A ranked poll: a rank chosen from a list for each option.
         var ranked = await f.App.WithDbAsync(async db =>

@@ -242,6 +242,10 @@ public sealed class BudgetTests(BudgetClockApp app) : IClassFixture<BudgetClockA
         // Equal shares (20 each): C at 13.33 a supporter, then D at 15 (B's supporters have 18.33 left between them) — 70 spent.
         Assert.Equal(["no", "no", "yes", "yes"], projects.Select(p => Row(p, "data-funded-shares")));
         Assert.Equal(["C", "B", "D", "A"], results.QuerySelectorAll("[data-project-result]").Select(r => "ABCD"[Array.IndexOf(projects, long.Parse(r.GetAttribute("data-project-result")!, CultureInfo.InvariantCulture))].ToString()));
+        // The chart above the table: the same order, bars the share of voters choosing each, those funded by votes marked.
+        var chart = results.QuerySelector("#results figure.ch-chart")!;
+        Assert.Equal(["60%", "60%", "40%", "40%"], chart.QuerySelectorAll("rect.ch-chart-bar").Select(r => r.GetAttribute("width")!));
+        Assert.Equal(["3 ✓", "3 ✓", "2", "2"], chart.QuerySelectorAll(".ch-chart-figure").Select(t => t.TextContent));
 
         await using var scope = app.Services.CreateAsyncScope();
         var report = (await scope.ServiceProvider.GetRequiredService<BallotChainVerifier>().VerifyAsync(poll))!;

@@ -238,6 +238,14 @@ public sealed class PollTests(CityHallApp app) : IClassFixture<CityHallApp>
         var page = await app.CreateClient().GetPageAsync($"/votes/{id}");
         Assert.Equal(["2", "1", "0"], page.QuerySelectorAll("[data-option-result]").Select(r => r.GetAttribute("data-votes")!));
         Assert.Equal("2", page.QuerySelector("[data-voters]")!.GetAttribute("data-voters"));
+        // The chart draws the same figures, longest bar the most votes, and is named by a caption that points at the table.
+        var chart = page.QuerySelector("figure.ch-chart")!;
+        Assert.Equal(["100%", "50%"], chart.QuerySelectorAll("rect.ch-chart-bar").Select(r => r.GetAttribute("width")!));
+        Assert.Equal(3, chart.QuerySelectorAll("rect.ch-chart-track").Length);
+        Assert.Equal(chart.QuerySelector("figcaption")!.Id, chart.QuerySelector("[role=img]")!.GetAttribute("aria-labelledby"));
+        Assert.Equal("#results-table", chart.QuerySelector("figcaption a")!.GetAttribute("href"));
+        Assert.NotNull(page.QuerySelector("table#results-table[data-results]"));
+        Assert.StartsWith("2 (100", chart.QuerySelector(".ch-chart-row")!.TextContent, StringComparison.Ordinal);
         var voter = await app.VerifiedCitizenAsync();
         var form = await voter.GetPageAsync($"/votes/{id}");
         Assert.Equal(3, form.QuerySelectorAll("form[data-ballot-form] input[type=checkbox][name=choice]").Length);
