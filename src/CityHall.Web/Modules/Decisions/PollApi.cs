@@ -36,17 +36,26 @@ public static class PollApi
 
     public static void Map(WebApplication app)
     {
+        const int ApiPageSize = 50;
         var api = app.MapGroup("/api/v1/polls").RequireRateLimiting(RateLimits.ApiRead).WithTags("Polls");
-        api.MapGet("", async (AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        api.MapGet("", async Task<IResult> (AppDbContext db, TimeProvider clock, string? phase, int? page, CancellationToken ct) =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var polls = await Polls.PublishedAsync(db, now, ct);
+            PollPhase? only = null;
+            if (phase is not null)
+            {
+                if (!Enum.TryParse<PollPhase>(phase, ignoreCase: true, out var parsed) || parsed == PollPhase.Draft || !Enum.IsDefined(parsed) || int.TryParse(phase, out _))
+                    return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "phase must be open, upcoming or closed.");
+                only = parsed;
+            }
+            if (page is < 1) return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "page counts from 1.");
+            var polls = await Polls.PublishedAsync(db, now, page ?? 1, ApiPageSize, ct, only);
             var ids = polls.Select(p => p.Id).ToList();
             var options = (await db.Set<PollOption>().AsNoTracking().Where(o => ids.Contains(o.PollId)).ToListAsync(ct)).ToLookup(o => o.PollId);
             var images = (await db.Set<PollOptionImage>().AsNoTracking().Where(i => ids.Contains(i.PollId)).Select(i => new { i.OptionId, i.Id, i.AltText }).ToListAsync(ct))
                 .ToDictionary(i => i.OptionId, i => (i.Id, i.AltText));
             return TypedResults.Ok(polls.Select(p => Summary(p, options[p.Id], images, now)));
-        }).WithSummary("Published polls with their options, and their counts once shown");
+        }).WithSummary("Published polls with their options, and their counts once shown: open ones (closing soonest first), upcoming, then closed (latest first), 50 a page; phase = open, upcoming or closed");
         api.MapGet("/{id:long}", async Task<IResult> (long id, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
             await Polls.FindPublishedAsync(db, id, ct) is var (poll, options)
                 ? TypedResults.Ok(Summary(poll, options, await PollOptionImages.OfPollAsync(db, id, ct), clock.GetUtcNow().UtcDateTime))

@@ -14,7 +14,15 @@ namespace CityHall.Web.Modules.Decisions.Budgets.Admin;
 [Authorize(Policy = PermissionPolicyProvider.Prefix + DecisionsModule.Review)]
 public sealed class ReviewModel(AppDbContext db, AuditLog audit, TimeProvider clock, IStringLocalizer<Text> t) : PageModel
 {
+    public const int PageSize = 20;
+    // From the query only: "page" is also the route value naming the Razor page (a review's form, with no action, posts to the same page).
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    /// <summary>This page's projects.</summary>
     public IReadOnlyList<(Budget Budget, BudgetProject Project, string Heading)> Projects { get; private set; } = [];
+    public int Total { get; private set; }
+    /// <summary>Of <see cref="Total"/>, how many are not reviewed yet.</summary>
+    public int Waiting { get; private set; }
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
     /// <summary>The project whose review was just refused, and why (shown beside its form).</summary>
     public long? Refused { get; private set; }
 
@@ -49,7 +57,7 @@ public sealed class ReviewModel(AppDbContext db, AuditLog audit, TimeProvider cl
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(User, "decisions.project.review", "budget-project", project.ToString(CultureInfo.InvariantCulture),
             new { existing.Feasibility, existing.Cost, existing.ReviewNoteKo }, ct);
-        return Redirect($"/admin/budgets/review#project-{project}");
+        return Redirect(PageLink(PageNumber) + $"#project-{project}");
     }
 
     private async Task LoadAsync(CancellationToken ct)
@@ -60,8 +68,15 @@ public sealed class ReviewModel(AppDbContext db, AuditLog audit, TimeProvider cl
             .ToDictionary(b => b.Id);
         var ids = budgets.Keys.ToList();
         var headings = await db.Set<BudgetHeading>().AsNoTracking().Where(h => ids.Contains(h.BudgetId)).ToDictionaryAsync(h => h.Id, h => h.NameKo, ct);
-        var projects = await db.Set<BudgetProject>().AsNoTracking().Where(p => ids.Contains(p.BudgetId) && p.Moderation == Moderation.Published).ToListAsync(ct);
-        Projects = projects.OrderBy(p => p.Feasibility == Feasibility.Undecided ? 0 : 1).ThenByDescending(p => p.Supports).ThenBy(p => p.Id)
-            .Take(500).Select(p => (budgets[p.BudgetId], p, headings[p.HeadingId])).ToList();
+        var projects = db.Set<BudgetProject>().AsNoTracking().Where(p => ids.Contains(p.BudgetId) && p.Moderation == Moderation.Published);
+        Total = await projects.CountAsync(ct);
+        Waiting = await projects.CountAsync(p => p.Feasibility == Feasibility.Undecided, ct);
+        PageNumber = Math.Clamp(PageNumber, 1, Pages);
+        // Not reviewed first, the most supported first: a page at a time (a city-wide budget gets hundreds of ideas).
+        var page = await projects.OrderBy(p => p.Feasibility == Feasibility.Undecided ? 0 : 1).ThenByDescending(p => p.Supports).ThenBy(p => p.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        Projects = page.Select(p => (budgets[p.BudgetId], p, headings[p.HeadingId])).ToList();
     }
+
+    public string PageLink(int page) => page == 1 ? "/admin/budgets/review" : "/admin/budgets/review?page=" + page.ToString(CultureInfo.InvariantCulture);
 }
