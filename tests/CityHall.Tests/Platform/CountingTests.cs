@@ -92,6 +92,40 @@ public sealed class CountingTests
             Assert.Equal(expected, EqualShares.Count(amount, projects, ballots).Funded.Where(f => f.By == FundedBy.EqualShares).Select(f => f.Id));
             var grouped = ballots.GroupBy(b => string.Join(',', b)).Select(g => (g.First(), g.Count())).ToList();
             Assert.Equal(expected, EqualShares.CountGrouped(amount, projects, grouped).Funded.Where(f => f.By == FundedBy.EqualShares).Select(f => f.Id));
+            // A heading of more than 64 projects (sets kept as lists, not bits): the same, the others chosen by no one.
+            var many = projects.Concat(Enumerable.Range(0, 64).Select(i => new BudgetProject($"Z{i}", 1))).ToArray();
+            Assert.Equal(expected, EqualShares.CountGrouped(amount, many, grouped).Funded.Where(f => f.By == FundedBy.EqualShares).Select(f => f.Id));
+        }
+    }
+
+    [Fact]
+    public void Ballots_are_grouped_by_set_whatever_the_order_or_repeats_on_a_ballot_and_for_any_number_of_projects()
+    {
+        foreach (var projects in new[] { 5, 64, 65, 200 })
+        {
+            var last = projects - 1;
+            var groups = BallotGroups.Of(projects, [([0, last], 2), ([last, 0, 0], 3), ([], 1), ([1], 4)]);
+            Assert.Equal((3, 10), (groups.Count, groups.Voters));
+            var sets = Enumerable.Range(0, groups.Count).ToDictionary(g => string.Join(',', groups.ProjectsOf(g).ToArray()), groups.WeightOf);
+            Assert.Equal(new Dictionary<string, int> { [$"0,{last}"] = 5, [""] = 1, ["1"] = 4 }, sets);
+            var votes = groups.Votes(projects);
+            Assert.Equal((5, 4, 5), (votes[0], votes[1], votes[last]));
+        }
+    }
+
+    [Fact]
+    public void A_stored_ballot_is_read_by_its_option_ids_passing_over_ids_not_on_the_ballot_and_garbage()
+    {
+        // Options 101..103 cost 40, 30, 30 of 100; what is stored is option ids, in any order, as text.
+        foreach (var padding in new[] { 0, 70 })
+        {
+            var options = new[] { (101L, 40L), (102L, 30L), (103L, 30L) }.Concat(Enumerable.Range(0, padding).Select(i => (1000L + i, 1L)))
+                .Select((o, i) => new CityHall.Web.Modules.Decisions.PollOption { Id = o.Item1, Cost = o.Item2, Position = i + 1, LabelKo = "사업" }).ToList();
+            var result = CityHall.Web.Modules.Decisions.Budgets.BudgetResults.Count(100, options,
+                [("101,102", 3), ("102,101", 1), ("103,999,x1,-5,,18446744073709551616", 2), ("", 1)]);
+            Assert.Equal((4, 4, 2), (result.ByVotes.Votes["101"], result.ByVotes.Votes["102"], result.ByVotes.Votes["103"]));
+            Assert.Equal(7, result.ByVotes.Ballots);
+            Assert.Equal(["102", "101", "103"], result.ByVotes.Funded.Select(f => f.Id)); // 4 votes each: the cheaper first
         }
     }
 

@@ -72,9 +72,18 @@ public static class GreedyByVotes
     public static BudgetResult CountGrouped(long amount, IReadOnlyList<BudgetProject> projects, IEnumerable<(IReadOnlyList<int> Ballot, int Weight)> ballots)
     {
         var (votes, count) = BudgetTally.Count(projects, ballots);
+        return Fund(amount, projects, votes, count);
+    }
+
+    /// <summary>The same, from ballots grouped by set of projects.</summary>
+    public static BudgetResult Count(long amount, IReadOnlyList<BudgetProject> projects, BallotGroups groups) =>
+        Fund(amount, projects, groups.Votes(projects.Count), groups.Voters);
+
+    private static BudgetResult Fund(long amount, IReadOnlyList<BudgetProject> projects, int[] votes, int ballots)
+    {
         var funded = new List<FundedProject>();
         var left = amount;
         BudgetTally.Fill(projects, votes, new bool[projects.Count], ref left, funded, FundedBy.Votes);
-        return new(amount, funded, BudgetTally.VotesById(projects, votes), count);
+        return new(amount, funded, BudgetTally.VotesById(projects, votes), ballots);
     }
 }

@@ -10,9 +10,12 @@ namespace CityHall.Web.Platform.Voting;
 /// share until the amount is spent, is not done here).
 /// </summary>
 /// <remarks>
-/// Voters with the same ballot keep the same share throughout, so they are counted as one group with a weight: a
-/// million ballots over thirty projects are a few thousand groups. A project's ρ never falls from one round to the
-/// next (shares only shrink), so the last ρ found is a lower bound and most projects need not be priced again.
+/// Voters with the same ballot keep the same share throughout, so they are counted as one group with a weight; and
+/// voters who chose the same funded projects have the same share, so shares are kept by class (<see cref="ShareClasses"/>):
+/// a million ballots over thirty projects may be half a million groups, but there is one class at first and a funding
+/// at most doubles them (only the combinations of funded projects some voters chose). A project's ρ never
+/// falls from one round to the next (shares only shrink), so the last ρ found is a lower bound and most projects need
+/// not be priced again.
 /// Money is counted in decimal, exactly enough that a result does not depend on the order of additions.
 /// </remarks>
 public static class EqualShares
@@ -21,34 +24,22 @@ public static class EqualShares
         CountGrouped(amount, projects, BudgetTally.OneEach(ballots));
 
     /// <summary>The same, from ballots given once with how many voters cast each (as a database groups them).</summary>
+    public static BudgetResult CountGrouped(long amount, IReadOnlyList<BudgetProject> projects, IEnumerable<(IReadOnlyList<int> Ballot, int Weight)> ballots) =>
+        Count(amount, projects, BallotGroups.Of(projects.Count, ballots));
+
+    /// <summary>The same, from ballots grouped by set of projects.</summary>
     // A count runs once, after the close: compiled fully optimized at once rather than first in the quick tier.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public static BudgetResult CountGrouped(long amount, IReadOnlyList<BudgetProject> projects, IEnumerable<(IReadOnlyList<int> Ballot, int Weight)> ballots)
+    public static BudgetResult Count(long amount, IReadOnlyList<BudgetProject> projects, BallotGroups groups)
     {
-        var votes = new int[projects.Count];
-        var (byBallot, voters) = projects.Count <= 64 ? GroupBySet(ballots) : GroupByText(ballots);
-        foreach (var (chosen, weight) in byBallot)
-            foreach (var p in chosen) votes[p] += weight;
+        var votes = groups.Votes(projects.Count);
+        var voters = groups.Voters;
         var funded = new List<FundedProject>();
         var isFunded = new bool[projects.Count];
         var left = amount;
         if (voters > 0)
         {
-            var share = (decimal)amount / voters;
-            // The groups' shares and weights side by side, and each project's supporters as the groups' numbers: a
-            // pricing walks plain arrays, not objects scattered on the heap.
-            var shares = new decimal[byBallot.Count];
-            var weights = new int[byBallot.Count];
-            var counts = new int[projects.Count];
-            for (var g = 0; g < byBallot.Count; g++)
-            {
-                (shares[g], weights[g]) = (share, byBallot[g].Weight);
-                foreach (var p in byBallot[g].Projects) counts[p]++;
-            }
-            var supporters = counts.Select(c => new int[c]).ToArray();
-            Array.Clear(counts);
-            for (var g = 0; g < byBallot.Count; g++)
-                foreach (var p in byBallot[g].Projects) supporters[p][counts[p]++] = g;
+            var classes = new ShareClasses(projects.Count, groups, (decimal)amount / voters);
             var lowerBound = new decimal[projects.Count];
             while (true)
             {
@@ -58,14 +49,14 @@ public static class EqualShares
                 foreach (var p in Enumerable.Range(0, projects.Count).Where(p => !isFunded[p] && votes[p] > 0).OrderBy(p => lowerBound[p]).ThenBy(p => p).ToList())
                 {
                     if (lowerBound[p] > bestRho) break;
-                    var rho = PricePerSupporter(projects[p].Cost, supporters[p], shares, weights);
+                    var rho = classes.PricePerSupporter(p, projects[p].Cost);
                     if (rho is null) { lowerBound[p] = decimal.MaxValue; continue; }
                     lowerBound[p] = rho.Value;
                     if (best < 0 || rho < bestRho || (rho == bestRho && Before(p, best)))
                         (best, bestRho) = (p, rho.Value);
                 }
                 if (best < 0) break;
-                foreach (var g in supporters[best]) shares[g] -= Math.Min(shares[g], bestRho);
+                classes.Pay(best, bestRho);
                 isFunded[best] = true;
                 left -= projects[best].Cost;
                 funded.Add(new(projects[best].Id, projects[best].Cost, votes[best], FundedBy.EqualShares));
@@ -79,90 +70,125 @@ public static class EqualShares
     }
 
     /// <summary>
-    /// Voters with the same set of projects, and how many there are: each set a 64-bit mask (a bit a project, so up to
-    /// 64 projects), its projects read back from the bits in order.
+    /// What the voters have left, by class. A voter's share depends only on which of the projects funded so far they
+    /// chose (each funding takes the same from everyone with the same share), so voters are kept in classes by that —
+    /// at first one class, each funding splitting a class at most in two — and each project knows how many of its
+    /// supporters are in each class. Pricing a project then walks the classes, not hundreds of thousands of
+    /// different ballots; only a funding walks the ballots of its own supporters, to move them to their new class.
     /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static (List<(int[] Projects, int Weight)> Groups, int Voters) GroupBySet(IEnumerable<(IReadOnlyList<int> Ballot, int Weight)> ballots)
+    private sealed class ShareClasses
     {
-        var weights = new Dictionary<ulong, int>();
-        var voters = 0;
-        foreach (var (ballot, weight) in ballots)
-        {
-            voters += weight;
-            var mask = 0UL;
-            foreach (var p in ballot) mask |= 1UL << p;
-            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(weights, mask, out _) += weight;
-        }
-        var groups = new List<(int[], int)>(weights.Count);
-        foreach (var (mask, weight) in weights)
-        {
-            var projects = new int[System.Numerics.BitOperations.PopCount(mask)];
-            var rest = mask;
-            for (var i = 0; rest != 0; i++, rest &= rest - 1) projects[i] = System.Numerics.BitOperations.TrailingZeroCount(rest);
-            groups.Add((projects, weight));
-        }
-        return (groups, voters);
-    }
+        private readonly BallotGroups groups;
+        /// <summary>Each group's class.</summary>
+        private readonly int[] classOf;
+        /// <summary>The groups choosing each project.</summary>
+        private readonly int[][] supporters;
+        /// <summary>For each project, how many of its supporters are in each class.</summary>
+        private readonly long[][] weights;
+        private decimal[] shares;
+        private int count;
 
-    /// <summary>The same for headings of more than 64 projects: each set keyed by its project numbers in order.</summary>
-    private static (List<(int[] Projects, int Weight)> Groups, int Voters) GroupByText(IEnumerable<(IReadOnlyList<int> Ballot, int Weight)> ballots)
-    {
-        var groups = new Dictionary<string, (int[] Projects, int Weight)>(StringComparer.Ordinal);
-        var voters = 0;
-        foreach (var (ballot, weight) in ballots)
+        public ShareClasses(int projects, BallotGroups groups, decimal share)
         {
-            voters += weight;
-            var projects = ballot.Distinct().Order().ToArray();
-            var key = string.Join(',', projects);
-            groups[key] = groups.TryGetValue(key, out var g) ? (g.Projects, g.Weight + weight) : (projects, weight);
-        }
-        return (groups.Values.ToList(), voters);
-    }
-
-    /// <summary>
-    /// The least ρ such that the supporters, each paying ρ or all they have if less, pay the cost; null when all they
-    /// have together is not enough.
-    /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static decimal? PricePerSupporter(long cost, int[] supporters, decimal[] shares, int[] weights)
-    {
-        var total = 0m;
-        var weight = 0L;
-        var least = decimal.MaxValue;
-        var most = 0m;
-        foreach (var g in supporters)
-        {
-            var share = shares[g];
-            total += share * weights[g];
-            weight += weights[g];
-            if (share < least) least = share;
-            if (share > most) most = share;
-        }
-        if (total < cost - Tolerance || weight == 0) return null;
-        var owed = (decimal)cost;
-        var rho = owed / weight;
-        // Usually every supporter can pay an equal part.
-        if (rho <= least) return rho;
-        // Otherwise those with less than ρ pay all they have and the others share the rest, which raises ρ; with ρ
-        // raised, more may have less than it. ρ only rises and those paying all only grow, so a few passes settle it
-        // (no sort of hundreds of thousands of supporters).
-        var poorBefore = -1L;
-        while (true)
-        {
-            var paidByPoor = 0m;
-            var poor = 0L;
-            foreach (var g in supporters)
-                if (shares[g] < rho)
+            this.groups = groups;
+            classOf = new int[groups.Count];
+            shares = new decimal[16];
+            shares[0] = share;
+            count = 1;
+            weights = new long[projects][];
+            for (var p = 0; p < projects; p++) weights[p] = new long[shares.Length];
+            var counts = new int[projects];
+            for (var g = 0; g < groups.Count; g++)
+                foreach (var p in groups.ProjectsOf(g))
                 {
-                    paidByPoor += shares[g] * weights[g];
-                    poor += weights[g];
+                    counts[p]++;
+                    weights[p][0] += groups.WeightOf(g);
                 }
-            // Every supporter pays all they have, and that is the cost (to the tolerance).
-            if (poor == weight) return most;
-            if (poor == poorBefore) return rho;
-            poorBefore = poor;
-            rho = (owed - paidByPoor) / (weight - poor);
+            supporters = counts.Select(c => new int[c]).ToArray();
+            Array.Clear(counts);
+            for (var g = 0; g < groups.Count; g++)
+                foreach (var p in groups.ProjectsOf(g)) supporters[p][counts[p]++] = g;
+        }
+
+        /// <summary>
+        /// The least ρ such that the project's supporters, each paying ρ or all they have if less, pay the cost; null
+        /// when all they have together is not enough.
+        /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public decimal? PricePerSupporter(int project, long cost)
+        {
+            var inClass = weights[project];
+            var total = 0m;
+            var weight = 0L;
+            var least = decimal.MaxValue;
+            var most = 0m;
+            for (var c = 0; c < count; c++)
+            {
+                if (inClass[c] == 0) continue;
+                var share = shares[c];
+                total += share * inClass[c];
+                weight += inClass[c];
+                if (share < least) least = share;
+                if (share > most) most = share;
+            }
+            if (total < cost - Tolerance || weight == 0) return null;
+            var owed = (decimal)cost;
+            var rho = owed / weight;
+            // Usually every supporter can pay an equal part.
+            if (rho <= least) return rho;
+            // Otherwise those with less than ρ pay all they have and the others share the rest, which raises ρ; with ρ
+            // raised, more may have less than it. ρ only rises and those paying all only grow, so a few passes settle it.
+            var poorBefore = -1L;
+            while (true)
+            {
+                var paidByPoor = 0m;
+                var poor = 0L;
+                for (var c = 0; c < count; c++)
+                    if (inClass[c] != 0 && shares[c] < rho)
+                    {
+                        paidByPoor += shares[c] * inClass[c];
+                        poor += inClass[c];
+                    }
+                // Every supporter pays all they have, and that is the cost (to the tolerance).
+                if (poor == weight) return most;
+                if (poor == poorBefore) return rho;
+                poorBefore = poor;
+                rho = (owed - paidByPoor) / (weight - poor);
+            }
+        }
+
+        /// <summary>The project is funded at ρ: each supporter pays ρ or all they have, and moves to the class of those who did.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public void Pay(int project, decimal rho)
+        {
+            // A class's supporters of this project all go to one new class (none of them had chosen a funded project
+            // the others had not), so a class has at most one successor per funding.
+            var next = new int[count];
+            Array.Fill(next, -1);
+            foreach (var g in supporters[project])
+            {
+                var from = classOf[g];
+                var to = next[from];
+                if (to < 0) to = next[from] = Add(shares[from] - Math.Min(shares[from], rho));
+                classOf[g] = to;
+                var weight = groups.WeightOf(g);
+                foreach (var p in groups.ProjectsOf(g))
+                {
+                    weights[p][from] -= weight;
+                    weights[p][to] += weight;
+                }
+            }
+        }
+
+        private int Add(decimal share)
+        {
+            if (count == shares.Length)
+            {
+                Array.Resize(ref shares, count * 2);
+                for (var p = 0; p < weights.Length; p++) Array.Resize(ref weights[p], count * 2);
+            }
+            shares[count] = share;
+            return count++;
         }
     }
 

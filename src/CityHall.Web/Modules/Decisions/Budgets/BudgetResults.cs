@@ -16,32 +16,80 @@ public static class BudgetResults
         Count(poll.Amount ?? 0, options, await ReadAsync(db, poll.Id, ct));
 
     /// <summary>Each set of choices the voters' current ballots hold (option ids as stored on the chain), with how many hold it.</summary>
-    public static async Task<IReadOnlyList<(string Choices, int Count)>> ReadAsync(AppDbContext db, long pollId, CancellationToken ct) =>
-        (await db.Set<PollVoter>().AsNoTracking().Where(v => v.PollId == pollId)
-            .GroupBy(v => v.Choices).Select(g => new { Choices = g.Key, Count = g.Count() }).ToListAsync(ct))
-        .Select(g => (g.Choices, g.Count)).ToList();
+    public static async Task<IReadOnlyList<(string Choices, int Count)>> ReadAsync(AppDbContext db, long pollId, CancellationToken ct)
+    {
+        var sets = new List<(string, int)>();
+        await foreach (var set in db.Set<PollVoter>().AsNoTracking().Where(v => v.PollId == pollId)
+            .GroupBy(v => v.Choices).Select(g => new { Choices = g.Key, Count = g.Count() }).AsAsyncEnumerable().WithCancellation(ct))
+            sets.Add((set.Choices, set.Count));
+        return sets;
+    }
 
     /// <summary>The two results from sets of choices and how many ballots gave each.</summary>
     public static Counted Count(long amount, IReadOnlyList<PollOption> options, IEnumerable<(string Choices, int Count)> sets)
     {
         var projects = options.Select(o => new Platform.Voting.BudgetProject(o.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), o.Cost ?? 0)).ToList();
         var index = options.Select((o, i) => (o.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        var ballots = sets.Select(s => ((IReadOnlyList<int>)Indices(s.Choices, index), s.Count)).ToList();
-        return new(GreedyByVotes.CountGrouped(amount, projects, ballots), EqualShares.CountGrouped(amount, projects, ballots));
+        var groups = options.Count <= 64
+            ? SetsOf(sets, index)
+            : BallotGroups.Of(options.Count, sets.Select(s => ((IReadOnlyList<int>)Indices(s.Choices, index), s.Count)));
+        return new(GreedyByVotes.Count(amount, projects, groups), EqualShares.Count(amount, projects, groups));
     }
 
     /// <summary>
-    /// A stored set of choices ("12,15,40") as the options' places in the ballot; an id not on it is passed over. Read
-    /// without splitting into strings: a city-wide count reads hundreds of thousands of different sets.
+    /// Up to 64 options: each stored set of choices read straight into a set of bits and counted, with no array or
+    /// string made for it — a city-wide count reads hundreds of thousands of different sets, and a cold app's first
+    /// count is what its first visitors would wait for. The same reading as <see cref="OptionId"/>: an id is decimal
+    /// digits; anything else between the commas, or an id not on the ballot, is passed over.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static BallotGroups SetsOf(IEnumerable<(string Choices, int Count)> sets, Dictionary<long, int> index)
+    {
+        // A poll's options are written together, so their ids are usually a short run: a place by id from an array.
+        var (lowest, highest) = (index.Keys.Min(), index.Keys.Max());
+        var places = highest - lowest < 4096 ? new int[highest - lowest + 1] : null;
+        if (places is not null)
+        {
+            Array.Fill(places, -1);
+            foreach (var (id, place) in index) places[id - lowest] = place;
+        }
+        var counter = new BallotGroups.SetCounter(sets.TryGetNonEnumeratedCount(out var known) ? known : 0);
+        foreach (var (choices, count) in sets)
+        {
+            var set = 0UL;
+            var id = 0L;
+            var state = 0; // 0: nothing read, 1: digits, 2: not an id
+            for (var i = 0; i <= choices.Length; i++)
+            {
+                var c = i < choices.Length ? choices[i] : ',';
+                if (c == ',')
+                {
+                    // (Written out here, not as a function: the first count is what a cold app's JIT would slow.)
+                    var place = state != 1 ? -1 : places is not null ? (id >= lowest && id <= highest ? places[id - lowest] : -1) : index.TryGetValue(id, out var p) ? p : -1;
+                    if (place >= 0) set |= 1UL << place;
+                    (id, state) = (0, 0);
+                }
+                else if (state != 2 && c is >= '0' and <= '9' && id <= (long.MaxValue - 9) / 10) (id, state) = (id * 10 + (c - '0'), 1);
+                else state = 2;
+            }
+            counter.Add(set, count);
+        }
+        return counter.ToGroups();
+    }
+
+    /// <summary>An option id as stored (decimal digits only); null for anything else, which is passed over.</summary>
+    private static long? OptionId(ReadOnlySpan<char> text) =>
+        long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    /// <summary>
+    /// A stored set of choices ("12,15,40") as the options' places in the ballot (more than 64 options); an id not on
+    /// it is passed over.
+    /// </summary>
     private static int[] Indices(string choices, Dictionary<long, int> index)
     {
         var found = new List<int>(8);
         foreach (var range in choices.AsSpan().Split(','))
-            if (long.TryParse(choices.AsSpan(range), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
-                && index.TryGetValue(id, out var i))
-                found.Add(i);
+            if (OptionId(choices.AsSpan(range)) is { } id && index.TryGetValue(id, out var i)) found.Add(i);
         return [.. found];
     }
 }
