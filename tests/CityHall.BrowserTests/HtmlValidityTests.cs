@@ -21,7 +21,7 @@ public sealed class HtmlValidityTests(BrowserFixture f)
         "/", "/account/sign-up", "/account/sign-in", "/account/forgot-password", "/account/reset-password", "/pages/privacy", "/pages/accessibility",
         "/places", "/places/near", "/places/near?address=%EA%B0%95%EB%82%A8%EA%B5%AC&radius=1000", "/places/kind/public-toilet",
         "/open-data", "/petitions", "/petitions/answers", "/petitions/verify", "/live", "/inclusion", "/inclusion/pc-handout",
-        "/reports", "/reports/statistics", "/broadcasts", "/api/docs/", "/no-such-page", "/sectors/participation", "/sectors/transport", "/votes", "/votes/verify", "/budgets", "/votes/verify?poll=1&entry=0&hash=x", "/search?q=%EA%B3%B5%EC%9B%90", "/search?q=%2A%2A%2A",
+        "/reports", "/reports/statistics", "/broadcasts", "/api/docs/", "/no-such-page", "/sectors/participation", "/sectors/transport", "/votes", "/votes/verify", "/budgets", "/votes/verify?poll=1&entry=0&hash=x", "/news", "/news?kind=event&district=11110&month=2026-12", "/search?q=%EA%B3%B5%EC%9B%90", "/search?q=%2A%2A%2A",
     ];
 
     private static readonly string[] CitizenPages =
@@ -38,7 +38,7 @@ public sealed class HtmlValidityTests(BrowserFixture f)
         "/admin/users", "/admin/petitions", "/admin/petitions/answers", "/admin/petitions/comments", "/admin/petitions/signatures",
         "/admin/places", "/admin/places/import", "/admin/service-requests", "/admin/service-requests/catalogue", "/admin/service-requests/templates",
         "/admin/inclusion", "/admin/inclusion/reports", "/admin/inclusion/pc-handout", "/admin/inclusion/pc-handout/edit",
-        "/admin/live", "/admin/broadcasts", "/admin/broadcasts/changes/new", "/admin/votes", "/admin/votes/new", "/admin/budgets", "/admin/budgets/new", "/admin/budgets/review", "/admin/votes/proposals",
+        "/admin/live", "/admin/broadcasts", "/admin/broadcasts/changes/new", "/admin/votes", "/admin/votes/new", "/admin/budgets", "/admin/budgets/new", "/admin/budgets/review", "/admin/votes/proposals", "/admin/news", "/admin/news/new",
     ];
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class HtmlValidityTests(BrowserFixture f)
         {
             var files = new Dictionary<string, string>();
             var visitor = await f.NewPageAsync();
-            await SaveAsync(visitor, [.. PublicPages, $"/votes/{await LivePollAsync()}/results"], "public", folder.FullName, files);
+            await SaveAsync(visitor, [.. PublicPages, $"/votes/{await LivePollAsync()}/results", $"/news/{await NewsPostAsync()}"], "public", folder.FullName, files);
             await visitor.Context.CloseAsync();
 
             var citizen = await f.NewPageAsync("en-US");
@@ -85,6 +85,17 @@ public sealed class HtmlValidityTests(BrowserFixture f)
         return poll.Id;
     });
 
+    /// <summary>A published post with Markdown in it, so its page has a rendered body and an OpenGraph card to validate.</summary>
+    private Task<long> NewsPostAsync() => f.App.WithDbAsync(async db =>
+    {
+        var now = DateTime.UtcNow;
+        var post = new CityHall.Web.Modules.News.NewsPost { Kind = CityHall.Web.Modules.News.NewsKind.PressRelease, DepartmentCode = "transport", Districts = "11110",
+            TitleKo = "유효성 검사 보도자료", BodyKo = "# 제목\n\n**굵게**, [링크](https://example.org), 목록:\n\n- 하나\n- 둘", PublishAt = now.AddMinutes(-1), CreatedAt = now, UpdatedAt = now, CreatedBy = "browser-test" };
+        db.Add(post);
+        await db.SaveChangesAsync();
+        return post.Id;
+    });
+
     /// <summary>The HTML as the server sent it (not the DOM after scripts), fetched with the browser's cookies.</summary>
     private static async Task SaveAsync(IPage page, string[] urls, string who, string folder, Dictionary<string, string> files)
     {
@@ -111,7 +122,7 @@ public sealed class HtmlValidityTests(BrowserFixture f)
         using var json = JsonDocument.Parse(report);
         return json.RootElement.GetProperty("messages").EnumerateArray()
             .Where(m => m.GetProperty("type").GetString() == "error")
-            .Select(m => $"{(m.TryGetProperty("url", out var u) && files.TryGetValue(new Uri(u.GetString()!).LocalPath, out var page) ? page : "?")}" +
+            .Select(m => $"{(m.TryGetProperty("url", out var u) && Uri.TryCreate(u.GetString(), UriKind.Absolute, out var at) && files.TryGetValue(at.LocalPath, out var page) ? page : u.ToString())}" +
                 $"{(m.TryGetProperty("lastLine", out var line) ? $":{line}" : "")}: {m.GetProperty("message").GetString()}" +
                 $"{(m.TryGetProperty("extract", out var extract) ? $" [{extract.GetString()?.Trim()}]" : "")}")
             .ToList();

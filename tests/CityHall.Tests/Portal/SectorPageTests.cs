@@ -15,14 +15,14 @@ public sealed class SectorPageTests(CityHallApp app) : IClassFixture<CityHallApp
 {
     public static TheoryData<string, string[]> SeoulSectors => new()
     {
-        { "culture", ["/live", "/broadcasts"] },
+        { "culture", ["/live", "/broadcasts", "/news?kind=event"] },
         { "broadcasting", ["/broadcasts"] },
         { "participation", ["/reports/new", "/reports/mine", "/reports", "/petitions", "/votes", "/budgets", "/petitions/answers"] },
         { "facilities", ["/places/near?kind=public-toilet", "/places/near?kind=wifi-zone", "/places/near?kind=shelter", "/places/kind/facility", "/places"] },
         { "food", ["/places/near?kind=restaurant", "/places/near?kind=model-restaurant", "/places/kind/restaurant"] },
         { "tourism", ["/places/kind/tourist-spot", "/places/near?kind=tourist-spot"] },
         { "inclusion", ["/inclusion", "/inclusion/applications"] },
-        { "administration", ["/open-data", "/api/docs", "/developers/open311"] },
+        { "administration", ["/news", "/open-data", "/api/docs", "/developers/open311"] },
     };
 
     [Theory]

@@ -1,5 +1,4 @@
 using System.ServiceModel.Syndication;
-using System.Xml;
 using Microsoft.Extensions.Options;
 
 namespace CityHall.Web.Modules.Petitions;
@@ -66,17 +65,7 @@ public static class PetitionFeed
             Language = System.Globalization.CultureInfo.CurrentUICulture.Name,
             Copyright = new TextSyndicationContent(city.CurrentValue.Licence.Current),
         };
-        feed.Links.Add(new SyndicationLink(new Uri($"{origin}/petitions/feed.atom"), "self", null, "application/atom+xml", 0));
-
-        http.Response.ContentType = "application/atom+xml; charset=utf-8";
-        await using var buffer = new MemoryStream();
-        await using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Async = true, Encoding = new System.Text.UTF8Encoding(false), Indent = true }))
-        {
-            feed.GetAtom10Formatter().WriteTo(writer);
-            await writer.FlushAsync();
-        }
-        buffer.Position = 0;
-        await buffer.CopyToAsync(http.Response.Body);
+        await Platform.Web.AtomFeeds.WriteAsync(http, feed, $"{origin}/petitions/feed.atom");
     }
 
     private static SyndicationItem Item(string id, string link, string title, string body, string author, DateTimeOffset at)

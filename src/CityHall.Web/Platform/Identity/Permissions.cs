@@ -16,7 +16,9 @@ public static class PermissionClaims
 
     public static bool SignedInWithTwoFactor(this ClaimsPrincipal user) => user.HasClaim(AuthenticationMethod, MultiFactor);
 
-    public static bool HasPermission(this ClaimsPrincipal user, string permission) => user.HasClaim(Type, permission);
+    /// <summary>Whether the user holds the permission (or, for "a|b", any of them).</summary>
+    public static bool HasPermission(this ClaimsPrincipal user, string permission) =>
+        permission.Contains('|', StringComparison.Ordinal) ? permission.Split('|').Any(p => user.HasClaim(Type, p)) : user.HasClaim(Type, permission);
 
     /// <summary>Codes of the departments an official belongs to; their cases are the ones they may act on.</summary>
     public const string Department = "cityhall:department";
@@ -69,7 +71,10 @@ public sealed class CityHallClaimsFactory(UserManager<CityHallUser> users, RoleM
     }
 }
 
-/// <summary>A named permission; staff permissions also need a two-factor sign-in when the city requires it.</summary>
+/// <summary>
+/// A named permission, or several separated by "|" of which any will do (a page serving writers of several kinds);
+/// staff permissions also need a two-factor sign-in when the city requires it.
+/// </summary>
 public sealed class PermissionRequirement(string permission) : IAuthorizationRequirement
 {
     public string Permission { get; } = permission;

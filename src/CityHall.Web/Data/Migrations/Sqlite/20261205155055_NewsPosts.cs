@@ -1,0 +1,59 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CityHall.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class NewsPosts : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "news_posts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Districts = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    TitleKo = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    BodyKo = table.Column<string>(type: "TEXT", maxLength: 50000, nullable: false),
+                    BodyEn = table.Column<string>(type: "TEXT", maxLength: 50000, nullable: true),
+                    PublishAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_news_posts", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_news_posts_DepartmentCode_PublishAt",
+                table: "news_posts",
+                columns: new[] { "DepartmentCode", "PublishAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_news_posts_Kind_PublishAt",
+                table: "news_posts",
+                columns: new[] { "Kind", "PublishAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_news_posts_PublishAt",
+                table: "news_posts",
+                column: "PublishAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "news_posts");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using CityHall.Web.Platform.Modules;
+
+namespace CityHall.Web.Modules.News;
+
+/// <summary>
+/// What the city announces: news, press releases and events, written by staff of a department under a permission per
+/// kind, city-wide or for districts, published at once or embargoed until a set time; listed by kind, department,
+/// district and month, one page per post with its OpenGraph card, and Atom feeds per kind and district.
+/// </summary>
+public static class NewsModule
+{
+    public const string WriteNews = "news.news", WritePressReleases = "news.pressrelease", WriteEvents = "news.event";
+
+    /// <summary>Any of the kinds' permissions: what the staff pages need (each post then needs its own kind's).</summary>
+    public const string WriteAny = WriteNews + "|" + WritePressReleases + "|" + WriteEvents;
+
+    /// <summary>The permission to write posts of a kind.</summary>
+    public static string WriteKind(NewsKind kind) => kind switch
+    {
+        NewsKind.News => WriteNews,
+        NewsKind.PressRelease => WritePressReleases,
+        NewsKind.Event => WriteEvents,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    public static WebApplicationBuilder AddNews(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddModule(new ModuleDescriptor
+        {
+            Name = "News",
+            Permissions = [.. Enum.GetValues<NewsKind>().Select(k => new PermissionDefinition(WriteKind(k), "Permission.News." + k, Roles.Official))],
+            AdminMenu = [new("Admin.Menu.News", "/admin/news", WriteAny, 150)],
+            SectorServices =
+            [
+                new("administration", "news", "News.Sector.Title", "News.Sector.Summary", "/news", "ico_notice_fill", 5),
+                new("culture", "events", "News.Sector.Events.Title", "News.Sector.Events.Summary", "/news?kind=event", "ico_notice_fill", 30),
+            ],
+        });
+        return builder;
+    }
+
+    public static WebApplication MapNews(this WebApplication app)
+    {
+        NewsFeed.Map(app);
+        return app;
+    }
+}

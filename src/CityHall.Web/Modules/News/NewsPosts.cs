@@ -1,0 +1,67 @@
+using System.Globalization;
+using CityHall.Web.Platform.City;
+
+namespace CityHall.Web.Modules.News;
+
+/// <summary>Posts as the public sees them: published by now (an embargo is kept in the query itself), filtered and paged.</summary>
+public static class NewsPosts
+{
+    public const int PageSize = 20;
+
+    /// <summary>What a reader may narrow the list to; each part optional.</summary>
+    public sealed record Filter(NewsKind? Kind, string? Department, string? District, DateOnly? Month);
+
+    public static IQueryable<NewsPost> PublishedBy(this IQueryable<NewsPost> posts, DateTime now) =>
+        posts.Where(p => p.PublishAt != null && p.PublishAt <= now);
+
+    /// <summary>
+    /// The published posts that match, newest first. A district's list has the city-wide posts too (they concern it);
+    /// a month is the city's calendar month.
+    /// </summary>
+    public static IQueryable<NewsPost> Matching(this IQueryable<NewsPost> posts, DateTime now, Filter filter, CityClock clock)
+    {
+        var query = posts.PublishedBy(now);
+        if (filter.Kind is { } kind) query = query.Where(p => p.Kind == kind);
+        if (filter.Department is { } department) query = query.Where(p => p.DepartmentCode == department);
+        if (filter.District is { } district)
+        {
+            var marked = "," + district + ",";
+            query = query.Where(p => p.Districts == null || ("," + p.Districts + ",").Contains(marked));
+        }
+        if (filter.Month is { } month)
+        {
+            var from = clock.FromLocal(month.ToDateTime(TimeOnly.MinValue)).UtcDateTime;
+            var until = clock.FromLocal(month.AddMonths(1).ToDateTime(TimeOnly.MinValue)).UtcDateTime;
+            query = query.Where(p => p.PublishAt >= from && p.PublishAt < until);
+        }
+        return query.OrderByDescending(p => p.PublishAt).ThenByDescending(p => p.Id);
+    }
+
+    /// <summary>A month as the lists write it in their addresses (2026-12), or null.</summary>
+    public static DateOnly? ParseMonth(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) ? month : null;
+
+    public static string Title(NewsPost p, CultureInfo culture) => LocalizedText.Pick(culture, p.TitleKo, p.TitleEn ?? "");
+
+    public static string Body(NewsPost p, CultureInfo culture) => LocalizedText.Pick(culture, p.BodyKo, p.BodyEn ?? "");
+
+    /// <summary>A kind as addresses write it (news, pressrelease, event); null for anything else.</summary>
+    public static NewsKind? ParseKind(string? text) =>
+        text is not null && !text.Any(char.IsDigit) && Enum.TryParse<NewsKind>(text, ignoreCase: true, out var kind) && Enum.IsDefined(kind) ? kind : null;
+
+    public static string Slug(NewsKind kind) => kind.ToString().ToLowerInvariant();
+
+    /// <summary>A time for machines (a time element's datetime, article:published_time): UTC to the second.</summary>
+    public static string MachineTime(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The first words of a post as plain text (a shared link's card, the page's description): taken from the rendered,
+    /// sanitized HTML, so neither Markdown marks nor anything the sanitizer removed shows up in it.
+    /// </summary>
+    public static string Summary(string sanitizedHtml, int length = 200)
+    {
+        var text = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(sanitizedHtml, "<[^>]*>", " "));
+        text = System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
+        return text.Length <= length ? text : text[..(length - 1)].TrimEnd() + "…";
+    }
+}

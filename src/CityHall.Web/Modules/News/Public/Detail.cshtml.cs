@@ -1,0 +1,26 @@
+using System.Globalization;
+using CityHall.Web.Platform.City;
+
+namespace CityHall.Web.Modules.News.Public;
+
+/// <summary>One post, once published (before its time it is not found, whoever asks: staff see it on their own page).</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Platform.Web.OutputCaching.PublicShort)]
+public sealed class DetailModel(AppDbContext db, TimeProvider clock) : PageModel
+{
+    public NewsPost Post { get; private set; } = null!;
+    public string DepartmentName { get; private set; } = "";
+    public IReadOnlyList<string> DistrictNames { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (await db.Set<NewsPost>().AsNoTracking().PublishedBy(now).FirstOrDefaultAsync(p => p.Id == id, ct) is not { } post) return NotFound();
+        Post = post;
+        var culture = CultureInfo.CurrentUICulture;
+        DepartmentName = await db.Set<Department>().AsNoTracking().Where(d => d.Code == post.DepartmentCode)
+            .Select(d => culture.TwoLetterISOLanguageName == "ko" ? d.NameKo : d.NameEn).FirstOrDefaultAsync(ct) ?? post.DepartmentCode;
+        var districts = await DistrictChoices.NamesAsync(db);
+        DistrictNames = post.DistrictCodes.Select(c => districts.GetValueOrDefault(c, c)).ToList();
+        return Page();
+    }
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using CityHall.Web.Platform.City;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace CityHall.Web.Modules.News.Public;
+
+/// <summary>The city's news, newest first, 20 a page: all kinds or one, of a department, a district (with the city-wide), a month.</summary>
+[OutputCache(PolicyName = Platform.Web.OutputCaching.PublicShort)]
+public sealed class IndexModel(AppDbContext db, CityClock clock, TimeProvider time, IStringLocalizer<Text> t) : PageModel
+{
+    [FromQuery(Name = "kind")] public string? KindText { get; set; }
+    [FromQuery(Name = "department")] public string? Department { get; set; }
+    [FromQuery(Name = "district")] public string? District { get; set; }
+    [FromQuery(Name = "month")] public string? MonthText { get; set; }
+    // From the query only: "page" is also the route value naming the Razor page.
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public NewsKind? Kind { get; private set; }
+    public IReadOnlyList<NewsPost> Posts { get; private set; } = [];
+    public int Total { get; private set; }
+    public int Pages => Math.Max(1, (Total + NewsPosts.PageSize - 1) / NewsPosts.PageSize);
+    public IReadOnlyDictionary<string, string> DepartmentNames { get; private set; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> DistrictNames { get; private set; } = new Dictionary<string, string>();
+    public IReadOnlyList<SelectListItem> KindItems { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> DepartmentItems { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> DistrictItems { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        DepartmentNames = (await db.Set<Department>().AsNoTracking().ToListAsync(ct)).ToDictionary(d => d.Code, d => d.Name(culture));
+        DistrictNames = await DistrictChoices.NamesAsync(db);
+        // What is not a kind, department, district or month is ignored, not an error: a list is still shown.
+        Kind = NewsPosts.ParseKind(KindText);
+        KindText = Kind is { } k ? NewsPosts.Slug(k) : null;
+        if (Department is not null && !DepartmentNames.ContainsKey(Department)) Department = null;
+        if (District is not null && !DistrictNames.ContainsKey(District)) District = null;
+        var month = NewsPosts.ParseMonth(MonthText);
+        MonthText = month?.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+        var query = db.Set<NewsPost>().AsNoTracking().Matching(time.GetUtcNow().UtcDateTime, new(Kind, Department, District, month), clock);
+        Total = await query.CountAsync(ct);
+        PageNumber = Math.Clamp(PageNumber, 1, Pages);
+        Posts = await query.Skip((PageNumber - 1) * NewsPosts.PageSize).Take(NewsPosts.PageSize).ToListAsync(ct);
+
+        KindItems = [new(t["News.Filter.AnyKind"], ""), .. Enum.GetValues<NewsKind>().Select(k => new SelectListItem(t["News.Kind." + k], NewsPosts.Slug(k)))];
+        DepartmentItems = [new(t["News.Filter.AnyDepartment"], ""), .. DepartmentNames.OrderBy(d => d.Value, StringComparer.Create(culture, false)).Select(d => new SelectListItem(d.Value, d.Key))];
+        DistrictItems = DistrictChoices.Items(DistrictNames.Select(d => (d.Key, d.Value)), t["News.Filter.AnyDistrict"]);
+    }
+
+    public string PageLink(int page) => "/news" + new QueryString()
+        .Add("kind", Kind is { } k ? NewsPosts.Slug(k) : "").Add("department", Department ?? "").Add("district", District ?? "").Add("month", MonthText ?? "")
+        .Add("page", page.ToString(CultureInfo.InvariantCulture)).ToUriComponent();
+
+    /// <summary>The Atom feed of what this list shows by kind and district.</summary>
+    public string FeedLink => "/news/feed.atom" + new QueryString().Add("kind", Kind is { } k ? NewsPosts.Slug(k) : "").Add("district", District ?? "").ToUriComponent();
+}
