@@ -7,6 +7,7 @@ using CityHall.Web.Modules.News;
 using CityHall.Web.Platform.Audit;
 using CityHall.Web.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CityHall.Tests.News;
 
@@ -177,5 +178,50 @@ public sealed class NewsTests(NewsApp app) : IClassFixture<NewsApp>
         var expected = Enumerable.Range(1, 25).Where(i => MonthOf(Now.AddDays(-100 - i)) == month).Select(i => news[i - 1]).Take(20).ToArray();
         Assert.Equal(expected, Listed(await anyone.GetPageAsync($"/news?department=transport&kind=news&month={month}")));
         Assert.Empty(Listed(await anyone.GetPageAsync($"/news?department=transport&month=1999-01")));
+    }
+
+    [Fact]
+    public async Task Published_news_is_on_the_home_page_in_the_search_and_in_open_data_and_a_citizens_district_comes_first()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var (published, embargoed, forJongno) = await app.WithDbAsync(async db =>
+        {
+            NewsPost Post(string title, DateTime at, string? districts = null) => new()
+            {
+                Kind = NewsKind.News, DepartmentCode = "culture", TitleKo = title, BodyKo = "한강공원 야간 개장 " + tag, PublishAt = at, Districts = districts, CreatedAt = Now, UpdatedAt = Now, CreatedBy = "test",
+            };
+            var published = Post("여름밤 한강공원 " + tag, Now.AddMinutes(-1));
+            var embargoed = Post("내일 발표 " + tag, Now.AddDays(1));
+            var forJongno = Post("종로 골목 축제 " + tag, Now.AddMinutes(-2), "11110");
+            db.AddRange(published, embargoed, forJongno);
+            await db.SaveChangesAsync();
+            return (published.Id, embargoed.Id, forJongno.Id);
+        });
+        var anyone = app.CreateClient();
+        var home = await anyone.GetPageAsync("/");
+        Assert.NotNull(home.QuerySelector($"[data-home-post='{published}']"));
+        Assert.Null(home.QuerySelector($"[data-home-post='{embargoed}']"));
+
+        await app.Services.GetRequiredService<CityHall.Web.Platform.Search.SearchIndex>().ReconcileAsync();
+        var found = await anyone.GetPageAsync("/search?kind=news&q=" + Uri.EscapeDataString(tag));
+        var ids = found.QuerySelectorAll("[data-results='news'] [data-result]").Select(r => r.GetAttribute("data-result")).ToList();
+        Assert.Contains(published.ToString(CultureInfo.InvariantCulture), ids);
+        Assert.DoesNotContain(embargoed.ToString(CultureInfo.InvariantCulture), ids);
+
+        var csv = await anyone.GetStringAsync("/open-data/city-news.csv");
+        Assert.Contains("여름밤 한강공원 " + tag, csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("내일 발표 " + tag, csv, StringComparison.Ordinal);
+
+        // A citizen of Jongno-gu sees its news first; one of another district does not get that block.
+        var email = $"jongno-{tag}@example.org";
+        var citizen = await app.SignedUpCitizenAsync(email);
+        await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(u => u.SetProperty(x => x.DistrictCode, "11110")));
+        Html.RedirectedTo(await TestAccounts.VerifyBySmsAsync(app, citizen, TestAccounts.RandomMobile()));
+        var mine = await citizen.GetPageAsync("/news");
+        Assert.Equal("11110", mine.QuerySelector("[data-home-district]")!.GetAttribute("data-home-district"));
+        Assert.Contains(forJongno.ToString(CultureInfo.InvariantCulture), mine.QuerySelectorAll("[data-district-post]").Select(e => e.GetAttribute("data-district-post")));
+        Assert.DoesNotContain(published.ToString(CultureInfo.InvariantCulture), mine.QuerySelectorAll("[data-district-post]").Select(e => e.GetAttribute("data-district-post")));
+        Assert.Null((await anyone.GetPageAsync("/news")).QuerySelector("[data-home-district]"));
+        Assert.Null((await citizen.GetPageAsync("/news?district=11680")).QuerySelector("[data-home-district]"));
     }
 }

@@ -171,7 +171,7 @@ public sealed class HomeBlockTests(HomeBlockTests.App app) : IClassFixture<HomeB
         var texts = app.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<CityHall.Web.Platform.Localization.Text>>();
         var views = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.IWebHostEnvironment>().ContentRootFileProvider;
         var blocks = registry.HomeBlocks.Where(b => !b.Key.StartsWith("Broken/", StringComparison.Ordinal)).ToList();
-        Assert.Equal(["LiveEvents/now", "Petitions/near-threshold", "Decisions/open", "Decisions/budgets", "Petitions/answers-overdue", "Places/toilets-near", "Broadcasts/on-air", "Inclusion/open"], blocks.Select(b => b.Key));
+        Assert.Equal(["LiveEvents/now", "News/latest", "Petitions/near-threshold", "Decisions/open", "Decisions/budgets", "Petitions/answers-overdue", "Places/toilets-near", "Broadcasts/on-air", "Inclusion/open"], blocks.Select(b => b.Key));
         var before = System.Globalization.CultureInfo.CurrentUICulture;
         try
         {

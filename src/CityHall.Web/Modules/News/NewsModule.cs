@@ -1,4 +1,5 @@
 using CityHall.Web.Platform.Modules;
+using CityHall.Web.Platform.OpenData;
 
 namespace CityHall.Web.Modules.News;
 
@@ -30,12 +31,15 @@ public static class NewsModule
             Name = "News",
             Permissions = [.. Enum.GetValues<NewsKind>().Select(k => new PermissionDefinition(WriteKind(k), "Permission.News." + k, Roles.Official))],
             AdminMenu = [new("Admin.Menu.News", "/admin/news", WriteAny, 150)],
+            HomeBlocks = [new("latest", "News.Home.Title", "News.Home.More", "/news", Public.LatestNews.View, Public.LatestNews.LoadAsync, 15)],
+            SearchKinds = [new("news", "News.Search.Kind", 12, NewsSearch.ReadAsync)],
             SectorServices =
             [
                 new("administration", "news", "News.Sector.Title", "News.Sector.Summary", "/news", "ico_notice_fill", 5),
                 new("culture", "events", "News.Sector.Events.Title", "News.Sector.Events.Summary", "/news?kind=event", "ico_notice_fill", 30),
             ],
         });
+        builder.Services.AddOpenDataSource<NewsOpenData>();
         return builder;
     }
 

@@ -16,7 +16,12 @@ public sealed class IndexModel(AppDbContext db, CityClock clock, TimeProvider ti
     // From the query only: "page" is also the route value naming the Razor page.
     [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
+    public const int ForHomeDistrictShown = 3;
+
     public NewsKind? Kind { get; private set; }
+    /// <summary>A signed-in citizen's district (from their profile): its latest posts come first, above the list.</summary>
+    public string? HomeDistrict { get; private set; }
+    public IReadOnlyList<NewsPost> ForHomeDistrict { get; private set; } = [];
     public IReadOnlyList<NewsPost> Posts { get; private set; } = [];
     public int Total { get; private set; }
     public int Pages => Math.Max(1, (Total + NewsPosts.PageSize - 1) / NewsPosts.PageSize);
@@ -39,10 +44,19 @@ public sealed class IndexModel(AppDbContext db, CityClock clock, TimeProvider ti
         var month = NewsPosts.ParseMonth(MonthText);
         MonthText = month?.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
-        var query = db.Set<NewsPost>().AsNoTracking().Matching(time.GetUtcNow().UtcDateTime, new(Kind, Department, District, month), clock);
+        var now = time.GetUtcNow().UtcDateTime;
+        var query = db.Set<NewsPost>().AsNoTracking().Matching(now, new(Kind, Department, District, month), clock);
         Total = await query.CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
         Posts = await query.Skip((PageNumber - 1) * NewsPosts.PageSize).Take(NewsPosts.PageSize).ToListAsync(ct);
+        // The reader's own district first (the list below still has everything): on the first page of an unfiltered list.
+        if (User.FindFirst(PermissionClaims.HomeDistrict)?.Value is { } home && DistrictNames.ContainsKey(home) && District is null && PageNumber == 1)
+        {
+            HomeDistrict = home;
+            var marked = "," + home + ",";
+            ForHomeDistrict = await db.Set<NewsPost>().AsNoTracking().Matching(now, new(Kind, Department, null, month), clock)
+                .Where(p => p.Districts != null && ("," + p.Districts + ",").Contains(marked)).Take(ForHomeDistrictShown).ToListAsync(ct);
+        }
 
         KindItems = [new(t["News.Filter.AnyKind"], ""), .. Enum.GetValues<NewsKind>().Select(k => new SelectListItem(t["News.Kind." + k], NewsPosts.Slug(k)))];
         DepartmentItems = [new(t["News.Filter.AnyDepartment"], ""), .. DepartmentNames.OrderBy(d => d.Value, StringComparer.Create(culture, false)).Select(d => new SelectListItem(d.Value, d.Key))];
