@@ -101,8 +101,10 @@ public sealed class NewsTests(NewsApp app) : IClassFixture<NewsApp>
 
         // The public side's bad input: ignored filters still list; a feed of an unknown kind or district is a problem.
         var anyone = app.CreateClient();
-        foreach (var url in new[] { "/news?kind=%3Cscript%3E&department=nowhere&district=x&month=13-2027&page=-3", "/news?month=2027-99", "/news/999999999" })
+        foreach (var url in new[] { "/news?kind=%3Cscript%3E&department=nowhere&district=x&month=13-2027&page=-3", "/news?month=2027-99", "/news?month=0001-01", "/news?month=9999-12", "/news?district=11110&month=0001-01", "/news/999999999" })
             Assert.True((await anyone.GetAsync(url)).StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, url);
+        // A month off the calendar's ends is no month: the whole list, not an error.
+        Assert.Null((await anyone.GetPageAsync("/news?month=9999-12")).QuerySelector("#MonthText[value='9999-12']"));
         foreach (var query in new[] { "?kind=notice", "?kind=1", "?district=nowhere" })
         {
             var response = await anyone.GetAsync("/news/feed.atom" + query);

@@ -127,6 +127,9 @@ public sealed class CountingTests
             Assert.Equal(7, result.ByVotes.Ballots);
             Assert.Equal(["102", "101", "103"], result.ByVotes.Funded.Select(f => f.Id)); // 4 votes each: the cheaper first
         }
+        // A ballot with no options at all: its ballots count, nothing is funded.
+        var empty = CityHall.Web.Modules.Decisions.Budgets.BudgetResults.Count(100, [], [("101", 2)]);
+        Assert.Equal((2, 0, 0), (empty.ByVotes.Ballots, empty.ByVotes.Funded.Count, empty.ByEqualShares.Funded.Count));
     }
 
     /// <summary>The Method of Equal Shares without completion, one voter at a time (ties: more votes, then cheaper, then first listed).</summary>

@@ -23,11 +23,7 @@ public static class NewsPosts
         var query = posts.PublishedBy(now);
         if (filter.Kind is { } kind) query = query.Where(p => p.Kind == kind);
         if (filter.Department is { } department) query = query.Where(p => p.DepartmentCode == department);
-        if (filter.District is { } district)
-        {
-            var marked = "," + district + ",";
-            query = query.Where(p => p.Districts == null || ("," + p.Districts + ",").Contains(marked));
-        }
+        if (filter.District is { } district) query = query.ForDistrict(district, withCityWide: true);
         if (filter.Month is { } month)
         {
             var from = clock.FromLocal(month.ToDateTime(TimeOnly.MinValue)).UtcDateTime;
@@ -37,9 +33,21 @@ public static class NewsPosts
         return query.OrderByDescending(p => p.PublishAt).ThenByDescending(p => p.Id);
     }
 
-    /// <summary>A month as the lists write it in their addresses (2026-12), or null.</summary>
+    /// <summary>Posts for a district (its code among the post's), and the city-wide ones too when asked.</summary>
+    public static IQueryable<NewsPost> ForDistrict(this IQueryable<NewsPost> posts, string district, bool withCityWide)
+    {
+        var marked = "," + district + ",";
+        return withCityWide
+            ? posts.Where(p => p.Districts == null || ("," + p.Districts + ",").Contains(marked))
+            : posts.Where(p => p.Districts != null && ("," + p.Districts + ",").Contains(marked));
+    }
+
+    /// <summary>
+    /// A month as the lists write it in their addresses (2026-12), or null; years a clock cannot turn into UTC and back
+    /// (0001-01, 9999-12: a month's bounds would fall off the calendar) are not months here either.
+    /// </summary>
     public static DateOnly? ParseMonth(string? text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) ? month : null;
+        DateOnly.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) && month.Year is >= 1900 and <= 9000 ? month : null;
 
     public static string Title(NewsPost p, CultureInfo culture) => LocalizedText.Pick(culture, p.TitleKo, p.TitleEn ?? "");
 

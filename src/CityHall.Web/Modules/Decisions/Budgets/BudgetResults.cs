@@ -46,8 +46,8 @@ public static class BudgetResults
     private static BallotGroups SetsOf(IEnumerable<(string Choices, int Count)> sets, Dictionary<long, int> index)
     {
         // A poll's options are written together, so their ids are usually a short run: a place by id from an array.
-        var (lowest, highest) = (index.Keys.Min(), index.Keys.Max());
-        var places = highest - lowest < 4096 ? new int[highest - lowest + 1] : null;
+        var (lowest, highest) = index.Count == 0 ? (0L, -1L) : (index.Keys.Min(), index.Keys.Max());
+        var places = index.Count > 0 && highest - lowest < 4096 ? new int[highest - lowest + 1] : null;
         if (places is not null)
         {
             Array.Fill(places, -1);

@@ -17,8 +17,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock) : PageModel
         if (await db.Set<NewsPost>().AsNoTracking().PublishedBy(now).FirstOrDefaultAsync(p => p.Id == id, ct) is not { } post) return NotFound();
         Post = post;
         var culture = CultureInfo.CurrentUICulture;
-        DepartmentName = await db.Set<Department>().AsNoTracking().Where(d => d.Code == post.DepartmentCode)
-            .Select(d => culture.TwoLetterISOLanguageName == "ko" ? d.NameKo : d.NameEn).FirstOrDefaultAsync(ct) ?? post.DepartmentCode;
+        DepartmentName = (await db.Set<Department>().AsNoTracking().FirstOrDefaultAsync(d => d.Code == post.DepartmentCode, ct))?.Name(culture) ?? post.DepartmentCode;
         var districts = await DistrictChoices.NamesAsync(db);
         DistrictNames = post.DistrictCodes.Select(c => districts.GetValueOrDefault(c, c)).ToList();
         return Page();

@@ -53,9 +53,8 @@ public sealed class IndexModel(AppDbContext db, CityClock clock, TimeProvider ti
         if (User.FindFirst(PermissionClaims.HomeDistrict)?.Value is { } home && DistrictNames.ContainsKey(home) && District is null && PageNumber == 1)
         {
             HomeDistrict = home;
-            var marked = "," + home + ",";
             ForHomeDistrict = await db.Set<NewsPost>().AsNoTracking().Matching(now, new(Kind, Department, null, month), clock)
-                .Where(p => p.Districts != null && ("," + p.Districts + ",").Contains(marked)).Take(ForHomeDistrictShown).ToListAsync(ct);
+                .ForDistrict(home, withCityWide: false).Take(ForHomeDistrictShown).ToListAsync(ct);
         }
 
         KindItems = [new(t["News.Filter.AnyKind"], ""), .. Enum.GetValues<NewsKind>().Select(k => new SelectListItem(t["News.Kind." + k], NewsPosts.Slug(k)))];
