@@ -49,7 +49,9 @@ public sealed class HtmlValidityTests(BrowserFixture f)
         {
             var files = new Dictionary<string, string>();
             var visitor = await f.NewPageAsync();
-            await SaveAsync(visitor, [.. PublicPages, $"/votes/{await LivePollAsync()}/results", $"/news/{await NewsPostAsync()}"], "public", folder.FullName, files);
+            var (original, correction, waiting) = await NoticesAsync();
+            await SaveAsync(visitor, [.. PublicPages, $"/votes/{await LivePollAsync()}/results", $"/news/{await NewsPostAsync()}", $"/news/{original}", $"/news/{correction}", "/news?kind=notice"],
+                "public", folder.FullName, files);
             await visitor.Context.CloseAsync();
 
             var citizen = await f.NewPageAsync("en-US");
@@ -59,7 +61,7 @@ public sealed class HtmlValidityTests(BrowserFixture f)
 
             var staff = await f.NewPageAsync();
             await Journeys.SignInAsStaffAsync(f, staff, CityHall.Web.Platform.Identity.Roles.Administrator);
-            await SaveAsync(staff, StaffPages, "staff", folder.FullName, files);
+            await SaveAsync(staff, [.. StaffPages, $"/admin/news/{original}", $"/admin/news/{waiting}", $"/admin/news/new?corrects={correction}"], "staff", folder.FullName, files);
             await staff.Context.CloseAsync();
 
             var errors = await ValidateAsync(files);
@@ -94,6 +96,31 @@ public sealed class HtmlValidityTests(BrowserFixture f)
         db.Add(post);
         await db.SaveChangesAsync();
         return post.Id;
+    });
+
+    /// <summary>
+    /// Official notices in each state the pages draw differently: one corrected (with its banner), its correction (linking
+    /// it), and one waiting for approval (the review with the approve and return forms).
+    /// </summary>
+    private Task<(long Original, long Correction, long Waiting)> NoticesAsync() => f.App.WithDbAsync(async db =>
+    {
+        var now = DateTime.UtcNow;
+        CityHall.Web.Modules.News.NewsPost Notice(string title, int? number, long? corrects = null) => new()
+        {
+            Kind = CityHall.Web.Modules.News.NewsKind.Notice, DepartmentCode = "culture", TitleKo = title, BodyKo = "다음과 같이 **공고**합니다.\n\n- 기간: 30일",
+            LegalBasis = "「문화유산법」 제27조", PeriodFrom = DateOnly.FromDateTime(now), PeriodTo = DateOnly.FromDateTime(now.AddDays(30)), CorrectsId = corrects,
+            SubmittedBy = "browser-test", SubmittedAt = now, ApprovedBy = number is null ? null : "approver", ApprovedAt = number is null ? null : now,
+            PublishAt = number is null ? null : now.AddMinutes(-1), NoticeYear = number is null ? null : 2001, NoticeNumber = number,
+            CreatedAt = now, UpdatedAt = now, CreatedBy = "browser-test",
+        };
+        var original = Notice("유효성 검사 공고", 1);
+        db.Add(original);
+        await db.SaveChangesAsync();
+        var correction = Notice("[정정] 유효성 검사 공고", 2, original.Id);
+        var waiting = Notice("승인 대기 공고", null);
+        db.AddRange(correction, waiting);
+        await db.SaveChangesAsync();
+        return (original.Id, correction.Id, waiting.Id);
     });
 
     /// <summary>The HTML as the server sent it (not the DOM after scripts), fetched with the browser's cookies.</summary>

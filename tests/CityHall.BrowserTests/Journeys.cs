@@ -56,12 +56,16 @@ public static partial class Journeys
     [System.Text.RegularExpressions.GeneratedRegex(@"\b\d{6}\b")]
     private static partial System.Text.RegularExpressions.Regex SixDigits();
 
-    public static async Task SignInAsStaffAsync(BrowserFixture f, IPage page, string role)
+    /// <param name="department">For officials: the department (by code) they belong to.</param>
+    public static async Task SignInAsStaffAsync(BrowserFixture f, IPage page, string role, string? department = null)
     {
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@city.example";
         string key;
         await using (var scope = f.App.Services.CreateAsyncScope())
+        {
             key = (await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateOrPromoteAsync(email, "직원", TestAccounts.Password, role)).AuthenticatorKey!;
+            if (department is not null) await TestAccounts.AddToDepartmentAsync(scope.ServiceProvider, email, department);
+        }
         await page.GotoAsync("/account/sign-in");
         await page.FillAsync("#Input_Email", email);
         await page.FillAsync("#Input_Password", TestAccounts.Password);

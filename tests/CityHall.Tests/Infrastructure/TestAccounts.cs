@@ -50,14 +50,7 @@ public static partial class TestAccounts
             var result = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateOrPromoteAsync(email, "직원", Password, role);
             Assert.True(result.Succeeded, string.Join("; ", result.Errors));
             key = result.AuthenticatorKey!;
-            if (department is not null)
-            {
-                var db = scope.ServiceProvider.GetRequiredService<CityHall.Web.Data.AppDbContext>();
-                var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
-                var departmentId = await db.Set<CityHall.Web.Platform.City.Department>().Where(d => d.Code == department).Select(d => d.Id).SingleAsync();
-                db.Add(new StaffDepartment { UserId = userId, DepartmentId = departmentId });
-                await db.SaveChangesAsync();
-            }
+            if (department is not null) await AddToDepartmentAsync(scope.ServiceProvider, email, department);
         }
         var client = app.CreateBrowserLikeClient();
         var signIn = await client.GetPageAsync("/account/sign-in");
@@ -69,6 +62,16 @@ public static partial class TestAccounts
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         var cookie = string.Join("; ", done.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Where(c => !c.EndsWith('=')));
         return (client, cookie);
+    }
+
+    /// <summary>Makes the staff member with this e-mail a member of the department (by code), as an administrator does at /admin/users.</summary>
+    public static async Task AddToDepartmentAsync(IServiceProvider services, string email, string department)
+    {
+        var db = services.GetRequiredService<CityHall.Web.Data.AppDbContext>();
+        var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+        var departmentId = await db.Set<CityHall.Web.Platform.City.Department>().Where(d => d.Code == department).Select(d => d.Id).SingleAsync();
+        db.Add(new StaffDepartment { UserId = userId, DepartmentId = departmentId });
+        await db.SaveChangesAsync();
     }
 
     /// <summary>

@@ -105,7 +105,7 @@ public sealed class NewsTests(NewsApp app) : IClassFixture<NewsApp>
             Assert.True((await anyone.GetAsync(url)).StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, url);
         // A month off the calendar's ends is no month: the whole list, not an error.
         Assert.Null((await anyone.GetPageAsync("/news?month=9999-12")).QuerySelector("#MonthText[value='9999-12']"));
-        foreach (var query in new[] { "?kind=notice", "?kind=1", "?district=nowhere" })
+        foreach (var query in new[] { "?kind=bulletin", "?kind=1", "?district=nowhere" })
         {
             var response = await anyone.GetAsync("/news/feed.atom" + query);
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

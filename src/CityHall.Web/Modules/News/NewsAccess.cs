@@ -8,9 +8,14 @@ namespace CityHall.Web.Modules.News;
 /// </summary>
 public static class NewsAccess
 {
-    /// <summary>The posts the user's departments answer for (all of them for an administrator).</summary>
+    /// <summary>
+    /// The posts the user's departments answer for (every department's for an administrator), of the kinds the user
+    /// writes — and notices for their approvers.
+    /// </summary>
     public static IQueryable<NewsPost> Visible(IQueryable<NewsPost> posts, ClaimsPrincipal user)
     {
+        var kinds = Enum.GetValues<NewsKind>().Where(k => MayWrite(user, k) || (k == NewsKind.Notice && user.HasPermission(NewsModule.ApproveNotices))).ToList();
+        posts = posts.Where(p => kinds.Contains(p.Kind));
         if (user.IsInRole(Roles.Administrator)) return posts;
         var departments = user.Departments().ToList();
         return posts.Where(p => departments.Contains(p.DepartmentCode));

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace CityHall.Web.Modules.News;
 
 /// <summary>
-/// Atom feeds of the city's news (/news/feed.atom): all kinds or one (kind=news, pressrelease, event), all districts or
+/// Atom feeds of the city's news (/news/feed.atom): all kinds or one (kind=news, pressrelease, event, notice), all districts or
 /// one with the city-wide posts (district=code); the 50 newest published posts, in the reader's language. An embargoed
 /// post enters the feed at its time, not before.
 /// </summary>
@@ -17,14 +17,14 @@ public static class NewsFeed
     public static void Map(WebApplication app) =>
         app.MapGet("/news/feed.atom", WriteAsync)
             .CacheOutput(Platform.Web.OutputCaching.PublicShort)
-            .WithTags("News").WithSummary("Atom feed of the city's news, press releases and events (kind=news|pressrelease|event; district=code)");
+            .WithTags("News").WithSummary("Atom feed of the city's news, press releases and events and official notices (kind=news|pressrelease|event|notice; district=code)");
 
     private static async Task<IResult> WriteAsync(HttpContext http, AppDbContext db, IStringLocalizer<Text> t, IOptionsMonitor<CityOptions> city,
         CityClock clock, TimeProvider time, string? kind, string? district)
     {
         NewsKind? only = null;
         if (!string.IsNullOrEmpty(kind) && (only = NewsPosts.ParseKind(kind)) is null)
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "kind must be news, pressrelease or event.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "kind must be news, pressrelease, event or notice.");
         if (!string.IsNullOrEmpty(district) && !await db.Set<District>().AnyAsync(d => d.Code == district))
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "No district has this code.");
         var filter = new NewsPosts.Filter(only, null, string.IsNullOrEmpty(district) ? null : district, null);

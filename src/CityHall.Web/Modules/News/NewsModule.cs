@@ -10,10 +10,16 @@ namespace CityHall.Web.Modules.News;
 /// </summary>
 public static class NewsModule
 {
-    public const string WriteNews = "news.news", WritePressReleases = "news.pressrelease", WriteEvents = "news.event";
+    public const string WriteNews = "news.news", WritePressReleases = "news.pressrelease", WriteEvents = "news.event", WriteNotices = "news.notice";
 
-    /// <summary>Any of the kinds' permissions: what the staff pages need (each post then needs its own kind's).</summary>
-    public const string WriteAny = WriteNews + "|" + WritePressReleases + "|" + WriteEvents;
+    /// <summary>Approving a department's official notices for publication: the second person, never the one who submitted.</summary>
+    public const string ApproveNotices = "news.notice.approve";
+
+    /// <summary>
+    /// Any of the kinds' permissions or the approvers': what the staff pages need (each post then needs its own kind's
+    /// to be changed, or the approvers' to be approved).
+    /// </summary>
+    public const string StaffAny = WriteNews + "|" + WritePressReleases + "|" + WriteEvents + "|" + WriteNotices + "|" + ApproveNotices;
 
     /// <summary>The permission to write posts of a kind.</summary>
     public static string WriteKind(NewsKind kind) => kind switch
@@ -21,6 +27,7 @@ public static class NewsModule
         NewsKind.News => WriteNews,
         NewsKind.PressRelease => WritePressReleases,
         NewsKind.Event => WriteEvents,
+        NewsKind.Notice => WriteNotices,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -29,16 +36,24 @@ public static class NewsModule
         builder.Services.AddModule(new ModuleDescriptor
         {
             Name = "News",
-            Permissions = [.. Enum.GetValues<NewsKind>().Select(k => new PermissionDefinition(WriteKind(k), "Permission.News." + k, Roles.Official))],
-            AdminMenu = [new("Admin.Menu.News", "/admin/news", WriteAny, 150)],
+            // Any official of the department may be the second person: what makes a notice approved is that someone
+            // other than its submitter, answering for the same department, said so (OfficialNotices).
+            Permissions =
+            [
+                .. Enum.GetValues<NewsKind>().Select(k => new PermissionDefinition(WriteKind(k), "Permission.News." + k, Roles.Official)),
+                new PermissionDefinition(ApproveNotices, "Permission.News.ApproveNotices", Roles.Official),
+            ],
+            AdminMenu = [new("Admin.Menu.News", "/admin/news", StaffAny, 150)],
             HomeBlocks = [new("latest", "News.Home.Title", "News.Home.More", "/news", Public.LatestNews.View, Public.LatestNews.LoadAsync, 15)],
             SearchKinds = [new("news", "News.Search.Kind", 12, NewsSearch.ReadAsync)],
             SectorServices =
             [
                 new("administration", "news", "News.Sector.Title", "News.Sector.Summary", "/news", "ico_notice_fill", 5),
+                new("administration", "notices", "News.Sector.Notices.Title", "News.Sector.Notices.Summary", "/news?kind=notice", "ico_notice_fill", 6),
                 new("culture", "events", "News.Sector.Events.Title", "News.Sector.Events.Summary", "/news?kind=event", "ico_notice_fill", 30),
             ],
         });
+        builder.Services.AddScoped<OfficialNotices>();
         builder.Services.AddOpenDataSource<NewsOpenData>();
         return builder;
     }

@@ -2063,6 +2063,14 @@ namespace CityHall.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("BodyEn")
                         .HasMaxLength(50000)
                         .HasColumnType("character varying(50000)");
@@ -2071,6 +2079,9 @@ namespace CityHall.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(50000)
                         .HasColumnType("character varying(50000)");
+
+                    b.Property<long?>("CorrectsId")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -2093,9 +2104,44 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("NoticeNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("NoticeYear")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("PeriodFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PeriodTo")
+                        .HasColumnType("date");
+
                     b.Property<DateTime?>("PublishAt")
                         .HasColumnType("timestamp with time zone")
                         .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<DateTime?>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("TitleEn")
                         .HasMaxLength(300)
@@ -2112,13 +2158,35 @@ namespace CityHall.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CorrectsId");
+
                     b.HasIndex("PublishAt");
 
                     b.HasIndex("DepartmentCode", "PublishAt");
 
                     b.HasIndex("Kind", "PublishAt");
 
+                    b.HasIndex("DepartmentCode", "NoticeYear", "NoticeNumber")
+                        .IsUnique();
+
                     b.ToTable("news_posts", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.News.NoticeNumberCounter", b =>
+                {
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DepartmentCode", "Year");
+
+                    b.ToTable("news_notice_numbers", (string)null);
                 });
 
             modelBuilder.Entity("CityHall.Web.Modules.Petitions.Forum.PetitionComment", b =>
@@ -4392,6 +4460,14 @@ namespace CityHall.Web.Data.Migrations.Postgres
                         .HasForeignKey("QuestionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.News.NewsPost", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.News.NewsPost", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectsId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CityHall.Web.Modules.Petitions.Forum.PetitionComment", b =>

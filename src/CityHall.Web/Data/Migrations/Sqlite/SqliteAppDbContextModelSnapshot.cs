@@ -1990,6 +1990,14 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BodyEn")
                         .HasMaxLength(50000)
                         .HasColumnType("TEXT");
@@ -1998,6 +2006,9 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(50000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("CorrectsId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
@@ -2020,9 +2031,44 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("NoticeNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("NoticeYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PeriodFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PeriodTo")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("PublishAt")
                         .HasColumnType("INTEGER")
                         .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<long?>("RequestedAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("TitleEn")
                         .HasMaxLength(300)
@@ -2039,13 +2085,35 @@ namespace CityHall.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CorrectsId");
+
                     b.HasIndex("PublishAt");
 
                     b.HasIndex("DepartmentCode", "PublishAt");
 
                     b.HasIndex("Kind", "PublishAt");
 
+                    b.HasIndex("DepartmentCode", "NoticeYear", "NoticeNumber")
+                        .IsUnique();
+
                     b.ToTable("news_posts", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.News.NoticeNumberCounter", b =>
+                {
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DepartmentCode", "Year");
+
+                    b.ToTable("news_notice_numbers", (string)null);
                 });
 
             modelBuilder.Entity("CityHall.Web.Modules.Petitions.Forum.PetitionComment", b =>
@@ -4271,6 +4339,14 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                         .HasForeignKey("QuestionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.News.NewsPost", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.News.NewsPost", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectsId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CityHall.Web.Modules.Petitions.Forum.PetitionComment", b =>

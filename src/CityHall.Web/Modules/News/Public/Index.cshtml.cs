@@ -7,7 +7,7 @@ namespace CityHall.Web.Modules.News.Public;
 
 /// <summary>The city's news, newest first, 20 a page: all kinds or one, of a department, a district (with the city-wide), a month.</summary>
 [OutputCache(PolicyName = Platform.Web.OutputCaching.PublicShort)]
-public sealed class IndexModel(AppDbContext db, CityClock clock, TimeProvider time, IStringLocalizer<Text> t) : PageModel
+public sealed class IndexModel(AppDbContext db, CityClock clock, TimeProvider time, OfficialNotices notices, IStringLocalizer<Text> t) : PageModel
 {
     [FromQuery(Name = "kind")] public string? KindText { get; set; }
     [FromQuery(Name = "department")] public string? Department { get; set; }
@@ -27,6 +27,8 @@ public sealed class IndexModel(AppDbContext db, CityClock clock, TimeProvider ti
     public int Pages => Math.Max(1, (Total + NewsPosts.PageSize - 1) / NewsPosts.PageSize);
     public IReadOnlyDictionary<string, string> DepartmentNames { get; private set; } = new Dictionary<string, string>();
     public IReadOnlyDictionary<string, string> DistrictNames { get; private set; } = new Dictionary<string, string>();
+    /// <summary>Where each listed notice stands today (in force, ended, corrected...).</summary>
+    public IReadOnlyDictionary<long, NoticeStatus> NoticeStatuses { get; private set; } = new Dictionary<long, NoticeStatus>();
     public IReadOnlyList<SelectListItem> KindItems { get; private set; } = [];
     public IReadOnlyList<SelectListItem> DepartmentItems { get; private set; } = [];
     public IReadOnlyList<SelectListItem> DistrictItems { get; private set; } = [];
@@ -56,6 +58,11 @@ public sealed class IndexModel(AppDbContext db, CityClock clock, TimeProvider ti
             ForHomeDistrict = await db.Set<NewsPost>().AsNoTracking().Matching(now, new(Kind, Department, null, month), clock)
                 .ForDistrict(home, withCityWide: false).Take(ForHomeDistrictShown).ToListAsync(ct);
         }
+        var noticeIds = Posts.Concat(ForHomeDistrict).Where(p => p.Kind == NewsKind.Notice).Select(p => p.Id).Distinct().ToList();
+        var corrected = await OfficialNotices.CorrectionsOfAsync(db, noticeIds, now, ct);
+        var today = notices.Today;
+        NoticeStatuses = Posts.Concat(ForHomeDistrict).Where(p => p.Kind == NewsKind.Notice).DistinctBy(p => p.Id)
+            .ToDictionary(p => p.Id, p => OfficialNotices.StatusOn(p, today, corrected.ContainsKey(p.Id)));
 
         KindItems = [new(t["News.Filter.AnyKind"], ""), .. Enum.GetValues<NewsKind>().Select(k => new SelectListItem(t["News.Kind." + k], NewsPosts.Slug(k)))];
         DepartmentItems = [new(t["News.Filter.AnyDepartment"], ""), .. DepartmentNames.OrderBy(d => d.Value, StringComparer.Create(culture, false)).Select(d => new SelectListItem(d.Value, d.Key))];
