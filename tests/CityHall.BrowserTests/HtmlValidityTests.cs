@@ -49,8 +49,9 @@ public sealed class HtmlValidityTests(BrowserFixture f)
         {
             var files = new Dictionary<string, string>();
             var visitor = await f.NewPageAsync();
-            var (original, correction, waiting) = await NoticesAsync();
-            await SaveAsync(visitor, [.. PublicPages, $"/votes/{await LivePollAsync()}/results", $"/news/{await NewsPostAsync()}", $"/news/{original}", $"/news/{correction}", "/news?kind=notice"],
+            var (original, correction, waiting, document) = await NoticesAsync();
+            await SaveAsync(visitor, [.. PublicPages, $"/votes/{await LivePollAsync()}/results", $"/news/{await NewsPostAsync()}", $"/news/{original}", $"/news/{correction}", "/news?kind=notice",
+                $"/news/{original}/files/{document}/text"],
                 "public", folder.FullName, files);
             await visitor.Context.CloseAsync();
 
@@ -61,7 +62,7 @@ public sealed class HtmlValidityTests(BrowserFixture f)
 
             var staff = await f.NewPageAsync();
             await Journeys.SignInAsStaffAsync(f, staff, CityHall.Web.Platform.Identity.Roles.Administrator);
-            await SaveAsync(staff, [.. StaffPages, $"/admin/news/{original}", $"/admin/news/{waiting}", $"/admin/news/new?corrects={correction}"], "staff", folder.FullName, files);
+            await SaveAsync(staff, [.. StaffPages, $"/admin/news/{original}", $"/admin/news/{waiting}", $"/admin/news/new?corrects={correction}", $"/admin/news/{waiting}/attachments", $"/admin/news/{original}/attachments"], "staff", folder.FullName, files);
             await staff.Context.CloseAsync();
 
             var errors = await ValidateAsync(files);
@@ -102,7 +103,7 @@ public sealed class HtmlValidityTests(BrowserFixture f)
     /// Official notices in each state the pages draw differently: one corrected (with its banner), its correction (linking
     /// it), and one waiting for approval (the review with the approve and return forms).
     /// </summary>
-    private Task<(long Original, long Correction, long Waiting)> NoticesAsync() => f.App.WithDbAsync(async db =>
+    private Task<(long Original, long Correction, long Waiting, long Document)> NoticesAsync() => f.App.WithDbAsync(async db =>
     {
         var now = DateTime.UtcNow;
         CityHall.Web.Modules.News.NewsPost Notice(string title, int? number, long? corrects = null) => new()
@@ -120,7 +121,13 @@ public sealed class HtmlValidityTests(BrowserFixture f)
         var waiting = Notice("승인 대기 공고", null);
         db.AddRange(correction, waiting);
         await db.SaveChangesAsync();
-        return (original.Id, correction.Id, waiting.Id);
+        var bytes = CityHall.Tests.News.TestDocuments.Docx("공고문", "첫째 줄", "둘째 줄");
+        var document = new CityHall.Web.Modules.News.Attachments.NewsAttachment { PostId = original.Id, FileName = "공고문.docx", Kind = CityHall.Web.Modules.News.Attachments.AttachmentKind.Docx,
+            Size = bytes.Length, Sha256 = "0", Content = bytes, Text = "공고문\n첫째 줄\n둘째 줄", UploadedAt = now, UploadedBy = "browser-test" };
+        db.AddRange(document, new CityHall.Web.Modules.News.Attachments.NewsAttachment { PostId = waiting.Id, FileName = "도면.docx", Kind = CityHall.Web.Modules.News.Attachments.AttachmentKind.Docx,
+            Size = bytes.Length, Sha256 = "0", Content = bytes, Text = null, UploadedAt = now, UploadedBy = "browser-test" });
+        await db.SaveChangesAsync();
+        return (original.Id, correction.Id, waiting.Id, document.Id);
     });
 
     /// <summary>The HTML as the server sent it (not the DOM after scripts), fetched with the browser's cookies.</summary>

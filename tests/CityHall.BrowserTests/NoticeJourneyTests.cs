@@ -2,14 +2,15 @@ using System.Globalization;
 using CityHall.Web.Modules.News;
 using CityHall.Web.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
 
 namespace CityHall.BrowserTests;
 
 /// <summary>
 /// An official of the transport department writes an official notice for one district and schedules it (refused first
-/// without its legal basis and period); a second official of the department finds it waiting and approves it; when its
+/// without its legal basis and period), attaching its plan as an HWP file; a second official of the department finds it waiting and approves it; when its
 /// time comes a visitor finds it from the administration sector by the district and reads its number, legal basis and
-/// status. In Korean and English, axe on every page.
+/// status, and the plan's text. In Korean and English, axe on every page.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class NoticeJourneyTests(BrowserFixture f)
@@ -46,6 +47,16 @@ public sealed class NoticeJourneyTests(BrowserFixture f)
         Assert.Equal(1, await writer.Locator("[data-awaiting-other]").CountAsync());
         await Axe.AssertNoViolationsAsync(writer);
         var id = await f.App.WithDbAsync(db => db.Set<NewsPost>().Where(p => p.TitleKo.EndsWith(tag)).Select(p => p.Id).SingleAsync());
+        // Its document: the relocation plan as HWP, read by its content.
+        await writer.ClickAsync("[data-manage-attachments] a");
+        await writer.WaitForURLAsync($"**/admin/news/{id}/attachments");
+        await Axe.AssertNoViolationsAsync(writer);
+        await writer.SetInputFilesAsync("#Document", new FilePayload { Name = "정류장 이전 계획.hwp", MimeType = "application/x-hwp",
+            Buffer = CityHall.Tests.News.TestDocuments.Hwp(["종로1가 정류장을 종로2가로 옮깁니다.", "시행: 공고일부터"]) });
+        await writer.ClickAsync("form[data-attachment-form] button[type=submit]");
+        await writer.WaitForURLAsync($"**/admin/news/{id}/attachments?added=1");
+        Assert.Equal(1, await writer.Locator("[data-attachments] [data-attachment]").CountAsync());
+        await Axe.AssertNoViolationsAsync(writer);
         await writer.Context.CloseAsync();
 
         var approver = await f.NewPageAsync(locale);
@@ -81,6 +92,11 @@ public sealed class NoticeJourneyTests(BrowserFixture f)
         var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Seoul).Date;
         Assert.Equal(local.Date > today ? "Upcoming" : "InForce", await page.GetAttributeAsync("[data-notice-status]", "data-notice-status"));
         Assert.Contains("제4조", await page.TextContentAsync("[data-legal-basis]"), StringComparison.Ordinal);
+        await Axe.AssertNoViolationsAsync(page);
+        // The HWP's text, for those without a viewer for it.
+        await page.ClickAsync("[data-post-attachments] [data-attachment-text-link]");
+        await page.WaitForURLAsync($"**/news/{id}/files/*/text");
+        Assert.Contains("종로2가로 옮깁니다", await page.TextContentAsync("[data-attachment-text]"), StringComparison.Ordinal);
         await Axe.AssertNoViolationsAsync(page);
         await page.Context.CloseAsync();
     }

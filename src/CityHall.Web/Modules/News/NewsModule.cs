@@ -61,6 +61,7 @@ public static class NewsModule
     public static WebApplication MapNews(this WebApplication app)
     {
         NewsFeed.Map(app);
+        Attachments.AttachmentDownloads.Map(app);
         return app;
     }
 }

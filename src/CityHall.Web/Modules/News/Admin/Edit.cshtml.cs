@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using CityHall.Web.Platform.Audit;
+using CityHall.Web.Modules.News.Attachments;
 using CityHall.Web.Platform.City;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
@@ -24,6 +25,7 @@ public sealed class EditModel(AppDbContext db, AuditLog audit, CityClock cityClo
     public NewsPost? Corrected { get; private set; }
     /// <summary>The published correction of the existing notice, if any.</summary>
     public NewsPost? CorrectedBy { get; private set; }
+    public IReadOnlyList<Attachments.AttachmentSummary> Files { get; private set; } = [];
     public IReadOnlyList<SelectListItem> KindItems { get; private set; } = [];
     public IReadOnlyList<SelectListItem> DepartmentItems { get; private set; } = [];
     public IReadOnlyList<SelectListItem> Districts { get; private set; } = [];
@@ -184,6 +186,7 @@ public sealed class EditModel(AppDbContext db, AuditLog audit, CityClock cityClo
             if (Existing is null || !(NewsAccess.MayChange(User, Existing) || OfficialNotices.MayApprove(User, Existing))) return NotFound();
             if (Existing.CorrectsId is { } originalId) Corrected = await db.Set<NewsPost>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == originalId, ct);
             CorrectedBy = (await OfficialNotices.CorrectionsOfAsync(db, [Existing.Id], Now, ct)).GetValueOrDefault(Existing.Id);
+            Files = await db.Set<Attachments.NewsAttachment>().Where(a => a.PostId == id).Summaries().ToListAsync(ct);
         }
         var culture = CultureInfo.CurrentUICulture;
         KindItems = Enum.GetValues<NewsKind>().Where(k => NewsAccess.MayWrite(User, k)).Select(k => new SelectListItem(t["News.Kind." + k].Value, k.ToString())).ToList();

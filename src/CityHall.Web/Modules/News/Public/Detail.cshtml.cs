@@ -1,4 +1,5 @@
 using System.Globalization;
+using CityHall.Web.Modules.News.Attachments;
 using CityHall.Web.Platform.City;
 
 namespace CityHall.Web.Modules.News.Public;
@@ -11,6 +12,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, OfficialNot
     public NoticeStatus? Status { get; private set; }
     public NewsPost? Corrects { get; private set; }
     public NewsPost? CorrectedBy { get; private set; }
+    public IReadOnlyList<Attachments.AttachmentSummary> Files { get; private set; } = [];
 
     public NewsPost Post { get; private set; } = null!;
     public string DepartmentName { get; private set; } = "";
@@ -25,6 +27,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, OfficialNot
         DepartmentName = (await db.Set<Department>().AsNoTracking().FirstOrDefaultAsync(d => d.Code == post.DepartmentCode, ct))?.Name(culture) ?? post.DepartmentCode;
         var districts = await DistrictChoices.NamesAsync(db);
         DistrictNames = post.DistrictCodes.Select(c => districts.GetValueOrDefault(c, c)).ToList();
+        Files = await db.Set<Attachments.NewsAttachment>().Where(a => a.PostId == post.Id).Summaries().ToListAsync(ct);
         if (post.Kind == NewsKind.Notice)
         {
             CorrectedBy = (await OfficialNotices.CorrectionsOfAsync(db, [post.Id], now, ct)).GetValueOrDefault(post.Id);
