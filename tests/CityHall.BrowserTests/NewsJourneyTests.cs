@@ -5,7 +5,8 @@ namespace CityHall.BrowserTests;
 
 /// <summary>
 /// Staff write a post for one district (refused first when empty, the summary leading to the fields), a visitor finds it
-/// from the administration sector by the district's filter and reads it; in Korean and English, axe on every page.
+/// from the administration sector by the district's filter and reads it, and a citizen asks for that district's daily
+/// digest; in Korean and English, axe on every page.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class NewsJourneyTests(BrowserFixture f)
@@ -57,5 +58,22 @@ public sealed class NewsJourneyTests(BrowserFixture f)
         Assert.Equal(2, await page.Locator("[data-post-body] li").CountAsync());
         await Axe.AssertNoViolationsAsync(page);
         await page.Context.CloseAsync();
+
+        // A citizen asks for the district's news every day: refused first with nothing chosen, then saved.
+        var citizen = await f.NewPageAsync(locale);
+        await Journeys.SignUpAsync(f, citizen, $"digest-{tag}@example.org");
+        await citizen.GotoAsync("/news");
+        await citizen.ClickAsync("a[data-subscribe]");
+        await citizen.WaitForURLAsync("**/news/subscription");
+        await Axe.AssertNoViolationsAsync(citizen);
+        await citizen.ClickAsync("form[data-subscription-form] button[type=submit]");
+        await citizen.WaitForSelectorAsync(".ch-error-summary");
+        await Axe.AssertNoViolationsAsync(citizen);
+        await citizen.ClickAsync("form[data-subscription-form] .krds-form-check:has([name='Districts'][value='11110']) label");
+        await citizen.ClickAsync("form[data-subscription-form] button[type=submit]");
+        await citizen.WaitForURLAsync("**/news/subscription?saved=1");
+        Assert.True(await citizen.IsCheckedAsync("[name='Districts'][value='11110']"));
+        await Axe.AssertNoViolationsAsync(citizen);
+        await citizen.Context.CloseAsync();
     }
 }

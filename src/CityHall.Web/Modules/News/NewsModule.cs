@@ -54,6 +54,10 @@ public static class NewsModule
             ],
         });
         builder.Services.AddScoped<OfficialNotices>();
+        builder.Services.Configure<Subscriptions.NewsOptions>(builder.Configuration.GetSection(Subscriptions.NewsOptions.Section));
+        builder.Services.AddSingleton<Subscriptions.NewsDigest>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Subscriptions.NewsDigest>());
+        builder.Services.AddScoped<IPersonalDataContributor, Subscriptions.NewsPersonalData>();
         builder.Services.AddOpenDataSource<NewsOpenData>();
         return builder;
     }
