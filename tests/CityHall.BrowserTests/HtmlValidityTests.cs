@@ -126,6 +126,8 @@ public sealed class HtmlValidityTests(BrowserFixture f)
             Size = bytes.Length, Sha256 = "0", Content = bytes, Text = "공고문\n첫째 줄\n둘째 줄", UploadedAt = now, UploadedBy = "browser-test" };
         db.AddRange(document, new CityHall.Web.Modules.News.Attachments.NewsAttachment { PostId = waiting.Id, FileName = "도면.docx", Kind = CityHall.Web.Modules.News.Attachments.AttachmentKind.Docx,
             Size = bytes.Length, Sha256 = "0", Content = bytes, Text = null, UploadedAt = now, UploadedBy = "browser-test" });
+        var picture = CityHall.Tests.Infrastructure.TestImages.RedLeftBlueRight(320, 200);
+        db.Add(new CityHall.Web.Modules.News.Attachments.NewsPicture { PostId = original.Id, Bytes = picture, Width = 320, Height = 200, AltText = "공고 위치도", Hash = new string('a', 64) });
         await db.SaveChangesAsync();
         return (original.Id, correction.Id, waiting.Id, document.Id);
     });

@@ -135,4 +135,37 @@ public sealed class AttachmentTests(NoticeApp app) : IClassFixture<NoticeApp>
         Assert.Single((await Html.ParseAsync(remove)).ErrorSummary());
         Assert.Equal(1, await app.WithDbAsync(db => db.Set<NewsAttachment>().CountAsync(a => a.PostId == notice)));
     }
+
+    [Fact]
+    public async Task A_posts_picture_is_re_encoded_described_and_public_with_the_post()
+    {
+        var writer = await app.SignedInStaffAsync(Roles.Official, department: "culture");
+        var post = await DraftAsync(writer, "culture");
+        var page = await writer.GetPageAsync($"/admin/news/{post}/attachments");
+        async Task<string[]> Refused(string alt, string name, byte[] bytes)
+        {
+            var response = await writer.SubmitMultipartAsync(page, [new("PictureAlt", alt)], [("Picture", name, bytes, "image/jpeg")], "form[data-picture-form]");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return (await Html.ParseAsync(response)).ErrorSummary();
+        }
+        var photo = TestImages.RedLeftBlueRight(640, 480);
+        Assert.Single(await Refused("", "photo.jpg", photo));                                     // no description
+        Assert.Single(await Refused("축제 포스터", "poster.jpg", TestDocuments.Pdf("not a picture"))); // not a picture
+        Assert.Single(await Refused(new string('가', 301), "photo.jpg", photo));                 // description too long
+        Assert.False(await app.WithDbAsync(db => db.Set<NewsPicture>().AnyAsync(p => p.PostId == post)));
+
+        Html.RedirectedTo(await writer.SubmitMultipartAsync(page, [new("PictureAlt", "한강 불꽃축제 포스터")], [("Picture", "photo.jpg", photo, "image/jpeg")], "form[data-picture-form]"));
+        var anyone = app.CreateClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await anyone.GetAsync($"/news/{post}/picture")).StatusCode);
+        Assert.Equal("image/jpeg", (await writer.GetAsync($"/news/{post}/picture")).Content.Headers.ContentType!.MediaType);
+
+        var edit = await writer.GetPageAsync($"/admin/news/{post}");
+        Html.RedirectedTo(await writer.SubmitAsync(edit, edit.FilledIn("form[data-post-form]").With(("Input.When", "Now")), "form[data-post-form]"));
+        var published = await anyone.GetPageAsync($"/news/{post}");
+        Assert.Equal("한강 불꽃축제 포스터", published.QuerySelector("[data-post-picture] img")!.GetAttribute("alt"));
+        Assert.Contains($"/news/{post}/picture", published.QuerySelector("meta[property='og:image']")!.GetAttribute("content"), StringComparison.Ordinal);
+        var served = await anyone.GetAsync($"/news/{post}/picture");
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.NotEqual(photo, await served.Content.ReadAsByteArrayAsync()); // re-encoded, never the upload as sent
+    }
 }

@@ -66,6 +66,7 @@ public static class NewsModule
     {
         NewsFeed.Map(app);
         Attachments.AttachmentDownloads.Map(app);
+        Attachments.NewsPictures.Map(app);
         return app;
     }
 }

@@ -2106,6 +2106,41 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.ToTable("news_attachments", (string)null);
                 });
 
+            modelBuilder.Entity("CityHall.Web.Modules.News.Attachments.NewsPicture", b =>
+                {
+                    b.Property<long>("PostId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("AltText")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PostId");
+
+                    b.ToTable("news_pictures", (string)null);
+                });
+
             modelBuilder.Entity("CityHall.Web.Modules.News.NewsPost", b =>
                 {
                     b.Property<long>("Id")
@@ -4570,6 +4605,15 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.HasOne("CityHall.Web.Modules.News.NewsPost", null)
                         .WithMany()
                         .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.News.Attachments.NewsPicture", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.News.NewsPost", null)
+                        .WithOne()
+                        .HasForeignKey("CityHall.Web.Modules.News.Attachments.NewsPicture", "PostId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -2033,6 +2033,41 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                     b.ToTable("news_attachments", (string)null);
                 });
 
+            modelBuilder.Entity("CityHall.Web.Modules.News.Attachments.NewsPicture", b =>
+                {
+                    b.Property<long>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AltText")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PostId");
+
+                    b.ToTable("news_pictures", (string)null);
+                });
+
             modelBuilder.Entity("CityHall.Web.Modules.News.NewsPost", b =>
                 {
                     b.Property<long>("Id")
@@ -4445,6 +4480,15 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                     b.HasOne("CityHall.Web.Modules.News.NewsPost", null)
                         .WithMany()
                         .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.News.Attachments.NewsPicture", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.News.NewsPost", null)
+                        .WithOne()
+                        .HasForeignKey("CityHall.Web.Modules.News.Attachments.NewsPicture", "PostId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

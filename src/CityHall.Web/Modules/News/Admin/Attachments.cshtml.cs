@@ -6,10 +6,11 @@ using CityHall.Web.Platform.Audit;
 namespace CityHall.Web.Modules.News.Admin;
 
 /// <summary>
-/// A post's documents: its writers add PDF, HWP, HWPX, DOCX and XLSX files (each told by its content, up to 20 MB,
+/// A post's documents and picture: its writers add PDF, HWP, HWPX, DOCX and XLSX files (each told by its content, up to 20 MB,
 /// ten a post, counted against the writer's daily upload allowance) and remove them. Adding or removing one is a change
 /// to the post: a notice waiting for approval must be approved again as it now is; an approved notice's documents are
-/// sealed with it. Audited.
+/// sealed with it. The picture (one a post, with the words that describe it) goes through the platform's photo handling.
+/// Audited.
 /// </summary>
 [Authorize(Policy = PermissionPolicyProvider.Prefix + NewsModule.StaffAny)]
 [RequestSizeLimit(AttachmentFiles.MaxBytes + 1_048_576)]
@@ -18,7 +19,11 @@ public sealed class AttachmentsModel(AppDbContext db, AuditLog audit, UploadAllo
 {
     [BindProperty, System.ComponentModel.DataAnnotations.Display(Name = "News.Attachment.File")] public IFormFile? Document { get; set; }
 
+    [BindProperty, System.ComponentModel.DataAnnotations.Display(Name = "News.Picture.File")] public IFormFile? Picture { get; set; }
+    [BindProperty, System.ComponentModel.DataAnnotations.Display(Name = "News.Picture.Alt")] public string? PictureAlt { get; set; }
+
     public NewsPost Post { get; private set; } = null!;
+    public NewsPictureInfo? CurrentPicture { get; private set; }
     public IReadOnlyList<AttachmentSummary> Files { get; private set; } = [];
     public bool MayAdd => !Post.IsSealed && Files.Count < NewsAttachments.MaxPerPost;
 
@@ -65,6 +70,40 @@ public sealed class AttachmentsModel(AppDbContext db, AuditLog audit, UploadAllo
         return Redirect($"/admin/news/{id}/attachments?removed=1");
     }
 
+    /// <summary>The post's picture, put in or replaced: re-encoded by the platform's photo handling, with the words that describe it.</summary>
+    public async Task<IActionResult> OnPostPictureAsync(long id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } missing) return missing;
+        if (Post.IsSealed) return Refuse("News.Attachment.Error.Sealed", nameof(Picture));
+        var alt = PictureAlt?.Trim();
+        if (Picture is null || Picture.Length == 0) ModelState.AddModelError(nameof(Picture), t["News.Picture.Error.Empty"]);
+        if (string.IsNullOrEmpty(alt)) ModelState.AddModelError(nameof(PictureAlt), t["News.Picture.Error.Alt"]);
+        else if (alt.Length > NewsPictures.AltMax) ModelState.AddModelError(nameof(PictureAlt), t["Form.TooLong"]);
+        if (!ModelState.IsValid) return Page();
+        if (Picture!.Length > NewsPictures.MaxUploadBytes) return Refuse("News.Picture.Error.TooLarge", nameof(Picture));
+        if (!await allowance.TryTakeAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, Picture.Length, ct)) return Refuse("News.Attachment.Error.Allowance", nameof(Picture));
+        PreparedPhoto? photo;
+        PhotoProblem? problem;
+        await using (var stream = Picture.OpenReadStream()) (photo, problem) = UploadedPhotos.Prepare(stream, Picture.Length, NewsPictures.MaxUploadBytes);
+        if (problem is not null) return Refuse(problem == PhotoProblem.TooLarge ? "News.Picture.Error.TooLarge" : "News.Picture.Error.Unreadable", nameof(Picture));
+
+        await db.Set<NewsPicture>().Where(p => p.PostId == id).ExecuteDeleteAsync(ct);
+        db.Add(new NewsPicture { PostId = id, Bytes = photo!.Bytes, Width = photo.Width, Height = photo.Height, AltText = alt!, Hash = photo.Hash });
+        await ChangedAsync(id, clock.GetUtcNow().UtcDateTime, ct);
+        await audit.RecordAsync(User, "news.picture.set", "news-post", id.ToString(CultureInfo.InvariantCulture), new { photo.Width, photo.Height, photo.Hash, alt }, ct);
+        return Redirect($"/admin/news/{id}/attachments?picture=1");
+    }
+
+    public async Task<IActionResult> OnPostRemovePictureAsync(long id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } missing) return missing;
+        if (Post.IsSealed) return Refuse("News.Attachment.Error.Sealed", nameof(Picture));
+        if (await db.Set<NewsPicture>().Where(p => p.PostId == id).ExecuteDeleteAsync(ct) == 0) return NotFound();
+        await ChangedAsync(id, clock.GetUtcNow().UtcDateTime, ct);
+        await audit.RecordAsync(User, "news.picture.remove", "news-post", id.ToString(CultureInfo.InvariantCulture), null, ct);
+        return Redirect($"/admin/news/{id}/attachments?removed=1");
+    }
+
     /// <summary>The post changed with its documents: a new revision, so an approval of what was read before is refused.</summary>
     private async Task ChangedAsync(long id, DateTime now, CancellationToken ct)
     {
@@ -74,9 +113,9 @@ public sealed class AttachmentsModel(AppDbContext db, AuditLog audit, UploadAllo
         await db.SaveChangesAsync(ct);
     }
 
-    private PageResult Refuse(string key)
+    private PageResult Refuse(string key, string field = nameof(Document))
     {
-        ModelState.AddModelError(nameof(Document), t[key]);
+        ModelState.AddModelError(field, t[key]);
         return Page();
     }
 
@@ -87,6 +126,7 @@ public sealed class AttachmentsModel(AppDbContext db, AuditLog audit, UploadAllo
         if (post is null || !NewsAccess.MayChange(User, post)) return NotFound();
         Post = post;
         Files = await db.Set<NewsAttachment>().Where(a => a.PostId == id).Summaries().ToListAsync(ct);
+        CurrentPicture = await NewsPictures.OfAsync(db, id, ct);
         return null;
     }
 }

@@ -13,6 +13,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, OfficialNot
     public NewsPost? Corrects { get; private set; }
     public NewsPost? CorrectedBy { get; private set; }
     public IReadOnlyList<Attachments.AttachmentSummary> Files { get; private set; } = [];
+    public NewsPictureInfo? Picture { get; private set; }
 
     public NewsPost Post { get; private set; } = null!;
     public string DepartmentName { get; private set; } = "";
@@ -27,6 +28,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, OfficialNot
         DepartmentName = (await db.Set<Department>().AsNoTracking().FirstOrDefaultAsync(d => d.Code == post.DepartmentCode, ct))?.Name(culture) ?? post.DepartmentCode;
         var districts = await DistrictChoices.NamesAsync(db);
         DistrictNames = post.DistrictCodes.Select(c => districts.GetValueOrDefault(c, c)).ToList();
+        Picture = await NewsPictures.OfAsync(db, post.Id, ct);
         Files = await db.Set<Attachments.NewsAttachment>().Where(a => a.PostId == post.Id).Summaries().ToListAsync(ct);
         if (post.Kind == NewsKind.Notice)
         {
