@@ -28,7 +28,9 @@ public sealed class NewsTests(NewsApp app) : IClassFixture<NewsApp>
     {
         var response = await client.GetAsync("/news/feed.atom" + query);
         Assert.Equal("application/atom+xml", response.Content.Headers.ContentType!.MediaType);
-        using var reader = XmlReader.Create(await response.Content.ReadAsStreamAsync());
+        var xml = await response.Content.ReadAsStringAsync();
+        Assert.Empty(AtomConformance.Problems(xml));
+        using var reader = XmlReader.Create(new StringReader(xml));
         return SyndicationFeed.Load(reader).Items.ToList();
     }
 

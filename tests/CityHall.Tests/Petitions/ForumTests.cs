@@ -127,7 +127,9 @@ public sealed class ForumTests(PetitionClockApp app) : IClassFixture<PetitionClo
         }
         var atom = await app.CreateClient().GetAsync($"/petitions/feed.atom?fresh={Guid.NewGuid():N}");
         Assert.Equal("application/atom+xml", atom.Content.Headers.ContentType!.MediaType);
-        using (var reader = System.Xml.XmlReader.Create(await atom.Content.ReadAsStreamAsync()))
+        var atomXml = await atom.Content.ReadAsStringAsync();
+        Assert.Empty(AtomConformance.Problems(atomXml));
+        using (var reader = System.Xml.XmlReader.Create(new StringReader(atomXml)))
         {
             var feed = System.ServiceModel.Syndication.SyndicationFeed.Load(reader);
             var ours = feed.Items.Where(i => i.Links.Any(l => l.Uri.AbsolutePath == $"/petitions/{id}")).Select(i => i.Title.Text).ToList();
