@@ -45,7 +45,10 @@ public sealed class NoticeTests(NoticeApp app) : IClassFixture<NoticeApp>
     [Fact]
     public async Task A_notice_is_published_only_when_someone_else_approves_it_and_then_it_is_sealed()
     {
-        var writer = await app.SignedInStaffAsync(Roles.Official, department: "transport");
+        var writerEmail = $"writer-{Guid.NewGuid():N}@city.example";
+        var writer = await app.SignedInStaffAsync(Roles.Official, writerEmail, department: "transport");
+        var approverEmail = $"approver-{Guid.NewGuid():N}@city.example";
+        var approver = await app.SignedInStaffAsync(Roles.Official, approverEmail, department: "transport");
         var id = await SubmitAsync(writer, "transport", "버스전용차로 지정 고시");
         var anyone = app.CreateClient();
 
@@ -62,8 +65,12 @@ public sealed class NoticeTests(NoticeApp app) : IClassFixture<NoticeApp>
 
         // Another department's approver does not find it; one of the same department sees it waiting, and approves.
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedInStaffAsync(Roles.Official, department: "culture")).GetAsync($"/admin/news/{id}")).StatusCode);
-        var approver = await app.SignedInStaffAsync(Roles.Official, department: "transport");
         Assert.NotNull((await approver.GetPageAsync("/admin/news")).QuerySelector($"[data-waiting-notice='{id}']"));
+        // Told so in the app (the writer is not told of their own submission).
+        var told = await app.WithDbAsync(db => db.Set<CityHall.Web.Platform.Notifications.InAppNotification>().Where(n => n.Link == $"/admin/news/{id}")
+            .Join(db.Users, n => n.UserId, u => u.Id, (n, u) => u.Email).ToListAsync());
+        Assert.Contains(approverEmail, told);
+        Assert.DoesNotContain(writerEmail, told);
         Assert.Contains("approved=1", Html.RedirectedTo(await ApproveAsync(approver, id)), StringComparison.Ordinal);
 
         var notice = await PostAsync(id);

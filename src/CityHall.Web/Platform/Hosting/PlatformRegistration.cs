@@ -131,6 +131,7 @@ public static class PlatformRegistration
         services.AddScoped<UploadAllowance>();
         services.AddScoped<AuditChainVerifier>();
         services.AddScoped<Notifier>();
+        services.AddScoped<PermissionHolders>();
         services.AddScoped<IPersonalDataContributor, NotificationPersonalData>();
         services.AddSingleton<IEmailSender, MailKitEmailSender>();
         services.AddSingleton<ISmsSender, PickupFolderSmsSender>();

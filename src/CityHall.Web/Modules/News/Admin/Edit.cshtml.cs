@@ -16,7 +16,8 @@ namespace CityHall.Web.Modules.News.Admin;
 /// Another department's post is not found. Every save, approval and return is audited.
 /// </summary>
 [Authorize(Policy = PermissionPolicyProvider.Prefix + NewsModule.StaffAny)]
-public sealed class EditModel(AppDbContext db, AuditLog audit, CityClock cityClock, TimeProvider clock, OfficialNotices notices, IStringLocalizer<Text> t) : PageModel
+public sealed class EditModel(AppDbContext db, AuditLog audit, CityClock cityClock, TimeProvider clock, OfficialNotices notices,
+    PermissionHolders holders, Platform.Notifications.Notifier notifier, IStringLocalizer<Text> t) : PageModel
 {
     [BindProperty] public PostInput Input { get; set; } = new();
 
@@ -90,11 +91,34 @@ public sealed class EditModel(AppDbContext db, AuditLog audit, CityClock cityClo
         Input.ApplyTo(post, cityClock, now, User.Identity!.Name ?? "");
         post.UpdatedAt = now;
         post.Revision++;
-        await db.SaveChangesAsync(ct);
+        // The post and the approvers' notice are saved together (the notice's link needs the post's id first).
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.SaveChangesAsync(ct);
+            if (post.IsSubmitted && Existing?.IsSubmitted != true)
+            {
+                await TellApproversAsync(post, ct);
+                await db.SaveChangesAsync(ct);
+            }
+            await tx.CommitAsync(ct);
+        }
         var action = Existing is null ? "news.post.create" : "news.post.edit";
         await audit.RecordAsync(User, post.IsSubmitted ? action + ".submit" : action, "news-post", post.Id.ToString(CultureInfo.InvariantCulture),
             new { before, after = new { post.Kind, post.DepartmentCode, post.Districts, post.TitleKo, post.PublishAt, post.SubmittedAt, post.CorrectsId } }, ct);
         return Redirect($"/admin/news/{post.Id}?saved=1");
+    }
+
+    /// <summary>
+    /// A notice newly waiting is told to those of its department who may approve it (not the one who submitted it), in
+    /// the app and by e-mail as their accounts ask.
+    /// </summary>
+    private async Task TellApproversAsync(NewsPost post, CancellationToken ct)
+    {
+        var me = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+        var approvers = (await holders.InDepartmentAsync(NewsModule.ApproveNotices, post.DepartmentCode, ct)).Where(id => id != me).ToList();
+        if (approvers.Count == 0) return;
+        await notifier.ToUsersAsync(approvers, () => (t["News.Notice.Waiting.Title", post.TitleKo].Value, t["News.Notice.Waiting.Body", User.Identity?.Name ?? ""].Value),
+            $"/admin/news/{post.Id}", ct);
     }
 
     /// <summary>The second person approves the submission they read: it gets its number and is published (or scheduled).</summary>
