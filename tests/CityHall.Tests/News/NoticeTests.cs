@@ -159,6 +159,22 @@ public sealed class NoticeTests(NoticeApp app) : IClassFixture<NoticeApp>
         Assert.Equal(HttpStatusCode.NotFound, (await writer.GetAsync($"/admin/news/new?corrects={original}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await writer.GetAsync($"/admin/news/new?corrects={correction}")).StatusCode);
 
+        // Only those in force: the correction, not the corrected; nor one whose period has ended.
+        var ended = await app.WithDbAsync(async db =>
+        {
+            var now = app.Clock.GetUtcNow().UtcDateTime;
+            var old = new NewsPost { Kind = NewsKind.Notice, DepartmentCode = "transport", TitleKo = "지난 공고", BodyKo = "본문", LegalBasis = "법", PeriodFrom = new DateOnly(2027, 1, 1),
+                PeriodTo = new DateOnly(2027, 1, 31), PublishAt = now.AddDays(-200), ApprovedAt = now.AddDays(-200), ApprovedBy = "a", CreatedBy = "w", CreatedAt = now, UpdatedAt = now };
+            db.Add(old);
+            await db.SaveChangesAsync();
+            return old.Id;
+        });
+        var inForce = (await anyone.GetPageAsync("/news?kind=notice&status=inforce")).QuerySelectorAll("[data-news] [data-post]").Select(e => long.Parse(e.GetAttribute("data-post")!, CultureInfo.InvariantCulture)).ToList();
+        Assert.Contains(correction, inForce);
+        Assert.DoesNotContain(original, inForce);
+        Assert.DoesNotContain(ended, inForce);
+        Assert.Equal("Ended", (await anyone.GetPageAsync($"/news/{ended}")).QuerySelector("[data-notice-status]")!.GetAttribute("data-notice-status"));
+
         var csv = await anyone.GetStringAsync("/open-data/city-notices.csv");
         var row = csv.Split('\n').Single(l => l.StartsWith(original.ToString(CultureInfo.InvariantCulture) + ",", StringComparison.Ordinal));
         Assert.Contains(",corrected,", row, StringComparison.Ordinal);

@@ -8,8 +8,11 @@ public static class NewsPosts
 {
     public const int PageSize = 20;
 
-    /// <summary>What a reader may narrow the list to; each part optional.</summary>
-    public sealed record Filter(NewsKind? Kind, string? Department, string? District, DateOnly? Month);
+    /// <summary>
+    /// What a reader may narrow the list to; each part optional. <paramref name="InForceOn"/>: only notices in force that
+    /// day (their period covers it and no published correction replaced them).
+    /// </summary>
+    public sealed record Filter(NewsKind? Kind, string? Department, string? District, DateOnly? Month, DateOnly? InForceOn = null);
 
     public static IQueryable<NewsPost> PublishedBy(this IQueryable<NewsPost> posts, DateTime now) =>
         posts.Where(p => p.PublishAt != null && p.PublishAt <= now);
@@ -29,6 +32,11 @@ public static class NewsPosts
             var from = clock.FromLocal(month.ToDateTime(TimeOnly.MinValue)).UtcDateTime;
             var until = clock.FromLocal(month.AddMonths(1).ToDateTime(TimeOnly.MinValue)).UtcDateTime;
             query = query.Where(p => p.PublishAt >= from && p.PublishAt < until);
+        }
+        if (filter.InForceOn is { } day)
+        {
+            var corrections = posts.PublishedBy(now).Where(c => c.CorrectsId != null).Select(c => c.CorrectsId);
+            query = query.Where(p => p.Kind == NewsKind.Notice && p.PeriodFrom <= day && p.PeriodTo >= day && !corrections.Contains(p.Id));
         }
         return query.OrderByDescending(p => p.PublishAt).ThenByDescending(p => p.Id);
     }

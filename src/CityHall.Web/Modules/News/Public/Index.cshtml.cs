@@ -13,6 +13,8 @@ public sealed class IndexModel(AppDbContext db, CityClock clock, TimeProvider ti
     [FromQuery(Name = "department")] public string? Department { get; set; }
     [FromQuery(Name = "district")] public string? District { get; set; }
     [FromQuery(Name = "month")] public string? MonthText { get; set; }
+    /// <summary>"inforce": only notices in force today; anything else is no filter.</summary>
+    [FromQuery(Name = "status")] public string? Status { get; set; }
     // From the query only: "page" is also the route value naming the Razor page.
     [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
@@ -47,7 +49,9 @@ public sealed class IndexModel(AppDbContext db, CityClock clock, TimeProvider ti
         MonthText = month?.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
         var now = time.GetUtcNow().UtcDateTime;
-        var query = db.Set<NewsPost>().AsNoTracking().Matching(now, new(Kind, Department, District, month), clock);
+        DateOnly? inForceOn = Status == "inforce" ? notices.Today : null;
+        if (inForceOn is null) Status = null;
+        var query = db.Set<NewsPost>().AsNoTracking().Matching(now, new(Kind, Department, District, month, inForceOn), clock);
         Total = await query.CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
         Posts = await query.Skip((PageNumber - 1) * NewsPosts.PageSize).Take(NewsPosts.PageSize).ToListAsync(ct);
@@ -55,7 +59,7 @@ public sealed class IndexModel(AppDbContext db, CityClock clock, TimeProvider ti
         if (User.FindFirst(PermissionClaims.HomeDistrict)?.Value is { } home && DistrictNames.ContainsKey(home) && District is null && PageNumber == 1)
         {
             HomeDistrict = home;
-            ForHomeDistrict = await db.Set<NewsPost>().AsNoTracking().Matching(now, new(Kind, Department, null, month), clock)
+            ForHomeDistrict = await db.Set<NewsPost>().AsNoTracking().Matching(now, new(Kind, Department, null, month, inForceOn), clock)
                 .ForDistrict(home, withCityWide: false).Take(ForHomeDistrictShown).ToListAsync(ct);
         }
         var noticeIds = Posts.Concat(ForHomeDistrict).Where(p => p.Kind == NewsKind.Notice).Select(p => p.Id).Distinct().ToList();
@@ -70,7 +74,7 @@ public sealed class IndexModel(AppDbContext db, CityClock clock, TimeProvider ti
     }
 
     public string PageLink(int page) => "/news" + new QueryString()
-        .Add("kind", Kind is { } k ? NewsPosts.Slug(k) : "").Add("department", Department ?? "").Add("district", District ?? "").Add("month", MonthText ?? "")
+        .Add("kind", Kind is { } k ? NewsPosts.Slug(k) : "").Add("department", Department ?? "").Add("district", District ?? "").Add("month", MonthText ?? "").Add("status", Status ?? "")
         .Add("page", page.ToString(CultureInfo.InvariantCulture)).ToUriComponent();
 
     /// <summary>The Atom feed of what this list shows by kind and district.</summary>
