@@ -76,6 +76,16 @@ public sealed class AttachmentTests(NoticeApp app) : IClassFixture<NoticeApp>
             Assert.Contains(text, reading.QuerySelector("[data-attachment-text]")!.TextContent.Replace('\n', ' ').Replace("  ", " "), StringComparison.Ordinal);
         }
         Assert.Equal(HttpStatusCode.NotFound, (await anyone.GetAsync($"/news/{post}/files/999999999")).StatusCode);
+
+        // The feed carries them as enclosures, with their types and sizes, and is still valid Atom.
+        var xml = await anyone.GetStringAsync($"/news/feed.atom?kind=news&fresh={post}");
+        Assert.Empty(AtomConformance.Problems(xml));
+        var entry = System.Xml.Linq.XDocument.Parse(xml).Descendants("{http://www.w3.org/2005/Atom}entry")
+            .Single(e => e.Element("{http://www.w3.org/2005/Atom}id")!.Value.EndsWith($"/news/{post}", StringComparison.Ordinal));
+        var enclosures = entry.Elements("{http://www.w3.org/2005/Atom}link").Where(l => (string?)l.Attribute("rel") == "enclosure").ToList();
+        Assert.Equal(stored.Select(a => $"/news/{post}/files/{a.Id}"), enclosures.Select(l => new Uri((string)l.Attribute("href")!).AbsolutePath));
+        Assert.Equal(files.Select(f => f.Type), enclosures.Select(l => (string?)l.Attribute("type")));
+        Assert.Equal(stored.Select(a => a.Size.ToString(CultureInfo.InvariantCulture)), enclosures.Select(l => (string?)l.Attribute("length")));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.ServiceModel.Syndication;
+using CityHall.Web.Modules.News.Attachments;
 using CityHall.Web.Platform.City;
 using Microsoft.Extensions.Options;
 
@@ -7,8 +8,8 @@ namespace CityHall.Web.Modules.News;
 
 /// <summary>
 /// Atom feeds of the city's news (/news/feed.atom): all kinds or one (kind=news, pressrelease, event, notice), all districts or
-/// one with the city-wide posts (district=code); the 50 newest published posts, in the reader's language. An embargoed
-/// post enters the feed at its time, not before.
+/// one with the city-wide posts (district=code); the 50 newest published posts, in the reader's language, each with its
+/// documents as enclosures. An embargoed post enters the feed at its time, not before.
 /// </summary>
 public static class NewsFeed
 {
@@ -31,6 +32,9 @@ public static class NewsFeed
         var posts = await db.Set<NewsPost>().AsNoTracking().Matching(time.GetUtcNow().UtcDateTime, filter, clock).Take(Entries).ToListAsync();
 
         var origin = http.Request.PublicOrigin();
+        // Each entry's documents, as enclosures (a reader can fetch them with the post).
+        var ids = posts.Select(p => p.Id).ToList();
+        var files = (await db.Set<NewsAttachment>().AsNoTracking().Where(a => ids.Contains(a.PostId)).Summaries().ToListAsync()).ToLookup(f => f.PostId);
         var culture = CultureInfo.CurrentUICulture;
         var items = posts.Select(p =>
         {
@@ -39,6 +43,9 @@ public static class NewsFeed
             var item = new SyndicationItem(NewsPosts.Title(p, culture), new TextSyndicationContent(NewsPosts.Body(p, culture)), new Uri($"{origin}/news/{p.Id}"),
                 $"{origin}/news/{p.Id}", updated) { PublishDate = at };
             item.Categories.Add(new SyndicationCategory(NewsPosts.Slug(p.Kind), null, t["News.Kind." + p.Kind].Value));
+            foreach (var file in files[p.Id])
+                item.Links.Add(new SyndicationLink(new Uri($"{origin}/news/{p.Id}/files/{file.Id}"), "enclosure", file.FileName,
+                    AttachmentFiles.ContentType(file.Kind), file.Size));
             return item;
         }).ToList();
         var query = new QueryString().Add("kind", only is { } k ? NewsPosts.Slug(k) : "").Add("district", district ?? "").ToUriComponent();
