@@ -95,6 +95,8 @@ public sealed class NewsTests(NewsApp app) : IClassFixture<NewsApp>
         Assert.Single(await Refused(("Input.TitleKo", "축제"), ("Input.BodyKo", "본문"), ("Input.When", "At"), ("Input.PublishAt", "")));
         Assert.Single(await Refused(("Input.TitleKo", "축제"), ("Input.BodyKo", "본문"), ("Input.When", "At"), ("Input.PublishAt", Local(app.Clock.GetUtcNow().AddHours(-1)))));
         Assert.Single(await Refused(("Input.TitleKo", "축제"), ("Input.BodyKo", "본문"), ("Input.When", "At"), ("Input.PublishAt", "not a time")));
+        Assert.Single(await Refused(("Input.TitleKo", "축제"), ("Input.BodyKo", "본문"), ("Input.When", "At"), ("Input.PublishAt", "0001-01-01T00:00")));
+        Assert.Single(await Refused(("Input.TitleKo", "축제"), ("Input.BodyKo", "본문"), ("Input.When", "At"), ("Input.PublishAt", "9999-12-31T23:59")));
         Assert.Single(await Refused(("Input.TitleKo", "축제"), ("Input.BodyKo", "본문"), ("Input.Department", "transport"))); // not theirs
         Assert.Single(await Refused(("Input.TitleKo", "축제"), ("Input.BodyKo", "본문"), ("Input.Kind", "99")));
         Assert.Single(await Refused(("Input.TitleKo", "축제"), ("Input.BodyKo", "본문"), ("Input.Districts", "nowhere")));

@@ -75,15 +75,12 @@ public sealed class NewsOpenData(AppDbContext db, TimeProvider clock, OfficialNo
     private async IAsyncEnumerable<DatasetRow> ReadNoticesAsync(DateTime now, [EnumeratorCancellation] CancellationToken ct)
     {
         // Which notices a published correction replaced (the latest one, if corrected twice over): few, read first.
-        var corrections = await db.Set<NewsPost>().AsNoTracking().PublishedBy(now).Where(p => p.CorrectsId != null)
-            .OrderBy(p => p.PublishAt).Select(p => new { p.Id, Original = p.CorrectsId!.Value }).ToListAsync(ct);
-        var correctedBy = new Dictionary<long, long>();
-        foreach (var c in corrections) correctedBy[c.Original] = c.Id;
+        var correctedBy = await OfficialNotices.CorrectionsOfAsync(db, null, now, ct);
         var today = notices.Today;
         static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         await foreach (var p in db.Set<NewsPost>().AsNoTracking().PublishedBy(now).Where(p => p.Kind == NewsKind.Notice).OrderBy(p => p.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
-            long? replacedBy = correctedBy.TryGetValue(p.Id, out var by) ? by : null;
+            long? replacedBy = correctedBy.TryGetValue(p.Id, out var by) ? by.Id : null;
             yield return new DatasetRow([p.Id, OfficialNotices.Number(p), p.DepartmentCode, p.LegalBasis, Day(p.PeriodFrom), Day(p.PeriodTo),
                 OfficialNotices.StatusOn(p, today, replacedBy is not null).ToString().ToLowerInvariant(), p.CorrectsId, replacedBy,
                 p.Districts?.Replace(',', ' '), p.TitleKo, p.TitleEn, p.BodyKo, new DateTimeOffset(p.PublishAt!.Value, TimeSpan.Zero)]);

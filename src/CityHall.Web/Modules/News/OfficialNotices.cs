@@ -93,12 +93,16 @@ public sealed class OfficialNotices(AppDbContext db, CityClock cityClock, TimePr
         : notice.PeriodFrom is { } from && from > today ? NoticeStatus.Upcoming
         : NoticeStatus.InForce;
 
-    /// <summary>The ids among <paramref name="ids"/> that a notice public by <paramref name="now"/> corrects, with the latest such correction.</summary>
-    public static async Task<IReadOnlyDictionary<long, NewsPost>> CorrectionsOfAsync(AppDbContext db, IReadOnlyCollection<long> ids, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// The notices among <paramref name="ids"/> (null: all) that a notice public by <paramref name="now"/> corrects, each
+    /// with its latest such correction.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<long, NewsPost>> CorrectionsOfAsync(AppDbContext db, IReadOnlyCollection<long>? ids, DateTime now, CancellationToken ct)
     {
-        if (ids.Count == 0) return new Dictionary<long, NewsPost>();
-        var corrections = await db.Set<NewsPost>().AsNoTracking().PublishedBy(now).Where(p => p.CorrectsId != null && ids.Contains(p.CorrectsId.Value))
-            .OrderBy(p => p.PublishAt).ToListAsync(ct);
+        if (ids is { Count: 0 }) return new Dictionary<long, NewsPost>();
+        var query = db.Set<NewsPost>().AsNoTracking().PublishedBy(now).Where(p => p.CorrectsId != null);
+        if (ids is not null) query = query.Where(p => ids.Contains(p.CorrectsId!.Value));
+        var corrections = await query.OrderBy(p => p.PublishAt).ToListAsync(ct);
         var latest = new Dictionary<long, NewsPost>();
         foreach (var c in corrections) latest[c.CorrectsId!.Value] = c;
         return latest;

@@ -46,7 +46,7 @@ public sealed class EditModel(AppDbContext db, AuditLog audit, CityClock cityClo
         else if (corrects is { } originalId)
         {
             if (await CorrectableAsync(originalId, ct) is not { } original) return NotFound();
-            Input = PostInput.CorrectionOf(original);
+            Input = PostInput.CorrectionOf(original, t);
         }
         else
         {
@@ -247,23 +247,26 @@ public sealed class PostInput
     public void Validate(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, IStringLocalizer<Text> t, DateTime now, CityClock clock)
     {
         if (!Enum.IsDefined(When)) state.AddModelError("Input.When", t["News.Error.When"]);
-        // A time the binder could not read has its own message already.
-        var unread = state.GetFieldValidationState("Input.PublishAt") == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid;
-        if (When == PublishWhen.At && !unread)
+        if (When == PublishWhen.At && !Unread(state, "Input.PublishAt"))
         {
             if (PublishAt is not { } at) state.AddModelError("Input.PublishAt", t["News.Error.PublishAt"]);
+            // 0001-01-01 in Seoul is before the calendar's first instant in UTC: no time the city publishes at.
+            else if (at.Year is < 1900 or > 9000) state.AddModelError("Input.PublishAt", t["News.Notice.Error.PeriodYear"]);
             else if (clock.FromLocal(at).UtcDateTime <= now) state.AddModelError("Input.PublishAt", t["News.Error.PublishAtPast"]);
         }
         if (Kind == NewsKind.Notice) ValidateNotice(state, t);
     }
 
+    /// <summary>A value the binder could not read has its own message already.</summary>
+    private static bool Unread(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, string key) =>
+        state.GetFieldValidationState(key) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid;
+
     /// <summary>A notice says under which law it is made and for how long it is posted, first day before last.</summary>
     private void ValidateNotice(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, IStringLocalizer<Text> t)
     {
         if (string.IsNullOrWhiteSpace(LegalBasis)) state.AddModelError("Input.LegalBasis", t["News.Notice.Error.LegalBasis"]);
-        var unread = (string key) => state.GetFieldValidationState(key) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid;
-        if (PeriodFrom is null && !unread("Input.PeriodFrom")) state.AddModelError("Input.PeriodFrom", t["News.Notice.Error.PeriodFrom"]);
-        if (PeriodTo is null && !unread("Input.PeriodTo")) state.AddModelError("Input.PeriodTo", t["News.Notice.Error.PeriodTo"]);
+        if (PeriodFrom is null && !Unread(state, "Input.PeriodFrom")) state.AddModelError("Input.PeriodFrom", t["News.Notice.Error.PeriodFrom"]);
+        if (PeriodTo is null && !Unread(state, "Input.PeriodTo")) state.AddModelError("Input.PeriodTo", t["News.Notice.Error.PeriodTo"]);
         if (PeriodFrom is { } from && from.Year is < 1900 or > 9000) state.AddModelError("Input.PeriodFrom", t["News.Notice.Error.PeriodYear"]);
         else if (PeriodTo is { } to && to.Year is < 1900 or > 9000) state.AddModelError("Input.PeriodTo", t["News.Notice.Error.PeriodYear"]);
         else if (PeriodFrom is { } first && PeriodTo is { } last && last < first) state.AddModelError("Input.PeriodTo", t["News.Notice.Error.PeriodOrder"]);
@@ -314,12 +317,20 @@ public sealed class PostInput
         return at is null ? PublishWhen.Draft : at <= now ? PublishWhen.Now : PublishWhen.At;
     }
 
-    /// <summary>A correction starts as the notice it corrects, marked so in its title, for the writer to mend.</summary>
-    public static PostInput CorrectionOf(NewsPost original) => new()
+    /// <summary>
+    /// A correction starts as the notice it corrects, marked so in its titles (each title's mark in its own language),
+    /// for the writer to mend.
+    /// </summary>
+    public static PostInput CorrectionOf(NewsPost original, IStringLocalizer<Text> t)
     {
-        Kind = NewsKind.Notice, Department = original.DepartmentCode, Districts = [.. original.DistrictCodes],
-        TitleKo = "[정정] " + original.TitleKo, TitleEn = original.TitleEn is { } en ? "[Correction] " + en : null,
-        BodyKo = original.BodyKo, BodyEn = original.BodyEn, LegalBasis = original.LegalBasis,
-        PeriodFrom = original.PeriodFrom, PeriodTo = original.PeriodTo, Corrects = original.Id,
-    };
+        string Marked(string culture, string title) =>
+            InCulture.Run(CultureInfo.GetCultureInfo(culture), () => t["News.Notice.CorrectionMark", title].Value);
+        return new()
+        {
+            Kind = NewsKind.Notice, Department = original.DepartmentCode, Districts = [.. original.DistrictCodes],
+            TitleKo = Marked("ko-KR", original.TitleKo), TitleEn = original.TitleEn is { } en ? Marked("en-US", en) : null,
+            BodyKo = original.BodyKo, BodyEn = original.BodyEn, LegalBasis = original.LegalBasis,
+            PeriodFrom = original.PeriodFrom, PeriodTo = original.PeriodTo, Corrects = original.Id,
+        };
+    }
 }

@@ -58,14 +58,26 @@ public static class AttachmentFiles
         if (Claimed(fileName) is not { } kind) return (null, AttachmentProblem.UnknownExtension);
         if (bytes.Length == 0) return (null, AttachmentProblem.Empty);
         if (bytes.Length > MaxBytes) return (null, AttachmentProblem.TooLarge);
-        var (isKind, text) = kind switch
+        bool isKind;
+        string? text;
+        try
         {
-            AttachmentKind.Pdf => ReadPdf(bytes),
-            AttachmentKind.Hwp => ReadHwp(bytes),
-            AttachmentKind.Hwpx => ReadHwpx(bytes),
-            AttachmentKind.Docx => ReadDocx(bytes),
-            _ => ReadXlsx(bytes),
-        };
+            (isKind, text) = kind switch
+            {
+                AttachmentKind.Pdf => ReadPdf(bytes),
+                AttachmentKind.Hwp => ReadHwp(bytes),
+                AttachmentKind.Hwpx => ReadHwpx(bytes),
+                AttachmentKind.Docx => ReadDocx(bytes),
+                _ => ReadXlsx(bytes),
+            };
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A reader that fails on the bytes (PdfPig's own exceptions, System.IO.Packaging's FileFormatException,
+            // a zip entry that does not inflate, XML that does not parse) is the bytes not being that kind.
+            isKind = false;
+            text = null;
+        }
         if (!isKind) return (null, AttachmentProblem.NotWhatItSays);
         text = text?.Trim();
         return (new CheckedAttachment(kind, Convert.ToHexStringLower(SHA256.HashData(bytes)), string.IsNullOrEmpty(text) ? null : text), null);
@@ -85,23 +97,15 @@ public static class AttachmentFiles
     private static (bool, string?) ReadPdf(byte[] bytes)
     {
         if (!bytes.AsSpan().StartsWith("%PDF-"u8)) return (false, null);
-        try
+        using var document = PdfDocument.Open(bytes);
+        var text = new TextCollector();
+        foreach (var page in document.GetPages())
         {
-            using var document = PdfDocument.Open(bytes);
-            var text = new TextCollector();
-            foreach (var page in document.GetPages())
-            {
-                if (text.Full) break;
-                text.Add(ContentOrderTextExtractor.GetText(page));
-                text.EndLine();
-            }
-            return (true, text.ToString());
+            if (text.Full) break;
+            text.Add(ContentOrderTextExtractor.GetText(page));
+            text.EndLine();
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // PdfPig throws its own kinds for what is not a PDF it can read.
-            return (false, null);
-        }
+        return (true, text.ToString());
     }
 
     /// <summary>A zip whose entries together unpack to no more than the limit; null for anything else.</summary>
@@ -123,63 +127,49 @@ public static class AttachmentFiles
     private static (bool, string?) ReadDocx(byte[] bytes)
     {
         using (var zip = OpenZip(bytes)) if (zip?.GetEntry("[Content_Types].xml") is null) return (false, null);
-        try
+        using var document = WordprocessingDocument.Open(new MemoryStream(bytes, writable: false), false);
+        if (document.MainDocumentPart is not { } main) return (false, null);
+        var text = new TextCollector();
+        using var reader = OpenXmlReader.Create(main);
+        while (!text.Full && reader.Read())
         {
-            using var document = WordprocessingDocument.Open(new MemoryStream(bytes, writable: false), false);
-            if (document.MainDocumentPart is not { } main) return (false, null);
-            var text = new TextCollector();
-            using var reader = OpenXmlReader.Create(main);
-            while (!text.Full && reader.Read())
-            {
-                if (reader.ElementType == typeof(Word.Text) && reader.IsStartElement) text.Add(reader.GetText());
-                else if (reader.ElementType == typeof(Word.TabChar) && reader.IsStartElement) text.Add('\t');
-                else if (reader.ElementType == typeof(Word.Paragraph) && reader.IsEndElement) text.EndLine();
-            }
-            return (true, text.ToString());
+            if (reader.ElementType == typeof(Word.Text) && reader.IsStartElement) text.Add(reader.GetText());
+            else if (reader.ElementType == typeof(Word.TabChar) && reader.IsStartElement) text.Add('\t');
+            else if (reader.ElementType == typeof(Word.Paragraph) && reader.IsEndElement) text.EndLine();
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or XmlException or IOException or InvalidOperationException)
-        {
-            return (false, null);
-        }
+        return (true, text.ToString());
     }
 
     private static (bool, string?) ReadXlsx(byte[] bytes)
     {
         using (var zip = OpenZip(bytes)) if (zip?.GetEntry("[Content_Types].xml") is null) return (false, null);
-        try
+        using var document = SpreadsheetDocument.Open(new MemoryStream(bytes, writable: false), false);
+        if (document.WorkbookPart is not { } workbook) return (false, null);
+        var text = new TextCollector();
+        // Shared strings, as far as the text could need them (a cell names one by its index).
+        var shared = new List<string>();
+        if (workbook.SharedStringTablePart is { } strings)
         {
-            using var document = SpreadsheetDocument.Open(new MemoryStream(bytes, writable: false), false);
-            if (document.WorkbookPart is not { } workbook) return (false, null);
-            var text = new TextCollector();
-            // Shared strings, as far as the text could need them (a cell names one by its index).
-            var shared = new List<string>();
-            if (workbook.SharedStringTablePart is { } strings)
+            using var reader = OpenXmlReader.Create(strings);
+            while (shared.Count < TextChars && reader.Read())
+                if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement) shared.Add(((SharedStringItem)reader.LoadCurrentElement()!).InnerText);
+        }
+        foreach (var sheet in workbook.Workbook?.Sheets?.Elements<Sheet>() ?? [])
+        {
+            if (text.Full) break;
+            if (sheet.Id?.Value is not { } partId || workbook.GetPartById(partId) is not WorksheetPart part) continue;
+            text.Add("# " + sheet.Name?.Value);
+            text.EndLine();
+            using var reader = OpenXmlReader.Create(part);
+            while (!text.Full && reader.Read())
             {
-                using var reader = OpenXmlReader.Create(strings);
-                while (shared.Count < TextChars && reader.Read())
-                    if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement) shared.Add(((SharedStringItem)reader.LoadCurrentElement()!).InnerText);
-            }
-            foreach (var sheet in workbook.Workbook?.Sheets?.Elements<Sheet>() ?? [])
-            {
-                if (text.Full) break;
-                if (sheet.Id?.Value is not { } partId || workbook.GetPartById(partId) is not WorksheetPart part) continue;
-                text.Add("# " + sheet.Name?.Value);
+                if (reader.ElementType != typeof(Row) || !reader.IsStartElement) continue;
+                var row = (Row)reader.LoadCurrentElement()!;
+                text.Add(string.Join('\t', row.Elements<Cell>().Select(c => CellText(c, shared))));
                 text.EndLine();
-                using var reader = OpenXmlReader.Create(part);
-                while (!text.Full && reader.Read())
-                {
-                    if (reader.ElementType != typeof(Row) || !reader.IsStartElement) continue;
-                    var row = (Row)reader.LoadCurrentElement()!;
-                    text.Add(string.Join('\t', row.Elements<Cell>().Select(c => CellText(c, shared))));
-                    text.EndLine();
-                }
             }
-            return (true, text.ToString());
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or XmlException or IOException or InvalidOperationException)
-        {
-            return (false, null);
-        }
+        return (true, text.ToString());
     }
 
     private static string CellText(Cell cell, List<string> shared)
@@ -198,22 +188,15 @@ public static class AttachmentFiles
         var text = new TextCollector();
         var sections = zip.Entries.Where(e => e.FullName.StartsWith("Contents/section", StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal))
             .OrderBy(e => e.FullName.Length).ThenBy(e => e.FullName, StringComparer.Ordinal);
-        try
+        foreach (var section in sections)
         {
-            foreach (var section in sections)
+            using var xml = XmlReader.Create(section.Open(), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            while (!text.Full && xml.Read())
             {
-                using var xml = XmlReader.Create(section.Open(), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
-                while (!text.Full && xml.Read())
-                {
-                    // hp:t holds a run's text; hp:p is a paragraph.
-                    if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "t" && !xml.IsEmptyElement) text.Add(xml.ReadElementContentAsString());
-                    if (xml.NodeType == XmlNodeType.EndElement && xml.LocalName == "p") text.EndLine();
-                }
+                // hp:t holds a run's text; hp:p is a paragraph.
+                if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "t" && !xml.IsEmptyElement) text.Add(xml.ReadElementContentAsString());
+                if (xml.NodeType == XmlNodeType.EndElement && xml.LocalName == "p") text.EndLine();
             }
-        }
-        catch (XmlException)
-        {
-            return (false, null);
         }
         return (true, text.ToString());
     }

@@ -62,11 +62,10 @@ public sealed class IndexModel(AppDbContext db, CityClock clock, TimeProvider ti
             ForHomeDistrict = await db.Set<NewsPost>().AsNoTracking().Matching(now, new(Kind, Department, null, month, inForceOn), clock)
                 .ForDistrict(home, withCityWide: false).Take(ForHomeDistrictShown).ToListAsync(ct);
         }
-        var noticeIds = Posts.Concat(ForHomeDistrict).Where(p => p.Kind == NewsKind.Notice).Select(p => p.Id).Distinct().ToList();
-        var corrected = await OfficialNotices.CorrectionsOfAsync(db, noticeIds, now, ct);
+        var shownNotices = Posts.Concat(ForHomeDistrict).Where(p => p.Kind == NewsKind.Notice).DistinctBy(p => p.Id).ToList();
+        var corrected = await OfficialNotices.CorrectionsOfAsync(db, [.. shownNotices.Select(p => p.Id)], now, ct);
         var today = notices.Today;
-        NoticeStatuses = Posts.Concat(ForHomeDistrict).Where(p => p.Kind == NewsKind.Notice).DistinctBy(p => p.Id)
-            .ToDictionary(p => p.Id, p => OfficialNotices.StatusOn(p, today, corrected.ContainsKey(p.Id)));
+        NoticeStatuses = shownNotices.ToDictionary(p => p.Id, p => OfficialNotices.StatusOn(p, today, corrected.ContainsKey(p.Id)));
 
         KindItems = [new(t["News.Filter.AnyKind"], ""), .. Enum.GetValues<NewsKind>().Select(k => new SelectListItem(t["News.Kind." + k], NewsPosts.Slug(k)))];
         DepartmentItems = [new(t["News.Filter.AnyDepartment"], ""), .. DepartmentNames.OrderBy(d => d.Value, StringComparer.Create(culture, false)).Select(d => new SelectListItem(d.Value, d.Key))];

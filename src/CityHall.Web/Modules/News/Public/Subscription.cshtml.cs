@@ -62,8 +62,7 @@ public sealed class SubscriptionModel(AppDbContext db, TimeProvider clock, IOpti
         }
         catch (DbUpdateException) when (!Subscribed)
         {
-            // The same person saved twice at once: the other request made it; this choice is saved over it next time.
-            return Redirect("/news/subscription?saved=1");
+            // The same person saved twice at once (two tabs): the other request made the subscription, which stands.
         }
         return Redirect("/news/subscription?saved=1");
     }

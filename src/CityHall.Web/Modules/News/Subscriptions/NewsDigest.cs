@@ -52,6 +52,7 @@ public sealed class NewsDigest(IServiceScopeFactory scopes, TimeProvider clock, 
         var posts = await db.Set<NewsPost>().AsNoTracking().PublishedBy(until).Where(p => p.PublishAt > since)
             .OrderByDescending(p => p.PublishAt).ThenByDescending(p => p.Id).ToListAsync(ct);
         if (posts.Count == 0) return 0;
+        var departments = await db.Set<Department>().AsNoTracking().ToListAsync(ct);
 
         var sent = 0;
         long after = 0;
@@ -67,20 +68,20 @@ public sealed class NewsDigest(IServiceScopeFactory scopes, TimeProvider clock, 
                 var news = posts.Where(p => p.PublishAt > subscription.SentThrough && subscription.Follows(p)).ToList();
                 if (news.Count == 0) continue;
                 await using var work = scopes.CreateAsyncScope();
-                if (await SendOneAsync(work.ServiceProvider, subscription, news, today, until, ct)) sent++;
+                if (await SendOneAsync(work.ServiceProvider, subscription, news, departments, today, until, ct)) sent++;
             }
         }
         return sent;
     }
 
-    private static async Task<bool> SendOneAsync(IServiceProvider services, NewsSubscription subscription, List<NewsPost> news, DateOnly today, DateTime until,
+    private static async Task<bool> SendOneAsync(IServiceProvider services, NewsSubscription subscription, List<NewsPost> news, List<Department> departments,
+        DateOnly today, DateTime until,
         CancellationToken ct)
     {
         var db = services.GetRequiredService<AppDbContext>();
         var notifier = services.GetRequiredService<Notifier>();
         var t = services.GetRequiredService<IStringLocalizer<Text>>();
         var origin = services.GetRequiredService<IOptions<Platform.Web.HostingOptions>>().Value.PublicUri?.GetLeftPart(UriPartial.Authority) ?? "";
-        var departments = await db.Set<Department>().AsNoTracking().ToListAsync(ct);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var claimed = await db.Set<NewsSubscription>()
