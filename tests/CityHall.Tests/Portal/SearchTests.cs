@@ -318,4 +318,98 @@ public sealed class SearchTests(CityHallApp app) : IClassFixture<CityHallApp>
         await app.WithDbAsync(db => db.Set<Place>().Where(p => p.Source == "search-test-limit").ExecuteDeleteAsync());
         await app.Services.GetRequiredService<SearchIndex>().ReconcileAsync();
     }
+
+    [Fact]
+    public async Task The_index_holds_exactly_what_its_entries_say_after_changes_removals_and_two_nodes_writing_at_once()
+    {
+        await SeedAsync();
+        await app.WithDbAsync(async db =>
+        {
+            for (var i = 0; i < 30; i++)
+                db.Add(new Place { KindCode = "shelter", NameKo = $"물방울정원 쉼터 {i:00}", NameEn = i % 3 == 0 ? $"Droplet garden {i:00}" : null, Latitude = 37.5, Longitude = 127,
+                    Source = "search-test-blocks", SourceId = $"{i}", UpdatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        });
+        // Two nodes reconcile at once: they take turns at the index (one may find the other added an entry first and
+        // leave it to the next round, as the indexer does).
+        SearchIndex Node() => new(app.Services.GetRequiredService<CityHall.Web.Platform.Modules.ModuleRegistry>(), app.Services.GetRequiredService<IServiceScopeFactory>(),
+            Microsoft.Extensions.Options.Options.Create(new SearchOptions { AnswersKept = 0 }), Microsoft.Extensions.Logging.Abstractions.NullLogger<SearchIndex>.Instance);
+        using var one = Node();
+        using var two = Node();
+        static async Task Reconcile(SearchIndex node)
+        {
+            try { await node.ReconcileAsync(); }
+            catch (DbUpdateException) { }
+        }
+        await Task.WhenAll(Reconcile(one), Reconcile(two));
+        await one.ReconcileAsync();
+        await AssertIndexMatchesEntriesAsync();
+
+        // Ten renamed (the old word leaves them), five removed, the rest as they were.
+        await app.WithDbAsync(async db =>
+        {
+            foreach (var place in await db.Set<Place>().Where(p => p.Source == "search-test-blocks").ToListAsync())
+            {
+                var n = int.Parse(place.SourceId!, System.Globalization.CultureInfo.InvariantCulture);
+                if (n < 10) (place.NameKo, place.NameEn, place.UpdatedAt) = ($"무지개광장 쉼터 {n:00}", null, DateTime.UtcNow);
+                else if (n < 15) db.Remove(place);
+            }
+            await db.SaveChangesAsync();
+        });
+        await two.ReconcileAsync();
+        await app.WithDbAsync(async db =>
+        {
+            Assert.Equal(15, Assert.Single((await one.SearchAsync(db, "물방울정원", null, 1, 5, default)).Counts).Count);
+            Assert.Equal(10, Assert.Single((await one.SearchAsync(db, "무지개광장", null, 1, 5, default)).Counts).Count);
+            Assert.Equal(5, Assert.Single((await one.SearchAsync(db, "droplet", null, 1, 5, default)).Counts).Count);
+            var page = await one.SearchAsync(db, "물방울정원 쉼터", "place", 1, 5, default);
+            Assert.Equal(15, page.Entries.Count);
+            Assert.All(page.Entries, e => Assert.StartsWith("물방울정원 쉼터 ", e.TitleKo, StringComparison.Ordinal));
+            Assert.DoesNotContain(page.Entries, e => e.TitleKo is "물방울정원 쉼터 12" or "물방울정원 쉼터 03");
+        });
+        await AssertIndexMatchesEntriesAsync();
+
+        await app.WithDbAsync(db => db.Set<Place>().Where(p => p.Source == "search-test-blocks").ExecuteDeleteAsync());
+        await one.ReconcileAsync();
+        await AssertIndexMatchesEntriesAsync();
+    }
+
+    /// <summary>
+    /// On PostgreSQL, every posting in the blocks (decoded here from their 24-byte records) is one an entry gives, and
+    /// every posting an entry gives is there; no block is left empty.
+    /// </summary>
+    private Task AssertIndexMatchesEntriesAsync() => app.WithDbAsync(async db =>
+    {
+        if (!db.Database.IsNpgsql()) return;
+        var expected = new HashSet<(string, long, long, long)>();
+        foreach (var e in await db.Set<SearchEntry>().AsNoTracking().Select(e => new { e.Id, e.KindKey, e.TitleTerms, e.BodyTerms }).ToListAsync())
+            foreach (var (term, (title, body)) in PostingBlocks.Of(e.TitleTerms, e.BodyTerms))
+                expected.Add((term, ((long)e.KindKey << 40) | e.Id, title, body));
+        var actual = new HashSet<(string, long, long, long)>();
+        var blocks = await db.Database.SqlQueryRaw<Block>("SELECT \"Term\", \"Bucket\", \"Postings\" FROM search_blocks").ToListAsync();
+        foreach (var block in blocks)
+        {
+            Assert.NotEmpty(block.Postings);
+            Assert.Equal(0, block.Postings.Length % 24);
+            var previous = long.MinValue;
+            for (var i = 0; i < block.Postings.Length; i += 24)
+            {
+                var key = System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(block.Postings.AsSpan(i));
+                Assert.True(key > previous, $"{block.Term}: keys in order");
+                Assert.Equal(block.Bucket, key >> 10);
+                previous = key;
+                Assert.True(actual.Add((block.Term, key, System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(block.Postings.AsSpan(i + 8)),
+                    System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(block.Postings.AsSpan(i + 16)))));
+            }
+        }
+        Assert.Empty(expected.Except(actual).Take(5));
+        Assert.Empty(actual.Except(expected).Take(5));
+    });
+
+    private sealed class Block
+    {
+        public required string Term { get; init; }
+        public long Bucket { get; init; }
+        public required byte[] Postings { get; init; }
+    }
 }

@@ -6,7 +6,7 @@ namespace CityHall.Web.Platform.Search;
 /// One public thing the city's search finds (a proposal, a report, a place, …), as its module's search source gave
 /// it: what the results show in both languages, where it is, and its terms (<see cref="SearchTerms"/>), which the
 /// database indexes (on SQLite a contentless FTS5 table kept by triggers, its rowid the kind's key and the entry's
-/// id; on PostgreSQL the postings table search_postings, kept by a trigger). Only public things are ever written here, so a
+/// id; on PostgreSQL the posting blocks search_blocks, written with the entries: PostingBlocks). Only public things are ever written here, so a
 /// search cannot show what is private.
 /// </summary>
 public sealed class SearchEntry

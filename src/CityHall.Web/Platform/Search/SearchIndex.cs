@@ -9,13 +9,13 @@ namespace CityHall.Web.Platform.Search;
 /// <summary>
 /// The city's search: keeps <see cref="SearchEntry"/> in step with the kinds the modules declare (<see cref="SearchKind"/>)
 /// (<see cref="ReconcileAsync"/>) and answers queries with the database's own full-text index (FTS5 on SQLite,
-/// a postings table on PostgreSQL) over <see cref="SearchTerms"/>.
+/// posting blocks on PostgreSQL) over <see cref="SearchTerms"/>.
 /// </summary>
 public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFactory scopes, IOptions<SearchOptions> options, ILogger<SearchIndex> logger) : IDisposable
 {
     public const int PageSize = 20;
     private const int WriteBatch = 1000;
-    /// <summary>On PostgreSQL, a reconciliation that wrote this many entries vacuums and analyses the postings at once.</summary>
+    /// <summary>On PostgreSQL, a reconciliation that wrote this many entries vacuums and analyses the posting blocks at once.</summary>
     private const int VacuumAfter = 1000;
 
     /// <summary>Every enabled module's kinds, in their order.</summary>
@@ -60,13 +60,15 @@ public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFac
             using var scope = scopes.CreateScope();
             var kinds = Kinds.Select(s => s.Kind).ToList();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var removed = await db.Set<SearchEntry>().Where(e => !kinds.Contains(e.Kind)).ExecuteDeleteAsync(ct);
+            var orphans = db.Set<SearchEntry>().Where(e => !kinds.Contains(e.Kind));
+            var removed = 0;
+            await WriteAsync(db, orphans, async () => { removed = await orphans.ExecuteDeleteAsync(ct); return []; }, ct);
             if (removed > 0) await MoveGenerationAsync(db, ct);
             if (db.Database.IsNpgsql() && removed + done.Sum(d => d.Added + d.Changed + d.Removed) >= VacuumAfter)
             {
-                // The postings are read by index-only scans, which read the rows too until the visibility map says they
-                // need not; and the planner needs to know how common each term now is. Autovacuum would get there, later.
-                await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE) search_postings", ct);
+                // A block is rewritten each time an entry in its range changes: the old versions are garbage now, not
+                // when autovacuum comes by.
+                await db.Database.ExecuteSqlRawAsync($"VACUUM (ANALYZE) {PostingBlocks.Table}", ct);
             }
             return done;
         }
@@ -86,7 +88,13 @@ public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFac
         async Task FlushAsync()
         {
             if (pending == 0) return;
-            await db.SaveChangesAsync(ct);
+            var written = db.ChangeTracker.Entries<SearchEntry>().Select(e => e.Entity).ToList();
+            var changedIds = written.Where(e => e.Id != 0).Select(e => e.Id).ToList();
+            await WriteAsync(db, db.Set<SearchEntry>().Where(e => changedIds.Contains(e.Id)), async () =>
+            {
+                await db.SaveChangesAsync(ct);
+                return written;
+            }, ct);
             db.ChangeTracker.Clear();
             pending = 0;
             await MoveGenerationAsync(db, ct);
@@ -97,6 +105,7 @@ public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFac
             var entry = EntryOf(source.Kind, item);
             if (known.TryGetValue(item.SourceId, out var existing))
             {
+                // Most of a city's things have not changed since the last round: the digest says so before any terms are made.
                 if (existing.Hash == entry.Hash) continue;
                 entry.Id = existing.Id;
                 db.Update(entry);
@@ -107,18 +116,43 @@ public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFac
                 db.Add(entry);
                 added++;
             }
+            entry.TitleTerms = SearchTerms.Of(entry.TitleKo, entry.TitleEn);
+            entry.BodyTerms = SearchTerms.Of(entry.TextKo, entry.TextEn);
             if (++pending == WriteBatch) await FlushAsync();
         }
         await FlushAsync();
         var gone = known.Where(k => !seen.Contains(k.Key)).Select(k => k.Value.Id).ToList();
         foreach (var chunk in gone.Chunk(500))
         {
-            await db.Set<SearchEntry>().Where(e => chunk.Contains(e.Id)).ExecuteDeleteAsync(ct);
+            var removing = db.Set<SearchEntry>().Where(e => chunk.Contains(e.Id));
+            await WriteAsync(db, removing, async () => { await removing.ExecuteDeleteAsync(ct); return []; }, ct);
             await MoveGenerationAsync(db, ct);
         }
         if (added + changed + gone.Count > 0)
             logger.LogInformation("Search {Kind}: {Added} added, {Changed} changed, {Removed} removed", source.Kind, added, changed, gone.Count);
         return new(source.Kind, added, changed, gone.Count);
+    }
+
+    /// <summary>
+    /// Runs a write of entries; on PostgreSQL in one transaction with the posting blocks it changes, under the writers'
+    /// lock (<see cref="PostingBlocks"/>). <paramref name="touched"/> are the entries it changes or removes — their
+    /// terms are read under the lock, so they are what the blocks hold — and the write returns those it saved.
+    /// </summary>
+    private static async Task WriteAsync(AppDbContext db, IQueryable<SearchEntry> touched, Func<Task<IReadOnlyList<SearchEntry>>> write, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            await write();
+            return;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await PostingBlocks.LockAsync(db, ct);
+        var before = await touched.AsNoTracking().Select(e => new { e.Id, e.KindKey, e.TitleTerms, e.BodyTerms }).ToListAsync(ct);
+        var written = await write();
+        await PostingBlocks.WriteAsync(db,
+            before.Select(e => new PostingBlocks.EntryTerms(PostingBlocks.KeyOf(e.KindKey, e.Id), e.TitleTerms, e.BodyTerms)),
+            written.Select(e => new PostingBlocks.EntryTerms(PostingBlocks.KeyOf(e.KindKey, e.Id), e.TitleTerms, e.BodyTerms)), ct);
+        await transaction.CommitAsync(ct);
     }
 
     /// <summary>
@@ -139,7 +173,8 @@ public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFac
         {
             Kind = kind, KindKey = KeyOf(kind), SourceId = item.SourceId, TitleKo = titleKo, TitleEn = titleEn, TextKo = textKo, TextEn = textEn, Url = item.Url,
             UpdatedAt = DateTime.SpecifyKind(item.UpdatedAt, DateTimeKind.Utc),
-            TitleTerms = SearchTerms.Of(titleKo, titleEn), BodyTerms = SearchTerms.Of(textKo, textEn), Hash = Convert.ToBase64String(digest),
+            // The terms are made only for an entry that is written (see ReconcileAsync).
+            TitleTerms = "", BodyTerms = "", Hash = Convert.ToBase64String(digest),
         };
     }
 
@@ -201,8 +236,8 @@ public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFac
     private async Task<Answer> FindAsync(AppDbContext db, IReadOnlyList<SearchTerms.Word> words, string? kind, int page, int perKind, CancellationToken ct)
     {
         // Counted up to one past the limit: enough to tell "exactly this many" from "more than the limit".
-        IFullTextQuery index = db.Database.IsSqlite() ? new Fts5Query(db, SearchTerms.Fts5(words), countLimit + 1) : new PostingsQuery(db, words, countLimit + 1);
         var kinds = kind is null ? Kinds.Select(s => s.Kind).ToList() : [kind];
+        IFullTextQuery index = db.Database.IsSqlite() ? new Fts5Query(db, SearchTerms.Fts5(words), countLimit + 1) : new BlocksQuery(db, words, kinds, countLimit + 1);
         var counts = await index.CountAsync(kinds, ct);
         var ids = new List<long>();
         if (kind is null)
@@ -300,143 +335,45 @@ public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFac
     }
 
     /// <summary>
-    /// PostgreSQL: the postings table search_postings (term, key = kind key × 2^40 + entry id) with a B-tree primary key
-    /// that carries where in the title and the text each term stands (a bitmask of positions, modulo 62). The trigger
-    /// that keeps it writes every beginning of a term too, up to <see cref="PrefixLength"/> characters ("bench" is also
-    /// b, be, ben, benc), so a word typed as a prefix is one term like any other. Every term of the query is one
-    /// index-only range scan, and they meet on the key: counts per kind need no row of search_entries, and the first
-    /// matches of a kind come newest first by walking the key backwards, as the SQLite rowid does. A Korean word's
-    /// terms must stand side by side, which the masks check (shift one, and); positions past 62 fold over, so a long
-    /// text can very rarely count as matching when its pieces are only close — what is shown is checked against the
-    /// whole terms (<see cref="SearchTerms.Matches"/>), as are words longer than the prefixes kept. Each statement
-    /// is planned once for all kinds (a kind's key range comes from a VALUES row). Only fixed SQL is put together
-    /// here; every term is a parameter.
+    /// PostgreSQL: the query's terms read from the posting blocks in one statement and met in memory
+    /// (<see cref="PostingBlocks"/>), once for all the kinds asked; every count and slice is then taken from what each
+    /// kind matched (newest first, up to the count limit, as the pages never go further).
     /// </summary>
-    private sealed class PostingsQuery : IFullTextQuery
+    private sealed class BlocksQuery(AppDbContext db, IReadOnlyList<SearchTerms.Word> query, IReadOnlyList<string> kinds, int countUpTo) : IFullTextQuery
     {
-        /// <summary>The longest beginning of a term the postings hold (the trigger search_postings_add cuts at the same length).</summary>
-        public const int PrefixLength = 16;
-        private const long IdMask = (1L << 40) - 1;
-        /// <summary>At most this many terms join per query (a long Korean word is covered by every other term).</summary>
-        private const int MaxJoined = 10;
+        private Dictionary<string, PostingBlocks.KindMatches>? matches;
 
-        private readonly AppDbContext db;
-        private readonly int countUpTo;
-        private readonly List<object> values = [];
-        /// <summary>Per word: its joined terms (alias, offset within the word).</summary>
-        private readonly List<List<(string Alias, int Offset)>> words = [];
-        private readonly string from;
-
-        public PostingsQuery(AppDbContext db, IReadOnlyList<SearchTerms.Word> query, int countUpTo)
+        private async Task<PostingBlocks.KindMatches> MatchesAsync(string kind, CancellationToken ct)
         {
-            this.db = db;
-            this.countUpTo = countUpTo;
-            var joins = new List<string>();
-            string Join(string term)
+            if (matches is null)
             {
-                var alias = $"t{joins.Count}";
-                joins.Add(joins.Count == 0
-                    ? $"search_postings t0"
-                    : $"JOIN search_postings {alias} ON {alias}.\"Term\" = {Value(term)} AND {alias}.\"Key\" = t0.\"Key\"");
-                if (joins.Count == 1) driverTerm = $"t0.\"Term\" = {Value(term)}";
-                return alias;
+                var found = await PostingBlocks.FindAsync(db, query, kinds.Select(KeyRange).ToList(), countUpTo, ct);
+                matches = kinds.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => found[x.i]);
             }
-            foreach (var word in query)
-            {
-                if (word.Prefix)
-                {
-                    if (joins.Count < MaxJoined) words.Add([(Join(word.Terms[^1].Length <= PrefixLength ? word.Terms[^1] : word.Terms[^1][..PrefixLength]), 0)]);
-                    continue;
-                }
-                // Every other term covers the word (어린 이공 공원 for 어린이공원), the masks shifted by the distance.
-                var joined = new List<(string, int)>();
-                foreach (var offset in Enumerable.Range(0, word.Terms.Count).Where(i => i % 2 == 0 || i == word.Terms.Count - 1))
-                    if (joins.Count < MaxJoined) joined.Add((Join(word.Terms[offset]), offset));
-                if (joined.Count > 0) words.Add(joined);
-            }
-            from = string.Join(' ', joins);
-            joined = joins.Count;
+            return matches.GetValueOrDefault(kind) ?? PostingBlocks.KindMatches.None;
         }
-
-        /// <summary>How many terms the query joins.</summary>
-        private readonly int joined;
-
-        /// <summary>The condition on t0's term.</summary>
-        private string driverTerm = "";
-
-        private string Value(object value)
-        {
-            values.Add(value);
-            return $"{{{values.Count - 1}}}";
-        }
-
-        private enum Where { Matches, InTitle, NotInTitle }
-
-        /// <summary>The conditions on the postings for the query within one kind (k's range): every word found, every word in the title, or found but not all in the title.</summary>
-        private string Conditions(Where where, bool inKind = true) => string.Join(" AND ", driverTerm, inKind ? "t0.\"Key\" BETWEEN k.\"From\" AND k.\"To\"" : "TRUE", where switch
-        {
-            Where.Matches => All(false),
-            Where.InTitle => All(true),
-            _ => $"{All(false)} AND NOT ({All(true)})",
-        });
-
-        /// <summary>Every word found in the title (or in the title or the text).</summary>
-        private string All(bool title) => string.Join(" AND ", words.Select(w => Found(w, title ? "TitleMask" : null)));
-
-        /// <summary>One word found: in the title (mask "TitleMask"), or in the title or the text (null).</summary>
-        private static string Found(List<(string Alias, int Offset)> word, string? mask)
-        {
-            string Chain(string column)
-            {
-                // Positions of the first term, shifted to where the next should stand and kept where it does.
-                var chain = $"{word[0].Alias}.\"{column}\"";
-                for (var i = 1; i < word.Count; i++)
-                    chain = $"({Rotate(chain, word[i].Offset - word[i - 1].Offset)} & {word[i].Alias}.\"{column}\")";
-                return $"{chain} <> 0";
-            }
-            return mask is not null ? Chain(mask) : $"({Chain("TitleMask")} OR {Chain("BodyMask")})";
-        }
-
-        /// <summary>The mask with every position moved on by <paramref name="by"/>, modulo 62 (as the trigger folds them).</summary>
-        private static string Rotate(string mask, int by) =>
-            string.Create(CultureInfo.InvariantCulture, $"((({mask} << {by % 62}) | ({mask} >> {62 - by % 62})) & {(1L << 62) - 1})");
-
-        /// <summary>The kinds as rows k("KindKey", "From", "To") of their key ranges: numbers from <see cref="KeyOf"/>.</summary>
-        private static string Ranges(IEnumerable<string> kinds) =>
-            "(VALUES " + string.Join(", ", kinds.Select(k => string.Create(CultureInfo.InvariantCulture,
-                $"({KeyOf(k)}, {KeyRange(k).From}::bigint, {KeyRange(k).To}::bigint)"))) + ") AS k(\"KindKey\", \"From\", \"To\")";
 
         public async Task<Dictionary<string, int>> CountAsync(IReadOnlyList<string> kinds, CancellationToken ct)
         {
-            if (kinds.Count == 0) return [];
-            // One term: each kind's postings read up to the limit and no further (a common word has 20,000). Several:
-            // one pass over all kinds, the terms merge-joined, grouped by kind — probing the other terms for each
-            // posting of one, kind by kind up to the limit, costs more than reading every term's postings once.
-            var sql = joined == 1
-                ? string.Create(CultureInfo.InvariantCulture,
-                    $"SELECT k.\"KindKey\", (SELECT CAST(count(*) AS integer) FROM (SELECT 1 FROM {from} WHERE {Conditions(Where.Matches)} LIMIT {countUpTo}) m) AS \"Count\" FROM {Ranges(kinds)}")
-                : string.Create(CultureInfo.InvariantCulture,
-                    $"SELECT CAST(t0.\"Key\" >> 40 AS integer) AS \"KindKey\", CAST(count(*) AS integer) AS \"Count\" FROM {from} WHERE {Conditions(Where.Matches, inKind: false)}{(kinds.Count == 1 ? $" AND t0.\"Key\" BETWEEN {KeyRange(kinds[0]).From} AND {KeyRange(kinds[0]).To}" : "")} GROUP BY 1");
-            var rows = await db.Database.SqlQueryRaw<KindTally>(sql, [.. values]).ToListAsync(ct);
-            return kinds.ToDictionary(k => k, k => rows.FirstOrDefault(r => r.KindKey == KeyOf(k))?.Count ?? 0);
+            var counts = new Dictionary<string, int>();
+            foreach (var k in kinds) counts[k] = (await MatchesAsync(k, ct)).Count;
+            return counts;
         }
 
         public async Task<List<First>> FirstAsync(IReadOnlyList<string> kinds, int take, bool inTitle, CancellationToken ct)
         {
-            if (kinds.Count == 0) return [];
-            var sql = string.Create(CultureInfo.InvariantCulture,
-                $"SELECT k.\"KindKey\", {(inTitle ? 1 : 0)} AS \"InTitle\", f.\"Id\" FROM {Ranges(kinds)} CROSS JOIN LATERAL (SELECT t0.\"Key\" & {IdMask} AS \"Id\" FROM {from} WHERE {Conditions(inTitle ? Where.InTitle : Where.NotInTitle)} ORDER BY t0.\"Key\" DESC LIMIT {take}) f");
-            return await db.Database.SqlQueryRaw<First>(sql, [.. values]).ToListAsync(ct);
+            var firsts = new List<First>();
+            foreach (var k in kinds)
+            {
+                var m = await MatchesAsync(k, ct);
+                firsts.AddRange((inTitle ? m.InTitle : m.Elsewhere).Take(take).Select(id => new First { KindKey = KeyOf(k), InTitle = inTitle ? 1 : 0, Id = id }));
+            }
+            return firsts;
         }
 
-        public Task<int> CountInTitleAsync(string kind, CancellationToken ct) =>
-            db.Database.SqlQueryRaw<int>(string.Create(CultureInfo.InvariantCulture,
-                $"SELECT CAST(count(*) AS integer) AS \"Value\" FROM {Ranges([kind])}, LATERAL (SELECT 1 FROM {from} WHERE {Conditions(Where.InTitle)} LIMIT {countUpTo}) m"),
-                [.. values]).SingleAsync(ct);
+        public async Task<int> CountInTitleAsync(string kind, CancellationToken ct) => (await MatchesAsync(kind, ct)).InTitle.Count;
 
-        public Task<List<long>> IdsAsync(string kind, bool titleOnly, int take, int skip, CancellationToken ct) =>
-            db.Database.SqlQueryRaw<long>(string.Create(CultureInfo.InvariantCulture,
-                $"SELECT t0.\"Key\" & {IdMask} AS \"Value\" FROM {Ranges([kind])}, {from} WHERE {Conditions(titleOnly ? Where.InTitle : Where.NotInTitle)} ORDER BY t0.\"Key\" DESC LIMIT {take} OFFSET {skip}"),
-                [.. values]).ToListAsync(ct);
+        public async Task<List<long>> IdsAsync(string kind, bool titleOnly, int take, int skip, CancellationToken ct) =>
+            (titleOnly ? (await MatchesAsync(kind, ct)).InTitle : (await MatchesAsync(kind, ct)).Elsewhere).Skip(skip).Take(take).ToList();
     }
 }
