@@ -291,20 +291,28 @@ public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFac
 
     /// <summary>
     /// SQLite: the contentless FTS5 table search_fts (TitleTerms, BodyTerms), rowid = kind key × 2^40 + entry id. A
-    /// kind is a rowid range, so counts and newest-first slices walk only that kind's matches, in index order.
+    /// kind is a rowid range, so one kind's count and newest-first slices walk only its matches, in index order; the counts of
+    /// every kind are one pass grouped by the rowid's high bits.
     /// Only fixed SQL is put together here; the query is a parameter, made of terms only.
     /// </summary>
     private sealed class Fts5Query(AppDbContext db, string match, int countUpTo) : IFullTextQuery
     {
         public async Task<Dictionary<string, int>> CountAsync(IReadOnlyList<string> kinds, CancellationToken ct)
         {
-            // One statement, one count per kind: each walks only its kind's rowid range, and stops at countUpTo.
-            // Ranges and the limit are numbers.
-            var sql = string.Join(" UNION ALL ", kinds.Select(k => KeyRange(k) is var (from, to)
-                ? string.Create(CultureInfo.InvariantCulture, $"SELECT {KeyOf(k)} AS \"KindKey\", (SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH {{0}} AND rowid BETWEEN {from} AND {to} LIMIT {countUpTo})) AS \"Count\"")
-                : ""));
-            var rows = await db.Database.SqlQueryRaw<KindTally>(sql, match).ToListAsync(ct);
-            return kinds.ToDictionary(k => k, k => rows.FirstOrDefault(r => r.KindKey == KeyOf(k))?.Count ?? 0);
+            // One pass over the matches, grouped by kind (the rowid's high bits): a prefix word's terms are gathered
+            // into one list once, not once per kind (with eleven kinds, "toilet"* cost 21 ms counted kind by kind).
+            // One kind alone: its rowid range, counted up to the limit and no further.
+            if (kinds.Count == 1)
+            {
+                var (from, to) = KeyRange(kinds[0]);
+                return new() { [kinds[0]] = await db.Database.SqlQueryRaw<int>(
+                    "SELECT CAST(count(*) AS INTEGER) AS \"Value\" FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH {0} AND rowid BETWEEN {1} AND {2} LIMIT {3})",
+                    match, from, to, countUpTo).SingleAsync(ct) };
+            }
+            var rows = await db.Database.SqlQueryRaw<KindTally>(
+                "SELECT CAST(rowid >> 40 AS INTEGER) AS \"KindKey\", CAST(count(*) AS INTEGER) AS \"Count\" FROM search_fts WHERE search_fts MATCH {0} GROUP BY 1",
+                match).ToListAsync(ct);
+            return kinds.ToDictionary(k => k, k => Math.Min(rows.FirstOrDefault(r => r.KindKey == KeyOf(k))?.Count ?? 0, countUpTo));
         }
 
         public async Task<List<First>> FirstAsync(IReadOnlyList<string> kinds, int take, bool inTitle, CancellationToken ct)
