@@ -273,12 +273,7 @@ internal static class PostingBlocks
                 Body = Grow(Body, size);
             }
             for (var i = 0; i < n; i++, Count++)
-            {
-                var record = records.Slice(i * RecordSize, RecordSize);
-                Keys[Count] = BinaryPrimitives.ReadInt64BigEndian(record);
-                Title[Count] = BinaryPrimitives.ReadInt64BigEndian(record[8..]);
-                Body[Count] = BinaryPrimitives.ReadInt64BigEndian(record[16..]);
-            }
+                (Keys[Count], Title[Count], Body[Count]) = Record(records.Slice(i * RecordSize, RecordSize));
         }
 
         /// <summary>Keeps only the keys from..to (the blocks at the ends of a range may reach past it).</summary>
@@ -393,11 +388,14 @@ internal static class PostingBlocks
         return by == 0 ? mask : ((mask << by) | (mask >>> (Positions - by))) & ((1L << Positions) - 1);
     }
 
+    /// <summary>One posting as the blocks hold it: key, title positions, text positions, big-endian (as int8send writes them).</summary>
+    private static (long Key, long Title, long Body) Record(ReadOnlySpan<byte> record) =>
+        (BinaryPrimitives.ReadInt64BigEndian(record), BinaryPrimitives.ReadInt64BigEndian(record[8..]), BinaryPrimitives.ReadInt64BigEndian(record[16..]));
+
     private static IEnumerable<(long Key, long Title, long Body)> Decode(byte[] bytes)
     {
         for (var offset = 0; offset + RecordSize <= bytes.Length; offset += RecordSize)
-            yield return (BinaryPrimitives.ReadInt64BigEndian(bytes.AsSpan(offset)), BinaryPrimitives.ReadInt64BigEndian(bytes.AsSpan(offset + 8)),
-                BinaryPrimitives.ReadInt64BigEndian(bytes.AsSpan(offset + 16)));
+            yield return Record(bytes.AsSpan(offset, RecordSize));
     }
 
     private static byte[] Encode(List<(long Key, long Title, long Body)> postings)
