@@ -8,7 +8,7 @@ using NpgsqlTypes;
 namespace CityHall.Web.Platform.Search;
 
 /// <summary>
-/// PostgreSQL's search index: for each term, its postings — the entry's key (kind key × 2^40 + entry id) and where
+/// PostgreSQL's search index: for each term, its postings — the entry's key (<see cref="SearchIndex.EntryKey"/>) and where
 /// the term stands in the title and in the text (bitmasks of positions modulo 62) — packed in blocks, one row per term
 /// and 1,024 consecutive keys (<c>search_blocks</c>: term, bucket = key ÷ 1,024, 24 bytes per posting in key order).
 /// Every beginning of a term up to <see cref="PrefixLength"/> characters is a term too ("bench" is also b, be, ben,
@@ -47,12 +47,6 @@ internal static class PostingBlocks
 
     /// <summary>At most this many terms are read per query (a long Korean word is covered by every other term).</summary>
     private const int MaxTerms = 10;
-
-    private const long IdMask = (1L << 40) - 1;
-
-    public static long KeyOf(int kindKey, long id) => ((long)kindKey << 40) | id;
-
-    public static long IdOf(long key) => key & IdMask;
 
     /// <summary>An entry's key and terms, as written or as they were before a change.</summary>
     public sealed record EntryTerms(long Key, string TitleTerms, string BodyTerms);
@@ -121,17 +115,11 @@ internal static class PostingBlocks
             }
         if (changes.Count == 0) return;
 
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
-        var terms = changes.Keys.Select(c => c.Term).ToArray();
-        var buckets = changes.Keys.Select(c => c.Bucket).ToArray();
         var blocks = new Dictionary<(string, long), byte[]>();
-        await using (var read = new NpgsqlCommand(
+        await using (var read = Command(db,
             $"SELECT b.\"Term\", b.\"Bucket\", b.\"Postings\" FROM {Table} b JOIN unnest(@terms, @buckets) AS c(term, bucket) ON b.\"Term\" = c.term AND b.\"Bucket\" = c.bucket",
-            connection, transaction))
+            Terms(changes.Keys.Select(c => c.Term)), Buckets(changes.Keys.Select(c => c.Bucket))))
         {
-            read.Parameters.Add(new NpgsqlParameter("terms", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = terms });
-            read.Parameters.Add(new NpgsqlParameter("buckets", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = buckets });
             await using var reader = await read.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
                 blocks[(reader.GetString(0), reader.GetInt64(1))] = reader.GetFieldValue<byte[]>(2);
@@ -154,20 +142,16 @@ internal static class PostingBlocks
         }
         if (kept.Count > 0)
         {
-            await using var write = new NpgsqlCommand(
+            await using var write = Command(db,
                 $"INSERT INTO {Table} (\"Term\", \"Bucket\", \"Postings\") SELECT * FROM unnest(@terms, @buckets, @postings) ON CONFLICT (\"Term\", \"Bucket\") DO UPDATE SET \"Postings\" = EXCLUDED.\"Postings\"",
-                connection, transaction);
-            write.Parameters.Add(new NpgsqlParameter("terms", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = keptTerms.ToArray() });
-            write.Parameters.Add(new NpgsqlParameter("buckets", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = keptBuckets.ToArray() });
-            write.Parameters.Add(new NpgsqlParameter("postings", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = kept.ToArray() });
+                Terms(keptTerms), Buckets(keptBuckets), new NpgsqlParameter("postings", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = kept.ToArray() });
             await write.ExecuteNonQueryAsync(ct);
         }
         if (emptied.Count > 0)
         {
-            await using var delete = new NpgsqlCommand(
-                $"DELETE FROM {Table} b USING unnest(@terms, @buckets) AS c(term, bucket) WHERE b.\"Term\" = c.term AND b.\"Bucket\" = c.bucket", connection, transaction);
-            delete.Parameters.Add(new NpgsqlParameter("terms", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = emptiedTerms.ToArray() });
-            delete.Parameters.Add(new NpgsqlParameter("buckets", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = emptied.ToArray() });
+            await using var delete = Command(db,
+                $"DELETE FROM {Table} b USING unnest(@terms, @buckets) AS c(term, bucket) WHERE b.\"Term\" = c.term AND b.\"Bucket\" = c.bucket",
+                Terms(emptiedTerms), Buckets(emptied));
             await delete.ExecuteNonQueryAsync(ct);
         }
     }
@@ -241,7 +225,7 @@ internal static class PostingBlocks
                 for (var i = end - 1; i >= start && (titleIds.Count < upTo || otherIds.Count < upTo); i--)
                 {
                     var ids = inTitle[i] ? titleIds : otherIds;
-                    if (ids.Count < upTo) ids.Add(IdOf(keys[i]));
+                    if (ids.Count < upTo) ids.Add(SearchIndex.IdOf(keys[i]));
                 }
                 return new KindMatches(Math.Min(end - start, upTo), titleIds, otherIds);
             }).ToArray();
@@ -276,19 +260,6 @@ internal static class PostingBlocks
                 (Keys[Count], Title[Count], Body[Count]) = Record(records.Slice(i * RecordSize, RecordSize));
         }
 
-        /// <summary>Keeps only the keys from..to (the blocks at the ends of a range may reach past it).</summary>
-        public void Keep(long from, long to)
-        {
-            var (start, end) = Within(Keys, Count, from, to);
-            if (start > 0)
-            {
-                Array.Copy(Keys, start, Keys, 0, end - start);
-                Array.Copy(Title, start, Title, 0, end - start);
-                Array.Copy(Body, start, Body, 0, end - start);
-            }
-            Count = end - start;
-        }
-
         public void Return()
         {
             ArrayPool<long>.Shared.Return(Keys);
@@ -305,7 +276,11 @@ internal static class PostingBlocks
         }
     }
 
-    /// <summary>Each term's postings with keys from..to, read in one statement (the blocks that cover the range, in order).</summary>
+    /// <summary>
+    /// Each term's postings with keys from..to, read in one statement (the blocks that cover the range, in order). The
+    /// ranges asked for are kinds', which start and end on a block's bounds (a kind is 2^40 keys, a block 2^10), so no
+    /// block reaches past them.
+    /// </summary>
     private static async Task<Dictionary<string, TermPostings>> ReadAsync(AppDbContext db, string[] terms, long from, long to, CancellationToken ct)
     {
         var postings = new Dictionary<string, TermPostings>(StringComparer.Ordinal);
@@ -313,12 +288,9 @@ internal static class PostingBlocks
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var read = new NpgsqlCommand(
+            await using var read = Command(db,
                 $"SELECT \"Term\", \"Postings\" FROM {Table} WHERE \"Term\" = ANY(@terms) AND \"Bucket\" BETWEEN @from AND @to ORDER BY \"Term\", \"Bucket\"",
-                (NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
-            read.Parameters.Add(new NpgsqlParameter("terms", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = terms });
-            read.Parameters.Add(new NpgsqlParameter("from", NpgsqlDbType.Bigint) { Value = from >> BucketBits });
-            read.Parameters.Add(new NpgsqlParameter("to", NpgsqlDbType.Bigint) { Value = to >> BucketBits });
+                Terms(terms), new NpgsqlParameter("from", NpgsqlDbType.Bigint) { Value = from >> BucketBits }, new NpgsqlParameter("to", NpgsqlDbType.Bigint) { Value = to >> BucketBits });
             await using var reader = await read.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
@@ -344,9 +316,20 @@ internal static class PostingBlocks
             ArrayPool<byte>.Shared.Return(buffer);
             await db.Database.CloseConnectionAsync();
         }
-        foreach (var list in postings.Values) list.Keep(from, to);
         return postings;
     }
+
+    /// <summary>A statement on the context's connection, in its transaction if one is open.</summary>
+    private static NpgsqlCommand Command(AppDbContext db, string sql, params NpgsqlParameter[] parameters)
+    {
+        var command = new NpgsqlCommand(sql, (NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
+        command.Parameters.AddRange(parameters);
+        return command;
+    }
+
+    private static NpgsqlParameter Terms(IEnumerable<string> terms) => new("terms", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = terms.ToArray() };
+
+    private static NpgsqlParameter Buckets(IEnumerable<long> buckets) => new("buckets", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = buckets.ToArray() };
 
     /// <summary>The first index at or after <paramref name="start"/> (below <paramref name="count"/>) whose key is not less than <paramref name="key"/>: steps that double, then a binary search.</summary>
     private static int Seek(long[] keys, int start, int count, long key)
@@ -368,7 +351,7 @@ internal static class PostingBlocks
     private static (int Start, int End) Within(long[] keys, int count, long from, long to)
     {
         int LowerBound(long key) => Array.BinarySearch(keys, 0, count, key) is var i && i >= 0 ? i : ~i;
-        return (LowerBound(from), to == long.MaxValue ? count : LowerBound(to + 1));
+        return (LowerBound(from), LowerBound(to + 1));
     }
 
     /// <summary>Where a word's terms stand side by side: the first term's positions, each moved on to where the next should stand and kept where it does.</summary>

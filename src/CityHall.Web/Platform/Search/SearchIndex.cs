@@ -150,8 +150,8 @@ public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFac
         var before = await touched.AsNoTracking().Select(e => new { e.Id, e.KindKey, e.TitleTerms, e.BodyTerms }).ToListAsync(ct);
         var written = await write();
         await PostingBlocks.WriteAsync(db,
-            before.Select(e => new PostingBlocks.EntryTerms(PostingBlocks.KeyOf(e.KindKey, e.Id), e.TitleTerms, e.BodyTerms)),
-            written.Select(e => new PostingBlocks.EntryTerms(PostingBlocks.KeyOf(e.KindKey, e.Id), e.TitleTerms, e.BodyTerms)), ct);
+            before.Select(e => new PostingBlocks.EntryTerms(EntryKey(e.KindKey, e.Id), e.TitleTerms, e.BodyTerms)),
+            written.Select(e => new PostingBlocks.EntryTerms(EntryKey(e.KindKey, e.Id), e.TitleTerms, e.BodyTerms)), ct);
         await transaction.CommitAsync(ct);
     }
 
@@ -178,13 +178,21 @@ public sealed class SearchIndex(Modules.ModuleRegistry modules, IServiceScopeFac
         };
     }
 
-    /// <summary>
-    /// A kind's number, the same on every node and every start (FNV-1a of its code, 16 bits, never 0): on SQLite an
-    /// entry's rowid in the full-text index is this times 2^40 plus its id, so one kind's entries are one rowid range.
-    /// </summary>
-    /// <summary>The kind's keys in either index (SQLite rowids, PostgreSQL posting keys): its number × 2^40 plus an entry id.</summary>
-    private static (long From, long To) KeyRange(string kind) => ((long)KeyOf(kind) << 40, (((long)KeyOf(kind) + 1) << 40) - 1);
+    /// <summary>An entry's key in either index (the SQLite rowid, the PostgreSQL posting key): its kind's number × 2^40 plus its id.</summary>
+    internal static long EntryKey(int kindKey, long id) => ((long)kindKey << KindShift) | id;
 
+    /// <summary>The entry id within a key.</summary>
+    internal static long IdOf(long key) => key & ((1L << KindShift) - 1);
+
+    private const int KindShift = 40;
+
+    /// <summary>The kind's keys in either index: one range, so a kind's entries are read together and in order.</summary>
+    private static (long From, long To) KeyRange(string kind) => (EntryKey(KeyOf(kind), 0), EntryKey(KeyOf(kind) + 1, 0) - 1);
+
+    /// <summary>
+    /// A kind's number, the same on every node and every start (FNV-1a of its code, 16 bits, never 0): the high bits of
+    /// its entries' keys (<see cref="EntryKey"/>).
+    /// </summary>
     public static int KeyOf(string kind)
     {
         var hash = 2166136261u;
