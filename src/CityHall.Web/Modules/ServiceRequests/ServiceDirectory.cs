@@ -14,6 +14,8 @@ public sealed class ServiceDirectory(IServiceScopeFactory scopes, TimeProvider c
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
     private readonly SemaphoreSlim loading = new(1, 1);
     private Snapshot? current;
+    /// <summary>Moved on by every <see cref="Invalidate"/>: a load that began before one may have read the catalogue before the edit.</summary>
+    private long invalidations;
 
     public sealed record Unit(string Code, string NameKo, string NameEn)
     {
@@ -60,6 +62,7 @@ public sealed class ServiceDirectory(IServiceScopeFactory scopes, TimeProvider c
         try
         {
             if (current is { } again && again != snapshot && clock.GetUtcNow() - again.LoadedAt < Lifetime) return again;
+            var asOf = Interlocked.Read(ref invalidations);
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var services = await db.Set<ServiceDefinition>().AsNoTracking().Where(s => s.Active).Include(s => s.Attributes)
@@ -69,13 +72,21 @@ public sealed class ServiceDirectory(IServiceScopeFactory scopes, TimeProvider c
             var routes = await db.Set<ServiceRoute>().AsNoTracking().ToListAsync(ct);
             var districts = await db.Set<District>().AsNoTracking().Select(d => new Unit(d.Code, d.NameKo, d.NameEn)).ToListAsync(ct);
             var departments = await db.Set<Department>().AsNoTracking().Select(d => new Unit(d.Code, d.NameKo, d.NameEn)).ToListAsync(ct);
-            return current = new Snapshot(services, routes, districts, departments, changedAt, clock.GetUtcNow());
+            var loaded = new Snapshot(services, routes, districts, departments, changedAt, clock.GetUtcNow());
+            // Kept for others only if no edit was announced meanwhile: otherwise a load that read the routes just before
+            // an edit would be kept a minute after it, and the edit not seen.
+            if (Interlocked.Read(ref invalidations) == asOf) current = loaded;
+            return loaded;
         }
         finally { loading.Release(); }
     }
 
     /// <summary>Forget the cached view: the next read loads the catalogue again.</summary>
-    public void Invalidate() => current = null;
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref invalidations);
+        current = null;
+    }
 
     public void Dispose() => loading.Dispose();
 }
