@@ -116,11 +116,11 @@ public static class DecisionsResultsBenchmark
         var drawn = DecisionsCountBenchmark.KnapsackBallots(random, costs, DecisionsCountBenchmark.Amount, ballots);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await using (var rows = new RowStatement(db.Database.GetDbConnection(), transaction.GetDbTransaction(), values =>
-            "INSERT INTO decision_voters (\"PollId\", \"Commitment\", \"Sequence\", \"Choices\", \"DistrictCode\", \"VotedAt\") VALUES " + values, 6, RowStatement.RowsPerStatementFor(db)))
+            "INSERT INTO decision_voters (\"PollId\", \"Commitment\", \"Sequence\", \"Choices\", \"DistrictCode\", \"VotedAt\", \"Paper\") VALUES " + values, 7, RowStatement.RowsPerStatementFor(db)))
         {
             var at = new DateTimeOffset(now.AddDays(-1));
             for (var b = 0; b < drawn.Count; b++)
-                await rows.AddAsync(ct, poll.Id, b.ToString("x64", CultureInfo.InvariantCulture), (long)b + 1, PollBallot.ChoicesOf(drawn[b].Select(i => options[i].Id)), null, at);
+                await rows.AddAsync(ct, poll.Id, b.ToString("x64", CultureInfo.InvariantCulture), (long)b + 1, PollBallot.ChoicesOf(drawn[b].Select(i => options[i].Id)), null, at, false);
             await rows.FlushAsync(ct);
         }
         await transaction.CommitAsync(ct);

@@ -1,8 +1,10 @@
 using CityHall.Tests.Infrastructure;
 using CityHall.Web.Data;
+using CityHall.Web.Platform.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CityHall.Tests.Platform;
 
@@ -47,6 +49,43 @@ public sealed class MigrationTests
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         var applied = await db.Database.GetAppliedMigrationsAsync();
         Assert.Equal(db.GetService<IMigrationsAssembly>().Migrations.Keys.Order(), applied.Order());
+        await db.Database.CloseConnectionAsync();
+        if (db is SqliteAppDbContext) Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    /// <summary>A database the squashed migrations built is adopted as the baseline; one stopped part-way is refused.</summary>
+    [Fact]
+    public async Task A_database_built_by_the_squashed_migrations_is_adopted_and_one_stopped_part_way_is_refused()
+    {
+        using var database = new TestDatabase();
+        await using AppDbContext db = database.Provider == "Postgres" ? Postgres(database.ConnectionString) : Sqlite(database.ConnectionString);
+        await db.Database.MigrateAsync();
+        var baseline = db.Database.GetMigrations().First();
+        var last = database.Provider == "Postgres" ? SquashedMigrations.LastOnPostgres : SquashedMigrations.LastOnSqlite;
+
+        var refused = false;
+        async Task<List<string>> HistoryAfter(params string[] ids)
+        {
+            refused = false;
+            await db.Database.ExecuteSqlRawAsync("""DELETE FROM "__EFMigrationsHistory" """);
+            foreach (var id in ids)
+                await db.Database.ExecuteSqlAsync($"""INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion") VALUES ({id}, '10.0.15')""");
+            try { await SquashedMigrations.AdoptAsync(db, NullLogger.Instance, CancellationToken.None); }
+            catch (InvalidOperationException e) { refused = true; Assert.Contains("4c9a68d", e.Message); }
+            return (await db.Database.GetAppliedMigrationsAsync()).Order(StringComparer.Ordinal).ToList();
+        }
+
+        // Reached the last squashed migration: its history becomes the baseline's, and nothing is pending.
+        Assert.Equal([baseline], await HistoryAfter("20261127105414_Initial", "20261204171558_CitySearch", last));
+        Assert.False(refused);
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        // Already adopted, or built by the baseline: left alone.
+        Assert.Equal([baseline], await HistoryAfter(baseline));
+        Assert.False(refused);
+        // Stopped before the last: refused, history untouched (migrating would create tables it already has).
+        Assert.Equal(["20261127105414_Initial", "20261204171558_CitySearch"],
+            await HistoryAfter("20261127105414_Initial", "20261204171558_CitySearch"));
+        Assert.True(refused);
         await db.Database.CloseConnectionAsync();
         if (db is SqliteAppDbContext) Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }

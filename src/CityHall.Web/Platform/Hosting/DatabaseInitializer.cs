@@ -49,6 +49,7 @@ public sealed class DatabaseInitializer(AppDbContext db, RoleManager<IdentityRol
 
     private async Task ApplyMigrationsAsync(CancellationToken ct)
     {
+        await SquashedMigrations.AdoptAsync(db, logger, ct);
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct); // readers do not block the writer

@@ -1,0 +1,3189 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace CityHall.Web.Data.Migrations.Postgres
+{
+    /// <summary>
+    /// The schema as it stood when the first release was cut: the 36 migrations of 27 November to 5 December 2026
+    /// squashed into one (see docs/operations.md, "Migrations"). A database built by those migrations is adopted by
+    /// <see cref="CityHall.Web.Platform.Hosting.SquashedMigrations"/> instead of being migrated again. Every later change
+    /// is its own expand/contract migration.
+    /// The search's posting blocks (Platform/Search/PostingBlocks.cs) are not part of the EF model: their table is
+    /// made at the end of Up.
+    /// </summary>
+    public partial class Baseline : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "audit_entries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ActorId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Action = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    TargetType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    TargetId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Details = table.Column<string>(type: "text", nullable: true),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    HashVersion = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit_entries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "broadcast_channels",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    NameKo = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Medium = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Frequency = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LiveUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Website = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Order = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_broadcast_channels", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "city_departments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    NameKo = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_city_departments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "city_districts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    NameKo = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_city_districts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "city_settings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Json = table.Column<string>(type: "text", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_city_settings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "decision_budgets",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TitleKo = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    TitleEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    DescriptionKo = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    DescriptionEn = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Style = table.Column<int>(type: "integer", nullable: false),
+                    MinSharePercent = table.Column<int>(type: "integer", nullable: false),
+                    MaxProjects = table.Column<int>(type: "integer", nullable: false),
+                    IdeasFrom = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SupportsFrom = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReviewFrom = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    BallotFrom = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ResultsFrom = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExecutionFrom = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    BallotsPreparedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Salt = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_decision_budgets", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "decision_polls",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TitleKo = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    TitleEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    DescriptionKo = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    DescriptionEn = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    MinChoices = table.Column<int>(type: "integer", nullable: false),
+                    MaxChoices = table.Column<int>(type: "integer", nullable: false),
+                    Results = table.Column<int>(type: "integer", nullable: false),
+                    OpensAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ClosesAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClosedEarlyAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Districts = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ForGroup = table.Column<bool>(type: "boolean", nullable: false),
+                    MinAge = table.Column<int>(type: "integer", nullable: true),
+                    MaxAge = table.Column<int>(type: "integer", nullable: true),
+                    Salt = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    BudgetHeadingId = table.Column<long>(type: "bigint", nullable: true),
+                    Amount = table.Column<long>(type: "bigint", nullable: true),
+                    MinAmount = table.Column<long>(type: "bigint", nullable: true),
+                    VoterCount = table.Column<int>(type: "integer", nullable: false),
+                    ChainLength = table.Column<long>(type: "bigint", nullable: false),
+                    ChainHead = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ProposedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Moderation = table.Column<int>(type: "integer", nullable: false),
+                    ModerationNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CitizenProposal = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_decision_polls", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "identity_roles",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_identity_roles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "identity_users",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DistrictCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    PreferredCulture = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    PrefersLargeText = table.Column<bool>(type: "boolean", nullable: false),
+                    PrefersHighContrast = table.Column<bool>(type: "boolean", nullable: false),
+                    NotifyByEmail = table.Column<bool>(type: "boolean", nullable: false),
+                    NotifyBySms = table.Column<bool>(type: "boolean", nullable: false),
+                    VerifiedIdentityHash = table.Column<string>(type: "character varying(88)", maxLength: 88, nullable: true),
+                    VerifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    BirthYear = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastTotpStep = table.Column<long>(type: "bigint", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_identity_users", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inclusion_programmes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Fulfilment = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CurrentVersion = table.Column<int>(type: "integer", nullable: false),
+                    Listed = table.Column<bool>(type: "boolean", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RoundOpensAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RoundApplications = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inclusion_programmes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "live_banned_participants",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SenderKey = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    SenderLabel = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    BannedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    BannedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_live_banned_participants", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "live_events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TitleKo = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TitleEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DescriptionKo = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    DescriptionEn = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    StartsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StreamKind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    StreamUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CaptionsUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    AskPolicy = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    SmsNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Hashtag = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    HoldKeywords = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    RecordingUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    WentLiveAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    EndedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    OnStageQuestionId = table.Column<long>(type: "bigint", nullable: true),
+                    PeakPc = table.Column<int>(type: "integer", nullable: false),
+                    PeakMobile = table.Column<int>(type: "integer", nullable: false),
+                    PeakTotal = table.Column<int>(type: "integer", nullable: false),
+                    PeakAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    TotalPc = table.Column<int>(type: "integer", nullable: false),
+                    TotalMobile = table.Column<int>(type: "integer", nullable: false),
+                    MastodonMinId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_live_events", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "news_notice_numbers",
+                columns: table => new
+                {
+                    DepartmentCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Last = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_news_notice_numbers", x => new { x.DepartmentCode, x.Year });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "news_posts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    DepartmentCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Districts = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    TitleKo = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    TitleEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    BodyKo = table.Column<string>(type: "character varying(50000)", maxLength: 50000, nullable: false),
+                    BodyEn = table.Column<string>(type: "character varying(50000)", maxLength: 50000, nullable: true),
+                    PublishAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    LegalBasis = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    PeriodFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    PeriodTo = table.Column<DateOnly>(type: "date", nullable: true),
+                    CorrectsId = table.Column<long>(type: "bigint", nullable: true),
+                    SubmittedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReturnReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ApprovedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ApprovedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    NoticeYear = table.Column<int>(type: "integer", nullable: true),
+                    NoticeNumber = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_news_posts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_news_posts_news_posts_CorrectsId",
+                        column: x => x.CorrectsId,
+                        principalTable: "news_posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "notify_in_app",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "text", nullable: false),
+                    Link = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_notify_in_app", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "notify_outbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Channel = table.Column<int>(type: "integer", nullable: false),
+                    Recipient = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Body = table.Column<string>(type: "text", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    NextAttemptAtMs = table.Column<long>(type: "bigint", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    GaveUp = table.Column<bool>(type: "boolean", nullable: false),
+                    LastError = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_notify_outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "place_import_runs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    KindCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    Mapping = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    StartedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Encoding = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Read = table.Column<int>(type: "integer", nullable: false),
+                    Created = table.Column<int>(type: "integer", nullable: false),
+                    Updated = table.Column<int>(type: "integer", nullable: false),
+                    Unchanged = table.Column<int>(type: "integer", nullable: false),
+                    SkippedCount = table.Column<int>(type: "integer", nullable: false),
+                    Problem = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    SkipsJson = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_place_import_runs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "place_kinds",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    NameKo = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_place_kinds", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_data_protection_keys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_data_protection_keys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "portal_pages",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Slug = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    TitleKo = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TitleEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    BodyKo = table.Column<string>(type: "text", nullable: false),
+                    BodyEn = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_portal_pages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "search_entries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    KindKey = table.Column<int>(type: "integer", nullable: false),
+                    SourceId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TitleKo = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    TitleEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    TextKo = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    TextEn = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Url = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    TitleTerms = table.Column<string>(type: "text", nullable: false),
+                    BodyTerms = table.Column<string>(type: "text", nullable: false),
+                    Hash = table.Column<string>(type: "character varying(44)", maxLength: 44, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_search_entries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "search_generation",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_search_generation", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "service_api_keys",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OwnerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Hash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_service_api_keys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "service_definitions",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    NameKo = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DescriptionKo = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    DescriptionEn = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Group = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Keywords = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Type = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    DeadlineUnit = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    DeadlineAmount = table.Column<int>(type: "integer", nullable: false),
+                    DeadlineExtendable = table.Column<bool>(type: "boolean", nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_service_definitions", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "service_reply_templates",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DepartmentCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_service_reply_templates", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "broadcast_programmes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ChannelCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    TitleKo = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TitleEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DescriptionKo = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    DescriptionEn = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Hosts = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_broadcast_programmes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_broadcast_programmes_broadcast_channels_ChannelCode",
+                        column: x => x.ChannelCode,
+                        principalTable: "broadcast_channels",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "decision_ballots",
+                columns: table => new
+                {
+                    PollId = table.Column<long>(type: "bigint", nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    Commitment = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Choices = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    HashVersion = table.Column<int>(type: "integer", nullable: false),
+                    Paper = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_decision_ballots", x => new { x.PollId, x.Sequence });
+                    table.ForeignKey(
+                        name: "FK_decision_ballots_decision_polls_PollId",
+                        column: x => x.PollId,
+                        principalTable: "decision_polls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "decision_budget_headings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BudgetId = table.Column<long>(type: "bigint", nullable: false),
+                    NameKo = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DistrictCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Amount = table.Column<long>(type: "bigint", nullable: false),
+                    PollId = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_decision_budget_headings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_decision_budget_headings_decision_budgets_BudgetId",
+                        column: x => x.BudgetId,
+                        principalTable: "decision_budgets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_decision_budget_headings_decision_polls_PollId",
+                        column: x => x.PollId,
+                        principalTable: "decision_polls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "decision_checkpoints",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PollId = table.Column<long>(type: "bigint", nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    HeadHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Voters = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_decision_checkpoints", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_decision_checkpoints_decision_polls_PollId",
+                        column: x => x.PollId,
+                        principalTable: "decision_polls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "decision_flagged_ballots",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PollId = table.Column<long>(type: "bigint", nullable: false),
+                    Commitment = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Choices = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Paper = table.Column<bool>(type: "boolean", nullable: false),
+                    EnteredBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_decision_flagged_ballots", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_decision_flagged_ballots_decision_polls_PollId",
+                        column: x => x.PollId,
+                        principalTable: "decision_polls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "decision_other_answers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PollId = table.Column<long>(type: "bigint", nullable: false),
+                    Commitment = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Moderation = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_decision_other_answers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_decision_other_answers_decision_polls_PollId",
+                        column: x => x.PollId,
+                        principalTable: "decision_polls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "decision_poll_members",
+                columns: table => new
+                {
+                    PollId = table.Column<long>(type: "bigint", nullable: false),
+                    Commitment = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_decision_poll_members", x => new { x.PollId, x.Commitment });
+                    table.ForeignKey(
+                        name: "FK_decision_poll_members_decision_polls_PollId",
+                        column: x => x.PollId,
+                        principalTable: "decision_polls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "decision_poll_options",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PollId = table.Column<long>(type: "bigint", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    LabelKo = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    LabelEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Votes = table.Column<int>(type: "integer", nullable: false),
+                    ProjectId = table.Column<long>(type: "bigint", nullable: true),
+                    Cost = table.Column<long>(type: "bigint", nullable: true),
+                    IsOther = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_decision_poll_options", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_decision_poll_options_decision_polls_PollId",
+                        column: x => x.PollId,
+                        principalTable: "decision_polls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "decision_voters",
+                columns: table => new
+                {
+                    PollId = table.Column<long>(type: "bigint", nullable: false),
+                    Commitment = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    Choices = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    DistrictCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    BirthYear = table.Column<int>(type: "integer", nullable: true),
+                    VotedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Paper = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_decision_voters", x => new { x.PollId, x.Commitment });
+                    table.ForeignKey(
+                        name: "FK_decision_voters_decision_polls_PollId",
+                        column: x => x.PollId,
+                        principalTable: "decision_polls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "identity_role_claims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_identity_role_claims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_identity_role_claims_identity_roles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "identity_roles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "account_sessions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastSeenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_account_sessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_account_sessions_identity_users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "identity_users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "identity_staff_departments",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_identity_staff_departments", x => new { x.UserId, x.DepartmentId });
+                    table.ForeignKey(
+                        name: "FK_identity_staff_departments_city_departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "city_departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_identity_staff_departments_identity_users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "identity_users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "identity_user_claims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_identity_user_claims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_identity_user_claims_identity_users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "identity_users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "identity_user_logins",
+                columns: table => new
+                {
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_identity_user_logins", x => new { x.LoginProvider, x.ProviderKey });
+                    table.ForeignKey(
+                        name: "FK_identity_user_logins_identity_users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "identity_users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "identity_user_roles",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    RoleId = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_identity_user_roles", x => new { x.UserId, x.RoleId });
+                    table.ForeignKey(
+                        name: "FK_identity_user_roles_identity_roles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "identity_roles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_identity_user_roles_identity_users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "identity_users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "identity_user_tokens",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_identity_user_tokens", x => new { x.UserId, x.LoginProvider, x.Name });
+                    table.ForeignKey(
+                        name: "FK_identity_user_tokens_identity_users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "identity_users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "news_subscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Kinds = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Departments = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Districts = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SentThrough = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastDigestDay = table.Column<DateOnly>(type: "date", nullable: true),
+                    UnsubscribeToken = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_news_subscriptions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_news_subscriptions_identity_users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "identity_users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "petition_comment_blocks",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    BlockedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    BlockedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CommentId = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_petition_comment_blocks", x => x.UserId);
+                    table.ForeignKey(
+                        name: "FK_petition_comment_blocks_identity_users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "identity_users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "petition_petitions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    CategoryCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    DistrictCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    AuthorId = table.Column<string>(type: "text", nullable: true),
+                    AuthorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Flagged = table.Column<bool>(type: "boolean", nullable: false),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReviewedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    RejectionReasonCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    DepartmentCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SupportDeadline = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ThresholdReachedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AnswerDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ForumOpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ForumClosesAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AnswerOutcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    AnswerText = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
+                    AnsweredBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ForumParticipants = table.Column<int>(type: "integer", nullable: false),
+                    ForumClosed = table.Column<bool>(type: "boolean", nullable: false),
+                    MayorThresholdReachedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    MayorAnswerDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    MayorAnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    MayorAnswerOutcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    MayorAnswerText = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
+                    MayorAnsweredBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    OriginsForgottenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    NotifiedThroughEventId = table.Column<long>(type: "bigint", nullable: false),
+                    LastNotifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SignatureCount = table.Column<int>(type: "integer", nullable: false),
+                    ChainLength = table.Column<long>(type: "bigint", nullable: false),
+                    ChainHead = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Salt = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    TitleGramCount = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_petition_petitions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_petition_petitions_identity_users_AuthorId",
+                        column: x => x.AuthorId,
+                        principalTable: "identity_users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "upload_allowance_days",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Bytes = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_upload_allowance_days", x => new { x.UserId, x.Day });
+                    table.ForeignKey(
+                        name: "FK_upload_allowance_days_identity_users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "identity_users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inclusion_applications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Reference = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ProgrammeId = table.Column<long>(type: "bigint", nullable: false),
+                    ProgrammeVersion = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    ApplicantUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ApplicantName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ApplicantPhone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    EnteredBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    DistrictCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    HouseholdKey = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Pool = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Answers = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RuleVersion = table.Column<int>(type: "integer", nullable: true),
+                    FailedRuleId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    RespondBy = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SelectionRunId = table.Column<long>(type: "bigint", nullable: true),
+                    QueuePosition = table.Column<int>(type: "integer", nullable: true),
+                    Revision = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inclusion_applications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_inclusion_applications_inclusion_programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "inclusion_programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inclusion_appointment_slots",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProgrammeId = table.Column<long>(type: "bigint", nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Capacity = table.Column<int>(type: "integer", nullable: false),
+                    Booked = table.Column<int>(type: "integer", nullable: false),
+                    Staffer = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Modes = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inclusion_appointment_slots", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_inclusion_appointment_slots_inclusion_programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "inclusion_programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inclusion_classes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProgrammeId = table.Column<long>(type: "bigint", nullable: false),
+                    TitleKo = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TitleEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Site = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Capacity = table.Column<int>(type: "integer", nullable: false),
+                    Booked = table.Column<int>(type: "integer", nullable: false),
+                    Instructor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Supporter = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CompletionSessions = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inclusion_classes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_inclusion_classes_inclusion_programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "inclusion_programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inclusion_programme_versions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProgrammeId = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    NameKo = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SummaryKo = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    SummaryEn = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    OpensAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ClosesAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Quota = table.Column<int>(type: "integer", nullable: false),
+                    ApplicationLimit = table.Column<int>(type: "integer", nullable: true),
+                    PoolBasis = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Pools = table.Column<string>(type: "text", nullable: false),
+                    CoPaymentPercent = table.Column<int>(type: "integer", nullable: true),
+                    ItemPrice = table.Column<int>(type: "integer", nullable: true),
+                    CoPaymentDays = table.Column<int>(type: "integer", nullable: false),
+                    OfferDays = table.Column<int>(type: "integer", nullable: false),
+                    Evidence = table.Column<string>(type: "text", nullable: false),
+                    Rules = table.Column<string>(type: "text", nullable: false),
+                    AlsoAsk = table.Column<string>(type: "text", nullable: false),
+                    Selection = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Criteria = table.Column<string>(type: "text", nullable: false),
+                    ReGrantExclusionMonths = table.Column<int>(type: "integer", nullable: false),
+                    HouseholdLimit = table.Column<int>(type: "integer", nullable: false),
+                    ServiceLevelDays = table.Column<int>(type: "integer", nullable: true),
+                    DetailsQuestionKo = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    DetailsQuestionEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inclusion_programme_versions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_inclusion_programme_versions_inclusion_programmes_Programme~",
+                        column: x => x.ProgrammeId,
+                        principalTable: "inclusion_programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inclusion_selection_runs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProgrammeId = table.Column<long>(type: "bigint", nullable: false),
+                    ProgrammeVersion = table.Column<int>(type: "integer", nullable: false),
+                    Method = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Seed = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RunAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RunBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Entrants = table.Column<string>(type: "text", nullable: false),
+                    Results = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inclusion_selection_runs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_inclusion_selection_runs_inclusion_programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "inclusion_programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "live_questions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<long>(type: "bigint", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ExternalId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SenderKey = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    SenderLabel = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Text = table.Column<string>(type: "character varying(310)", maxLength: 310, nullable: false),
+                    OriginalText = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    HeldFor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    MergedIntoId = table.Column<long>(type: "bigint", nullable: true),
+                    Supports = table.Column<int>(type: "integer", nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    OnStageAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AnsweredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Answer = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_live_questions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_live_questions_live_events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "live_events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "news_attachments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PostId = table.Column<long>(type: "bigint", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Text = table.Column<string>(type: "character varying(100100)", maxLength: 100100, nullable: true),
+                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_news_attachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_news_attachments_news_posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "news_posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "news_pictures",
+                columns: table => new
+                {
+                    PostId = table.Column<long>(type: "bigint", nullable: false),
+                    Bytes = table.Column<byte[]>(type: "bytea", nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Width = table.Column<int>(type: "integer", nullable: false),
+                    Height = table.Column<int>(type: "integer", nullable: false),
+                    AltText = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_news_pictures", x => x.PostId);
+                    table.ForeignKey(
+                        name: "FK_news_pictures_news_posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "news_posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "places",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    KindCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    NameKo = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DescriptionKo = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    DescriptionEn = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RoadAddress = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    LotAddress = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    DistrictCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Latitude = table.Column<double>(type: "double precision", nullable: false),
+                    Longitude = table.Column<double>(type: "double precision", nullable: false),
+                    Phone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Website = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    OpeningHoursText = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    AlwaysOpen = table.Column<bool>(type: "boolean", nullable: false),
+                    OpensAt = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    ClosesAt = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    WheelchairAccess = table.Column<bool>(type: "boolean", nullable: true),
+                    AccessibleToilet = table.Column<bool>(type: "boolean", nullable: true),
+                    BabyChanging = table.Column<bool>(type: "boolean", nullable: true),
+                    EmergencyBell = table.Column<bool>(type: "boolean", nullable: true),
+                    Cctv = table.Column<bool>(type: "boolean", nullable: true),
+                    Source = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    SourceId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Attribution = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_places", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_places_place_kinds_KindCode",
+                        column: x => x.KindCode,
+                        principalTable: "place_kinds",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "service_attributes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ServiceCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Variable = table.Column<bool>(type: "boolean", nullable: false),
+                    Datatype = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Required = table.Column<bool>(type: "boolean", nullable: false),
+                    DatatypeDescriptionKo = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    DatatypeDescriptionEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    DescriptionKo = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    DescriptionEn = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Values = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_service_attributes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_service_attributes_service_definitions_ServiceCode",
+                        column: x => x.ServiceCode,
+                        principalTable: "service_definitions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "service_requests",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Reference = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Token = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: true),
+                    ServiceCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    IsPublic = table.Column<bool>(type: "boolean", nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Latitude = table.Column<double>(type: "double precision", nullable: true),
+                    Longitude = table.Column<double>(type: "double precision", nullable: true),
+                    Address = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: true),
+                    AddressId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Zipcode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    DistrictCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    MediaUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    SubjectTitle = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    SubjectPath = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    ReporterId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ApiKeyId = table.Column<long>(type: "bigint", nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    FirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    DeviceId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    AccountId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    DepartmentCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    HandlerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    StatusNotes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ExtendedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    NotifyByEmail = table.Column<bool>(type: "boolean", nullable: false),
+                    NotifyBySms = table.Column<bool>(type: "boolean", nullable: false),
+                    Rating = table.Column<int>(type: "integer", nullable: true),
+                    RatingComment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ReopenedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReopenReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    DuplicateOfId = table.Column<long>(type: "bigint", nullable: true),
+                    Attributes = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_service_requests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_service_requests_service_definitions_ServiceCode",
+                        column: x => x.ServiceCode,
+                        principalTable: "service_definitions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "service_routes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ServiceCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    DistrictCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    DepartmentCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_service_routes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_service_routes_service_definitions_ServiceCode",
+                        column: x => x.ServiceCode,
+                        principalTable: "service_definitions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "broadcast_exceptions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ChannelCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ProgrammeId = table.Column<long>(type: "bigint", nullable: true),
+                    TitleKo = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    TitleEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    OffAir = table.Column<bool>(type: "boolean", nullable: false),
+                    Note = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_broadcast_exceptions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_broadcast_exceptions_broadcast_channels_ChannelCode",
+                        column: x => x.ChannelCode,
+                        principalTable: "broadcast_channels",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_broadcast_exceptions_broadcast_programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "broadcast_programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "broadcast_slots",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProgrammeId = table.Column<long>(type: "bigint", nullable: false),
+                    Day = table.Column<int>(type: "integer", nullable: false),
+                    Start = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    Minutes = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_broadcast_slots", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_broadcast_slots_broadcast_programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "broadcast_programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "decision_budget_projects",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BudgetId = table.Column<long>(type: "bigint", nullable: false),
+                    HeadingId = table.Column<long>(type: "bigint", nullable: false),
+                    TitleKo = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    TitleEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    DescriptionKo = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    DescriptionEn = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    Cost = table.Column<long>(type: "bigint", nullable: false),
+                    Latitude = table.Column<double>(type: "double precision", nullable: true),
+                    Longitude = table.Column<double>(type: "double precision", nullable: true),
+                    Feasibility = table.Column<int>(type: "integer", nullable: false),
+                    ReviewNoteKo = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ReviewNoteEn = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Selected = table.Column<bool>(type: "boolean", nullable: false),
+                    AuthorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Moderation = table.Column<int>(type: "integer", nullable: false),
+                    ModerationNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Supports = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_decision_budget_projects", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_decision_budget_projects_decision_budget_headings_HeadingId",
+                        column: x => x.HeadingId,
+                        principalTable: "decision_budget_headings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_decision_budget_projects_decision_budgets_BudgetId",
+                        column: x => x.BudgetId,
+                        principalTable: "decision_budgets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "decision_option_images",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PollId = table.Column<long>(type: "bigint", nullable: false),
+                    OptionId = table.Column<long>(type: "bigint", nullable: false),
+                    Bytes = table.Column<byte[]>(type: "bytea", nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Width = table.Column<int>(type: "integer", nullable: false),
+                    Height = table.Column<int>(type: "integer", nullable: false),
+                    AltText = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_decision_option_images", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_decision_option_images_decision_poll_options_OptionId",
+                        column: x => x.OptionId,
+                        principalTable: "decision_poll_options",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "petition_chain",
+                columns: table => new
+                {
+                    PetitionId = table.Column<long>(type: "bigint", nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Commitment = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    HashVersion = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_petition_chain", x => new { x.PetitionId, x.Sequence });
+                    table.ForeignKey(
+                        name: "FK_petition_chain_petition_petitions_PetitionId",
+                        column: x => x.PetitionId,
+                        principalTable: "petition_petitions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "petition_checkpoints",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PetitionId = table.Column<long>(type: "bigint", nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    HeadHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Supports = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_petition_checkpoints", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_petition_checkpoints_petition_petitions_PetitionId",
+                        column: x => x.PetitionId,
+                        principalTable: "petition_petitions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "petition_comments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PetitionId = table.Column<long>(type: "bigint", nullable: false),
+                    ParentId = table.Column<long>(type: "bigint", nullable: true),
+                    AuthorId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    AuthorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Body = table.Column<string>(type: "character varying(3000)", maxLength: 3000, nullable: false),
+                    InForum = table.Column<bool>(type: "boolean", nullable: false),
+                    Stance = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    OpenReports = table.Column<int>(type: "integer", nullable: false),
+                    Flagged = table.Column<bool>(type: "boolean", nullable: false),
+                    ModeratedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ModeratedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_petition_comments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_petition_comments_identity_users_AuthorId",
+                        column: x => x.AuthorId,
+                        principalTable: "identity_users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_petition_comments_petition_comments_ParentId",
+                        column: x => x.ParentId,
+                        principalTable: "petition_comments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_petition_comments_petition_petitions_PetitionId",
+                        column: x => x.PetitionId,
+                        principalTable: "petition_petitions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "petition_events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PetitionId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_petition_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_petition_events_petition_petitions_PetitionId",
+                        column: x => x.PetitionId,
+                        principalTable: "petition_petitions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "petition_follow_ups",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PetitionId = table.Column<long>(type: "bigint", nullable: false),
+                    Body = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    PostedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    PostedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_petition_follow_ups", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_petition_follow_ups_petition_petitions_PetitionId",
+                        column: x => x.PetitionId,
+                        principalTable: "petition_petitions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "petition_forum_votes",
+                columns: table => new
+                {
+                    PetitionId = table.Column<long>(type: "bigint", nullable: false),
+                    Commitment = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Choice = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    CastAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_petition_forum_votes", x => new { x.PetitionId, x.Commitment });
+                    table.ForeignKey(
+                        name: "FK_petition_forum_votes_identity_users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "identity_users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_petition_forum_votes_petition_petitions_PetitionId",
+                        column: x => x.PetitionId,
+                        principalTable: "petition_petitions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "petition_images",
+                columns: table => new
+                {
+                    PetitionId = table.Column<long>(type: "bigint", nullable: false),
+                    Bytes = table.Column<byte[]>(type: "bytea", nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Width = table.Column<int>(type: "integer", nullable: false),
+                    Height = table.Column<int>(type: "integer", nullable: false),
+                    AltText = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_petition_images", x => x.PetitionId);
+                    table.ForeignKey(
+                        name: "FK_petition_images_petition_petitions_PetitionId",
+                        column: x => x.PetitionId,
+                        principalTable: "petition_petitions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "petition_signatures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PetitionId = table.Column<long>(type: "bigint", nullable: false),
+                    Commitment = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    DistrictCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    SignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    InvalidatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClientIp = table.Column<string>(type: "character varying(45)", maxLength: 45, nullable: true),
+                    EmailDomain = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    Flagged = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_petition_signatures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_petition_signatures_identity_users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "identity_users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_petition_signatures_petition_petitions_PetitionId",
+                        column: x => x.PetitionId,
+                        principalTable: "petition_petitions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "petition_title_grams",
+                columns: table => new
+                {
+                    PetitionId = table.Column<long>(type: "bigint", nullable: false),
+                    Gram = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_petition_title_grams", x => new { x.Gram, x.PetitionId });
+                    table.ForeignKey(
+                        name: "FK_petition_title_grams_petition_petitions_PetitionId",
+                        column: x => x.PetitionId,
+                        principalTable: "petition_petitions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inclusion_application_documents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicationId = table.Column<long>(type: "bigint", nullable: false),
+                    EvidenceCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inclusion_application_documents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_inclusion_application_documents_inclusion_applications_Appl~",
+                        column: x => x.ApplicationId,
+                        principalTable: "inclusion_applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inclusion_application_events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicationId = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    From = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: true),
+                    To = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    ActorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    ActorRole = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RuleVersion = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inclusion_application_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_inclusion_application_events_inclusion_applications_Applica~",
+                        column: x => x.ApplicationId,
+                        principalTable: "inclusion_applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inclusion_fulfilments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicationId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Supplier = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Item = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SerialNumber = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Installed = table.Column<bool>(type: "boolean", nullable: false),
+                    Trained = table.Column<bool>(type: "boolean", nullable: false),
+                    ReceiptSignedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Deposit = table.Column<int>(type: "integer", nullable: true),
+                    DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReturnedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReminderSentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReturnCondition = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    LicenceCode = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Notes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    FulfilledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    SurveyScore = table.Column<int>(type: "integer", nullable: true),
+                    SurveyComment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    SurveyAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inclusion_fulfilments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_inclusion_fulfilments_inclusion_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "inclusion_applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inclusion_household_claims",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProgrammeId = table.Column<long>(type: "bigint", nullable: false),
+                    HouseholdKey = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Slot = table.Column<int>(type: "integer", nullable: false),
+                    ApplicationId = table.Column<long>(type: "bigint", nullable: false),
+                    ClaimedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ServedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inclusion_household_claims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_inclusion_household_claims_inclusion_applications_Applicati~",
+                        column: x => x.ApplicationId,
+                        principalTable: "inclusion_applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_inclusion_household_claims_inclusion_programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "inclusion_programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inclusion_panel_scores",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicationId = table.Column<long>(type: "bigint", nullable: false),
+                    MemberId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Scores = table.Column<string>(type: "text", nullable: false),
+                    Conflict = table.Column<bool>(type: "boolean", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inclusion_panel_scores", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_inclusion_panel_scores_inclusion_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "inclusion_applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inclusion_appointments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SlotId = table.Column<long>(type: "bigint", nullable: false),
+                    ApplicationId = table.Column<long>(type: "bigint", nullable: false),
+                    Mode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    BookedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inclusion_appointments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_inclusion_appointments_inclusion_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "inclusion_applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_inclusion_appointments_inclusion_appointment_slots_SlotId",
+                        column: x => x.SlotId,
+                        principalTable: "inclusion_appointment_slots",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inclusion_class_seats",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ClassId = table.Column<long>(type: "bigint", nullable: false),
+                    ApplicationId = table.Column<long>(type: "bigint", nullable: false),
+                    BookedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inclusion_class_seats", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_inclusion_class_seats_inclusion_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "inclusion_applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_inclusion_class_seats_inclusion_classes_ClassId",
+                        column: x => x.ClassId,
+                        principalTable: "inclusion_classes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inclusion_class_sessions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ClassId = table.Column<long>(type: "bigint", nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inclusion_class_sessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_inclusion_class_sessions_inclusion_classes_ClassId",
+                        column: x => x.ClassId,
+                        principalTable: "inclusion_classes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "live_question_supports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    QuestionId = table.Column<long>(type: "bigint", nullable: false),
+                    SupporterKey = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    SupportedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_live_question_supports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_live_question_supports_live_questions_QuestionId",
+                        column: x => x.QuestionId,
+                        principalTable: "live_questions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "service_request_events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RequestId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ActorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Internal = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_service_request_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_service_request_events_service_requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "service_requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "service_request_followers",
+                columns: table => new
+                {
+                    RequestId = table.Column<long>(type: "bigint", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    FollowedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_service_request_followers", x => new { x.RequestId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_service_request_followers_service_requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "service_requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "service_request_photos",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RequestId = table.Column<long>(type: "bigint", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Bytes = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Width = table.Column<int>(type: "integer", nullable: false),
+                    Height = table.Column<int>(type: "integer", nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_service_request_photos", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_service_request_photos_service_requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "service_requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "decision_budget_milestones",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProjectId = table.Column<long>(type: "bigint", nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    TitleKo = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    TitleEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    NoteKo = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    NoteEn = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    PercentComplete = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_decision_budget_milestones", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_decision_budget_milestones_decision_budget_projects_Project~",
+                        column: x => x.ProjectId,
+                        principalTable: "decision_budget_projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "decision_budget_supports",
+                columns: table => new
+                {
+                    ProjectId = table.Column<long>(type: "bigint", nullable: false),
+                    Commitment = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_decision_budget_supports", x => new { x.ProjectId, x.Commitment });
+                    table.ForeignKey(
+                        name: "FK_decision_budget_supports_decision_budget_projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "decision_budget_projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "petition_comment_reports",
+                columns: table => new
+                {
+                    CommentId = table.Column<long>(type: "bigint", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ReportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_petition_comment_reports", x => new { x.CommentId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_petition_comment_reports_identity_users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "identity_users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_petition_comment_reports_petition_comments_CommentId",
+                        column: x => x.CommentId,
+                        principalTable: "petition_comments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inclusion_attendance",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SessionId = table.Column<long>(type: "bigint", nullable: false),
+                    ApplicationId = table.Column<long>(type: "bigint", nullable: false),
+                    Present = table.Column<bool>(type: "boolean", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inclusion_attendance", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_inclusion_attendance_inclusion_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "inclusion_applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_inclusion_attendance_inclusion_class_sessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "inclusion_class_sessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "decision_budget_images",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProjectId = table.Column<long>(type: "bigint", nullable: false),
+                    MilestoneId = table.Column<long>(type: "bigint", nullable: true),
+                    Bytes = table.Column<byte[]>(type: "bytea", nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Width = table.Column<int>(type: "integer", nullable: false),
+                    Height = table.Column<int>(type: "integer", nullable: false),
+                    AltText = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_decision_budget_images", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_decision_budget_images_decision_budget_milestones_Milestone~",
+                        column: x => x.MilestoneId,
+                        principalTable: "decision_budget_milestones",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_decision_budget_images_decision_budget_projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "decision_budget_projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.InsertData(
+                table: "search_generation",
+                columns: new[] { "Id", "Value" },
+                values: new object[] { 1, 0L });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_account_sessions_LastSeenAt",
+                table: "account_sessions",
+                column: "LastSeenAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_account_sessions_RevokedAt",
+                table: "account_sessions",
+                column: "RevokedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_account_sessions_UserId",
+                table: "account_sessions",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_Sequence",
+                table: "audit_entries",
+                column: "Sequence",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_TargetType_TargetId",
+                table: "audit_entries",
+                columns: new[] { "TargetType", "TargetId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_broadcast_exceptions_ChannelCode_StartsAt",
+                table: "broadcast_exceptions",
+                columns: new[] { "ChannelCode", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_broadcast_exceptions_ProgrammeId",
+                table: "broadcast_exceptions",
+                column: "ProgrammeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_broadcast_programmes_ChannelCode",
+                table: "broadcast_programmes",
+                column: "ChannelCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_broadcast_slots_ProgrammeId",
+                table: "broadcast_slots",
+                column: "ProgrammeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_city_departments_Code",
+                table: "city_departments",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_city_districts_Code",
+                table: "city_districts",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_decision_budget_headings_BudgetId",
+                table: "decision_budget_headings",
+                column: "BudgetId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_decision_budget_headings_PollId",
+                table: "decision_budget_headings",
+                column: "PollId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_decision_budget_images_MilestoneId",
+                table: "decision_budget_images",
+                column: "MilestoneId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_decision_budget_images_ProjectId_MilestoneId",
+                table: "decision_budget_images",
+                columns: new[] { "ProjectId", "MilestoneId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_decision_budget_milestones_ProjectId",
+                table: "decision_budget_milestones",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_decision_budget_projects_AuthorId",
+                table: "decision_budget_projects",
+                column: "AuthorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_decision_budget_projects_BudgetId_HeadingId",
+                table: "decision_budget_projects",
+                columns: new[] { "BudgetId", "HeadingId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_decision_budget_projects_HeadingId",
+                table: "decision_budget_projects",
+                column: "HeadingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_decision_checkpoints_PollId_Length",
+                table: "decision_checkpoints",
+                columns: new[] { "PollId", "Length" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_decision_flagged_ballots_PollId",
+                table: "decision_flagged_ballots",
+                column: "PollId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_decision_option_images_OptionId",
+                table: "decision_option_images",
+                column: "OptionId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_decision_option_images_PollId",
+                table: "decision_option_images",
+                column: "PollId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_decision_other_answers_Moderation_Id",
+                table: "decision_other_answers",
+                columns: new[] { "Moderation", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_decision_other_answers_PollId_Commitment",
+                table: "decision_other_answers",
+                columns: new[] { "PollId", "Commitment" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_decision_poll_options_PollId_Position",
+                table: "decision_poll_options",
+                columns: new[] { "PollId", "Position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_decision_polls_BudgetHeadingId",
+                table: "decision_polls",
+                column: "BudgetHeadingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_decision_polls_Moderation_Id",
+                table: "decision_polls",
+                columns: new[] { "Moderation", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_decision_polls_ProposedBy",
+                table: "decision_polls",
+                column: "ProposedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_decision_polls_PublishedAt_ClosesAt",
+                table: "decision_polls",
+                columns: new[] { "PublishedAt", "ClosesAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_decision_voters_PollId_Choices",
+                table: "decision_voters",
+                columns: new[] { "PollId", "Choices" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_identity_role_claims_RoleId",
+                table: "identity_role_claims",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "RoleNameIndex",
+                table: "identity_roles",
+                column: "NormalizedName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_identity_staff_departments_DepartmentId",
+                table: "identity_staff_departments",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_identity_user_claims_UserId",
+                table: "identity_user_claims",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_identity_user_logins_UserId",
+                table: "identity_user_logins",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_identity_user_roles_RoleId",
+                table: "identity_user_roles",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "EmailIndex",
+                table: "identity_users",
+                column: "NormalizedEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_identity_users_VerifiedIdentityHash",
+                table: "identity_users",
+                column: "VerifiedIdentityHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "UserNameIndex",
+                table: "identity_users",
+                column: "NormalizedUserName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inclusion_application_documents_ApplicationId",
+                table: "inclusion_application_documents",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inclusion_application_events_ApplicationId",
+                table: "inclusion_application_events",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inclusion_applications_ApplicantUserId_ProgrammeId",
+                table: "inclusion_applications",
+                columns: new[] { "ApplicantUserId", "ProgrammeId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inclusion_applications_HouseholdKey",
+                table: "inclusion_applications",
+                column: "HouseholdKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inclusion_applications_ProgrammeId_State_SubmittedAt",
+                table: "inclusion_applications",
+                columns: new[] { "ProgrammeId", "State", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inclusion_applications_Reference",
+                table: "inclusion_applications",
+                column: "Reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inclusion_applications_State_RespondBy",
+                table: "inclusion_applications",
+                columns: new[] { "State", "RespondBy" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inclusion_appointment_slots_ProgrammeId_StartsAt",
+                table: "inclusion_appointment_slots",
+                columns: new[] { "ProgrammeId", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inclusion_appointments_ApplicationId",
+                table: "inclusion_appointments",
+                column: "ApplicationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inclusion_appointments_SlotId",
+                table: "inclusion_appointments",
+                column: "SlotId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inclusion_attendance_ApplicationId",
+                table: "inclusion_attendance",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inclusion_attendance_SessionId_ApplicationId",
+                table: "inclusion_attendance",
+                columns: new[] { "SessionId", "ApplicationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inclusion_class_seats_ApplicationId",
+                table: "inclusion_class_seats",
+                column: "ApplicationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inclusion_class_seats_ClassId",
+                table: "inclusion_class_seats",
+                column: "ClassId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inclusion_class_sessions_ClassId",
+                table: "inclusion_class_sessions",
+                column: "ClassId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inclusion_classes_ProgrammeId",
+                table: "inclusion_classes",
+                column: "ProgrammeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inclusion_fulfilments_ApplicationId",
+                table: "inclusion_fulfilments",
+                column: "ApplicationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inclusion_household_claims_ApplicationId",
+                table: "inclusion_household_claims",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inclusion_household_claims_ProgrammeId_HouseholdKey_Slot",
+                table: "inclusion_household_claims",
+                columns: new[] { "ProgrammeId", "HouseholdKey", "Slot" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inclusion_panel_scores_ApplicationId_MemberId",
+                table: "inclusion_panel_scores",
+                columns: new[] { "ApplicationId", "MemberId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inclusion_programme_versions_ProgrammeId_Version",
+                table: "inclusion_programme_versions",
+                columns: new[] { "ProgrammeId", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inclusion_programmes_Code",
+                table: "inclusion_programmes",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inclusion_selection_runs_ProgrammeId",
+                table: "inclusion_selection_runs",
+                column: "ProgrammeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_live_banned_participants_SenderKey",
+                table: "live_banned_participants",
+                column: "SenderKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_live_events_SmsNumber",
+                table: "live_events",
+                column: "SmsNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_live_events_State_StartsAt",
+                table: "live_events",
+                columns: new[] { "State", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_live_question_supports_QuestionId_SupporterKey",
+                table: "live_question_supports",
+                columns: new[] { "QuestionId", "SupporterKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_live_questions_Channel_ExternalId",
+                table: "live_questions",
+                columns: new[] { "Channel", "ExternalId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_live_questions_EventId_Id",
+                table: "live_questions",
+                columns: new[] { "EventId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_live_questions_EventId_State_Supports",
+                table: "live_questions",
+                columns: new[] { "EventId", "State", "Supports" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_live_questions_SenderKey",
+                table: "live_questions",
+                column: "SenderKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_news_attachments_PostId",
+                table: "news_attachments",
+                column: "PostId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_news_posts_CorrectsId",
+                table: "news_posts",
+                column: "CorrectsId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_news_posts_DepartmentCode_NoticeYear_NoticeNumber",
+                table: "news_posts",
+                columns: new[] { "DepartmentCode", "NoticeYear", "NoticeNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_news_posts_DepartmentCode_PublishAt",
+                table: "news_posts",
+                columns: new[] { "DepartmentCode", "PublishAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_news_posts_Kind_PublishAt",
+                table: "news_posts",
+                columns: new[] { "Kind", "PublishAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_news_posts_PublishAt",
+                table: "news_posts",
+                column: "PublishAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_news_subscriptions_UnsubscribeToken",
+                table: "news_subscriptions",
+                column: "UnsubscribeToken",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_news_subscriptions_UserId",
+                table: "news_subscriptions",
+                column: "UserId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notify_in_app_UserId_Id",
+                table: "notify_in_app",
+                columns: new[] { "UserId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notify_outbox_SentAt_GaveUp_NextAttemptAtMs",
+                table: "notify_outbox",
+                columns: new[] { "SentAt", "GaveUp", "NextAttemptAtMs" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_petition_checkpoints_PetitionId_Length",
+                table: "petition_checkpoints",
+                columns: new[] { "PetitionId", "Length" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_petition_comment_reports_UserId",
+                table: "petition_comment_reports",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_petition_comments_AuthorId",
+                table: "petition_comments",
+                column: "AuthorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_petition_comments_ParentId",
+                table: "petition_comments",
+                column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_petition_comments_PetitionId_Id",
+                table: "petition_comments",
+                columns: new[] { "PetitionId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_petition_comments_State_OpenReports",
+                table: "petition_comments",
+                columns: new[] { "State", "OpenReports" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_petition_events_PetitionId_Id",
+                table: "petition_events",
+                columns: new[] { "PetitionId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_petition_follow_ups_PetitionId_Id",
+                table: "petition_follow_ups",
+                columns: new[] { "PetitionId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_petition_forum_votes_UserId_PetitionId",
+                table: "petition_forum_votes",
+                columns: new[] { "UserId", "PetitionId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_petition_petitions_AuthorId",
+                table: "petition_petitions",
+                column: "AuthorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_petition_petitions_Status_Id",
+                table: "petition_petitions",
+                columns: new[] { "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_petition_signatures_Commitment_PetitionId",
+                table: "petition_signatures",
+                columns: new[] { "Commitment", "PetitionId" },
+                unique: true,
+                filter: "\"WithdrawnAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_petition_signatures_Flagged_PetitionId",
+                table: "petition_signatures",
+                columns: new[] { "Flagged", "PetitionId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_petition_signatures_live_by_district",
+                table: "petition_signatures",
+                columns: new[] { "PetitionId", "DistrictCode" },
+                filter: "\"WithdrawnAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_petition_signatures_PetitionId",
+                table: "petition_signatures",
+                column: "PetitionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_petition_signatures_UserId_PetitionId",
+                table: "petition_signatures",
+                columns: new[] { "UserId", "PetitionId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_petition_title_grams_PetitionId",
+                table: "petition_title_grams",
+                column: "PetitionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_place_import_runs_StartedAt",
+                table: "place_import_runs",
+                column: "StartedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_places_KindCode_DistrictCode",
+                table: "places",
+                columns: new[] { "KindCode", "DistrictCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_places_Source_SourceId",
+                table: "places",
+                columns: new[] { "Source", "SourceId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_portal_pages_Slug",
+                table: "portal_pages",
+                column: "Slug",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_search_entries_Kind_SourceId",
+                table: "search_entries",
+                columns: new[] { "Kind", "SourceId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_search_entries_KindKey_Id",
+                table: "search_entries",
+                columns: new[] { "KindKey", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_service_api_keys_Hash",
+                table: "service_api_keys",
+                column: "Hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_service_api_keys_OwnerId",
+                table: "service_api_keys",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_service_attributes_ServiceCode_Code",
+                table: "service_attributes",
+                columns: new[] { "ServiceCode", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_service_attributes_ServiceCode_Order",
+                table: "service_attributes",
+                columns: new[] { "ServiceCode", "Order" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_service_reply_templates_DepartmentCode",
+                table: "service_reply_templates",
+                column: "DepartmentCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_service_request_events_RequestId",
+                table: "service_request_events",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_service_request_followers_UserId",
+                table: "service_request_followers",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_service_request_photos_RequestId_Position",
+                table: "service_request_photos",
+                columns: new[] { "RequestId", "Position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_service_requests_DepartmentCode_Status",
+                table: "service_requests",
+                columns: new[] { "DepartmentCode", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_service_requests_Reference",
+                table: "service_requests",
+                column: "Reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_service_requests_ReporterId",
+                table: "service_requests",
+                column: "ReporterId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_service_requests_RequestedAt",
+                table: "service_requests",
+                column: "RequestedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_service_requests_ServiceCode_Latitude",
+                table: "service_requests",
+                columns: new[] { "ServiceCode", "Latitude" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_service_requests_ServiceCode_Status",
+                table: "service_requests",
+                columns: new[] { "ServiceCode", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_service_requests_Token",
+                table: "service_requests",
+                column: "Token",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_service_routes_ServiceCode_DistrictCode",
+                table: "service_routes",
+                columns: new[] { "ServiceCode", "DistrictCode" },
+                unique: true);
+
+            // The search's posting blocks: one row per term and 1,024 consecutive entry keys, the postings packed as
+            // 24-byte big-endian records (key, title positions, text positions) in key order. Written only by the
+            // search reconciler, under a transaction-scoped advisory lock.
+            migrationBuilder.Sql("""
+                CREATE TABLE search_blocks (
+                    "Term" text COLLATE "C" NOT NULL,
+                    "Bucket" bigint NOT NULL,
+                    "Postings" bytea NOT NULL,
+                    CONSTRAINT "PK_search_blocks" PRIMARY KEY ("Term", "Bucket"));
+                """);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("DROP TABLE search_blocks;");
+
+            migrationBuilder.DropTable(
+                name: "account_sessions");
+
+            migrationBuilder.DropTable(
+                name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "broadcast_exceptions");
+
+            migrationBuilder.DropTable(
+                name: "broadcast_slots");
+
+            migrationBuilder.DropTable(
+                name: "city_districts");
+
+            migrationBuilder.DropTable(
+                name: "city_settings");
+
+            migrationBuilder.DropTable(
+                name: "decision_ballots");
+
+            migrationBuilder.DropTable(
+                name: "decision_budget_images");
+
+            migrationBuilder.DropTable(
+                name: "decision_budget_supports");
+
+            migrationBuilder.DropTable(
+                name: "decision_checkpoints");
+
+            migrationBuilder.DropTable(
+                name: "decision_flagged_ballots");
+
+            migrationBuilder.DropTable(
+                name: "decision_option_images");
+
+            migrationBuilder.DropTable(
+                name: "decision_other_answers");
+
+            migrationBuilder.DropTable(
+                name: "decision_poll_members");
+
+            migrationBuilder.DropTable(
+                name: "decision_voters");
+
+            migrationBuilder.DropTable(
+                name: "identity_role_claims");
+
+            migrationBuilder.DropTable(
+                name: "identity_staff_departments");
+
+            migrationBuilder.DropTable(
+                name: "identity_user_claims");
+
+            migrationBuilder.DropTable(
+                name: "identity_user_logins");
+
+            migrationBuilder.DropTable(
+                name: "identity_user_roles");
+
+            migrationBuilder.DropTable(
+                name: "identity_user_tokens");
+
+            migrationBuilder.DropTable(
+                name: "inclusion_application_documents");
+
+            migrationBuilder.DropTable(
+                name: "inclusion_application_events");
+
+            migrationBuilder.DropTable(
+                name: "inclusion_appointments");
+
+            migrationBuilder.DropTable(
+                name: "inclusion_attendance");
+
+            migrationBuilder.DropTable(
+                name: "inclusion_class_seats");
+
+            migrationBuilder.DropTable(
+                name: "inclusion_fulfilments");
+
+            migrationBuilder.DropTable(
+                name: "inclusion_household_claims");
+
+            migrationBuilder.DropTable(
+                name: "inclusion_panel_scores");
+
+            migrationBuilder.DropTable(
+                name: "inclusion_programme_versions");
+
+            migrationBuilder.DropTable(
+                name: "inclusion_selection_runs");
+
+            migrationBuilder.DropTable(
+                name: "live_banned_participants");
+
+            migrationBuilder.DropTable(
+                name: "live_question_supports");
+
+            migrationBuilder.DropTable(
+                name: "news_attachments");
+
+            migrationBuilder.DropTable(
+                name: "news_notice_numbers");
+
+            migrationBuilder.DropTable(
+                name: "news_pictures");
+
+            migrationBuilder.DropTable(
+                name: "news_subscriptions");
+
+            migrationBuilder.DropTable(
+                name: "notify_in_app");
+
+            migrationBuilder.DropTable(
+                name: "notify_outbox");
+
+            migrationBuilder.DropTable(
+                name: "petition_chain");
+
+            migrationBuilder.DropTable(
+                name: "petition_checkpoints");
+
+            migrationBuilder.DropTable(
+                name: "petition_comment_blocks");
+
+            migrationBuilder.DropTable(
+                name: "petition_comment_reports");
+
+            migrationBuilder.DropTable(
+                name: "petition_events");
+
+            migrationBuilder.DropTable(
+                name: "petition_follow_ups");
+
+            migrationBuilder.DropTable(
+                name: "petition_forum_votes");
+
+            migrationBuilder.DropTable(
+                name: "petition_images");
+
+            migrationBuilder.DropTable(
+                name: "petition_signatures");
+
+            migrationBuilder.DropTable(
+                name: "petition_title_grams");
+
+            migrationBuilder.DropTable(
+                name: "place_import_runs");
+
+            migrationBuilder.DropTable(
+                name: "places");
+
+            migrationBuilder.DropTable(
+                name: "platform_data_protection_keys");
+
+            migrationBuilder.DropTable(
+                name: "portal_pages");
+
+            migrationBuilder.DropTable(
+                name: "search_entries");
+
+            migrationBuilder.DropTable(
+                name: "search_generation");
+
+            migrationBuilder.DropTable(
+                name: "service_api_keys");
+
+            migrationBuilder.DropTable(
+                name: "service_attributes");
+
+            migrationBuilder.DropTable(
+                name: "service_reply_templates");
+
+            migrationBuilder.DropTable(
+                name: "service_request_events");
+
+            migrationBuilder.DropTable(
+                name: "service_request_followers");
+
+            migrationBuilder.DropTable(
+                name: "service_request_photos");
+
+            migrationBuilder.DropTable(
+                name: "service_routes");
+
+            migrationBuilder.DropTable(
+                name: "upload_allowance_days");
+
+            migrationBuilder.DropTable(
+                name: "broadcast_programmes");
+
+            migrationBuilder.DropTable(
+                name: "decision_budget_milestones");
+
+            migrationBuilder.DropTable(
+                name: "decision_poll_options");
+
+            migrationBuilder.DropTable(
+                name: "city_departments");
+
+            migrationBuilder.DropTable(
+                name: "identity_roles");
+
+            migrationBuilder.DropTable(
+                name: "inclusion_appointment_slots");
+
+            migrationBuilder.DropTable(
+                name: "inclusion_class_sessions");
+
+            migrationBuilder.DropTable(
+                name: "inclusion_applications");
+
+            migrationBuilder.DropTable(
+                name: "live_questions");
+
+            migrationBuilder.DropTable(
+                name: "news_posts");
+
+            migrationBuilder.DropTable(
+                name: "petition_comments");
+
+            migrationBuilder.DropTable(
+                name: "place_kinds");
+
+            migrationBuilder.DropTable(
+                name: "service_requests");
+
+            migrationBuilder.DropTable(
+                name: "broadcast_channels");
+
+            migrationBuilder.DropTable(
+                name: "decision_budget_projects");
+
+            migrationBuilder.DropTable(
+                name: "inclusion_classes");
+
+            migrationBuilder.DropTable(
+                name: "live_events");
+
+            migrationBuilder.DropTable(
+                name: "petition_petitions");
+
+            migrationBuilder.DropTable(
+                name: "service_definitions");
+
+            migrationBuilder.DropTable(
+                name: "decision_budget_headings");
+
+            migrationBuilder.DropTable(
+                name: "inclusion_programmes");
+
+            migrationBuilder.DropTable(
+                name: "identity_users");
+
+            migrationBuilder.DropTable(
+                name: "decision_budgets");
+
+            migrationBuilder.DropTable(
+                name: "decision_polls");
+        }
+    }
+}
