@@ -10,6 +10,7 @@ using CityHall.Web.Modules.Petitions;
 using CityHall.Web.Modules.Places;
 using CityHall.Web.Modules.Portal;
 using CityHall.Web.Modules.ServiceRequests;
+using CityHall.Web.Modules.Taxi;
 using CityHall.Web.Platform.Hosting;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = StartupFolder.ContentRoot(args) });
@@ -27,6 +28,7 @@ builder.AddNews();
 builder.AddOpenData();
 builder.AddInclusion();
 builder.AddLiveEvents();
+builder.AddTaxi();
 
 var app = builder.Build();
 

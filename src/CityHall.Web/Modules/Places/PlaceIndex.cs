@@ -4,9 +4,8 @@ namespace CityHall.Web.Modules.Places;
 
 /// <summary>
 /// Nearest places without scanning them all, and without the database: every place's card (what
-/// a list shows) in a grid of cells about a kilometre wide, one grid per kind, held in memory. A
-/// search looks at the cells around the point ring by ring and stops as soon as no unseen cell can
-/// hold anything nearer than what it has. The snapshot also holds the kinds, the districts with
+/// a list shows) in a <see cref="GeoGrid{T}"/> of cells about a kilometre wide, one grid per kind, held
+/// in memory and only read once built. The snapshot also holds the kinds, the districts with
 /// the middle of their places (where a "near me" by district starts) and the counts per kind.
 /// It is rebuilt after the module changes places (<see cref="RebuildAsync"/>) and, for changes made
 /// on another node, when the database's count or latest change differs (checked in the background at
@@ -19,8 +18,6 @@ public sealed class PlaceIndex(IServiceScopeFactory scopes, TimeProvider clock, 
     /// <summary>The tag on the index's database queries (they show in logs and slow-query reports under it).</summary>
     public const string QueryTag = "place-index";
 
-    /// <summary>Cell size in degrees (latitude: about 1.1 km; longitude: about 0.9 km at Seoul).</summary>
-    private const double Cell = 0.01;
     private static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(30);
 
     /// <summary>What a list of places shows, and what its filters need.</summary>
@@ -52,7 +49,7 @@ public sealed class PlaceIndex(IServiceScopeFactory scopes, TimeProvider clock, 
 
     public sealed class Snapshot
     {
-        internal Dictionary<string, Dictionary<(int, int), List<Card>>> ByKind { get; } = new(StringComparer.Ordinal);
+        internal Dictionary<string, GeoGrid<Card>> ByKind { get; } = new(StringComparer.Ordinal);
         public IReadOnlyList<KindInfo> Kinds { get; internal init; } = [];
         public IReadOnlyDictionary<string, KindInfo> KindByCode { get; internal init; } = new Dictionary<string, KindInfo>();
         public IReadOnlyList<DistrictInfo> Districts { get; internal init; } = [];
@@ -69,49 +66,10 @@ public sealed class PlaceIndex(IServiceScopeFactory scopes, TimeProvider clock, 
         /// Up to <paramref name="limit"/> places of the kind within <paramref name="radiusMeters"/> that pass
         /// <paramref name="where"/>, nearest first (equal distances by id).
         /// </summary>
-        public IReadOnlyList<Hit> Nearest(string kind, double latitude, double longitude, double radiusMeters, int limit, Func<Card, bool>? where = null)
-        {
-            if (!ByKind.TryGetValue(kind, out var cells) || limit <= 0) return [];
-            var (cx, cy) = CellOf(latitude, longitude);
-            // The shortest ground distance across one cell, to know when further rings cannot hold anything nearer.
-            var cellMeters = Cell * 111_320.0 * Math.Min(1, Math.Cos(latitude * Math.PI / 180));
-            var maxRing = (int)Math.Ceiling(radiusMeters / cellMeters) + 1;
-            // The nearest so far, farthest on top, never more than the limit: a candidate is only
-            // measured exactly when it could still get in.
-            var best = new PriorityQueue<Hit, (double Meters, long Id)>(limit + 1, FarthestFirst);
-            var worst = radiusMeters;
-            for (var ring = 0; ring <= maxRing; ring++)
-            {
-                foreach (var key in Ring(cx, cy, ring))
-                {
-                    if (!cells.TryGetValue(key, out var points)) continue;
-                    foreach (var p in points)
-                    {
-                        // No two points are nearer than their difference in latitude along a meridian.
-                        if (Math.Abs(p.Latitude - latitude) * MetersPerDegreeOfLatitude > worst) continue;
-                        var meters = Geo.Meters(latitude, longitude, p.Latitude, p.Longitude);
-                        if (meters > radiusMeters || (best.Count == limit && (meters, p.Id).CompareTo(Top(best)) >= 0)) continue;
-                        if (where is not null && !where(p)) continue;
-                        best.Enqueue(new Hit(p, meters), (meters, p.Id));
-                        if (best.Count > limit) best.Dequeue();
-                        if (best.Count == limit) worst = Top(best).Meters;
-                    }
-                }
-                // Anything in ring r+1 or beyond is at least r cell widths away.
-                if (best.Count == limit && worst <= ring * cellMeters) break;
-            }
-            var hits = new Hit[best.Count];
-            for (var i = hits.Length - 1; i >= 0; i--) hits[i] = best.Dequeue();
-            return hits;
-        }
-
-        private static (double Meters, long Id) Top(PriorityQueue<Hit, (double Meters, long Id)> queue) => queue.TryPeek(out _, out var top) ? top : default;
-
-        private static readonly Comparer<(double Meters, long Id)> FarthestFirst = Comparer<(double Meters, long Id)>.Create((a, b) => b.CompareTo(a));
-
-        /// <summary>A degree of latitude on the sphere <see cref="Geo"/> measures on, rounded down so the bound never skips a point it should keep.</summary>
-        private const double MetersPerDegreeOfLatitude = 111_194.0;
-
+        public IReadOnlyList<Hit> Nearest(string kind, double latitude, double longitude, double radiusMeters, int limit, Func<Card, bool>? where = null) =>
+            ByKind.TryGetValue(kind, out var grid)
+                ? [.. grid.Nearest(latitude, longitude, radiusMeters, limit, where).Select(h => new Hit(h.Value, h.Meters))]
+                : [];
     }
 
     private readonly SemaphoreSlim building = new(1, 1);
@@ -165,15 +123,6 @@ public sealed class PlaceIndex(IServiceScopeFactory scopes, TimeProvider clock, 
         return (count, count == 0 ? DateTime.MinValue : await places.MaxAsync(p => p.UpdatedAt, ct));
     }
 
-    private static (int, int) CellOf(double latitude, double longitude) => ((int)Math.Floor(latitude / Cell), (int)Math.Floor(longitude / Cell));
-
-    private static IEnumerable<(int, int)> Ring(int cx, int cy, int r)
-    {
-        if (r == 0) { yield return (cx, cy); yield break; }
-        for (var x = cx - r; x <= cx + r; x++) { yield return (x, cy - r); yield return (x, cy + r); }
-        for (var y = cy - r + 1; y <= cy + r - 1; y++) { yield return (cx - r, y); yield return (cx + r, y); }
-    }
-
     private async Task<Snapshot> RefreshAsync(CancellationToken ct)
     {
         await building.WaitAsync(ct);
@@ -196,15 +145,13 @@ public sealed class PlaceIndex(IServiceScopeFactory scopes, TimeProvider clock, 
 
     private async Task<Snapshot> BuildAsync(AppDbContext db, int count, DateTime latest, CancellationToken ct)
     {
-        var byKind = new Dictionary<string, Dictionary<(int, int), List<Card>>>(StringComparer.Ordinal);
+        var byKind = new Dictionary<string, GeoGrid<Card>>(StringComparer.Ordinal);
         var perKind = new Dictionary<string, int>(StringComparer.Ordinal);
         var sums = new Dictionary<string, (double Lat, double Lon, int N)>(StringComparer.Ordinal);
         await foreach (var card in db.Set<Place>().TagWith(QueryTag).AsNoTracking().Select(Card.Of).AsAsyncEnumerable().WithCancellation(ct))
         {
-            if (!byKind.TryGetValue(card.Kind, out var cells)) byKind[card.Kind] = cells = [];
-            var key = CellOf(card.Latitude, card.Longitude);
-            if (!cells.TryGetValue(key, out var list)) cells[key] = list = [];
-            list.Add(card);
+            if (!byKind.TryGetValue(card.Kind, out var grid)) byKind[card.Kind] = grid = new();
+            grid.Set(card.Id, card.Latitude, card.Longitude, card);
             perKind[card.Kind] = perKind.GetValueOrDefault(card.Kind) + 1;
             if (card.DistrictCode is { } d)
             {
@@ -234,7 +181,7 @@ public sealed class PlaceIndex(IServiceScopeFactory scopes, TimeProvider clock, 
             LatestChange = latest,
             CheckedAt = clock.GetUtcNow(),
         };
-        foreach (var (kind, cells) in byKind) snapshot.ByKind[kind] = cells;
+        foreach (var (kind, grid) in byKind) snapshot.ByKind[kind] = grid;
         return snapshot;
     }
 

@@ -1,0 +1,24 @@
+using CityHall.Web.Modules.Taxi.Dispatch;
+using CityHall.Web.Platform.Modules;
+
+namespace CityHall.Web.Modules.Taxi;
+
+/// <summary>
+/// Taxi call with dispatch (Seoul's brand call taxis): riders call from the portal, the free car that can reach them
+/// soonest is offered the call, and both follow the trip. Built so far: the dispatch core (the map of on-duty
+/// drivers, pickup-time estimates, batch matching, offers, declines and pauses); calls, drivers, trips and their
+/// pages come next (see README.md).
+/// </summary>
+public static class TaxiModule
+{
+    public static WebApplicationBuilder AddTaxi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<TaxiOptions>(builder.Configuration.GetSection(TaxiOptions.Section));
+        services.AddModule(new ModuleDescriptor { Name = "Taxi", Enabled = builder.Configuration.GetValue($"{TaxiOptions.Section}:Enabled", true) });
+        services.AddSingleton<DriverMap>();
+        services.AddSingleton<IPickupTimes, StraightLinePickupTimes>();
+        services.AddSingleton<Dispatcher>();
+        return builder;
+    }
+}

@@ -1,0 +1,80 @@
+namespace CityHall.Web.Modules.Taxi;
+
+/// <summary>Taxi call and dispatch settings (section "Taxi").</summary>
+public sealed class TaxiOptions
+{
+    public const string Section = "Taxi";
+
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>A car whose last position is older than this is not offered a call.</summary>
+    public int PositionFreshSeconds { get; set; } = 30;
+
+    /// <summary>A position implying a faster move than this since the last one is refused (a GPS jump or a forged report).</summary>
+    public double MaxSpeedKmh { get; set; } = 200;
+
+    /// <summary>How far from the pickup free cars are looked for, and how far when the rider widens the search.</summary>
+    public double SearchRadiusMeters { get; set; } = 3_000;
+
+    public double WidenedRadiusMeters { get; set; } = 8_000;
+
+    /// <summary>
+    /// How long a new call waits for others to be matched with it in one batch. Longer batches match better but
+    /// keep riders waiting for their first offer; at 0.5 s the first offer comes within a second.
+    /// </summary>
+    public int BatchWindowMilliseconds { get; set; } = 500;
+
+    /// <summary>The longest time between rounds, which also expire offers and tell riders no car was found.</summary>
+    public int RoundEveryMilliseconds { get; set; } = 2_000;
+
+    /// <summary>How long a driver has to accept an offer.</summary>
+    public int OfferSeconds { get; set; } = 15;
+
+    /// <summary>A call with no car assigned after this long is told so: the rider may widen the search or call the phone centre.</summary>
+    public int NoCarAfterMinutes { get; set; } = 5;
+
+    /// <summary>A driver who declines or lets expire this many offers within <see cref="MissWindowMinutes"/> is paused.</summary>
+    public int MissesBeforePause { get; set; } = 3;
+
+    public int MissWindowMinutes { get; set; } = 30;
+
+    public int PauseMinutes { get; set; } = 10;
+
+    /// <summary>The nearest eligible cars considered for each call in a dispatch round.</summary>
+    public int CandidatesPerCall { get; set; } = 8;
+
+    /// <summary>
+    /// The largest batch (calls × cars considered) matched optimally in one round; a larger one is matched greedily,
+    /// nearest first, so a burst of calls never holds a round past its time budget.
+    /// </summary>
+    public int OptimalBatchCells { get; set; } = 250_000;
+
+    /// <summary>Road distance over straight-line distance, for estimating pickup times without a road router.</summary>
+    public double DetourFactor { get; set; } = 1.35;
+
+    /// <summary>Travel speed when no rule below matches.</summary>
+    public double DefaultSpeedKmh { get; set; } = 20;
+
+    /// <summary>Travel speeds by district and hour of the city's day; the first matching rule wins.</summary>
+    public List<TaxiSpeedRule> Speeds { get; set; } =
+    [
+        new() { FromHour = 7, ToHour = 10, Kmh = 14 },
+        new() { FromHour = 17, ToHour = 20, Kmh = 13 },
+        new() { FromHour = 0, ToHour = 5, Kmh = 32 },
+    ];
+}
+
+/// <summary>Cars travel at <see cref="Kmh"/> in these districts (none listed: everywhere) from <see cref="FromHour"/> up to <see cref="ToHour"/>.</summary>
+public sealed class TaxiSpeedRule
+{
+    public List<string> Districts { get; set; } = [];
+
+    public int FromHour { get; set; }
+
+    public int ToHour { get; set; } = 24;
+
+    public double Kmh { get; set; }
+
+    public bool Covers(string? district, int hour) =>
+        hour >= FromHour && hour < ToHour && (Districts.Count == 0 || (district is not null && Districts.Contains(district, StringComparer.Ordinal)));
+}
