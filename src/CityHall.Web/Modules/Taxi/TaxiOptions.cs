@@ -7,6 +7,12 @@ public sealed class TaxiOptions
 
     public bool Enabled { get; set; } = true;
 
+    /// <summary>Languages besides Korean a driver may say they speak (ISO 639-1), in the order forms list them.</summary>
+    public List<string> Languages { get; set; } = ["en", "zh", "ja", "ru", "vi", "mn"];
+
+    /// <summary>The largest driver's photo accepted, in bytes (it is re-encoded and shrunk).</summary>
+    public long MaxPhotoBytes { get; set; } = 10 * 1024 * 1024;
+
     /// <summary>A car whose last position is older than this is not offered a call.</summary>
     public int PositionFreshSeconds { get; set; } = 30;
 
