@@ -47,6 +47,7 @@ app.MapBroadcasts();
 app.MapNews();
 app.MapOpenData();
 app.MapLiveEvents();
+app.MapTaxi();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

@@ -28,6 +28,14 @@ public static class TaxiModule
         services.AddSingleton<DriverMap>();
         services.AddSingleton<IPickupTimes, StraightLinePickupTimes>();
         services.AddSingleton<Dispatcher>();
+        services.AddScoped<Driving.DriverDuty>();
+        services.AddHostedService<Driving.OnDutyDrivers>();
         return builder;
+    }
+
+    public static WebApplication MapTaxi(this WebApplication app)
+    {
+        Driving.PositionApi.Map(app);
+        return app;
     }
 }
