@@ -14,30 +14,9 @@ public sealed class DrivingTests(CityHallApp app) : IClassFixture<CityHallApp>
 {
     private const double Lat = 37.5663, Lon = 126.9779;
 
-    private async Task<(HttpClient Driver, long DriverId, long CompanyId)> DriverAsync(bool companyActive = true)
-    {
-        var email = $"drive-{Guid.NewGuid():N}@example.org";
-        var client = await app.SignedUpCitizenAsync(email, "이기사");
-        var ids = await app.WithDbAsync(async db =>
-        {
-            var company = new TaxiCompany { NameKo = "서울택시", RegistrationNumber = $"{Random.Shared.Next(100, 999)}-{Random.Shared.Next(10, 99)}-{Random.Shared.Next(10000, 99999)}", Phone = "02-120-0000", Active = companyActive };
-            db.Add(company);
-            await db.SaveChangesAsync();
-            var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
-            var driver = new TaxiDriver
-            {
-                CompanyId = company.Id, UserId = userId, Name = "이기사", LicenceNumber = $"11-{Random.Shared.Next(10, 99)}-{Random.Shared.Next(100000, 999999)}-{Random.Shared.Next(10, 99)}",
-                Phone = "010-0000-0000", Plate = $"서울3{Random.Shared.Next(0, 9)}아{Random.Shared.Next(1000, 9999)}", CarModel = "K5", Features = CarFeatures.NonSmokingDriver,
-                Languages = "en", RegisteredBy = "test",
-            };
-            db.Add(driver);
-            await db.SaveChangesAsync();
-            return (driver.Id, company.Id);
-        });
-        return (client, ids.Item1, ids.Item2);
-    }
+    private Task<(HttpClient Driver, long DriverId, long CompanyId)> DriverAsync(bool companyActive = true) => TaxiTestData.DriverAsync(app, companyActive);
 
-    private static async Task<HttpResponseMessage> ReportAsync(HttpClient client, string? token, object body)
+    internal static async Task<HttpResponseMessage> ReportAsync(HttpClient client, string? token, object body)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/taxi/positions") { Content = JsonContent.Create(body) };
         if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -45,6 +45,7 @@ public static class PlacesModule
         services.AddScoped<Platform.Hosting.IDataSeeder, PlaceKindsSeeder>();
         services.AddScoped<Platform.Hosting.IDataSeeder, PlacesDemoSeeder>();
         services.AddSingleton<PlaceIndex>();
+        services.AddScoped<Contracts.IAddressPoints, Contracts.AddressPoints>();
         services.AddScoped<Import.PlaceImporter>();
         services.AddSingleton<Import.PlaceImportJobs>();
         services.AddSingleton<Platform.Hosting.ModuleVerb, Import.ImportPlacesVerb>();

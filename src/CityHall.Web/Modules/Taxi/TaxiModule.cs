@@ -28,6 +28,9 @@ public static class TaxiModule
         services.AddSingleton<DriverMap>();
         services.AddSingleton<IPickupTimes, StraightLinePickupTimes>();
         services.AddSingleton<Dispatcher>();
+        services.AddSingleton<DispatchLoop>();
+        services.AddHostedService(sp => sp.GetRequiredService<DispatchLoop>());
+        services.AddScoped<Calls.CallDesk>();
         services.AddScoped<Driving.DriverDuty>();
         services.AddHostedService<Driving.OnDutyDrivers>();
         return builder;

@@ -7,6 +7,15 @@ public sealed class TaxiOptions
 
     public bool Enabled { get; set; } = true;
 
+    /// <summary>A rider may cancel free of charge this long after a car was assigned (or any time once the car is late).</summary>
+    public int FreeCancellationSeconds { get; set; } = 60;
+
+    /// <summary>The fee for cancelling an assigned car later than that, in won.</summary>
+    public long CancellationFee { get; set; } = 2_000;
+
+    /// <summary>A car is late once this long past the pickup time it was offered with.</summary>
+    public int LateAfterMinutes { get; set; } = 5;
+
     /// <summary>Languages besides Korean a driver may say they speak (ISO 639-1), in the order forms list them.</summary>
     public List<string> Languages { get; set; } = ["en", "zh", "ja", "ru", "vi", "mn"];
 

@@ -95,6 +95,8 @@ public sealed class TaxiCall
     public double? EstimatedPickupSeconds { get; set; }
     public DateTime CalledAt { get; set; }
     public DateTime? FirstOfferAt { get; set; }
+    /// <summary>When the rider was told no car was found yet (they may widen the search or call the phone centre).</summary>
+    public DateTime? NoCarSince { get; set; }
     public DateTime? AssignedAt { get; set; }
     public DateTime? ArrivedAt { get; set; }
     public DateTime? PickedUpAt { get; set; }

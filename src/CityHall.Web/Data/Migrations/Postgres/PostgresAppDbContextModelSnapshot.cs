@@ -3666,6 +3666,9 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.Property<int>("Needs")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("NoCarSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("PickedUpAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -3557,6 +3557,9 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                     b.Property<int>("Needs")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("NoCarSince")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("PickedUpAt")
                         .HasColumnType("TEXT");
 

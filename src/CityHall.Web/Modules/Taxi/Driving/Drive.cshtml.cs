@@ -8,8 +8,13 @@ namespace CityHall.Web.Modules.Taxi.Driving;
 /// steps join this page with dispatch.
 /// </summary>
 [Authorize]
-public sealed class DriveModel(DriverDuty duty, AppDbContext db, IStringLocalizer<Text> t) : PageModel
+public sealed class DriveModel(DriverDuty duty, Calls.CallDesk desk, AppDbContext db, TimeProvider clock, IStringLocalizer<Text> t) : PageModel
 {
+    public TaxiOffer? Offer { get; private set; }
+    public TaxiCall? OfferedCall { get; private set; }
+    public TaxiCall? Trip { get; private set; }
+    public int OfferSecondsLeft => Offer is null ? 0 : Math.Max(0, (int)(Offer.ExpiresAt - clock.GetUtcNow().UtcDateTime).TotalSeconds);
+
     public TaxiDriver? Driver { get; private set; }
     public TaxiCompany? Company { get; private set; }
     public string? PositionToken { get; private set; }
@@ -18,7 +23,28 @@ public sealed class DriveModel(DriverDuty duty, AppDbContext db, IStringLocalize
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        if (Driver?.OnDutySince is not null) PositionToken = duty.IssueToken(Driver.Id);
+        if (Driver?.OnDutySince is not { }) return;
+        PositionToken = duty.IssueToken(Driver.Id);
+        Trip = await db.Set<TaxiCall>().AsNoTracking().FirstOrDefaultAsync(c => c.DriverId == Driver.Id && Calls.CallDesk.Open.Contains(c.State), ct);
+        Offer = Trip is null ? await desk.PendingOfferAsync(Driver.Id, ct) : null;
+        // The pickup only: the destination is shown once the rider is on board, so no short trip is refused.
+        if (Offer is not null) OfferedCall = await db.Set<TaxiCall>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == Offer.CallId, ct);
+    }
+
+    public async Task<IActionResult> OnPostAcceptAsync(long offerId, CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is not { } driver) return NotFound();
+        var refusal = await desk.AcceptAsync(driver.Id, offerId, ct);
+        if (refusal != Calls.CallRefusal.None) Refusal = t[$"Taxi.Call.Refused.{refusal}"];
+        return Redirect("/taxi/drive");
+    }
+
+    public async Task<IActionResult> OnPostDeclineAsync(long offerId, CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is not { } driver) return NotFound();
+        var refusal = await desk.DeclineAsync(driver.Id, offerId, ct);
+        if (refusal != Calls.CallRefusal.None) Refusal = t[$"Taxi.Call.Refused.{refusal}"];
+        return Redirect("/taxi/drive");
     }
 
     public async Task<IActionResult> OnPostOnDutyAsync(CancellationToken ct)

@@ -1,0 +1,133 @@
+using CityHall.Web.Modules.Taxi.Dispatch;
+using CityHall.Web.Platform.City;
+using Microsoft.Extensions.Options;
+
+namespace CityHall.Web.Modules.Taxi.Calls;
+
+public enum CallRefusal { None, OutsideCity, AlreadyCalling, TooLate, Expired, NotOffered }
+
+/// <summary>What a rider asks for: where to be picked up, optionally where to go, and what the car must offer.</summary>
+public sealed record CallRequest(double Latitude, double Longitude, string? PickupAddress, double? DestinationLatitude, double? DestinationLongitude,
+    string? DestinationAddress, CallNeeds Needs);
+
+/// <summary>
+/// Calls from their opening to a car's acceptance: the estimate shown before confirming, opening a call (one open
+/// call per rider, the pickup inside the city), cancelling (free until a car is assigned and for a minute after, or
+/// once the car is late; a fee otherwise), and a driver's answer to an offer. The dispatcher in memory decides who
+/// holds an offer; the records follow it.
+/// </summary>
+public sealed class CallDesk(AppDbContext db, Dispatcher dispatcher, DispatchLoop loop, DriverMap map, IPickupTimes times, DistrictMap districts,
+    IOptionsMonitor<CityOptions> city, IOptionsMonitor<TaxiOptions> options, TimeProvider clock)
+{
+    public static readonly TaxiCallState[] Open = [TaxiCallState.Waiting, TaxiCallState.Assigned, TaxiCallState.Arrived, TaxiCallState.OnBoard];
+
+    /// <summary>How many eligible free cars are near, and the soonest pickup among them (seconds), before a rider confirms.</summary>
+    public (int CarsNear, double? Seconds) Estimate(double latitude, double longitude, CallNeeds needs)
+    {
+        var settings = options.CurrentValue;
+        var now = clock.GetUtcNow();
+        var cars = map.Candidates(latitude, longitude, settings.SearchRadiusMeters, settings.CandidatesPerCall, needs);
+        return (cars.Count, cars.Count == 0 ? null : cars.Min(c => times.Seconds(c.Latitude, c.Longitude, latitude, longitude, now)));
+    }
+
+    /// <summary>Inside the city's bounds and, where the city has district boundaries, inside a district.</summary>
+    public bool InCity(double latitude, double longitude) =>
+        double.IsFinite(latitude) && double.IsFinite(longitude) && city.CurrentValue.Bounds.Contains(latitude, longitude)
+        && (!districts.HasBoundaries || districts.DistrictAt(latitude, longitude) is not null);
+
+    public async Task<(TaxiCall? Call, CallRefusal Refusal)> OpenAsync(string riderId, CallRequest request, CancellationToken ct)
+    {
+        if (!InCity(request.Latitude, request.Longitude)) return (null, CallRefusal.OutsideCity);
+        if (request.DestinationLatitude is { } toLat && request.DestinationLongitude is { } toLon && !InCity(toLat, toLon)) return (null, CallRefusal.OutsideCity);
+        if (await db.Set<TaxiCall>().AnyAsync(c => c.RiderId == riderId && Open.Contains(c.State), ct)) return (null, CallRefusal.AlreadyCalling);
+        var settings = options.CurrentValue;
+        var now = clock.GetUtcNow();
+        var call = new TaxiCall
+        {
+            RiderId = riderId, PickupLatitude = request.Latitude, PickupLongitude = request.Longitude, PickupAddress = request.PickupAddress,
+            PickupDistrict = districts.DistrictAt(request.Latitude, request.Longitude),
+            DestinationLatitude = request.DestinationLatitude, DestinationLongitude = request.DestinationLongitude, DestinationAddress = request.DestinationAddress,
+            Needs = request.Needs.Features, Language = request.Needs.Language, State = TaxiCallState.Waiting, SearchRadiusMeters = settings.SearchRadiusMeters,
+            EstimatedPickupSeconds = Estimate(request.Latitude, request.Longitude, request.Needs).Seconds, CalledAt = now.UtcDateTime,
+        };
+        db.Add(call);
+        await db.SaveChangesAsync(ct);
+        dispatcher.Open(call.Id, call.PickupLatitude, call.PickupLongitude, request.Needs, now, call.SearchRadiusMeters);
+        loop.Wake();
+        return (call, CallRefusal.None);
+    }
+
+    /// <summary>The rider cancels: free while waiting and shortly after a car is assigned, or when the car is late; a fee otherwise.</summary>
+    public async Task<CallRefusal> CancelAsync(TaxiCall call, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var settings = options.CurrentValue;
+        switch (call.State)
+        {
+            case TaxiCallState.Waiting:
+                if (dispatcher.Close(call.Id) is { } withdrawn) await EndOfferAsync(call.Id, withdrawn.DriverId, TaxiOfferOutcome.Withdrawn, ct);
+                break;
+            case TaxiCallState.Assigned or TaxiCallState.Arrived:
+                var pickupSeconds = await db.Set<TaxiOffer>().Where(o => o.CallId == call.Id && o.Outcome == TaxiOfferOutcome.Accepted)
+                    .Select(o => (double?)o.PickupSeconds).FirstOrDefaultAsync(ct) ?? 0;
+                var assignedAt = call.AssignedAt ?? now;
+                var late = call.State == TaxiCallState.Assigned && now > assignedAt.AddSeconds(pickupSeconds).AddMinutes(settings.LateAfterMinutes);
+                if (now > assignedAt.AddSeconds(settings.FreeCancellationSeconds) && !late) call.CancellationFee = settings.CancellationFee;
+                if (call.DriverId is { } driver) map.SetState(driver, DriverState.Free);
+                break;
+            default:
+                return CallRefusal.TooLate;
+        }
+        call.State = TaxiCallState.Cancelled;
+        call.EndedAt = now;
+        call.Revision++;
+        await db.SaveChangesAsync(ct);
+        return CallRefusal.None;
+    }
+
+    /// <summary>The driver's open offer, if any (what their page shows).</summary>
+    public Task<TaxiOffer?> PendingOfferAsync(long driverId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.Set<TaxiOffer>().AsNoTracking().Where(o => o.DriverId == driverId && o.Outcome == null && o.ExpiresAt > now)
+            .OrderByDescending(o => o.OfferedAt).FirstOrDefaultAsync(ct);
+    }
+
+    public async Task<CallRefusal> AcceptAsync(long driverId, long offerId, CancellationToken ct)
+    {
+        if (await db.Set<TaxiOffer>().FirstOrDefaultAsync(o => o.Id == offerId && o.DriverId == driverId && o.Outcome == null, ct) is not { } offer)
+            return CallRefusal.NotOffered;
+        var outcome = dispatcher.Accept(offer.CallId, driverId);
+        if (outcome != AcceptOutcome.Accepted) return outcome == AcceptOutcome.Expired ? CallRefusal.Expired : CallRefusal.NotOffered;
+        var now = clock.GetUtcNow().UtcDateTime;
+        (offer.Outcome, offer.AnsweredAt) = (TaxiOfferOutcome.Accepted, now);
+        var call = await db.Set<TaxiCall>().SingleAsync(c => c.Id == offer.CallId, ct);
+        (call.State, call.DriverId, call.AssignedAt) = (TaxiCallState.Assigned, driverId, now);
+        call.Revision++;
+        await db.SaveChangesAsync(ct);
+        return CallRefusal.None;
+    }
+
+    public async Task<CallRefusal> DeclineAsync(long driverId, long offerId, CancellationToken ct)
+    {
+        if (await db.Set<TaxiOffer>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == offerId && o.DriverId == driverId && o.Outcome == null, ct) is not { } offer)
+            return CallRefusal.NotOffered;
+        var outcome = dispatcher.Decline(offer.CallId, driverId);
+        if (outcome == DeclineOutcome.NotOffered) return CallRefusal.NotOffered;
+        await EndOfferAsync(offer.CallId, driverId, TaxiOfferOutcome.Declined, ct);
+        if (outcome == DeclineOutcome.DeclinedAndPaused)
+        {
+            var until = clock.GetUtcNow().UtcDateTime.AddMinutes(options.CurrentValue.PauseMinutes);
+            await db.Set<TaxiDriver>().Where(d => d.Id == driverId).ExecuteUpdateAsync(u => u.SetProperty(d => d.PausedUntil, until), ct);
+        }
+        loop.Wake();
+        return CallRefusal.None;
+    }
+
+    private Task<int> EndOfferAsync(long callId, long driverId, TaxiOfferOutcome outcome, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.Set<TaxiOffer>().Where(o => o.CallId == callId && o.DriverId == driverId && o.Outcome == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(o => o.Outcome, outcome).SetProperty(o => o.AnsweredAt, now), ct);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using CityHall.Web.Modules.Taxi.Dispatch;
+
+namespace CityHall.Web.Modules.Taxi.Calls;
+
+/// <summary>
+/// The rider's call as it stands: looking for a car (and told when none was found yet), then the assigned car
+/// (plate, model, company, driver's name and photo) with its estimated arrival from its latest position; cancel.
+/// Refreshes itself every few seconds while the call is open, so it works without JavaScript. Only the rider sees it.
+/// </summary>
+[Authorize]
+public sealed class TripModel(AppDbContext db, CallDesk desk, DriverMap map, IPickupTimes times, TimeProvider clock, IStringLocalizer<Text> t) : PageModel
+{
+    public TaxiCall Call { get; private set; } = null!;
+    public TaxiDriver? Driver { get; private set; }
+    public TaxiCompany? Company { get; private set; }
+    public double? ArrivalSeconds { get; private set; }
+    public bool IsOpen => CallDesk.Open.Contains(Call.State);
+    [TempData] public string? Refusal { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } missing) return missing;
+        if (Driver is not null && Call.State == TaxiCallState.Assigned && map.Find(Driver.Id) is { HasPosition: true } car)
+            ArrivalSeconds = times.Seconds(car.Latitude, car.Longitude, Call.PickupLatitude, Call.PickupLongitude, clock.GetUtcNow());
+        return Page();
+    }
+
+    /// <summary>The assigned driver's photo, for the rider of this call only.</summary>
+    public async Task<IActionResult> OnGetPhotoAsync(long id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } missing) return missing;
+        if (Driver?.Photo is not { } photo) return NotFound();
+        Response.Headers.CacheControl = "private, max-age=300";
+        return File(photo, Driver.PhotoType ?? "image/jpeg");
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(long id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct, tracked: true) is { } missing) return missing;
+        var refusal = await desk.CancelAsync(Call, ct);
+        if (refusal != CallRefusal.None) Refusal = t[$"Taxi.Call.Refused.{refusal}"];
+        return Redirect($"/taxi/calls/{id}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(long id, CancellationToken ct, bool tracked = false)
+    {
+        var me = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var calls = tracked ? db.Set<TaxiCall>() : db.Set<TaxiCall>().AsNoTracking();
+        if (await calls.FirstOrDefaultAsync(c => c.Id == id && c.RiderId == me, ct) is not { } call) return NotFound();
+        Call = call;
+        if (call.DriverId is { } driverId)
+        {
+            Driver = await db.Set<TaxiDriver>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == driverId, ct);
+            if (Driver is not null) Company = await db.Set<TaxiCompany>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == Driver.CompanyId, ct);
+        }
+        return null;
+    }
+}
