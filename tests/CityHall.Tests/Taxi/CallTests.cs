@@ -12,9 +12,9 @@ public sealed class CallTests(CityHallApp app) : IClassFixture<CityHallApp>
 {
     private const double Lat = 37.5663, Lon = 126.9779; // Seoul City Hall
 
-    private async Task<(HttpClient Driver, long DriverId, string Plate)> OnDutyNearCityHallAsync(CarFeatures features = CarFeatures.NonSmokingDriver)
+    private async Task<(HttpClient Driver, long DriverId, string Plate)> OnDutyNearCityHallAsync(CarFeatures features = CarFeatures.NonSmokingDriver, string languages = "en")
     {
-        var (driver, driverId, _) = await TaxiTestData.DriverAsync(app, features: features);
+        var (driver, driverId, _) = await TaxiTestData.DriverAsync(app, features: features, languages: languages);
         Html.RedirectedTo(await driver.SubmitAsync(await driver.GetPageAsync("/taxi/drive"), [], "form[data-on-duty]"));
         var token = (await driver.GetPageAsync("/taxi/drive")).QuerySelector("[data-position-sharing]")!.GetAttribute("data-token");
         Assert.Equal(HttpStatusCode.NoContent, (await DrivingTests.ReportAsync(app.CreateClient(), token, new { latitude = Lat + 0.004, longitude = Lon })).StatusCode);
@@ -44,14 +44,16 @@ public sealed class CallTests(CityHallApp app) : IClassFixture<CityHallApp>
     [Fact]
     public async Task A_rider_calls_the_nearest_suitable_car_which_accepts_and_the_rider_sees_it_coming_then_cancels_free()
     {
-        var (driver, driverId, plate) = await OnDutyNearCityHallAsync(CarFeatures.WheelchairAccessible);
-        var (_, plainId, _) = await OnDutyNearCityHallAsync(); // nearer? the same spot, but without wheelchair access
+        // Vietnamese-speaking cars only here, so the other tests' cars are never candidates.
+        var (driver, driverId, plate) = await OnDutyNearCityHallAsync(CarFeatures.WheelchairAccessible, "vi");
+        var (_, plainId, _) = await OnDutyNearCityHallAsync(CarFeatures.NonSmokingDriver, "vi"); // the same spot, without wheelchair access
         var rider = await app.SignedUpCitizenAsync();
+        var request = new Dictionary<string, string>(Pickup(Lat, Lon)) { ["Input.Language"] = "vi" };
 
         var form = await rider.GetPageAsync("/taxi");
-        var estimate = await Html.ParseAsync(await rider.SubmitAsync(form, Pickup(Lat, Lon), "form[data-call-form]"));
+        var estimate = await Html.ParseAsync(await rider.SubmitAsync(form, request, "form[data-call-form]"));
         Assert.True(estimate.QuerySelector("[data-estimate-minutes]") is not null, estimate.QuerySelector("main")?.InnerHtml);
-        var called = await rider.SubmitAsync(estimate, Pickup(Lat, Lon), "form[data-call-form]", "/taxi?handler=call");
+        var called = await rider.SubmitAsync(estimate, request, "form[data-call-form]", "/taxi?handler=call");
         var tripPath = Html.RedirectedTo(called);
         var callId = long.Parse(tripPath.Split('/')[^1]);
         var trip = await rider.GetPageAsync(tripPath);
@@ -127,5 +129,64 @@ public sealed class CallTests(CityHallApp app) : IClassFixture<CityHallApp>
         Html.RedirectedTo(await second.SubmitAsync(await second.GetPageAsync("/taxi/drive"), [], "form[data-accept]"));
         var assigned = await app.WithDbAsync(db => db.Set<TaxiCall>().AsNoTracking().SingleAsync(c => c.Id == callId));
         Assert.Equal((TaxiCallState.Assigned, (long?)secondId), (assigned.State, assigned.DriverId));
+    }
+
+    [Fact]
+    public async Task The_driver_arrives_picks_up_sees_the_destination_only_then_and_ends_with_a_fare_the_rider_gets_a_receipt_and_rates_once()
+    {
+        // The only Mongolian-speaking car: other tests' cars near City Hall are not offered this call.
+        var (driver, driverId, plate) = await OnDutyNearCityHallAsync(CarFeatures.WheelchairAccessible, "mn");
+        var rider = await app.SignedUpCitizenAsync();
+        var tripPath = Html.RedirectedTo(await rider.SubmitAsync(await rider.GetPageAsync("/taxi"), new Dictionary<string, string>(Pickup(Lat, Lon)) { ["Input.Language"] = "mn" },
+            "form[data-call-form]", "/taxi?handler=call"));
+        var callId = long.Parse(tripPath.Split('/')[^1]);
+        await OfferForAsync(driverId, callId);
+        Html.RedirectedTo(await driver.SubmitAsync(await driver.GetPageAsync("/taxi/drive"), [], "form[data-accept]"));
+        async Task<AngleSharp.Dom.IDocument> StepAsync(string form, params KeyValuePair<string, string>[] values) =>
+            await Html.ParseAsync(await driver.GetAsync(Html.RedirectedTo(await driver.SubmitAsync(await driver.GetPageAsync("/taxi/drive"), values, form))));
+        TaxiCall Call() => app.WithDbAsync(db => db.Set<TaxiCall>().AsNoTracking().SingleAsync(c => c.Id == callId)).GetAwaiter().GetResult();
+
+        // Ending a trip that never started is refused; so is a second "arrived".
+        var page = await driver.GetPageAsync("/taxi/drive");
+        Assert.Null(page.QuerySelector("[data-destination]"));
+        var early = await Html.ParseAsync(await driver.GetAsync(Html.RedirectedTo(await driver.SubmitAsync(page, [new("fare", "5000")], "form[data-arrived]",
+            $"/taxi/drive?handler=step&callId={callId}&step=Completed"))));
+        Assert.NotNull(early.QuerySelector("[role=alert]"));
+        Assert.Equal(TaxiCallState.Assigned, Call().State);
+        page = await StepAsync("form[data-arrived]");
+        Assert.Equal(TaxiCallState.Arrived, Call().State);
+        Assert.Null(page.QuerySelector("form[data-arrived]"));
+        Assert.Equal("Arrived", (await rider.GetPageAsync(tripPath)).QuerySelector("[data-call-state]")!.GetAttribute("data-call-state"));
+
+        // On board: the destination shows, the page stops refreshing, and the rider can no longer cancel.
+        page = await StepAsync("form[data-on-board]");
+        Assert.Contains("서울역", page.QuerySelector("[data-destination]")!.TextContent);
+        Assert.Null(page.QuerySelector("meta[http-equiv=refresh]"));
+        Assert.Null((await rider.GetPageAsync(tripPath)).QuerySelector("form[data-cancel]"));
+
+        // A fare of zero, a million or words: refused, nothing changed.
+        foreach (var fare in new[] { "0", "1000000", "만원", "" })
+        {
+            Assert.NotNull((await StepAsync("form[data-end-trip]", new KeyValuePair<string, string>("fare", fare))).QuerySelector("[role=alert]"));
+            Assert.Equal((TaxiCallState.OnBoard, (long?)null), (Call().State, Call().Fare));
+        }
+        await StepAsync("form[data-end-trip]", new KeyValuePair<string, string>("fare", "12,300"));
+        var ended = Call();
+        Assert.Equal((TaxiCallState.Completed, (long?)12_300), (ended.State, ended.Fare));
+        Assert.NotNull(ended.PickedUpAt);
+        Assert.Equal(DriverState.Free, app.Services.GetRequiredService<DriverMap>().Find(driverId)!.Value.State);
+
+        // The receipt, and one rating (a seventh star is refused).
+        var receipt = await rider.GetPageAsync(tripPath);
+        Assert.Equal("12300", receipt.QuerySelector("[data-fare]")!.GetAttribute("data-fare"));
+        Assert.Contains(plate, receipt.QuerySelector("[data-receipt]")!.TextContent);
+        var seven = await Html.ParseAsync(await rider.GetAsync(Html.RedirectedTo(await rider.SubmitAsync(receipt, [new("rating", "7")], "form[data-rate]"))));
+        Assert.NotNull(seven.QuerySelector("[role=alert]"));
+        Html.RedirectedTo(await rider.SubmitAsync(receipt, [new("rating", "5"), new("comment", "친절했어요")], "form[data-rate]"));
+        var twice = await Html.ParseAsync(await rider.GetAsync(Html.RedirectedTo(await rider.SubmitAsync(receipt, [new("rating", "1")], "form[data-rate]"))));
+        Assert.NotNull(twice.QuerySelector("[data-rated='5']"));
+        Assert.Equal((5, "친절했어요"), (Call().Rating, Call().RatingComment));
+        var rated = await app.WithDbAsync(db => db.Set<TaxiDriver>().AsNoTracking().SingleAsync(d => d.Id == driverId));
+        Assert.Equal((1, 5), (rated.RatingCount, rated.RatingSum));
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace CityHall.Web.Modules.Taxi.Calls;
 
-public enum CallRefusal { None, OutsideCity, AlreadyCalling, TooLate, Expired, NotOffered }
+public enum CallRefusal { None, OutsideCity, AlreadyCalling, TooLate, Expired, NotOffered, WrongStep, BadFare, BadRating }
 
 /// <summary>What a rider asks for: where to be picked up, optionally where to go, and what the car must offer.</summary>
 public sealed record CallRequest(double Latitude, double Longitude, string? PickupAddress, double? DestinationLatitude, double? DestinationLongitude,
@@ -121,6 +121,49 @@ public sealed class CallDesk(AppDbContext db, Dispatcher dispatcher, DispatchLoo
             await db.Set<TaxiDriver>().Where(d => d.Id == driverId).ExecuteUpdateAsync(u => u.SetProperty(d => d.PausedUntil, until), ct);
         }
         loop.Wake();
+        return CallRefusal.None;
+    }
+
+    /// <summary>The largest fare a driver may enter, in won (a typo guard: a day's hire inside one city is far less).</summary>
+    public const long MaxFare = 999_999;
+
+    /// <summary>The trip's steps, by its driver only and in order: arrived at the pickup, rider on board (the destination shows), ended with the fare.</summary>
+    public async Task<CallRefusal> StepAsync(long driverId, long callId, TaxiCallState next, long? fare, CancellationToken ct)
+    {
+        if (await db.Set<TaxiCall>().FirstOrDefaultAsync(c => c.Id == callId && c.DriverId == driverId, ct) is not { } call) return CallRefusal.NotOffered;
+        var now = clock.GetUtcNow().UtcDateTime;
+        switch (next)
+        {
+            case TaxiCallState.Arrived when call.State == TaxiCallState.Assigned:
+                call.ArrivedAt = now;
+                break;
+            case TaxiCallState.OnBoard when call.State is TaxiCallState.Assigned or TaxiCallState.Arrived:
+                call.PickedUpAt = now;
+                break;
+            case TaxiCallState.Completed when call.State == TaxiCallState.OnBoard:
+                if (fare is not (> 0 and <= MaxFare)) return CallRefusal.BadFare;
+                (call.Fare, call.EndedAt) = (fare, now);
+                map.SetState(driverId, DriverState.Free);
+                break;
+            default:
+                return CallRefusal.WrongStep;
+        }
+        call.State = next;
+        call.Revision++;
+        await db.SaveChangesAsync(ct);
+        return CallRefusal.None;
+    }
+
+    /// <summary>The rider rates a completed trip once (1–5, an optional comment); the driver's average follows.</summary>
+    public async Task<CallRefusal> RateAsync(TaxiCall call, int rating, string? comment, CancellationToken ct)
+    {
+        if (call.State != TaxiCallState.Completed || call.Rating is not null) return CallRefusal.WrongStep;
+        if (rating is < 1 or > 5 || comment?.Length > 1000) return CallRefusal.BadRating;
+        (call.Rating, call.RatingComment) = (rating, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim());
+        call.Revision++;
+        await db.SaveChangesAsync(ct);
+        await db.Set<TaxiDriver>().Where(d => d.Id == call.DriverId)
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.RatingCount, d => d.RatingCount + 1).SetProperty(d => d.RatingSum, d => d.RatingSum + rating), ct);
         return CallRefusal.None;
     }
 

@@ -9,13 +9,16 @@ namespace CityHall.Web.Modules.Taxi.Calls;
 /// Refreshes itself every few seconds while the call is open, so it works without JavaScript. Only the rider sees it.
 /// </summary>
 [Authorize]
-public sealed class TripModel(AppDbContext db, CallDesk desk, DriverMap map, IPickupTimes times, TimeProvider clock, IStringLocalizer<Text> t) : PageModel
+public sealed class TripModel(AppDbContext db, CallDesk desk, DriverMap map, IPickupTimes times, TimeProvider clock, CityHall.Web.Platform.City.CityClock cityClock,
+    IStringLocalizer<Text> t) : PageModel
 {
     public TaxiCall Call { get; private set; } = null!;
     public TaxiDriver? Driver { get; private set; }
     public TaxiCompany? Company { get; private set; }
     public double? ArrivalSeconds { get; private set; }
     public bool IsOpen => CallDesk.Open.Contains(Call.State);
+
+    public string Local(DateTime utc) => cityClock.Format(utc);
     [TempData] public string? Refusal { get; set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
@@ -33,6 +36,14 @@ public sealed class TripModel(AppDbContext db, CallDesk desk, DriverMap map, IPi
         if (Driver?.Photo is not { } photo) return NotFound();
         Response.Headers.CacheControl = "private, max-age=300";
         return File(photo, Driver.PhotoType ?? "image/jpeg");
+    }
+
+    public async Task<IActionResult> OnPostRateAsync(long id, int? rating, string? comment, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct, tracked: true) is { } missing) return missing;
+        var refusal = rating is { } r ? await desk.RateAsync(Call, r, comment, ct) : CallRefusal.BadRating;
+        if (refusal != CallRefusal.None) Refusal = t[$"Taxi.Call.Refused.{refusal}"];
+        return Redirect($"/taxi/calls/{id}");
     }
 
     public async Task<IActionResult> OnPostCancelAsync(long id, CancellationToken ct)

@@ -39,6 +39,17 @@ public sealed class DriveModel(DriverDuty duty, Calls.CallDesk desk, AppDbContex
         return Redirect("/taxi/drive");
     }
 
+    /// <summary>A trip step: arrived, on board, or ended with the fare (won).</summary>
+    public async Task<IActionResult> OnPostStepAsync(long callId, TaxiCallState step, string? fare, CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is not { } driver) return NotFound();
+        long? won = long.TryParse(fare?.Replace(",", "", StringComparison.Ordinal).Trim(), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+        var refusal = await desk.StepAsync(driver.Id, callId, step, won, ct);
+        if (refusal != Calls.CallRefusal.None) Refusal = t[$"Taxi.Call.Refused.{refusal}"];
+        return Redirect("/taxi/drive");
+    }
+
     public async Task<IActionResult> OnPostDeclineAsync(long offerId, CancellationToken ct)
     {
         if (await LoadAsync(ct) is not { } driver) return NotFound();
