@@ -41,7 +41,7 @@ public sealed class MyCityTests(CityHallApp app) : IClassFixture<CityHallApp>
 
         var page = await citizen.GetPageAsync("/my");
         Assert.False(page.IsErrorPage());
-        Assert.Equal(["Petitions/proposals", "ServiceRequests/reports", "Inclusion/applications", "LiveEvents/questions", "Accounts/notifications"],
+        Assert.Equal(["Petitions/proposals", "ServiceRequests/reports", "Inclusion/applications", "LiveEvents/questions", "Taxi/calls", "Accounts/notifications"],
             page.QuerySelectorAll("[data-my-block]").Select(b => b.GetAttribute("data-my-block")));
         var proposals = page.QuerySelector("[data-my-block='Petitions/proposals']")!;
         Assert.Equal("우리 동네 도서관 개관 시간을 늘려 주세요", proposals.QuerySelector($"[data-petition='{proposal}'] a")!.TextContent);
@@ -63,7 +63,7 @@ public sealed class MyCityTests(CityHallApp app) : IClassFixture<CityHallApp>
 
         // Someone else: every block says there is nothing yet, and none of the first citizen's things show.
         var other = await (await app.SignedUpCitizenAsync()).GetPageAsync("/my");
-        Assert.Equal(5, other.QuerySelectorAll("[data-my-block] [data-empty]").Length);
+        Assert.Equal(6, other.QuerySelectorAll("[data-my-block] [data-empty]").Length);
         var html = other.QuerySelector("main")!.InnerHtml;
         foreach (var theirs in new[] { $"/petitions/{proposal}", publicReport, privateReport, "도서관 주말 운영은", "제안이 게시되었습니다" })
             Assert.DoesNotContain(theirs, html, StringComparison.Ordinal);

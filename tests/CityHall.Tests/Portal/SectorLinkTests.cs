@@ -8,6 +8,7 @@ namespace CityHall.Tests.Portal;
 public sealed class SectorModuleApp() : CityHallApp(new Dictionary<string, string?>
 {
     ["City:Sectors:0:Href"] = "https://topis.seoul.go.kr", // transport: the city's own link
+    ["Taxi:Enabled"] = "false", // the platform's own taxi module makes way for the city's
 })
 {
     protected override void ConfigureServices(IServiceCollection services) =>

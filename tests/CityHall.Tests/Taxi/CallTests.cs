@@ -12,34 +12,12 @@ public sealed class CallTests(CityHallApp app) : IClassFixture<CityHallApp>
 {
     private const double Lat = 37.5663, Lon = 126.9779; // Seoul City Hall
 
-    private async Task<(HttpClient Driver, long DriverId, string Plate)> OnDutyNearCityHallAsync(CarFeatures features = CarFeatures.NonSmokingDriver, string languages = "en")
-    {
-        var (driver, driverId, _) = await TaxiTestData.DriverAsync(app, features: features, languages: languages);
-        Html.RedirectedTo(await driver.SubmitAsync(await driver.GetPageAsync("/taxi/drive"), [], "form[data-on-duty]"));
-        var token = (await driver.GetPageAsync("/taxi/drive")).QuerySelector("[data-position-sharing]")!.GetAttribute("data-token");
-        Assert.Equal(HttpStatusCode.NoContent, (await DrivingTests.ReportAsync(app.CreateClient(), token, new { latitude = Lat + 0.004, longitude = Lon })).StatusCode);
-        var plate = await app.WithDbAsync(db => db.Set<TaxiDriver>().Where(d => d.Id == driverId).Select(d => d.Plate).SingleAsync());
-        return (driver, driverId, plate);
-    }
+    private Task<(HttpClient Driver, long DriverId, string Plate)> OnDutyNearCityHallAsync(CarFeatures features = CarFeatures.NonSmokingDriver, string languages = "en") =>
+        TaxiTestData.OnDutyNearAsync(app, Lat, Lon, features, languages);
 
-    private static Dictionary<string, string> Pickup(double lat, double lon, string address = "세종대로 110 시청 정문") => new()
-    {
-        ["Input.PickupAddress"] = address, ["Input.Latitude"] = lat.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Input.Longitude"] = lon.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.DestinationAddress"] = "서울역 2번 출구",
-        ["Input.DestinationLatitude"] = "37.5547", ["Input.DestinationLongitude"] = "126.9707", // as the page's map sets them
-        ["Input.Features"] = "WheelchairAccessible",
-    };
+    private static Dictionary<string, string> Pickup(double lat, double lon) => TaxiTestData.Pickup(lat, lon);
 
-    private async Task<TaxiOffer> OfferForAsync(long driverId, long callId)
-    {
-        for (var i = 0; i < 50; i++)
-        {
-            if (await app.WithDbAsync(db => db.Set<TaxiOffer>().AsNoTracking().FirstOrDefaultAsync(o => o.DriverId == driverId && o.CallId == callId && o.Outcome == null)) is { } offer)
-                return offer;
-            await Task.Delay(100);
-        }
-        throw new Xunit.Sdk.XunitException($"no offer to driver {driverId} for call {callId}");
-    }
+    private Task<TaxiOffer> OfferForAsync(long driverId, long callId) => TaxiTestData.OfferForAsync(app, driverId, callId);
 
     [Fact]
     public async Task A_rider_calls_the_nearest_suitable_car_which_accepts_and_the_rider_sees_it_coming_then_cancels_free()

@@ -3,7 +3,7 @@ using CityHall.Web.Platform.Hosting;
 namespace CityHall.Web.Modules.ServiceRequests;
 
 /// <summary>
-/// Seoul's Smart Complaint categories as the starting catalogue (20 services, and corrections to the places directory), each routed city-wide
+/// Seoul's Smart Complaint categories as the starting catalogue (20 services, corrections to the places directory and problems with taxi trips), each routed city-wide
 /// to a department and given its statutory deadline: 7 working days for grievances, 14 for
 /// suggestions and questions on a law, 24 hours for hazards. Added once; staff edit them afterwards.
 /// </summary>
@@ -57,6 +57,9 @@ public sealed class SeoulServiceCatalogue(AppDbContext db, TimeProvider clock) :
         // Filed from a place's page ("this entry is wrong"), so the directory of places is corrected by the people who use it.
         (new() { Code = "place-correction", NameKo = "장소 정보 오류", NameEn = "Wrong place information", Group = "information", Keywords = "장소,place,화장실,toilet,정보,information",
             Deadline = Working(7) }, "citizen-communication"),
+        // Filed from a taxi trip's page ("report a problem"): lost property, overcharging, refusal, driving; the trip's facts are in the description.
+        (new() { Code = "taxi-trip", NameKo = "택시 불편", NameEn = "Taxi complaints", Group = "transport", Keywords = "택시,taxi,분실물,lost property,부당요금,overcharging,승차거부,refusal",
+            Deadline = Working(7) }, "transport"),
     ];
 
     public async Task SeedAsync(bool includeDemo, CancellationToken ct)

@@ -16,6 +16,28 @@ public sealed class TaxiOptions
     /// <summary>A car is late once this long past the pickup time it was offered with.</summary>
     public int LateAfterMinutes { get; set; } = 5;
 
+    /// <summary>How many safe-ride texts a rider may send for one call (to correct a mistyped number; each replaces the last link).</summary>
+    public int SafeRideTextsPerCall { get; set; } = 3;
+
+    /// <summary>
+    /// How the rider reaches the driver by phone: <see cref="DriverPhoneDisplay.Hidden"/> (not at all),
+    /// <see cref="DriverPhoneDisplay.Relay"/> (the relay number below and the trip's number to key in, so neither sees
+    /// the other's number; the relay exchange is the phone operator's service) or <see cref="DriverPhoneDisplay.Direct"/>.
+    /// </summary>
+    public DriverPhoneDisplay DriverPhone { get; set; } = DriverPhoneDisplay.Hidden;
+
+    /// <summary>The masked relay's number (Relay only), e.g. "0507-1234-5678".</summary>
+    public string? RelayNumber { get; set; }
+
+    /// <summary>The service-request catalogue's service a problem with a trip is filed under (lost property, overcharging, refusal…).</summary>
+    public string ProblemService { get; set; } = "taxi-trip";
+
+    /// <summary>
+    /// How long a trip's personal details (addresses, destination, exact pickup, rating comment) are kept after the call:
+    /// long enough for lost property and complaints, then only what the figures need stays.
+    /// </summary>
+    public int TripDetailsDays { get; set; } = 180;
+
     /// <summary>Languages besides Korean a driver may say they speak (ISO 639-1), in the order forms list them.</summary>
     public List<string> Languages { get; set; } = ["en", "zh", "ja", "ru", "vi", "mn"];
 
@@ -78,6 +100,8 @@ public sealed class TaxiOptions
         new() { FromHour = 0, ToHour = 5, Kmh = 32 },
     ];
 }
+
+public enum DriverPhoneDisplay { Hidden, Relay, Direct }
 
 /// <summary>Cars travel at <see cref="Kmh"/> in these districts (none listed: everywhere) from <see cref="FromHour"/> up to <see cref="ToHour"/>.</summary>
 public sealed class TaxiSpeedRule

@@ -33,8 +33,8 @@ public sealed class TaxiDriver
 {
     public long Id { get; set; }
     public long CompanyId { get; set; }
-    /// <summary>The driver's own account.</summary>
-    public required string UserId { get; set; }
+    /// <summary>The driver's own account; null once they erased it (the company's register keeps the driver, inactive).</summary>
+    public string? UserId { get; set; }
     public required string Name { get; set; }
     /// <summary>The driver's licence number (12 digits, written 00-00-000000-00).</summary>
     public required string LicenceNumber { get; set; }
@@ -79,7 +79,8 @@ public enum TaxiCallState
 public sealed class TaxiCall
 {
     public long Id { get; set; }
-    public required string RiderId { get; set; }
+    /// <summary>The rider's account; null once they erased it (the trip still counts in the figures).</summary>
+    public string? RiderId { get; set; }
     public double PickupLatitude { get; set; }
     public double PickupLongitude { get; set; }
     public string? PickupAddress { get; set; }
@@ -110,8 +111,15 @@ public sealed class TaxiCall
     /// <summary>SHA-256 of the safe-ride link's token; the link works until the trip ends.</summary>
     public byte[]? SafeRideTokenHash { get; set; }
     public DateTime? SafeRideSentAt { get; set; }
+    /// <summary>How many safe-ride texts were sent for this call (each new one replaces the link; capped per call).</summary>
+    public int SafeRideTexts { get; set; }
     /// <summary>The service request filed about this trip ("report a problem"), by reference.</summary>
     public string? ProblemCase { get; set; }
+    /// <summary>
+    /// When the trip's personal details were forgotten (addresses, destination, the exact pickup, the comment): at the
+    /// rider's erasure or <see cref="TaxiOptions.TripDetailsDays"/> after the call. Times, district and fare stay for the figures.
+    /// </summary>
+    public DateTime? DetailsForgottenAt { get; set; }
     public int Revision { get; set; }
 }
 
@@ -193,6 +201,8 @@ internal sealed class TaxiConfiguration : IEntityTypeConfiguration<TaxiCompany>,
         e.HasIndex(x => new { x.State, x.CalledAt });
         e.HasIndex(x => new { x.DriverId, x.CalledAt });
         e.HasIndex(x => x.CalledAt);
+        e.HasIndex(x => x.SafeRideTokenHash);
+        e.HasIndex(x => new { x.DetailsForgottenAt, x.CalledAt });
     }
 
     public void Configure(EntityTypeBuilder<TaxiOffer> e)

@@ -3644,6 +3644,9 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.Property<double?>("DestinationLongitude")
                         .HasColumnType("double precision");
 
+                    b.Property<DateTime?>("DetailsForgottenAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<long?>("DriverId")
                         .HasColumnType("bigint");
 
@@ -3702,12 +3705,14 @@ namespace CityHall.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<string>("RiderId")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
                     b.Property<DateTime?>("SafeRideSentAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SafeRideTexts")
+                        .HasColumnType("integer");
 
                     b.Property<byte[]>("SafeRideTokenHash")
                         .HasMaxLength(32)
@@ -3724,6 +3729,10 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CalledAt");
+
+                    b.HasIndex("SafeRideTokenHash");
+
+                    b.HasIndex("DetailsForgottenAt", "CalledAt");
 
                     b.HasIndex("DriverId", "CalledAt");
 
@@ -3888,7 +3897,6 @@ namespace CityHall.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)");
 
                     b.Property<string>("UserId")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 

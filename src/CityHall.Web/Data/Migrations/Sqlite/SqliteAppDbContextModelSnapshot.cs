@@ -3535,6 +3535,9 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                     b.Property<double?>("DestinationLongitude")
                         .HasColumnType("REAL");
 
+                    b.Property<DateTime?>("DetailsForgottenAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DriverId")
                         .HasColumnType("INTEGER");
 
@@ -3593,12 +3596,14 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RiderId")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SafeRideSentAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("SafeRideTexts")
+                        .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("SafeRideTokenHash")
                         .HasMaxLength(32)
@@ -3615,6 +3620,10 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CalledAt");
+
+                    b.HasIndex("SafeRideTokenHash");
+
+                    b.HasIndex("DetailsForgottenAt", "CalledAt");
 
                     b.HasIndex("DriverId", "CalledAt");
 
@@ -3773,7 +3782,6 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 

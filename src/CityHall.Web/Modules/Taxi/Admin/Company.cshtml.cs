@@ -25,11 +25,7 @@ public sealed class CompanyModel(AppDbContext db, UserManager<CityHallUser> user
         if (companyId is { } known)
         {
             if (await LoadAsync(known, ct) is { } missing) return missing;
-            Input = new CompanyInput
-            {
-                NameKo = Company!.NameKo, NameEn = Company.NameEn, RegistrationNumber = Company.RegistrationNumber, Phone = Company.Phone,
-                Address = Company.Address, Active = Company.Active,
-            };
+            FillInput();
         }
         return Page();
     }

@@ -89,11 +89,11 @@ public sealed class CallModel(CallDesk desk, IAddressPoints addresses, AppDbCont
     public sealed class CallInput
     {
         [Display(Name = "Taxi.Call.Pickup"), Required(ErrorMessage = "Taxi.Call.PickupRequired"), StringLength(200, ErrorMessage = "Form.TooLong")] public string? PickupAddress { get; set; }
-        [Range(-90, 90)] public double? Latitude { get; set; }
-        [Range(-180, 180)] public double? Longitude { get; set; }
+        [Range(-90, 90, ErrorMessage = "Taxi.Call.PointInvalid")] public double? Latitude { get; set; }
+        [Range(-180, 180, ErrorMessage = "Taxi.Call.PointInvalid")] public double? Longitude { get; set; }
         [Display(Name = "Taxi.Call.Destination"), StringLength(200, ErrorMessage = "Form.TooLong")] public string? DestinationAddress { get; set; }
-        [Range(-90, 90)] public double? DestinationLatitude { get; set; }
-        [Range(-180, 180)] public double? DestinationLongitude { get; set; }
+        [Range(-90, 90, ErrorMessage = "Taxi.Call.PointInvalid")] public double? DestinationLatitude { get; set; }
+        [Range(-180, 180, ErrorMessage = "Taxi.Call.PointInvalid")] public double? DestinationLongitude { get; set; }
         public List<string> Features { get; set; } = [];
         [Display(Name = "Taxi.Call.Language")] public string? Language { get; set; }
     }

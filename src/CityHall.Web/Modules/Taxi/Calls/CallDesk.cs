@@ -85,6 +85,23 @@ public sealed class CallDesk(AppDbContext db, Dispatcher dispatcher, DispatchLoo
         return CallRefusal.None;
     }
 
+    /// <summary>
+    /// The rider of a call no car was found for asks to look further (<see cref="TaxiOptions.WidenedRadiusMeters"/>); the
+    /// "no car yet" notice starts again from now.
+    /// </summary>
+    public async Task<CallRefusal> WidenAsync(TaxiCall call, CancellationToken ct)
+    {
+        var radius = options.CurrentValue.WidenedRadiusMeters;
+        if (call.State != TaxiCallState.Waiting || call.NoCarSince is null || call.SearchRadiusMeters >= radius) return CallRefusal.WrongStep;
+        if (!dispatcher.Widen(call.Id, radius))
+            dispatcher.Open(call.Id, call.PickupLatitude, call.PickupLongitude, new CallNeeds(call.Needs, call.Language), clock.GetUtcNow(), radius);
+        (call.SearchRadiusMeters, call.NoCarSince) = (radius, null);
+        call.Revision++;
+        await db.SaveChangesAsync(ct);
+        loop.Wake();
+        return CallRefusal.None;
+    }
+
     /// <summary>The driver's open offer, if any (what their page shows).</summary>
     public Task<TaxiOffer?> PendingOfferAsync(long driverId, CancellationToken ct)
     {

@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using CityHall.Web.Modules.Taxi.Dispatch;
+using CityHall.Web.Modules.Taxi.Fleet;
+using Microsoft.Extensions.Options;
 
 namespace CityHall.Web.Modules.Taxi.Calls;
 
@@ -9,23 +11,33 @@ namespace CityHall.Web.Modules.Taxi.Calls;
 /// Refreshes itself every few seconds while the call is open, so it works without JavaScript. Only the rider sees it.
 /// </summary>
 [Authorize]
-public sealed class TripModel(AppDbContext db, CallDesk desk, DriverMap map, IPickupTimes times, TimeProvider clock, CityHall.Web.Platform.City.CityClock cityClock,
-    IStringLocalizer<Text> t) : PageModel
+public sealed class TripModel(AppDbContext db, CallDesk desk, SafeRide safeRide, DriverMap map, IPickupTimes times, TimeProvider clock,
+    CityHall.Web.Platform.City.CityClock cityClock, ServiceRequests.Contracts.ICaseFiling cases, IOptionsMonitor<TaxiOptions> options, IStringLocalizer<Text> t) : PageModel
 {
     public TaxiCall Call { get; private set; } = null!;
     public TaxiDriver? Driver { get; private set; }
     public TaxiCompany? Company { get; private set; }
     public double? ArrivalSeconds { get; private set; }
     public bool IsOpen => CallDesk.Open.Contains(Call.State);
+    /// <summary>The rider sees the forms; an operator (a problem reported about the trip links here) reads the trip only.</summary>
+    public bool IsRider { get; private set; }
+    public bool CanReportProblem { get; private set; }
+    public bool CanWiden => IsRider && Call.State == TaxiCallState.Waiting && Call.NoCarSince is not null && Call.SearchRadiusMeters < options.CurrentValue.WidenedRadiusMeters;
+    public bool CanSendSafeRide => IsRider && SafeRide.Tracked.Contains(Call.State) && Call.SafeRideTexts < options.CurrentValue.SafeRideTextsPerCall;
+    public TaxiOptions Settings => options.CurrentValue;
+    [TempData] public string? SafeRideSentTo { get; set; }
 
     public string Local(DateTime utc) => cityClock.Format(utc);
     [TempData] public string? Refusal { get; set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
+        // A refusal from the last post (post, redirect, get) is shown in the page's usual error summary.
+        if (Refusal is not null) ModelState.AddModelError(string.Empty, Refusal);
         if (await LoadAsync(id, ct) is { } missing) return missing;
         if (Driver is not null && Call.State == TaxiCallState.Assigned && map.Find(Driver.Id) is { HasPosition: true } car)
             ArrivalSeconds = times.Seconds(car.Latitude, car.Longitude, Call.PickupLatitude, Call.PickupLongitude, clock.GetUtcNow());
+        CanReportProblem = IsRider && Call.DriverId is not null && (Call.ProblemCase is not null || await cases.OffersAsync(options.CurrentValue.ProblemService, ct));
         return Page();
     }
 
@@ -46,6 +58,24 @@ public sealed class TripModel(AppDbContext db, CallDesk desk, DriverMap map, IPi
         return Redirect($"/taxi/calls/{id}");
     }
 
+    [EnableRateLimiting(RateLimits.CitizenWrite)]
+    public async Task<IActionResult> OnPostSafeRideAsync(long id, string? phone, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct, tracked: true) is { } missing) return missing;
+        var refusal = await safeRide.SendAsync(Call, phone, Request.PublicOrigin(), ct);
+        if (refusal == SafeRideRefusal.None) SafeRideSentTo = FleetRules.MobilePhone(phone);
+        else Refusal = t[$"Taxi.SafeRide.Refused.{refusal}", Settings.SafeRideTextsPerCall];
+        return Redirect($"/taxi/calls/{id}");
+    }
+
+    public async Task<IActionResult> OnPostWidenAsync(long id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct, tracked: true) is { } missing) return missing;
+        var refusal = await desk.WidenAsync(Call, ct);
+        if (refusal != CallRefusal.None) Refusal = t[$"Taxi.Call.Refused.{refusal}"];
+        return Redirect($"/taxi/calls/{id}");
+    }
+
     public async Task<IActionResult> OnPostCancelAsync(long id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct, tracked: true) is { } missing) return missing;
@@ -54,12 +84,15 @@ public sealed class TripModel(AppDbContext db, CallDesk desk, DriverMap map, IPi
         return Redirect($"/taxi/calls/{id}");
     }
 
+    /// <summary>The call for its rider; for operators too when only read (every change is the rider's own).</summary>
     private async Task<IActionResult?> LoadAsync(long id, CancellationToken ct, bool tracked = false)
     {
         var me = User.FindFirstValue(ClaimTypes.NameIdentifier);
         var calls = tracked ? db.Set<TaxiCall>() : db.Set<TaxiCall>().AsNoTracking();
-        if (await calls.FirstOrDefaultAsync(c => c.Id == id && c.RiderId == me, ct) is not { } call) return NotFound();
+        var mayRead = !tracked && User.HasPermission(TaxiModule.Operate);
+        if (await calls.FirstOrDefaultAsync(c => c.Id == id && (c.RiderId == me || mayRead), ct) is not { } call) return NotFound();
         Call = call;
+        IsRider = call.RiderId == me;
         if (call.DriverId is { } driverId)
         {
             Driver = await db.Set<TaxiDriver>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == driverId, ct);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace CityHall.Web.Modules.Taxi.Dispatch;
 
 /// <summary>
@@ -6,7 +8,8 @@ namespace CityHall.Web.Modules.Taxi.Dispatch;
 /// At start the calls still waiting go back into the queue. One node dispatches a city area at a time; across
 /// nodes that takes a Redis lease (see the module's README: next).
 /// </summary>
-public sealed class DispatchLoop(Dispatcher dispatcher, IServiceScopeFactory scopes, TimeProvider clock, ILogger<DispatchLoop> logger) : BackgroundService
+public sealed class DispatchLoop(Dispatcher dispatcher, IServiceScopeFactory scopes, IOptionsMonitor<TaxiOptions> options, TimeProvider clock,
+    ILogger<DispatchLoop> logger) : BackgroundService
 {
     private readonly SemaphoreSlim wake = new(0, 1);
 
@@ -65,8 +68,7 @@ public sealed class DispatchLoop(Dispatcher dispatcher, IServiceScopeFactory sco
                 .ExecuteUpdateAsync(u => u.SetProperty(o => o.Outcome, TaxiOfferOutcome.Expired).SetProperty(o => o.AnsweredAt, expired.ExpiresAt.UtcDateTime), ct);
         foreach (var paused in round.DriversPaused)
             await db.Set<TaxiDriver>().Where(d => d.Id == paused)
-                .ExecuteUpdateAsync(u => u.SetProperty(d => d.PausedUntil, now + TimeSpan.FromMinutes(scope.ServiceProvider
-                    .GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<TaxiOptions>>().CurrentValue.PauseMinutes)), ct);
+                .ExecuteUpdateAsync(u => u.SetProperty(d => d.PausedUntil, now + TimeSpan.FromMinutes(options.CurrentValue.PauseMinutes)), ct);
         var noCar = round.NoCarFound.ToList();
         if (noCar.Count > 0)
             await db.Set<TaxiCall>().Where(c => noCar.Contains(c.Id) && c.State == TaxiCallState.Waiting)

@@ -184,6 +184,12 @@ public sealed class DriverMap(TimeProvider clock, IOptionsMonitor<TaxiOptions> o
                 : null;
     }
 
+    /// <summary>How many drivers are on duty now (the sector page's live figure).</summary>
+    public int OnDutyCount
+    {
+        get { lock (gate) return drivers.Count; }
+    }
+
     /// <summary>Every on-duty driver (for the operators' live map).</summary>
     public IReadOnlyList<Spot> All()
     {

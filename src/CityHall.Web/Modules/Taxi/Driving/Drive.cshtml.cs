@@ -22,6 +22,8 @@ public sealed class DriveModel(DriverDuty duty, Calls.CallDesk desk, AppDbContex
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        // A refusal from the last post (post, redirect, get) is shown in the page's usual error summary.
+        if (Refusal is not null) ModelState.AddModelError(string.Empty, Refusal);
         await LoadAsync(ct);
         if (Driver?.OnDutySince is not { }) return;
         PositionToken = duty.IssueToken(Driver.Id);

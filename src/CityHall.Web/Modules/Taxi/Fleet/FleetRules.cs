@@ -52,6 +52,14 @@ public static partial class FleetRules
         return digits.Length is >= 9 and <= 11 && digits[0] == '0' ? trimmed : null;
     }
 
+    /// <summary>A Korean mobile number (010 and the older 01x), as digits only ("01012345678"), for a text message; null otherwise.</summary>
+    public static string? MobilePhone(string? typed)
+    {
+        if (Phone(typed) is not { } phone) return null;
+        var digits = Digits(phone.StartsWith("+82", StringComparison.Ordinal) ? "0" + phone[3..] : phone);
+        return digits.Length is 10 or 11 && digits.StartsWith("01", StringComparison.Ordinal) ? digits : null;
+    }
+
     private static string Digits(string? typed) => string.Concat((typed ?? "").Where(char.IsAsciiDigit));
 
     [GeneratedRegex(@"^(?:[가-힣]{2})?[0-9]{2,3}[아바사자][0-9]{4}$")]
