@@ -106,11 +106,9 @@ public sealed class DispatcherTests
         s.Dispatcher.Open(20, Lat, Lon, CallNeeds.Any, s.Clock.GetUtcNow());
         Assert.Equal(new Dictionary<long, long> { [20] = 2 }, s.Offers(s.Dispatcher.Round()));
 
-        // Fifteen seconds on, the first offer has run out: accepting it now is refused, and the next round re-offers.
+        // Car 2 accepts (the database decided); fifteen seconds on, the first offer has run out and the next round re-offers.
         s.Clock.Advance(TimeSpan.FromSeconds(14));
-        Assert.Equal(AcceptOutcome.Expired, s.Dispatcher.Accept(10, 1));
-        Assert.Equal(AcceptOutcome.NotOffered, s.Dispatcher.Accept(10, 2)); // not car 2's offer
-        Assert.Equal(AcceptOutcome.Accepted, s.Dispatcher.Accept(20, 2));
+        Assert.Null(s.Dispatcher.Assigned(20, 2));
         Assert.Equal(DriverState.Busy, s.Map.Find(2)!.Value.State);
         s.Map.Report(1, Lat + Block, Lon, s.Clock.GetUtcNow());
         var again = s.Dispatcher.Round();
@@ -121,9 +119,28 @@ public sealed class DispatcherTests
         s.Car(3, Lat + 20 * Block, Lon);
         var third = s.Dispatcher.Round();
         Assert.Equal(new Dictionary<long, long> { [10] = 3 }, s.Offers(third));
-        Assert.Equal(AcceptOutcome.Accepted, s.Dispatcher.Accept(10, 3));
+        Assert.Null(s.Dispatcher.Assigned(10, 3));
         Assert.Equal(0, s.Dispatcher.WaitingCount);
-        Assert.Equal(AcceptOutcome.NotOffered, s.Dispatcher.Accept(10, 3)); // accepted once only
+        Assert.Null(s.Dispatcher.Assigned(10, 3)); // heard twice: nothing more happens
+        Assert.Equal(DriverState.Busy, s.Map.Find(3)!.Value.State);
+    }
+
+    [Fact]
+    public void An_acceptance_that_crossed_the_offers_expiry_wins_and_the_call_offered_meanwhile_to_another_car_is_withdrawn()
+    {
+        var s = new Setup();
+        s.Car(1, Lat + Block, Lon);
+        s.Car(2, Lat + 3 * Block, Lon);
+        s.Dispatcher.Open(10, Lat, Lon, CallNeeds.Any, Start);
+        s.Clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(new Dictionary<long, long> { [10] = 1 }, s.Offers(s.Dispatcher.Round()));
+        s.Clock.Advance(TimeSpan.FromSeconds(16));
+        s.Map.Report(2, Lat + 3 * Block, Lon, s.Clock.GetUtcNow());
+        Assert.Equal(new Dictionary<long, long> { [10] = 2 }, s.Offers(s.Dispatcher.Round())); // car 1's offer lapsed here
+        // ...but car 1's acceptance had reached the database in time.
+        Assert.Equal(2, s.Dispatcher.Assigned(10, 1)!.DriverId);
+        Assert.Equal((DriverState.Busy, DriverState.Free), (s.Map.Find(1)!.Value.State, s.Map.Find(2)!.Value.State));
+        Assert.Equal(0, s.Dispatcher.WaitingCount);
     }
 
     [Fact]
@@ -209,7 +226,7 @@ public sealed class DispatcherTests
             foreach (var (driver, call) in holding.ToList())
             {
                 var answer = random.Next(4);
-                if (answer == 0) { Assert.Equal(AcceptOutcome.Accepted, s.Dispatcher.Accept(call, driver)); s.Map.SetState(driver, DriverState.Free); holding.Remove(driver); }
+                if (answer == 0) { Assert.Null(s.Dispatcher.Assigned(call, driver)); s.Map.SetState(driver, DriverState.Free); holding.Remove(driver); }
                 else if (answer == 1) { Assert.NotEqual(DeclineOutcome.NotOffered, s.Dispatcher.Decline(call, driver)); holding.Remove(driver); }
             }
             s.Clock.Advance(TimeSpan.FromSeconds(2));

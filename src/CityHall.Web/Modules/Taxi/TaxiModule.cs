@@ -37,6 +37,10 @@ public static class TaxiModule
         services.AddSingleton<DriverMap>();
         services.AddSingleton<IPickupTimes, StraightLinePickupTimes>();
         services.AddSingleton<Dispatcher>();
+        services.AddSingleton<DispatchInbox>();
+        services.AddSingleton<DispatchLease>();
+        services.AddSingleton<TaxiSync>();
+        services.AddHostedService(sp => sp.GetRequiredService<TaxiSync>());
         services.AddSingleton<DispatchLoop>();
         services.AddHostedService(sp => sp.GetRequiredService<DispatchLoop>());
         services.AddScoped<Calls.CallDesk>();

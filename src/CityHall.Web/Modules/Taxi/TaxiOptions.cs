@@ -64,6 +64,18 @@ public sealed class TaxiOptions
     /// <summary>The longest time between rounds, which also expire offers and tell riders no car was found.</summary>
     public int RoundEveryMilliseconds { get; set; } = 2_000;
 
+    /// <summary>
+    /// With several nodes, one dispatches at a time under a Redis lease of this many seconds, extended every fifth of
+    /// it; when the holder is gone another takes over within this time.
+    /// </summary>
+    public int DispatchLeaseSeconds { get; set; } = 10;
+
+    /// <summary>How often the dispatching node compares its queue with the database's waiting calls (messages lost between nodes).</summary>
+    public int ReconcileCallsSeconds { get; set; } = 5;
+
+    /// <summary>How often it compares its map with the drivers on duty and on a trip in the database.</summary>
+    public int ReconcileDriversSeconds { get; set; } = 30;
+
     /// <summary>How long a driver has to accept an offer.</summary>
     public int OfferSeconds { get; set; } = 15;
 

@@ -9,7 +9,7 @@ namespace CityHall.Web.Modules.Taxi;
 /// licence and plate answer for past trips) but inactive, off duty, without the photo or the account. As company staff:
 /// the memberships go.
 /// </summary>
-public sealed class TaxiPersonalData(AppDbContext db, DriverMap map, TimeProvider clock) : IPersonalDataContributor
+public sealed class TaxiPersonalData(AppDbContext db, TaxiSync sync, TimeProvider clock) : IPersonalDataContributor
 {
     public string Section => "taxi";
 
@@ -37,21 +37,21 @@ public sealed class TaxiPersonalData(AppDbContext db, DriverMap map, TimeProvide
         var calls = db.Set<TaxiCall>().Where(c => c.RiderId == userId);
         // A trip under way is ended for the records: nobody is left to ride it.
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var open in await calls.Where(c => Calls.CallDesk.Open.Contains(c.State)).ToListAsync(ct))
-        {
-            if (open.DriverId is { } driverId) map.SetState(driverId, DriverState.Free);
-            (open.State, open.EndedAt) = (TaxiCallState.Cancelled, now);
-        }
+        var ended = await calls.Where(c => Calls.CallDesk.Open.Contains(c.State)).ToListAsync(ct);
+        foreach (var open in ended) (open.State, open.EndedAt) = (TaxiCallState.Cancelled, now);
         await db.SaveChangesAsync(ct);
+        foreach (var open in ended)
+        {
+            if (open.DriverId is { } driverId) sync.DriverState(driverId, DriverState.Free);
+            else sync.CallClosed(open.Id);
+        }
         await TripDetails.ForgetAsync(calls, now, ct);
         await calls.ExecuteUpdateAsync(u => u.SetProperty(c => c.RiderId, (string?)null), ct);
 
-        foreach (var driver in await db.Set<TaxiDriver>().Where(d => d.UserId == userId).ToListAsync(ct))
-        {
-            map.OffDuty(driver.Id);
-            (driver.UserId, driver.Active, driver.OnDutySince, driver.Photo, driver.PhotoType) = (null, false, null, null, null);
-        }
+        var drivers = await db.Set<TaxiDriver>().Where(d => d.UserId == userId).ToListAsync(ct);
+        foreach (var driver in drivers) (driver.UserId, driver.Active, driver.OnDutySince, driver.Photo, driver.PhotoType) = (null, false, null, null, null);
         await db.SaveChangesAsync(ct);
+        foreach (var driver in drivers) sync.OffDuty(driver.Id);
         await db.Set<TaxiCompanyStaff>().Where(s => s.UserId == userId).ExecuteDeleteAsync(ct);
     }
 }

@@ -56,7 +56,7 @@ public sealed class TaxiDriver
     public int RatingCount { get; set; }
     public int RatingSum { get; set; }
 
-    public CarTraits Traits => new(Features, Languages.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal));
+    public CarTraits Traits => CarTraits.Of(Features, Languages);
 }
 
 public enum TaxiCallState

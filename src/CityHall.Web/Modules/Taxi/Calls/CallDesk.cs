@@ -4,19 +4,20 @@ using Microsoft.Extensions.Options;
 
 namespace CityHall.Web.Modules.Taxi.Calls;
 
-public enum CallRefusal { None, OutsideCity, AlreadyCalling, TooLate, Expired, NotOffered, WrongStep, BadFare, BadRating }
+public enum CallRefusal { None, OutsideCity, AlreadyCalling, TooLate, Expired, NotOffered, WrongStep, BadFare, BadRating, Changed }
 
 /// <summary>What a rider asks for: where to be picked up, optionally where to go, and what the car must offer.</summary>
 public sealed record CallRequest(double Latitude, double Longitude, string? PickupAddress, double? DestinationLatitude, double? DestinationLongitude,
     string? DestinationAddress, CallNeeds Needs);
 
 /// <summary>
-/// Calls from their opening to a car's acceptance: the estimate shown before confirming, opening a call (one open
-/// call per rider, the pickup inside the city), cancelling (free until a car is assigned and for a minute after, or
-/// once the car is late; a fee otherwise), and a driver's answer to an offer. The dispatcher in memory decides who
-/// holds an offer; the records follow it.
+/// Calls from their opening to the trip's end, on whichever node takes the request: the estimate shown before
+/// confirming, opening a call (one open call per rider, the pickup inside the city), cancelling (free until a car is
+/// assigned and for a minute after, or once the car is late; a fee otherwise), a driver's answer to an offer and the
+/// trip's steps. The database decides (an offer is accepted once, while open, for a call still waiting); the
+/// dispatching node hears of each change through <see cref="TaxiSync"/>.
 /// </summary>
-public sealed class CallDesk(AppDbContext db, Dispatcher dispatcher, DispatchLoop loop, DriverMap map, IPickupTimes times, DistrictMap districts,
+public sealed class CallDesk(AppDbContext db, TaxiSync sync, DriverMap map, IPickupTimes times, DistrictMap districts,
     IOptionsMonitor<CityOptions> city, IOptionsMonitor<TaxiOptions> options, TimeProvider clock)
 {
     public static readonly TaxiCallState[] Open = [TaxiCallState.Waiting, TaxiCallState.Assigned, TaxiCallState.Arrived, TaxiCallState.OnBoard];
@@ -52,8 +53,7 @@ public sealed class CallDesk(AppDbContext db, Dispatcher dispatcher, DispatchLoo
         };
         db.Add(call);
         await db.SaveChangesAsync(ct);
-        dispatcher.Open(call.Id, call.PickupLatitude, call.PickupLongitude, request.Needs, now, call.SearchRadiusMeters);
-        loop.Wake();
+        sync.CallOpened(call);
         return (call, CallRefusal.None);
     }
 
@@ -62,10 +62,10 @@ public sealed class CallDesk(AppDbContext db, Dispatcher dispatcher, DispatchLoo
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var settings = options.CurrentValue;
+        var wasWaiting = call.State == TaxiCallState.Waiting;
         switch (call.State)
         {
             case TaxiCallState.Waiting:
-                if (dispatcher.Close(call.Id) is { } withdrawn) await EndOfferAsync(call.Id, withdrawn.DriverId, TaxiOfferOutcome.Withdrawn, ct);
                 break;
             case TaxiCallState.Assigned or TaxiCallState.Arrived:
                 var pickupSeconds = await db.Set<TaxiOffer>().Where(o => o.CallId == call.Id && o.Outcome == TaxiOfferOutcome.Accepted)
@@ -73,7 +73,6 @@ public sealed class CallDesk(AppDbContext db, Dispatcher dispatcher, DispatchLoo
                 var assignedAt = call.AssignedAt ?? now;
                 var late = call.State == TaxiCallState.Assigned && now > assignedAt.AddSeconds(pickupSeconds).AddMinutes(settings.LateAfterMinutes);
                 if (now > assignedAt.AddSeconds(settings.FreeCancellationSeconds) && !late) call.CancellationFee = settings.CancellationFee;
-                if (call.DriverId is { } driver) map.SetState(driver, DriverState.Free);
                 break;
             default:
                 return CallRefusal.TooLate;
@@ -81,7 +80,15 @@ public sealed class CallDesk(AppDbContext db, Dispatcher dispatcher, DispatchLoo
         call.State = TaxiCallState.Cancelled;
         call.EndedAt = now;
         call.Revision++;
-        await db.SaveChangesAsync(ct);
+        // Guarded by the call's revision: a car accepting at the same moment makes this a refusal, nothing cancelled.
+        if (!await SavedAsync(ct)) return CallRefusal.Changed;
+        if (wasWaiting)
+        {
+            await db.Set<TaxiOffer>().Where(o => o.CallId == call.Id && o.Outcome == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(o => o.Outcome, TaxiOfferOutcome.Withdrawn).SetProperty(o => o.AnsweredAt, now), ct);
+            sync.CallClosed(call.Id);
+        }
+        else if (call.DriverId is { } driver) sync.DriverState(driver, DriverState.Free);
         return CallRefusal.None;
     }
 
@@ -93,12 +100,10 @@ public sealed class CallDesk(AppDbContext db, Dispatcher dispatcher, DispatchLoo
     {
         var radius = options.CurrentValue.WidenedRadiusMeters;
         if (call.State != TaxiCallState.Waiting || call.NoCarSince is null || call.SearchRadiusMeters >= radius) return CallRefusal.WrongStep;
-        if (!dispatcher.Widen(call.Id, radius))
-            dispatcher.Open(call.Id, call.PickupLatitude, call.PickupLongitude, new CallNeeds(call.Needs, call.Language), clock.GetUtcNow(), radius);
         (call.SearchRadiusMeters, call.NoCarSince) = (radius, null);
         call.Revision++;
-        await db.SaveChangesAsync(ct);
-        loop.Wake();
+        if (!await SavedAsync(ct)) return CallRefusal.Changed;
+        sync.CallWidened(call);
         return CallRefusal.None;
     }
 
@@ -110,34 +115,41 @@ public sealed class CallDesk(AppDbContext db, Dispatcher dispatcher, DispatchLoo
             .OrderByDescending(o => o.OfferedAt).FirstOrDefaultAsync(ct);
     }
 
+    /// <summary>
+    /// A driver accepts an offer. The database decides, in one transaction: the offer must still be open (not answered,
+    /// withdrawn or recorded as expired) and not past its time, and its call still waiting (not cancelled, not taken).
+    /// Two nodes, two clicks or an acceptance crossing the expiry cannot assign a call twice.
+    /// </summary>
     public async Task<CallRefusal> AcceptAsync(long driverId, long offerId, CancellationToken ct)
     {
-        if (await db.Set<TaxiOffer>().FirstOrDefaultAsync(o => o.Id == offerId && o.DriverId == driverId && o.Outcome == null, ct) is not { } offer)
-            return CallRefusal.NotOffered;
-        var outcome = dispatcher.Accept(offer.CallId, driverId);
-        if (outcome != AcceptOutcome.Accepted) return outcome == AcceptOutcome.Expired ? CallRefusal.Expired : CallRefusal.NotOffered;
         var now = clock.GetUtcNow().UtcDateTime;
-        (offer.Outcome, offer.AnsweredAt) = (TaxiOfferOutcome.Accepted, now);
-        var call = await db.Set<TaxiCall>().SingleAsync(c => c.Id == offer.CallId, ct);
-        (call.State, call.DriverId, call.AssignedAt) = (TaxiCallState.Assigned, driverId, now);
-        call.Revision++;
-        await db.SaveChangesAsync(ct);
+        if (await db.Set<TaxiOffer>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == offerId && o.DriverId == driverId, ct) is not { } offer)
+            return CallRefusal.NotOffered;
+        if (offer.Outcome == TaxiOfferOutcome.Expired || (offer.Outcome is null && offer.ExpiresAt <= now)) return CallRefusal.Expired;
+        if (offer.Outcome is not null) return CallRefusal.NotOffered;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var taken = await db.Set<TaxiOffer>().Where(o => o.Id == offerId && o.Outcome == null && o.ExpiresAt > now)
+            .ExecuteUpdateAsync(u => u.SetProperty(o => o.Outcome, TaxiOfferOutcome.Accepted).SetProperty(o => o.AnsweredAt, now), ct);
+        if (taken == 0) return CallRefusal.Expired; // answered or lapsed a moment ago
+        var assigned = await db.Set<TaxiCall>().Where(c => c.Id == offer.CallId && c.State == TaxiCallState.Waiting)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.State, TaxiCallState.Assigned).SetProperty(c => c.DriverId, driverId)
+                .SetProperty(c => c.AssignedAt, now).SetProperty(c => c.Revision, c => c.Revision + 1), ct);
+        if (assigned == 0) return CallRefusal.NotOffered; // cancelled meanwhile; the transaction is rolled back
+        await transaction.CommitAsync(ct);
+        sync.OfferAccepted(offer.CallId, driverId);
         return CallRefusal.None;
     }
 
+    /// <summary>A driver declines an open offer; the dispatcher offers the call to someone else and counts the miss.</summary>
     public async Task<CallRefusal> DeclineAsync(long driverId, long offerId, CancellationToken ct)
     {
         if (await db.Set<TaxiOffer>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == offerId && o.DriverId == driverId && o.Outcome == null, ct) is not { } offer)
             return CallRefusal.NotOffered;
-        var outcome = dispatcher.Decline(offer.CallId, driverId);
-        if (outcome == DeclineOutcome.NotOffered) return CallRefusal.NotOffered;
-        await EndOfferAsync(offer.CallId, driverId, TaxiOfferOutcome.Declined, ct);
-        if (outcome == DeclineOutcome.DeclinedAndPaused)
-        {
-            var until = clock.GetUtcNow().UtcDateTime.AddMinutes(options.CurrentValue.PauseMinutes);
-            await db.Set<TaxiDriver>().Where(d => d.Id == driverId).ExecuteUpdateAsync(u => u.SetProperty(d => d.PausedUntil, until), ct);
-        }
-        loop.Wake();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var declined = await db.Set<TaxiOffer>().Where(o => o.Id == offerId && o.Outcome == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(o => o.Outcome, TaxiOfferOutcome.Declined).SetProperty(o => o.AnsweredAt, now), ct);
+        if (declined == 0) return CallRefusal.NotOffered;
+        sync.OfferDeclined(offer.CallId, driverId);
         return CallRefusal.None;
     }
 
@@ -160,14 +172,14 @@ public sealed class CallDesk(AppDbContext db, Dispatcher dispatcher, DispatchLoo
             case TaxiCallState.Completed when call.State == TaxiCallState.OnBoard:
                 if (fare is not (> 0 and <= MaxFare)) return CallRefusal.BadFare;
                 (call.Fare, call.EndedAt) = (fare, now);
-                map.SetState(driverId, DriverState.Free);
                 break;
             default:
                 return CallRefusal.WrongStep;
         }
         call.State = next;
         call.Revision++;
-        await db.SaveChangesAsync(ct);
+        if (!await SavedAsync(ct)) return CallRefusal.Changed; // the rider cancelled at this moment
+        if (next == TaxiCallState.Completed) sync.DriverState(driverId, DriverState.Free);
         return CallRefusal.None;
     }
 
@@ -184,10 +196,18 @@ public sealed class CallDesk(AppDbContext db, Dispatcher dispatcher, DispatchLoo
         return CallRefusal.None;
     }
 
-    private Task<int> EndOfferAsync(long callId, long driverId, TaxiOfferOutcome outcome, CancellationToken ct)
+    /// <summary>Saves a change to a call; false (nothing saved) when someone else changed it since it was read.</summary>
+    private async Task<bool> SavedAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        return db.Set<TaxiOffer>().Where(o => o.CallId == callId && o.DriverId == driverId && o.Outcome == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(o => o.Outcome, outcome).SetProperty(o => o.AnsweredAt, now), ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
     }
 }

@@ -20,8 +20,6 @@ public sealed record DispatchRound(
     bool Optimal,
     TimeSpan Took);
 
-public enum AcceptOutcome { Accepted, Expired, NotOffered }
-
 public enum DeclineOutcome { Declined, DeclinedAndPaused, NotOffered }
 
 /// <summary>
@@ -95,19 +93,36 @@ public sealed class Dispatcher(DriverMap drivers, IPickupTimes pickupTimes, Time
     }
 
     /// <summary>
-    /// A driver accepts: the call leaves the queue and the driver is busy. Refused when the offer expired (even if
-    /// no round has noticed yet) or was never this driver's.
+    /// The database recorded a driver's acceptance (it decides: the offer was still open and the call still waiting).
+    /// The call leaves the queue and the driver is busy. If this dispatcher had meanwhile let the offer lapse and offered
+    /// the call to someone else (the acceptance crossed the expiry), that other offer is withdrawn and returned.
     /// </summary>
-    public AcceptOutcome Accept(long callId, long driverId)
+    public Offer? Assigned(long callId, long driverId)
     {
         lock (gate)
         {
-            if (!calls.TryGetValue(callId, out var call) || call.Pending is not { } offer || offer.DriverId != driverId) return AcceptOutcome.NotOffered;
-            if (clock.GetUtcNow() >= offer.ExpiresAt) return AcceptOutcome.Expired;
-            calls.Remove(callId);
             drivers.SetState(driverId, DriverState.Busy);
-            return AcceptOutcome.Accepted;
+            if (!calls.Remove(callId, out var call) || call.Pending is not { } pending || pending.DriverId == driverId) return null;
+            drivers.SetState(pending.DriverId, DriverState.Free);
+            return pending;
         }
+    }
+
+    /// <summary>Forgets every call (this node no longer dispatches, or is about to reload them); drivers holding offers are free.</summary>
+    public void Clear()
+    {
+        lock (gate)
+        {
+            foreach (var call in calls.Values)
+                if (call.Pending is { } offer) drivers.SetState(offer.DriverId, DriverState.Free);
+            calls.Clear();
+        }
+    }
+
+    /// <summary>The calls in the queue (to compare with the database's waiting calls).</summary>
+    public IReadOnlyList<long> CallIds()
+    {
+        lock (gate) return [.. calls.Keys];
     }
 
     /// <summary>A driver declines: the call goes back to the queue without them; the miss counts towards a pause.</summary>

@@ -17,6 +17,10 @@ public enum CarFeatures
 /// <summary>A car and its driver as dispatch sees them: features and the languages spoken besides the city's own.</summary>
 public sealed record CarTraits(CarFeatures Features, IReadOnlySet<string> Languages)
 {
+    /// <summary>From a driver's record: the languages as stored, ISO 639-1 codes separated by spaces ("en ja").</summary>
+    public static CarTraits Of(CarFeatures features, string languages) =>
+        new(features, languages.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal));
+
     public static readonly CarTraits Plain = new(CarFeatures.None, new HashSet<string>());
 }
 

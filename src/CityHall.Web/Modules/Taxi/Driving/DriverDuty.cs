@@ -8,12 +8,12 @@ public enum DutyRefusal { None, NotADriver, DriverInactive, CompanySuspended }
 
 /// <summary>
 /// Drivers going on and off duty, and the token their car's phone sends positions with. Duty is recorded on the
-/// driver (so every node, and a node started later, knows who is on duty) and put on this node's
-/// <see cref="DriverMap"/>; a node that hears a report from a driver it does not have reads the driver once.
+/// driver (so a node started later knows who is on duty) and put on every node's <see cref="DriverMap"/> through
+/// <see cref="TaxiSync"/>; a node that hears a report from a driver it does not have reads the driver once.
 /// The position token is a time-limited Data Protection payload naming the driver: checking it needs no database
 /// read, and the app's unprotect cache makes the repeat checks of a car reporting every few seconds cheap.
 /// </summary>
-public sealed class DriverDuty(AppDbContext db, DriverMap map, IDataProtectionProvider protection, TimeProvider clock)
+public sealed class DriverDuty(AppDbContext db, DriverMap map, TaxiSync sync, IDataProtectionProvider protection, TimeProvider clock)
 {
     /// <summary>How long a shift's position token works (a long shift, with margin).</summary>
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(16);
@@ -29,7 +29,7 @@ public sealed class DriverDuty(AppDbContext db, DriverMap map, IDataProtectionPr
         if (!await db.Set<TaxiCompany>().AnyAsync(c => c.Id == driver.CompanyId && c.Active, ct)) return DutyRefusal.CompanySuspended;
         driver.OnDutySince ??= clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
-        map.OnDuty(driver.Id, driver.Traits);
+        sync.OnDuty(driver.Id, driver.Traits);
         return DutyRefusal.None;
     }
 
@@ -37,7 +37,7 @@ public sealed class DriverDuty(AppDbContext db, DriverMap map, IDataProtectionPr
     {
         driver.OnDutySince = null;
         await db.SaveChangesAsync(ct);
-        map.OffDuty(driver.Id);
+        sync.OffDuty(driver.Id);
     }
 
     /// <summary>Puts an on-duty driver this node has not seen yet on its map; false when the driver is not on duty.</summary>

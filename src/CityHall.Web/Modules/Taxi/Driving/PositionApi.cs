@@ -21,7 +21,7 @@ public static class PositionApi
 
     public static void Map(WebApplication app)
     {
-        app.MapPost(Path, async Task<Results<NoContent, ProblemHttpResult>> (HttpContext http, PositionReport? report, DriverDuty duty, DriverMap map,
+        app.MapPost(Path, async Task<Results<NoContent, ProblemHttpResult>> (HttpContext http, PositionReport? report, DriverDuty duty, DriverMap map, TaxiSync sync,
             IOptionsMonitor<CityOptions> city, TimeProvider clock, IStringLocalizer<Text> t, CancellationToken ct) =>
         {
             var header = http.Request.Headers.Authorization.ToString();
@@ -33,6 +33,7 @@ public static class PositionApi
             var at = report.At ?? clock.GetUtcNow();
             var refusal = map.Report(driverId, lat, lon, at);
             if (refusal == PositionRefusal.NotOnDuty && await duty.EnsureOnMapAsync(driverId, ct)) refusal = map.Report(driverId, lat, lon, at);
+            if (refusal == PositionRefusal.None) sync.PositionReported(driverId, lat, lon, at);
             return refusal switch
             {
                 PositionRefusal.None => TypedResults.NoContent(),
