@@ -131,6 +131,20 @@ liveEvents.SetAction(async (parse, ct) =>
 });
 root.Subcommands.Add(liveEvents);
 
+var taxiDrivers = new Option<int>("--drivers") { Description = "Cars on duty, each reporting every 5 s.", DefaultValueFactory = _ => 70_000 };
+var taxiPositions = new Option<int>("--positions") { Description = "Position reports a second (open loop).", DefaultValueFactory = _ => 14_000 };
+var taxiCalls = new Option<int>("--calls") { Description = "Calls a second in the second phase (open loop), one rider each.", DefaultValueFactory = _ => 50 };
+var taxiSeconds = new Option<int>("--seconds") { Description = "Length of each measured phase.", DefaultValueFactory = _ => 60 };
+var taxi = new Command("taxi", "Taxi call: 70,000 cars reporting positions over HTTP, then with 50 calls a second (call to first offer, no car offered two calls); then batch matching against greedy for two batch windows.");
+foreach (var o in new Option[] { provider, connection, taxiSeconds, workers, taxiDrivers, taxiPositions, taxiCalls }) taxi.Options.Add(o);
+taxi.SetAction(async (parse, ct) =>
+{
+    var options = new BenchOptions(parse.GetValue(provider)!, parse.GetValue(connection), TimeSpan.FromSeconds(parse.GetValue(taxiSeconds)), parse.GetValue(workers));
+    await TaxiBenchmark.RunAsync(options, parse.GetValue(taxiDrivers), parse.GetValue(taxiPositions), parse.GetValue(taxiCalls), ct);
+    return 0;
+});
+root.Subcommands.Add(taxi);
+
 // A generator process of live-events (started by it, not by hand).
 var hubUrl = new Option<string>("--hub") { Required = true };
 var eventOption = new Option<long>("--event") { Required = true };

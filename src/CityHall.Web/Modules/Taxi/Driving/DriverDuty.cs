@@ -18,7 +18,7 @@ public sealed class DriverDuty(AppDbContext db, DriverMap map, TaxiSync sync, ID
     /// <summary>How long a shift's position token works (a long shift, with margin).</summary>
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(16);
 
-    private const string TokenPurpose = "CityHall.Taxi.PositionToken";
+    public const string TokenPurpose = "CityHall.Taxi.PositionToken";
 
     public Task<TaxiDriver?> FindByUserAsync(string userId, CancellationToken ct) =>
         db.Set<TaxiDriver>().FirstOrDefaultAsync(d => d.UserId == userId, ct);
@@ -50,8 +50,11 @@ public sealed class DriverDuty(AppDbContext db, DriverMap map, TaxiSync sync, ID
         return true;
     }
 
-    public string IssueToken(long driverId) =>
-        Protector.Protect(driverId.ToString(CultureInfo.InvariantCulture), clock.GetUtcNow() + TokenLifetime);
+    public string IssueToken(long driverId) => IssueToken(protection, driverId, clock.GetUtcNow() + TokenLifetime);
+
+    /// <summary>A position token for the driver until the given time (also how the benchmark's simulated cars get theirs, from the app's key ring).</summary>
+    public static string IssueToken(IDataProtectionProvider protection, long driverId, DateTimeOffset expires) =>
+        protection.CreateProtector(TokenPurpose).ToTimeLimitedDataProtector().Protect(driverId.ToString(CultureInfo.InvariantCulture), expires);
 
     /// <summary>The driver a token names, or null when it is forged, damaged or expired.</summary>
     public long? DriverOf(string? token)

@@ -1,0 +1,50 @@
+using System.Globalization;
+
+namespace CityHall.Web.Modules.Taxi.Admin;
+
+/// <summary>
+/// How the city's taxi calls were served on a day (the city's own calendar day): by hour and by the pickup's district,
+/// the calls, how many got a car, the medians to the first offer, to a car and to the pickup, and the share of pickups
+/// within 5 minutes; and the problems riders reported about that day's trips, linked to their cases.
+/// </summary>
+[Authorize(Policy = PermissionPolicyProvider.Prefix + TaxiModule.Operate)]
+public sealed class FiguresModel(AppDbContext db, CityHall.Web.Platform.City.CityClock clock) : PageModel
+{
+    /// <summary>Seoul's brand taxis aimed at a pickup within five minutes.</summary>
+    public static readonly TimeSpan PickupTarget = TimeSpan.FromMinutes(5);
+
+    [BindProperty(SupportsGet = true)] public DateOnly? Day { get; set; }
+    public DateOnly Shown { get; private set; }
+    public TripFigures All { get; private set; } = null!;
+    public IReadOnlyList<(int Hour, TripFigures Figures)> ByHour { get; private set; } = [];
+    public IReadOnlyList<(string District, TripFigures Figures)> ByDistrict { get; private set; } = [];
+    public IReadOnlyList<(long CallId, string Case, DateTime CalledAt)> Problems { get; private set; } = [];
+    public IReadOnlyDictionary<string, string> DistrictNames { get; private set; } = new Dictionary<string, string>();
+
+    public string Local(DateTime utc) => clock.Format(utc);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Shown = Day ?? DateOnly.FromDateTime(clock.Now.DateTime);
+        var from = clock.FromLocal(Shown.ToDateTime(TimeOnly.MinValue)).UtcDateTime;
+        var to = clock.FromLocal(Shown.AddDays(1).ToDateTime(TimeOnly.MinValue)).UtcDateTime;
+        var calls = await db.Set<TaxiCall>().AsNoTracking().Where(c => c.CalledAt >= from && c.CalledAt < to)
+            .Select(c => new TripFigures.Call(c.CalledAt, c.FirstOfferAt, c.AssignedAt, c.ArrivedAt, c.PickedUpAt, c.State, c.PickupDistrict))
+            .ToListAsync(ct);
+        All = TripFigures.Of(calls, PickupTarget);
+        ByHour = [.. calls.GroupBy(c => clock.ToLocal(new DateTimeOffset(c.CalledAt, TimeSpan.Zero)).Hour).OrderBy(g => g.Key)
+            .Select(g => (g.Key, TripFigures.Of(g.ToList(), PickupTarget)))];
+        DistrictNames = await CityHall.Web.Platform.City.DistrictChoices.NamesAsync(db);
+        ByDistrict = [.. calls.GroupBy(c => c.District ?? "").OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, TripFigures.Of(g.ToList(), PickupTarget)))];
+        Problems = [.. (await db.Set<TaxiCall>().AsNoTracking().Where(c => c.CalledAt >= from && c.CalledAt < to && c.ProblemCase != null)
+            .Select(c => new { c.Id, c.ProblemCase, c.CalledAt }).ToListAsync(ct))
+            .OrderBy(c => c.CalledAt).Select(c => (c.Id, c.ProblemCase!, c.CalledAt))];
+    }
+
+    public static string Seconds(double? seconds) => seconds is { } s
+        ? s < 60 ? $"{s:0} s" : TimeSpan.FromSeconds(s).ToString(@"m\:ss", CultureInfo.InvariantCulture)
+        : "—";
+
+    public static string Share(TripFigures f) => f.ShareInTarget is { } share ? share.ToString("P0", CultureInfo.CurrentCulture) : "—";
+}
