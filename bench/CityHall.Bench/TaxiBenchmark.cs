@@ -92,9 +92,13 @@ public static partial class TaxiBenchmark
         await canceller;
         await PrintOffersAsync(app, firstCallId, ct);
 
-        Console.WriteLine("# matching on the same city of cars, in this process (the app's Dispatcher and Assignment):");
+        Console.WriteLine("# matching in this process (the app's Dispatcher and Assignment, a held clock), every offer accepted at once:");
         foreach (var window in new[] { 500, 2_000 })
-            Simulate(cars, callsPerSecond, options.Phase, window);
+            Simulate("the same cars, calls anywhere in the centre", cars, callsPerSecond, options.Phase, window, hotspots: false);
+        // Rush hour: few free cars (most are on trips), calls bunched at stations, so calls compete for the same cars.
+        var free = cars.Where((_, i) => i % 20 == 0).ToArray();
+        foreach (var window in new[] { 500, 2_000 })
+            Simulate($"rush hour: {free.Length:N0} free cars, calls at 10 stations", free, callsPerSecond, options.Phase, window, hotspots: true);
     }
 
     private sealed record Car(long Id, double Latitude, double Longitude, CarFeatures Features, string Languages);
@@ -219,7 +223,7 @@ public static partial class TaxiBenchmark
     /// rounds run when due, every offer is accepted at once (the car is busy afterwards). Per round: the batch's pickup
     /// seconds as matched, and greedy nearest-first's on the same batch.
     /// </summary>
-    private static void Simulate(Car[] cars, int callsPerSecond, TimeSpan phase, int windowMs)
+    private static void Simulate(string name, Car[] cars, int callsPerSecond, TimeSpan phase, int windowMs, bool hotspots)
     {
         var clock = new HeldClock(DateTimeOffset.UtcNow);
         var settings = new TaxiOptions { BatchWindowMilliseconds = windowMs, PositionFreshSeconds = int.MaxValue / 2 };
@@ -238,6 +242,13 @@ public static partial class TaxiBenchmark
         var times = new StraightLinePickupTimes(monitor, districts, new CityHall.Web.Platform.City.CityClock(clock, new FixedMonitor<CityHall.Web.Platform.City.CityOptions>(city)));
         var dispatcher = new Dispatcher(map, times, clock, monitor);
         var random = new Random(windowMs);
+        var stations = Enumerable.Range(0, 10).Select(_ => (Lat: South + random.NextDouble() * (North - South), Lon: West + random.NextDouble() * (East - West))).ToArray();
+        (double Lat, double Lon) Pickup()
+        {
+            if (!hotspots) return (South + random.NextDouble() * (North - South), West + random.NextDouble() * (East - West));
+            var (lat, lon) = stations[random.Next(stations.Length)];
+            return (lat + (random.NextDouble() - 0.5) * 0.004, lon + (random.NextDouble() - 0.5) * 0.005); // within about 250 m
+        }
         var total = (int)(callsPerSecond * phase.TotalSeconds);
         var end = clock.GetUtcNow() + phase;
         var (matched, greedy, rounds, better, roundTimes, waits) = ((0, 0.0), (0, 0.0), 0, 0, new List<double>(), new List<double>());
@@ -249,7 +260,8 @@ public static partial class TaxiBenchmark
             while (next < total && now >= end - phase + TimeSpan.FromSeconds((double)next / callsPerSecond))
             {
                 var at = end - phase + TimeSpan.FromSeconds((double)next / callsPerSecond);
-                dispatcher.Open(next + 1, South + random.NextDouble() * (North - South), West + random.NextDouble() * (East - West), CallNeeds.Any, at);
+                var (lat, lon) = Pickup();
+                dispatcher.Open(next + 1, lat, lon, CallNeeds.Any, at);
                 calledAt[next + 1] = at;
                 next++;
             }
@@ -274,7 +286,7 @@ public static partial class TaxiBenchmark
         }
         roundTimes.Sort();
         waits.Sort();
-        Console.WriteLine($"batch window {windowMs,5:N0} ms: {rounds:N0} rounds, {matched.Item1:N0} calls matched; total pickup {matched.Item2 / 60:N0} min vs greedy {greedy.Item2 / 60:N0} min " +
+        Console.WriteLine($"{name}, batch window {windowMs:N0} ms: {rounds:N0} rounds, {matched.Item1:N0} calls matched; total pickup {matched.Item2 / 60:N0} min vs greedy {greedy.Item2 / 60:N0} min " +
                           $"(ratio {matched.Item2 / greedy.Item2:0.000}; mean pickup {matched.Item2 / Math.Max(1, matched.Item1):N0} s vs {greedy.Item2 / Math.Max(1, greedy.Item1):N0} s); " +
                           $"{better} rounds served more calls than greedy; call → offer p95 {waits[(int)(waits.Count * 0.95)]:N0} ms; round p95 {roundTimes[(int)(roundTimes.Count * 0.95)]:N1} ms");
     }
