@@ -36,7 +36,8 @@ public sealed class CallTests(CityHallApp app) : IClassFixture<CityHallApp>
         var callId = long.Parse(tripPath.Split('/')[^1]);
         var trip = await rider.GetPageAsync(tripPath);
         Assert.Equal("Waiting", trip.QuerySelector("[data-call-state]")!.GetAttribute("data-call-state"));
-        Assert.NotNull(trip.QuerySelector("meta[http-equiv=refresh]"));
+        Assert.NotNull(trip.QuerySelector("#trip-live[data-refresh-every='5']")); // followed without a reload (no meta refresh: WCAG 2.2.1)
+        Assert.Null(trip.QuerySelector("meta[http-equiv=refresh]"));
 
         // Only the wheelchair-accessible car is offered the call; its page shows the pickup, not the destination.
         var offer = await OfferForAsync(driverId, callId);
@@ -64,7 +65,7 @@ public sealed class CallTests(CityHallApp app) : IClassFixture<CityHallApp>
         Assert.Equal(DriverState.Free, app.Services.GetRequiredService<DriverMap>().Find(driverId)!.Value.State);
         trip = await rider.GetPageAsync(tripPath);
         Assert.Null(trip.QuerySelector("form[data-cancel]"));
-        Assert.Null(trip.QuerySelector("meta[http-equiv=refresh]"));
+        Assert.NotNull(trip.QuerySelector("#trip-live[data-refresh-every='0']")); // over: nothing more to follow
     }
 
     [Fact]
@@ -139,7 +140,7 @@ public sealed class CallTests(CityHallApp app) : IClassFixture<CityHallApp>
         // On board: the destination shows, the page stops refreshing, and the rider can no longer cancel.
         page = await StepAsync("form[data-on-board]");
         Assert.Contains("서울역", page.QuerySelector("[data-destination]")!.TextContent);
-        Assert.Null(page.QuerySelector("meta[http-equiv=refresh]"));
+        Assert.NotNull(page.QuerySelector("#drive-live[data-refresh-every='0']")); // the fare is typed undisturbed
         Assert.Null((await rider.GetPageAsync(tripPath)).QuerySelector("form[data-cancel]"));
 
         // A fare of zero, a million or words: refused, nothing changed.

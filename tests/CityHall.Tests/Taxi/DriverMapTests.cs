@@ -111,6 +111,7 @@ public sealed class DriverMapTests
         map.OnDuty(9, CarTraits.Plain);
         Assert.Equal(PositionRefusal.FromTheFuture, map.Report(9, CityHallLat, CityHallLon, Start.AddMinutes(1)));
         Assert.Equal(PositionRefusal.None, map.Report(9, CityHallLat, CityHallLon, Start.AddSeconds(-10)));
+        Assert.Equal(PositionRefusal.None, map.Report(9, CityHallLat, CityHallLon, Start.AddSeconds(-10))); // the same fix again: no error, nothing changes
         Assert.Equal(PositionRefusal.Outdated, map.Report(9, CityHallLat + 0.01, CityHallLon, Start.AddSeconds(-20)));
         Assert.Equal(PositionRefusal.Outdated, map.Report(9, CityHallLat + 0.01, CityHallLon, Start.AddSeconds(-10)));
         // 1.1 km in 10 s is 400 km/h.

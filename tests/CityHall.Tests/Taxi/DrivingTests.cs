@@ -45,20 +45,25 @@ public sealed class DrivingTests(CityHallApp app) : IClassFixture<CityHallApp>
         Assert.Single(map.Candidates(Lat, Lon, 500, 5, new CallNeeds(CarFeatures.NonSmokingDriver, "en")), c => c.DriverId == driverId);
 
         // Bad reports: problem+json, and the position held does not move.
-        async Task Refused(HttpStatusCode status, string? withToken, object body)
+        async Task Refused(HttpStatusCode status, string? withToken, object body, string? reason = null)
         {
             var response = await ReportAsync(api, withToken, body);
             Assert.Equal(status, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
             Assert.Equal(Lat, map.Find(driverId)?.Latitude ?? Lat);
+            // The driver's page reloads only when the shift is over, not when a newer position is held.
+            if (reason is not null)
+                Assert.Equal(reason, System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("reason").GetString());
         }
+        // The same fix again (a reloaded page sending the phone's cached fix): accepted, nothing changes.
+        Assert.Equal(HttpStatusCode.NoContent, (await ReportAsync(api, token, new { latitude = Lat, longitude = Lon, at = now.AddSeconds(-5) })).StatusCode);
         await Refused(HttpStatusCode.Unauthorized, null, new { latitude = Lat + 0.001, longitude = Lon });
         await Refused(HttpStatusCode.Unauthorized, token[..^4] + "AAAA", new { latitude = Lat + 0.001, longitude = Lon });
         await Refused(HttpStatusCode.BadRequest, token, new { longitude = Lon });
         await Refused(HttpStatusCode.UnprocessableEntity, token, new { latitude = 35.1796, longitude = 129.0756 }); // Busan
         await Refused(HttpStatusCode.UnprocessableEntity, token, new { latitude = Lat + 0.05, longitude = Lon, at = now }); // 5.5 km in 5 s
         await Refused(HttpStatusCode.UnprocessableEntity, token, new { latitude = Lat + 0.001, longitude = Lon, at = now.AddMinutes(5) });
-        await Refused(HttpStatusCode.Conflict, token, new { latitude = Lat + 0.001, longitude = Lon, at = now.AddSeconds(-30) });
+        await Refused(HttpStatusCode.Conflict, token, new { latitude = Lat + 0.001, longitude = Lon, at = now.AddSeconds(-30) }, "outdated");
         Assert.Equal(HttpStatusCode.BadRequest, (await api.PostAsync("/api/v1/taxi/positions", new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"))).StatusCode);
 
         // A node that has not seen this driver (another node put them on duty) reads them once and takes the report.
@@ -69,7 +74,7 @@ public sealed class DrivingTests(CityHallApp app) : IClassFixture<CityHallApp>
         // Off duty: off the map, and the shift's token no longer places the car.
         Assert.Equal("/taxi/drive", Html.RedirectedTo(await driver.SubmitAsync(await driver.GetPageAsync("/taxi/drive"), [], "form[data-off-duty]")));
         Assert.Null(map.Find(driverId));
-        await Refused(HttpStatusCode.Conflict, token, new { latitude = Lat + 0.001, longitude = Lon });
+        await Refused(HttpStatusCode.Conflict, token, new { latitude = Lat + 0.001, longitude = Lon }, "not-on-duty");
         Assert.Null(map.Find(driverId));
     }
 

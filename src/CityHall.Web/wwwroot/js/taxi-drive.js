@@ -22,11 +22,13 @@ if (box) {
         if (response.ok) {
           sent += 1;
           status.textContent = fill(box.dataset.sentText, new Date(fix.timestamp).toLocaleTimeString(), sent);
-        } else if (response.status === 401 || response.status === 409) {
-          window.location.reload(); // the shift ended or its token did: the page shows why
-          return;
         } else {
           const problem = await response.json().catch(() => ({}));
+          if (response.status === 401 || problem.reason === 'not-on-duty') {
+            window.location.reload(); // the shift ended or its token did: the page shows why
+            return;
+          }
+          // A newer position is held, or this one was refused (a jump, outside the city): the next fix goes as usual.
           status.textContent = fill(box.dataset.refusedText, problem.title ?? response.status);
         }
       } catch { /* offline for a moment: the next fix goes when the network is back */ }

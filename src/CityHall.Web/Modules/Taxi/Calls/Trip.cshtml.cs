@@ -25,6 +25,8 @@ public sealed class TripModel(AppDbContext db, CallDesk desk, SafeRide safeRide,
     public bool CanWiden => IsRider && Call.State == TaxiCallState.Waiting && Call.NoCarSince is not null && Call.SearchRadiusMeters < options.CurrentValue.WidenedRadiusMeters;
     public bool CanSendSafeRide => IsRider && SafeRide.Tracked.Contains(Call.State) && Call.SafeRideTexts < options.CurrentValue.SafeRideTextsPerCall;
     public TaxiOptions Settings => options.CurrentValue;
+    /// <summary>What the live part of the page shows, in short: the page replaces it when this changes.</summary>
+    public string Version => $"{Call.Revision}-{(Call.NoCarSince is null ? 0 : 1)}-{(ArrivalSeconds is { } s ? CallModel.Minutes(s) : "")}";
     [TempData] public string? SafeRideSentTo { get; set; }
 
     public string Local(DateTime utc) => cityClock.Format(utc);

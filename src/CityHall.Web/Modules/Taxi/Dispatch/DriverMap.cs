@@ -119,6 +119,8 @@ public sealed class DriverMap(TimeProvider clock, IOptionsMonitor<TaxiOptions> o
             if (!drivers.TryGetValue(driverId, out var driver)) return PositionRefusal.NotOnDuty;
             if (driver.HasPosition)
             {
+                // The same fix sent again (a page reloaded with the phone's cached fix, a retry) changes nothing and is no error.
+                if (at == driver.ReportedAt && latitude == driver.Latitude && longitude == driver.Longitude) return PositionRefusal.None;
                 if (at <= driver.ReportedAt) return PositionRefusal.Outdated;
                 // Speed over at least one second: two fixes a moment apart carry GPS noise, not a move.
                 var seconds = Math.Max(1, (at - driver.ReportedAt).TotalSeconds);

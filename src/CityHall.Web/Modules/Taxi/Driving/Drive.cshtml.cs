@@ -19,6 +19,10 @@ public sealed class DriveModel(DriverDuty duty, Calls.CallDesk desk, AppDbContex
     public TaxiCompany? Company { get; private set; }
     public string? PositionToken { get; private set; }
     [TempData] public string? Refusal { get; set; }
+    /// <summary>The offer and the trip, in short: the page replaces its live part when this changes.</summary>
+    public string Version => $"{Offer?.Id}-{Trip?.Id}-{Trip?.State}";
+    /// <summary>What is read out when the live part changes: a new call, or the trip's state.</summary>
+    public string? Announcement => Offer is not null ? t["Taxi.Drive.NewCall"].Value : Trip is { } trip ? t[$"Taxi.Trip.State.{trip.State}"].Value : null;
 
     public async Task OnGetAsync(CancellationToken ct)
     {

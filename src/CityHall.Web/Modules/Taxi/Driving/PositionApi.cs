@@ -37,13 +37,15 @@ public static class PositionApi
             return refusal switch
             {
                 PositionRefusal.None => TypedResults.NoContent(),
-                PositionRefusal.NotOnDuty => Problem(StatusCodes.Status409Conflict, t["Taxi.Api.NotOnDuty"]),
+                PositionRefusal.NotOnDuty => Problem(StatusCodes.Status409Conflict, t["Taxi.Api.NotOnDuty"], "not-on-duty"),
                 PositionRefusal.FromTheFuture => Problem(StatusCodes.Status422UnprocessableEntity, t["Taxi.Api.FromTheFuture"]),
-                PositionRefusal.Outdated => Problem(StatusCodes.Status409Conflict, t["Taxi.Api.Outdated"]),
+                PositionRefusal.Outdated => Problem(StatusCodes.Status409Conflict, t["Taxi.Api.Outdated"], "outdated"),
                 _ => Problem(StatusCodes.Status422UnprocessableEntity, t["Taxi.Api.ImpossibleJump"]),
             };
         }).WithTags("Taxi").WithSummary("An on-duty car's position (bearer: the token its driver's page holds); 204, or problem+json");
     }
 
-    private static ProblemHttpResult Problem(int status, string title) => TypedResults.Problem(statusCode: status, title: title);
+    /// <param name="reason">For a 409, which conflict: "not-on-duty" (the shift is over: the page reloads) or "outdated" (a newer position is held: nothing to do).</param>
+    private static ProblemHttpResult Problem(int status, string title, string? reason = null) =>
+        TypedResults.Problem(statusCode: status, title: title, extensions: reason is null ? null : new Dictionary<string, object?> { ["reason"] = reason });
 }
