@@ -132,7 +132,7 @@ public sealed class HomeJourneyTests(BrowserFixture f)
         await page.GotoAsync("/");
         await page.ClickAsync("header a[href='/my']");
         await page.WaitForURLAsync("**/my");
-        Assert.Equal(5, await page.Locator("[data-my-block]").CountAsync());
+        Assert.Equal(6, await page.Locator("[data-my-block]").CountAsync()); // proposals, reports, applications, questions, taxi trips, notifications
         await Axe.AssertNoViolationsAsync(page);
         await page.ClickAsync("[data-my-block='ServiceRequests/reports'] .ch-home-block__more a");
         await page.WaitForURLAsync("**/reports/mine");

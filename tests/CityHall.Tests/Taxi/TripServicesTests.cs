@@ -109,7 +109,7 @@ public sealed partial class TripServicesTests(CityHallApp app) : IClassFixture<C
     }
 
     [Fact]
-    public async Task A_problem_with_a_trip_is_filed_once_as_a_case_with_the_trips_facts_and_operators_can_read_the_trip()
+    public async Task A_problem_with_a_trip_is_filed_once_as_a_case_with_the_trips_facts_and_only_the_cases_handlers_can_read_the_trip()
     {
         var (rider, _, driver, _, plate, tripPath, callId) = await AssignedAsync();
         await DriveToTheEndAsync(driver, 15_400);
@@ -138,13 +138,19 @@ public sealed partial class TripServicesTests(CityHallApp app) : IClassFixture<C
         Assert.NotNull((await rider.GetPageAsync(tripPath)).QuerySelector($"[data-problem-case='{reference}']"));
         Assert.Equal($"/reports/{reference}", Html.RedirectedTo(await rider.GetAsync(problemPath)));
 
-        // An operator following the case's link reads the trip, without the rider's forms.
-        var operatorClient = await app.SignedInStaffAsync(Roles.Official, $"taxi-ops-{Guid.NewGuid():N}@seoul.go.kr");
-        var asOperator = await operatorClient.GetPageAsync(tripPath);
-        Assert.NotNull(asOperator.QuerySelector("[data-receipt]"));
-        Assert.Null(asOperator.QuerySelector("form[data-rate]"));
-        Assert.Null(asOperator.QuerySelector("a[data-report-problem]"));
-        Assert.Equal(HttpStatusCode.NotFound, (await operatorClient.SubmitAsync(asOperator, [new("rating", "1")], "form[action='/account/sign-out']", $"{tripPath}?handler=rate")).StatusCode);
+        // An official of the department handling the case follows its link and reads the trip, without the rider's forms;
+        // an official of another department (taxi operators included) does not.
+        var handler = await app.SignedInStaffAsync(Roles.Official, $"taxi-case-{Guid.NewGuid():N}@seoul.go.kr", department: "transport");
+        var asHandler = await handler.GetPageAsync(tripPath);
+        Assert.NotNull(asHandler.QuerySelector("[data-receipt]"));
+        Assert.Null(asHandler.QuerySelector("form[data-rate]"));
+        Assert.Null(asHandler.QuerySelector("a[data-report-problem]"));
+        Assert.Equal(HttpStatusCode.NotFound, (await handler.SubmitAsync(asHandler, [new("rating", "1")], "form[action='/account/sign-out']", $"{tripPath}?handler=rate")).StatusCode);
+        var otherOfficial = await app.SignedInStaffAsync(Roles.Official, $"taxi-ops-{Guid.NewGuid():N}@seoul.go.kr", department: "welfare");
+        Assert.Equal(HttpStatusCode.NotFound, (await otherOfficial.GetAsync(tripPath)).StatusCode);
+        // A trip nobody reported on is its rider's alone.
+        var (_, _, _, _, _, quietPath, _) = await AssignedAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await handler.GetAsync(quietPath)).StatusCode);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 namespace CityHall.Web.Modules.ServiceRequests;
 
 /// <summary>Cases filed by other modules (<see cref="Contracts.ICaseFiling"/>): a web report with a subject link, through the usual intake.</summary>
-public sealed class CaseFiling(ServiceRequestIntake intake, ServiceDirectory directory) : Contracts.ICaseFiling
+public sealed class CaseFiling(ServiceRequestIntake intake, ServiceDirectory directory, AppDbContext db) : Contracts.ICaseFiling
 {
     public async Task<bool> OffersAsync(string serviceCode, CancellationToken ct = default) =>
         (await directory.GetAsync(ct)).ByCode.ContainsKey(serviceCode);
@@ -16,5 +16,12 @@ public sealed class CaseFiling(ServiceRequestIntake intake, ServiceDirectory dir
             SubjectTitle = filing.SubjectTitle, SubjectPath = filing.SubjectPath,
         }, ct);
         return new(result.Request?.Reference, result.Errors.Select(e => (e.Field, e.Message)).ToList());
+    }
+
+    public async Task<bool> MayHandleAsync(System.Security.Claims.ClaimsPrincipal user, string reference, CancellationToken ct = default)
+    {
+        var key = reference.ToUpperInvariant();
+        var found = await db.Set<ServiceRequest>().AsNoTracking().Where(r => r.Reference == key).Select(r => new { r.DepartmentCode }).FirstOrDefaultAsync(ct);
+        return found is not null && CaseWork.MayHandle(user, found.DepartmentCode);
     }
 }

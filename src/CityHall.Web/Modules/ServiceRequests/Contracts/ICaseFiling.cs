@@ -11,6 +11,12 @@ public interface ICaseFiling
     Task<bool> OffersAsync(string serviceCode, CancellationToken ct = default);
 
     Task<FiledCase> FileAsync(CaseToFile filing, CancellationToken ct = default);
+
+    /// <summary>
+    /// Whether this person may handle the case (the officials of the department it is routed to; administrators): what
+    /// the filing module checks before showing staff what a private case is about (a rider's trip, say).
+    /// </summary>
+    Task<bool> MayHandleAsync(System.Security.Claims.ClaimsPrincipal user, string reference, CancellationToken ct = default);
 }
 
 /// <param name="SubjectPath">A path on this site ("/places/123"), shown to staff as a link.</param>

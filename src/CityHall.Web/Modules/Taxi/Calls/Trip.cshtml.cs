@@ -19,7 +19,7 @@ public sealed class TripModel(AppDbContext db, CallDesk desk, SafeRide safeRide,
     public TaxiCompany? Company { get; private set; }
     public double? ArrivalSeconds { get; private set; }
     public bool IsOpen => CallDesk.Open.Contains(Call.State);
-    /// <summary>The rider sees the forms; an operator (a problem reported about the trip links here) reads the trip only.</summary>
+    /// <summary>The rider sees the forms; staff handling a problem reported about the trip (its case links here) read it only.</summary>
     public bool IsRider { get; private set; }
     public bool CanReportProblem { get; private set; }
     public bool CanWiden => IsRider && Call.State == TaxiCallState.Waiting && Call.NoCarSince is not null && Call.SearchRadiusMeters < options.CurrentValue.WidenedRadiusMeters;
@@ -86,13 +86,17 @@ public sealed class TripModel(AppDbContext db, CallDesk desk, SafeRide safeRide,
         return Redirect($"/taxi/calls/{id}");
     }
 
-    /// <summary>The call for its rider; for operators too when only read (every change is the rider's own).</summary>
+    /// <summary>
+    /// The call for its rider. Staff may read it (never change it) only through a problem the rider reported about it, and
+    /// only if they may handle that case (its department's officials): a rider's trips — where from, where to, when — are
+    /// theirs, not every official's. Anyone else gets a 404.
+    /// </summary>
     private async Task<IActionResult?> LoadAsync(long id, CancellationToken ct, bool tracked = false)
     {
         var me = User.FindFirstValue(ClaimTypes.NameIdentifier);
         var calls = tracked ? db.Set<TaxiCall>() : db.Set<TaxiCall>().AsNoTracking();
-        var mayRead = !tracked && User.HasPermission(TaxiModule.Operate);
-        if (await calls.FirstOrDefaultAsync(c => c.Id == id && (c.RiderId == me || mayRead), ct) is not { } call) return NotFound();
+        if (await calls.FirstOrDefaultAsync(c => c.Id == id && (c.RiderId == me || (!tracked && c.ProblemCase != null)), ct) is not { } call) return NotFound();
+        if (call.RiderId != me && !await cases.MayHandleAsync(User, call.ProblemCase!, ct)) return NotFound();
         Call = call;
         IsRider = call.RiderId == me;
         if (call.DriverId is { } driverId)

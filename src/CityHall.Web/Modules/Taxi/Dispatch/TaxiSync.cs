@@ -76,8 +76,10 @@ public sealed class TaxiSync(DriverMap map, DispatchInbox inbox, IServiceProvide
         var message = new byte[node.Length + body.Length];
         node.CopyTo(message, 0);
         body.CopyTo(message, node.Length);
-        // Fire and forget: a lost message is made good by the dispatcher's reconciliation with the database.
-        redis.GetSubscriber().Publish(EventsChannel, message, CommandFlags.FireAndForget);
+        // Fire and forget, and never the request's failure: with Redis away the change stands on this node, and a lost
+        // message is made good by the dispatcher's reconciliation with the database.
+        try { redis.GetSubscriber().Publish(EventsChannel, message, CommandFlags.FireAndForget); }
+        catch (Exception ex) when (ex is RedisException or TimeoutException) { logger.LogDebug(ex, "Taxi: a {Kind} message was not shared", e.Kind); }
     }
 
     private void Apply(TaxiEvent e)
@@ -107,8 +109,22 @@ public sealed class TaxiSync(DriverMap map, DispatchInbox inbox, IServiceProvide
     {
         if (redis is null) return;
         var subscriber = redis.GetSubscriber();
-        await subscriber.SubscribeAsync(EventsChannel, (_, value) => Receive(value, events: true));
-        await subscriber.SubscribeAsync(PositionsChannel, (_, value) => Receive(value, events: false));
+        // Redis may be away at start: keep trying (an exception here would stop the whole app), sharing nothing meanwhile.
+        while (true)
+        {
+            try
+            {
+                await subscriber.SubscribeAsync(EventsChannel, (_, value) => Receive(value, events: true));
+                await subscriber.SubscribeAsync(PositionsChannel, (_, value) => Receive(value, events: false));
+                break;
+            }
+            catch (Exception ex) when (ex is RedisException or TimeoutException)
+            {
+                logger.LogWarning(ex, "Taxi: not listening to the other nodes yet (Redis away); trying again in 5 s");
+                while (positions.TryDequeue(out _)) { } // nobody to tell
+                await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
+            }
+        }
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(BatchMilliseconds));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
