@@ -59,5 +59,12 @@ public sealed class FiguresTests(CityHallApp app) : IClassFixture<CityHallApp>
         Assert.Null(empty.QuerySelector("#taxi-by-hour"));
         // A day that is not one: the form's value is ignored, today is shown.
         Assert.Equal(HttpStatusCode.OK, (await operatorClient.GetAsync("/admin/taxi/figures?day=yesterday")).StatusCode);
+        // Days no city had calls on (the ends of the calendar would overflow the time zone): refused with a message, today shown.
+        foreach (var absurd in new[] { "0001-01-01", "9999-12-31" })
+        {
+            var refused = await operatorClient.GetPageAsync("/admin/taxi/figures?day=" + absurd);
+            Assert.Single(refused.ErrorSummary());
+            Assert.Equal("1", refused.QuerySelector("[data-day-summary]")!.GetAttribute("data-calls"));
+        }
     }
 }

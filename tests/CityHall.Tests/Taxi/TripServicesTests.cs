@@ -121,6 +121,7 @@ public sealed partial class TripServicesTests(CityHallApp app) : IClassFixture<C
 
         var form = await rider.GetPageAsync(problemPath);
         Assert.Single((await Html.ParseAsync(await rider.SubmitAsync(form, new Dictionary<string, string> { ["Input.Problem"] = "sidecar" }))).ErrorSummary());
+        Assert.Equal([ "무엇이 문제였는지 골라 주세요." ], (await Html.ParseAsync(await rider.SubmitAsync(form, new Dictionary<string, string> { ["Input.Problem"] = "" }))).ErrorSummary());
         Assert.Single((await Html.ParseAsync(await rider.SubmitAsync(form, new Dictionary<string, string> { ["Input.Problem"] = "lost-property" }))).ErrorSummary());
         Assert.Null(await app.WithDbAsync(db => db.Set<TaxiCall>().Where(c => c.Id == callId).Select(c => c.ProblemCase).SingleAsync()));
 

@@ -8,7 +8,7 @@ namespace CityHall.Web.Modules.Taxi.Admin;
 /// within 5 minutes; and the problems riders reported about that day's trips, linked to their cases.
 /// </summary>
 [Authorize(Policy = PermissionPolicyProvider.Prefix + TaxiModule.Operate)]
-public sealed class FiguresModel(AppDbContext db, CityHall.Web.Platform.City.CityClock clock) : PageModel
+public sealed class FiguresModel(AppDbContext db, CityHall.Web.Platform.City.CityClock clock, IStringLocalizer<Text> t) : PageModel
 {
     /// <summary>Seoul's brand taxis aimed at a pickup within five minutes.</summary>
     public static readonly TimeSpan PickupTarget = TimeSpan.FromMinutes(5);
@@ -25,7 +25,10 @@ public sealed class FiguresModel(AppDbContext db, CityHall.Web.Platform.City.Cit
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Shown = Day ?? DateOnly.FromDateTime(clock.Now.DateTime);
+        // A day the city could have had taxi calls on; anything else (0001-01-01, 9999-12-31) is refused and today shown.
+        var today = DateOnly.FromDateTime(clock.Now.DateTime);
+        if (Day is { } asked && (asked.Year < 2000 || asked > today.AddDays(1))) ModelState.AddModelError(nameof(Day), t["Taxi.Figures.BadDay"]);
+        Shown = ModelState.IsValid && Day is { } day ? day : today;
         var from = clock.FromLocal(Shown.ToDateTime(TimeOnly.MinValue)).UtcDateTime;
         var to = clock.FromLocal(Shown.AddDays(1).ToDateTime(TimeOnly.MinValue)).UtcDateTime;
         var calls = await db.Set<TaxiCall>().AsNoTracking().Where(c => c.CalledAt >= from && c.CalledAt < to)
@@ -42,8 +45,9 @@ public sealed class FiguresModel(AppDbContext db, CityHall.Web.Platform.City.Cit
             .OrderBy(c => c.CalledAt).Select(c => (c.Id, c.ProblemCase!, c.CalledAt))];
     }
 
-    public static string Seconds(double? seconds) => seconds is { } s
-        ? s < 60 ? $"{s:0} s" : TimeSpan.FromSeconds(s).ToString(@"m\:ss", CultureInfo.InvariantCulture)
+    /// <summary>A duration as the tables write it: "42 s" / "42초" under a minute, "4:05" from a minute on, "—" for none.</summary>
+    public string Seconds(double? seconds) => seconds is { } s
+        ? s < 60 ? t["Taxi.Figures.Seconds", Math.Round(s).ToString(CultureInfo.CurrentCulture)] : TimeSpan.FromSeconds(s).ToString(@"m\:ss", CultureInfo.InvariantCulture)
         : "—";
 
     public static string Share(TripFigures f) => f.ShareInTarget is { } share ? share.ToString("P0", CultureInfo.CurrentCulture) : "—";

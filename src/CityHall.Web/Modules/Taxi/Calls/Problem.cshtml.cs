@@ -69,7 +69,8 @@ public sealed class ProblemModel(AppDbContext db, ICaseFiling cases, IOptionsMon
 
     public sealed class ProblemInput
     {
-        [Display(Name = "Taxi.Problem.What")] public string Problem { get; set; } = "";
+        // Nullable: a form sent without a choice is refused with the page's own message, not the framework's "required".
+        [Display(Name = "Taxi.Problem.What")] public string? Problem { get; set; }
         [Display(Name = "Taxi.Problem.Details")] public string? Details { get; set; }
     }
 }
