@@ -49,6 +49,8 @@ public sealed class TaxiJourneyTests(BrowserFixture f)
         await driver.ClickAsync("form[data-on-duty] button");
         await driver.WaitForSelectorAsync("[data-position-sharing]");
         await Axe.AssertNoViolationsAsync(driver);
+        // The phone is told of offers over the hub (the page's own timer only backs it up).
+        await driver.Locator("html[data-live-pushed='true']").WaitForAsync();
         var map = f.App.Services.GetRequiredService<DriverMap>();
         for (var i = 0; i < 100 && map.Find(driverId) is not { HasPosition: true }; i++) await Task.Delay(100);
         Assert.True(map.Find(driverId) is { HasPosition: true }, "the driver's page did not share the car's location");
@@ -72,18 +74,30 @@ public sealed class TaxiJourneyTests(BrowserFixture f)
         await rider.WaitForURLAsync("**/taxi/calls/*");
         var callId = long.Parse(rider.Url.Split('/')[^1]);
         await Assertions.Expect(rider.Locator("[data-call-state]")).ToHaveAttributeAsync("data-call-state", "Waiting");
+        await rider.Locator("html[data-live-pushed='true']").WaitForAsync();
         await Axe.AssertNoViolationsAsync(rider);
 
-        // The driver's page refreshes itself until the offer shows: the pickup, the seconds left; accept.
+        // The offer reaches the driver's page: the pickup and the seconds left, counting down; accept.
         await driver.Locator("[data-offer]").WaitForAsync();
+        var secondsLeft = await driver.Locator("[data-offer-seconds]").TextContentAsync();
+        await Assertions.Expect(driver.Locator("[data-offer-seconds]")).Not.ToHaveTextAsync(secondsLeft!, new() { Timeout = 5_000 });
         await Axe.AssertNoViolationsAsync(driver);
         await driver.ClickAsync("form[data-accept] button");
         await driver.Locator($"[data-trip='{callId}']").WaitForAsync();
         await Axe.AssertNoViolationsAsync(driver);
 
-        // The rider's page (refreshing itself) shows the car coming.
+        // The rider's page (told by the hub) shows the car coming.
         await rider.Locator("[data-assigned-car]").WaitForAsync();
         await Axe.AssertNoViolationsAsync(rider);
+
+        // The city's taxi operators see the car on a trip on their live map and in its figures.
+        var operatorPage = await f.NewPageAsync(locale);
+        await Journeys.SignInAsStaffAsync(f, operatorPage, CityHall.Web.Platform.Identity.Roles.Official);
+        await operatorPage.GotoAsync("/admin/taxi/map");
+        await operatorPage.Locator("[data-taxi-map] .leaflet-container").WaitForAsync();
+        Assert.NotEqual("0", await operatorPage.Locator("[data-kind='OnTrip']").GetAttributeAsync("data-count"));
+        await Axe.AssertNoViolationsAsync(operatorPage);
+        await operatorPage.Context.CloseAsync();
 
         // Arrived, on board (the page stops refreshing while the fare is typed), ended with the fare.
         await driver.ClickAsync("form[data-arrived] button");

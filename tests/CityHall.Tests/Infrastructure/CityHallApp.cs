@@ -3,7 +3,9 @@ using System.Net.Sockets;
 using CityHall.Web.Data;
 using CityHall.Web.Platform.Notifications;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -73,6 +75,21 @@ public class CityHallApp : WebApplicationFactory<Program>
         StartServer();
         return $"http://127.0.0.1:{port}";
     }
+
+    /// <summary>A hub connection through the test server's WebSocket, optionally signed in (a Cookie header).</summary>
+    public HubConnection Hub(string path, string? cookie = null) => new HubConnectionBuilder()
+        .WithUrl(new Uri(Server.BaseAddress, path), o =>
+        {
+            o.Transports = HttpTransportType.WebSockets;
+            o.SkipNegotiation = true;
+            o.WebSocketFactory = async (context, ct) =>
+            {
+                var client = Server.CreateWebSocketClient();
+                if (cookie is not null) client.ConfigureRequest = r => r.Headers.Cookie = cookie;
+                return await client.ConnectAsync(context.Uri, ct);
+            };
+        })
+        .Build();
 
     public HttpClient CreateBrowserLikeClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

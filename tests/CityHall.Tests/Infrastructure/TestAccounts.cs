@@ -12,7 +12,11 @@ public static partial class TestAccounts
     public const string Password = "correct-horse-42";
 
     /// <summary>Signs up through the pages, types in the code from the e-mail, and ends signed in.</summary>
-    public static async Task<HttpClient> SignedUpCitizenAsync(this CityHallApp app, string? email = null, string name = "홍길동")
+    public static async Task<HttpClient> SignedUpCitizenAsync(this CityHallApp app, string? email = null, string name = "홍길동") =>
+        (await SignUpCitizenAsync(app, email, name)).Client;
+
+    /// <summary>As <see cref="SignedUpCitizenAsync"/>, with the sign-in cookie as a Cookie header (for hub connections).</summary>
+    public static async Task<(HttpClient Client, string Cookie)> SignUpCitizenAsync(this CityHallApp app, string? email = null, string name = "홍길동")
     {
         email ??= $"citizen-{Guid.NewGuid():N}@example.org";
         var client = app.CreateBrowserLikeClient();
@@ -26,7 +30,7 @@ public static partial class TestAccounts
         var confirm = await client.GetPageAsync(posted.Headers.Location!.ToString());
         var confirmed = await client.SubmitAsync(confirm, new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Code"] = code });
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
-        return client;
+        return (client, SignInCookie(confirmed));
     }
 
     public static async Task<string> CodeSentToAsync(CityHallApp app, string email)
@@ -60,9 +64,12 @@ public static partial class TestAccounts
         var second = await client.GetPageAsync(first.Headers.Location!.ToString());
         var done = await client.SubmitAsync(second, new Dictionary<string, string> { ["Input.Code"] = Totp.FreshCode(key) });
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
-        var cookie = string.Join("; ", done.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Where(c => !c.EndsWith('=')));
-        return (client, cookie);
+        return (client, SignInCookie(done));
     }
+
+    /// <summary>The cookies a sign-in response set, as a Cookie header.</summary>
+    private static string SignInCookie(HttpResponseMessage signedIn) =>
+        string.Join("; ", signedIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Where(c => !c.EndsWith('=')));
 
     /// <summary>Makes the staff member with this e-mail a member of the department (by code), as an administrator does at /admin/users.</summary>
     public static async Task AddToDepartmentAsync(IServiceProvider services, string email, string department)

@@ -3,7 +3,6 @@ using CityHall.Tests.Infrastructure;
 using CityHall.Web.Modules.LiveEvents;
 using CityHall.Web.Modules.LiveEvents.Live;
 using CityHall.Web.Modules.LiveEvents.Questions;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,20 +35,8 @@ public class LiveEventsApp : CityHallApp
         return settings;
     }
 
-    /// <summary>A hub connection through the test server's WebSocket, optionally signed in (a Cookie header).</summary>
-    public HubConnection Hub(string? cookie = null) => new HubConnectionBuilder()
-        .WithUrl(new Uri(Server.BaseAddress, LiveEventHub.Path), o =>
-        {
-            o.Transports = HttpTransportType.WebSockets;
-            o.SkipNegotiation = true;
-            o.WebSocketFactory = async (context, ct) =>
-            {
-                var client = Server.CreateWebSocketClient();
-                if (cookie is not null) client.ConfigureRequest = r => r.Headers.Cookie = cookie;
-                return await client.ConnectAsync(context.Uri, ct);
-            };
-        })
-        .Build();
+    /// <summary>A connection to the live events hub, optionally signed in (a Cookie header).</summary>
+    public HubConnection Hub(string? cookie = null) => Hub(LiveEventHub.Path, cookie);
 }
 
 /// <summary>Events and questions made straight in the database, for tests of what happens to them.</summary>

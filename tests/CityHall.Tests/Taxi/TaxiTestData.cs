@@ -13,8 +13,16 @@ public static class TaxiTestData
     public static async Task<(HttpClient Driver, long DriverId, long CompanyId)> DriverAsync(CityHallApp app, bool companyActive = true,
         CarFeatures features = CarFeatures.NonSmokingDriver, string languages = "en")
     {
+        var (client, _, driverId, companyId) = await DriverAccountAsync(app, companyActive, features, languages);
+        return (client, driverId, companyId);
+    }
+
+    /// <summary>As <see cref="DriverAsync"/>, with the driver's sign-in cookie (for hub connections).</summary>
+    public static async Task<(HttpClient Driver, string Cookie, long DriverId, long CompanyId)> DriverAccountAsync(CityHallApp app, bool companyActive = true,
+        CarFeatures features = CarFeatures.NonSmokingDriver, string languages = "en")
+    {
         var email = $"drive-{Guid.NewGuid():N}@example.org";
-        var client = await app.SignedUpCitizenAsync(email, "이기사");
+        var (client, cookie) = await app.SignUpCitizenAsync(email, "이기사");
         var ids = await app.WithDbAsync(async db =>
         {
             var company = new TaxiCompany
@@ -36,7 +44,7 @@ public static class TaxiTestData
             await db.SaveChangesAsync();
             return (driver.Id, company.Id);
         });
-        return (client, ids.Item1, ids.Item2);
+        return (client, cookie, ids.Item1, ids.Item2);
     }
 
     /// <summary>A new driver on duty, their car reported 450 m north of the point; their client, id and plate.</summary>

@@ -40,6 +40,7 @@ public static class TaxiModule
         services.AddSingleton<DispatchInbox>();
         services.AddSingleton<DispatchLease>();
         services.AddSingleton<TaxiSync>();
+        services.AddSingleton<Live.TaxiPush>();
         services.AddHostedService(sp => sp.GetRequiredService<TaxiSync>());
         services.AddSingleton<DispatchLoop>();
         services.AddHostedService(sp => sp.GetRequiredService<DispatchLoop>());
@@ -56,6 +57,7 @@ public static class TaxiModule
     public static WebApplication MapTaxi(this WebApplication app)
     {
         Driving.PositionApi.Map(app);
+        app.MapHub<Live.TaxiHub>(Live.TaxiHub.Path);
         return app;
     }
 }

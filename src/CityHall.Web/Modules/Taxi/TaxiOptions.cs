@@ -47,6 +47,12 @@ public sealed class TaxiOptions
     /// <summary>A car whose last position is older than this is not offered a call.</summary>
     public int PositionFreshSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// More cars than this in the operators' map view are drawn as counts per area (a browser draws a few thousand
+    /// markers smoothly, not Seoul's 70,000).
+    /// </summary>
+    public int LiveMapCarsLimit { get; set; } = 3000;
+
     /// <summary>A position implying a faster move than this since the last one is refused (a GPS jump or a forged report).</summary>
     public double MaxSpeedKmh { get; set; } = 200;
 

@@ -9,7 +9,7 @@ namespace CityHall.Web.Modules.Taxi;
 /// licence and plate answer for past trips) but inactive, off duty, without the photo or the account. As company staff:
 /// the memberships go.
 /// </summary>
-public sealed class TaxiPersonalData(AppDbContext db, TaxiSync sync, TimeProvider clock) : IPersonalDataContributor
+public sealed class TaxiPersonalData(AppDbContext db, TaxiSync sync, Live.TaxiPush push, TimeProvider clock) : IPersonalDataContributor
 {
     public string Section => "taxi";
 
@@ -44,6 +44,7 @@ public sealed class TaxiPersonalData(AppDbContext db, TaxiSync sync, TimeProvide
         {
             if (open.DriverId is { } driverId) sync.DriverState(driverId, DriverState.Free);
             else sync.CallClosed(open.Id);
+            push.CallChanged(open.Id, open.DriverId);
         }
         await TripDetails.ForgetAsync(calls, now, ct);
         await calls.ExecuteUpdateAsync(u => u.SetProperty(c => c.RiderId, (string?)null), ct);

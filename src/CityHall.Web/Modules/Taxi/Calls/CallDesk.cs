@@ -17,7 +17,7 @@ public sealed record CallRequest(double Latitude, double Longitude, string? Pick
 /// trip's steps. The database decides (an offer is accepted once, while open, for a call still waiting); the
 /// dispatching node hears of each change through <see cref="TaxiSync"/>.
 /// </summary>
-public sealed class CallDesk(AppDbContext db, TaxiSync sync, DriverMap map, IPickupTimes times, DistrictMap districts,
+public sealed class CallDesk(AppDbContext db, TaxiSync sync, Live.TaxiPush push, DriverMap map, IPickupTimes times, DistrictMap districts,
     IOptionsMonitor<CityOptions> city, IOptionsMonitor<TaxiOptions> options, TimeProvider clock)
 {
     public static readonly TaxiCallState[] Open = [TaxiCallState.Waiting, TaxiCallState.Assigned, TaxiCallState.Arrived, TaxiCallState.OnBoard];
@@ -89,6 +89,7 @@ public sealed class CallDesk(AppDbContext db, TaxiSync sync, DriverMap map, IPic
             sync.CallClosed(call.Id);
         }
         else if (call.DriverId is { } driver) sync.DriverState(driver, DriverState.Free);
+        push.CallChanged(call.Id, call.DriverId);
         return CallRefusal.None;
     }
 
@@ -104,6 +105,7 @@ public sealed class CallDesk(AppDbContext db, TaxiSync sync, DriverMap map, IPic
         call.Revision++;
         if (!await SavedAsync(ct)) return CallRefusal.Changed;
         sync.CallWidened(call);
+        push.CallChanged(call.Id);
         return CallRefusal.None;
     }
 
@@ -137,6 +139,7 @@ public sealed class CallDesk(AppDbContext db, TaxiSync sync, DriverMap map, IPic
         if (assigned == 0) return CallRefusal.NotOffered; // cancelled meanwhile; the transaction is rolled back
         await transaction.CommitAsync(ct);
         sync.OfferAccepted(offer.CallId, driverId);
+        push.CallChanged(offer.CallId, driverId);
         return CallRefusal.None;
     }
 
@@ -180,6 +183,7 @@ public sealed class CallDesk(AppDbContext db, TaxiSync sync, DriverMap map, IPic
         call.Revision++;
         if (!await SavedAsync(ct)) return CallRefusal.Changed; // the rider cancelled at this moment
         if (next == TaxiCallState.Completed) sync.DriverState(driverId, DriverState.Free);
+        push.CallChanged(callId, driverId);
         return CallRefusal.None;
     }
 

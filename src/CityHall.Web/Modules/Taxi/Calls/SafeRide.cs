@@ -14,7 +14,7 @@ public enum SafeRideRefusal { None, NotOnTrip, BadPhone, TooMany }
 /// a link that follows the trip (/taxi/track/{token}). Only the token's SHA-256 is kept, so the link cannot be read back
 /// from the database; it shows the trip while it is under way and nothing once it has ended (or a newer text replaced it).
 /// </summary>
-public sealed class SafeRide(AppDbContext db, Notifier notifier, IOptionsMonitor<TaxiOptions> options, TimeProvider clock, IStringLocalizer<Text> t)
+public sealed class SafeRide(AppDbContext db, Live.TaxiPush push, Notifier notifier, IOptionsMonitor<TaxiOptions> options, TimeProvider clock, IStringLocalizer<Text> t)
 {
     public const string TrackPath = "/taxi/track/";
 
@@ -36,6 +36,7 @@ public sealed class SafeRide(AppDbContext db, Notifier notifier, IOptionsMonitor
         call.Revision++;
         notifier.Sms(number, t["Taxi.SafeRide.Text", car.Plate, car.CarModel, car.Company, car.Name, publicOrigin + TrackPath + token], call.RiderId);
         await db.SaveChangesAsync(ct);
+        push.CallChanged(call.Id); // a page open on the link this one replaces finds it gone
         return SafeRideRefusal.None;
     }
 

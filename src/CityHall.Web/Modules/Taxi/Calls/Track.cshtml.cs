@@ -18,6 +18,8 @@ public sealed class TrackModel(SafeRide safeRide, AppDbContext db, DriverMap map
     public DriverMap.Spot? Car { get; private set; }
     public string? CarDistrict { get; private set; }
     public double? ArrivalSeconds { get; private set; }
+    /// <summary>The link's token, for the page's push connection (the page's own address holds it already).</summary>
+    public string Token { get; private set; } = "";
 
     public string Local(DateTime utc) => cityClock.Format(utc);
 
@@ -30,7 +32,7 @@ public sealed class TrackModel(SafeRide safeRide, AppDbContext db, DriverMap map
             Response.StatusCode = StatusCodes.Status410Gone;
             return Page();
         }
-        Call = call;
+        (Call, Token) = (call, token);
         Driver = await db.Set<TaxiDriver>().AsNoTracking().SingleAsync(d => d.Id == driverId, ct);
         Company = await db.Set<TaxiCompany>().AsNoTracking().SingleAsync(c => c.Id == Driver.CompanyId, ct);
         if (map.Find(driverId) is { HasPosition: true } car)

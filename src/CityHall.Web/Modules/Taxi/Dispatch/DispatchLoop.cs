@@ -1,3 +1,4 @@
+using CityHall.Web.Modules.Taxi.Driving;
 using Microsoft.Extensions.Options;
 
 namespace CityHall.Web.Modules.Taxi.Dispatch;
@@ -10,7 +11,7 @@ namespace CityHall.Web.Modules.Taxi.Dispatch;
 /// few seconds it compares its queue with the database's waiting calls, and its map with the drivers on duty and on a
 /// trip, so a message lost between nodes costs seconds, not a call. A node without the lease drops what is posted.
 /// </summary>
-public sealed class DispatchLoop(Dispatcher dispatcher, DriverMap map, DispatchInbox inbox, DispatchLease lease, IServiceScopeFactory scopes,
+public sealed class DispatchLoop(Dispatcher dispatcher, DriverMap map, DispatchInbox inbox, DispatchLease lease, Live.TaxiPush push, IServiceScopeFactory scopes,
     IOptionsMonitor<TaxiOptions> options, TimeProvider clock, ILogger<DispatchLoop> logger) : BackgroundService
 {
     /// <summary>Whether this node was dispatching at its last look (for tests and the operators' page).</summary>
@@ -122,6 +123,7 @@ public sealed class DispatchLoop(Dispatcher dispatcher, DriverMap map, DispatchI
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await WithdrawAsync(db, withdrawn, ct);
         await PauseAsync(db, paused, ct);
+        foreach (var driverId in withdrawn.Select(o => o.DriverId).Concat(paused).Distinct()) push.DriverChanged(driverId);
     }
 
     private async Task RecordAsync(DispatchRound round, CancellationToken ct)
@@ -149,6 +151,10 @@ public sealed class DispatchLoop(Dispatcher dispatcher, DriverMap map, DispatchI
         if (noCar.Count > 0)
             await db.Set<TaxiCall>().Where(c => noCar.Contains(c.Id) && c.State == TaxiCallState.Waiting)
                 .ExecuteUpdateAsync(u => u.SetProperty(c => c.NoCarSince, now), ct);
+        // Only once recorded: a driver's page told of an offer reads it from the database.
+        foreach (var driverId in round.Offered.Select(o => o.DriverId).Concat(round.Expired.Select(o => o.DriverId)).Concat(round.DriversPaused).Distinct())
+            push.DriverChanged(driverId);
+        foreach (var callId in noCar) push.CallChanged(callId);
     }
 
     private async Task WithdrawAsync(AppDbContext db, IReadOnlyList<Offer> offers, CancellationToken ct)
@@ -209,6 +215,7 @@ public sealed class DispatchLoop(Dispatcher dispatcher, DriverMap map, DispatchI
             if (offer is not null) withdrawn.Add(offer);
         }
         await WithdrawAsync(db, withdrawn, ct);
+        foreach (var offer in withdrawn) push.DriverChanged(offer.DriverId);
     }
 
     /// <summary>
@@ -222,19 +229,19 @@ public sealed class DispatchLoop(Dispatcher dispatcher, DriverMap map, DispatchI
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var onDuty = await db.Set<TaxiDriver>().AsNoTracking().Where(d => d.OnDutySince != null && d.Active)
             .Select(d => new { d.Id, d.Features, d.Languages }).ToListAsync(ct);
-        var busy = (await db.Set<TaxiCall>().AsNoTracking().Where(c => Calls.CallDesk.Open.Contains(c.State) && c.DriverId != null)
-            .Select(c => c.DriverId!.Value).ToListAsync(ct)).ToHashSet();
+        var trips = await OnDutyDrivers.TripsAsync(db, ct);
         var onDutyIds = new HashSet<long>();
         foreach (var d in onDuty)
         {
             onDutyIds.Add(d.Id);
+            var onTrip = trips.TryGetValue(d.Id, out var callId);
             if (!known.TryGetValue(d.Id, out var spot))
             {
                 map.OnDuty(d.Id, CarTraits.Of(d.Features, d.Languages));
-                if (busy.Contains(d.Id)) map.SetState(d.Id, DriverState.Busy);
+                if (onTrip) map.SetState(d.Id, DriverState.Busy, callId);
             }
-            else if (busy.Contains(d.Id) && spot.State != DriverState.Busy) map.SetState(d.Id, DriverState.Busy);
-            else if (!busy.Contains(d.Id) && spot.State == DriverState.Busy) map.SetState(d.Id, DriverState.Free);
+            else if (onTrip && (spot.State != DriverState.Busy || spot.TripCallId != callId)) map.SetState(d.Id, DriverState.Busy, callId);
+            else if (!onTrip && spot.State == DriverState.Busy) map.SetState(d.Id, DriverState.Free);
         }
         foreach (var id in known.Keys.Where(id => !onDutyIds.Contains(id))) map.OffDuty(id);
     }

@@ -109,7 +109,7 @@ public sealed class Dispatcher(DriverMap drivers, IPickupTimes pickupTimes, Time
     {
         lock (gate)
         {
-            drivers.SetState(driverId, DriverState.Busy);
+            drivers.SetState(driverId, DriverState.Busy, callId);
             if (!calls.Remove(callId, out var call) || call.Pending is not { } pending || pending.DriverId == driverId) return null;
             drivers.SetState(pending.DriverId, DriverState.Free);
             return pending;

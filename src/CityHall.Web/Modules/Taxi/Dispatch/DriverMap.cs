@@ -78,13 +78,16 @@ public sealed class DriverMap(TimeProvider clock, IOptionsMonitor<TaxiOptions> o
         public DateTimeOffset ReportedAt { get; set; }
         public DriverState State { get; set; }
         public DateTimeOffset PausedUntil { get; set; }
+        /// <summary>The call a busy driver is on (its rider's page follows the car).</summary>
+        public long? TripCallId { get; set; }
     }
 
     /// <summary>A free car near a pickup: where it was and when.</summary>
     public readonly record struct Candidate(long DriverId, double Latitude, double Longitude, DateTimeOffset ReportedAt, double Meters);
 
-    /// <summary>A driver's place on the map.</summary>
-    public readonly record struct Spot(long DriverId, DriverState State, bool HasPosition, double Latitude, double Longitude, DateTimeOffset ReportedAt, bool Paused);
+    /// <summary>A driver's place on the map, and the call a busy driver is on when known.</summary>
+    public readonly record struct Spot(long DriverId, DriverState State, bool HasPosition, double Latitude, double Longitude, DateTimeOffset ReportedAt, bool Paused,
+        long? TripCallId = null);
 
     private readonly Lock gate = new();
     private readonly Dictionary<long, Driver> drivers = [];
@@ -163,13 +166,17 @@ public sealed class DriverMap(TimeProvider clock, IOptionsMonitor<TaxiOptions> o
         }
     }
 
-    /// <summary>Sets an on-duty driver's state (an offer accepted: busy; declined, expired or a trip ended: free).</summary>
-    public void SetState(long driverId, DriverState state)
+    /// <summary>
+    /// Sets an on-duty driver's state (an offer accepted: busy, on <paramref name="tripCallId"/> when known; declined,
+    /// expired or a trip ended: free).
+    /// </summary>
+    public void SetState(long driverId, DriverState state, long? tripCallId = null)
     {
         lock (gate)
         {
             if (!drivers.TryGetValue(driverId, out var driver)) return;
             driver.State = state;
+            driver.TripCallId = state == DriverState.Busy ? tripCallId ?? driver.TripCallId : null;
             if (state == DriverState.Free && driver.HasPosition) free.Set(driverId, driver.Latitude, driver.Longitude, driver);
             else free.Remove(driverId);
         }
@@ -186,7 +193,7 @@ public sealed class DriverMap(TimeProvider clock, IOptionsMonitor<TaxiOptions> o
     {
         lock (gate)
             return drivers.TryGetValue(driverId, out var d)
-                ? new Spot(d.Id, d.State, d.HasPosition, d.Latitude, d.Longitude, d.ReportedAt, d.PausedUntil > clock.GetUtcNow())
+                ? new Spot(d.Id, d.State, d.HasPosition, d.Latitude, d.Longitude, d.ReportedAt, d.PausedUntil > clock.GetUtcNow(), d.TripCallId)
                 : null;
     }
 
@@ -201,6 +208,6 @@ public sealed class DriverMap(TimeProvider clock, IOptionsMonitor<TaxiOptions> o
     {
         var now = clock.GetUtcNow();
         lock (gate)
-            return [.. drivers.Values.Select(d => new Spot(d.Id, d.State, d.HasPosition, d.Latitude, d.Longitude, d.ReportedAt, d.PausedUntil > now))];
+            return [.. drivers.Values.Select(d => new Spot(d.Id, d.State, d.HasPosition, d.Latitude, d.Longitude, d.ReportedAt, d.PausedUntil > now, d.TripCallId))];
     }
 }

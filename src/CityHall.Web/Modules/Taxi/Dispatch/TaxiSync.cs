@@ -96,7 +96,7 @@ public sealed class TaxiSync(DriverMap map, DispatchInbox inbox, IServiceProvide
                 map.SetState(e.DriverId, e.State);
                 break;
             case TaxiEventKind.OfferAccepted:
-                map.SetState(e.DriverId, Dispatch.DriverState.Busy);
+                map.SetState(e.DriverId, Dispatch.DriverState.Busy, e.CallId);
                 inbox.Post(e);
                 break;
             default:

@@ -40,13 +40,14 @@ public sealed class DriverDuty(AppDbContext db, DriverMap map, TaxiSync sync, ID
         sync.OffDuty(driver.Id);
     }
 
-    /// <summary>Puts an on-duty driver this node has not seen yet on its map; false when the driver is not on duty.</summary>
+    /// <summary>Puts an on-duty driver this node has not seen yet on its map (busy, if on a trip); false when the driver is not on duty.</summary>
     public async Task<bool> EnsureOnMapAsync(long driverId, CancellationToken ct)
     {
         if (map.Find(driverId) is not null) return true;
         var driver = await db.Set<TaxiDriver>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == driverId && d.OnDutySince != null && d.Active, ct);
         if (driver is null) return false;
         map.OnDuty(driver.Id, driver.Traits);
+        if ((await OnDutyDrivers.TripsAsync(db, ct, driverId)).TryGetValue(driverId, out var callId)) map.SetState(driverId, DriverState.Busy, callId);
         return true;
     }
 

@@ -4,7 +4,8 @@ namespace CityHall.Web.Modules.Taxi.Driving;
 
 /// <summary>
 /// At start, puts the drivers recorded as on duty on this node's map (a restarted node would otherwise offer calls
-/// to no one until each driver reported again and was read one by one). Their positions come with their next reports.
+/// to no one until each driver reported again and was read one by one), those on a trip as busy with it. Their
+/// positions come with their next reports.
 /// </summary>
 public sealed class OnDutyDrivers(IServiceScopeFactory scopes, DriverMap map, ILogger<OnDutyDrivers> logger) : BackgroundService
 {
@@ -14,11 +15,13 @@ public sealed class OnDutyDrivers(IServiceScopeFactory scopes, DriverMap map, IL
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var trips = await TripsAsync(db, stoppingToken);
             var count = 0;
             await foreach (var driver in db.Set<TaxiDriver>().AsNoTracking().Where(d => d.OnDutySince != null && d.Active)
                                .AsAsyncEnumerable().WithCancellation(stoppingToken))
             {
                 map.OnDuty(driver.Id, driver.Traits);
+                if (trips.TryGetValue(driver.Id, out var callId)) map.SetState(driver.Id, DriverState.Busy, callId);
                 count++;
             }
             if (count > 0) logger.LogInformation("Taxi: {Count} drivers on duty put on the dispatch map", count);
@@ -29,4 +32,10 @@ public sealed class OnDutyDrivers(IServiceScopeFactory scopes, DriverMap map, IL
             logger.LogWarning(ex, "Taxi: reading the drivers on duty failed");
         }
     }
+
+    /// <summary>The drivers on a trip (a car assigned and the trip not ended), with its call.</summary>
+    public static async Task<Dictionary<long, long>> TripsAsync(AppDbContext db, CancellationToken ct, long? driverId = null) =>
+        await db.Set<TaxiCall>().AsNoTracking()
+            .Where(c => Calls.CallDesk.Open.Contains(c.State) && c.DriverId != null && (driverId == null || c.DriverId == driverId))
+            .Select(c => new { Driver = c.DriverId!.Value, c.Id }).ToDictionaryAsync(c => c.Driver, c => c.Id, ct);
 }

@@ -21,7 +21,7 @@ public static class PositionApi
 
     public static void Map(WebApplication app)
     {
-        app.MapPost(Path, async Task<Results<NoContent, ProblemHttpResult>> (HttpContext http, PositionReport? report, DriverDuty duty, DriverMap map, TaxiSync sync,
+        app.MapPost(Path, async Task<Results<NoContent, ProblemHttpResult>> (HttpContext http, PositionReport? report, DriverDuty duty, DriverMap map, TaxiSync sync, Live.TaxiPush push,
             IOptionsMonitor<CityOptions> city, TimeProvider clock, IStringLocalizer<Text> t, CancellationToken ct) =>
         {
             var header = http.Request.Headers.Authorization.ToString();
@@ -33,7 +33,12 @@ public static class PositionApi
             var at = report.At ?? clock.GetUtcNow();
             var refusal = map.Report(driverId, lat, lon, at);
             if (refusal == PositionRefusal.NotOnDuty && await duty.EnsureOnMapAsync(driverId, ct)) refusal = map.Report(driverId, lat, lon, at);
-            if (refusal == PositionRefusal.None) sync.PositionReported(driverId, lat, lon, at);
+            if (refusal == PositionRefusal.None)
+            {
+                sync.PositionReported(driverId, lat, lon, at);
+                // The rider's page (and a safe-ride link's) follows the car of a trip under way.
+                if (map.Find(driverId) is { TripCallId: { } callId }) push.CarMoved(callId, lat, lon, at);
+            }
             return refusal switch
             {
                 PositionRefusal.None => TypedResults.NoContent(),

@@ -1,0 +1,63 @@
+using System.Security.Claims;
+using CityHall.Web.Modules.Taxi.Calls;
+using Microsoft.AspNetCore.SignalR;
+
+namespace CityHall.Web.Modules.Taxi.Live;
+
+/// <summary>What the taxi pages are told as it happens.</summary>
+public interface ITaxiClient
+{
+    /// <summary>The driver's offers or trip, or the followed call, changed: the page fetches its live part again.</summary>
+    Task Changed();
+
+    /// <summary>The followed call's car reported a position (what the rider's and the tracking page show anyway).</summary>
+    Task CarMoved(double latitude, double longitude, DateTimeOffset at);
+}
+
+/// <summary>
+/// The taxi pages' push: a driver's phone joins its driver's group (an offer made, withdrawn or lapsed, a call cancelled),
+/// a rider's page its call's group (a car assigned, the trip's steps, "no car yet", the car's positions), and a safe-ride
+/// link's page the same call's group while the link is valid. The messages carry nothing the joining page may not show;
+/// the pages fetch their live part again on <see cref="ITaxiClient.Changed"/>, so what they show is always the server's
+/// rendering, and without the hub (or JavaScript) they still follow by polling or a link. Every answer goes through the
+/// pages' form posts, never the hub.
+/// </summary>
+public sealed class TaxiHub(AppDbContext db, SafeRide safeRide) : Hub<ITaxiClient>
+{
+    public const string Path = "/hubs/taxi";
+
+    public static string DriverGroup(long driverId) => $"taxi:driver:{driverId}";
+    public static string CallGroup(long callId) => $"taxi:call:{callId}";
+
+    /// <summary>The signed-in driver's phone: offers and changes to their trip.</summary>
+    [Authorize]
+    public async Task Drive()
+    {
+        var userId = Context.User?.FindFirstValue(ClaimTypes.NameIdentifier);
+        var driverId = await db.Set<TaxiDriver>().AsNoTracking().Where(d => d.UserId == userId && d.Active).Select(d => (long?)d.Id)
+            .FirstOrDefaultAsync(Context.ConnectionAborted) ?? throw new HubException("not-a-driver");
+        await Groups.AddToGroupAsync(Context.ConnectionId, DriverGroup(driverId), Context.ConnectionAborted);
+    }
+
+    /// <summary>The rider's own open call (anyone else's, or one that has ended, is refused alike).</summary>
+    [Authorize]
+    public async Task Follow(long callId)
+    {
+        var userId = Context.User?.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (!await db.Set<TaxiCall>().AnyAsync(c => c.Id == callId && c.RiderId == userId && CallDesk.Open.Contains(c.State), Context.ConnectionAborted))
+            throw new HubException("no-call");
+        await Groups.AddToGroupAsync(Context.ConnectionId, CallGroup(callId), Context.ConnectionAborted);
+    }
+
+    /// <summary>
+    /// A safe-ride link's page, while the link is valid (the trip under way, no newer text). When the trip ends or the link
+    /// is replaced the page hears <see cref="ITaxiClient.Changed"/>, finds the link gone and leaves.
+    /// </summary>
+    [AllowAnonymous]
+    public async Task Track(string token)
+    {
+        if (await safeRide.FindAsync(token, Context.ConnectionAborted) is not { } call || !SafeRide.Tracked.Contains(call.State))
+            throw new HubException("no-trip");
+        await Groups.AddToGroupAsync(Context.ConnectionId, CallGroup(call.Id), Context.ConnectionAborted);
+    }
+}
