@@ -151,8 +151,8 @@ public static partial class TaxiBenchmark
         services.AddDataProtection().SetApplicationName("CityHall").PersistKeysToDbContext<CityHall.Web.Data.AppDbContext>();
         using var provider = services.BuildServiceProvider();
         var protection = provider.GetRequiredService<IDataProtectionProvider>();
-        var until = DateTimeOffset.UtcNow + DriverDuty.TokenLifetime;
-        return [.. driverIds.Select(id => DriverDuty.IssueToken(protection, id, until))];
+        var until = DateTimeOffset.UtcNow + PositionTokens.Lifetime;
+        return [.. driverIds.Select(id => PositionTokens.Issue(protection, id, until))];
     }
 
     [GeneratedRegex(@"data-live>([^<]+)<")]

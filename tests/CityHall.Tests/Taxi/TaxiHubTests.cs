@@ -156,4 +156,38 @@ public sealed partial class TaxiHubTests(CityHallApp app) : IClassFixture<CityHa
         Assert.False(other.Heard.Reader.TryRead(out _));
         Assert.False(anonymous.Heard.Reader.TryRead(out _));
     }
+
+    [Fact]
+    public async Task A_cars_phone_may_send_its_positions_over_the_hub_with_its_shifts_token_and_is_refused_as_over_http()
+    {
+        var (driver, _, driverId, _) = await TaxiTestData.DriverAccountAsync(app, languages: "zh");
+        Html.RedirectedTo(await driver.SubmitAsync(await driver.GetPageAsync("/taxi/drive"), [], "form[data-on-duty]"));
+        var token = (await driver.GetPageAsync("/taxi/drive")).QuerySelector("[data-position-sharing]")!.GetAttribute("data-token")!;
+        await using var phone = await ConnectAsync(null);
+        var at = DateTimeOffset.UtcNow.AddSeconds(-5);
+
+        // Before sharing, or with a token that is not one: refused.
+        Assert.Equal("bad-token", (await phone.Connection.InvokeAsync<PositionAnswer?>(nameof(TaxiHub.Report), Lat, Lon, at))!.Reason);
+        await Assert.ThrowsAsync<HubException>(() => phone.Connection.InvokeAsync(nameof(TaxiHub.Share), token[..^4] + "AAAA"));
+        Assert.False(app.Services.GetRequiredService<DriverMap>().Find(driverId)!.Value.HasPosition);
+
+        await phone.Connection.InvokeAsync(nameof(TaxiHub.Share), token);
+        Assert.Null(await phone.Connection.InvokeAsync<PositionAnswer?>(nameof(TaxiHub.Report), Lat, Lon, at));
+        var spot = app.Services.GetRequiredService<DriverMap>().Find(driverId)!.Value;
+        Assert.Equal((Lat, Lon, at), (spot.Latitude, spot.Longitude, spot.ReportedAt));
+
+        // The same refusals as the HTTP endpoint, with the page's text; nothing changes.
+        var outdated = await phone.Connection.InvokeAsync<PositionAnswer?>(nameof(TaxiHub.Report), Lat + 0.001, Lon, at.AddSeconds(-1));
+        Assert.Equal("outdated", outdated!.Reason);
+        var outside = await phone.Connection.InvokeAsync<PositionAnswer?>(nameof(TaxiHub.Report), 35.1796, 129.0756, at.AddSeconds(1)); // Busan
+        Assert.Null(outside!.Reason);
+        Assert.False(string.IsNullOrWhiteSpace(outside.Title));
+        var jump = await phone.Connection.InvokeAsync<PositionAnswer?>(nameof(TaxiHub.Report), Lat + 0.2, Lon, at.AddSeconds(2)); // 22 km in a second
+        Assert.Null(jump!.Reason);
+        Assert.Equal((Lat, Lon), (app.Services.GetRequiredService<DriverMap>().Find(driverId)!.Value.Latitude, app.Services.GetRequiredService<DriverMap>().Find(driverId)!.Value.Longitude));
+
+        // Off duty: the phone is told, so its page reloads.
+        Html.RedirectedTo(await driver.SubmitAsync(await driver.GetPageAsync("/taxi/drive"), [], "form[data-off-duty]"));
+        Assert.Equal("not-on-duty", (await phone.Connection.InvokeAsync<PositionAnswer?>(nameof(TaxiHub.Report), Lat, Lon, at.AddSeconds(3)))!.Reason);
+    }
 }

@@ -48,6 +48,8 @@ public static class TaxiModule
         services.AddScoped<Calls.SafeRide>();
         services.AddScoped<IPersonalDataContributor, TaxiPersonalData>();
         services.AddScoped<Driving.DriverDuty>();
+        services.AddSingleton<Driving.PositionTokens>();
+        services.AddSingleton<Driving.PositionTaker>();
         services.AddHostedService<Driving.OnDutyDrivers>();
         services.AddSingleton<TripDetailsRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<TripDetailsRetention>());

@@ -9,8 +9,34 @@ if (box) {
   let latest = null;
   let sent = 0;
 
+  // While the page's hub connection is up (taxi-live.js) the fixes go over it, after one "share" with the token;
+  // otherwise, or when it fails, as a request each.
+  let hub = null;
+  document.addEventListener('taxi:hub', async (e) => {
+    hub = null;
+    if (!e.detail) return;
+    try { await e.detail.invoke('Share', box.dataset.token); hub = e.detail; } catch { /* the requests carry on */ }
+  });
+  const taken = (fix) => {
+    sent += 1;
+    status.textContent = fill(box.dataset.sentText, new Date(fix.timestamp).toLocaleTimeString(), sent);
+  };
+  const answered = (refusal, title) => {
+    if (refusal === 'bad-token' || refusal === 'not-on-duty') { window.location.reload(); return false; } // the shift ended or its token did
+    status.textContent = fill(box.dataset.refusedText, title); // a newer position is held, or this one was refused (a jump, outside the city)
+    return true;
+  };
+
   const send = async () => {
-    if (latest) {
+    if (latest && hub) {
+      const fix = latest;
+      latest = null;
+      try {
+        const refused = await hub.invoke('Report', fix.coords.latitude, fix.coords.longitude, new Date(fix.timestamp).toISOString());
+        if (!refused) taken(fix);
+        else if (!answered(refused.reason, refused.title)) return;
+      } catch { hub = null; latest = latest ?? fix; } // the connection dropped: the next turn sends it as a request
+    } else if (latest) {
       const fix = latest;
       latest = null;
       try {
@@ -19,17 +45,10 @@ if (box) {
           headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${box.dataset.token}` },
           body: JSON.stringify({ latitude: fix.coords.latitude, longitude: fix.coords.longitude, at: new Date(fix.timestamp).toISOString() }),
         });
-        if (response.ok) {
-          sent += 1;
-          status.textContent = fill(box.dataset.sentText, new Date(fix.timestamp).toLocaleTimeString(), sent);
-        } else {
+        if (response.ok) taken(fix);
+        else {
           const problem = await response.json().catch(() => ({}));
-          if (response.status === 401 || problem.reason === 'not-on-duty') {
-            window.location.reload(); // the shift ended or its token did: the page shows why
-            return;
-          }
-          // A newer position is held, or this one was refused (a jump, outside the city): the next fix goes as usual.
-          status.textContent = fill(box.dataset.refusedText, problem.title ?? response.status);
+          if (!answered(response.status === 401 ? 'bad-token' : problem.reason, problem.title ?? response.status)) return;
         }
       } catch { /* offline for a moment: the next fix goes when the network is back */ }
     }

@@ -26,7 +26,11 @@
   const join = async () => {
     try {
       const kind = root.dataset.taxiLive;
-      if (kind === 'drive') await connection.invoke('Drive');
+      if (kind === 'drive') {
+        await connection.invoke('Drive');
+        // The phone's positions may go this way too (taxi-drive.js), cheaper than a request each.
+        document.dispatchEvent(new CustomEvent('taxi:hub', { detail: connection }));
+      }
       else if (kind === 'call') await connection.invoke('Follow', Number(root.dataset.call));
       else await connection.invoke('Track', root.dataset.token);
       pushed(true);
@@ -37,9 +41,9 @@
       await connection.stop();
     }
   };
-  connection.onreconnecting(() => pushed(false));
+  connection.onreconnecting(() => { pushed(false); document.dispatchEvent(new CustomEvent('taxi:hub', { detail: null })); });
   connection.onreconnected(join);
-  connection.onclose(() => pushed(false));
+  connection.onclose(() => { pushed(false); document.dispatchEvent(new CustomEvent('taxi:hub', { detail: null })); });
   connection.start().then(join, () => pushed(false));
 })();
 

@@ -54,6 +54,8 @@ public enum PositionRefusal
     Outdated,
     /// <summary>Implies a move faster than <see cref="TaxiOptions.MaxSpeedKmh"/>.</summary>
     ImpossibleJump,
+    /// <summary>Outside <c>City:Bounds</c> (never the map's answer: checked before it, by <see cref="Driving.PositionTaker"/>).</summary>
+    OutsideCity,
 }
 
 /// <summary>

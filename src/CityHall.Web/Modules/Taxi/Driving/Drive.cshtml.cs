@@ -8,7 +8,7 @@ namespace CityHall.Web.Modules.Taxi.Driving;
 /// steps join this page with dispatch.
 /// </summary>
 [Authorize]
-public sealed class DriveModel(DriverDuty duty, Calls.CallDesk desk, AppDbContext db, TimeProvider clock, IStringLocalizer<Text> t) : PageModel
+public sealed class DriveModel(DriverDuty duty, PositionTokens tokens, Calls.CallDesk desk, AppDbContext db, TimeProvider clock, IStringLocalizer<Text> t) : PageModel
 {
     public TaxiOffer? Offer { get; private set; }
     public TaxiCall? OfferedCall { get; private set; }
@@ -30,7 +30,7 @@ public sealed class DriveModel(DriverDuty duty, Calls.CallDesk desk, AppDbContex
         if (Refusal is not null) ModelState.AddModelError(string.Empty, Refusal);
         await LoadAsync(ct);
         if (Driver?.OnDutySince is not { }) return;
-        PositionToken = duty.IssueToken(Driver.Id);
+        PositionToken = tokens.Issue(Driver.Id);
         Trip = await db.Set<TaxiCall>().AsNoTracking().FirstOrDefaultAsync(c => c.DriverId == Driver.Id && Calls.CallDesk.Open.Contains(c.State), ct);
         Offer = Trip is null ? await desk.PendingOfferAsync(Driver.Id, ct) : null;
         // The pickup only: the destination is shown once the rider is on board, so no short trip is refused.

@@ -1,7 +1,5 @@
 using CityHall.Web.Modules.Taxi.Dispatch;
-using CityHall.Web.Platform.City;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace CityHall.Web.Modules.Taxi.Driving;
 
@@ -21,34 +19,42 @@ public static class PositionApi
 
     public static void Map(WebApplication app)
     {
-        app.MapPost(Path, async Task<Results<NoContent, ProblemHttpResult>> (HttpContext http, PositionReport? report, DriverDuty duty, DriverMap map, TaxiSync sync, Live.TaxiPush push,
-            IOptionsMonitor<CityOptions> city, TimeProvider clock, IStringLocalizer<Text> t, CancellationToken ct) =>
+        app.MapPost(Path, async Task<Results<NoContent, ProblemHttpResult>> (HttpContext http, PositionReport? report, PositionTokens tokens, PositionTaker positions,
+            IStringLocalizer<Text> t, CancellationToken ct) =>
         {
             var header = http.Request.Headers.Authorization.ToString();
             var token = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..].Trim() : null;
-            if (duty.DriverOf(token) is not { } driverId) return Problem(StatusCodes.Status401Unauthorized, t["Taxi.Api.BadToken"]);
+            if (tokens.DriverOf(token) is not { } driverId) return Problem(StatusCodes.Status401Unauthorized, t["Taxi.Api.BadToken"]);
             if (report is not { Latitude: { } lat, Longitude: { } lon } || !double.IsFinite(lat) || !double.IsFinite(lon))
                 return Problem(StatusCodes.Status400BadRequest, t["Taxi.Api.NoPosition"]);
-            if (!city.CurrentValue.Bounds.Contains(lat, lon)) return Problem(StatusCodes.Status422UnprocessableEntity, t["Taxi.Api.OutsideCity"]);
-            var at = report.At ?? clock.GetUtcNow();
-            var refusal = map.Report(driverId, lat, lon, at);
-            if (refusal == PositionRefusal.NotOnDuty && await duty.EnsureOnMapAsync(driverId, ct)) refusal = map.Report(driverId, lat, lon, at);
-            if (refusal == PositionRefusal.None)
-            {
-                sync.PositionReported(driverId, lat, lon, at);
-                // The rider's page (and a safe-ride link's) follows the car of a trip under way.
-                if (map.Find(driverId) is { TripCallId: { } callId }) push.CarMoved(callId, lat, lon, at);
-            }
-            return refusal switch
+            return await positions.TakeAsync(driverId, lat, lon, report.At, ct) switch
             {
                 PositionRefusal.None => TypedResults.NoContent(),
-                PositionRefusal.NotOnDuty => Problem(StatusCodes.Status409Conflict, t["Taxi.Api.NotOnDuty"], "not-on-duty"),
-                PositionRefusal.FromTheFuture => Problem(StatusCodes.Status422UnprocessableEntity, t["Taxi.Api.FromTheFuture"]),
-                PositionRefusal.Outdated => Problem(StatusCodes.Status409Conflict, t["Taxi.Api.Outdated"], "outdated"),
-                _ => Problem(StatusCodes.Status422UnprocessableEntity, t["Taxi.Api.ImpossibleJump"]),
+                var refusal => Problem(Status(refusal), Title(refusal, t), Reason(refusal)),
             };
         }).WithTags("Taxi").WithSummary("An on-duty car's position (bearer: the token its driver's page holds); 204, or problem+json");
     }
+
+    public static int Status(PositionRefusal refusal) =>
+        refusal is PositionRefusal.NotOnDuty or PositionRefusal.Outdated ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+
+    /// <summary>What the driver's page says about a refused position.</summary>
+    public static string Title(PositionRefusal refusal, IStringLocalizer<Text> t) => t[refusal switch
+    {
+        PositionRefusal.NotOnDuty => "Taxi.Api.NotOnDuty",
+        PositionRefusal.FromTheFuture => "Taxi.Api.FromTheFuture",
+        PositionRefusal.Outdated => "Taxi.Api.Outdated",
+        PositionRefusal.OutsideCity => "Taxi.Api.OutsideCity",
+        _ => "Taxi.Api.ImpossibleJump",
+    }];
+
+    /// <summary>For a 409, which conflict: "not-on-duty" (the shift is over: the page reloads) or "outdated" (a newer position is held: nothing to do).</summary>
+    public static string? Reason(PositionRefusal refusal) => refusal switch
+    {
+        PositionRefusal.NotOnDuty => "not-on-duty",
+        PositionRefusal.Outdated => "outdated",
+        _ => null,
+    };
 
     /// <param name="reason">For a 409, which conflict: "not-on-duty" (the shift is over: the page reloads) or "outdated" (a newer position is held: nothing to do).</param>
     private static ProblemHttpResult Problem(int status, string title, string? reason = null) =>

@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using CityHall.Web.Modules.Taxi.Calls;
+using CityHall.Web.Modules.Taxi.Dispatch;
+using CityHall.Web.Modules.Taxi.Driving;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CityHall.Web.Modules.Taxi.Live;
@@ -21,8 +23,13 @@ public interface ITaxiClient
 /// the pages fetch their live part again on <see cref="ITaxiClient.Changed"/>, so what they show is always the server's
 /// rendering, and without the hub (or JavaScript) they still follow by polling or a link. Every answer goes through the
 /// pages' form posts, never the hub.
+/// <para>
+/// The car's phone may also send its positions here (<see cref="Share"/> once with the shift's token, then
+/// <see cref="Report"/>), which costs less than a request each over HTTP; both go through <see cref="PositionTaker"/>.
+/// Services come as method parameters, so the thousands of reports a second build no database context.
+/// </para>
 /// </summary>
-public sealed class TaxiHub(AppDbContext db, SafeRide safeRide) : Hub<ITaxiClient>
+public sealed class TaxiHub : Hub<ITaxiClient>
 {
     public const string Path = "/hubs/taxi";
 
@@ -31,7 +38,7 @@ public sealed class TaxiHub(AppDbContext db, SafeRide safeRide) : Hub<ITaxiClien
 
     /// <summary>The signed-in driver's phone: offers and changes to their trip.</summary>
     [Authorize]
-    public async Task Drive()
+    public async Task Drive(AppDbContext db)
     {
         var userId = Context.User?.FindFirstValue(ClaimTypes.NameIdentifier);
         var driverId = await db.Set<TaxiDriver>().AsNoTracking().Where(d => d.UserId == userId && d.Active).Select(d => (long?)d.Id)
@@ -41,7 +48,7 @@ public sealed class TaxiHub(AppDbContext db, SafeRide safeRide) : Hub<ITaxiClien
 
     /// <summary>The rider's own open call (anyone else's, or one that has ended, is refused alike).</summary>
     [Authorize]
-    public async Task Follow(long callId)
+    public async Task Follow(long callId, AppDbContext db)
     {
         var userId = Context.User?.FindFirstValue(ClaimTypes.NameIdentifier);
         if (!await db.Set<TaxiCall>().AnyAsync(c => c.Id == callId && c.RiderId == userId && CallDesk.Open.Contains(c.State), Context.ConnectionAborted))
@@ -54,10 +61,40 @@ public sealed class TaxiHub(AppDbContext db, SafeRide safeRide) : Hub<ITaxiClien
     /// is replaced the page hears <see cref="ITaxiClient.Changed"/>, finds the link gone and leaves.
     /// </summary>
     [AllowAnonymous]
-    public async Task Track(string token)
+    public async Task Track(string token, SafeRide safeRide)
     {
         if (await safeRide.FindAsync(token, Context.ConnectionAborted) is not { } call || !SafeRide.Tracked.Contains(call.State))
             throw new HubException("no-trip");
         await Groups.AddToGroupAsync(Context.ConnectionId, CallGroup(call.Id), Context.ConnectionAborted);
     }
+
+    /// <summary>The car's phone starts sending positions on this connection, with its shift's token (as the HTTP endpoint's bearer).</summary>
+    [AllowAnonymous]
+    public void Share(string token, PositionTokens tokens)
+    {
+        if (tokens.DriverOf(token, out var expires) is not { } driverId) throw new HubException("bad-token");
+        Context.Items[SharingKey] = new Sharing(driverId, expires);
+    }
+
+    /// <summary>
+    /// A position from a phone that called <see cref="Share"/>: null when taken, else why not (as the HTTP endpoint's
+    /// refusals: the reason "not-on-duty" or "outdated" for a conflict, "bad-token" when the token ran out, and the text).
+    /// </summary>
+    [AllowAnonymous]
+    public async Task<PositionAnswer?> Report(double latitude, double longitude, DateTimeOffset? at, PositionTaker positions, TimeProvider clock,
+        IStringLocalizer<Text> t)
+    {
+        if (Context.Items[SharingKey] is not Sharing sharing || sharing.Expires <= clock.GetUtcNow())
+            return new PositionAnswer("bad-token", t["Taxi.Api.BadToken"]);
+        if (!double.IsFinite(latitude) || !double.IsFinite(longitude)) return new PositionAnswer(null, t["Taxi.Api.NoPosition"]);
+        var refusal = await positions.TakeAsync(sharing.DriverId, latitude, longitude, at, Context.ConnectionAborted);
+        return refusal == PositionRefusal.None ? null : new PositionAnswer(PositionApi.Reason(refusal), PositionApi.Title(refusal, t));
+    }
+
+    private const string SharingKey = "taxi:sharing";
+
+    private sealed record Sharing(long DriverId, DateTimeOffset Expires);
 }
+
+/// <summary>Why a position sent over the hub was not taken: a reason the page acts on (or none), and what it says.</summary>
+public sealed record PositionAnswer(string? Reason, string Title);
