@@ -135,12 +135,13 @@ var taxiDrivers = new Option<int>("--drivers") { Description = "Cars on duty, ea
 var taxiPositions = new Option<int>("--positions") { Description = "Position reports a second (open loop).", DefaultValueFactory = _ => 14_000 };
 var taxiCalls = new Option<int>("--calls") { Description = "Calls a second in the second phase (open loop), one rider each.", DefaultValueFactory = _ => 50 };
 var taxiSeconds = new Option<int>("--seconds") { Description = "Length of each measured phase.", DefaultValueFactory = _ => 60 };
-var taxi = new Command("taxi", "Taxi call: 70,000 cars reporting positions over HTTP, then with 50 calls a second (call to first offer, no car offered two calls); then batch matching against greedy for two batch windows.");
-foreach (var o in new Option[] { provider, connection, taxiSeconds, workers, taxiDrivers, taxiPositions, taxiCalls }) taxi.Options.Add(o);
+var taxiPhones = new Option<int>("--hub-phones") { Description = "Cars' phones on the hub for its phases (each an open file in the app and here: under both processes' open-file limit).", DefaultValueFactory = _ => 15_000 };
+var taxi = new Command("taxi", "Taxi call: 70,000 cars reporting positions over HTTP, then with 50 calls a second (call to first offer, no car offered two calls); the same over the hub; then batch matching against greedy for two batch windows.");
+foreach (var o in new Option[] { provider, connection, taxiSeconds, workers, taxiDrivers, taxiPositions, taxiCalls, taxiPhones }) taxi.Options.Add(o);
 taxi.SetAction(async (parse, ct) =>
 {
     var options = new BenchOptions(parse.GetValue(provider)!, parse.GetValue(connection), TimeSpan.FromSeconds(parse.GetValue(taxiSeconds)), parse.GetValue(workers));
-    await TaxiBenchmark.RunAsync(options, parse.GetValue(taxiDrivers), parse.GetValue(taxiPositions), parse.GetValue(taxiCalls), ct);
+    await TaxiBenchmark.RunAsync(options, parse.GetValue(taxiDrivers), parse.GetValue(taxiPositions), parse.GetValue(taxiCalls), parse.GetValue(taxiPhones), ct);
     return 0;
 });
 root.Subcommands.Add(taxi);

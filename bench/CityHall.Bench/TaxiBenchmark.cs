@@ -19,7 +19,9 @@ namespace CityHall.Bench;
 /// first alone, then with 50 calls a second from signed-in riders, each rider cancelling once the first offer was
 /// made (so calls leave the queue as they would when a driver accepts). Printed: the positions' rate and latency, the
 /// calls' latency, the time from call to first offer (from the records: the offer's time less the call's), calls that
-/// got no offer, and whether any car held two offers at once. Then the matching itself, in this process on the same
+/// got no offer, and whether any car held two offers at once. Then the same over the hub: every car's phone connected
+/// to /hubs/taxi (one WebSocket each, <see cref="TaxiHubCars"/>), its positions as invocations answered when taken,
+/// alone and with the calls. Then the matching itself, in this process on the same
 /// city of cars: the batch's total pickup time against greedy nearest-first on the same batches, for a 0.5-s and a 2-s
 /// batch window.
 /// </summary>
@@ -28,7 +30,7 @@ public static partial class TaxiBenchmark
     // The city centre: every point in it is inside a Seoul district (calls outside are refused).
     private const double South = 37.50, North = 37.60, West = 126.90, East = 127.08;
 
-    public static async Task RunAsync(BenchOptions options, int drivers, int positionsPerSecond, int callsPerSecond, CancellationToken ct)
+    public static async Task RunAsync(BenchOptions options, int drivers, int positionsPerSecond, int callsPerSecond, int hubPhones, CancellationToken ct)
     {
         options.PrintHeader("taxi");
         await using var app = await AppProcess.StartAsync(options.Provider, options.Connection);
@@ -67,30 +69,55 @@ public static partial class TaxiBenchmark
         Console.WriteLine(alone);
 
         // Positions and calls together; riders cancel once their call had its first offer.
-        long firstCallId;
-        await using (var db = app.OpenDatabase()) firstCallId = await db.Set<TaxiCall>().Select(c => (long?)c.Id).MaxAsync(ct) ?? 0;
-        using var stopCancelling = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var canceller = CancelOfferedAsync(app, sessions, firstCallId, stopCancelling.Token);
         var random = new Random(20261206);
         var points = Enumerable.Range(0, riders).Select(_ => (Lat: South + random.NextDouble() * (North - South), Lon: West + random.NextDouble() * (East - West))).ToArray();
-        var positions = Load.RunOpenLoopAsync("positions (HTTP) with calls", positionsPerSecond, options.Phase, n => Report(n + (long)(positionsPerSecond * 70)), ct: ct);
-        var calls = Load.RunOpenLoopAsync("calls", callsPerSecond, options.Phase, async n =>
+        async Task WithCallsAsync(string name, Func<long, Task<bool>> report)
         {
-            var (client, token) = sessions[n];
-            var (lat, lon) = points[n];
-            using var response = await client.PostAsync("/taxi?handler=call", new FormUrlEncodedContent(
-            [
-                new("__RequestVerificationToken", token), new("Input.PickupAddress", "벤치 출발지"),
-                new("Input.Latitude", lat.ToString("0.000000", CultureInfo.InvariantCulture)), new("Input.Longitude", lon.ToString("0.000000", CultureInfo.InvariantCulture)),
-            ]), ct);
-            return response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.StartsWith("/taxi/calls/", StringComparison.Ordinal) == true;
-        }, ct: ct);
-        Console.WriteLine(await positions);
-        Console.WriteLine(await calls);
-        await Task.Delay(TimeSpan.FromSeconds(3), ct); // the last calls' first offers
-        await stopCancelling.CancelAsync();
-        await canceller;
-        await PrintOffersAsync(app, firstCallId, ct);
+            long firstCallId;
+            await using (var db = app.OpenDatabase()) firstCallId = await db.Set<TaxiCall>().Select(c => (long?)c.Id).MaxAsync(ct) ?? 0;
+            using var stopCancelling = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var canceller = CancelOfferedAsync(app, sessions, firstCallId, stopCancelling.Token);
+            var positions = Load.RunOpenLoopAsync(name, positionsPerSecond, options.Phase, report, ct: ct);
+            var calls = Load.RunOpenLoopAsync("calls", callsPerSecond, options.Phase, async n =>
+            {
+                var (client, token) = sessions[n];
+                var (lat, lon) = points[n];
+                using var response = await client.PostAsync("/taxi?handler=call", new FormUrlEncodedContent(
+                [
+                    new("__RequestVerificationToken", token), new("Input.PickupAddress", "벤치 출발지"),
+                    new("Input.Latitude", lat.ToString("0.000000", CultureInfo.InvariantCulture)), new("Input.Longitude", lon.ToString("0.000000", CultureInfo.InvariantCulture)),
+                ]), ct);
+                return response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.StartsWith("/taxi/calls/", StringComparison.Ordinal) == true;
+            }, ct: ct);
+            Console.WriteLine(await positions);
+            Console.WriteLine(await calls);
+            await Task.Delay(TimeSpan.FromSeconds(3), ct); // the last calls' first offers
+            await stopCancelling.CancelAsync();
+            await canceller;
+            await PrintOffersAsync(app, firstCallId, ct);
+        }
+        await WithCallsAsync("positions (HTTP) with calls", n => Report(n + (long)(positionsPerSecond * 70)));
+
+        // The same rate over the hub: phones connected (one WebSocket each), sharing with their token, then reporting. Each
+        // connection is an open file in the app and here, so fewer phones than cars (the open-file limit, 20,000 on this
+        // machine, caps one node's hub connections: ConnectionLimits), each reporting more often.
+        var connecting = Stopwatch.StartNew();
+        var phoneCount = Math.Min(hubPhones, cars.Length);
+        await using (var phones = await TaxiHubCars.ConnectAsync(app.BaseAddress, tokens[..phoneCount], parallel: 100, ct))
+        {
+            Console.WriteLine($"# {phones.Count:N0} phones connected to /hubs/taxi and sharing in {connecting.Elapsed.TotalSeconds:N1} s; the app holds {app.ResidentBytes() / 1048576.0:N0} MB resident");
+            phones.Reporting();
+            var offset = (long)phoneCount * 100; // past the HTTP phases' drift (about 40 reports a car), by a few hundred metres
+            Task<bool> HubReport(long n)
+            {
+                var i = (int)(n % phoneCount);
+                var drift = n / phoneCount * 0.00008; // about 9 m a report, now about every second: 32 km/h
+                return phones.ReportAsync(i, cars[i].Latitude + drift, cars[i].Longitude, DateTimeOffset.UtcNow, ct);
+            }
+            Console.WriteLine(await Load.RunOpenLoopAsync("positions (hub) warm-up", positionsPerSecond, TimeSpan.FromSeconds(5), n => HubReport(n + offset), ct: ct));
+            Console.WriteLine(await Load.RunOpenLoopAsync("positions (hub)", positionsPerSecond, options.Phase, n => HubReport(n + offset + positionsPerSecond * 5), ct: ct));
+            await WithCallsAsync("positions (hub) with calls", n => HubReport(n + offset + positionsPerSecond * 70));
+        }
 
         Console.WriteLine("# matching in this process (the app's Dispatcher and Assignment, a held clock), every offer accepted at once:");
         foreach (var window in new[] { 500, 2_000 })

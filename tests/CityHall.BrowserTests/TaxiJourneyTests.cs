@@ -88,6 +88,7 @@ public sealed class TaxiJourneyTests(BrowserFixture f)
 
         // The rider's page (told by the hub) shows the car coming.
         await rider.Locator("[data-assigned-car]").WaitForAsync();
+        await rider.Locator("[data-trip-map] .leaflet-container").WaitForAsync(); // and the map of it, drawn once a car is assigned
         await Axe.AssertNoViolationsAsync(rider);
 
         // The city's taxi operators see the car on a trip on their live map and in its figures.

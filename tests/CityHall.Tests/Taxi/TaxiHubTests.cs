@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using System.Threading.Channels;
@@ -100,6 +101,10 @@ public sealed partial class TaxiHubTests(CityHallApp app) : IClassFixture<CityHa
         at = at.AddSeconds(5);
         Assert.Equal(HttpStatusCode.NoContent, (await DrivingTests.ReportAsync(api, token, new { latitude = Lat + 0.003, longitude = Lon, at })).StatusCode);
         Assert.Equal(FormattableString.Invariant($"moved {Lat + 0.003:F4},{Lon:F4}"), await page.HearsAsync(m => m.StartsWith("moved", StringComparison.Ordinal)));
+        // The rider's page has the trip's map: the pickup, and the car where it was last seen.
+        var map = (await rider.GetPageAsync(tripPath)).QuerySelector("[data-trip-map]")!;
+        Assert.Equal((Lat.ToString("R", CultureInfo.InvariantCulture), (Lat + 0.003).ToString("R", CultureInfo.InvariantCulture)),
+            (map.GetAttribute("data-pickup-lat"), map.GetAttribute("data-car-lat")));
 
         // A safe-ride link's page hears the same, with no account.
         var sent = await rider.SubmitAsync(await rider.GetPageAsync(tripPath), [new("phone", "010-2222-3333")], "form[data-safe-ride]");

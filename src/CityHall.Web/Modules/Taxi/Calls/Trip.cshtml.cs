@@ -18,6 +18,8 @@ public sealed class TripModel(AppDbContext db, CallDesk desk, SafeRide safeRide,
     public TaxiDriver? Driver { get; private set; }
     public TaxiCompany? Company { get; private set; }
     public double? ArrivalSeconds { get; private set; }
+    /// <summary>The assigned car where it was last seen, while it is on its way or carrying the rider (the trip's map).</summary>
+    public DriverMap.Spot? Car { get; private set; }
     public bool IsOpen => CallDesk.Open.Contains(Call.State);
     /// <summary>The rider sees the forms; staff handling a problem reported about the trip (its case links here) read it only.</summary>
     public bool IsRider { get; private set; }
@@ -37,8 +39,12 @@ public sealed class TripModel(AppDbContext db, CallDesk desk, SafeRide safeRide,
         // A refusal from the last post (post, redirect, get) is shown in the page's usual error summary.
         if (Refusal is not null) ModelState.AddModelError(string.Empty, Refusal);
         if (await LoadAsync(id, ct) is { } missing) return missing;
-        if (Driver is not null && Call.State == TaxiCallState.Assigned && map.Find(Driver.Id) is { HasPosition: true } car)
-            ArrivalSeconds = times.Seconds(car.Latitude, car.Longitude, Call.PickupLatitude, Call.PickupLongitude, clock.GetUtcNow());
+        if (Driver is not null && SafeRide.Tracked.Contains(Call.State) && map.Find(Driver.Id) is { HasPosition: true } car)
+        {
+            Car = car;
+            if (Call.State == TaxiCallState.Assigned)
+                ArrivalSeconds = times.Seconds(car.Latitude, car.Longitude, Call.PickupLatitude, Call.PickupLongitude, clock.GetUtcNow());
+        }
         CanReportProblem = IsRider && Call.DriverId is not null && (Call.ProblemCase is not null || await cases.OffersAsync(options.CurrentValue.ProblemService, ct));
         return Page();
     }
