@@ -44,6 +44,13 @@ public sealed class TaxiOptions
     /// <summary>The largest driver's photo accepted, in bytes (it is re-encoded and shrunk).</summary>
     public long MaxPhotoBytes { get; set; } = 10 * 1024 * 1024;
 
+    /// <summary>
+    /// Whether the driver's page sends its positions over its hub connection (when up) rather than a request each. Off by
+    /// default: on this project's 2-core benchmark the hub held the same 14,000 a second with a higher tail and, beside 50
+    /// calls a second, slowed dispatch (docs/benchmarks.md, taxi); a city whose nodes have the cores may measure again.
+    /// </summary>
+    public bool PositionsOverHub { get; set; }
+
     /// <summary>A car whose last position is older than this is not offered a call.</summary>
     public int PositionFreshSeconds { get; set; } = 30;
 

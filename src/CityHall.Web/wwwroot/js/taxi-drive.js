@@ -9,12 +9,12 @@ if (box) {
   let latest = null;
   let sent = 0;
 
-  // While the page's hub connection is up (taxi-live.js) the fixes go over it, after one "share" with the token;
-  // otherwise, or when it fails, as a request each.
+  // Where the city chose it (data-over-hub), while the page's hub connection is up (taxi-live.js) the fixes go over it,
+  // after one "share" with the token; otherwise, or when it fails, as a request each.
   let hub = null;
   document.addEventListener('taxi:hub', async (e) => {
     hub = null;
-    if (!e.detail) return;
+    if (!e.detail || box.dataset.overHub !== 'true') return;
     try { await e.detail.invoke('Share', box.dataset.token); hub = e.detail; } catch { /* the requests carry on */ }
   });
   const taken = (fix) => {

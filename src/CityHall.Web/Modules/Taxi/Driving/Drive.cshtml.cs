@@ -8,7 +8,7 @@ namespace CityHall.Web.Modules.Taxi.Driving;
 /// steps join this page with dispatch.
 /// </summary>
 [Authorize]
-public sealed class DriveModel(DriverDuty duty, PositionTokens tokens, Calls.CallDesk desk, AppDbContext db, TimeProvider clock, IStringLocalizer<Text> t) : PageModel
+public sealed class DriveModel(DriverDuty duty, PositionTokens tokens, Microsoft.Extensions.Options.IOptionsMonitor<TaxiOptions> options, Calls.CallDesk desk, AppDbContext db, TimeProvider clock, IStringLocalizer<Text> t) : PageModel
 {
     public TaxiOffer? Offer { get; private set; }
     public TaxiCall? OfferedCall { get; private set; }
@@ -18,6 +18,8 @@ public sealed class DriveModel(DriverDuty duty, PositionTokens tokens, Calls.Cal
     public TaxiDriver? Driver { get; private set; }
     public TaxiCompany? Company { get; private set; }
     public string? PositionToken { get; private set; }
+    /// <summary>Whether the page sends positions over its hub connection (<see cref="TaxiOptions.PositionsOverHub"/>).</summary>
+    public bool PositionsOverHub => options.CurrentValue.PositionsOverHub;
     [TempData] public string? Refusal { get; set; }
     /// <summary>The offer and the trip, in short: the page replaces its live part when this changes.</summary>
     public string Version => $"{Offer?.Id}-{Trip?.Id}-{Trip?.State}";

@@ -33,9 +33,17 @@ public sealed class OnDutyDrivers(IServiceScopeFactory scopes, DriverMap map, IL
         }
     }
 
-    /// <summary>The drivers on a trip (a car assigned and the trip not ended), with its call.</summary>
-    public static async Task<Dictionary<long, long>> TripsAsync(AppDbContext db, CancellationToken ct, long? driverId = null) =>
-        await db.Set<TaxiCall>().AsNoTracking()
+    /// <summary>
+    /// The drivers on a trip (a car assigned and the trip not ended), with its call — the latest, should records ever hold
+    /// two (a reconciliation must not fail on one bad row, or it would fail every time).
+    /// </summary>
+    public static async Task<Dictionary<long, long>> TripsAsync(AppDbContext db, CancellationToken ct, long? driverId = null)
+    {
+        var trips = await db.Set<TaxiCall>().AsNoTracking()
             .Where(c => Calls.CallDesk.Open.Contains(c.State) && c.DriverId != null && (driverId == null || c.DriverId == driverId))
-            .Select(c => new { Driver = c.DriverId!.Value, c.Id }).ToDictionaryAsync(c => c.Driver, c => c.Id, ct);
+            .OrderBy(c => c.Id).Select(c => new { Driver = c.DriverId!.Value, c.Id }).ToListAsync(ct);
+        var byDriver = new Dictionary<long, long>();
+        foreach (var trip in trips) byDriver[trip.Driver] = trip.Id;
+        return byDriver;
+    }
 }
