@@ -62,6 +62,7 @@ public sealed class TaxiJourneyTests(BrowserFixture f)
         await Axe.AssertNoViolationsAsync(rider);
         await rider.ClickAsync("[data-services] a[href='/taxi']");
         await rider.WaitForURLAsync("**/taxi");
+        await rider.Locator("[data-map-picker] .leaflet-container").WaitForAsync(); // the pickup may also be tapped on the map
         await Axe.AssertNoViolationsAsync(rider);
         await rider.ClickAsync("[data-use-location]");
         await Assertions.Expect(rider.Locator("[data-latitude]")).Not.ToHaveValueAsync("");

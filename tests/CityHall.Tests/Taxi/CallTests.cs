@@ -168,4 +168,30 @@ public sealed class CallTests(CityHallApp app) : IClassFixture<CityHallApp>
         var rated = await app.WithDbAsync(db => db.Set<TaxiDriver>().AsNoTracking().SingleAsync(d => d.Id == driverId));
         Assert.Equal((1, 5), (rated.RatingCount, rated.RatingSum));
     }
+
+    [Fact]
+    public async Task A_pickup_typed_as_a_places_name_is_placed_there_and_a_name_many_places_share_is_not()
+    {
+        await app.WithDbAsync(async db =>
+        {
+            db.Add(new CityHall.Web.Modules.Places.Place { KindCode = "tourist-spot", NameKo = "택시시험 광장", NameEn = "Taxi Test Square", Latitude = 37.5700, Longitude = 126.9768, Source = "taxi-test", SourceId = "1" });
+            foreach (var (lat, id) in new[] { (37.5600, "2"), (37.5500, "3") })
+                db.Add(new CityHall.Web.Modules.Places.Place { KindCode = "restaurant", NameKo = "택시시험 분식", Latitude = lat, Longitude = 126.98, Source = "taxi-test", SourceId = id });
+            await db.SaveChangesAsync();
+        });
+        var rider = await app.SignedUpCitizenAsync();
+        var form = await rider.GetPageAsync("/taxi");
+        Assert.NotNull(form.QuerySelector("[data-map-picker][data-lat-input='pickup-latitude'][data-long-input='pickup-longitude']"));
+        Assert.NotNull(form.QuerySelector("input#pickup-latitude[name='Input.Latitude']"));
+
+        // The English name, in any case and spacing, places the pickup at the square.
+        var estimate = await Html.ParseAsync(await rider.SubmitAsync(form, new Dictionary<string, string> { ["Input.PickupAddress"] = "  taxi test   SQUARE " }, "form[data-call-form]"));
+        Assert.Empty(estimate.ErrorSummary());
+        Assert.Equal(("37.57", "126.9768"), (estimate.QuerySelector("input[name='Input.Latitude']")!.GetAttribute("value"), estimate.QuerySelector("input[name='Input.Longitude']")!.GetAttribute("value")));
+
+        // Two restaurants of one name are not a pickup: the rider is asked for more.
+        var shared = await Html.ParseAsync(await rider.SubmitAsync(form, new Dictionary<string, string> { ["Input.PickupAddress"] = "택시시험 분식" }, "form[data-call-form]"));
+        Assert.Single(shared.ErrorSummary());
+        Assert.False(await app.WithDbAsync(db => db.Set<TaxiCall>().AnyAsync(c => c.PickupAddress == "택시시험 분식")));
+    }
 }

@@ -1,17 +1,32 @@
 namespace CityHall.Web.Modules.Places.Contracts;
 
 /// <summary>
-/// A point for an address a citizen types, from the addresses the city already knows (no outside geocoder): how other
-/// modules place an address without a map (a taxi pickup typed on a phone without location).
+/// A point for an address or a place's name a citizen types, from what the city already knows (no outside geocoder):
+/// how other modules place an address without a map (a taxi pickup typed on a phone without location).
 /// </summary>
 public interface IAddressPoints
 {
-    /// <summary>The point, and whether only the street was known (the building number was not); null when nothing matched.</summary>
+    /// <summary>
+    /// The point of an address ("세종대로 110"; only the street when the building number is not known), else of the one
+    /// place the city lists by that whole name, in Korean or English ("서울역", "Seoul Station"); null when nothing
+    /// matched, or the name is many places' (a chain's branches).
+    /// </summary>
     Task<(double Latitude, double Longitude, bool StreetOnly)?> FindAsync(string address, CancellationToken ct = default);
 }
 
 internal sealed class AddressPoints(AppDbContext db) : IAddressPoints
 {
-    public async Task<(double Latitude, double Longitude, bool StreetOnly)?> FindAsync(string address, CancellationToken ct = default) =>
-        await AddressLookup.FindAsync(db, address, ct) is { } found ? (found.Latitude, found.Longitude, found.StreetOnly) : null;
+    public async Task<(double Latitude, double Longitude, bool StreetOnly)?> FindAsync(string address, CancellationToken ct = default)
+    {
+        if (await AddressLookup.FindAsync(db, address, ct) is { } found) return (found.Latitude, found.Longitude, found.StreetOnly);
+        var name = string.Join(' ', address.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (name.Length is < AddressLookup.MinLength or > AddressLookup.MaxLength) return null;
+        var lower = name.ToLowerInvariant();
+        // lower() in SQL, on both databases; string.Equals with a comparison would not translate.
+#pragma warning disable CA1862, CA1304, CA1311
+        var places = await db.Set<Place>().AsNoTracking().Where(p => p.NameKo == name || (p.NameEn != null && p.NameEn.ToLower() == lower))
+            .Select(p => new { p.Latitude, p.Longitude }).Take(2).ToListAsync(ct);
+#pragma warning restore CA1862, CA1304, CA1311
+        return places.Count == 1 ? (places[0].Latitude, places[0].Longitude, false) : null;
+    }
 }

@@ -13,8 +13,11 @@ namespace CityHall.Web.Modules.Taxi.Calls;
 /// Works without JavaScript (the address is placed from the addresses the city knows).
 /// </summary>
 [Authorize]
-public sealed class CallModel(CallDesk desk, IAddressPoints addresses, AppDbContext db, IOptions<TaxiOptions> options, IStringLocalizer<Text> t) : PageModel
+public sealed class CallModel(CallDesk desk, IAddressPoints addresses, AppDbContext db, IOptions<TaxiOptions> options,
+    IOptionsMonitor<CityHall.Web.Platform.City.CityOptions> city, IStringLocalizer<Text> t) : PageModel
 {
+    /// <summary>The city's map settings (the pickup's map).</summary>
+    public CityHall.Web.Platform.City.CityOptions City => city.CurrentValue;
     [BindProperty] public CallInput Input { get; set; } = new();
     public (int CarsNear, double? Seconds)? Estimated { get; private set; }
     public long? OpenCallId { get; private set; }
