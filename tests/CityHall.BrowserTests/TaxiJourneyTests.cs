@@ -94,10 +94,13 @@ public sealed class TaxiJourneyTests(BrowserFixture f)
 
         // The city's taxi operators see the car on a trip on their live map and in its figures.
         var operatorPage = await f.NewPageAsync(locale);
-        await Journeys.SignInAsStaffAsync(f, operatorPage, CityHall.Web.Platform.Identity.Roles.Official);
+        await Journeys.SignInAsStaffAsync(f, operatorPage, CityHall.Web.Platform.Identity.Roles.Official, department: "transport");
         await operatorPage.GotoAsync("/admin/taxi/map");
         await operatorPage.Locator("[data-taxi-map] .leaflet-container").WaitForAsync();
         Assert.NotEqual("0", await operatorPage.Locator("[data-kind='OnTrip']").GetAttributeAsync("data-count"));
+        await Axe.AssertNoViolationsAsync(operatorPage);
+        await operatorPage.GotoAsync("/admin/taxi/call-centre"); // the transport department's call-back queue
+        await operatorPage.Locator("[data-queue]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await Axe.AssertNoViolationsAsync(operatorPage);
         await operatorPage.Context.CloseAsync();
 

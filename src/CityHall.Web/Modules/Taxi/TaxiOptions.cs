@@ -51,6 +51,12 @@ public sealed class TaxiOptions
     /// </summary>
     public bool PositionsOverHub { get; set; }
 
+    /// <summary>
+    /// The department whose officials (with <see cref="TaxiModule.Operate"/>) answer the calls riders hand over to the call
+    /// centre when no car was found (<c>/admin/taxi/call-centre</c>): they see the rider's number, so not every official does.
+    /// </summary>
+    public string CallCentreDepartment { get; set; } = "transport";
+
     /// <summary>A car whose last position is older than this is not offered a call.</summary>
     public int PositionFreshSeconds { get; set; } = 30;
 

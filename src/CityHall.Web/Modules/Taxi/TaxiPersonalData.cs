@@ -19,7 +19,8 @@ public sealed class TaxiPersonalData(AppDbContext db, TaxiSync sync, Live.TaxiPu
         {
             c.Id, state = c.State.ToString(), c.CalledAt, c.PickupAddress, c.PickupLatitude, c.PickupLongitude, c.DestinationAddress, c.DestinationLatitude,
             c.DestinationLongitude, needs = c.Needs.ToString(), c.Language, c.AssignedAt, c.PickedUpAt, c.EndedAt, c.Fare, c.CancellationFee, c.Rating,
-            c.RatingComment, c.SafeRideSentAt, c.SafeRideTexts, c.ProblemCase, c.DetailsForgottenAt,
+            c.RatingComment, c.SafeRideSentAt, c.SafeRideTexts, c.ProblemCase, c.HandedOverAt, c.CallbackPhone, centreOutcome = c.CentreOutcome.ToString(),
+            c.CentreHandledAt, c.DetailsForgottenAt,
         }).ToListAsync(ct),
         driver = await db.Set<TaxiDriver>().AsNoTracking().Where(d => d.UserId == userId).Select(d => new
         {

@@ -120,7 +120,27 @@ public sealed class TaxiCall
     /// rider's erasure or <see cref="TaxiOptions.TripDetailsDays"/> after the call. Times, district and fare stay for the figures.
     /// </summary>
     public DateTime? DetailsForgottenAt { get; set; }
+    /// <summary>When the rider, told no car was found, asked the city's call centre to find one and call back (the call left dispatch).</summary>
+    public DateTime? HandedOverAt { get; set; }
+    /// <summary>The mobile number the call centre calls back (forgotten with the trip's details).</summary>
+    public string? CallbackPhone { get; set; }
+    /// <summary>What the call centre did, once an agent recorded it.</summary>
+    public CallCentreOutcome? CentreOutcome { get; set; }
+    public DateTime? CentreHandledAt { get; set; }
+    /// <summary>The agent's account.</summary>
+    public string? CentreHandledBy { get; set; }
     public int Revision { get; set; }
+}
+
+/// <summary>How the call centre answered a call handed over to it.</summary>
+public enum CallCentreOutcome
+{
+    /// <summary>Called back and a car was sent by phone (a car the centre found outside dispatch).</summary>
+    CarSent,
+    /// <summary>Called back; no car could be found.</summary>
+    NoCar,
+    /// <summary>The rider did not answer.</summary>
+    Unreachable,
 }
 
 public enum TaxiOfferOutcome { Accepted, Declined, Expired, Withdrawn }
@@ -196,6 +216,9 @@ internal sealed class TaxiConfiguration : IEntityTypeConfiguration<TaxiCompany>,
         e.Property(x => x.RatingComment).HasMaxLength(1000);
         e.Property(x => x.SafeRideTokenHash).HasMaxLength(32);
         e.Property(x => x.ProblemCase).HasMaxLength(32);
+        e.Property(x => x.CallbackPhone).HasMaxLength(20);
+        e.Property(x => x.CentreOutcome).HasConversion<string>().HasMaxLength(16);
+        e.Property(x => x.CentreHandledBy).HasMaxLength(64);
         e.Property(x => x.Revision).IsConcurrencyToken();
         e.HasIndex(x => new { x.RiderId, x.CalledAt });
         e.HasIndex(x => new { x.State, x.CalledAt });
@@ -203,6 +226,7 @@ internal sealed class TaxiConfiguration : IEntityTypeConfiguration<TaxiCompany>,
         e.HasIndex(x => x.CalledAt);
         e.HasIndex(x => x.SafeRideTokenHash);
         e.HasIndex(x => new { x.DetailsForgottenAt, x.CalledAt });
+        e.HasIndex(x => new { x.HandedOverAt, x.CentreOutcome });
     }
 
     public void Configure(EntityTypeBuilder<TaxiOffer> e)

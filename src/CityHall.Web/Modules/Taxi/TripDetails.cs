@@ -21,6 +21,7 @@ public static class TripDetails
             .SetProperty(c => c.DestinationLongitude, (double?)null)
             .SetProperty(c => c.RatingComment, (string?)null)
             .SetProperty(c => c.SafeRideTokenHash, (byte[]?)null)
+            .SetProperty(c => c.CallbackPhone, (string?)null)
             .SetProperty(c => c.DetailsForgottenAt, now), ct);
 }
 

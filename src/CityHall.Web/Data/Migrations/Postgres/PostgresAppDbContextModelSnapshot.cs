@@ -3628,11 +3628,26 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.Property<DateTime?>("AssignedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CallbackPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<DateTime>("CalledAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<long?>("CancellationFee")
                         .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("CentreHandledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CentreHandledBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("CentreOutcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("DestinationAddress")
                         .HasMaxLength(200)
@@ -3660,6 +3675,9 @@ namespace CityHall.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.Property<DateTime?>("FirstOfferAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("HandedOverAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Language")
@@ -3735,6 +3753,8 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.HasIndex("DetailsForgottenAt", "CalledAt");
 
                     b.HasIndex("DriverId", "CalledAt");
+
+                    b.HasIndex("HandedOverAt", "CentreOutcome");
 
                     b.HasIndex("RiderId", "CalledAt");
 

@@ -3519,11 +3519,26 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("AssignedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CallbackPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CalledAt")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("CancellationFee")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CentreHandledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CentreHandledBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CentreOutcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("DestinationAddress")
                         .HasMaxLength(200)
@@ -3551,6 +3566,9 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("FirstOfferAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HandedOverAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Language")
@@ -3626,6 +3644,8 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                     b.HasIndex("DetailsForgottenAt", "CalledAt");
 
                     b.HasIndex("DriverId", "CalledAt");
+
+                    b.HasIndex("HandedOverAt", "CentreOutcome");
 
                     b.HasIndex("RiderId", "CalledAt");
 

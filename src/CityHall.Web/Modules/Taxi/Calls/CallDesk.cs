@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace CityHall.Web.Modules.Taxi.Calls;
 
-public enum CallRefusal { None, OutsideCity, AlreadyCalling, TooLate, Expired, NotOffered, WrongStep, BadFare, BadRating, Changed }
+public enum CallRefusal { None, OutsideCity, AlreadyCalling, TooLate, Expired, NotOffered, WrongStep, BadFare, BadRating, Changed, BadPhone }
 
 /// <summary>What a rider asks for: where to be picked up, optionally where to go, and what the car must offer.</summary>
 public sealed record CallRequest(double Latitude, double Longitude, string? PickupAddress, double? DestinationLatitude, double? DestinationLongitude,
@@ -105,6 +105,25 @@ public sealed class CallDesk(AppDbContext db, TaxiSync sync, Live.TaxiPush push,
         call.Revision++;
         if (!await SavedAsync(ct)) return CallRefusal.Changed;
         sync.CallWidened(call);
+        push.CallChanged(call.Id);
+        return CallRefusal.None;
+    }
+
+    /// <summary>
+    /// The rider of a call no car was found for hands it to the city's call centre, which calls back on a mobile number
+    /// (<see cref="Admin.CallCentreModel"/>): the call leaves dispatch (its open offer withdrawn) and ends as "no car".
+    /// </summary>
+    public async Task<CallRefusal> HandOverAsync(TaxiCall call, string? phone, CancellationToken ct)
+    {
+        if (call.State != TaxiCallState.Waiting || call.NoCarSince is null) return CallRefusal.WrongStep;
+        if (Fleet.FleetRules.MobilePhone(phone) is not { } number) return CallRefusal.BadPhone;
+        var now = clock.GetUtcNow().UtcDateTime;
+        (call.State, call.EndedAt, call.HandedOverAt, call.CallbackPhone) = (TaxiCallState.NoCar, now, now, number);
+        call.Revision++;
+        if (!await SavedAsync(ct)) return CallRefusal.Changed; // a car accepted at this moment
+        await db.Set<TaxiOffer>().Where(o => o.CallId == call.Id && o.Outcome == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(o => o.Outcome, TaxiOfferOutcome.Withdrawn).SetProperty(o => o.AnsweredAt, now), ct);
+        sync.CallClosed(call.Id);
         push.CallChanged(call.Id);
         return CallRefusal.None;
     }

@@ -25,6 +25,10 @@ public sealed class TripModel(AppDbContext db, CallDesk desk, SafeRide safeRide,
     public bool IsRider { get; private set; }
     public bool CanReportProblem { get; private set; }
     public bool CanWiden => IsRider && Call.State == TaxiCallState.Waiting && Call.NoCarSince is not null && Call.SearchRadiusMeters < options.CurrentValue.WidenedRadiusMeters;
+    /// <summary>Told no car was found: the rider may hand the call to the call centre.</summary>
+    public bool CanHandOver => IsRider && Call.State == TaxiCallState.Waiting && Call.NoCarSince is not null;
+    /// <summary>The number the call-centre form starts with: the one the rider verified on their account, if any.</summary>
+    public string? VerifiedPhone { get; private set; }
     public bool CanSendSafeRide => IsRider && SafeRide.Tracked.Contains(Call.State) && Call.SafeRideTexts < options.CurrentValue.SafeRideTextsPerCall;
     public TaxiOptions Settings => options.CurrentValue;
     /// <summary>What the live part of the page shows, in short: the page replaces it when this changes.</summary>
@@ -45,6 +49,8 @@ public sealed class TripModel(AppDbContext db, CallDesk desk, SafeRide safeRide,
             if (Call.State == TaxiCallState.Assigned)
                 ArrivalSeconds = times.Seconds(car.Latitude, car.Longitude, Call.PickupLatitude, Call.PickupLongitude, clock.GetUtcNow());
         }
+        if (CanHandOver)
+            VerifiedPhone = await db.Users.AsNoTracking().Where(u => u.Id == Call.RiderId && u.PhoneNumberConfirmed).Select(u => u.PhoneNumber).FirstOrDefaultAsync(ct);
         CanReportProblem = IsRider && Call.DriverId is not null && (Call.ProblemCase is not null || await cases.OffersAsync(options.CurrentValue.ProblemService, ct));
         return Page();
     }
@@ -80,6 +86,16 @@ public sealed class TripModel(AppDbContext db, CallDesk desk, SafeRide safeRide,
     {
         if (await LoadAsync(id, ct, tracked: true) is { } missing) return missing;
         var refusal = await desk.WidenAsync(Call, ct);
+        if (refusal != CallRefusal.None) Refusal = t[$"Taxi.Call.Refused.{refusal}"];
+        return Redirect($"/taxi/calls/{id}");
+    }
+
+    /// <summary>No car found: the rider asks the call centre to call back on a mobile number.</summary>
+    [EnableRateLimiting(RateLimits.CitizenWrite)]
+    public async Task<IActionResult> OnPostHandOverAsync(long id, string? phone, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct, tracked: true) is { } missing) return missing;
+        var refusal = await desk.HandOverAsync(Call, phone, ct);
         if (refusal != CallRefusal.None) Refusal = t[$"Taxi.Call.Refused.{refusal}"];
         return Redirect($"/taxi/calls/{id}");
     }
