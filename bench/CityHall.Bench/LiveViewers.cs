@@ -20,7 +20,6 @@ namespace CityHall.Bench;
 /// </summary>
 public static class LiveViewers
 {
-    private const byte RecordSeparator = 0x1e;
     private static readonly byte[] MarkerPrefix = "BENCHMARK-M"u8.ToArray();
     private static readonly byte[] SnapshotTarget = "\"target\":\"Snapshot\""u8.ToArray();
     private static readonly byte[] AtField = "\"at\":\""u8.ToArray();
@@ -37,18 +36,7 @@ public static class LiveViewers
 
     public static async Task<int> RunAsync(Uri hub, long eventId, int count, string source, string device, int parallel, CancellationToken ct)
     {
-        var handler = new SocketsHttpHandler
-        {
-            ConnectCallback = async (context, token) =>
-            {
-                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                socket.Bind(new IPEndPoint(IPAddress.Parse(source), 0));
-                await socket.ConnectAsync(context.DnsEndPoint, token);
-                return new NetworkStream(socket, ownsSocket: true);
-            },
-            PooledConnectionLifetime = TimeSpan.Zero,
-        };
-        var invoker = new HttpMessageInvoker(handler);
+        var invoker = SignalRSockets.FromSource(source);
         var viewers = Enumerable.Range(0, count).Select(_ => new Viewer()).ToArray();
         int refused = 0, failed = 0;
         // Heartbeats from the start (a viewer connected early is not silent through the whole connection
@@ -170,34 +158,8 @@ public static class LiveViewers
 
     private static async Task ReceiveAsync(Viewer v, CancellationToken ct)
     {
-        var buffer = new byte[8192];
-        var message = new ArrayBufferWriter<byte>(8192);
-        try
-        {
-            while (!ct.IsCancellationRequested)
-            {
-                var result = await v.Socket.ReceiveAsync(buffer, ct);
-                if (result.MessageType == WebSocketMessageType.Close) break;
-                message.Write(buffer.AsSpan(0, result.Count));
-                if (!result.EndOfMessage) continue;
-                var received = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-                foreach (var record in Split(message.WrittenMemory)) Handle(v, record.Span, received);
-                message.ResetWrittenCount();
-            }
-        }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException) { }
+        await SignalRSockets.ReadRecordsAsync(v.Socket, record => Handle(v, record.Span, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), ct);
         v.Open = false;
-    }
-
-    private static IEnumerable<ReadOnlyMemory<byte>> Split(ReadOnlyMemory<byte> frame)
-    {
-        var start = 0;
-        for (var i = 0; i < frame.Length; i++)
-        {
-            if (frame.Span[i] != RecordSeparator) continue;
-            yield return frame[start..i];
-            start = i + 1;
-        }
     }
 
     private static void Handle(Viewer v, ReadOnlySpan<byte> record, long receivedAt)

@@ -18,7 +18,6 @@ namespace CityHall.Bench;
 /// </summary>
 public sealed class TaxiHubCars : IAsyncDisposable
 {
-    private const byte RecordSeparator = 0x1e;
     private const int PerSourceAddress = 20_000;
 
     private sealed class Phone(ClientWebSocket socket)
@@ -41,7 +40,7 @@ public sealed class TaxiHubCars : IAsyncDisposable
     public static async Task<TaxiHubCars> ConnectAsync(Uri baseAddress, IReadOnlyList<string> tokens, int parallel, CancellationToken ct)
     {
         var hub = new UriBuilder(baseAddress) { Scheme = baseAddress.Scheme == "https" ? "wss" : "ws", Path = "/hubs/taxi" }.Uri;
-        var invokers = Enumerable.Range(0, (tokens.Count + PerSourceAddress - 1) / PerSourceAddress).Select(a => Invoker($"127.0.0.{2 + a}")).ToArray();
+        var invokers = Enumerable.Range(0, (tokens.Count + PerSourceAddress - 1) / PerSourceAddress).Select(a => SignalRSockets.FromSource($"127.0.0.{2 + a}")).ToArray();
         var phones = new Phone[tokens.Count];
         var cars = new TaxiHubCars(phones);
         _ = cars.KeepAliveAsync(); // until the reports start, the server hears something every 15 s (it drops a silent client at 30)
@@ -90,18 +89,6 @@ public sealed class TaxiHubCars : IAsyncDisposable
         return phone;
     }
 
-    private static HttpMessageInvoker Invoker(string source) => new(new SocketsHttpHandler
-    {
-        ConnectCallback = async (context, token) =>
-        {
-            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            socket.Bind(new IPEndPoint(IPAddress.Parse(source), 0));
-            await socket.ConnectAsync(context.DnsEndPoint, token);
-            return new NetworkStream(socket, ownsSocket: true);
-        },
-        PooledConnectionLifetime = TimeSpan.Zero,
-    });
-
     private static async Task SendAsync(Phone phone, byte[] message, CancellationToken ct)
     {
         await phone.Sending.WaitAsync(ct);
@@ -121,28 +108,8 @@ public sealed class TaxiHubCars : IAsyncDisposable
 
     private static async Task ReceiveAsync(Phone phone, CancellationToken ct)
     {
-        var buffer = new byte[4096];
-        var message = new ArrayBufferWriter<byte>(4096);
-        try
-        {
-            while (!ct.IsCancellationRequested)
-            {
-                var result = await phone.Socket.ReceiveAsync(buffer, ct);
-                if (result.MessageType == WebSocketMessageType.Close) break;
-                message.Write(buffer.AsSpan(0, result.Count));
-                if (!result.EndOfMessage) continue;
-                var frame = message.WrittenMemory;
-                var start = 0;
-                for (var i = 0; i < frame.Length; i++)
-                {
-                    if (frame.Span[i] != RecordSeparator) continue;
-                    Complete(phone, frame.Span[start..i]);
-                    start = i + 1;
-                }
-                message.ResetWrittenCount();
-            }
-        }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException or JsonException) { }
+        try { await SignalRSockets.ReadRecordsAsync(phone.Socket, record => Complete(phone, record.Span), ct); }
+        catch (JsonException) { }
         foreach (var pending in phone.Pending.Values) pending.TrySetResult(false);
     }
 
