@@ -40,21 +40,6 @@ function drawMap(placeMap) {
   if (points.length > 1) map.fitBounds(points, { maxZoom: 17, padding: [24, 24] });
 }
 
-/** Leaflet's styles and script, fetched when a map is first wanted. */
-function loadLeaflet(placeMap) {
-  return new Promise((resolve, reject) => {
-    const css = document.createElement('link');
-    css.rel = 'stylesheet';
-    css.href = placeMap.dataset.leafletCss;
-    document.head.append(css);
-    const script = document.createElement('script');
-    script.src = placeMap.dataset.leafletJs;
-    script.onload = resolve;
-    script.onerror = reject;
-    document.head.append(script);
-  });
-}
-
 const placeMap = document.querySelector('[data-place-map]');
 if (placeMap && placeMap.classList.contains('ch-scripted') && !window.L) placeMap.hidden = true;
 if (placeMap && window.L) drawMap(placeMap);
@@ -62,7 +47,7 @@ else if (placeMap && placeMap.dataset.leafletJs) {
   // Leaflet and the map's tiles weigh more than the rest of the page: on a wide screen the map comes
   // beside the list at once; on a phone the list comes first and the map when asked for.
   const button = document.querySelector('[data-show-map]');
-  const show = () => loadLeaflet(placeMap).then(() => drawMap(placeMap), () => { if (button) button.hidden = false; });
+  const show = () => window.loadLeaflet(placeMap).then(() => drawMap(placeMap), () => { if (button) button.hidden = false; });
   if (!button || matchMedia('(min-width: 64em)').matches) show();
   else {
     button.hidden = false;

@@ -9,7 +9,6 @@
   let last = box.dataset.carLat ? [Number(box.dataset.carLat), Number(box.dataset.carLong)] : null;
   let car = null;
   let map = null;
-  let loading = false;
   const placeCar = () => {
     if (!map || !last) return;
     if (car) car.setLatLng(last);
@@ -28,17 +27,7 @@
 
   function show() {
     if (map) { box.hidden = false; return; }
-    if (loading) return;
-    loading = true;
-    const css = document.createElement('link');
-    css.rel = 'stylesheet';
-    css.href = box.dataset.leafletCss;
-    document.head.append(css);
-    const script = document.createElement('script');
-    script.src = box.dataset.leafletJs;
-    script.onload = draw;
-    script.onerror = () => { box.hidden = true; };
-    document.head.append(script);
+    window.loadLeaflet(box).then(() => { if (!map) draw(); }, () => { box.hidden = true; });
   }
 
   // A car named in the live part: on its way or on the trip. Otherwise (waiting, ended) there is nothing to show.
