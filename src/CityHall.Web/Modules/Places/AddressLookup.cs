@@ -17,14 +17,36 @@ public static class AddressLookup
 
     public static async Task<Found?> FindAsync(AppDbContext db, string address, CancellationToken ct)
     {
-        var text = string.Join(' ', address.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (text.Length is < MinLength or > MaxLength) return null;
+        if (Clean(address) is not { } text) return null;
         if (await MiddleOfAsync(db, text, ct) is { } exact) return exact;
         // "세종대로 175" → "세종대로": the street, when the building is not known.
         var lastSpace = text.LastIndexOf(' ');
         if (lastSpace > 0 && text[(lastSpace + 1)..].Any(char.IsDigit) && await MiddleOfAsync(db, text[..lastSpace], ct) is { } street)
             return street with { StreetOnly = true };
         return null;
+    }
+
+    /// <summary>
+    /// The point of the one place listed under this whole name, in Korean or English in any case ("서울역", "seoul
+    /// station"); null when none is, or several are (a chain's branches are no one point).
+    /// </summary>
+    public static async Task<Found?> PlaceNamedAsync(AppDbContext db, string name, CancellationToken ct)
+    {
+        if (Clean(name) is not { } text) return null;
+        var lower = text.ToLowerInvariant();
+        // lower() in SQL, on both databases; string.Equals with a comparison would not translate.
+#pragma warning disable CA1862, CA1304, CA1311
+        var places = await db.Set<Place>().AsNoTracking().Where(p => p.NameKo == text || (p.NameEn != null && p.NameEn.ToLower() == lower))
+            .Select(p => new { p.Latitude, p.Longitude }).Take(2).ToListAsync(ct);
+#pragma warning restore CA1862, CA1304, CA1311
+        return places.Count == 1 ? new Found(places[0].Latitude, places[0].Longitude, 1, false) : null;
+    }
+
+    /// <summary>The text with its spaces made single, or null when too short or too long to look up.</summary>
+    private static string? Clean(string text)
+    {
+        var clean = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return clean.Length is < MinLength or > MaxLength ? null : clean;
     }
 
     private static async Task<Found?> MiddleOfAsync(AppDbContext db, string text, CancellationToken ct)

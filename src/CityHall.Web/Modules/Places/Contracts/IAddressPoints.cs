@@ -16,17 +16,7 @@ public interface IAddressPoints
 
 internal sealed class AddressPoints(AppDbContext db) : IAddressPoints
 {
-    public async Task<(double Latitude, double Longitude, bool StreetOnly)?> FindAsync(string address, CancellationToken ct = default)
-    {
-        if (await AddressLookup.FindAsync(db, address, ct) is { } found) return (found.Latitude, found.Longitude, found.StreetOnly);
-        var name = string.Join(' ', address.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (name.Length is < AddressLookup.MinLength or > AddressLookup.MaxLength) return null;
-        var lower = name.ToLowerInvariant();
-        // lower() in SQL, on both databases; string.Equals with a comparison would not translate.
-#pragma warning disable CA1862, CA1304, CA1311
-        var places = await db.Set<Place>().AsNoTracking().Where(p => p.NameKo == name || (p.NameEn != null && p.NameEn.ToLower() == lower))
-            .Select(p => new { p.Latitude, p.Longitude }).Take(2).ToListAsync(ct);
-#pragma warning restore CA1862, CA1304, CA1311
-        return places.Count == 1 ? (places[0].Latitude, places[0].Longitude, false) : null;
-    }
+    public async Task<(double Latitude, double Longitude, bool StreetOnly)?> FindAsync(string address, CancellationToken ct = default) =>
+        (await AddressLookup.FindAsync(db, address, ct) ?? await AddressLookup.PlaceNamedAsync(db, address, ct)) is { } found
+            ? (found.Latitude, found.Longitude, found.StreetOnly) : null;
 }

@@ -82,12 +82,7 @@ public sealed class CallDesk(AppDbContext db, TaxiSync sync, Live.TaxiPush push,
         call.Revision++;
         // Guarded by the call's revision: a car accepting at the same moment makes this a refusal, nothing cancelled.
         if (!await SavedAsync(ct)) return CallRefusal.Changed;
-        if (wasWaiting)
-        {
-            await db.Set<TaxiOffer>().Where(o => o.CallId == call.Id && o.Outcome == null)
-                .ExecuteUpdateAsync(u => u.SetProperty(o => o.Outcome, TaxiOfferOutcome.Withdrawn).SetProperty(o => o.AnsweredAt, now), ct);
-            sync.CallClosed(call.Id);
-        }
+        if (wasWaiting) await LeaveDispatchAsync(call.Id, now, ct);
         else if (call.DriverId is { } driver) sync.DriverState(driver, DriverState.Free);
         push.CallChanged(call.Id, call.DriverId);
         return CallRefusal.None;
@@ -121,11 +116,17 @@ public sealed class CallDesk(AppDbContext db, TaxiSync sync, Live.TaxiPush push,
         (call.State, call.EndedAt, call.HandedOverAt, call.CallbackPhone) = (TaxiCallState.NoCar, now, now, number);
         call.Revision++;
         if (!await SavedAsync(ct)) return CallRefusal.Changed; // a car accepted at this moment
-        await db.Set<TaxiOffer>().Where(o => o.CallId == call.Id && o.Outcome == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(o => o.Outcome, TaxiOfferOutcome.Withdrawn).SetProperty(o => o.AnsweredAt, now), ct);
-        sync.CallClosed(call.Id);
+        await LeaveDispatchAsync(call.Id, now, ct);
         push.CallChanged(call.Id);
         return CallRefusal.None;
+    }
+
+    /// <summary>A waiting call that ended (cancelled, handed over) leaves dispatch: its open offer withdrawn, every node told.</summary>
+    private async Task LeaveDispatchAsync(long callId, DateTime now, CancellationToken ct)
+    {
+        await db.Set<TaxiOffer>().Where(o => o.CallId == callId && o.Outcome == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(o => o.Outcome, TaxiOfferOutcome.Withdrawn).SetProperty(o => o.AnsweredAt, now), ct);
+        sync.CallClosed(callId);
     }
 
     /// <summary>The driver's open offer, if any (what their page shows).</summary>

@@ -24,9 +24,9 @@ public sealed class TripModel(AppDbContext db, CallDesk desk, SafeRide safeRide,
     /// <summary>The rider sees the forms; staff handling a problem reported about the trip (its case links here) read it only.</summary>
     public bool IsRider { get; private set; }
     public bool CanReportProblem { get; private set; }
-    public bool CanWiden => IsRider && Call.State == TaxiCallState.Waiting && Call.NoCarSince is not null && Call.SearchRadiusMeters < options.CurrentValue.WidenedRadiusMeters;
-    /// <summary>Told no car was found: the rider may hand the call to the call centre.</summary>
+    /// <summary>Told no car was found yet: the rider may look further (once) or hand the call to the call centre.</summary>
     public bool CanHandOver => IsRider && Call.State == TaxiCallState.Waiting && Call.NoCarSince is not null;
+    public bool CanWiden => CanHandOver && Call.SearchRadiusMeters < options.CurrentValue.WidenedRadiusMeters;
     /// <summary>The number the call-centre form starts with: the one the rider verified on their account, if any.</summary>
     public string? VerifiedPhone { get; private set; }
     public bool CanSendSafeRide => IsRider && SafeRide.Tracked.Contains(Call.State) && Call.SafeRideTexts < options.CurrentValue.SafeRideTextsPerCall;

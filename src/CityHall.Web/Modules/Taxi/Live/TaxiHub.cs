@@ -38,12 +38,12 @@ public sealed class TaxiHub : Hub<ITaxiClient>
 
     /// <summary>The signed-in driver's phone: offers and changes to their trip.</summary>
     [Authorize]
-    public async Task Drive(AppDbContext db)
+    public async Task Drive(DriverDuty duty)
     {
-        var userId = Context.User?.FindFirstValue(ClaimTypes.NameIdentifier);
-        var driverId = await db.Set<TaxiDriver>().AsNoTracking().Where(d => d.UserId == userId && d.Active).Select(d => (long?)d.Id)
-            .FirstOrDefaultAsync(Context.ConnectionAborted) ?? throw new HubException("not-a-driver");
-        await Groups.AddToGroupAsync(Context.ConnectionId, DriverGroup(driverId), Context.ConnectionAborted);
+        if (Context.User?.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId
+            || await duty.FindByUserAsync(userId, Context.ConnectionAborted) is not { Active: true } driver)
+            throw new HubException("not-a-driver");
+        await Groups.AddToGroupAsync(Context.ConnectionId, DriverGroup(driver.Id), Context.ConnectionAborted);
     }
 
     /// <summary>The rider's own open call (anyone else's, or one that has ended, is refused alike).</summary>
