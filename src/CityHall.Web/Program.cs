@@ -1,6 +1,7 @@
 using CityHall.Web.Modules.Accounts;
 using CityHall.Web.Modules.Admin;
 using CityHall.Web.Modules.Broadcasts;
+using CityHall.Web.Modules.CityNetwork;
 using CityHall.Web.Modules.Decisions;
 using CityHall.Web.Modules.Inclusion;
 using CityHall.Web.Modules.LiveEvents;
@@ -29,6 +30,7 @@ builder.AddOpenData();
 builder.AddInclusion();
 builder.AddLiveEvents();
 builder.AddTaxi();
+builder.AddCityNetwork();
 
 var app = builder.Build();
 
@@ -48,6 +50,7 @@ app.MapNews();
 app.MapOpenData();
 app.MapLiveEvents();
 app.MapTaxi();
+app.MapCityNetwork();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

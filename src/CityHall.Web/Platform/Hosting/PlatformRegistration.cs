@@ -37,6 +37,7 @@ public static class PlatformRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CityClock>();
         services.AddSingleton<DistrictMap>();
+        services.AddSingleton<Countries>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<SectorLinks>();
         services.AddCitySearch(configuration);

@@ -68,7 +68,7 @@ public sealed class ApplicationModel(ApplicationIntake intake, Fulfilment.Fulfil
         var g = Given;
         static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
         var kind = Current.Programme.Fulfilment;
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Given.", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
+        ModelState.Forget("Given.");
         switch (kind)
         {
             case FulfilmentKind.Delivery:
@@ -93,13 +93,13 @@ public sealed class ApplicationModel(ApplicationIntake intake, Fulfilment.Fulfil
                 break;
         }
         if (g.Notes?.Length > 1000) ModelState.AddModelError("Given.Notes", t["Inclusion.Admin.ReasonTooLong"]);
-        EvidenceFile? receipt = null;
+        UploadedDocument? receipt = null;
         if (Receipt is not null && kind == FulfilmentKind.Delivery)
         {
             var limit = options.CurrentValue.MaxDocumentBytes;
-            var (file, problem) = await EvidenceFiles.ReadAsync(Receipt, limit, HttpContext.RequestAborted);
+            var (file, problem) = await UploadedDocuments.ReadAsync(Receipt, limit, HttpContext.RequestAborted);
             if (problem is { } p)
-                ModelState.AddModelError(nameof(Receipt), p == EvidenceProblem.TooLarge ? t["Inclusion.Error.UploadTooLarge", limit / (1024 * 1024)] : t[$"Inclusion.Error.Upload{p}"]);
+                ModelState.AddModelError(nameof(Receipt), p == DocumentProblem.TooLarge ? t["Inclusion.Error.UploadTooLarge", limit / (1024 * 1024)] : t[$"Inclusion.Error.Upload{p}"]);
             receipt = file;
         }
         if (!ModelState.IsValid) return Page();

@@ -27,7 +27,7 @@ public sealed class FulfilmentModel(ApplicationIntake intake, AppDbContext db, A
     {
         if (await LoadAsync(code) is { } missing) return missing;
         if (Terms.Programme.Fulfilment != FulfilmentKind.ClassSeat) return NotFound();
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("NewSlots.", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
+        ModelState.Forget("NewSlots.");
         var c = NewClass;
         if (string.IsNullOrWhiteSpace(c.TitleKo) || string.IsNullOrWhiteSpace(c.TitleEn)) ModelState.AddModelError("NewClass.TitleKo", t["Inclusion.Classes.Error.Title"]);
         if (string.IsNullOrWhiteSpace(c.Site)) ModelState.AddModelError("NewClass.Site", t["Inclusion.Classes.Error.Site"]);
@@ -60,7 +60,7 @@ public sealed class FulfilmentModel(ApplicationIntake intake, AppDbContext db, A
     {
         if (await LoadAsync(code) is { } missing) return missing;
         if (Terms.Programme.Fulfilment != FulfilmentKind.Appointment) return NotFound();
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("NewClass.", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
+        ModelState.Forget("NewClass.");
         var s = NewSlots;
         var modes = Request.Form["NewSlots.Modes"].Select(m => Enum.TryParse<AppointmentMode>(m, out var mode) ? mode : (AppointmentMode?)null).ToList();
         if (s.Start is null) ModelState.AddModelError("NewSlots.Start", t["Inclusion.Slots.Error.Start"]);

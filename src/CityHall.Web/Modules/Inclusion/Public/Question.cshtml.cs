@@ -159,9 +159,9 @@ public sealed class QuestionModel(ApplicationIntake intake, AppDbContext db, IOp
                 ModelState.AddModelError(nameof(Upload), t["Inclusion.Error.TooManyDocuments", limits.MaxDocuments]);
             else
             {
-                var (file, problem) = await EvidenceFiles.ReadAsync(Upload, limits.MaxDocumentBytes, ct);
+                var (file, problem) = await UploadedDocuments.ReadAsync(Upload, limits.MaxDocumentBytes, ct);
                 if (problem is { } p)
-                    ModelState.AddModelError(nameof(Upload), p == EvidenceProblem.TooLarge
+                    ModelState.AddModelError(nameof(Upload), p == DocumentProblem.TooLarge
                         ? t["Inclusion.Error.UploadTooLarge", limits.MaxDocumentBytes / (1024 * 1024)] : t[$"Inclusion.Error.Upload{p}"]);
                 else if (requirement is not null)
                 {

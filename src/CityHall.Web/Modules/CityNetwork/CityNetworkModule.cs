@@ -1,0 +1,44 @@
+using CityHall.Web.Platform.Modules;
+using CityHall.Web.Platform.OpenData;
+
+namespace CityHall.Web.Modules.CityNetwork;
+
+/// <summary>
+/// The network of cities whose secretariat this city hosts (Seoul: WeGO, founded 2010): members and how they join,
+/// the governing bodies and their decisions, and the public directory with its world map. English first on its public
+/// pages: the network works in English, and its members' names are kept in their own scripts beside it.
+/// </summary>
+public static class CityNetworkModule
+{
+    /// <summary>The secretariat's work: members, applications, fees, governance (with the secretariat's department, see the options).</summary>
+    public const string Manage = "network.manage";
+
+    public static WebApplicationBuilder AddCityNetwork(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<CityNetworkOptions>(builder.Configuration.GetSection(CityNetworkOptions.Section));
+        services.AddModule(new ModuleDescriptor
+        {
+            Name = "CityNetwork",
+            Enabled = builder.Configuration.GetValue($"{CityNetworkOptions.Section}:Enabled", true),
+            Permissions = [new(Manage, "Permission.ManageNetwork", Roles.Official)],
+            AdminMenu = [new("Admin.Menu.Network", "/admin/network", Manage, 700)],
+            SectorServices =
+            [
+                new("administration", "network-members", "Network.Sector.Members.Title", "Network.Sector.Members.Summary", "/network/members", "ico_global", 60),
+                new("administration", "network-join", "Network.Sector.Join.Title", "Network.Sector.Join.Summary", "/network/join", "ico_write", 61),
+            ],
+        });
+        services.AddScoped<Members.MemberAdmission>();
+        services.AddScoped<Governance.DecisionRecording>();
+        services.AddScoped<IPersonalDataContributor, Members.NetworkPersonalData>();
+        services.AddOpenDataSource<Members.MembersOpenData>();
+        return builder;
+    }
+
+    public static WebApplication MapCityNetwork(this WebApplication app)
+    {
+        Members.MemberLogos.Map(app);
+        return app;
+    }
+}

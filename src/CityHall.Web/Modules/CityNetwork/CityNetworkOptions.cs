@@ -1,0 +1,59 @@
+using CityHall.Web.Modules.CityNetwork.Members;
+using CityHall.Web.Platform.City;
+
+namespace CityHall.Web.Modules.CityNetwork;
+
+/// <summary>The "CityNetwork" configuration section: the network of cities this city hosts the secretariat of (WeGO for Seoul).</summary>
+public sealed class CityNetworkOptions
+{
+    public const string Section = "CityNetwork";
+
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>The network's name as the pages say it.</summary>
+    public LocalizedText Name { get; set; } = new() { Ko = "세계도시전자정부협의체(WeGO)", En = "World Smart Sustainable Cities Organization (WeGO)" };
+
+    /// <summary>
+    /// The department whose officials (with <see cref="CityNetworkModule.Manage"/>) run the secretariat: they read
+    /// applications, contacts and letters, which is why not every official does.
+    /// </summary>
+    public string SecretariatDepartment { get; set; } = "digital-policy";
+
+    /// <summary>The network's regions (a member belongs to one; a member may host its regional office).</summary>
+    public List<NetworkRegion> Regions { get; set; } = [];
+
+    /// <summary>The yearly fee of each type of membership, in <see cref="FeeCurrency"/> (0: no fee).</summary>
+    public Dictionary<MembershipType, decimal> Fees { get; set; } = new()
+    {
+        [MembershipType.Full] = 5_000m, [MembershipType.Associate] = 2_000m, [MembershipType.Friendship] = 0m, [MembershipType.Corporate] = 3_000m,
+    };
+
+    /// <summary>The currency fees are set and paid in (ISO 4217).</summary>
+    public string FeeCurrency { get; set; } = "USD";
+
+    /// <summary>The largest signed letter (PDF or a scan) an application may carry, in bytes.</summary>
+    public long MaxLetterBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>The largest logo accepted, in bytes (it is re-encoded and shrunk).</summary>
+    public long MaxLogoBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>Seats of the Executive Committee held at one time.</summary>
+    public int ExecutiveCommitteeSeats { get; set; } = 20;
+
+    /// <summary>Years between two ordinary General Assemblies.</summary>
+    public int GeneralAssemblyYears { get; set; } = 3;
+
+    /// <summary>Share of those entitled to vote (in percent) who must vote for a governing body's decision to count.</summary>
+    public int QuorumPercent { get; set; } = 50;
+
+    public decimal FeeFor(MembershipType type) => Fees.GetValueOrDefault(type);
+
+    public NetworkRegion? Region(string? code) => Regions.FirstOrDefault(r => string.Equals(r.Code, code, StringComparison.Ordinal));
+}
+
+/// <summary>A region of the network: its code and names.</summary>
+public sealed class NetworkRegion
+{
+    public string Code { get; set; } = "";
+    public LocalizedText Name { get; set; } = new();
+}

@@ -1,0 +1,33 @@
+namespace CityHall.Web.Modules.CityNetwork.Members;
+
+/// <summary>
+/// What the network keeps about a person: the applications they made (with the contact they gave) and the members they
+/// represent. When the account goes, applications still waiting or returned go with it; an admitted one is the
+/// member's record of joining and stays, without the link to the account or the contact's email and phone;
+/// representing ends.
+/// </summary>
+public sealed class NetworkPersonalData(AppDbContext db) : IPersonalDataContributor
+{
+    public string Section => "city-network";
+
+    public async Task<object?> ExportAsync(string userId, CancellationToken ct) => new
+    {
+        applications = await db.Set<MembershipApplication>().AsNoTracking().Where(a => a.ApplicantUserId == userId).OrderBy(a => a.Id).Select(a => new
+        {
+            a.Reference, a.Name, a.LocalName, kind = a.Kind.ToString(), a.CountryCode, a.RegionCode, a.Population, a.Website, a.ContactName,
+            a.ContactPosition, a.ContactEmail, a.ContactPhone, a.SignedBy, a.Motivation, a.LetterSha256, status = a.Status.ToString(),
+            a.SubmittedAt, a.DecidedAt, a.ReturnReason,
+        }).ToListAsync(ct),
+        represents = await db.Set<NetworkMemberRepresentative>().AsNoTracking().Where(r => r.UserId == userId)
+            .Join(db.Set<NetworkMember>(), r => r.MemberId, m => m.Id, (r, m) => new { m.Id, m.Name, r.Since }).ToListAsync(ct),
+    };
+
+    public async Task EraseAsync(string userId, CancellationToken ct)
+    {
+        var mine = db.Set<MembershipApplication>().Where(a => a.ApplicantUserId == userId);
+        await mine.Where(a => a.Status != ApplicationStatus.Admitted).ExecuteDeleteAsync(ct);
+        await mine.ExecuteUpdateAsync(u => u.SetProperty(a => a.ApplicantUserId, (string?)null)
+            .SetProperty(a => a.ContactEmail, "").SetProperty(a => a.ContactPhone, (string?)null), ct);
+        await db.Set<NetworkMemberRepresentative>().Where(r => r.UserId == userId).ExecuteDeleteAsync(ct);
+    }
+}

@@ -1,0 +1,36 @@
+using CityHall.Web.Modules.CityNetwork.Governance;
+using CityHall.Web.Modules.CityNetwork.Members;
+using CityHall.Web.Platform.City;
+using Microsoft.Extensions.Options;
+
+namespace CityHall.Web.Modules.CityNetwork.Public;
+
+/// <summary>
+/// A member's page: who it is (in English and its own script), its membership and since when, where, its logo and
+/// site, the Executive Committee seats it has held and the decisions about it. A member that withdrew keeps its page,
+/// saying so: its history is the network's.
+/// </summary>
+public sealed class MemberModel(AppDbContext db, IOptionsMonitor<CityNetworkOptions> options, CityClock clock) : PageModel
+{
+    public NetworkMember Member { get; private set; } = null!;
+    public NetworkPictureInfo? Logo { get; private set; }
+    public IReadOnlyList<CommitteeSeat> Seats { get; private set; } = [];
+    public IReadOnlyList<(GovernanceDecision Decision, GovernanceMeeting Meeting)> Decisions { get; private set; } = [];
+    public CityNetworkOptions Network => options.CurrentValue;
+    public DateOnly Today { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        if (await db.Set<NetworkMember>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct) is not { } member) return NotFound();
+        Member = member;
+        Today = DateOnly.FromDateTime(clock.Now.DateTime);
+        Logo = await MemberLogos.InfoAsync(db, id, ct);
+        Seats = await db.Set<CommitteeSeat>().AsNoTracking().Where(s => s.MemberId == id).OrderByDescending(s => s.TermStart).ToListAsync(ct);
+        Decisions = (await db.Set<GovernanceDecision>().AsNoTracking().Where(d => d.SubjectMemberId == id)
+            .Join(db.Set<GovernanceMeeting>(), d => d.MeetingId, m => m.Id, (d, m) => new { d, m }).ToListAsync(ct))
+            .OrderByDescending(x => x.m.HeldOn).Select(x => (x.d, x.m)).ToList();
+        return Page();
+    }
+
+    public string? WebsiteHref => WebAddress.TryParse(Member.Website, out var uri) ? uri.AbsoluteUri : null;
+}

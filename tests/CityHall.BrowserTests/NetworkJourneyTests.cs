@@ -1,0 +1,93 @@
+using CityHall.Web.Platform.Identity;
+using Microsoft.Playwright;
+
+namespace CityHall.BrowserTests;
+
+/// <summary>
+/// The city network: a city applies to join in English with its mayor's letter, the secretariat admits it and records
+/// governance, and the public sees the members on the world map (drawn without any tile server). Axe on every page,
+/// in English and Korean.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class NetworkJourneyTests(BrowserFixture f)
+{
+    public static TheoryData<string> Locales => new() { "en-US", "ko-KR" };
+
+    private static readonly byte[] Letter = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray();
+
+    [Theory, MemberData(nameof(Locales))]
+    public async Task A_city_applies_with_its_letter_the_secretariat_admits_it_and_the_world_map_shows_it(string locale)
+    {
+        var name = $"Kathmandu {locale} {Guid.NewGuid().ToString("N")[..6]}";
+        var page = await f.NewPageAsync(locale);
+        await Journeys.SignUpAsync(f, page, $"kathmandu-{Guid.NewGuid():N}@example.org");
+        await page.GotoAsync("/network/join");
+        await Axe.AssertNoViolationsAsync(page);
+        // Sent without a letter: the error summary, with its links.
+        await page.FillAsync("#Input_Name", name);
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForSelectorAsync(".ch-error-summary");
+        await Axe.AssertNoViolationsAsync(page);
+
+        await page.FillAsync("#Input_Name", name);
+        await page.FillAsync("#Input_LocalName", "काठमाडौं महानगरपालिका");
+        await page.FillAsync("#Input_LocalNameLanguage", "ne");
+        await page.SelectOptionAsync("#Input_Kind", "City");
+        await page.SelectOptionAsync("#Input_Country", "NP");
+        await page.SelectOptionAsync("#Input_Region", "asia-pacific");
+        await page.FillAsync("#Input_ContactName", "Sita Sharma");
+        await page.FillAsync("#Input_ContactEmail", "it@kathmandu.gov.np");
+        await page.FillAsync("#Input_SignedBy", "Mayor of Kathmandu");
+        await page.SetInputFilesAsync("#Letter", new FilePayload { Name = "letter.pdf", MimeType = "application/pdf", Buffer = Letter });
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForURLAsync("**/network/join/NET-*");
+        Assert.StartsWith("NET-", (await page.TextContentAsync(".ch-reference"))!.Trim());
+        await Axe.AssertNoViolationsAsync(page);
+
+        // The secretariat: the desk, the application, admission, the member's record, fees and governance.
+        var staff = await f.NewPageAsync(locale);
+        await Journeys.SignInAsStaffAsync(f, staff, Roles.Official, department: "digital-policy");
+        await staff.GotoAsync("/admin/network");
+        await Axe.AssertNoViolationsAsync(staff);
+        await staff.ClickAsync($"[data-waiting-applications] tr:has-text('{name}') a");
+        await staff.WaitForURLAsync("**/admin/network/applications/*");
+        await Axe.AssertNoViolationsAsync(staff);
+        await staff.ClickAsync("form[action$='handler=admit'] button");
+        await staff.WaitForURLAsync("**/admin/network/members/*?admitted=true");
+        await Axe.AssertNoViolationsAsync(staff);
+        var memberPath = new Uri(staff.Url).AbsolutePath.Replace("/admin", "", StringComparison.Ordinal);
+        // Its place on the map.
+        await staff.FillAsync("#Input_Latitude", "27.7172");
+        await staff.FillAsync("#Input_Longitude", "85.324");
+        await staff.ClickAsync("main form:not([action]) button[type=submit]");
+        await staff.WaitForURLAsync("**?saved=true");
+        await staff.GotoAsync("/admin/network/fees");
+        await Axe.AssertNoViolationsAsync(staff);
+        await staff.GotoAsync("/admin/network/governance");
+        await Axe.AssertNoViolationsAsync(staff);
+        await staff.SelectOptionAsync("#Meeting_Body", "ExecutiveCommittee");
+        await staff.FillAsync("#Meeting_Title", $"Executive Committee {locale}");
+        await staff.FillAsync("#Meeting_HeldOn", "2026-11-20");
+        await staff.ClickAsync("form[action$='handler=meeting'] button");
+        await staff.WaitForURLAsync("**/admin/network/meetings/*");
+        await Axe.AssertNoViolationsAsync(staff);
+        var meetingPath = new Uri(staff.Url).AbsolutePath.Replace("/admin/network/meetings", "/network/governance/meetings", StringComparison.Ordinal);
+
+        // The public pages: the network, the directory with its world map, the member, governance.
+        var visitor = await f.NewPageAsync(locale);
+        await visitor.GotoAsync("/network");
+        await Axe.AssertNoViolationsAsync(visitor);
+        await visitor.GotoAsync("/network/members?country=NP");
+        // The map draws the countries and the member's dot (SVG paths) from the site's own files.
+        await visitor.WaitForSelectorAsync("[data-network-map] path.leaflet-interactive");
+        Assert.True(await visitor.Locator("[data-network-map] path").CountAsync() > 100);
+        await Axe.AssertNoViolationsAsync(visitor);
+        await visitor.GotoAsync(memberPath);
+        Assert.Equal("ne", await visitor.GetAttributeAsync("h1 span[lang]", "lang"));
+        await Axe.AssertNoViolationsAsync(visitor);
+        await visitor.GotoAsync("/network/governance");
+        await Axe.AssertNoViolationsAsync(visitor);
+        await visitor.GotoAsync(meetingPath);
+        await Axe.AssertNoViolationsAsync(visitor);
+    }
+}
