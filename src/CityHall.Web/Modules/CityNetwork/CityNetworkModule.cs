@@ -26,11 +26,15 @@ public static class CityNetworkModule
             SectorServices =
             [
                 new("administration", "network-members", "Network.Sector.Members.Title", "Network.Sector.Members.Summary", "/network/members", "ico_global", 60),
+                new("administration", "network-awards", "Network.Sector.Awards.Title", "Network.Sector.Awards.Summary", "/network/awards", "ico_like", 62),
                 new("administration", "network-join", "Network.Sector.Join.Title", "Network.Sector.Join.Summary", "/network/join", "ico_write", 61),
             ],
         });
         services.AddScoped<Members.MemberAdmission>();
         services.AddScoped<Governance.DecisionRecording>();
+        services.AddScoped<Awards.AwardEntries>();
+        services.AddScoped<Awards.AwardJury>();
+        services.AddScoped<Awards.AwardEditions>();
         services.AddScoped<IPersonalDataContributor, Members.NetworkPersonalData>();
         services.AddOpenDataSource<Members.MembersOpenData>();
         return builder;

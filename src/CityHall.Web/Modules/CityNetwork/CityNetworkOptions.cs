@@ -46,6 +46,24 @@ public sealed class CityNetworkOptions
     /// <summary>Share of those entitled to vote (in percent) who must vote for a governing body's decision to count.</summary>
     public int QuorumPercent { get; set; } = 50;
 
+    /// <summary>Entries one applicant (a member city, or an account applying for a city outside the network) may submit to one awards edition.</summary>
+    public int EntriesPerEdition { get; set; } = 2;
+
+    /// <summary>
+    /// A juror's weighted score of an entry is flagged as an outlier when it is this many points (on the edition's scale)
+    /// or more away from the median of the jurors' scores of it.
+    /// </summary>
+    public decimal OutlierGap { get; set; } = 2.0m;
+
+    /// <summary>The largest city's approval a vendor's entry carries, in bytes.</summary>
+    public long MaxApprovalBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>
+    /// The criteria a new awards edition starts with (code, names, weight); each edition may change its own. The city's
+    /// appsettings give the Seoul Smart City Prize's six.
+    /// </summary>
+    public List<DefaultCriterion> AwardCriteria { get; set; } = [];
+
     public decimal FeeFor(MembershipType type) => Fees.GetValueOrDefault(type);
 
     public NetworkRegion? Region(string? code) => Regions.FirstOrDefault(r => string.Equals(r.Code, code, StringComparison.Ordinal));
@@ -56,4 +74,12 @@ public sealed class NetworkRegion
 {
     public string Code { get; set; } = "";
     public LocalizedText Name { get; set; } = new();
+}
+
+/// <summary>A criterion new awards editions start with.</summary>
+public sealed class DefaultCriterion
+{
+    public string Code { get; set; } = "";
+    public LocalizedText Name { get; set; } = new();
+    public int Weight { get; set; }
 }

@@ -17,7 +17,7 @@ public sealed class MeetingModel(AppDbContext db, DecisionRecording recording, A
     [BindProperty] public MeetingDetails Details { get; set; } = new();
     [BindProperty] public DecisionInput Decision { get; set; } = new();
     /// <summary>Each voter's vote by member id ("For", "Against", "Abstain"; empty: did not vote).</summary>
-    [BindProperty] public Dictionary<long, string?> Votes { get; set; } = [];
+    [BindProperty(Name = "Votes")] public Dictionary<long, string?> Votes { get; set; } = [];
 
     public GovernanceMeeting Meeting { get; private set; } = null!;
     public IReadOnlyList<NetworkMember> Voters { get; private set; } = [];

@@ -1,0 +1,27 @@
+using System.Security.Claims;
+
+namespace CityHall.Web.Modules.CityNetwork.Awards.Public;
+
+/// <summary>A juror's desk: each category they sit on, and its entries of the current round they may see, scored by them or not yet.</summary>
+[Authorize]
+public sealed class JuryModel(AppDbContext db, AwardJury jury) : PageModel
+{
+    public sealed record Seat(AwardJuror Juror, AwardEdition Edition, AwardCategory Category, int Round, IReadOnlyList<(AwardEntry Entry, bool Scored)> Entries);
+
+    public IReadOnlyList<Seat> Seats { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var seats = new List<Seat>();
+        foreach (var juror in await jury.SeatsOfAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, ct))
+        {
+            var edition = await db.Set<AwardEdition>().AsNoTracking().FirstAsync(e => e.Id == juror.EditionId, ct);
+            var category = await db.Set<AwardCategory>().AsNoTracking().FirstAsync(c => c.Id == juror.CategoryId, ct);
+            var round = edition.Phase switch { AwardPhase.Round1 => 1, AwardPhase.Round2 => 2, _ => 0 };
+            var entries = await jury.EntriesForAsync(juror, edition, ct);
+            var scored = round == 0 ? [] : (await db.Set<AwardScore>().Where(s => s.JurorId == juror.Id && s.Round == round).Select(s => s.EntryId).Distinct().ToListAsync(ct)).ToHashSet();
+            seats.Add(new Seat(juror, edition, category, round, entries.Select(e => (e, scored.Contains(e.Id))).ToList()));
+        }
+        Seats = seats;
+    }
+}
