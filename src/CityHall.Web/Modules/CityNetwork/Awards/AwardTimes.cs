@@ -35,7 +35,8 @@ public static class AwardTimes
 
     /// <summary>Every time zone as choices ("(UTC+05:45) Asia/Kathmandu"), by offset then name.</summary>
     public static IReadOnlyList<SelectListItem> Choices(string emptyText, DateTime now) =>
-        [new(emptyText, ""), .. TimeZoneInfo.GetSystemTimeZones().Where(z => z.Id.Contains('/', StringComparison.Ordinal))
+        [new(emptyText, ""), .. TimeZoneInfo.GetSystemTimeZones()
+            .Where(z => z.Id.Contains('/', StringComparison.Ordinal) || z.Id == "UTC") // the tz database's names, and UTC (what browsers without one report)
             .Select(z => (Zone: z, Offset: z.GetUtcOffset(now)))
             .OrderBy(x => x.Offset).ThenBy(x => x.Zone.Id, StringComparer.Ordinal)
             .Select(x => new SelectListItem($"(UTC{(x.Offset < TimeSpan.Zero ? "-" : "+")}{x.Offset:hh\\:mm}) {x.Zone.Id}", x.Zone.Id))];
