@@ -248,4 +248,98 @@ public sealed class AwardsTests(AwardsApp app) : IClassFixture<AwardsApp>
         Assert.Equal(HttpStatusCode.NotFound, (await juror.GetAsync($"/network/awards/jury/{jurorId}/entries/{entryId}")).StatusCode);
         Assert.Empty((await juror.GetPageAsync("/network/awards/jury")).QuerySelectorAll("[data-jury-entries] li"));
     }
+
+    [Fact]
+    public async Task A_tie_across_the_shortlist_needs_its_reason_and_the_winners_announced_get_their_certificates()
+    {
+        var (secretary, editionId, categoryId) = await EditionAsync("Full Prize");
+        var titles = new[] { "Alpha", "Bravo", "Charlie", "Delta" };
+        var applicants = new List<(HttpClient Client, string Path)>();
+        for (var i = 0; i < titles.Length; i++)
+        {
+            var client = i % 2 == 0 ? (await app.SignUpCitizenAsync()).Client : applicants[i - 1].Client;
+            var path = await StartAsync(client, editionId, categoryId, titles[i], [new("Input.ApplicantType", "NonMember"), new("Input.CityName", $"{titles[i]} City"), new("Input.Country", "CL")]);
+            Html.RedirectedTo(await SubmitEntryAsync(client, path, "An answer."));
+            applicants.Add((client, path));
+        }
+        var ids = await app.WithDbAsync(db => db.Set<AwardEntry>().Where(e => e.EditionId == editionId).ToDictionaryAsync(e => e.Title, e => e.Id));
+        var email = $"juror-{Guid.NewGuid():N}@example.org";
+        var (juror, _) = await app.SignUpCitizenAsync(email);
+        var admin = await secretary.GetPageAsync($"/admin/network/awards/{editionId}");
+        Html.RedirectedTo(await secretary.SubmitAsync(admin, [new("Juror.CategoryId", categoryId.ToString()), new("Juror.Name", "Claire"), new("Juror.Email", email), new("Juror.Country", "FR")],
+            "form[action$='handler=juror']"));
+        var jurorId = await app.WithDbAsync(db => db.Set<AwardJuror>().Where(j => j.EditionId == editionId).Select(j => j.Id).SingleAsync());
+        PastDeadline();
+        foreach (var id in ids.Values)
+        {
+            admin = await secretary.GetPageAsync($"/admin/network/awards/{editionId}");
+            Html.RedirectedTo(await secretary.SubmitAsync(admin, [new("eligible", "true")], $"form[action$='entryId={id}']"));
+        }
+        Html.RedirectedTo(await secretary.SubmitAsync(admin, [], "form[action$='handler=openround1']"));
+
+        async Task ScoreAsync(string title, int score)
+        {
+            var page = await juror.GetPageAsync($"/network/awards/jury/{jurorId}/entries/{ids[title]}");
+            var names = page.QuerySelectorAll("[data-score-form] select").Select(s => s.GetAttribute("name")!).ToList();
+            Assert.Contains("?scored=true", Html.RedirectedTo(await juror.SubmitAsync(page, names.Select(n => new KeyValuePair<string, string>(n, score.ToString())), "form[data-score-form]")));
+        }
+        await ScoreAsync("Alpha", 9);
+        await ScoreAsync("Bravo", 8);
+        await ScoreAsync("Charlie", 5);
+        await ScoreAsync("Delta", 5);
+        admin = await secretary.GetPageAsync($"/admin/network/awards/{editionId}");
+        Html.RedirectedTo(await secretary.SubmitAsync(admin, [], "form[action*='handler=closeround']"));
+
+        // Three shortlist places and Charlie and Delta tie for the third: the choice needs its reason; nothing changes without it.
+        var shortlisting = await secretary.GetPageAsync($"/admin/network/awards/{editionId}");
+        Assert.NotNull(shortlisting.QuerySelector($"[data-tie='{categoryId}']"));
+        Assert.Equal(3, shortlisting.QuerySelectorAll("[data-select='1'] input[name=chosen][checked]").Length);
+        var chosen = new[] { ids["Alpha"], ids["Bravo"], ids["Charlie"] }.Select(id => new KeyValuePair<string, string>("chosen", id.ToString())).ToList();
+        Assert.NotEmpty((await secretary.GetPageAsync(Html.RedirectedTo(await secretary.SubmitAsync(shortlisting, chosen, "form[data-select='1']")))).ErrorSummary());
+        Assert.NotEmpty((await secretary.GetPageAsync(Html.RedirectedTo(await secretary.SubmitAsync(shortlisting, chosen.Take(2), "form[data-select='1']")))).ErrorSummary());
+        Assert.Equal(AwardPhase.Shortlisting, await app.WithDbAsync(db => db.Set<AwardEdition>().Where(e => e.Id == editionId).Select(e => e.Phase).SingleAsync()));
+        Html.RedirectedTo(await secretary.SubmitAsync(shortlisting, [.. chosen, new($"reasons[{categoryId}]", "Charlie scored higher on impact, the criterion the jury weighs most.")], "form[data-select='1']"));
+        var statuses = await app.WithDbAsync(db => db.Set<AwardEntry>().Where(e => e.EditionId == editionId).ToDictionaryAsync(e => e.Title, e => e.Status));
+        Assert.Equal(EntryStatus.NotShortlisted, statuses["Delta"]);
+        Assert.Equal(EntryStatus.Shortlisted, statuses["Charlie"]);
+        Assert.Contains("impact", (await secretary.GetPageAsync($"/admin/network/awards/{editionId}")).QuerySelector("[data-tie-breaks]")!.TextContent);
+
+        // Round 2: Delta is no longer the juror's to score; Bravo comes first.
+        Assert.Equal(HttpStatusCode.NotFound, (await juror.GetAsync($"/network/awards/jury/{jurorId}/entries/{ids["Delta"]}")).StatusCode);
+        await ScoreAsync("Alpha", 6);
+        await ScoreAsync("Bravo", 9);
+        await ScoreAsync("Charlie", 7);
+        admin = await secretary.GetPageAsync($"/admin/network/awards/{editionId}");
+        Html.RedirectedTo(await secretary.SubmitAsync(admin, [], "form[action*='handler=closeround']"));
+        var deciding = await secretary.GetPageAsync($"/admin/network/awards/{editionId}");
+        Assert.Equal([ids["Bravo"]], deciding.QuerySelectorAll("[data-select='2'] input[name=chosen][checked]").Select(i => long.Parse(i.GetAttribute("value")!)));
+        // Nothing is public before the announcement.
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/network/awards/{editionId}/results")).StatusCode);
+        Html.RedirectedTo(await secretary.SubmitAsync(deciding, [new("chosen", ids["Bravo"].ToString())], "form[data-select='2']"));
+        var bravoReference = await app.WithDbAsync(db => db.Set<AwardEntry>().Where(e => e.Id == ids["Bravo"]).Select(e => e.Reference).SingleAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/network/awards/entries/{bravoReference}/certificate.pdf")).StatusCode);
+        Assert.Equal("Eligible", (await applicants[1].Client.GetPageAsync(applicants[1].Path)).QuerySelector("[data-status]")!.GetAttribute("data-status"));
+        admin = await secretary.GetPageAsync($"/admin/network/awards/{editionId}");
+        Html.RedirectedTo(await secretary.SubmitAsync(admin, [], "form[action$='handler=announce']"));
+
+        var results = await app.CreateClient().GetPageAsync($"/network/awards/{editionId}/results");
+        Assert.Equal([ids["Bravo"]], results.QuerySelectorAll("[data-winner]").Select(li => long.Parse(li.GetAttribute("data-winner")!)));
+        Assert.Contains("Alpha City", results.Body!.TextContent); // also shortlisted
+        Assert.DoesNotContain("Delta City", results.Body.TextContent);
+        Assert.Equal("Awarded", (await applicants[1].Client.GetPageAsync(applicants[1].Path)).QuerySelector("[data-status]")!.GetAttribute("data-status"));
+        Assert.Equal("NotShortlisted", (await applicants[3].Client.GetPageAsync(applicants[3].Path)).QuerySelector("[data-status]")!.GetAttribute("data-status"));
+
+        // The certificate: a PDF naming the city, the practice and the category; none for an entry not awarded.
+        var certificate = await app.CreateClient().GetAsync(results.QuerySelector("[data-certificate]")!.GetAttribute("href"));
+        Assert.Equal("application/pdf", certificate.Content.Headers.ContentType!.MediaType);
+        using (var pdf = UglyToad.PdfPig.PdfDocument.Open(await certificate.Content.ReadAsByteArrayAsync()))
+        {
+            var text = string.Join(" ", pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
+            Assert.Contains("Certificate of Award", text);
+            Assert.Contains("Bravo City", text);
+            Assert.Contains("Open City", text);
+        }
+        var alphaReference = await app.WithDbAsync(db => db.Set<AwardEntry>().Where(e => e.Id == ids["Alpha"]).Select(e => e.Reference).SingleAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/network/awards/entries/{alphaReference}/certificate.pdf")).StatusCode);
+    }
 }

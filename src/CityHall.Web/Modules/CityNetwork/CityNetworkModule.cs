@@ -26,8 +26,8 @@ public static class CityNetworkModule
             SectorServices =
             [
                 new("administration", "network-members", "Network.Sector.Members.Title", "Network.Sector.Members.Summary", "/network/members", "ico_global", 60),
-                new("administration", "network-awards", "Network.Sector.Awards.Title", "Network.Sector.Awards.Summary", "/network/awards", "ico_like", 62),
-                new("administration", "network-join", "Network.Sector.Join.Title", "Network.Sector.Join.Summary", "/network/join", "ico_write", 61),
+                new("administration", "network-awards", "Network.Sector.Awards.Title", "Network.Sector.Awards.Summary", "/network/awards", "ico_like", 61),
+                new("administration", "network-join", "Network.Sector.Join.Title", "Network.Sector.Join.Summary", "/network/join", "ico_join", 62),
             ],
         });
         services.AddScoped<Members.MemberAdmission>();
@@ -35,6 +35,7 @@ public static class CityNetworkModule
         services.AddScoped<Awards.AwardEntries>();
         services.AddScoped<Awards.AwardJury>();
         services.AddScoped<Awards.AwardEditions>();
+        services.AddScoped<Awards.AwardCertificates>();
         services.AddScoped<IPersonalDataContributor, Members.NetworkPersonalData>();
         services.AddOpenDataSource<Members.MembersOpenData>();
         return builder;
@@ -43,6 +44,7 @@ public static class CityNetworkModule
     public static WebApplication MapCityNetwork(this WebApplication app)
     {
         Members.MemberLogos.Map(app);
+        Awards.AwardCertificates.Map(app);
         return app;
     }
 }

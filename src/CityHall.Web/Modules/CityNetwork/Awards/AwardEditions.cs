@@ -67,6 +67,74 @@ public sealed class AwardEditions(AppDbContext db, AuditLog audit, TimeProvider 
         return null;
     }
 
+    /// <summary>
+    /// Records the shortlist (after round 1, which then opens round 2) or the winners (after round 2) of every category:
+    /// <paramref name="chosen"/> are the entries chosen, <paramref name="reasons"/> the tie-breaks by category. Each
+    /// category's choice is checked (<see cref="AwardRules.SelectionRefusal"/>); one refusal and nothing is recorded.
+    /// Returns null, or the refusal's text key and the category it concerns.
+    /// </summary>
+    public async Task<(string Key, long? CategoryId)?> SelectAsync(ClaimsPrincipal secretary, long editionId, bool winners, IReadOnlyCollection<long> chosen,
+        IReadOnlyDictionary<long, string?> reasons, CancellationToken ct)
+    {
+        var edition = await db.Set<AwardEdition>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == editionId, ct);
+        if (edition is null) return ("Network.Awards.Unknown", null);
+        var phase = winners ? AwardPhase.Deciding : AwardPhase.Shortlisting;
+        if (edition.Phase != phase) return ("Network.Awards.Phase.Wrong", null);
+        var candidateStatus = winners ? EntryStatus.Shortlisted : EntryStatus.Eligible;
+        if (winners && await db.Set<AwardEntry>().AnyAsync(e => e.EditionId == editionId && e.Status == EntryStatus.Awarded, ct)) return ("Network.Awards.Select.Done", null);
+        var categories = await db.Set<AwardCategory>().AsNoTracking().Where(c => c.EditionId == editionId).ToListAsync(ct);
+        var candidates = await db.Set<AwardEntry>().Where(e => e.EditionId == editionId && e.Status == candidateStatus).ToListAsync(ct);
+        var stage = winners ? "winners" : "shortlist";
+        var now = clock.GetUtcNow().UtcDateTime;
+        var me = secretary.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        foreach (var category in categories)
+        {
+            var ranked = candidates.Where(e => e.CategoryId == category.Id)
+                .Select(e => (e.Id, Score: winners ? e.Round2Score : e.Round1Score)).OrderByDescending(x => x.Score).ThenBy(x => x.Id).ToList();
+            var picked = chosen.Where(id => ranked.Any(r => r.Id == id)).ToList();
+            var reason = reasons.GetValueOrDefault(category.Id);
+            if (AwardRules.SelectionRefusal(ranked, picked, winners ? category.Winners : category.ShortlistSize, reason) is { } refusal) return (refusal, category.Id);
+            foreach (var entry in candidates.Where(e => e.CategoryId == category.Id))
+            {
+                entry.Status = picked.Contains(entry.Id) ? (winners ? EntryStatus.Awarded : EntryStatus.Shortlisted) : (winners ? EntryStatus.NotAwarded : EntryStatus.NotShortlisted);
+                entry.Revision++;
+            }
+            if (AwardRules.SelectionNeedsReason(ranked, picked))
+                db.Add(new AwardTieBreak { EditionId = editionId, CategoryId = category.Id, Stage = stage, Reason = reason!.Trim(), Chosen = string.Join(",", picked.Order()), RecordedBy = me, RecordedAt = now });
+        }
+        if (chosen.Any(id => candidates.All(e => e.Id != id))) return ("Network.Awards.Select.Count", null);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var moved = winners ? 1 : await db.Set<AwardEdition>().Where(e => e.Id == editionId && e.Phase == AwardPhase.Shortlisting)
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.Phase, AwardPhase.Round2).SetProperty(e => e.UpdatedAt, now), ct);
+        if (moved == 0) return ("Network.Awards.Phase.Wrong", null);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ("Network.Awards.Screen.Changed", null);
+        }
+        await audit.RecordAsync(secretary, $"network.award.{stage}", "network-award-edition", editionId.ToString(CultureInfo.InvariantCulture), new { chosen = chosen.Order(), reasons }, ct);
+        await transaction.CommitAsync(ct);
+        return null;
+    }
+
+    /// <summary>Announces the decided winners: the results page, the applicants' outcomes and the certificates become public.</summary>
+    public async Task<string?> AnnounceAsync(ClaimsPrincipal secretary, long editionId, CancellationToken ct)
+    {
+        var edition = await db.Set<AwardEdition>().FirstOrDefaultAsync(e => e.Id == editionId, ct);
+        if (edition is null) return "Network.Awards.Unknown";
+        if (edition.Phase != AwardPhase.Deciding) return "Network.Awards.Phase.Wrong";
+        if (!await db.Set<AwardEntry>().AnyAsync(e => e.EditionId == editionId && e.Status == EntryStatus.Awarded, ct)) return "Network.Awards.Select.NotDecided";
+        var now = clock.GetUtcNow().UtcDateTime;
+        var moved = await db.Set<AwardEdition>().Where(e => e.Id == editionId && e.Phase == AwardPhase.Deciding)
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.Phase, AwardPhase.Announced).SetProperty(e => e.AnnouncedAt, now).SetProperty(e => e.UpdatedAt, now), ct);
+        if (moved == 0) return "Network.Awards.Phase.Wrong";
+        await audit.RecordAsync(secretary, "network.award.announce", "network-award-edition", editionId.ToString(CultureInfo.InvariantCulture), null, ct);
+        return null;
+    }
+
     /// <summary>Each category's ranking of a round from the scores as they stand (staff see it once the round has closed).</summary>
     public async Task<Dictionary<long, IReadOnlyList<AwardRanking.Ranked>>> RankingsAsync(long editionId, int round, CancellationToken ct)
     {

@@ -106,6 +106,37 @@ public sealed class AwardScore
     public DateTime UpdatedAt { get; set; }
 }
 
+/// <summary>
+/// Why a selection departed from the jury's scores alone (a tie across the line, or the order set aside): recorded with
+/// the category, the stage ("shortlist" or "winners"), the entries chosen and who decided.
+/// </summary>
+public sealed class AwardTieBreak
+{
+    public long Id { get; set; }
+    public long EditionId { get; set; }
+    public long CategoryId { get; set; }
+    public required string Stage { get; set; }
+    public required string Reason { get; set; }
+    public required string Chosen { get; set; }
+    public required string RecordedBy { get; set; }
+    public DateTime RecordedAt { get; set; }
+}
+
+internal sealed class AwardTieBreakConfiguration : IEntityTypeConfiguration<AwardTieBreak>
+{
+    public void Configure(EntityTypeBuilder<AwardTieBreak> e)
+    {
+        e.ToTable("network_award_tie_breaks");
+        e.Property(x => x.Stage).HasMaxLength(16);
+        e.Property(x => x.Reason).HasMaxLength(2000);
+        e.Property(x => x.Chosen).HasMaxLength(2000);
+        e.Property(x => x.RecordedBy).HasMaxLength(450);
+        e.HasIndex(x => x.EditionId);
+        e.HasOne<AwardEdition>().WithMany().HasForeignKey(x => x.EditionId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<AwardCategory>().WithMany().HasForeignKey(x => x.CategoryId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class AwardEntryConfiguration : IEntityTypeConfiguration<AwardEntry>
 {
     public void Configure(EntityTypeBuilder<AwardEntry> e)

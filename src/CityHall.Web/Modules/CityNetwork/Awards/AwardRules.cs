@@ -57,4 +57,23 @@ public static class AwardRules
     public static EntryStatus ShownToApplicant(AwardEntry entry, AwardEdition edition) =>
         edition.AnnouncedAt is null && entry.Status is EntryStatus.Shortlisted or EntryStatus.NotShortlisted or EntryStatus.Awarded or EntryStatus.NotAwarded
             ? EntryStatus.Eligible : entry.Status;
+
+    /// <summary>
+    /// Why a selection (the shortlist of a category, or its winners) cannot stand: it must hold exactly as many as the
+    /// places (or every candidate, when fewer), all among the candidates; and when an entry left out scored as high as or
+    /// higher than one chosen — a tie across the line, or the jury's order set aside — the reason must be recorded.
+    /// </summary>
+    public static string? SelectionRefusal(IReadOnlyList<(long EntryId, decimal? Score)> candidates, IReadOnlyCollection<long> chosen, int places, string? reason)
+    {
+        var count = Math.Min(places, candidates.Count);
+        if (chosen.Count != count || chosen.Distinct().Count() != count || chosen.Any(id => candidates.All(c => c.EntryId != id))) return "Network.Awards.Select.Count";
+        return SelectionNeedsReason(candidates, chosen) && string.IsNullOrWhiteSpace(reason) ? "Network.Awards.Select.ReasonRequired" : null;
+    }
+
+    public static bool SelectionNeedsReason(IReadOnlyList<(long EntryId, decimal? Score)> candidates, IReadOnlyCollection<long> chosen)
+    {
+        if (chosen.Count == 0) return false;
+        var lowest = candidates.Where(c => chosen.Contains(c.EntryId)).Min(c => c.Score ?? decimal.MinValue);
+        return candidates.Any(c => !chosen.Contains(c.EntryId) && (c.Score ?? decimal.MinValue) >= lowest);
+    }
 }

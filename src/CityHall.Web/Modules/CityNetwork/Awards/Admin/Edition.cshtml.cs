@@ -29,6 +29,9 @@ public sealed class EditionModel(AppDbContext db, AwardEditions editions, AwardE
     public IReadOnlyList<AwardJuror> Jurors { get; private set; } = [];
     public IReadOnlyList<AwardEntry> Entries { get; private set; } = [];
     public Dictionary<long, IReadOnlyList<AwardRanking.Ranked>> Round1 { get; private set; } = [];
+    public Dictionary<long, IReadOnlyList<AwardRanking.Ranked>> Round2 { get; private set; } = [];
+    public IReadOnlyList<AwardTieBreak> TieBreaks { get; private set; } = [];
+
     public IReadOnlyList<SelectListItem> CategoryItems { get; private set; } = [];
     public IReadOnlyList<SelectListItem> TypeItems { get; private set; } = [];
     public IReadOnlyList<SelectListItem> CountryItems { get; private set; } = [];
@@ -139,6 +142,22 @@ public sealed class EditionModel(AppDbContext db, AwardEditions editions, AwardE
         return Redirect($"/admin/network/awards/{id}");
     }
 
+    /// <summary>The shortlist after round 1, or the winners after round 2: the entries ticked, with a reason per category where the scores alone do not decide.</summary>
+    public async Task<IActionResult> OnPostSelectAsync(long id, bool winners, List<long>? chosen, Dictionary<long, string?>? reasons, CancellationToken ct)
+    {
+        if ((reasons ?? []).Values.Any(r => r?.Length > 2000)) Refusal = t["Form.TooLong"];
+        else if (await editions.SelectAsync(User, id, winners, chosen ?? [], reasons ?? [], ct) is { } refusal)
+            Refusal = refusal.CategoryId is { } c && await db.Set<AwardCategory>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == c, ct) is { } category
+                ? $"{category.DisplayName(CultureInfo.CurrentUICulture)}: {t[refusal.Key]}" : t[refusal.Key];
+        return Redirect($"/admin/network/awards/{id}#ranking");
+    }
+
+    public async Task<IActionResult> OnPostAnnounceAsync(long id, CancellationToken ct)
+    {
+        if (await editions.AnnounceAsync(User, id, ct) is { } refusal) Refusal = t[refusal];
+        return Redirect($"/admin/network/awards/{id}");
+    }
+
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
@@ -152,6 +171,8 @@ public sealed class EditionModel(AppDbContext db, AwardEditions editions, AwardE
         Entries = await db.Set<AwardEntry>().AsNoTracking().Where(e => e.EditionId == id && e.Status != EntryStatus.Draft).OrderBy(e => e.CategoryId).ThenBy(e => e.SubmittedAt).ToListAsync(ct);
         // Scores stay unseen until the round has closed, by the secretariat as by the jurors.
         if (edition.Round1ClosedAt is not null) Round1 = await editions.RankingsAsync(id, 1, ct);
+        if (edition.Round2ClosedAt is not null) Round2 = await editions.RankingsAsync(id, 2, ct);
+        TieBreaks = await db.Set<AwardTieBreak>().AsNoTracking().Where(b => b.EditionId == id).OrderBy(b => b.Id).ToListAsync(ct);
         var culture = CultureInfo.CurrentUICulture;
         var choose = t["Network.Choose"].Value;
         CategoryItems = [new(choose, ""), .. Categories.Select(c => new SelectListItem(c.DisplayName(culture), c.Id.ToString(CultureInfo.InvariantCulture)))];

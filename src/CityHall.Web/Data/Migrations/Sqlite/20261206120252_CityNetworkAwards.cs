@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace CityHall.Web.Data.Migrations.Postgres
+namespace CityHall.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class CityNetworkAwards : Migration
@@ -16,22 +15,22 @@ namespace CityHall.Web.Data.Migrations.Postgres
                 name: "network_award_editions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    TitleKo = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    TimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    OpensAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    DeadlineAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Languages = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ScaleMax = table.Column<int>(type: "integer", nullable: false),
-                    Phase = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Round1ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Round2ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    AnnouncedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TitleKo = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    OpensAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DeadlineAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Languages = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ScaleMax = table.Column<int>(type: "INTEGER", nullable: false),
+                    Phase = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Round1ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Round2ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AnnouncedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -42,14 +41,14 @@ namespace CityHall.Web.Data.Migrations.Postgres
                 name: "network_award_categories",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    EditionId = table.Column<long>(type: "bigint", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    NameKo = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    ShortlistSize = table.Column<int>(type: "integer", nullable: false),
-                    Winners = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EditionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameKo = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ShortlistSize = table.Column<int>(type: "INTEGER", nullable: false),
+                    Winners = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -66,15 +65,15 @@ namespace CityHall.Web.Data.Migrations.Postgres
                 name: "network_award_criteria",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    EditionId = table.Column<long>(type: "bigint", nullable: false),
-                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    NameKo = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Guidance = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Weight = table.Column<int>(type: "integer", nullable: false),
-                    Order = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EditionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameKo = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Guidance = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Weight = table.Column<int>(type: "INTEGER", nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -91,36 +90,36 @@ namespace CityHall.Web.Data.Migrations.Postgres
                 name: "network_award_entries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Reference = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    EditionId = table.Column<long>(type: "bigint", nullable: false),
-                    CategoryId = table.Column<long>(type: "bigint", nullable: false),
-                    ApplicantUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    ApplicantType = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    MemberId = table.Column<long>(type: "bigint", nullable: true),
-                    CityName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    CountryCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
-                    VendorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    TimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Answers = table.Column<string>(type: "text", nullable: false),
-                    CityApproval = table.Column<byte[]>(type: "bytea", nullable: true),
-                    CityApprovalType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    CityApprovalSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ScreeningReasons = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    ScreenedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ScreenedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    Round1Score = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: true),
-                    Round2Score = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: true),
-                    Round1Rank = table.Column<int>(type: "integer", nullable: true),
-                    Round2Rank = table.Column<int>(type: "integer", nullable: true),
-                    Revision = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    EditionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CategoryId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ApplicantUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ApplicantType = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    MemberId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CityName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    VendorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Answers = table.Column<string>(type: "TEXT", nullable: false),
+                    CityApproval = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    CityApprovalType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CityApprovalSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ScreeningReasons = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ScreenedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ScreenedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Round1Score = table.Column<decimal>(type: "TEXT", precision: 9, scale: 4, nullable: true),
+                    Round2Score = table.Column<decimal>(type: "TEXT", precision: 9, scale: 4, nullable: true),
+                    Round1Rank = table.Column<int>(type: "INTEGER", nullable: true),
+                    Round2Rank = table.Column<int>(type: "INTEGER", nullable: true),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -155,14 +154,14 @@ namespace CityHall.Web.Data.Migrations.Postgres
                 name: "network_award_jurors",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    EditionId = table.Column<long>(type: "bigint", nullable: false),
-                    CategoryId = table.Column<long>(type: "bigint", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    CountryCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
-                    MemberId = table.Column<long>(type: "bigint", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EditionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CategoryId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    MemberId = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -197,16 +196,16 @@ namespace CityHall.Web.Data.Migrations.Postgres
                 name: "network_award_questions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    EditionId = table.Column<long>(type: "bigint", nullable: false),
-                    CategoryId = table.Column<long>(type: "bigint", nullable: true),
-                    ApplicantType = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    Prompt = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    PromptKo = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Required = table.Column<bool>(type: "boolean", nullable: false),
-                    MaxLength = table.Column<int>(type: "integer", nullable: false),
-                    Order = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EditionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CategoryId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ApplicantType = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Prompt = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    PromptKo = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Required = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MaxLength = table.Column<int>(type: "INTEGER", nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -226,13 +225,44 @@ namespace CityHall.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "network_award_tie_breaks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EditionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CategoryId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Chosen = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_award_tie_breaks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_network_award_tie_breaks_network_award_categories_CategoryId",
+                        column: x => x.CategoryId,
+                        principalTable: "network_award_categories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_network_award_tie_breaks_network_award_editions_EditionId",
+                        column: x => x.EditionId,
+                        principalTable: "network_award_editions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "network_award_entry_slots",
                 columns: table => new
                 {
-                    EditionId = table.Column<long>(type: "bigint", nullable: false),
-                    ApplicantKey = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Slot = table.Column<int>(type: "integer", nullable: false),
-                    EntryId = table.Column<long>(type: "bigint", nullable: false)
+                    EditionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ApplicantKey = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Slot = table.Column<int>(type: "INTEGER", nullable: false),
+                    EntryId = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -249,10 +279,10 @@ namespace CityHall.Web.Data.Migrations.Postgres
                 name: "network_award_conflicts",
                 columns: table => new
                 {
-                    JurorId = table.Column<long>(type: "bigint", nullable: false),
-                    EntryId = table.Column<long>(type: "bigint", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    DeclaredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    JurorId = table.Column<long>(type: "INTEGER", nullable: false),
+                    EntryId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    DeclaredAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -275,12 +305,12 @@ namespace CityHall.Web.Data.Migrations.Postgres
                 name: "network_award_scores",
                 columns: table => new
                 {
-                    EntryId = table.Column<long>(type: "bigint", nullable: false),
-                    JurorId = table.Column<long>(type: "bigint", nullable: false),
-                    Round = table.Column<int>(type: "integer", nullable: false),
-                    CriterionId = table.Column<long>(type: "bigint", nullable: false),
-                    Score = table.Column<int>(type: "integer", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    EntryId = table.Column<long>(type: "INTEGER", nullable: false),
+                    JurorId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    CriterionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Score = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -398,6 +428,16 @@ namespace CityHall.Web.Data.Migrations.Postgres
                 name: "IX_network_award_scores_JurorId_Round",
                 table: "network_award_scores",
                 columns: new[] { "JurorId", "Round" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_award_tie_breaks_CategoryId",
+                table: "network_award_tie_breaks",
+                column: "CategoryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_award_tie_breaks_EditionId",
+                table: "network_award_tie_breaks",
+                column: "EditionId");
         }
 
         /// <inheritdoc />
@@ -414,6 +454,9 @@ namespace CityHall.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "network_award_scores");
+
+            migrationBuilder.DropTable(
+                name: "network_award_tie_breaks");
 
             migrationBuilder.DropTable(
                 name: "network_award_criteria");
