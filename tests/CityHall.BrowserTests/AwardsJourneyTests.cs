@@ -108,5 +108,39 @@ public sealed class AwardsJourneyTests(BrowserFixture f)
         await Axe.AssertNoViolationsAsync(juror);
         await juror.GotoAsync("/network/awards/jury");
         Assert.Equal("true", await juror.GetAttributeAsync("[data-jury-entries] [data-scored]", "data-scored"));
+
+        // Round 1 closes; the shortlist (the one entry, preselected) opens round 2, which the juror scores too.
+        await staff.GotoAsync($"/admin/network/awards/{editionId}");
+        await staff.ClickAsync("form[action*='handler=closeround'] button");
+        await staff.WaitForSelectorAsync("[data-phase=Shortlisting]");
+        await Axe.AssertNoViolationsAsync(staff);
+        await staff.ClickAsync("form[data-select='1'] button[type=submit]");
+        await staff.WaitForSelectorAsync("[data-phase=Round2]");
+        await juror.GotoAsync("/network/awards/jury");
+        await juror.ClickAsync("[data-jury-entries] a");
+        foreach (var select in await juror.Locator("[data-score-form] select").AllAsync()) await select.SelectOptionAsync("9");
+        await juror.ClickAsync("form[data-score-form] button[type=submit]");
+        await juror.WaitForURLAsync("**?scored=true");
+        // Round 2 closes; the winner is recorded and announced; the results and the applicant's page say so.
+        await staff.GotoAsync($"/admin/network/awards/{editionId}");
+        await staff.ClickAsync("form[action*='handler=closeround'] button");
+        await staff.WaitForSelectorAsync("[data-phase=Deciding]");
+        await Axe.AssertNoViolationsAsync(staff);
+        await staff.ClickAsync("form[data-select='2'] button[type=submit]");
+        await staff.WaitForSelectorAsync("form[action$='handler=announce']");
+        await staff.ClickAsync("form[action$='handler=announce'] button");
+        await staff.WaitForSelectorAsync("[data-phase=Announced]");
+        await Axe.AssertNoViolationsAsync(staff);
+        await page.GotoAsync($"/network/awards/{editionId}/results");
+        Assert.Equal(1, await page.Locator("[data-winner]").CountAsync());
+        await Axe.AssertNoViolationsAsync(page);
+        await page.GotoAsync("/network/awards/mine");
+        await page.ClickAsync("[data-my-entries] a");
+        Assert.Equal("Awarded", await page.GetAttributeAsync("[data-status]", "data-status"));
+        await Axe.AssertNoViolationsAsync(page);
+        await juror.GotoAsync("/network/awards/jury");
+        await juror.ClickAsync("[data-jury-entries] a");
+        await juror.WaitForSelectorAsync("[data-all-scores]");
+        await Axe.AssertNoViolationsAsync(juror);
     }
 }

@@ -6,7 +6,8 @@ namespace CityHall.Web.Modules.CityNetwork.Awards.Public;
 [Authorize]
 public sealed class JuryModel(AppDbContext db, AwardJury jury) : PageModel
 {
-    public sealed record Seat(AwardJuror Juror, AwardEdition Edition, AwardCategory Category, int Round, IReadOnlyList<(AwardEntry Entry, bool Scored)> Entries);
+    /// <summary>A category the juror sits on: its latest round (0: none yet), whether it is still open, and the entries of it the juror may see.</summary>
+    public sealed record Seat(AwardJuror Juror, AwardEdition Edition, AwardCategory Category, int Round, bool Open, IReadOnlyList<(AwardEntry Entry, bool Scored)> Entries);
 
     public IReadOnlyList<Seat> Seats { get; private set; } = [];
 
@@ -17,10 +18,10 @@ public sealed class JuryModel(AppDbContext db, AwardJury jury) : PageModel
         {
             var edition = await db.Set<AwardEdition>().AsNoTracking().FirstAsync(e => e.Id == juror.EditionId, ct);
             var category = await db.Set<AwardCategory>().AsNoTracking().FirstAsync(c => c.Id == juror.CategoryId, ct);
-            var round = edition.Phase switch { AwardPhase.Round1 => 1, AwardPhase.Round2 => 2, _ => 0 };
+            var round = edition.Phase switch { AwardPhase.Round1 or AwardPhase.Shortlisting => 1, AwardPhase.Round2 or AwardPhase.Deciding or AwardPhase.Announced => 2, _ => 0 };
             var entries = await jury.EntriesForAsync(juror, edition, ct);
             var scored = round == 0 ? [] : (await db.Set<AwardScore>().Where(s => s.JurorId == juror.Id && s.Round == round).Select(s => s.EntryId).Distinct().ToListAsync(ct)).ToHashSet();
-            seats.Add(new Seat(juror, edition, category, round, entries.Select(e => (e, scored.Contains(e.Id))).ToList()));
+            seats.Add(new Seat(juror, edition, category, round, round > 0 && edition.Phase == AwardRules.PhaseOf(round), entries.Select(e => (e, scored.Contains(e.Id))).ToList()));
         }
         Seats = seats;
     }
