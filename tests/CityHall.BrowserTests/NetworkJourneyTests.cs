@@ -72,6 +72,23 @@ public sealed class NetworkJourneyTests(BrowserFixture f)
         await staff.WaitForURLAsync("**/admin/network/meetings/*");
         await Axe.AssertNoViolationsAsync(staff);
         var meetingPath = new Uri(staff.Url).AbsolutePath.Replace("/admin/network/meetings", "/network/governance/meetings", StringComparison.Ordinal);
+        // An MOU with the admitted city, its document and an overdue action.
+        var memberId = long.Parse(memberPath.Split('/')[^1]);
+        var mouId = await f.App.WithDbAsync(async db =>
+        {
+            var mou = new CityHall.Web.Modules.CityNetwork.Mous.Mou { Title = $"Smart city cooperation {locale}", Areas = ["e-government"], SignedOn = new DateOnly(2026, 3, 1), UpdatedAt = DateTime.UtcNow };
+            db.Add(mou);
+            await db.SaveChangesAsync();
+            db.AddRange(new CityHall.Web.Modules.CityNetwork.Mous.MouParty { MouId = mou.Id, MemberId = memberId, Name = name, CountryCode = "NP" },
+                new CityHall.Web.Modules.CityNetwork.Mous.MouParty { MouId = mou.Id, Name = "Seoul Digital Foundation", CountryCode = "KR" },
+                new CityHall.Web.Modules.CityNetwork.Mous.MouAction { MouId = mou.Id, Description = "Exchange staff", Owner = "Digital Policy Bureau", DueOn = new DateOnly(2026, 6, 30) });
+            await db.SaveChangesAsync();
+            return mou.Id;
+        });
+        await staff.GotoAsync("/admin/network/mous");
+        await Axe.AssertNoViolationsAsync(staff);
+        await staff.GotoAsync($"/admin/network/mous/{mouId}");
+        await Axe.AssertNoViolationsAsync(staff);
 
         // The public pages: the network, the directory with its world map, the member, governance.
         var visitor = await f.NewPageAsync(locale);
@@ -84,6 +101,8 @@ public sealed class NetworkJourneyTests(BrowserFixture f)
         await Axe.AssertNoViolationsAsync(visitor);
         await visitor.GotoAsync(memberPath);
         Assert.Equal("ne", await visitor.GetAttributeAsync("h1 span[lang]", "lang"));
+        await Axe.AssertNoViolationsAsync(visitor);
+        await visitor.GotoAsync("/network/mous");
         await Axe.AssertNoViolationsAsync(visitor);
         await visitor.GotoAsync("/network/governance");
         await Axe.AssertNoViolationsAsync(visitor);

@@ -1138,6 +1138,146 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                     b.ToTable("network_member_representatives", (string)null);
                 });
 
+            modelBuilder.Entity("CityHall.Web.Modules.CityNetwork.Mous.Mou", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Areas")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SignedOn");
+
+                    b.ToTable("network_mous", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.CityNetwork.Mous.MouAction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MouId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MouId", "DueOn");
+
+                    b.ToTable("network_mou_actions", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.CityNetwork.Mous.MouDocument", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MouId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MouId");
+
+                    b.ToTable("network_mou_documents", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.CityNetwork.Mous.MouParty", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MouId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("MouId");
+
+                    b.ToTable("network_mou_parties", (string)null);
+                });
+
             modelBuilder.Entity("CityHall.Web.Modules.Decisions.Budgets.Budget", b =>
                 {
                     b.Property<long>("Id")
@@ -5728,6 +5868,38 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                     b.HasOne("CityHall.Web.Platform.Identity.CityHallUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.CityNetwork.Mous.MouAction", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.CityNetwork.Mous.Mou", null)
+                        .WithMany()
+                        .HasForeignKey("MouId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.CityNetwork.Mous.MouDocument", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.CityNetwork.Mous.Mou", null)
+                        .WithMany()
+                        .HasForeignKey("MouId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.CityNetwork.Mous.MouParty", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.CityNetwork.Members.NetworkMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CityHall.Web.Modules.CityNetwork.Mous.Mou", null)
+                        .WithMany()
+                        .HasForeignKey("MouId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -16,6 +16,7 @@ public sealed class MemberModel(AppDbContext db, IOptionsMonitor<CityNetworkOpti
     public NetworkPictureInfo? Logo { get; private set; }
     public IReadOnlyList<CommitteeSeat> Seats { get; private set; } = [];
     public IReadOnlyList<(GovernanceDecision Decision, GovernanceMeeting Meeting)> Decisions { get; private set; } = [];
+    public IReadOnlyList<(Mous.Mou Mou, IReadOnlyList<Mous.MouParty> Parties)> Mous { get; private set; } = [];
     public CityNetworkOptions Network => options.CurrentValue;
     public DateOnly Today { get; private set; }
 
@@ -29,6 +30,7 @@ public sealed class MemberModel(AppDbContext db, IOptionsMonitor<CityNetworkOpti
         Decisions = (await db.Set<GovernanceDecision>().AsNoTracking().Where(d => d.SubjectMemberId == id)
             .Join(db.Set<GovernanceMeeting>(), d => d.MeetingId, m => m.Id, (d, m) => new { d, m }).ToListAsync(ct))
             .OrderByDescending(x => x.m.HeldOn).Select(x => (x.d, x.m)).ToList();
+        Mous = await CityNetwork.Mous.Public.MouListing.SignedAsync(db, id, ct);
         return Page();
     }
 
