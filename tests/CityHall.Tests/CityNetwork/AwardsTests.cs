@@ -4,6 +4,7 @@ using CityHall.Web.Modules.CityNetwork.Awards;
 using CityHall.Web.Modules.CityNetwork.Members;
 using CityHall.Web.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CityHall.Tests.CityNetwork;
 
@@ -247,6 +248,17 @@ public sealed class AwardsTests(AwardsApp app) : IClassFixture<AwardsApp>
         Assert.Equal(0, await app.WithDbAsync(db => db.Set<AwardScore>().CountAsync(s => s.JurorId == jurorId)));
         Assert.Equal(HttpStatusCode.NotFound, (await juror.GetAsync($"/network/awards/jury/{jurorId}/entries/{entryId}")).StatusCode);
         Assert.Empty((await juror.GetPageAsync("/network/awards/jury")).QuerySelectorAll("[data-jury-entries] li"));
+
+        // The juror's data: their seat is exported; erased with the account, the juror stays by name without it.
+        var userId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var data = scope.ServiceProvider.GetServices<IPersonalDataContributor>().Single(c => c.Section == "city-network");
+            Assert.Contains("Ana", System.Text.Json.JsonSerializer.Serialize(await data.ExportAsync(userId, default)));
+            await data.EraseAsync(userId, default);
+        }
+        Assert.Equal((string?)null, await app.WithDbAsync(db => db.Set<AwardJuror>().Where(j => j.Id == jurorId).Select(j => j.UserId).SingleAsync()));
+        Assert.Equal(HttpStatusCode.NotFound, (await juror.GetAsync($"/network/awards/jury/{jurorId}/entries/{entryId}")).StatusCode);
     }
 
     [Fact]

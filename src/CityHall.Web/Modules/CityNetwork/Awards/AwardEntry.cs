@@ -73,14 +73,15 @@ public sealed class AwardEntrySlot
 
 /// <summary>
 /// A juror of an edition's category: an account, and the city and country the juror comes from — a juror never sees or
-/// scores an entry from either (<see cref="AwardRules.InConflict"/>), nor one they declared a conflict with.
+/// scores an entry from either (<see cref="AwardRules.InConflict"/>), nor one they declared a conflict with. When the
+/// account is deleted the juror stays, by name, with their scores: the jury's record of a round does not change.
 /// </summary>
 public sealed class AwardJuror
 {
     public long Id { get; set; }
     public long EditionId { get; set; }
     public long CategoryId { get; set; }
-    public required string UserId { get; set; }
+    public string? UserId { get; set; }
     public required string Name { get; set; }
     public required string CountryCode { get; set; }
     public long? MemberId { get; set; }
@@ -196,7 +197,7 @@ internal sealed class AwardJurorConfiguration : IEntityTypeConfiguration<AwardJu
         e.HasIndex(x => x.UserId);
         e.HasOne<AwardEdition>().WithMany().HasForeignKey(x => x.EditionId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<AwardCategory>().WithMany().HasForeignKey(x => x.CategoryId).OnDelete(DeleteBehavior.Restrict);
-        e.HasOne<CityHallUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<CityHallUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.SetNull);
         e.HasOne<NetworkMember>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -33,7 +33,7 @@ public sealed class AwardJury(AppDbContext db, AuditLog audit, TimeProvider cloc
     public async Task<string?> ScoreAsync(ClaimsPrincipal user, long jurorId, long entryId, int round, IReadOnlyDictionary<long, int> scores, CancellationToken ct)
     {
         var me = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        var juror = await db.Set<AwardJuror>().AsNoTracking().FirstOrDefaultAsync(j => j.Id == jurorId && j.UserId == me, ct);
+        var juror = await db.Set<AwardJuror>().AsNoTracking().FirstOrDefaultAsync(j => j.Id == jurorId && me != null && j.UserId == me, ct);
         var entry = await db.Set<AwardEntry>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == entryId, ct);
         if (juror is null || entry is null) return "Network.Awards.Score.NotYours";
         var edition = await db.Set<AwardEdition>().AsNoTracking().FirstAsync(e => e.Id == juror.EditionId, ct);
@@ -58,7 +58,7 @@ public sealed class AwardJury(AppDbContext db, AuditLog audit, TimeProvider cloc
     public async Task<string?> DeclareConflictAsync(ClaimsPrincipal user, long jurorId, long entryId, string reason, CancellationToken ct)
     {
         var me = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        var juror = await db.Set<AwardJuror>().AsNoTracking().FirstOrDefaultAsync(j => j.Id == jurorId && j.UserId == me, ct);
+        var juror = await db.Set<AwardJuror>().AsNoTracking().FirstOrDefaultAsync(j => j.Id == jurorId && me != null && j.UserId == me, ct);
         var entry = await db.Set<AwardEntry>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == entryId && e.CategoryId == (juror == null ? 0 : juror.CategoryId), ct);
         if (juror is null || entry is null) return "Network.Awards.Score.NotYours";
         if (await db.Set<AwardConflict>().AnyAsync(c => c.JurorId == jurorId && c.EntryId == entryId, ct)) return null;

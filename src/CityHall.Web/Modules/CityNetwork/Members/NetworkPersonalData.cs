@@ -1,10 +1,11 @@
 namespace CityHall.Web.Modules.CityNetwork.Members;
 
 /// <summary>
-/// What the network keeps about a person: the applications they made (with the contact they gave) and the members they
-/// represent. When the account goes, applications still waiting or returned go with it; an admitted one is the
-/// member's record of joining and stays, without the link to the account or the contact's email and phone;
-/// representing ends.
+/// What the network keeps about a person: the applications they made (with the contact they gave), the members they
+/// represent, their award entries and their seats on juries. When the account goes, applications still waiting or
+/// returned go with it; an admitted one is the member's record of joining and stays, without the link to the account or
+/// the contact's email and phone; representing ends; award drafts go, submitted entries stay (the competition's
+/// record) without the account; a juror stays by name with their scores, without the account.
 /// </summary>
 public sealed class NetworkPersonalData(AppDbContext db) : IPersonalDataContributor
 {
@@ -20,6 +21,13 @@ public sealed class NetworkPersonalData(AppDbContext db) : IPersonalDataContribu
         }).ToListAsync(ct),
         represents = await db.Set<NetworkMemberRepresentative>().AsNoTracking().Where(r => r.UserId == userId)
             .Join(db.Set<NetworkMember>(), r => r.MemberId, m => m.Id, (r, m) => new { m.Id, m.Name, r.Since }).ToListAsync(ct),
+        awardEntries = await db.Set<Awards.AwardEntry>().AsNoTracking().Where(e => e.ApplicantUserId == userId).OrderBy(e => e.Id).Select(e => new
+        {
+            e.Reference, e.EditionId, e.CategoryId, applicant = e.ApplicantType.ToString(), e.CityName, e.CountryCode, e.VendorName, e.Title, e.Summary,
+            e.Language, e.Answers, status = e.Status.ToString(), e.CreatedAt, e.SubmittedAt,
+        }).ToListAsync(ct),
+        jurySeats = await db.Set<Awards.AwardJuror>().AsNoTracking().Where(j => j.UserId == userId)
+            .Select(j => new { j.EditionId, j.CategoryId, j.Name, j.CountryCode }).ToListAsync(ct),
     };
 
     public async Task EraseAsync(string userId, CancellationToken ct)
@@ -29,5 +37,9 @@ public sealed class NetworkPersonalData(AppDbContext db) : IPersonalDataContribu
         await mine.ExecuteUpdateAsync(u => u.SetProperty(a => a.ApplicantUserId, (string?)null)
             .SetProperty(a => a.ContactEmail, "").SetProperty(a => a.ContactPhone, (string?)null), ct);
         await db.Set<NetworkMemberRepresentative>().Where(r => r.UserId == userId).ExecuteDeleteAsync(ct);
+        var entries = db.Set<Awards.AwardEntry>().Where(e => e.ApplicantUserId == userId);
+        await entries.Where(e => e.Status == Awards.EntryStatus.Draft).ExecuteDeleteAsync(ct);
+        await entries.ExecuteUpdateAsync(u => u.SetProperty(e => e.ApplicantUserId, (string?)null), ct);
+        await db.Set<Awards.AwardJuror>().Where(j => j.UserId == userId).ExecuteUpdateAsync(u => u.SetProperty(j => j.UserId, (string?)null), ct);
     }
 }
