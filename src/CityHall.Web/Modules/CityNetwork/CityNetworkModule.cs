@@ -28,6 +28,7 @@ public static class CityNetworkModule
                 new("administration", "network-members", "Network.Sector.Members.Title", "Network.Sector.Members.Summary", "/network/members", "ico_global", 60),
                 new("administration", "network-awards", "Network.Sector.Awards.Title", "Network.Sector.Awards.Summary", "/network/awards", "ico_like", 61),
                 new("administration", "network-join", "Network.Sector.Join.Title", "Network.Sector.Join.Summary", "/network/join", "ico_join", 62),
+                new("administration", "network-visits", "Network.Sector.Visits.Title", "Network.Sector.Visits.Summary", "/network/visits", "ico_calendar", 63),
             ],
         });
         services.AddScoped<Members.MemberAdmission>();
@@ -36,8 +37,12 @@ public static class CityNetworkModule
         services.AddScoped<Awards.AwardJury>();
         services.AddScoped<Awards.AwardEditions>();
         services.AddScoped<Awards.AwardCertificates>();
+        services.AddScoped<Visits.VisitDesk>();
+        services.AddScoped<Visits.VisitStatistics>();
+        services.AddScoped<Platform.Hosting.IDataSeeder, Visits.VisitsDemoSeeder>();
         services.AddScoped<IPersonalDataContributor, Members.NetworkPersonalData>();
         services.AddOpenDataSource<Members.MembersOpenData>();
+        services.AddOpenDataSource<Visits.VisitsOpenData>();
         return builder;
     }
 

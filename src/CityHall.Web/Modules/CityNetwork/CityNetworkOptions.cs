@@ -20,7 +20,7 @@ public sealed class CityNetworkOptions
     public string SecretariatDepartment { get; set; } = "digital-policy";
 
     /// <summary>The network's regions (a member belongs to one; a member may host its regional office).</summary>
-    public List<NetworkRegion> Regions { get; set; } = [];
+    public List<NetworkTerm> Regions { get; set; } = [];
 
     /// <summary>The yearly fee of each type of membership, in <see cref="FeeCurrency"/> (0: no fee).</summary>
     public Dictionary<MembershipType, decimal> Fees { get; set; } = new()
@@ -66,11 +66,31 @@ public sealed class CityNetworkOptions
 
     public decimal FeeFor(MembershipType type) => Fees.GetValueOrDefault(type);
 
-    public NetworkRegion? Region(string? code) => Regions.FirstOrDefault(r => string.Equals(r.Code, code, StringComparison.Ordinal));
+    public NetworkTerm? Region(string? code) => Regions.FirstOrDefault(r => string.Equals(r.Code, code, StringComparison.Ordinal));
+
+    /// <summary>
+    /// Topics of e-government practice (the city's appsettings list them): what delegations ask to study on a visit and
+    /// what the knowledge library's cases are filed under.
+    /// </summary>
+    public List<NetworkTerm> Topics { get; set; } = [];
+
+    public NetworkTerm? Topic(string? code) => Topics.FirstOrDefault(r => string.Equals(r.Code, code, StringComparison.Ordinal));
+
+    /// <summary>Study-visit requests an account may have open (not yet held, declined or cancelled) at a time.</summary>
+    public int OpenVisitRequests { get; set; } = 3;
+
+    /// <summary>The largest delegation a study visit receives.</summary>
+    public int MaxDelegation { get; set; } = 50;
+
+    /// <summary>Days of notice a delegation gives: the first day they offer is at least this far ahead.</summary>
+    public int VisitNoticeDays { get; set; } = 21;
+
+    /// <summary>The longest span of days a delegation may offer (from the first to the last).</summary>
+    public int VisitWindowDays { get; set; } = 60;
 }
 
-/// <summary>A region of the network: its code and names.</summary>
-public sealed class NetworkRegion
+/// <summary>A code and its names: a region of the network, a topic of practice.</summary>
+public sealed class NetworkTerm
 {
     public string Code { get; set; } = "";
     public LocalizedText Name { get; set; } = new();

@@ -76,7 +76,10 @@ public sealed class FieldTagHelper(IStringLocalizer<Text> t, HtmlEncoder encoder
 
     public ModelExpression For { get; set; } = null!;
 
-    /// <summary>text, email, password, tel, number, date, datetime-local, textarea, select, radios (a fieldset of choices from Items), checkbox.</summary>
+    /// <summary>
+    /// text, email, password, tel, number, date, datetime-local, textarea, select, radios (a fieldset of choices from
+    /// Items), checkbox, checkboxes (a fieldset of several choices from Items, bound to a list).
+    /// </summary>
     public string Type { get; set; } = "text";
 
     /// <summary>Resource key of the label when it differs from the property's display name (one input serving two forms).</summary>
@@ -158,6 +161,30 @@ public sealed class FieldTagHelper(IStringLocalizer<Text> t, HtmlEncoder encoder
                 n++;
                 html.Append("<div class=\"krds-form-check\"><input type=\"radio\" id=\"").Append(itemId).Append("\" name=\"").Append(encodedName)
                     .Append("\" value=\"").Append(encoder.Encode(item.Value)).Append('"').Append(item.Value == value ? " checked" : "")
+                    .Append("><label for=\"").Append(itemId).Append("\">").Append(encoder.Encode(item.Text)).Append("</label></div>");
+            }
+            html.Append("</div></fieldset>");
+        }
+        else if (Type == "checkboxes")
+        {
+            // Several answers to one question: the boxes share the field's name and the list binds them all.
+            var chosen = entry?.RawValue switch
+            {
+                string[] sent => sent,
+                string sent => [sent],
+                _ => (For.Model as System.Collections.IEnumerable)?.Cast<object>()
+                    .Select(o => Convert.ToString(o, System.Globalization.CultureInfo.InvariantCulture) ?? "").ToArray() ?? [],
+            };
+            html.Append("<fieldset").Append(aria).Append("><legend class=\"form-tit\">").Append(encoder.Encode(label)).Append("</legend>");
+            AppendHintAndError(html, id, errors);
+            html.Append("<div class=\"ch-choices\">");
+            var n = 0;
+            foreach (var item in Items ?? [])
+            {
+                var itemId = n == 0 ? id : $"{id}-{n}";
+                n++;
+                html.Append("<div class=\"krds-form-check\"><input type=\"checkbox\" id=\"").Append(itemId).Append("\" name=\"").Append(encodedName)
+                    .Append("\" value=\"").Append(encoder.Encode(item.Value)).Append('"').Append(chosen.Contains(item.Value) ? " checked" : "")
                     .Append("><label for=\"").Append(itemId).Append("\">").Append(encoder.Encode(item.Text)).Append("</label></div>");
             }
             html.Append("</div></fieldset>");
