@@ -109,4 +109,92 @@ public sealed class NetworkJourneyTests(BrowserFixture f)
         await visitor.GotoAsync(meetingPath);
         await Axe.AssertNoViolationsAsync(visitor);
     }
+
+    [Theory, MemberData(nameof(Locales))]
+    public async Task A_delegation_asks_for_a_study_visit_the_secretariat_programmes_it_and_after_the_visit_they_answer_the_survey(string locale)
+    {
+        var organisation = $"Nairobi City County {locale} {Guid.NewGuid().ToString("N")[..6]}";
+        var siteName = $"Control room {Guid.NewGuid().ToString("N")[..6]}";
+        var siteId = await f.App.WithDbAsync(async db =>
+        {
+            var site = new CityHall.Web.Modules.CityNetwork.Visits.VisitSite { Name = "스마트서울 상황실 " + siteName, NameEn = siteName, Host = "Digital Policy", Capacity = 30 };
+            db.Add(site);
+            await db.SaveChangesAsync();
+            return site.Id;
+        });
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9));
+        var from = today.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var page = await f.NewPageAsync(locale);
+        await Journeys.SignUpAsync(f, page, $"nairobi-{Guid.NewGuid():N}@example.org");
+        await page.GotoAsync("/network/visits");
+        await Axe.AssertNoViolationsAsync(page);
+        await page.ClickAsync("main a[href='/network/visits/request']");
+        await page.WaitForURLAsync("**/network/visits/request");
+        await Axe.AssertNoViolationsAsync(page);
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForSelectorAsync(".ch-error-summary");
+        await Axe.AssertNoViolationsAsync(page);
+        await page.FillAsync("#Input_Organisation", organisation);
+        await page.SelectOptionAsync("#Input_Country", "KE");
+        await page.FillAsync("#Input_People", "6");
+        // KRDS draws its own boxes over the inputs: people click the labels.
+        await page.ClickAsync($"label[for='{await page.GetAttributeAsync("input[name='Input.Topics'][value='open-data']", "id")}']");
+        await page.ClickAsync($"label[for='{await page.GetAttributeAsync($"input[name='Input.Sites'][value='{siteId}']", "id")}']");
+        await page.FillAsync("#Input_PreferredFrom", from);
+        await page.FillAsync("#Input_PreferredTo", from);
+        await page.SelectOptionAsync("#Input_InterpreterLanguage", "sw");
+        await page.FillAsync("#Input_ContactName", "Wanjiru Kamau");
+        await page.FillAsync("#Input_ContactEmail", "ict@nairobi.go.ke");
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForURLAsync("**/network/visits/VIS-*");
+        await Axe.AssertNoViolationsAsync(page);
+        var visitUrl = page.Url;
+
+        // The secretariat: the list, the visit, a session (the calendar's conflicts beside it), the proposal.
+        var staff = await f.NewPageAsync(locale);
+        await Journeys.SignInAsStaffAsync(f, staff, Roles.Official, department: "digital-policy");
+        await staff.GotoAsync("/admin/network/visits");
+        await Axe.AssertNoViolationsAsync(staff);
+        await staff.ClickAsync($"[data-visits] tr:has-text('{organisation}') a");
+        await staff.WaitForURLAsync("**/admin/network/visits/*");
+        await Axe.AssertNoViolationsAsync(staff);
+        await staff.SelectOptionAsync("#Session_SiteId", siteId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await staff.FillAsync("#Session_StartsAt", from + "T10:00");
+        await staff.FillAsync("#Session_EndsAt", from + "T11:30");
+        await staff.ClickAsync("form[action$='handler=session'] button");
+        await staff.WaitForURLAsync("**saved=true#programme");
+        await staff.WaitForSelectorAsync("[data-programme] tr[data-session]");
+        await Axe.AssertNoViolationsAsync(staff);
+        await staff.ClickAsync("form[action$='handler=propose'] button");
+        await staff.WaitForSelectorAsync("[data-status='Proposed']");
+
+        // The delegation confirms the programme.
+        await page.GotoAsync(visitUrl);
+        await page.WaitForSelectorAsync("[data-programme]");
+        await Axe.AssertNoViolationsAsync(page);
+        await page.ClickAsync("form[action$='handler=confirm'] button");
+        await page.WaitForSelectorAsync("[data-status='Confirmed']");
+
+        // Held (recorded on a past day), then the survey.
+        await staff.ReloadAsync();
+        await staff.FillAsync("#Held_HeldOn", today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await staff.FillAsync("#Held_Visitors", "5");
+        await staff.ClickAsync("form[action$='handler=held'] button");
+        await staff.WaitForSelectorAsync("[data-status='Held']");
+        await Axe.AssertNoViolationsAsync(staff);
+        await page.GotoAsync(visitUrl + "/feedback");
+        await Axe.AssertNoViolationsAsync(page);
+        await page.ClickAsync("label[for='Input_Overall']");
+        await page.ClickAsync("label[for='Input_Programme']");
+        await page.ClickAsync("label[for='Input_Organisation']");
+        await page.ClickAsync("label[for='Input_Interpretation']");
+        await page.ClickAsync("label[for='Input_WouldRecommend']");
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForSelectorAsync("[data-feedback-given]");
+        Assert.Equal(visitUrl, page.Url);
+        await Axe.AssertNoViolationsAsync(page);
+        await staff.GotoAsync("/admin/network/visit-sites");
+        await Axe.AssertNoViolationsAsync(staff);
+    }
 }

@@ -234,6 +234,42 @@ public sealed class VisitsTests(CityHallApp app) : IClassFixture<CityHallApp>
     }
 
     [Fact]
+    public async Task A_requesters_data_is_exported_and_erased_leaving_held_visits_to_the_statistics_without_the_person()
+    {
+        var email = $"visitor-{Guid.NewGuid():N}@example.org";
+        await app.SignUpCitizenAsync(email);
+        var userId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        var (held, waiting) = await app.WithDbAsync(async db =>
+        {
+            StudyVisit Visit(VisitStatus status, DateOnly? heldOn) => new()
+            {
+                Reference = NetworkTestData.Unique("VIS-PD"), RequesterUserId = userId, Organisation = "Lima", CountryCode = "PE", ContactName = "Rosa Quispe",
+                ContactEmail = "rosa@example.org", ContactPhone = "+51 1 555 0100", People = 5, Visitors = heldOn is null ? null : 5, Status = status, HeldOn = heldOn,
+                Wishes = "The 120 call centre", PreferredFrom = new(2005, 1, 1), PreferredTo = new(2005, 1, 5), UpdatedAt = DateTime.UtcNow,
+            };
+            var (h, w) = (Visit(VisitStatus.Held, new(2005, 1, 3)), Visit(VisitStatus.Requested, null));
+            db.AddRange(h, w);
+            await db.SaveChangesAsync();
+            db.Add(new VisitFeedback { VisitId = h.Id, Overall = 4, Programme = 4, Organisation = 4, WouldRecommend = true, Comments = "Thank you, Rosa" });
+            await db.SaveChangesAsync();
+            return (h.Id, w.Id);
+        });
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var data = scope.ServiceProvider.GetServices<IPersonalDataContributor>().Single(c => c.Section == "city-network");
+            var exported = System.Text.Json.JsonSerializer.Serialize(await data.ExportAsync(userId, default));
+            Assert.Contains("rosa@example.org", exported);
+            Assert.Contains("Thank you, Rosa", exported);
+            await data.EraseAsync(userId, default);
+        }
+        Assert.False(await app.WithDbAsync(db => db.Set<StudyVisit>().AnyAsync(v => v.Id == waiting)));
+        var kept = await app.WithDbAsync(db => db.Set<StudyVisit>().SingleAsync(v => v.Id == held));
+        Assert.Equal((null, "", "", null, null, 5), (kept.RequesterUserId, kept.ContactName, kept.ContactEmail, kept.ContactPhone, kept.Wishes, kept.Visitors));
+        var survey = await app.WithDbAsync(db => db.Set<VisitFeedback>().SingleAsync(f => f.VisitId == held));
+        Assert.Equal((4, (string?)null), (survey.Overall, survey.Comments));
+    }
+
+    [Fact]
     public async Task The_statistics_count_held_visits_by_year_and_country_as_computed_by_hand()
     {
         // Years long past, which no other test touches: 2001–2003.

@@ -5,7 +5,9 @@ namespace CityHall.Web.Modules.CityNetwork.Members;
 /// represent, their award entries and their seats on juries. When the account goes, applications still waiting or
 /// returned go with it; an admitted one is the member's record of joining and stays, without the link to the account or
 /// the contact's email and phone; representing ends; award drafts go, submitted entries stay (the competition's
-/// record) without the account; a juror stays by name with their scores, without the account.
+/// record) without the account; a juror stays by name with their scores, without the account. Study visits asked for
+/// online: those still to come or never held go (with their sessions and survey); a held one stays for the statistics
+/// (day, country, people) without the account, the contact's name, email and phone, or the survey's words.
 /// </summary>
 public sealed class NetworkPersonalData(AppDbContext db) : IPersonalDataContributor
 {
@@ -28,6 +30,13 @@ public sealed class NetworkPersonalData(AppDbContext db) : IPersonalDataContribu
         }).ToListAsync(ct),
         jurySeats = await db.Set<Awards.AwardJuror>().AsNoTracking().Where(j => j.UserId == userId)
             .Select(j => new { j.EditionId, j.CategoryId, j.Name, j.CountryCode }).ToListAsync(ct),
+        studyVisits = await db.Set<Visits.StudyVisit>().AsNoTracking().Where(v => v.RequesterUserId == userId).OrderBy(v => v.Id).Select(v => new
+        {
+            v.Reference, v.Organisation, v.CountryCode, v.ContactName, v.ContactEmail, v.ContactPhone, v.People, v.Topics, v.Wishes, v.PreferredFrom,
+            v.PreferredTo, v.InterpreterLanguage, status = v.Status.ToString(), v.Reason, v.RequestedAt, v.HeldOn, v.Visitors,
+            feedback = db.Set<Visits.VisitFeedback>().Where(f => f.VisitId == v.Id)
+                .Select(f => new { f.Overall, f.Programme, f.Organisation, f.Interpretation, f.WouldRecommend, f.Adopting, f.Comments, f.SubmittedAt }).FirstOrDefault(),
+        }).ToListAsync(ct),
     };
 
     public async Task EraseAsync(string userId, CancellationToken ct)
@@ -41,5 +50,11 @@ public sealed class NetworkPersonalData(AppDbContext db) : IPersonalDataContribu
         await entries.Where(e => e.Status == Awards.EntryStatus.Draft).ExecuteDeleteAsync(ct);
         await entries.ExecuteUpdateAsync(u => u.SetProperty(e => e.ApplicantUserId, (string?)null), ct);
         await db.Set<Awards.AwardJuror>().Where(j => j.UserId == userId).ExecuteUpdateAsync(u => u.SetProperty(j => j.UserId, (string?)null), ct);
+        var visits = db.Set<Visits.StudyVisit>().Where(v => v.RequesterUserId == userId);
+        await visits.Where(v => v.Status != Visits.VisitStatus.Held).ExecuteDeleteAsync(ct);
+        await db.Set<Visits.VisitFeedback>().Where(f => visits.Any(v => v.Id == f.VisitId))
+            .ExecuteUpdateAsync(u => u.SetProperty(f => f.Adopting, (string?)null).SetProperty(f => f.Comments, (string?)null), ct);
+        await visits.ExecuteUpdateAsync(u => u.SetProperty(v => v.RequesterUserId, (string?)null).SetProperty(v => v.ContactName, "")
+            .SetProperty(v => v.ContactEmail, "").SetProperty(v => v.ContactPhone, (string?)null).SetProperty(v => v.Wishes, (string?)null), ct);
     }
 }
