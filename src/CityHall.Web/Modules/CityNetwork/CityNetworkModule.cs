@@ -29,6 +29,7 @@ public static class CityNetworkModule
                 new("administration", "network-awards", "Network.Sector.Awards.Title", "Network.Sector.Awards.Summary", "/network/awards", "ico_like", 61),
                 new("administration", "network-join", "Network.Sector.Join.Title", "Network.Sector.Join.Summary", "/network/join", "ico_join", 62),
                 new("administration", "network-visits", "Network.Sector.Visits.Title", "Network.Sector.Visits.Summary", "/network/visits", "ico_calendar", 63),
+                new("administration", "network-library", "Network.Sector.Library.Title", "Network.Sector.Library.Summary", "/network/library", "ico_file", 64),
             ],
         });
         services.AddScoped<Members.MemberAdmission>();
@@ -38,6 +39,7 @@ public static class CityNetworkModule
         services.AddScoped<Awards.AwardEditions>();
         services.AddScoped<Awards.AwardCertificates>();
         services.AddScoped<Visits.VisitDesk>();
+        services.AddScoped<Library.LibraryShelf>();
         services.AddScoped<Visits.VisitStatistics>();
         services.AddScoped<Platform.Hosting.IDataSeeder, Visits.VisitsDemoSeeder>();
         services.AddScoped<IPersonalDataContributor, Members.NetworkPersonalData>();
@@ -50,6 +52,7 @@ public static class CityNetworkModule
     {
         Members.MemberLogos.Map(app);
         Awards.AwardCertificates.Map(app);
+        Library.LibraryEndpoints.Map(app);
         return app;
     }
 }

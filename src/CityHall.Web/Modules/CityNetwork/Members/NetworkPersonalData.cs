@@ -7,7 +7,8 @@ namespace CityHall.Web.Modules.CityNetwork.Members;
 /// the contact's email and phone; representing ends; award drafts go, submitted entries stay (the competition's
 /// record) without the account; a juror stays by name with their scores, without the account. Study visits asked for
 /// online: those still to come or never held go (with their sessions and survey); a held one stays for the statistics
-/// (day, country, people) without the account, the contact's name, email and phone, or the survey's words.
+/// (day, country, people) without the account, the contact's name, email and phone, or the survey's words. Library
+/// contributions: unpublished ones go; published cases stay (the library's) without the link to the account.
 /// </summary>
 public sealed class NetworkPersonalData(AppDbContext db) : IPersonalDataContributor
 {
@@ -37,6 +38,11 @@ public sealed class NetworkPersonalData(AppDbContext db) : IPersonalDataContribu
             feedback = db.Set<Visits.VisitFeedback>().Where(f => f.VisitId == v.Id)
                 .Select(f => new { f.Overall, f.Programme, f.Organisation, f.Interpretation, f.WouldRecommend, f.Adopting, f.Comments, f.SubmittedAt }).FirstOrDefault(),
         }).ToListAsync(ct),
+        libraryCases = await db.Set<Library.LibraryCase>().AsNoTracking().Where(c => c.ContributorUserId == userId).OrderBy(c => c.Id).Select(c => new
+        {
+            c.Id, kind = c.Kind.ToString(), c.Title, c.Summary, c.Body, c.Language, c.City, c.CountryCode, c.Year, c.Topics, status = c.Status.ToString(),
+            c.ReviewNote, c.CreatedAt, c.PublishedAt,
+        }).ToListAsync(ct),
     };
 
     public async Task EraseAsync(string userId, CancellationToken ct)
@@ -56,5 +62,8 @@ public sealed class NetworkPersonalData(AppDbContext db) : IPersonalDataContribu
             .ExecuteUpdateAsync(u => u.SetProperty(f => f.Adopting, (string?)null).SetProperty(f => f.Comments, (string?)null), ct);
         await visits.ExecuteUpdateAsync(u => u.SetProperty(v => v.RequesterUserId, (string?)null).SetProperty(v => v.ContactName, "")
             .SetProperty(v => v.ContactEmail, "").SetProperty(v => v.ContactPhone, (string?)null).SetProperty(v => v.Wishes, (string?)null), ct);
+        var cases = db.Set<Library.LibraryCase>().Where(c => c.ContributorUserId == userId);
+        await cases.Where(c => c.Status != Library.LibraryStatus.Published).ExecuteDeleteAsync(ct);
+        await cases.ExecuteUpdateAsync(u => u.SetProperty(c => c.ContributorUserId, (string?)null), ct);
     }
 }

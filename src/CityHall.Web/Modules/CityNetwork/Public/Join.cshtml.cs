@@ -45,15 +45,7 @@ public sealed class JoinModel(AppDbContext db, MemberAdmission admission, Countr
         UploadedDocument? letter = null;
         if (Letter is null || Letter.Length == 0) ModelState.AddModelError(nameof(Letter), t["Network.Error.LetterMissing"]);
         else if (ModelState.IsValid)
-        {
-            var limit = Network.MaxLetterBytes;
-            var (file, problem) = await UploadedDocuments.ReadAsync(Letter, limit, ct);
-            if (problem is { } p)
-                ModelState.AddModelError(nameof(Letter), p == DocumentProblem.TooLarge ? t["Network.Error.LetterTooLarge", limit / (1024 * 1024)] : t["Network.Error.LetterType"]);
-            else if (!await allowance.TryTakeAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, file!.Bytes.Length, ct))
-                ModelState.AddModelError(nameof(Letter), t["Uploads.DailyQuota", allowance.DailyBytes / (1024 * 1024)]);
-            else letter = file;
-        }
+            letter = await NetworkDocuments.AcceptAsync(ModelState, nameof(Letter), Letter, Network.MaxLetterBytes, allowance, User.FindFirstValue(ClaimTypes.NameIdentifier), t, ct);
         if (!ModelState.IsValid || letter is null) return Page();
 
         var application = await admission.SubmitAsync(User, Input, letter, ct);

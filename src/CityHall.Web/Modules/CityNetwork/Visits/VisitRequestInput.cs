@@ -2,7 +2,6 @@ using System.Globalization;
 using CityHall.Web.Modules.CityNetwork.Members;
 using CityHall.Web.Platform.City;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace CityHall.Web.Modules.CityNetwork.Visits;
 
@@ -71,18 +70,5 @@ public sealed class VisitRequestInput
         visit.PreferredFrom = PreferredFrom!.Value;
         visit.PreferredTo = PreferredTo!.Value;
         visit.InterpreterLanguage = NetworkMember.CleanLanguageTag(InterpreterLanguage);
-    }
-
-    /// <summary>
-    /// Languages an interpreter may be asked for: the neutral cultures .NET knows (ICU's list), named in the reader's
-    /// language and in their own; the first choice is "none, English will do".
-    /// </summary>
-    public static IReadOnlyList<SelectListItem> LanguageChoices(string noneText)
-    {
-        var languages = CultureInfo.GetCultures(CultureTypes.NeutralCultures)
-            .Where(c => c.Name.Length is 2 or 3 && c.Name != "en" && c.Name != "iv")
-            .Select(c => new SelectListItem(c.DisplayName == c.NativeName ? c.DisplayName : $"{c.DisplayName} — {c.NativeName}", c.Name))
-            .OrderBy(i => i.Text, StringComparer.Create(CultureInfo.CurrentCulture, true));
-        return [new(noneText, ""), .. languages];
     }
 }

@@ -28,6 +28,8 @@ public sealed class EditionModel(AppDbContext db, AwardEditions editions, AwardE
     public IReadOnlyList<AwardQuestion> Questions { get; private set; } = [];
     public IReadOnlyList<AwardJuror> Jurors { get; private set; } = [];
     public IReadOnlyList<AwardEntry> Entries { get; private set; } = [];
+    /// <summary>The library case each winner became (entry id → case id), once made.</summary>
+    public IReadOnlyDictionary<long, long> LibraryCases { get; private set; } = new Dictionary<long, long>();
     public Dictionary<long, IReadOnlyList<AwardRanking.Ranked>> Round1 { get; private set; } = [];
     public Dictionary<long, IReadOnlyList<AwardRanking.Ranked>> Round2 { get; private set; } = [];
     public IReadOnlyList<AwardTieBreak> TieBreaks { get; private set; } = [];
@@ -169,6 +171,9 @@ public sealed class EditionModel(AppDbContext db, AwardEditions editions, AwardE
         Questions = await db.Set<AwardQuestion>().AsNoTracking().Where(q => q.EditionId == id).OrderBy(q => q.Order).ToListAsync(ct);
         Jurors = await db.Set<AwardJuror>().AsNoTracking().Where(j => j.EditionId == id).OrderBy(j => j.CategoryId).ThenBy(j => j.Name).ToListAsync(ct);
         Entries = await db.Set<AwardEntry>().AsNoTracking().Where(e => e.EditionId == id && e.Status != EntryStatus.Draft).OrderBy(e => e.CategoryId).ThenBy(e => e.SubmittedAt).ToListAsync(ct);
+        var winners = Entries.Where(x => x.Status == EntryStatus.Awarded).Select(x => x.Id).ToList();
+        LibraryCases = await db.Set<Library.LibraryCase>().AsNoTracking().Where(c => c.AwardEntryId != null && winners.Contains(c.AwardEntryId.Value))
+            .ToDictionaryAsync(c => c.AwardEntryId!.Value, c => c.Id, ct);
         // Scores stay unseen until the round has closed, by the secretariat as by the jurors.
         if (edition.Round1ClosedAt is not null) Round1 = await editions.RankingsAsync(id, 1, ct);
         if (edition.Round2ClosedAt is not null) Round2 = await editions.RankingsAsync(id, 2, ct);

@@ -49,14 +49,8 @@ public sealed class EntryModel(AppDbContext db, AwardEntries entries, UploadAllo
                 ModelState.AddModelError($"Answers[{q.Id}]", t["Network.Awards.Error.AnswerTooLong", q.MaxLength]);
         UploadedDocument? approval = null;
         if (Approval is { Length: > 0 } && Entry.ApplicantType == ApplicantType.Vendor)
-        {
-            var limit = options.CurrentValue.MaxApprovalBytes;
-            var (file, problem) = await UploadedDocuments.ReadAsync(Approval, limit, ct);
-            if (problem is { } p) ModelState.AddModelError(nameof(Approval), p == DocumentProblem.TooLarge ? t["Network.Error.LetterTooLarge", limit / (1024 * 1024)] : t["Network.Error.LetterType"]);
-            else if (!await allowance.TryTakeAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, file!.Bytes.Length, ct))
-                ModelState.AddModelError(nameof(Approval), t["Uploads.DailyQuota", allowance.DailyBytes / (1024 * 1024)]);
-            else approval = file;
-        }
+            approval = await NetworkDocuments.AcceptAsync(ModelState, nameof(Approval), Approval, options.CurrentValue.MaxApprovalBytes, allowance,
+                User.FindFirstValue(ClaimTypes.NameIdentifier), t, ct);
         if (!ModelState.IsValid) return Page();
 
         var entry = await db.Set<AwardEntry>().FirstAsync(e => e.Id == Entry.Id, ct);

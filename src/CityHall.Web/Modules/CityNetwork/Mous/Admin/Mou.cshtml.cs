@@ -98,14 +98,12 @@ public sealed class MouModel(AppDbContext db, AuditLog audit, Countries countrie
         if (Document is null || Document.Length == 0) ModelState.AddModelError(nameof(Document), t["Network.Mou.Error.DocumentMissing"]);
         else
         {
-            var (file, problem) = await UploadedDocuments.ReadAsync(Document, limit, ct);
-            if (problem is { } p) ModelState.AddModelError(nameof(Document), p == DocumentProblem.TooLarge ? t["Network.Error.LetterTooLarge", limit / (1024 * 1024)] : t["Network.Error.LetterType"]);
-            else
+            if (await NetworkDocuments.AcceptAsync(ModelState, nameof(Document), Document, limit, allowance: null, userId: null, t, ct) is { } file)
             {
                 var name = Path.GetFileName(Document.FileName);
                 var document = new MouDocument
                 {
-                    MouId = id, Name = string.IsNullOrWhiteSpace(name) ? "document" : name[..Math.Min(200, name.Length)], Bytes = file!.Bytes, ContentType = file.ContentType,
+                    MouId = id, Name = string.IsNullOrWhiteSpace(name) ? "document" : name[..Math.Min(200, name.Length)], Bytes = file.Bytes, ContentType = file.ContentType,
                     Sha256 = file.Sha256, UploadedAt = clock.Now.UtcDateTime,
                 };
                 db.Add(document);

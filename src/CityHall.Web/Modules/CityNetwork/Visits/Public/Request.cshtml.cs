@@ -59,7 +59,7 @@ public sealed record VisitChoices(IReadOnlyList<SelectListItem> Countries, IRead
             [new(t["Network.Visit.NotAMember"], ""), .. members.Select(m => new SelectListItem(m.Name, m.Id.ToString(CultureInfo.InvariantCulture)))],
             network.Topics.Select(x => new SelectListItem(x.Name.For(culture), x.Code)).ToList(),
             sites.Select(s => new SelectListItem(s.NameFor(culture), s.Id.ToString(CultureInfo.InvariantCulture))).ToList(),
-            VisitRequestInput.LanguageChoices(t["Network.Visit.NoInterpreter"]),
+            NetworkLanguages.Choices(t["Network.Visit.NoInterpreter"], withEnglish: false),
             sites.Select(s => s.Id).ToHashSet(), members.Select(m => m.Id).ToHashSet());
     }
 }
