@@ -49,14 +49,21 @@ public static partial class TaxiBenchmark
         await UntilAllOnDutyAsync(http, drivers, ct);
         Console.WriteLine($"# the dispatch map holds the {drivers:N0} cars after {waiting.Elapsed.TotalSeconds:N1} s");
 
+        // Every car drives north at a steady speed, so where it is follows from the time alone: whatever the phases'
+        // lengths, the number of phones or the pauses between phases, no report implies a jump the map refuses
+        // (TaxiOptions.MaxSpeedKmh). Deriving it from the report's number did, when phones were fewer or phases shorter.
+        var started = DateTimeOffset.UtcNow;
+        const double NorthPerSecond = 12 / 3.6 / 111_320; // 12 km/h in degrees of latitude
+        double Latitude(Car car, DateTimeOffset at) => car.Latitude + (at - started).TotalSeconds * NorthPerSecond;
+
         async Task<bool> Report(long n)
         {
             var i = (int)(n % cars.Length);
             var car = cars[i];
-            var drift = n / cars.Length * 0.00008; // about 9 m a report: 6 km/h, a car crawling through the centre
+            var at = DateTimeOffset.UtcNow;
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/taxi/positions")
             {
-                Content = JsonContent.Create(new { latitude = car.Latitude + drift, longitude = car.Longitude, at = DateTimeOffset.UtcNow }),
+                Content = JsonContent.Create(new { latitude = Latitude(car, at), longitude = car.Longitude, at }),
             };
             request.Headers.Authorization = new("Bearer", tokens[i]);
             using var response = await http.SendAsync(request, ct);
@@ -96,7 +103,7 @@ public static partial class TaxiBenchmark
             await canceller;
             await PrintOffersAsync(app, firstCallId, ct);
         }
-        await WithCallsAsync("positions (HTTP) with calls", n => Report(n + (long)(positionsPerSecond * 70)));
+        await WithCallsAsync("positions (HTTP) with calls", Report);
 
         // The same rate over the hub: phones connected (one WebSocket each), sharing with their token, then reporting. Each
         // connection is an open file in the app and here, so fewer phones than cars (the open-file limit, 20,000 on this
@@ -107,16 +114,15 @@ public static partial class TaxiBenchmark
         {
             Console.WriteLine($"# {phones.Count:N0} phones connected to /hubs/taxi and sharing in {connecting.Elapsed.TotalSeconds:N1} s; the app holds {app.ResidentBytes() / 1048576.0:N0} MB resident");
             phones.Reporting();
-            var offset = (long)phoneCount * 100; // past the HTTP phases' drift (about 40 reports a car), by a few hundred metres
             Task<bool> HubReport(long n)
             {
                 var i = (int)(n % phoneCount);
-                var drift = n / phoneCount * 0.00008; // about 9 m a report, now about every second: 32 km/h
-                return phones.ReportAsync(i, cars[i].Latitude + drift, cars[i].Longitude, DateTimeOffset.UtcNow, ct);
+                var at = DateTimeOffset.UtcNow;
+                return phones.ReportAsync(i, Latitude(cars[i], at), cars[i].Longitude, at, ct);
             }
-            Console.WriteLine(await Load.RunOpenLoopAsync("positions (hub) warm-up", positionsPerSecond, TimeSpan.FromSeconds(5), n => HubReport(n + offset), ct: ct));
-            Console.WriteLine(await Load.RunOpenLoopAsync("positions (hub)", positionsPerSecond, options.Phase, n => HubReport(n + offset + positionsPerSecond * 5), ct: ct));
-            await WithCallsAsync("positions (hub) with calls", n => HubReport(n + offset + positionsPerSecond * 70));
+            Console.WriteLine(await Load.RunOpenLoopAsync("positions (hub) warm-up", positionsPerSecond, TimeSpan.FromSeconds(5), HubReport, ct: ct));
+            Console.WriteLine(await Load.RunOpenLoopAsync("positions (hub)", positionsPerSecond, options.Phase, HubReport, ct: ct));
+            await WithCallsAsync("positions (hub) with calls", HubReport);
         }
 
         Console.WriteLine("# matching in this process (the app's Dispatcher and Assignment, a held clock), every offer accepted at once:");
