@@ -1,5 +1,6 @@
 using CityHall.Web.Platform.Identity;
 using Microsoft.Playwright;
+using Microsoft.EntityFrameworkCore;
 
 namespace CityHall.BrowserTests;
 
@@ -196,5 +197,68 @@ public sealed class NetworkJourneyTests(BrowserFixture f)
         await Axe.AssertNoViolationsAsync(page);
         await staff.GotoAsync("/admin/network/visit-sites");
         await Axe.AssertNoViolationsAsync(staff);
+    }
+
+    [Theory, MemberData(nameof(Locales))]
+    public async Task A_members_representative_contributes_a_case_the_secretariat_publishes_it_and_the_public_reads_it(string locale)
+    {
+        var title = $"Open budget of Ulaanbaatar {locale} {Guid.NewGuid().ToString("N")[..6]}";
+        var email = $"ub-{Guid.NewGuid():N}@example.org";
+        var page = await f.NewPageAsync(locale);
+        await Journeys.SignUpAsync(f, page, email);
+        await f.App.WithDbAsync(async db =>
+        {
+            var member = new CityHall.Web.Modules.CityNetwork.Members.NetworkMember
+            {
+                Name = "", Kind = CityHall.Web.Modules.CityNetwork.Members.MemberKind.City, Type = CityHall.Web.Modules.CityNetwork.Members.MembershipType.Full,
+                Status = CityHall.Web.Modules.CityNetwork.Members.MemberStatus.Active, CountryCode = "MN", RegionCode = "asia-pacific", JoinedOn = new DateOnly(2012, 1, 1), UpdatedAt = DateTime.UtcNow,
+            };
+            member.Rename($"Ulaanbaatar {locale}", "Улаанбаатар", "mn");
+            db.Add(member);
+            await db.SaveChangesAsync();
+            var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+            db.Add(new CityHall.Web.Modules.CityNetwork.Members.NetworkMemberRepresentative { MemberId = member.Id, UserId = userId, Since = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        });
+        await page.GotoAsync("/network/library");
+        await Axe.AssertNoViolationsAsync(page);
+        await page.ClickAsync("main a[href='/network/library/contribute']");
+        await page.WaitForURLAsync("**/network/library/contribute");
+        await Axe.AssertNoViolationsAsync(page);
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForSelectorAsync(".ch-error-summary");
+        await Axe.AssertNoViolationsAsync(page);
+        await page.SelectOptionAsync("#Input_Kind", "Practice");
+        await page.SelectOptionAsync("#Input_Language", "mn");
+        await page.FillAsync("#Input_Title", title);
+        await page.FillAsync("#Input_Summary", "Улаанбаатар хотын төсөв нээлттэй.");
+        await page.FillAsync("#Input_Body", "Иргэд төсвийн зарцуулалтыг онлайнаар хянадаг.");
+        await page.FillAsync("#Input_Year", "2024");
+        await page.ClickAsync($"label[for='{await page.GetAttributeAsync("input[name='Input.Topics'][value='participation']", "id")}']");
+        await page.ClickAsync("main form:not([action*='handler']) button[type=submit]");
+        await page.WaitForURLAsync("**/network/library/contribute/*?saved=true");
+        await Axe.AssertNoViolationsAsync(page);
+        await page.ClickAsync("form[action$='handler=submit'] button");
+        await page.WaitForSelectorAsync("[data-status='InReview']");
+        var caseId = new Uri(page.Url).AbsolutePath.Split('/')[^1];
+
+        var staff = await f.NewPageAsync(locale);
+        await Journeys.SignInAsStaffAsync(f, staff, Roles.Official, department: "digital-policy");
+        await staff.GotoAsync("/admin/network/library");
+        await Axe.AssertNoViolationsAsync(staff);
+        await staff.ClickAsync($"[data-cases] tr[data-case='{caseId}'] a");
+        await staff.WaitForURLAsync($"**/admin/network/library/{caseId}");
+        await Axe.AssertNoViolationsAsync(staff);
+        await staff.ClickAsync("form[action$='handler=publish'] button");
+        await staff.WaitForSelectorAsync("[data-status='Published']");
+
+        var visitor = await f.NewPageAsync(locale);
+        await visitor.GotoAsync("/network/library?q=" + Uri.EscapeDataString("төсөв"));
+        await visitor.WaitForSelectorAsync($"[data-cases] li[data-case='{caseId}']");
+        await Axe.AssertNoViolationsAsync(visitor);
+        await visitor.ClickAsync($"[data-cases] li[data-case='{caseId}'] a");
+        await visitor.WaitForURLAsync($"**/network/library/{caseId}");
+        Assert.Equal("mn", await visitor.GetAttributeAsync("article", "lang"));
+        await Axe.AssertNoViolationsAsync(visitor);
     }
 }

@@ -173,6 +173,38 @@ public sealed class LibraryTests(CityHallApp app) : IClassFixture<CityHallApp>
     }
 
     [Fact]
+    public async Task The_secretariat_writes_its_own_case_attaches_a_file_publishes_and_takes_it_down()
+    {
+        var secretary = await app.SignedInStaffAsync(Roles.Official, department: "digital-policy");
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedInStaffAsync(Roles.Official, department: "culture")).GetAsync("/admin/network/library/new")).StatusCode);
+        var form = await secretary.GetPageAsync("/admin/network/library/new");
+        var title = NetworkTestData.Unique("전자정부 표준프레임워크 안내");
+        // A year to come and an unknown language are refused.
+        var bad = form.FilledIn("main form").With(("Input.Kind", "Framework"), ("Input.Language", "xx-nope"), ("Input.Title", title), ("Input.Summary", "S"),
+            ("Input.Body", "B"), ("Input.Year", "2999"));
+        Assert.Equal(2, (await Html.ParseAsync(await secretary.SubmitAsync(form, bad, "main form"))).ErrorSummary().Length);
+        var path = Html.RedirectedTo(await secretary.SubmitAsync(form, bad.With(("Input.Language", "ko"), ("Input.Year", "2024"), ("Input.Topics", "egov-framework")), "main form"));
+        var id = long.Parse(path.Split('/')[^1].Split('?')[0], CultureInfo.InvariantCulture);
+        var page = await secretary.GetPageAsync($"/admin/network/library/{id}");
+        Assert.Equal("Draft", page.QuerySelector("[data-status]")!.GetAttribute("data-status"));
+        Assert.NotEmpty((await Html.ParseAsync(await secretary.SubmitMultipartAsync(page, [], [("Attachment", "diagram.png", "%PDF-"u8.ToArray(), "image/png")], "form[action$='handler=attach']"))).ErrorSummary());
+        Html.RedirectedTo(await secretary.SubmitMultipartAsync(page, [], [("Attachment", "guide.pdf", NetworkTestData.SignedLetter, "application/pdf")], "form[action$='handler=attach']"));
+        Html.RedirectedTo(await secretary.SubmitAsync(page, [], "form[action$='handler=publish']"));
+        var client = app.CreateClient();
+        var published = await client.GetPageAsync($"/network/library/{id}");
+        Assert.Equal("ko", published.QuerySelector("article")!.GetAttribute("lang"));
+        var file = published.QuerySelector("[data-attachments] a")!.GetAttribute("href")!;
+        Assert.Equal(NetworkTestData.SignedLetter, await client.GetByteArrayAsync(file));
+        Assert.NotEmpty((await client.GetPageAsync($"/network/library?topic=egov-framework&kind=Framework")).QuerySelectorAll($"[data-case='{id}']"));
+        // Taken down: gone from the public, file and all; publishing twice changes nothing.
+        page = await secretary.GetPageAsync($"/admin/network/library/{id}");
+        Html.RedirectedTo(await secretary.SubmitAsync(page, [], "form[action$='handler=unpublish']"));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/network/library/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(file)).StatusCode);
+        Assert.NotEmpty((await secretary.GetPageAsync(Html.RedirectedTo(await secretary.SubmitAsync(page, [], "form[action$='handler=unpublish']")))).ErrorSummary());
+    }
+
+    [Fact]
     public async Task An_announced_winner_becomes_one_published_case_in_one_click_and_the_members_page_lists_it_with_its_award_and_visits()
     {
         var member = await NetworkTestData.MemberAsync(app, NetworkTestData.Unique("Accra"), "GH", region: "africa");
