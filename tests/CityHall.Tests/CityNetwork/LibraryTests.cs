@@ -196,6 +196,10 @@ public sealed class LibraryTests(CityHallApp app) : IClassFixture<CityHallApp>
         var file = published.QuerySelector("[data-attachments] a")!.GetAttribute("href")!;
         Assert.Equal(NetworkTestData.SignedLetter, await client.GetByteArrayAsync(file));
         Assert.NotEmpty((await client.GetPageAsync($"/network/library?topic=egov-framework&kind=Framework")).QuerySelectorAll($"[data-case='{id}']"));
+        // And in the city's search, with the members.
+        await app.Services.GetRequiredService<CityHall.Web.Platform.Search.SearchIndex>().ReconcileAsync();
+        var found = await client.GetPageAsync("/search?q=" + Uri.EscapeDataString(title.Split(' ')[^1]) + "&kind=library-case");
+        Assert.Equal([id.ToString(CultureInfo.InvariantCulture)], found.QuerySelectorAll("[data-results='library-case'] [data-result]").Select(r => r.GetAttribute("data-result")!).ToArray());
         // Taken down: gone from the public, file and all; publishing twice changes nothing.
         page = await secretary.GetPageAsync($"/admin/network/library/{id}");
         Html.RedirectedTo(await secretary.SubmitAsync(page, [], "form[action$='handler=unpublish']"));
@@ -258,5 +262,10 @@ public sealed class LibraryTests(CityHallApp app) : IClassFixture<CityHallApp>
         Assert.Single(memberPage.QuerySelectorAll("[data-member-library] li"));
         Assert.Equal(2, memberPage.QuerySelectorAll("[data-member-awards] li").Length);
         Assert.Single(memberPage.QuerySelectorAll("[data-member-visits] li"));
+
+        // The member in the city's search, by its name.
+        await app.Services.GetRequiredService<CityHall.Web.Platform.Search.SearchIndex>().ReconcileAsync();
+        var found = await app.CreateClient().GetPageAsync("/search?q=" + Uri.EscapeDataString(member.Name.Split(' ')[^1]) + "&kind=network-member");
+        Assert.Equal([member.Id.ToString(CultureInfo.InvariantCulture)], found.QuerySelectorAll("[data-results='network-member'] [data-result]").Select(r => r.GetAttribute("data-result")!).ToArray());
     }
 }

@@ -23,6 +23,11 @@ public static class CityNetworkModule
             Enabled = builder.Configuration.GetValue($"{CityNetworkOptions.Section}:Enabled", true),
             Permissions = [new(Manage, "Permission.ManageNetwork", Roles.Official)],
             AdminMenu = [new("Admin.Menu.Network", "/admin/network", Manage, 700)],
+            SearchKinds =
+            [
+                new("network-member", "Network.Search.Members", 62, NetworkSearch.MembersAsync),
+                new("library-case", "Network.Search.Library", 64, NetworkSearch.LibraryAsync),
+            ],
             SectorServices =
             [
                 new("administration", "network-members", "Network.Sector.Members.Title", "Network.Sector.Members.Summary", "/network/members", "ico_global", 60),

@@ -35,15 +35,13 @@ public sealed class FeesModel(AppDbContext db, AuditLog audit, CityClock clock, 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (Refusal is not null) ModelState.AddModelError(string.Empty, Refusal);
-        if (Year is { } y && (y < CalendarDateBinderProvider.Earliest.Year || y > CalendarDateBinderProvider.Latest.Year)) return NotFound();
-        await LoadAsync(ct);
+        if (!await LoadAsync(ct)) return NotFound();
         return Page();
     }
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
-        if (Year is { } y && (y < CalendarDateBinderProvider.Earliest.Year || y > CalendarDateBinderProvider.Latest.Year)) return NotFound();
-        await LoadAsync(ct);
+        if (!await LoadAsync(ct)) return NotFound();
         static string Money(decimal d) => d.ToString("0.00", CultureInfo.InvariantCulture);
         return File(CsvExport.ToBytes(["member_id", "name", "membership", "year", "due", "currency", "paid", "paid_amount", "paid_on", "reference"],
             Rows.Select(r => new[]
@@ -82,8 +80,10 @@ public sealed class FeesModel(AppDbContext db, AuditLog audit, CityClock clock, 
         return Redirect(back);
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    /// <summary>The year's rows; false for a year outside the calendar the site takes (nothing to show).</summary>
+    private async Task<bool> LoadAsync(CancellationToken ct)
     {
+        if (Year is { } y && (y < CalendarDateBinderProvider.Earliest.Year || y > CalendarDateBinderProvider.Latest.Year)) return false;
         ShownYear = Year ?? Today.Year;
         var year = ShownYear;
         var members = (await db.Set<NetworkMember>().AsNoTracking().Where(m => m.JoinedOn.Year <= year).OrderBy(m => m.Name).ThenBy(m => m.Id).ToListAsync(ct))
@@ -94,5 +94,6 @@ public sealed class FeesModel(AppDbContext db, AuditLog audit, CityClock clock, 
         TotalPaid = all.Sum(r => r.Payment?.Amount ?? 0);
         UnpaidCount = all.Count(r => !r.Paid);
         Rows = UnpaidOnly ? all.Where(r => !r.Paid).ToList() : all;
+        return true;
     }
 }

@@ -20,7 +20,7 @@ public sealed class AwardJury(AppDbContext db, AuditLog audit, TimeProvider cloc
     /// <summary>The entries of the juror's category in the current round that the juror may see.</summary>
     public async Task<List<AwardEntry>> EntriesForAsync(AwardJuror juror, AwardEdition edition, CancellationToken ct)
     {
-        var round = edition.Phase switch { AwardPhase.Round1 or AwardPhase.Shortlisting => 1, AwardPhase.Round2 or AwardPhase.Deciding or AwardPhase.Announced => 2, _ => 0 };
+        var round = AwardRules.LatestRound(edition.Phase);
         if (round == 0) return [];
         var status = round == 1 ? new[] { EntryStatus.Eligible, EntryStatus.Shortlisted, EntryStatus.NotShortlisted, EntryStatus.Awarded, EntryStatus.NotAwarded }
             : [EntryStatus.Shortlisted, EntryStatus.Awarded, EntryStatus.NotAwarded];

@@ -27,6 +27,17 @@ public static class AwardRules
 
     public static AwardPhase PhaseOf(int round) => round == 1 ? AwardPhase.Round1 : AwardPhase.Round2;
 
+    /// <summary>
+    /// The round a phase belongs to for the jury — the one being scored, or the last one scored: 1 from round 1 to the
+    /// shortlist, 2 from round 2 on; 0 while entries are still coming in.
+    /// </summary>
+    public static int LatestRound(AwardPhase phase) => phase switch
+    {
+        AwardPhase.Round1 or AwardPhase.Shortlisting => 1,
+        AwardPhase.Round2 or AwardPhase.Deciding or AwardPhase.Announced => 2,
+        _ => 0,
+    };
+
     /// <summary>Why the juror cannot score the entry in the round with these scores (criterion id → score).</summary>
     public static string? ScoreRefusal(AwardEdition edition, AwardJuror juror, AwardEntry entry, int round, bool declaredConflict,
         IReadOnlyCollection<long> criteria, IReadOnlyDictionary<long, int> scores)

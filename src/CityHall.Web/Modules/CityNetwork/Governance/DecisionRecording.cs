@@ -38,7 +38,7 @@ public sealed class DecisionRecording(AppDbContext db, AuditLog audit, TimeProvi
         if (kind == DecisionKind.FullMembership)
         {
             if (meeting.Body != GoverningBody.ExecutiveCommittee) return (null, "Network.Decision.FullMembershipByCommittee");
-            subject = await db.Set<NetworkMember>().FirstOrDefaultAsync(m => m.Id == subjectMemberId, ct);
+            subject = await db.Set<NetworkMember>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == subjectMemberId, ct);
             if (subject is not { Status: MemberStatus.Active, Type: MembershipType.Associate, Kind: MemberKind.City })
                 return (null, "Network.Decision.NotAnAssociateCity");
         }
@@ -55,7 +55,18 @@ public sealed class DecisionRecording(AppDbContext db, AuditLog audit, TimeProvi
         await db.SaveChangesAsync(ct);
         db.AddRange(votes.Select(v => new DecisionVote { DecisionId = decision.Id, MemberId = v.Key, Choice = v.Value }));
         if (subject is not null && outcome == DecisionOutcome.Adopted)
-            (subject.Type, subject.FullSince, subject.UpdatedAt) = (MembershipType.Full, meeting.HeldOn, decision.RecordedAt);
+        {
+            // Only from Associate: two secretaries recording the same city's full membership at once cannot both adopt it.
+            var (heldOn, at) = ((DateOnly?)meeting.HeldOn, decision.RecordedAt);
+            var made = await db.Set<NetworkMember>().Where(m => m.Id == subject.Id && m.Type == MembershipType.Associate && m.Status == MemberStatus.Active)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.Type, MembershipType.Full).SetProperty(m => m.FullSince, heldOn).SetProperty(m => m.UpdatedAt, at), ct);
+            if (made == 0)
+            {
+                await transaction.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return (null, "Network.Decision.NotAnAssociateCity");
+            }
+        }
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(secretary, "network.decision.record", "network-decision", decision.Id.ToString(CultureInfo.InvariantCulture),
             new { meetingId, kind = kind.ToString(), subject = subject?.Id, votesFor, against, abstain, electorate = voters.Count, outcome = outcome.ToString() }, ct);

@@ -18,7 +18,7 @@ public sealed class JuryModel(AppDbContext db, AwardJury jury) : PageModel
         {
             var edition = await db.Set<AwardEdition>().AsNoTracking().FirstAsync(e => e.Id == juror.EditionId, ct);
             var category = await db.Set<AwardCategory>().AsNoTracking().FirstAsync(c => c.Id == juror.CategoryId, ct);
-            var round = edition.Phase switch { AwardPhase.Round1 or AwardPhase.Shortlisting => 1, AwardPhase.Round2 or AwardPhase.Deciding or AwardPhase.Announced => 2, _ => 0 };
+            var round = AwardRules.LatestRound(edition.Phase);
             var entries = await jury.EntriesForAsync(juror, edition, ct);
             var scored = round == 0 ? [] : (await db.Set<AwardScore>().Where(s => s.JurorId == juror.Id && s.Round == round).Select(s => s.EntryId).Distinct().ToListAsync(ct)).ToHashSet();
             seats.Add(new Seat(juror, edition, category, round, round > 0 && edition.Phase == AwardRules.PhaseOf(round), entries.Select(e => (e, scored.Contains(e.Id))).ToList()));

@@ -66,7 +66,7 @@ public sealed class JuryEntryModel(AppDbContext db, AwardJury jury, IStringLocal
         // Only what the juror may see: the entries of their category in the round, none in conflict.
         if ((await jury.EntriesForAsync(juror, Edition, ct)).FirstOrDefault(e => e.Id == entryId) is not { } entry) return false;
         Entry = entry;
-        Round = Edition.Phase is AwardPhase.Round2 or AwardPhase.Deciding or AwardPhase.Announced ? 2 : 1;
+        Round = Math.Max(1, AwardRules.LatestRound(Edition.Phase)); // no entry is shown while entries still come in
         Open = Edition.Phase == AwardRules.PhaseOf(Round);
         Criteria = await db.Set<AwardCriterion>().AsNoTracking().Where(c => c.EditionId == Edition.Id).OrderBy(c => c.Order).ToListAsync(ct);
         Questions = (await db.Set<AwardQuestion>().AsNoTracking().Where(q => q.EditionId == Edition.Id).OrderBy(q => q.Order).ToListAsync(ct))
