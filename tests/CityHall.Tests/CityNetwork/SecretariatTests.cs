@@ -99,5 +99,12 @@ public sealed class SecretariatTests(CityHallApp app) : IClassFixture<CityHallAp
         var csv = await secretary.GetStringAsync("/admin/network/fees?handler=csv&year=1990");
         Assert.Contains($"{full.Id},", csv);
         Assert.Contains("SWIFT 123", csv);
+
+        // A member the Executive Committee made Full in June 1991 pays 1990 and 1991 as an Associate, 1992 as a Full member.
+        var promoted = await NetworkTestData.MemberAsync(app, NetworkTestData.Unique("Promoted City"), "KH", joinedOn: new DateOnly(1990, 3, 1));
+        await app.WithDbAsync(db => db.Set<NetworkMember>().Where(m => m.Id == promoted.Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.FullSince, new DateOnly(1991, 6, 1))));
+        foreach (var (year, type) in new[] { (1990, "Associate"), (1991, "Associate"), (1992, "Full") })
+            Assert.Equal(type, (await secretary.GetPageAsync($"/admin/network/fees?year={year}")).QuerySelector($"tr[data-member='{promoted.Id}']")!.GetAttribute("data-type"));
+        Assert.Contains($"{promoted.Id},{promoted.Name},Associate,1991,2000.00", await secretary.GetStringAsync("/admin/network/fees?handler=csv&year=1991"));
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace CityHall.Web.Modules.CityNetwork.Admin;
 
 /// <summary>
-/// Membership fees of one year: every member that was a member that year, the fee its type carries (the settings'
+/// Membership fees of one year: every member that was a member that year, the fee its type that year carries (<see cref="NetworkMember.TypeIn"/>; the settings'
 /// table; a type without a fee owes nothing), paid or not, and the payments recorded — totals, unpaid only, CSV. A
 /// payment is recorded once per member and year (the key refuses a second), and audited.
 /// </summary>
@@ -19,7 +19,7 @@ public sealed class FeesModel(AppDbContext db, AuditLog audit, CityClock clock, 
     [BindProperty(SupportsGet = true, Name = "unpaid")] public bool UnpaidOnly { get; set; }
     [TempData] public string? Refusal { get; set; }
 
-    public sealed record Row(NetworkMember Member, decimal Due, MembershipFeePayment? Payment)
+    public sealed record Row(NetworkMember Member, MembershipType Type, decimal Due, MembershipFeePayment? Payment)
     {
         public bool Paid => Payment is not null || Due == 0;
     }
@@ -46,7 +46,7 @@ public sealed class FeesModel(AppDbContext db, AuditLog audit, CityClock clock, 
         return File(CsvExport.ToBytes(["member_id", "name", "membership", "year", "due", "currency", "paid", "paid_amount", "paid_on", "reference"],
             Rows.Select(r => new[]
             {
-                CsvExport.Number(r.Member.Id), r.Member.Name, r.Member.Type.ToString(), CsvExport.Number(ShownYear), Money(r.Due), Currency, r.Paid ? "true" : "false",
+                CsvExport.Number(r.Member.Id), r.Member.Name, r.Type.ToString(), CsvExport.Number(ShownYear), Money(r.Due), Currency, r.Paid ? "true" : "false",
                 r.Payment is { } p ? Money(p.Amount) : "", r.Payment?.PaidOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", r.Payment?.Reference ?? "",
             })), "text/csv; charset=utf-8", $"network-fees-{ShownYear}.csv");
     }
@@ -89,7 +89,7 @@ public sealed class FeesModel(AppDbContext db, AuditLog audit, CityClock clock, 
         var members = (await db.Set<NetworkMember>().AsNoTracking().Where(m => m.JoinedOn.Year <= year).OrderBy(m => m.Name).ThenBy(m => m.Id).ToListAsync(ct))
             .Where(m => m.MemberIn(year)).ToList();
         var payments = await db.Set<MembershipFeePayment>().AsNoTracking().Where(p => p.Year == year).ToDictionaryAsync(p => p.MemberId, ct);
-        var all = members.Select(m => new Row(m, options.CurrentValue.FeeFor(m.Type), payments.GetValueOrDefault(m.Id))).ToList();
+        var all = members.Select(m => new Row(m, m.TypeIn(year), options.CurrentValue.FeeFor(m.TypeIn(year)), payments.GetValueOrDefault(m.Id))).ToList();
         TotalDue = all.Sum(r => r.Due);
         TotalPaid = all.Sum(r => r.Payment?.Amount ?? 0);
         UnpaidCount = all.Count(r => !r.Paid);

@@ -68,6 +68,18 @@ public sealed class NetworkMember
     /// <summary>A fee is due for each year of membership: from the year it joined to the year it withdrew, both included.</summary>
     public bool MemberIn(int year) => JoinedOn.Year <= year && (Status == MemberStatus.Active || LeftOn is not { } left || left.Year >= year);
 
+    /// <summary>
+    /// The type a year's fee follows: the one held on the year's first day (or on the day it joined, in its first year).
+    /// Full membership comes on a recorded day (<see cref="FullSince"/>), so a member made Full during a year pays that
+    /// year as an Associate. Other changes of type carry no day (the secretariat's edit is their only record) and count
+    /// for every year.
+    /// </summary>
+    public MembershipType TypeIn(int year)
+    {
+        var firstDay = new DateOnly(year, 1, 1) < JoinedOn ? JoinedOn : new DateOnly(year, 1, 1);
+        return Type == MembershipType.Full && FullSince is { } since && since > firstDay ? MembershipType.Associate : Type;
+    }
+
     /// <summary>A language tag a page may put in a lang attribute: a culture .NET knows, or null.</summary>
     public static string? CleanLanguageTag(string? tag)
     {
