@@ -215,6 +215,71 @@ public sealed class VisitsTests(CityHallApp app) : IClassFixture<CityHallApp>
     }
 
     [Fact]
+    public async Task The_secretariat_lists_visits_by_status_confirms_for_a_delegation_reopens_and_cancels()
+    {
+        var secretary = await app.SignedInStaffAsync(Roles.Official, department: "digital-policy");
+        var (siteId, visitId) = await app.WithDbAsync(async db =>
+        {
+            var site = new VisitSite { Name = "데이터광장", NameEn = NetworkTestData.Unique("Open Data Plaza"), Capacity = 20, Host = "Data Strategy" };
+            db.Add(site);
+            var v = new StudyVisit
+            {
+                Reference = NetworkTestData.Unique("VIS-LIST"), Organisation = NetworkTestData.Unique("Ciudad de Lima"), CountryCode = "PE", ContactName = "C",
+                ContactEmail = $"lima-{Guid.NewGuid():N}@example.org", People = 6, Topics = ["open-data"], PreferredFrom = Today.AddDays(30), PreferredTo = Today.AddDays(33),
+                Status = VisitStatus.Requested, Channel = VisitChannel.Letter, RequestedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+            };
+            db.Add(v);
+            await db.SaveChangesAsync();
+            return (site.Id, v.Id);
+        });
+        // A site changed, then closed and opened again.
+        var sites = await secretary.GetPageAsync($"/admin/network/visit-sites?id={siteId}");
+        Html.RedirectedTo(await secretary.SubmitAsync(sites, sites.FilledIn("main form[action*='?id=']").With(("Input.Capacity", "25")), "main form[action*='?id=']"));
+        Assert.Equal(25, await app.WithDbAsync(db => db.Set<VisitSite>().Where(s => s.Id == siteId).Select(s => s.Capacity).SingleAsync()));
+        Html.RedirectedTo(await secretary.SubmitAsync(sites, [], $"tr[data-site='{siteId}'] form"));
+        Assert.False(await app.WithDbAsync(db => db.Set<VisitSite>().Where(s => s.Id == siteId).Select(s => s.Active).SingleAsync()));
+        Html.RedirectedTo(await secretary.SubmitAsync(await secretary.GetPageAsync("/admin/network/visit-sites"), [], $"tr[data-site='{siteId}'] form"));
+        Assert.True(await app.WithDbAsync(db => db.Set<VisitSite>().Where(s => s.Id == siteId).Select(s => s.Active).SingleAsync()));
+
+        // Still to come by default; each status has its own list.
+        Assert.NotNull((await secretary.GetPageAsync("/admin/network/visits")).QuerySelector($"tr[data-visit='{visitId}']"));
+        Assert.Null((await secretary.GetPageAsync("/admin/network/visits?status=Held")).QuerySelector($"tr[data-visit='{visitId}']"));
+        Assert.NotNull((await secretary.GetPageAsync("/admin/network/visits?status=Requested")).QuerySelector($"tr[data-visit='{visitId}']"));
+
+        var page = await secretary.GetPageAsync($"/admin/network/visits/{visitId}");
+        var day = Day(Today.AddDays(30));
+        Html.RedirectedTo(await secretary.SubmitAsync(page, page.FilledIn("form[action$='handler=session']").With(("Session.SiteId", siteId.ToString(CultureInfo.InvariantCulture)),
+            ("Session.StartsAt", day + "T14:00"), ("Session.EndsAt", day + "T15:00")), "form[action$='handler=session']"));
+        page = await secretary.GetPageAsync($"/admin/network/visits/{visitId}");
+        Html.RedirectedTo(await secretary.SubmitAsync(page, [], "form[action$='handler=propose']"));
+        // The delegation accepted by phone: staff confirm for it; then the programme is reopened (back to proposed) and confirmed again.
+        page = await secretary.GetPageAsync($"/admin/network/visits/{visitId}");
+        Html.RedirectedTo(await secretary.SubmitAsync(page, [], "form[action$='handler=confirm']"));
+        page = await secretary.GetPageAsync($"/admin/network/visits/{visitId}");
+        Assert.Equal("Confirmed", page.QuerySelector("[data-status]")!.GetAttribute("data-status"));
+        Assert.Null(page.QuerySelector("form[action$='handler=session']")); // a confirmed programme is not changed in place
+        Html.RedirectedTo(await secretary.SubmitAsync(page, [], "form[action$='handler=reopen']"));
+        Assert.Equal(VisitStatus.Proposed, await app.WithDbAsync(db => db.Set<StudyVisit>().Where(v => v.Id == visitId).Select(v => v.Status).SingleAsync()));
+        // Reopened, the session can go; a programme without sessions cannot be confirmed; with one again it can, and then the
+        // city cancels with a reason the contact hears by e-mail.
+        page = await secretary.GetPageAsync($"/admin/network/visits/{visitId}");
+        Html.RedirectedTo(await secretary.SubmitAsync(page, [], "[data-programme] form"));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<VisitSession>().CountAsync(s => s.VisitId == visitId)));
+        page = await secretary.GetPageAsync($"/admin/network/visits/{visitId}");
+        Assert.NotEmpty((await secretary.GetPageAsync(Html.RedirectedTo(await secretary.SubmitAsync(page, [], "form[action$='handler=confirm']")))).ErrorSummary());
+        Html.RedirectedTo(await secretary.SubmitAsync(page, page.FilledIn("form[action$='handler=session']").With(("Session.SiteId", siteId.ToString(CultureInfo.InvariantCulture)),
+            ("Session.StartsAt", day + "T10:00"), ("Session.EndsAt", day + "T11:00")), "form[action$='handler=session']"));
+        Html.RedirectedTo(await secretary.SubmitAsync(page, [], "form[action$='handler=confirm']"));
+        page = await secretary.GetPageAsync($"/admin/network/visits/{visitId}");
+        Assert.NotEmpty((await Html.ParseAsync(await secretary.SubmitAsync(page, [new("Reason", "")], "form[action$='handler=cancel']"))).ErrorSummary());
+        Html.RedirectedTo(await secretary.SubmitAsync(page, [new("Reason", "The mayor's office moved the dates.")], "form[action$='handler=cancel']"));
+        var visit = await app.WithDbAsync(db => db.Set<StudyVisit>().SingleAsync(v => v.Id == visitId));
+        Assert.Equal(VisitStatus.Cancelled, visit.Status);
+        Assert.Contains("moved the dates", (await app.LastEmailToAsync(visit.ContactEmail))!.Body);
+        Assert.NotNull((await secretary.GetPageAsync("/admin/network/visits?status=Cancelled")).QuerySelector($"tr[data-visit='{visitId}']"));
+    }
+
+    [Fact]
     public async Task An_account_has_at_most_three_requests_under_way()
     {
         var (citizen, _) = await app.SignUpCitizenAsync();

@@ -92,9 +92,10 @@ public sealed class VisitDesk(AppDbContext db, AuditLog audit, Notifier notifier
         return await AfterAsync(actor, visitId, moved, "network.visit.reopen", null, null, ct);
     }
 
-    /// <summary>The delegation (or staff on its word) accepts the proposed programme.</summary>
+    /// <summary>The delegation (or staff on its word) accepts the proposed programme (a reopened one emptied of sessions cannot be).</summary>
     public async Task<VisitRefusal> ConfirmAsync(ClaimsPrincipal actor, long visitId, CancellationToken ct)
     {
+        if (!await db.Set<VisitSession>().AnyAsync(s => s.VisitId == visitId, ct)) return VisitRefusal.NoProgramme;
         var now = clock.GetUtcNow().UtcDateTime;
         var moved = await db.Set<StudyVisit>().Where(v => v.Id == visitId && v.Status == VisitStatus.Proposed)
             .ExecuteUpdateAsync(u => u.SetProperty(v => v.Status, VisitStatus.Confirmed).SetProperty(v => v.ConfirmedAt, now).SetProperty(v => v.UpdatedAt, now), ct);

@@ -96,7 +96,17 @@ public sealed class FlagRule
 
     private Regex? pattern;
 
-    internal void Compile() => pattern = Matches is null ? null : new Regex(Matches, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+    /// <summary>
+    /// Staff write these patterns, so none may run away: the non-backtracking engine matches in linear time whatever the
+    /// pattern, with no timeout needed (a wall-clock timeout of 100 ms failed a whole import on a busy machine, where a
+    /// pause is no runaway). A pattern that engine cannot take (back-references, lookarounds) runs with a timeout.
+    /// </summary>
+    internal void Compile()
+    {
+        if (Matches is null) { pattern = null; return; }
+        try { pattern = new Regex(Matches, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking); }
+        catch (NotSupportedException) { pattern = new Regex(Matches, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2)); }
+    }
 
     public bool? Read(string? cell)
     {
