@@ -21,18 +21,17 @@ public sealed class ProgrammeModel(AppDbContext db, AuditLog audit, TimeProvider
     public IReadOnlyList<SelectListItem> ChannelItems { get; private set; } = [];
 
     /// <summary>"new" (0), a programme's id, or not a page (-1).</summary>
-    private static long IdOf(string id) => id == "new" ? 0 : long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : -1;
 
     public async Task<IActionResult> OnGetAsync(string id, string? channel)
     {
-        if (await LoadAsync(IdOf(id)) is { } missing) return missing;
+        if (await LoadAsync(EditRoutes.IdOf(id)) is { } missing) return missing;
         if (Existing is null) Input.Channel = channel ?? "";
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string id)
     {
-        var programmeId = IdOf(id);
+        var programmeId = EditRoutes.IdOf(id);
         var input = Input;
         if (await LoadAsync(programmeId) is { } missing) return missing;
         Input = input;
@@ -54,7 +53,7 @@ public sealed class ProgrammeModel(AppDbContext db, AuditLog audit, TimeProvider
     public async Task<IActionResult> OnPostAddSlotsAsync(string id)
     {
         var slot = Slot;
-        var programmeId = IdOf(id);
+        var programmeId = EditRoutes.IdOf(id);
         if (programmeId <= 0 || await LoadAsync(programmeId) is not null) return NotFound();
         Slot = slot;
         ModelState.Clear();
@@ -97,7 +96,7 @@ public sealed class ProgrammeModel(AppDbContext db, AuditLog audit, TimeProvider
 
     public async Task<IActionResult> OnPostRemoveSlotAsync(string id, long slot)
     {
-        var programmeId = IdOf(id);
+        var programmeId = EditRoutes.IdOf(id);
         if (await db.Set<ProgrammeSlot>().FirstOrDefaultAsync(s => s.Id == slot && s.ProgrammeId == programmeId) is not { } found) return NotFound();
         db.Remove(found);
         (await db.Set<Programme>().SingleAsync(p => p.Id == programmeId)).UpdatedAt = clock.GetUtcNow().UtcDateTime;
@@ -108,7 +107,7 @@ public sealed class ProgrammeModel(AppDbContext db, AuditLog audit, TimeProvider
 
     public async Task<IActionResult> OnPostDeleteAsync(string id)
     {
-        var programmeId = IdOf(id);
+        var programmeId = EditRoutes.IdOf(id);
         if (await db.Set<Programme>().FirstOrDefaultAsync(p => p.Id == programmeId) is not { } programme) return NotFound();
         db.Remove(programme);
         await audit.RecordAsync(User, "broadcasts.programme.delete", "programme", id, new { programme.ChannelCode, programme.TitleKo });

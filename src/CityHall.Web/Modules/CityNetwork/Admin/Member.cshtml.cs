@@ -34,12 +34,10 @@ public sealed class MemberModel(AppDbContext db, AuditLog audit, Countries count
     public IReadOnlyList<SelectListItem> CountryItems { get; private set; } = [];
     [TempData] public string? Refusal { get; set; }
 
-    private static long IdOf(string id) => id == "new" ? 0 : long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : -1;
-
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
         if (Refusal is not null) ModelState.AddModelError(string.Empty, Refusal);
-        var memberId = IdOf(id);
+        var memberId = EditRoutes.IdOf(id);
         if (memberId < 0 || !await LoadAsync(memberId, ct)) return NotFound();
         if (Existing is { } member) Input = MemberInput.From(member);
         else Input.JoinedOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -48,7 +46,7 @@ public sealed class MemberModel(AppDbContext db, AuditLog audit, Countries count
 
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
     {
-        var memberId = IdOf(id);
+        var memberId = EditRoutes.IdOf(id);
         if (memberId < 0 || !await LoadAsync(memberId, ct)) return NotFound();
         ModelState.CheckOnly("Input.");
         if (Input.Kind is not { } kind || !Enum.IsDefined(kind)) ModelState.AddModelError("Input.Kind", t["Network.Error.ChooseKind"]);
@@ -146,7 +144,6 @@ public sealed class MemberModel(AppDbContext db, AuditLog audit, Countries count
         await audit.RecordAsync(User, "network.member.representative-remove", "network-member", id.ToString(CultureInfo.InvariantCulture), new { userId }, ct);
         return Redirect($"/admin/network/members/{id}?saved=true#representatives");
     }
-
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {

@@ -37,11 +37,10 @@ public sealed class EditModel(AppDbContext db, AuditLog audit, CityClock cityClo
     public bool MayWriteNotices => NewsAccess.MayWrite(User, NewsKind.Notice);
 
     /// <summary>"new" (0), a post's id, or not a page (-1).</summary>
-    private static long IdOf(string id) => id == "new" ? 0 : long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : -1;
 
     public async Task<IActionResult> OnGetAsync(string id, [FromQuery] long? corrects, CancellationToken ct)
     {
-        if (await LoadAsync(IdOf(id), ct) is { } missing) return missing;
+        if (await LoadAsync(EditRoutes.IdOf(id), ct) is { } missing) return missing;
         if (Existing is { } post) Input = PostInput.From(post, cityClock, Now);
         else if (corrects is { } originalId)
         {
@@ -60,7 +59,7 @@ public sealed class EditModel(AppDbContext db, AuditLog audit, CityClock cityClo
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
     {
         var input = Input;
-        var postId = IdOf(id);
+        var postId = EditRoutes.IdOf(id);
         if (await LoadAsync(postId, ct) is { } missing) return missing;
         // An approver who does not write this kind sees the page to approve it, but may not change it.
         if (!MayChange) return Forbid();
@@ -124,7 +123,7 @@ public sealed class EditModel(AppDbContext db, AuditLog audit, CityClock cityClo
     /// <summary>The second person approves the submission they read: it gets its number and is published (or scheduled).</summary>
     public async Task<IActionResult> OnPostApproveAsync(string id, int version, CancellationToken ct)
     {
-        var postId = IdOf(id);
+        var postId = EditRoutes.IdOf(id);
         if (postId <= 0 || await LoadAsync(postId, ct) is not null) return NotFound();
         if (!MayApprove) return Forbid();
         // The page's own form was bound too (it binds on every post); only this handler's fields count here.
@@ -139,7 +138,7 @@ public sealed class EditModel(AppDbContext db, AuditLog audit, CityClock cityClo
     /// <summary>The second person sends the submission back, saying why; the writers can change it and submit again.</summary>
     public async Task<IActionResult> OnPostReturnAsync(string id, int version, string? reason, CancellationToken ct)
     {
-        var postId = IdOf(id);
+        var postId = EditRoutes.IdOf(id);
         if (postId <= 0 || await LoadAsync(postId, ct) is not null) return NotFound();
         if (!MayApprove) return Forbid();
         ModelState.Clear();
@@ -165,7 +164,7 @@ public sealed class EditModel(AppDbContext db, AuditLog audit, CityClock cityClo
 
     public async Task<IActionResult> OnPostDeleteAsync(string id, CancellationToken ct)
     {
-        var postId = IdOf(id);
+        var postId = EditRoutes.IdOf(id);
         if (postId <= 0 || await LoadAsync(postId, ct) is not null) return NotFound();
         if (!MayChange) return Forbid();
         // A post once public stays on the record (links and feeds point to it), and so does an approved notice's

@@ -21,9 +21,8 @@ public sealed class EditModel(AppDbContext db, PlaceIndex index, AuditLog audit,
     public IReadOnlyList<SelectListItem> FactItems { get; private set; } = [];
 
     /// <summary>"new" (0), or a place's id; anything else is not a page (-1). Literal routes such as /admin/places/import win over this one.</summary>
-    private static long IdOf(string id) => id == "new" ? 0 : long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : -1;
 
-    public async Task<IActionResult> OnGetAsync(string id) => IdOf(id) switch { < 0 => NotFound(), 0 => await ShowAsync(null), var n => await ShowAsync(n) };
+    public async Task<IActionResult> OnGetAsync(string id) => EditRoutes.IdOf(id) switch { < 0 => NotFound(), 0 => await ShowAsync(null), var n => await ShowAsync(n) };
 
     private async Task<IActionResult> ShowAsync(long? id)
     {
@@ -35,7 +34,7 @@ public sealed class EditModel(AppDbContext db, PlaceIndex index, AuditLog audit,
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string id) => IdOf(id) switch { < 0 => NotFound(), 0 => await SaveAsync(null), var n => await SaveAsync(n) };
+    public async Task<IActionResult> OnPostAsync(string id) => EditRoutes.IdOf(id) switch { < 0 => NotFound(), 0 => await SaveAsync(null), var n => await SaveAsync(n) };
 
     private async Task<IActionResult> SaveAsync(long? id)
     {
@@ -67,7 +66,7 @@ public sealed class EditModel(AppDbContext db, PlaceIndex index, AuditLog audit,
 
     public async Task<IActionResult> OnPostDeleteAsync(string id)
     {
-        var placeId = IdOf(id);
+        var placeId = EditRoutes.IdOf(id);
         if (placeId <= 0 || await db.Set<Place>().FirstOrDefaultAsync(p => p.Id == placeId) is not { } place) return NotFound();
         db.Remove(place);
         await audit.RecordAsync(User, "places.delete", "place", id, PlaceInput.From(place));

@@ -24,11 +24,9 @@ public sealed class CaseModel(AppDbContext db, LibraryShelf shelf, Countries cou
     public IReadOnlyList<LibraryCase> Translations { get; private set; } = [];
     public AttachmentsView? Files { get; private set; }
 
-    private static long IdOf(string id) => id == "new" ? 0 : long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : -1;
-
     public async Task<IActionResult> OnGetAsync(string id, long? translationOf, CancellationToken ct)
     {
-        var caseId = IdOf(id);
+        var caseId = EditRoutes.IdOf(id);
         if (caseId < 0 || !await LoadAsync(caseId, ct)) return NotFound();
         if (Refusal is not null) ModelState.AddModelError(string.Empty, Refusal);
         if (Existing is { } item) Input = LibraryInput.From(item);
@@ -39,7 +37,7 @@ public sealed class CaseModel(AppDbContext db, LibraryShelf shelf, Countries cou
 
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
     {
-        var caseId = IdOf(id);
+        var caseId = EditRoutes.IdOf(id);
         if (caseId < 0 || !await LoadAsync(caseId, ct)) return NotFound();
         ModelState.CheckOnly("Input.");
         Input.Check(ModelState, options.CurrentValue, countries, Choices.MemberIds, clock.Now.Year, t);

@@ -29,12 +29,10 @@ public sealed class MouModel(AppDbContext db, AuditLog audit, Countries countrie
     public IReadOnlyList<SelectListItem> CountryItems { get; private set; } = [];
     public DateOnly Today => DateOnly.FromDateTime(clock.Now.DateTime);
 
-    private static long IdOf(string id) => id == "new" ? 0 : long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : -1;
-
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
         if (Refusal is not null) ModelState.AddModelError(string.Empty, Refusal);
-        var mouId = IdOf(id);
+        var mouId = EditRoutes.IdOf(id);
         if (mouId < 0 || !await LoadAsync(mouId, ct)) return NotFound();
         if (Existing is { } mou) Input = MouInput.From(mou);
         return Page();
@@ -42,7 +40,7 @@ public sealed class MouModel(AppDbContext db, AuditLog audit, Countries countrie
 
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
     {
-        var mouId = IdOf(id);
+        var mouId = EditRoutes.IdOf(id);
         if (mouId < 0 || !await LoadAsync(mouId, ct)) return NotFound();
         ModelState.CheckOnly("Input.");
         if (Input.StartsOn is { } starts && Input.SignedOn is null) ModelState.AddModelError("Input.SignedOn", t["Network.Mou.Error.SignedFirst"]);

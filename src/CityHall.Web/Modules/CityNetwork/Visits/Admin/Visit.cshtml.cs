@@ -33,11 +33,9 @@ public sealed class VisitModel(AppDbContext db, VisitDesk desk, Countries countr
     public IReadOnlyList<SelectListItem> SiteItems { get; private set; } = [];
     public CityNetworkOptions Network => options.CurrentValue;
 
-    private static long IdOf(string id) => id == "new" ? 0 : long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : -1;
-
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
-        var visitId = IdOf(id);
+        var visitId = EditRoutes.IdOf(id);
         if (visitId < 0 || !await LoadAsync(visitId, ct)) return NotFound();
         if (Refusal is not null) ModelState.AddModelError(string.Empty, Refusal);
         if (Existing is { } visit)
@@ -54,7 +52,7 @@ public sealed class VisitModel(AppDbContext db, VisitDesk desk, Countries countr
     /// <summary>A request received by letter or e-mail, entered by staff (no notice period: it may be recorded late).</summary>
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
     {
-        if (IdOf(id) != 0 || !await LoadAsync(0, ct)) return NotFound();
+        if (EditRoutes.IdOf(id) != 0 || !await LoadAsync(0, ct)) return NotFound();
         ModelState.CheckOnly("Input.");
         Input.Check(ModelState, Network, countries, Choices.SiteIds, Choices.MemberIds, Today, noticeDays: 0, t);
         if (!ModelState.IsValid) return Page();
