@@ -1,3 +1,4 @@
+using CityHall.Web.Platform.Import;
 using System.Text;
 using CityHall.Tests.Infrastructure;
 using CityHall.Web.Modules.Places;

@@ -130,6 +130,7 @@ public static class PlatformRegistration
         services.AddScoped<StaffAccounts>();
         services.AddScoped<AuditLog>();
         services.AddScoped<UploadAllowance>();
+        services.AddScoped<Import.MappedCsvReader>();
         services.AddScoped<AuditChainVerifier>();
         services.AddScoped<Notifier>();
         services.AddScoped<PermissionHolders>();

@@ -29,7 +29,7 @@ public sealed class ImportModel(PlaceIndex index, PlaceImportJobs jobs, IStringL
         await LoadAsync();
         if (!KindItems.Any(k => k.Value == Input.Kind)) ModelState.AddModelError("Input.Kind", t["Places.Admin.Import.ChooseKind"]);
         if (Input.File is not { Length: > 0 }) ModelState.AddModelError("Input.File", t["Places.Admin.Import.ChooseFile"]);
-        else if (Input.File.Length > PlaceImporter.MaxBytes) ModelState.AddModelError("Input.File", t["Places.Import.TooLarge", PlaceImporter.MaxBytes / (1024 * 1024)]);
+        else if (Input.File.Length > PlaceImporter.MaxBytes) ModelState.AddModelError("Input.File", t["Import.TooLarge", PlaceImporter.MaxBytes / (1024 * 1024)]);
         if (!EncodingItems.Any(e => e.Value == Input.Encoding)) ModelState.AddModelError("Input.Encoding", t["Places.Admin.Import.ChooseEncoding"]);
 
         PlaceMapping? mapping = null;

@@ -1,3 +1,4 @@
+using CityHall.Web.Platform.Import;
 using CityHall.Web.Modules.Places.Import;
 
 namespace CityHall.Web.Modules.Places.Admin;

@@ -1,3 +1,4 @@
+using CityHall.Web.Platform.Import;
 using System.CommandLine;
 using System.Globalization;
 using CityHall.Web.Platform.Hosting;

@@ -1,3 +1,4 @@
+using CityHall.Web.Platform.Import;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Claims;

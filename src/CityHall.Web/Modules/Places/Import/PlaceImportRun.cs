@@ -1,3 +1,4 @@
+using CityHall.Web.Platform.Import;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
