@@ -2,6 +2,7 @@ using CityHall.Web.Modules.Accounts;
 using CityHall.Web.Modules.Admin;
 using CityHall.Web.Modules.Broadcasts;
 using CityHall.Web.Modules.CityNetwork;
+using CityHall.Web.Modules.Cctv;
 using CityHall.Web.Modules.Decisions;
 using CityHall.Web.Modules.Inclusion;
 using CityHall.Web.Modules.LiveEvents;
@@ -30,6 +31,7 @@ builder.AddOpenData();
 builder.AddInclusion();
 builder.AddLiveEvents();
 builder.AddTaxi();
+builder.AddCctv();
 builder.AddCityNetwork();
 
 var app = builder.Build();
@@ -50,6 +52,7 @@ app.MapNews();
 app.MapOpenData();
 app.MapLiveEvents();
 app.MapTaxi();
+app.MapCctv();
 app.MapCityNetwork();
 
 await app.PrepareDatabaseAsync();

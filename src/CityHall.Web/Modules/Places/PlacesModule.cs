@@ -48,7 +48,7 @@ public static class PlacesModule
         services.AddScoped<Contracts.IAddressPoints, Contracts.AddressPoints>();
         services.AddScoped<Import.PlaceImporter>();
         services.AddSingleton<Import.PlaceImportJobs>();
-        services.AddSingleton<Platform.Hosting.ModuleVerb, Import.ImportPlacesVerb>();
+        services.AddSingleton<Platform.Import.IFileImport, Import.PlacesFileImport>();
         return builder;
     }
 

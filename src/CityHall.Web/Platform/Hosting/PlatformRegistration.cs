@@ -131,6 +131,7 @@ public static class PlatformRegistration
         services.AddScoped<AuditLog>();
         services.AddScoped<UploadAllowance>();
         services.AddScoped<Import.MappedCsvReader>();
+        services.AddSingleton<ModuleVerb, Import.ImportVerb>();
         services.AddScoped<AuditChainVerifier>();
         services.AddScoped<Notifier>();
         services.AddScoped<PermissionHolders>();
