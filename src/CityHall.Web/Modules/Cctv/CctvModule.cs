@@ -34,6 +34,7 @@ public static class CctvModule
         services.AddScoped<Registry.CameraImporter>();
         services.AddSingleton<IFileImport, Registry.CamerasFileImport>();
         services.AddSingleton<Status.RecorderKeys>();
+        services.AddSingleton<Coverage.CameraCoverage>();
         services.AddSingleton<Status.OutageWatch>();
         if (enabled) services.AddHostedService(sp => sp.GetRequiredService<Status.OutageWatch>());
         services.AddOpenDataSource<CamerasOpenData>();

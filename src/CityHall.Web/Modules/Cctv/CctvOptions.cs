@@ -33,4 +33,10 @@ public sealed class CctvOptions
 
     /// <summary>How far a camera is taken to see, in metres, for the wedges on the map.</summary>
     public int ViewRangeMetres { get; set; } = 50;
+
+    /// <summary>The coverage page's radius by default, in metres: a point is covered within this of a camera.</summary>
+    public int CoverageRadiusMetres { get; set; } = 100;
+
+    /// <summary>The service-request catalogue's service citizens ask for a camera with; its open cases show on the coverage map.</summary>
+    public string RequestService { get; set; } = "cctv-new";
 }

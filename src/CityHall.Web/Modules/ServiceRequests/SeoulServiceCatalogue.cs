@@ -57,6 +57,12 @@ public sealed class SeoulServiceCatalogue(AppDbContext db, TimeProvider clock) :
         // Filed from a place's page ("this entry is wrong"), so the directory of places is corrected by the people who use it.
         (new() { Code = "place-correction", NameKo = "장소 정보 오류", NameEn = "Wrong place information", Group = "information", Keywords = "장소,place,화장실,toilet,정보,information",
             Deadline = Working(7) }, "citizen-communication"),
+        // A citizen asks for a camera where they feel unsafe: the CCTV module shows the open ones on its coverage map beside the gaps.
+        (new() { Code = "cctv-new", NameKo = "CCTV 설치 요청", NameEn = "Ask for a CCTV camera", Group = "safety", Keywords = "CCTV,cctv,카메라,camera,방범,안전,safety",
+            Deadline = Working(14),
+            Attributes = [Ask("cctv-new", "reason", 1, AttributeDatatype.SingleValueList, true, "왜 필요한가요?", "Why is a camera needed here?",
+                ("crime", "범죄가 걱정됨", "Crime worries"), ("dark", "어둡고 인적이 드묾", "Dark and deserted"), ("children", "어린이 안전", "Children's safety"),
+                ("traffic", "교통 위험", "Traffic danger"), ("dumping", "쓰레기 무단 투기", "Illegal dumping"), ("other", "기타", "Other"))] }, "safety"),
         // Filed from a taxi trip's page ("report a problem"): lost property, overcharging, refusal, driving; the trip's facts are in the description.
         (new() { Code = "taxi-trip", NameKo = "택시 불편", NameEn = "Taxi complaints", Group = "transport", Keywords = "택시,taxi,분실물,lost property,부당요금,overcharging,승차거부,refusal",
             Deadline = Working(7) }, "transport"),

@@ -50,6 +50,7 @@ public static class ServiceRequestsModule
         services.AddSingleton<ServiceDirectory>();
         services.AddScoped<ServiceRequestIntake>();
         services.AddScoped<Contracts.ICaseFiling, CaseFiling>();
+        services.AddScoped<Contracts.ILocatedCases, LocatedCases>();
         services.AddScoped<CaseWork>();
         services.AddScoped<CaseNotifier>();
         services.AddScoped<IPersonalDataContributor, ServiceRequestPersonalData>();

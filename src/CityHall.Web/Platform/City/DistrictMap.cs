@@ -16,6 +16,9 @@ namespace CityHall.Web.Platform.City;
 public sealed class DistrictMap
 {
     private readonly List<(string Code, IPreparedGeometry Area)> districts;
+
+    /// <summary>Every district's boundary (WGS84 longitude/latitude), for measuring areas (CCTV coverage).</summary>
+    public IReadOnlyList<(string Code, Geometry Area)> Areas => districts.Select(d => (d.Code, d.Area.Geometry)).ToList();
     private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4326);
     private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory(Factory) } };
 
