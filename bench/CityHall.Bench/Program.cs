@@ -146,6 +146,21 @@ taxi.SetAction(async (parse, ct) =>
 });
 root.Subcommands.Add(taxi);
 
+var cctvCameras = new Option<int>("--cameras") { Description = "Cameras in the registry, all reporting.", DefaultValueFactory = _ => 50_000 };
+var cctvPerRecorder = new Option<int>("--per-recorder") { Description = "Cameras each recorder reports for in one batch.", DefaultValueFactory = _ => 100 };
+var cctvInterval = new Option<int>("--interval") { Description = "Seconds between a recorder's batches.", DefaultValueFactory = _ => 30 };
+var cctvSilenced = new Option<int>("--silenced") { Description = "Recorders that fall silent partway (their cameras must be found offline).", DefaultValueFactory = _ => 5 };
+var cctvSeconds = new Option<int>("--seconds") { Description = "Length of the load.", DefaultValueFactory = _ => 150 };
+var cctv = new Command("cctv", "CCTV status: 50,000 cameras on 500 recorders sending signed batches every 30 s (about 1,700 cameras a second); some recorders fall silent and every one of their cameras must be found offline within two intervals, no other.");
+foreach (var o in new Option[] { provider, connection, workers, cctvCameras, cctvPerRecorder, cctvInterval, cctvSilenced, cctvSeconds }) cctv.Options.Add(o);
+cctv.SetAction(async (parse, ct) =>
+{
+    var options = new BenchOptions(parse.GetValue(provider)!, parse.GetValue(connection), TimeSpan.FromSeconds(parse.GetValue(cctvSeconds)), parse.GetValue(workers));
+    await CctvBenchmark.RunAsync(options, parse.GetValue(cctvCameras), parse.GetValue(cctvPerRecorder), parse.GetValue(cctvInterval), parse.GetValue(cctvSilenced), ct);
+    return 0;
+});
+root.Subcommands.Add(cctv);
+
 // A generator process of live-events (started by it, not by hand).
 var hubUrl = new Option<string>("--hub") { Required = true };
 var eventOption = new Option<long>("--event") { Required = true };

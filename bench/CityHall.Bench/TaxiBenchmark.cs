@@ -330,11 +330,4 @@ public static partial class TaxiBenchmark
         public override DateTimeOffset GetUtcNow() => now;
         public void Advance(TimeSpan by) => now += by;
     }
-
-    private sealed class FixedMonitor<T>(T value) : IOptionsMonitor<T>
-    {
-        public T CurrentValue => value;
-        public T Get(string? name) => value;
-        public IDisposable? OnChange(Action<T, string?> listener) => null;
-    }
 }

@@ -15,7 +15,8 @@ namespace CityHall.Web.Modules.Cctv.Status;
 /// </summary>
 public sealed class RecorderKeys(IServiceScopeFactory scopes, IDataProtectionProvider protection, TimeProvider clock, ILogger<RecorderKeys> logger) : IDisposable
 {
-    private const string Purpose = "CityHall.Cctv.RecorderKey";
+    /// <summary>The Data Protection purpose the keys are encrypted under (the benchmark seeds recorders with it).</summary>
+    public const string Purpose = "CityHall.Cctv.RecorderKey";
     private static readonly TimeSpan Fresh = TimeSpan.FromSeconds(30), Again = TimeSpan.FromSeconds(2);
 
     /// <summary>What a heartbeat needs to know of its recorder.</summary>
