@@ -37,6 +37,7 @@ public static class CctvModule
         services.AddSingleton<Coverage.CameraCoverage>();
         services.AddSingleton<Status.OutageWatch>();
         if (enabled) services.AddHostedService(sp => sp.GetRequiredService<Status.OutageWatch>());
+        if (enabled) services.AddHostedService<Coverage.CoverageWarmer>();
         services.AddOpenDataSource<CamerasOpenData>();
         return builder;
     }
