@@ -21,7 +21,7 @@ public sealed class CatalogueAdminTests(CityHallApp app) : IClassFixture<CityHal
 
         var admin = await app.SignedInStaffAsync(Roles.Administrator);
         var list = await admin.GetPageAsync("/admin/service-requests/catalogue");
-        Assert.Equal(22, list.QuerySelectorAll("[data-catalogue] tbody tr").Length);
+        Assert.Equal(23, list.QuerySelectorAll("[data-catalogue] tbody tr").Length);
         Assert.Single((await Html.ParseAsync(await admin.SubmitAsync(list, new Dictionary<string, string>
             { ["Input.Code"] = "Bad Code!", ["Input.NameKo"] = "x", ["Input.NameEn"] = "x", ["Input.Department"] = "safety" }))).ErrorSummary());
         Assert.Single((await Html.ParseAsync(await admin.SubmitAsync(list, new Dictionary<string, string>

@@ -17,13 +17,13 @@ public sealed class CatalogueTests(CityHallApp app) : IClassFixture<CityHallApp>
     public async Task Seouls_twenty_categories_are_seeded_with_every_open311_datatype_and_a_department_each()
     {
         var services = await app.WithDbAsync(db => db.Set<ServiceDefinition>().AsNoTracking().Include(s => s.Attributes).OrderBy(s => s.Order).ToListAsync());
-        Assert.Equal(22, services.Count); // Seoul's 20 categories, corrections to the places directory and problems with taxi trips
+        Assert.Equal(23, services.Count); // Seoul's 20 categories, corrections to the places directory, problems with taxi trips and requests for a CCTV camera
         Assert.Equal("road-damage", services[0].Code);
         Assert.All(services, s => Assert.False(string.IsNullOrWhiteSpace(s.NameKo) || string.IsNullOrWhiteSpace(s.NameEn)));
         Assert.Equal(Enum.GetValues<AttributeDatatype>().Order(), services.SelectMany(s => s.Attributes).Select(a => a.Datatype).Distinct().Order());
         var barriers = services.Single(s => s.Code == "disability").Attributes.Single();
         Assert.Equal(["ramp", "lift", "tactile", "parking"], barriers.Values.Select(v => v.Key));
-        Assert.Equal(22, await app.WithDbAsync(db => db.Set<ServiceRoute>().CountAsync(r => r.DistrictCode == null)));
+        Assert.Equal(23, await app.WithDbAsync(db => db.Set<ServiceRoute>().CountAsync(r => r.DistrictCode == null)));
     }
 
     [Fact]
