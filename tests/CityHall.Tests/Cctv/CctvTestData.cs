@@ -4,6 +4,7 @@ using System.Text.Json;
 using CityHall.Tests.Infrastructure;
 using CityHall.Web.Modules.Cctv;
 using CityHall.Web.Modules.Cctv.Status;
+using Microsoft.EntityFrameworkCore;
 
 namespace CityHall.Tests.Cctv;
 
@@ -62,7 +63,7 @@ public static class CctvTestData
 
     public static async Task AssignAsync(HttpClient official, CityHallApp app, string recorder, params string[] cameras)
     {
-        var id = await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Set<CameraRecorder>().Where(r => r.Code == recorder).Select(r => r.Id)));
+        var id = await app.WithDbAsync(db => db.Set<CameraRecorder>().Where(r => r.Code == recorder).Select(r => r.Id).SingleAsync());
         var page = await official.GetPageAsync("/admin/cctv/recorders");
         Html.RedirectedTo(await official.SubmitAsync(page, [new("Assign.Recorder", id.ToString()), new("Assign.Codes", string.Join('\n', cameras))], "form[action$='handler=assign']"));
     }

@@ -87,7 +87,8 @@ public sealed class CoverageTests(SquareDistrictApp app) : IClassFixture<SquareD
         var official = await app.SignedInStaffAsync(Roles.Official, department: "safety");
         var page = await official.GetPageAsync("/admin/cctv/coverage");
         var listed = page.QuerySelector($"[data-camera-requests] [data-request='{reference}']")!;
-        Assert.Contains("dark", listed.TextContent);
+        Assert.Equal("dark", listed.GetAttribute("data-answers"));
+        Assert.Contains("어둡고 인적이 드묾", listed.TextContent); // the answer as the catalogue names it, in the reader's language
         Assert.NotEqual("0", page.QuerySelector("tr[data-district='11110'] [data-requests]")!.TextContent);
         var map = await official.GetStringAsync("/admin/cctv/coverage?handler=map");
         Assert.Contains(reference, map);

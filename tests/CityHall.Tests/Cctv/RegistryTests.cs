@@ -5,6 +5,7 @@ using CityHall.Web.Modules.Cctv;
 using CityHall.Web.Modules.Cctv.Registry;
 using CityHall.Web.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CityHall.Tests.Cctv;
 
@@ -126,6 +127,11 @@ public sealed class RegistryTests(CctvApp app) : IClassFixture<CctvApp>
         Assert.Equal(2, list.QuerySelectorAll("[data-cameras] [data-camera]").Length);
         Assert.NotNull(list.QuerySelector($"[data-camera='{traffic.Code}'] [data-health]"));
         Assert.Null(list.QuerySelector($"[data-camera='{security.Code}'] [data-health]"));
+
+        // In the city's search by a word of the address, leading to the notices.
+        await app.Services.GetRequiredService<CityHall.Web.Platform.Search.SearchIndex>().ReconcileAsync();
+        var found = await client.GetPageAsync("/search?q=" + tag.Split('-')[1] + "&kind=cctv-camera");
+        Assert.Equal(new[] { security.Code, traffic.Code }.Order(), found.QuerySelectorAll("[data-results='cctv-camera'] [data-result]").Select(r => r.GetAttribute("data-result")!).Order());
 
         var csv = await client.GetStringAsync("/open-data/cctv-cameras.csv");
         var header = csv.Split('\n')[0];

@@ -121,6 +121,14 @@ public sealed class StatusTests(CctvApp app) : IClassFixture<CctvApp>
         Assert.Equal(1, await NoticesToAsync(email, jongno.Code));
         var open = await official.GetPageAsync("/admin/cctv/outages?department=safety");
         Assert.NotNull(open.QuerySelector($"[data-open-outages] [data-outage='{jongno.Code}']"));
+        Assert.Equal("Offline", (await official.GetPageAsync($"/admin/cctv/cameras/{jongno.Id}")).QuerySelector("[data-camera-status] [data-health]")!.GetAttribute("data-health"));
+        // Whether a crime-prevention camera works is its department's business: another department's official sees neither its status nor its outage.
+        var other = await app.SignedInStaffAsync(Roles.Official, department: "transport");
+        Assert.Null((await other.GetPageAsync("/admin/cctv/outages?department=safety")).QuerySelector($"[data-outage='{jongno.Code}']"));
+        var read = await other.GetPageAsync($"/admin/cctv/cameras/{jongno.Id}");
+        Assert.Null(read.QuerySelector("[data-camera-status] [data-health]"));
+        Assert.Null(read.QuerySelector("[data-outages]"));
+        Assert.Null((await other.GetPageAsync("/admin/cctv?health=Offline")).QuerySelector($"[data-camera='{jongno.Code}']"));
 
         // Heard again: the outage ends at that heartbeat, the camera is online, nobody is told again.
         var backAt = app.Clock.GetUtcNow();

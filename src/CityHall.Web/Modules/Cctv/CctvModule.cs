@@ -26,6 +26,7 @@ public static class CctvModule
             Enabled = enabled,
             Permissions = [new(Manage, "Permission.ManageCctv", Roles.Official)],
             AdminMenu = [new("Admin.Menu.Cctv", "/admin/cctv", Manage, 660)],
+            SearchKinds = [new("cctv-camera", "Cctv.Search.Kind", 35, CameraSearch.ReadAsync)],
             SectorServices =
             [
                 new("living", "cctv", "Cctv.Sector.Registry.Title", "Cctv.Sector.Registry.Summary", "/cctv", "ico_information", 80),

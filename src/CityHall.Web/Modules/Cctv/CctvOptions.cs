@@ -31,6 +31,9 @@ public sealed class CctvOptions
     /// </summary>
     public List<string> PublicStatusPurposes { get; set; } = ["traffic", "disaster"];
 
+    /// <summary>Whether anyone may see if cameras of this purpose are working (else only their department's officials).</summary>
+    public bool StatusIsPublic(CameraPurpose purpose) => PublicStatusPurposes.Contains(purpose.Code(), StringComparer.OrdinalIgnoreCase);
+
     /// <summary>How far a camera is taken to see, in metres, for the wedges on the map.</summary>
     public int ViewRangeMetres { get; set; } = 50;
 

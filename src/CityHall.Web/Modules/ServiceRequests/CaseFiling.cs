@@ -27,15 +27,19 @@ public sealed class CaseFiling(ServiceRequestIntake intake, ServiceDirectory dir
 }
 
 /// <summary>Open located cases of a service for other modules' maps (<see cref="Contracts.ILocatedCases"/>).</summary>
-public sealed class LocatedCases(AppDbContext db) : Contracts.ILocatedCases
+public sealed class LocatedCases(AppDbContext db, ServiceDirectory directory) : Contracts.ILocatedCases
 {
     public async Task<IReadOnlyList<Contracts.LocatedCase>> OpenAsync(string serviceCode, int limit, CancellationToken ct = default)
     {
+        var questions = (await directory.GetAsync(ct)).ByCode.GetValueOrDefault(serviceCode)?.Attributes.ToDictionary(a => a.Code) ?? [];
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
         var rows = await db.Set<ServiceRequest>().AsNoTracking()
             .Where(r => r.ServiceCode == serviceCode && ServiceRequestStates.Open.Contains(r.Status) && r.Reference != null && r.Latitude != null && r.Longitude != null)
             .OrderByDescending(r => r.RequestedAt).Take(limit)
             .Select(r => new { r.Reference, r.Latitude, r.Longitude, r.DistrictCode, r.RequestedAt, r.Attributes }).ToListAsync(ct);
         return rows.Select(r => new Contracts.LocatedCase(r.Reference!, r.Latitude!.Value, r.Longitude!.Value, r.DistrictCode, r.RequestedAt,
-            r.Attributes.GroupBy(a => a.Code).ToDictionary(g => g.Key, g => string.Join(",", g.Select(a => a.Value))))).ToList();
+            r.Attributes.Select(a => new Contracts.LocatedAnswer(a.Code, a.Value,
+                questions.GetValueOrDefault(a.Code)?.Values.FirstOrDefault(v => v.Key == a.Value) is { } option
+                    ? Platform.City.LocalizedText.Pick(culture, option.NameKo, option.NameEn) : a.Value)).ToList())).ToList();
     }
 }

@@ -10,7 +10,8 @@ namespace CityHall.Web.Platform.Web;
 /// </summary>
 public static class PublicReference
 {
-    private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    /// <summary>Crockford's base 32: no I, L, O or U (camera codes use it too).</summary>
+    public const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private const int RandomLength = 9;
 
     public static string New(DateTimeOffset cityTime, string prefix = "") =>

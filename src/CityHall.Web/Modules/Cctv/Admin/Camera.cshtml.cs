@@ -14,12 +14,17 @@ namespace CityHall.Web.Modules.Cctv.Admin;
 /// read-only. Its outages are listed below. Every change is audited with what it was before.
 /// </summary>
 [Authorize(Policy = PermissionPolicyProvider.Prefix + CctvModule.Manage)]
-public sealed class CameraModel(AppDbContext db, AuditLog audit, DistrictMap districtMap, IOptionsMonitor<CityOptions> city, TimeProvider clock,
-    IStringLocalizer<Text> t) : PageModel
+public sealed class CameraModel(AppDbContext db, AuditLog audit, DistrictMap districtMap, IOptionsMonitor<CityOptions> city, IOptionsMonitor<CctvOptions> options,
+    TimeProvider clock, IStringLocalizer<Text> t) : PageModel
 {
+    /// <summary>No public camera of a city's registry is older (the first CCTV systems are from the 1940s–60s).</summary>
+    public const int EarliestYear = 1950;
+
     [BindProperty] public CameraInput Input { get; set; } = new();
     public Camera? Existing { get; private set; }
     public bool MayEdit { get; private set; }
+    /// <summary>Whether this official sees the camera's status (<see cref="StaffView"/>); its outages are shown to its department only.</summary>
+    public bool SeesStatus { get; private set; }
     public IReadOnlyList<SelectListItem> PurposeItems { get; private set; } = [];
     public IReadOnlyList<SelectListItem> DepartmentItems { get; private set; } = [];
     public IReadOnlyList<SelectListItem> DistrictItems { get; private set; } = [];
@@ -52,7 +57,9 @@ public sealed class CameraModel(AppDbContext db, AuditLog audit, DistrictMap dis
             else recorderId = recorder.Id;
         }
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        if (Input.InstalledOn > today) ModelState.AddModelError("Input.InstalledOn", t["Cctv.Error.InstalledLater"]);
+        // A day from a date field can be anything (0001-01-01): neither day may be before CCTV or after today.
+        if (Input.InstalledOn is { } installedOn && (installedOn > today || installedOn.Year < EarliestYear)) ModelState.AddModelError("Input.InstalledOn", t["Cctv.Error.InstalledLater"]);
+        if (Input.RemovedOn is { } removedOn && (removedOn > today || removedOn.Year < EarliestYear)) ModelState.AddModelError("Input.RemovedOn", t["Cctv.Error.RemovedLater"]);
         if (Input.RemovedOn is { } removed && Input.InstalledOn is { } installed && removed < installed) ModelState.AddModelError("Input.RemovedOn", t["Cctv.Error.RemovedBefore"]);
         if (!ModelState.IsValid) return Page();
 
@@ -92,11 +99,13 @@ public sealed class CameraModel(AppDbContext db, AuditLog audit, DistrictMap dis
         {
             Existing = await db.Set<Camera>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == cameraId, ct);
             if (Existing is null) return false;
-            Outages = await db.Set<CameraOutage>().AsNoTracking().Where(o => o.CameraId == cameraId).OrderByDescending(o => o.StartedAt).Take(20).ToListAsync(ct);
         }
         MayEdit = Existing is null ? User.Departments().Count > 0 || User.IsInRole(Roles.Administrator) : User.ActsForDepartment(Existing.DepartmentCode);
+        SeesStatus = Existing is { } camera && new StaffView(User, options.CurrentValue).SeesStatus(camera.DepartmentCode, camera.Purpose);
+        if (Existing is not null && MayEdit)
+            Outages = await db.Set<CameraOutage>().AsNoTracking().Where(o => o.CameraId == cameraId).OrderByDescending(o => o.StartedAt).Take(20).ToListAsync(ct);
         PurposeItems = CameraChoices.Purposes(t, null);
-        DepartmentItems = await CameraChoices.DepartmentsAsync(db, null, User.ActsForDepartment, ct);
+        DepartmentItems = await DepartmentChoices.ItemsAsync(db, include: User.ActsForDepartment, ct: ct);
         DistrictItems = await DistrictChoices.ItemsAsync(db, t["Cctv.DistrictFromPoint"]);
         var departments = DepartmentItems.Select(d => d.Value).ToList();
         // The departments' recorders in service, and the camera's own whatever it is (another department's, retired), shown as it is.

@@ -82,7 +82,7 @@ public sealed class CoverageModel(AppDbContext db, CameraCoverage coverage, ILoc
         }
         foreach (var r in Requests)
             features.Add(new Feature(Point(r.Latitude, r.Longitude), new AttributesTable { { "kind", "request" }, { "reference", r.Reference },
-                { "reason", r.Answers.GetValueOrDefault("reason") } }));
+                { "answers", string.Join(' ', r.Answers.Select(a => a.Value)) } }));
         var json = JsonSerializer.Serialize(features, GeoJson);
         return Content(json, "application/geo+json");
     }

@@ -1,3 +1,4 @@
+using CityHall.Web.Platform.City;
 using System.Globalization;
 using CityHall.Web.Modules.Cctv.Registry;
 using CityHall.Web.Platform.Audit;
@@ -17,8 +18,6 @@ namespace CityHall.Web.Modules.Cctv.Admin;
 [RequestFormLimits(MultipartBodyLengthLimit = MappedCsvReader.MaxBytes + 1_048_576)]
 public sealed class ImportModel(AppDbContext db, CameraImporter importer, AuditLog audit, IStringLocalizer<Text> t) : PageModel
 {
-    public const int MaxMappingBytes = 64 * 1024;
-
     [BindProperty] public ImportInput Input { get; set; } = new();
     public ImportSummary? Summary { get; private set; }
     public IReadOnlyList<SelectListItem> DepartmentItems { get; private set; } = [];
@@ -31,25 +30,9 @@ public sealed class ImportModel(AppDbContext db, CameraImporter importer, AuditL
     {
         await LoadAsync(ct);
         if (!DepartmentItems.Any(d => d.Value == Input.Department)) ModelState.AddModelError("Input.Department", t["Cctv.Error.Department"]);
-        if (Input.File is not { Length: > 0 }) ModelState.AddModelError("Input.File", t["Cctv.Import.ChooseFile"]);
-        else if (Input.File.Length > MappedCsvReader.MaxBytes) ModelState.AddModelError("Input.File", t["Import.TooLarge", MappedCsvReader.MaxBytes / (1024 * 1024)]);
-        if (!EncodingItems.Any(e => e.Value == Input.Encoding)) ModelState.AddModelError("Input.Encoding", t["Cctv.Import.ChooseEncoding"]);
-        CameraMapping? mapping = null;
-        var mappingName = Input.Mapping;
-        if (Input.MappingFile is { Length: > 0 } mappingFile)
-        {
-            if (mappingFile.Length > MaxMappingBytes) ModelState.AddModelError("Input.MappingFile", t["Cctv.Import.MappingTooLarge"]);
-            else
-            {
-                using var reader = new StreamReader(mappingFile.OpenReadStream());
-                (mapping, var problem) = CameraMapping.Parse(await reader.ReadToEndAsync(ct));
-                if (mapping is null) ModelState.AddModelError("Input.MappingFile", t["Cctv.Import.MappingProblem", problem!]);
-                mappingName = Path.GetFileName(mappingFile.FileName);
-            }
-        }
-        else if (!MappingItems.Any(m => m.Value == Input.Mapping)) ModelState.AddModelError("Input.Mapping", t["Cctv.Import.ChooseMapping"]);
-        else (mapping, _) = CameraMapping.Load(Input.Mapping!);
-        if (!ModelState.IsValid || mapping is null) return Page();
+        var (mapping, mappingName) = await ImportForm.CheckAsync(ModelState, t, Input.File, Input.Encoding, Input.Mapping, Input.MappingFile, CameraMapping.Presets(),
+            CameraMapping.Parse, CameraMapping.Load, ct);
+        if (mapping is null) return Page();
 
         await using var file = Input.File!.OpenReadStream();
         Summary = await importer.ImportAsync(file, Input.Department!, mapping, Input.Encoding!, ct: ct);
@@ -62,10 +45,10 @@ public sealed class ImportModel(AppDbContext db, CameraImporter importer, AuditL
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        DepartmentItems = await CameraChoices.DepartmentsAsync(db, null, User.ActsForDepartment, ct);
+        DepartmentItems = await DepartmentChoices.ItemsAsync(db, include: User.ActsForDepartment, ct: ct);
         if (string.IsNullOrEmpty(Input.Department)) Input.Department = (DepartmentItems.Count > 0 ? DepartmentItems[0].Value : "");
-        MappingItems = CameraMapping.Presets().Select(p => new SelectListItem(p, p)).ToList();
-        EncodingItems = [new(t["Cctv.Import.EncodingAuto"], "auto"), new("UTF-8", "utf-8"), new("CP949 (EUC-KR)", "cp949")];
+        MappingItems = ImportForm.PresetItems(CameraMapping.Presets());
+        EncodingItems = ImportForm.EncodingItems(t);
     }
 
     public sealed class ImportInput

@@ -1,16 +1,18 @@
 using System.Globalization;
 using CityHall.Web.Platform.City;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.Extensions.Options;
 
 namespace CityHall.Web.Modules.Cctv.Admin;
 
 /// <summary>
 /// Staff's camera registry: how many cameras are online, offline and not reporting; find by code or address,
 /// district, purpose, status and department, 50 a page; add a camera, import a list, the recorders and the outages.
-/// Every official with the permission sees the whole registry (it is the city's); edits are the owning department's.
+/// Every official with the permission sees the whole registry (it is the city's); edits are the owning department's, and
+/// status is shown, counted and filtered only where <see cref="StaffView"/> lets the official see it.
 /// </summary>
 [Authorize(Policy = PermissionPolicyProvider.Prefix + CctvModule.Manage)]
-public sealed class IndexModel(AppDbContext db, IStringLocalizer<Text> t) : PageModel
+public sealed class IndexModel(AppDbContext db, IOptionsMonitor<CctvOptions> options, IStringLocalizer<Text> t) : PageModel
 {
     public const int PageSize = 50;
 
@@ -34,6 +36,7 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<Text> t) : Page
     public IReadOnlyList<SelectListItem> PurposeItems { get; private set; } = [];
     public IReadOnlyList<SelectListItem> HealthItems { get; private set; } = [];
     public IReadOnlyList<SelectListItem> DepartmentItems { get; private set; } = [];
+    public StaffView View { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -41,9 +44,11 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<Text> t) : Page
         DistrictItems = DistrictChoices.Items(Districts.Select(d => (d.Key, d.Value)), t["Cctv.AnyDistrict"]);
         PurposeItems = CameraChoices.Purposes(t, t["Cctv.AnyPurpose"]);
         HealthItems = [new(t["Cctv.AnyHealth"], ""), .. Enum.GetValues<CameraHealth>().Select(h => new SelectListItem(t[$"Cctv.Health.{h}"], h.ToString()))];
-        DepartmentItems = await CameraChoices.DepartmentsAsync(db, t["Cctv.AnyDepartment"], _ => true, ct);
+        DepartmentItems = await DepartmentChoices.ItemsAsync(db, t["Cctv.AnyDepartment"], ct: ct);
 
-        var inService = db.Set<Camera>().AsNoTracking().Where(c => c.RemovedOn == null);
+        View = new StaffView(User, options.CurrentValue);
+        // Status is counted and filtered only over the cameras whose status this official may see.
+        var inService = View.WithVisibleStatus(db.Set<Camera>().AsNoTracking().Where(c => c.RemovedOn == null));
         ByHealth = await inService.GroupBy(c => c.Health).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
 
         var query = db.Set<Camera>().AsNoTracking();
@@ -54,7 +59,8 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<Text> t) : Page
         }
         if (!string.IsNullOrEmpty(District)) query = query.Where(c => c.DistrictCode == District);
         if (CameraPurposes.Parse(Purpose) is { } purpose) query = query.Where(c => c.Purpose == purpose);
-        if (Enum.TryParse<CameraHealth>(Health, out var health)) query = query.Where(c => c.Health == health && c.RemovedOn == null);
+        if (Enum.TryParse<CameraHealth>(Health, out var health) && Enum.IsDefined(health))
+            query = View.WithVisibleStatus(query).Where(c => c.Health == health && c.RemovedOn == null);
         if (!string.IsNullOrEmpty(Department)) query = query.Where(c => c.DepartmentCode == Department);
         Total = await query.CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, Pages);

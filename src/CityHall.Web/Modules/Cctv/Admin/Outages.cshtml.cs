@@ -1,13 +1,15 @@
+using CityHall.Web.Platform.City;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.Extensions.Options;
 
 namespace CityHall.Web.Modules.Cctv.Admin;
 
 /// <summary>
-/// Outages: those still open first (how long each camera has been silent), then those ended in the last days, by
-/// department — the page the outage notices link to. Officials start on their own departments' cameras.
+/// Outages: those still open first (how long each camera has been silent), then those ended in the last days, of the
+/// official's departments (every department for administrators) — the page the outage notices link to.
 /// </summary>
 [Authorize(Policy = PermissionPolicyProvider.Prefix + CctvModule.Manage)]
-public sealed class OutagesModel(AppDbContext db, TimeProvider clock, IStringLocalizer<Text> t) : PageModel
+public sealed class OutagesModel(AppDbContext db, IOptionsMonitor<CctvOptions> options, TimeProvider clock, IStringLocalizer<Text> t) : PageModel
 {
     public const int EndedDays = 30, Shown = 200;
 
@@ -25,9 +27,11 @@ public sealed class OutagesModel(AppDbContext db, TimeProvider clock, IStringLoc
     public async Task OnGetAsync(CancellationToken ct)
     {
         Now = clock.GetUtcNow().UtcDateTime;
-        DepartmentItems = await CameraChoices.DepartmentsAsync(db, t["Cctv.AnyDepartment"], _ => true, ct);
+        // A department's outages are its own business (administrators see all): the choice is among the official's departments.
+        var view = new StaffView(User, options.CurrentValue);
+        DepartmentItems = await DepartmentChoices.ItemsAsync(db, t["Cctv.AnyDepartment"], User.ActsForDepartment, ct);
         if (Department is null && User.Departments() is { Count: 1 } mine) Department = mine[0];
-        var outages = db.Set<CameraOutage>().AsNoTracking();
+        var outages = view.Outages(db.Set<CameraOutage>().AsNoTracking());
         if (!string.IsNullOrEmpty(Department)) outages = outages.Where(o => o.DepartmentCode == Department);
         IQueryable<Row> RowsOf(IQueryable<CameraOutage> chosen) => chosen.Join(db.Set<Camera>(), o => o.CameraId, c => c.Id,
             (o, c) => new Row(o.Id, c.Id, c.Code, c.Address ?? c.LotAddress, o.DepartmentCode, o.StartedAt, o.DetectedAt, o.EndedAt));

@@ -1,3 +1,4 @@
+using CityHall.Web.Platform.City;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CityHall.Web.Modules.Cctv.Status;
@@ -135,7 +136,7 @@ public sealed partial class RecordersModel(AppDbContext db, RecorderKeys keys, A
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        DepartmentItems = await CameraChoices.DepartmentsAsync(db, null, User.ActsForDepartment, ct);
+        DepartmentItems = await DepartmentChoices.ItemsAsync(db, include: User.ActsForDepartment, ct: ct);
         if (string.IsNullOrEmpty(Input.Department)) Input.Department = (DepartmentItems.Count > 0 ? DepartmentItems[0].Value : "");
         var counts = await db.Set<Camera>().Where(c => c.RecorderId != null).GroupBy(c => c.RecorderId!.Value).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);

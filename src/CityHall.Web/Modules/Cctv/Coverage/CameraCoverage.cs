@@ -20,6 +20,7 @@ public sealed class CameraCoverage(IServiceScopeFactory scopes, DistrictMap dist
     /// <summary>Discs are drawn with this many segments a quarter: a 64-gon, 0.16% short of the circle's area.</summary>
     private const int QuadrantSegments = 16;
     private static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(10);
+    private const int MaxKept = 100;
     private static readonly GeometryFactory Plane = new();
     /// <summary>The side of the tiles a district is measured in, in metres (250-m tiles were no faster: clipping the district to each costs as much).</summary>
     private const double Tile = 1000;
@@ -92,20 +93,21 @@ public sealed class CameraCoverage(IServiceScopeFactory scopes, DistrictMap dist
             result.Add(new DistrictCoverage(code, area.Area, covered, own.Count, own.Sum(s => s.Count)));
         }
         var computed = new Result(radiusMetres, chosen, result, clock.GetUtcNow().UtcDateTime);
+        // Each radius and set of purposes asked for is kept; a few dozen at most in practice, but a crawler of query strings could ask for thousands.
+        if (kept.Count >= MaxKept) kept.Clear();
         kept[key] = new Kept(computed, version, Environment.TickCount64);
         return computed;
     }
 }
 
 /// <summary>
-/// Every minute, the coverage the page opens with (the default radius, every purpose) is computed again if a camera
+/// Every minute (not at start-up, which has enough to do), the coverage the page opens with (the default radius, every purpose) is computed again if a camera
 /// changed or it was kept ten minutes — here, not while an official waits (a 50,000-camera registry takes about 15 s).
 /// </summary>
 public sealed class CoverageWarmer(CameraCoverage coverage, IOptionsMonitor<CctvOptions> options, ILogger<CoverageWarmer> logger)
     : Platform.Hosting.PeriodicJob(logger)
 {
     protected override TimeSpan Period => TimeSpan.FromMinutes(1);
-    protected override bool RunAtStart => true;
 
     protected override async Task RunOnceAsync(CancellationToken ct)
     {

@@ -33,7 +33,7 @@ public sealed class IndexModel(AppDbContext db, IOptionsMonitor<CctvOptions> opt
     public CityOptions City => city.CurrentValue;
     public int ViewRange => options.CurrentValue.ViewRangeMetres;
 
-    public bool StatusShown(CameraPurpose purpose) => options.CurrentValue.PublicStatusPurposes.Contains(purpose.Code(), StringComparer.OrdinalIgnoreCase);
+    public bool StatusShown(CameraPurpose purpose) => options.CurrentValue.StatusIsPublic(purpose);
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -26,7 +26,7 @@ public sealed class NoticeModel(AppDbContext db, IOptionsMonitor<CctvOptions> op
         var culture = System.Globalization.CultureInfo.CurrentUICulture;
         if (camera.DistrictCode is { } d) DistrictName = (await db.Set<District>().AsNoTracking().FirstOrDefaultAsync(x => x.Code == d, ct))?.Name(culture);
         DepartmentName = (await db.Set<Department>().AsNoTracking().FirstOrDefaultAsync(x => x.Code == camera.DepartmentCode, ct))?.Name(culture);
-        StatusShown = options.CurrentValue.PublicStatusPurposes.Contains(camera.Purpose.Code(), StringComparer.OrdinalIgnoreCase);
+        StatusShown = options.CurrentValue.StatusIsPublic(camera.Purpose);
         return Page();
     }
 }

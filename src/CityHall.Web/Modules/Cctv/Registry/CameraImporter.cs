@@ -100,10 +100,9 @@ public sealed class CameraImporter(AppDbContext db, MappedCsvReader reader, Dist
     }
 }
 
-/// <summary>Camera codes: "CAM-" and ten characters of Crockford's base 32, derived from the source's id for imported cameras (so the same file gives the same codes on any installation) or random.</summary>
+/// <summary>Camera codes: "CAM-" and ten characters of Crockford's base 32 (<see cref="PublicReference.Alphabet"/>), derived from the source's id for imported cameras (so the same file gives the same codes on any installation) or random.</summary>
 public static class CameraCodes
 {
-    private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
     public static string For(string source, string sourceId) => Encode(SHA256.HashData(Encoding.UTF8.GetBytes(source + "\n" + sourceId)));
 
@@ -112,7 +111,7 @@ public static class CameraCodes
     private static string Encode(ReadOnlySpan<byte> bytes)
     {
         Span<char> code = stackalloc char[10];
-        for (var i = 0; i < code.Length; i++) code[i] = Alphabet[bytes[i] & 31];
+        for (var i = 0; i < code.Length; i++) code[i] = PublicReference.Alphabet[bytes[i] & 31];
         return "CAM-" + new string(code);
     }
 }

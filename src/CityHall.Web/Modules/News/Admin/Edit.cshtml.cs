@@ -213,9 +213,7 @@ public sealed class EditModel(AppDbContext db, AuditLog audit, CityClock cityClo
         }
         var culture = CultureInfo.CurrentUICulture;
         KindItems = Enum.GetValues<NewsKind>().Where(k => NewsAccess.MayWrite(User, k)).Select(k => new SelectListItem(t["News.Kind." + k].Value, k.ToString())).ToList();
-        var departments = await db.Set<Department>().AsNoTracking().ToListAsync(ct);
-        DepartmentItems = departments.Where(d => User.ActsForDepartment(d.Code)).OrderBy(d => d.Name(culture), StringComparer.Create(culture, false))
-            .Select(d => new SelectListItem(d.Name(culture), d.Code)).ToList();
+        DepartmentItems = await DepartmentChoices.ItemsAsync(db, include: User.ActsForDepartment, ct: ct);
         Districts = (await DistrictChoices.NamesAsync(db)).OrderBy(d => d.Value, StringComparer.Create(culture, false)).Select(d => new SelectListItem(d.Value, d.Key)).ToList();
         WhenItems = Enum.GetValues<PublishWhen>().Select(w => new SelectListItem(t["News.When." + w].Value, w.ToString())).ToList();
         return null;

@@ -78,7 +78,7 @@ public sealed class SubscriptionModel(AppDbContext db, TimeProvider clock, IOpti
         var culture = CultureInfo.CurrentUICulture;
         var order = StringComparer.Create(culture, false);
         KindItems = Enum.GetValues<NewsKind>().Select(k => new SelectListItem(t["News.Kind." + k].Value, NewsPosts.Slug(k))).ToList();
-        DepartmentItems = (await db.Set<Department>().AsNoTracking().ToListAsync(ct)).OrderBy(d => d.Name(culture), order).Select(d => new SelectListItem(d.Name(culture), d.Code)).ToList();
+        DepartmentItems = await DepartmentChoices.ItemsAsync(db, ct: ct);
         DistrictItems = (await DistrictChoices.NamesAsync(db)).OrderBy(d => d.Value, order).Select(d => new SelectListItem(d.Value, d.Key)).ToList();
     }
 }

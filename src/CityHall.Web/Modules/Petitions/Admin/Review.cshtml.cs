@@ -34,8 +34,7 @@ public sealed class ReviewModel(AppDbContext db, MarkdownRenderer markdown, Peti
         Petition = petition;
         BodyHtml = markdown.ToHtml(petition.Body);
         Similar = await similar.FindAsync(petition.Title, except: petition.Id);
-        Departments = [new(t["Petitions.Choose"].Value, ""), .. (await db.Set<Department>().AsNoTracking().ToListAsync())
-            .Select(d => new SelectListItem(d.Name(CultureInfo.CurrentUICulture), d.Code)).OrderBy(i => i.Text, StringComparer.CurrentCulture)];
+        Departments = await DepartmentChoices.ItemsAsync(db, t["Petitions.Choose"].Value);
         Reasons = text.ReasonItems();
         return true;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CityHall.Web.Modules.Places.Import;
+using CityHall.Web.Platform.Import;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace CityHall.Web.Modules.Places.Admin;
@@ -14,8 +15,6 @@ namespace CityHall.Web.Modules.Places.Admin;
 [RequestFormLimits(MultipartBodyLengthLimit = PlaceImporter.MaxBytes + 1_048_576)]
 public sealed class ImportModel(PlaceIndex index, PlaceImportJobs jobs, IStringLocalizer<Text> t) : PageModel
 {
-    public const int MaxMappingBytes = 64 * 1024;
-
     [BindProperty] public ImportInput Input { get; set; } = new();
 
     public IReadOnlyList<SelectListItem> KindItems { get; private set; } = [];
@@ -28,30 +27,13 @@ public sealed class ImportModel(PlaceIndex index, PlaceImportJobs jobs, IStringL
     {
         await LoadAsync();
         if (!KindItems.Any(k => k.Value == Input.Kind)) ModelState.AddModelError("Input.Kind", t["Places.Admin.Import.ChooseKind"]);
-        if (Input.File is not { Length: > 0 }) ModelState.AddModelError("Input.File", t["Places.Admin.Import.ChooseFile"]);
-        else if (Input.File.Length > PlaceImporter.MaxBytes) ModelState.AddModelError("Input.File", t["Import.TooLarge", PlaceImporter.MaxBytes / (1024 * 1024)]);
-        if (!EncodingItems.Any(e => e.Value == Input.Encoding)) ModelState.AddModelError("Input.Encoding", t["Places.Admin.Import.ChooseEncoding"]);
-
-        PlaceMapping? mapping = null;
-        var mappingName = Input.Mapping;
-        if (Input.MappingFile is { Length: > 0 } mappingFile)
-        {
-            if (mappingFile.Length > MaxMappingBytes) ModelState.AddModelError("Input.MappingFile", t["Places.Admin.Import.MappingTooLarge"]);
-            else
-            {
-                using var reader = new StreamReader(mappingFile.OpenReadStream());
-                (mapping, var problem) = PlaceMapping.Parse(await reader.ReadToEndAsync(ct));
-                if (mapping is null) ModelState.AddModelError("Input.MappingFile", t["Places.Admin.Import.MappingProblem", problem!]);
-                mappingName = Path.GetFileName(mappingFile.FileName);
-            }
-        }
-        else if (!MappingItems.Any(m => m.Value == Input.Mapping)) ModelState.AddModelError("Input.Mapping", t["Places.Admin.Import.ChooseMapping"]);
-        else (mapping, _) = PlaceMapping.Load(Input.Mapping);
-        if (!ModelState.IsValid || mapping is null) return Page();
+        var (mapping, mappingName) = await ImportForm.CheckAsync(ModelState, t, Input.File, Input.Encoding, Input.Mapping, Input.MappingFile, PlaceMapping.Presets(),
+            PlaceMapping.Parse, PlaceMapping.Load, ct);
+        if (mapping is null) return Page();
 
         using var buffer = new MemoryStream();
         await Input.File!.CopyToAsync(buffer, ct);
-        var id = await jobs.StartAsync(buffer.ToArray(), Input.File.FileName, Input.Kind, mapping, mappingName, Input.Encoding, User, ct);
+        var id = await jobs.StartAsync(buffer.ToArray(), Input.File.FileName, Input.Kind, mapping, mappingName!, Input.Encoding, User, ct);
         return Redirect($"/admin/places/imports/{id}");
     }
 
@@ -59,8 +41,8 @@ public sealed class ImportModel(PlaceIndex index, PlaceImportJobs jobs, IStringL
     {
         var culture = CultureInfo.CurrentUICulture;
         KindItems = (await index.GetAsync(HttpContext.RequestAborted)).Kinds.Select(k => new SelectListItem(k.Name(culture), k.Code)).ToList();
-        MappingItems = PlaceMapping.Presets().Select(p => new SelectListItem(p, p)).ToList();
-        EncodingItems = [new(t["Places.Admin.Import.EncodingAuto"], "auto"), new("UTF-8", "utf-8"), new("CP949 (EUC-KR)", "cp949")];
+        MappingItems = ImportForm.PresetItems(PlaceMapping.Presets());
+        EncodingItems = ImportForm.EncodingItems(t);
     }
 
     public sealed class ImportInput

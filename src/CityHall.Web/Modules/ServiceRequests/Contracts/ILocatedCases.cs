@@ -11,5 +11,7 @@ public interface ILocatedCases
     Task<IReadOnlyList<LocatedCase>> OpenAsync(string serviceCode, int limit, CancellationToken ct = default);
 }
 
-/// <param name="Answers">The case's answers to the service's questions, by question code ("reason" → "dark").</param>
-public sealed record LocatedCase(string Reference, double Latitude, double Longitude, string? DistrictCode, DateTime RequestedAt, IReadOnlyDictionary<string, string> Answers);
+public sealed record LocatedCase(string Reference, double Latitude, double Longitude, string? DistrictCode, DateTime RequestedAt, IReadOnlyList<LocatedAnswer> Answers);
+
+/// <summary>An answer to one of the service's questions: the question's code, the answer as stored ("dark") and as the reader reads it (a listed answer by its name in the current language).</summary>
+public sealed record LocatedAnswer(string Question, string Value, string Text);
