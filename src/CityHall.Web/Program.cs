@@ -13,6 +13,7 @@ using CityHall.Web.Modules.Places;
 using CityHall.Web.Modules.Portal;
 using CityHall.Web.Modules.ServiceRequests;
 using CityHall.Web.Modules.Taxi;
+using CityHall.Web.Modules.Transparency;
 using CityHall.Web.Platform.Hosting;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = StartupFolder.ContentRoot(args) });
@@ -32,6 +33,7 @@ builder.AddInclusion();
 builder.AddLiveEvents();
 builder.AddTaxi();
 builder.AddCctv();
+builder.AddTransparency();
 builder.AddCityNetwork();
 
 var app = builder.Build();

@@ -54,7 +54,7 @@ public sealed class ReflowTests(BrowserFixture f)
         // A long e-mail address on the profile, long URLs and keys on the developers' page: they wrap.
         var page = await f.NewPageAsync("en-US", width: 320, height: 640);
         await Journeys.SignUpAsync(f, page, $"a-rather-long-address-for-reflow-{Guid.NewGuid():N}@example.org");
-        foreach (var url in new[] { "/account/profile", "/developers/open311", "/open-data" })
+        foreach (var url in new[] { "/account/profile", "/developers/open311", "/open-data", "/transparency", "/transparency/figures/service-requests-resolution-hours" })
         {
             await page.GotoAsync(url);
             var problems = await page.EvaluateAsync<string[]>(OverflowScript);

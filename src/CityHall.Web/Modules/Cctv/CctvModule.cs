@@ -23,6 +23,7 @@ public static class CctvModule
         services.AddModule(new ModuleDescriptor
         {
             Name = "Cctv",
+            Figures = CctvFigures.Definitions,
             Enabled = enabled,
             Permissions = [new(Manage, "Permission.ManageCctv", Roles.Official)],
             AdminMenu = [new("Admin.Menu.Cctv", "/admin/cctv", Manage, 660)],

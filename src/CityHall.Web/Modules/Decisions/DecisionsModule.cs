@@ -24,6 +24,7 @@ public static class DecisionsModule
         services.AddModule(new ModuleDescriptor
         {
             Name = "Decisions",
+            Figures = DecisionFigures.Definitions,
             Permissions = [new(Manage, "Permission.ManagePolls", Roles.Official), new(EnterPaperBallots, "Permission.EnterPaperBallots", Roles.Official),
                 new(Review, "Permission.ReviewBudgetProjects", Roles.Official), new(Moderate, "Permission.ModerateDecisions", Roles.Moderator)],
             AdminMenu = [new("Admin.Menu.Polls", "/admin/votes", Manage, 150), new("Admin.Menu.Budgets", "/admin/budgets", Manage, 151),

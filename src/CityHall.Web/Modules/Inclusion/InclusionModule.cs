@@ -23,6 +23,7 @@ public static class InclusionModule
         services.AddModule(new ModuleDescriptor
         {
             Name = "Inclusion",
+            Figures = InclusionFigures.Definitions,
             Enabled = builder.Configuration.GetValue($"{InclusionOptions.Section}:Enabled", true),
             Permissions = [new(Manage, "Permission.ManageInclusion", Roles.Official)],
             AdminMenu = [new("Admin.Menu.Inclusion", "/admin/inclusion", Manage, 500)],

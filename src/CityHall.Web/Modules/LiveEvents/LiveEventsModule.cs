@@ -25,6 +25,7 @@ public static class LiveEventsModule
         services.AddModule(new ModuleDescriptor
         {
             Name = "LiveEvents",
+            Figures = LiveEventFigures.Definitions,
             Permissions =
             [
                 new(Manage, "Permission.ManageLiveEvents", Roles.Official),

@@ -22,6 +22,7 @@ public static class PetitionsModule
         services.AddModule(new ModuleDescriptor
         {
             Name = "Petitions",
+            Figures = PetitionFigures.Definitions,
             Permissions =
             [
                 new(Moderate, "Permission.ModeratePetitions", Roles.Moderator),

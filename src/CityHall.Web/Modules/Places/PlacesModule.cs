@@ -21,6 +21,7 @@ public static class PlacesModule
         services.AddModule(new ModuleDescriptor
         {
             Name = "Places",
+            Figures = PlaceFigures.Definitions,
             Permissions = [new(Manage, "Permission.ManagePlaces", Roles.Official)],
             AdminMenu = [new("Admin.Menu.Places", "/admin/places", Manage, 300)],
             SectorServices =

@@ -24,6 +24,7 @@ public static class ServiceRequestsModule
         services.AddModule(new ModuleDescriptor
         {
             Name = "ServiceRequests",
+            Figures = ServiceRequestFigures.Definitions,
             Permissions =
             [
                 new(Handle, "Permission.HandleServiceRequests", Roles.Official),

@@ -20,6 +20,7 @@ public static class TaxiModule
         services.AddModule(new ModuleDescriptor
         {
             Name = "Taxi",
+            Figures = TaxiFigures.Definitions,
             Enabled = builder.Configuration.GetValue($"{TaxiOptions.Section}:Enabled", true),
             Permissions = [new(Operate, "Permission.OperateTaxi", Roles.Official)],
             AdminMenu = [new("Admin.Menu.Taxi", "/admin/taxi", Operate, 650)],

@@ -79,26 +79,16 @@ public sealed class MappedCsvReader(AppDbContext db, IOptionsMonitor<CityOptions
 {
     public const int MaxBytes = 50 * 1024 * 1024;
 
-    static MappedCsvReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     /// <param name="encodingName">auto, utf-8 or cp949 (euc-kr).</param>
     /// <param name="make">The module's record from a row, or why the row is skipped.</param>
     /// <param name="progress">Rows read so far, now and then.</param>
     public async Task<MappedRows<T>> ReadAsync<T>(Stream file, CsvMapping mapping, string encodingName, Func<MappedRow, (T? Record, string? Skip)> make,
         IProgress<ImportProgress>? progress = null, CancellationToken ct = default) where T : class
     {
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        if (buffer.Length == 0) return Refused(t["Import.Empty"]);
-        if (buffer.Length > MaxBytes) return Refused(t["Import.TooLarge", MaxBytes / (1024 * 1024)]);
-        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-        if (bytes.Contains((byte)0)) return Refused(t["Import.Binary"]);
-        var (encoding, encodingProblem) = Detect(bytes, encodingName);
-        if (encoding is null) return Refused(encodingProblem!);
-        var text = encoding.GetString(bytes.StartsWith(Encoding.UTF8.Preamble) && encoding.CodePage == 65001 ? bytes[3..] : bytes);
-        var encodingLabel = encoding.CodePage == 65001 ? "utf-8" : "cp949";
+        var (text, encodingLabel, problem) = await CsvText.ReadAsync(file, encodingName, MaxBytes, t, ct);
+        if (text is null) return Refused(problem!);
         // Lines less the header: rows with quoted line breaks make the real count a little smaller.
-        var estimated = Math.Max(1, bytes.Count((byte)'\n') - (bytes[^1] == (byte)'\n' ? 1 : 0));
+        var estimated = Math.Max(1, text.AsSpan().Count('\n') - (text.EndsWith('\n') ? 1 : 0));
 
         using var csv = CsvReader.FromText(text, new CsvReaderOptions
         {
@@ -199,27 +189,5 @@ public sealed class MappedCsvReader(AppDbContext db, IOptionsMonitor<CityOptions
             db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
         return new ImportSummary(null, read.Encoding, read.Read, created, updated, unchanged, read.Skipped);
-    }
-
-    private (Encoding? Encoding, string? Problem) Detect(ReadOnlySpan<byte> bytes, string name)
-    {
-        switch (name.ToLowerInvariant())
-        {
-            case "utf-8" or "utf8": return (new UTF8Encoding(false, true), null);
-            case "cp949" or "euc-kr" or "ks_c_5601-1987": return (Encoding.GetEncoding(949), null);
-            case "auto": break;
-            default: return (null, t["Import.UnknownEncoding", name]);
-        }
-        if (bytes.StartsWith(Encoding.UTF8.Preamble)) return (new UTF8Encoding(false, true), null);
-        try
-        {
-            new UTF8Encoding(false, true).GetCharCount(bytes);
-            return (new UTF8Encoding(false, true), null);
-        }
-        catch (DecoderFallbackException)
-        {
-            // Not UTF-8: Korean public data is CP949 (a superset of EUC-KR).
-            return (Encoding.GetEncoding(949), null);
-        }
     }
 }

@@ -1,3 +1,5 @@
+using CityHall.Web.Platform.Figures;
+
 namespace CityHall.Web.Platform.Modules;
 
 /// <summary>
@@ -25,6 +27,9 @@ public sealed class ModuleDescriptor
 
     /// <summary>What this module shows a signed-in citizen of their own on "my city" (/my): their proposals, reports, …</summary>
     public IReadOnlyList<MyBlock> MyBlocks { get; init; } = [];
+
+    /// <summary>The figures this module publishes on the transparency dashboard and as open data, each with its definition and query.</summary>
+    public IReadOnlyList<FigureDefinition> Figures { get; init; } = [];
 }
 
 /// <summary>
@@ -93,6 +98,13 @@ public sealed class ModuleRegistry(IEnumerable<ModuleDescriptor> modules)
             .OrderBy(x => x.Block.Order).ThenBy(x => x.Key, StringComparer.Ordinal).ToList();
 
     private IReadOnlyList<(string Key, MyBlock Block)>? myBlocks;
+
+    /// <summary>Every module's figures with the module's name, in their order; codes are unique across modules.</summary>
+    public IReadOnlyList<(string Module, FigureDefinition Figure)> Figures => figures ??=
+        Modules.SelectMany(m => m.Figures.Select(f => (Module: m.Name, Figure: f)))
+            .OrderBy(x => x.Figure.Order).ThenBy(x => x.Figure.Code, StringComparer.Ordinal).ToList();
+
+    private IReadOnlyList<(string Module, FigureDefinition Figure)>? figures;
 
     public IEnumerable<PermissionDefinition> Permissions => Modules.SelectMany(m => m.Permissions);
 

@@ -69,4 +69,7 @@ public sealed class PlacesOptions
 
     /// <summary>The service (in the service-request catalogue) a report of a wrong entry is filed under.</summary>
     public string CorrectionService { get; set; } = "place-correction";
+
+    /// <summary>How recently a place's data must have been changed or confirmed by an import of its source to count as fresh on the transparency dashboard.</summary>
+    public int FreshDays { get; set; } = 365;
 }
