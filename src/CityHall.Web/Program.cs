@@ -4,6 +4,7 @@ using CityHall.Web.Modules.Broadcasts;
 using CityHall.Web.Modules.CityNetwork;
 using CityHall.Web.Modules.Cctv;
 using CityHall.Web.Modules.Decisions;
+using CityHall.Web.Modules.Developers;
 using CityHall.Web.Modules.Inclusion;
 using CityHall.Web.Modules.LiveEvents;
 using CityHall.Web.Modules.News;
@@ -34,6 +35,7 @@ builder.AddLiveEvents();
 builder.AddTaxi();
 builder.AddCctv();
 builder.AddTransparency();
+builder.AddDevelopers();
 builder.AddCityNetwork();
 
 var app = builder.Build();
@@ -55,6 +57,7 @@ app.MapOpenData();
 app.MapLiveEvents();
 app.MapTaxi();
 app.MapCctv();
+app.MapTransparency();
 app.MapCityNetwork();
 
 await app.PrepareDatabaseAsync();

@@ -22,7 +22,7 @@ public sealed class HtmlValidityTests(BrowserFixture f)
         "/places", "/places/near", "/places/near?address=%EA%B0%95%EB%82%A8%EA%B5%AC&radius=1000", "/places/kind/public-toilet",
         "/open-data", "/petitions", "/petitions/answers", "/petitions/verify", "/live", "/inclusion", "/inclusion/pc-handout",
         "/reports", "/reports/statistics", "/broadcasts", "/api/docs/", "/no-such-page", "/sectors/participation", "/sectors/transport", "/votes", "/votes/verify", "/budgets", "/votes/verify?poll=1&entry=0&hash=x", "/news", "/news?kind=event&district=11110&month=2026-12", "/news/unsubscribe/no-such-link", "/search?q=%EA%B3%B5%EC%9B%90", "/search?q=%2A%2A%2A",
-        "/transparency", "/transparency?year=2025", "/transparency/budget", "/transparency/figures/service-requests-on-time-by-service", "/transparency/figures/places-fresh",
+        "/transparency", "/transparency?year=2025", "/transparency/budget", "/transparency/figures/service-requests-on-time-by-service", "/transparency/figures/places-fresh", "/developers",
     ];
 
     private static readonly string[] CitizenPages =
@@ -30,7 +30,7 @@ public sealed class HtmlValidityTests(BrowserFixture f)
         "/account/profile", "/account/notifications", "/account/data", "/account/verify", "/account/two-factor", "/account/sign-out",
         "/petitions/new", "/petitions/mine", "/news/subscription", "/reports/new", "/reports/new/location?service=road-damage",
         "/reports/new/details?service=road-damage&address=%EA%B0%95%EB%82%A8%EA%B5%AC%20%ED%85%8C%ED%97%A4%EB%9E%80%EB%A1%9C%20100",
-        "/reports/mine", "/inclusion/applications", "/developers/open311", "/votes/propose", "/votes/proposals",
+        "/reports/mine", "/inclusion/applications", "/developers/open311", "/developers/keys", "/votes/propose", "/votes/proposals",
     ];
 
     private static readonly string[] StaffPages =

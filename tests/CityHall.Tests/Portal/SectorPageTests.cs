@@ -22,7 +22,7 @@ public sealed class SectorPageTests(CityHallApp app) : IClassFixture<CityHallApp
         { "food", ["/places/near?kind=restaurant", "/places/near?kind=model-restaurant", "/places/kind/restaurant"] },
         { "tourism", ["/places/kind/tourist-spot", "/places/near?kind=tourist-spot"] },
         { "inclusion", ["/inclusion", "/inclusion/applications"] },
-        { "administration", ["/news", "/news?kind=notice", "/open-data", "/transparency", "/api/docs", "/developers/open311", "/network/members", "/network/awards", "/network/join", "/network/visits", "/network/library"] },
+        { "administration", ["/news", "/news?kind=notice", "/open-data", "/transparency", "/api/docs", "/developers", "/developers/open311", "/network/members", "/network/awards", "/network/join", "/network/visits", "/network/library"] },
     };
 
     [Theory]

@@ -22,6 +22,8 @@ public static class TransparencyModule
             Name = "Transparency",
             Enabled = builder.Configuration.GetValue($"{TransparencyOptions.Section}:Enabled", true),
             Permissions = [new(Manage, "Permission.ManageTransparency")],
+            ApiScopes = [new(Budget.BudgetApi.Scope, "Transparency.Scope.Budget", Manage)],
+            Datasets = [new("informatization-budget-api", "Transparency.Api.Dataset", "/api/v1/transparency/budget", "JSON", "Transparency.Api.DatasetDescription")],
             AdminMenu = [new("Admin.Menu.Transparency", "/admin/transparency", Manage, 680)],
             SectorServices = [new("administration", "transparency", "Transparency.Sector.Title", "Transparency.Sector.Summary", "/transparency", "ico_all", 15)],
         });
@@ -32,5 +34,11 @@ public static class TransparencyModule
         services.AddScoped<Platform.Hosting.IDataSeeder, Budget.BudgetDemoSeeder>();
         services.AddOpenDataSource<TransparencyOpenData>();
         return builder;
+    }
+
+    public static WebApplication MapTransparency(this WebApplication app)
+    {
+        Budget.BudgetApi.Map(app);
+        return app;
     }
 }

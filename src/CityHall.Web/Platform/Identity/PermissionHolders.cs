@@ -9,6 +9,13 @@ namespace CityHall.Web.Platform.Identity;
 /// </summary>
 public sealed class PermissionHolders(AppDbContext db, ModuleRegistry modules)
 {
+    /// <summary>The permissions a person holds now, from their roles (what their next sign-in would carry) — for acts made without a session, through an API key.</summary>
+    public async Task<IReadOnlySet<string>> OfUserAsync(string userId, CancellationToken ct)
+    {
+        var roles = await db.UserRoles.Where(ur => ur.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToListAsync(ct);
+        return modules.Permissions.Where(p => roles.Contains(Roles.Administrator) || p.DefaultRoles.Any(roles.Contains)).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+    }
+
     public async Task<IReadOnlyList<string>> InDepartmentAsync(string permission, string departmentCode, CancellationToken ct)
     {
         var roles = modules.Permissions.Where(p => p.Name == permission).SelectMany(p => p.DefaultRoles).Append(Roles.Administrator).Distinct().ToList();

@@ -30,6 +30,9 @@ public sealed class ModuleDescriptor
 
     /// <summary>The figures this module publishes on the transparency dashboard and as open data, each with its definition and query.</summary>
     public IReadOnlyList<FigureDefinition> Figures { get; init; } = [];
+
+    /// <summary>The permissions API keys can carry for this module's APIs.</summary>
+    public IReadOnlyList<ApiAccess.ApiScope> ApiScopes { get; init; } = [];
 }
 
 /// <summary>
@@ -105,6 +108,8 @@ public sealed class ModuleRegistry(IEnumerable<ModuleDescriptor> modules)
             .OrderBy(x => x.Figure.Order).ThenBy(x => x.Figure.Code, StringComparer.Ordinal).ToList();
 
     private IReadOnlyList<(string Module, FigureDefinition Figure)>? figures;
+
+    public IEnumerable<ApiAccess.ApiScope> ApiScopes => Modules.SelectMany(m => m.ApiScopes);
 
     public IEnumerable<PermissionDefinition> Permissions => Modules.SelectMany(m => m.Permissions);
 

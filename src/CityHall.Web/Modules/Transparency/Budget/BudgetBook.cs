@@ -145,6 +145,11 @@ public sealed partial class BudgetBook(AppDbContext db, AuditLog audit, TimeProv
         return null;
     }
 
+    /// <summary>Sets where a year's figures come from (the API sends it beside the programmes); the import that just ran audited the change.</summary>
+    public async Task SetSourceAsync(int year, string? source, CancellationToken ct = default) =>
+        await db.Set<BudgetYear>().Where(y => y.Year == year)
+            .ExecuteUpdateAsync(u => u.SetProperty(y => y.Source, string.IsNullOrWhiteSpace(source) ? null : source.Trim()), ct);
+
     private static string Key(int year) => year.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
