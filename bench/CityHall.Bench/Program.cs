@@ -161,6 +161,18 @@ cctv.SetAction(async (parse, ct) =>
 });
 root.Subcommands.Add(cctv);
 
+var transparencyRequests = new Option<int>("--requests") { Description = "Closed complaints over the last 12 months.", DefaultValueFactory = _ => 1_000_000 };
+var transparencySeconds = new Option<int>("--seconds") { Description = "Length of the load on the kept dashboard.", DefaultValueFactory = _ => 20 };
+var transparency = new Command("transparency", "The transparency dashboard over a year of a big city's complaints (1,000,000 closed requests): every figure counted, then kept.");
+foreach (var o in new Option[] { provider, connection, workers, transparencyRequests, transparencySeconds }) transparency.Options.Add(o);
+transparency.SetAction(async (parse, ct) =>
+{
+    var options = new BenchOptions(parse.GetValue(provider)!, parse.GetValue(connection), TimeSpan.FromSeconds(parse.GetValue(transparencySeconds)), parse.GetValue(workers));
+    await TransparencyBenchmark.RunAsync(options, parse.GetValue(transparencyRequests), ct);
+    return 0;
+});
+root.Subcommands.Add(transparency);
+
 // A generator process of live-events (started by it, not by hand).
 var hubUrl = new Option<string>("--hub") { Required = true };
 var eventOption = new Option<long>("--event") { Required = true };

@@ -29,6 +29,7 @@ public static class TransparencyModule
         });
         services.AddMemoryCache();
         services.AddSingleton<Figures.FigureBoard>();
+        if (builder.Configuration.GetValue($"{TransparencyOptions.Section}:Enabled", true)) services.AddHostedService<Figures.FigureWarmer>();
         services.AddScoped<Budget.BudgetBook>();
         services.AddScoped<Figures.FigureText>();
         services.AddScoped<Platform.Hosting.IDataSeeder, Budget.BudgetDemoSeeder>();

@@ -45,17 +45,40 @@ public sealed class FigureBoard(ModuleRegistry modules, IServiceScopeFactory sco
         // A snapshot is the same whatever period is asked.
         var key = figure.Snapshot ? ("figure", figure.Code, DateOnly.MinValue, 0) : ("figure", figure.Code, period.FirstMonth, period.Months);
         if (cache.TryGetValue(key, out FigureResult? kept)) return kept;
+        // Readers arriving while a figure is being counted wait for that count instead of starting their own.
+        var counting = inFlight.GetOrAdd(key, _ => CountAsync(figure, period, key));
+        try { return await counting.WaitAsync(ct); }
+        finally { if (counting.IsCompleted) inFlight.TryRemove(new KeyValuePair<(string, string, DateOnly, int), Task<FigureResult?>>(key, counting)); }
+    }
+
+    /// <summary>Counts every figure for the period again and keeps the new values, whether or not older ones are kept (the warmer's way).</summary>
+    public async Task RecountAsync(FigurePeriod period, CancellationToken ct)
+    {
+        foreach (var (_, figure) in modules.Figures)
+        {
+            ct.ThrowIfCancellationRequested();
+            var key = figure.Snapshot ? ("figure", figure.Code, DateOnly.MinValue, 0) : ("figure", figure.Code, period.FirstMonth, period.Months);
+            await inFlight.GetOrAdd(key, _ => CountAsync(figure, period, key));
+        }
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string, DateOnly, int), Task<FigureResult?>> inFlight = new();
+
+    private async Task<FigureResult?> CountAsync(FigureDefinition figure, FigurePeriod period, (string, string, DateOnly, int) key)
+    {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var result = await figure.ComputeAsync(scope.ServiceProvider, period, ct);
+            // Not the first reader's cancellation: the others wait for this count too.
+            var result = await figure.ComputeAsync(scope.ServiceProvider, period, CancellationToken.None);
             cache.Set(key, result, TimeSpan.FromMinutes(options.CurrentValue.CacheMinutes));
             return result;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
             logger.LogError(ex, "Figure {Figure} could not be counted for {First} + {Months} months", figure.Code, period.FirstMonth, period.Months);
             return null;
         }
+        finally { inFlight.TryRemove(key, out _); }
     }
 }
