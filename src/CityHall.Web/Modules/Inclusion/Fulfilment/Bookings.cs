@@ -38,6 +38,20 @@ public sealed class Bookings(AppDbContext db, ApplicationIntake intake, TimeProv
     {
         if (a.State is not (ApplicationState.Accepted or ApplicationState.Scheduled))
             return t["Inclusion.Booking.NotAccepted", t[$"Inclusion.State.{a.State}"]];
+        for (var attempt = 1; ; attempt++)
+        {
+            try { return await BookOnceAsync(a, actor, take, ct); }
+            catch (Microsoft.Data.Sqlite.SqliteException busy) when (busy.SqliteErrorCode is 5 or 6 && attempt < 3)
+            {
+                // The SQLite file stayed busy past its timeout (a crowd booking the same class at once): the attempt
+                // wrote nothing (its transaction is rolled back), so it waits in line again instead of failing.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<string?> BookOnceAsync(InclusionApplication a, ApplicationActor actor, Func<DateTime, Task<string?>> take, CancellationToken ct)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
