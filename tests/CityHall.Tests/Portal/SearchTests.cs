@@ -79,7 +79,7 @@ public sealed class SearchTests(CityHallApp app) : IClassFixture<CityHallApp>
     public void Every_kind_has_a_number_of_its_own_and_its_name_in_both_languages()
     {
         var index = app.Services.GetRequiredService<SearchIndex>();
-        Assert.Equal(["proposal", "news", "poll", "budget-project", "report", "place", "cctv-camera", "live-event", "programme", "broadcast", "network-member", "library-case", "page", "dataset"], index.Kinds.Select(s => s.Kind));
+        Assert.Equal(["proposal", "news", "poll", "budget-project", "report", "place", "cctv-camera", "live-event", "programme", "broadcast", "network-member", "library-case", "figure", "page", "dataset", "developers"], index.Kinds.Select(s => s.Kind));
         // On SQLite a kind is a rowid range of the full-text index: two kinds with one number would mix.
         Assert.Equal(index.Kinds.Count, index.Kinds.Select(s => SearchIndex.KeyOf(s.Kind)).Distinct().Count());
         var texts = app.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<CityHall.Web.Platform.Localization.Text>>();

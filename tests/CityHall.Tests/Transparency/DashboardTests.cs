@@ -53,6 +53,14 @@ public sealed class DashboardTests(CityHallApp app) : IClassFixture<CityHallApp>
         Assert.Contains("taxi_calls", figure.QuerySelector("[data-source-query] code")!.TextContent);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/transparency/figures/no-such-figure")).StatusCode);
 
+        // In the city's search: a figure by a word of its title, the budget page, the developer portal.
+        await app.Services.GetRequiredService<CityHall.Web.Platform.Search.SearchIndex>().ReconcileAsync();
+        var found = await client.GetPageAsync("/search?q=" + Uri.EscapeDataString("택시") + "&kind=figure");
+        Assert.Equal(["taxi-pickup-minutes", "taxi-pickups-within-target"], found.QuerySelectorAll("[data-results='figure'] [data-result]").Select(r => r.GetAttribute("data-result")!).Order());
+        Assert.Contains("budget", (await client.GetPageAsync("/search?q=" + Uri.EscapeDataString("정보화 예산") + "&kind=figure"))
+            .QuerySelectorAll("[data-results='figure'] [data-result]").Select(r => r.GetAttribute("data-result")));
+        Assert.Equal(["portal"], (await client.GetPageAsync("/search?q=API&kind=developers")).QuerySelectorAll("[data-results='developers'] [data-result]").Select(r => r.GetAttribute("data-result")));
+
         // Open data: each figure a dataset with its definition as its description.
         var catalogue = await client.GetPageAsync("/open-data");
         foreach (var (_, f) in figures) Assert.NotNull(catalogue.QuerySelector($"#figure-{f.Code}"));

@@ -19,12 +19,14 @@ public static class DevelopersModule
         {
             Name = "Developers",
             Enabled = enabled,
+            SearchKinds = [new("developers", "Developers.Search.Kind", 90, Portal.PortalSearch.ReadAsync)],
             SectorServices = [new("administration", "developers", "Developers.Sector.Title", "Developers.Sector.Summary", "/developers", "ico_setting", 25)],
         });
         services.AddMemoryCache();
         services.AddSingleton<Keys.KeyRateLimiter>();
         services.AddSingleton<Keys.KeyUsageMeter>();
-        if (enabled) services.AddHostedService(sp => sp.GetRequiredService<Keys.KeyUsageMeter>());
+        // Keys are checked wherever an API asks for one, so their counts are written even with the portal switched off.
+        services.AddHostedService(sp => sp.GetRequiredService<Keys.KeyUsageMeter>());
         services.AddScoped<Keys.DeveloperKeys>();
         services.AddScoped<IApiKeys>(sp => sp.GetRequiredService<Keys.DeveloperKeys>());
         return builder;

@@ -11,6 +11,7 @@ namespace CityHall.Web.Modules.ServiceRequests;
 public static class ServiceRequestFigures
 {
     private const string Topic = "ServiceRequests.Figures.Topic";
+    private static readonly System.Globalization.CultureInfo Korean = System.Globalization.CultureInfo.GetCultureInfo("ko-KR"), English = System.Globalization.CultureInfo.GetCultureInfo("en-US");
 
     public static IReadOnlyList<FigureDefinition> Definitions { get; } =
     [
@@ -64,9 +65,11 @@ public static class ServiceRequestFigures
             .Where(r => r.Channel == RequestChannel.Open311 && r.RequestedAt >= from && r.RequestedAt < to)
             .Select(r => new { r.RequestedAt, r.ApiKeyId });
         var rows = await query.ToListAsync(ct);
-        // Apps by the name their developers gave the key; a key's id is what the open data uses, as names may repeat.
-        var apps = (await db.Set<ApiKey>().AsNoTracking().Select(k => new { k.Id, k.Name }).ToListAsync(ct))
-            .Select(k => new FigureGroup(k.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), k.Name, k.Name)).ToList();
+        // Apps by their key's number: the name a developer gave a key was never meant for the public (it may name a person).
+        var t = sp.GetRequiredService<IStringLocalizer<Text>>();
+        var apps = (await db.Set<ApiKey>().AsNoTracking().OrderBy(k => k.Id).Select(k => k.Id).ToListAsync(ct))
+            .Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Select(id => new FigureGroup(id, InCulture.Run(Korean, () => t["ServiceRequests.Figures.App", id].Value), InCulture.Run(English, () => t["ServiceRequests.Figures.App", id].Value))).ToList();
         return FigureTally.Of(period, rows, r => r.RequestedAt, _ => 1, FigureMeasure.Count, query.ToQueryString(),
             r => r.ApiKeyId?.ToString(System.Globalization.CultureInfo.InvariantCulture), apps);
     }

@@ -26,10 +26,9 @@ public static class TaxiFigures
         var query = db.Set<TaxiCall>().AsNoTracking().Where(c => c.CalledAt >= from && c.CalledAt < to && (c.ArrivedAt != null || c.PickedUpAt != null))
             .Select(c => new { c.CalledAt, c.ArrivedAt, c.PickedUpAt, c.PickupDistrict });
         var rows = await query.ToListAsync(ct);
-        var target = Admin.FiguresModel.PickupTarget;
-        // The car at the pickup: its "arrived", or the rider on board when the driver skipped that step.
         return FigureTally.Of(period, rows, c => c.CalledAt,
-            c => ((c.ArrivedAt ?? c.PickedUpAt)!.Value - c.CalledAt) is var wait && measure == FigureMeasure.Share ? (wait <= target ? 1 : 0) : wait.TotalMinutes,
+            c => Admin.TripFigures.PickupWait(c.CalledAt, c.ArrivedAt, c.PickedUpAt) is not { } wait ? null
+                : measure == FigureMeasure.Share ? (wait <= Admin.TripFigures.PickupTarget ? 1 : 0) : wait.TotalMinutes,
             measure, query.ToQueryString(), c => c.PickupDistrict, await FigureGroups.DistrictsAsync(db, ct));
     }
 }

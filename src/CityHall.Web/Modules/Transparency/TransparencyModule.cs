@@ -25,6 +25,7 @@ public static class TransparencyModule
             ApiScopes = [new(Budget.BudgetApi.Scope, "Transparency.Scope.Budget", Manage)],
             Datasets = [new("informatization-budget-api", "Transparency.Api.Dataset", "/api/v1/transparency/budget", "JSON", "Transparency.Api.DatasetDescription")],
             AdminMenu = [new("Admin.Menu.Transparency", "/admin/transparency", Manage, 680)],
+            SearchKinds = [new("figure", "Transparency.Search.Kind", 66, TransparencySearch.ReadAsync)],
             SectorServices = [new("administration", "transparency", "Transparency.Sector.Title", "Transparency.Sector.Summary", "/transparency", "ico_all", 15)],
         });
         services.AddMemoryCache();

@@ -15,17 +15,8 @@ public static class FigureGroups
 /// <summary>Groups named by the module's texts (a question's channel, a camera's purpose) in both languages.</summary>
 public static class FigureGroupTexts
 {
-    public static FigureGroup From(IStringLocalizer t, string code, string key) => new(code, In(t, key, "ko"), In(t, key, "en"));
+    private static readonly System.Globalization.CultureInfo Korean = System.Globalization.CultureInfo.GetCultureInfo("ko-KR"), English = System.Globalization.CultureInfo.GetCultureInfo("en-US");
 
-    private static string In(IStringLocalizer t, string key, string culture)
-    {
-        // The localizer reads the current UI culture; it is set for this one read and put back.
-        var before = System.Globalization.CultureInfo.CurrentUICulture;
-        try
-        {
-            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
-            return t[key].Value;
-        }
-        finally { System.Globalization.CultureInfo.CurrentUICulture = before; }
-    }
+    public static FigureGroup From(IStringLocalizer t, string code, string key) =>
+        new(code, InCulture.Run(Korean, () => t[key].Value), InCulture.Run(English, () => t[key].Value));
 }

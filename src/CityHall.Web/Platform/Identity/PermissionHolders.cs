@@ -13,7 +13,7 @@ public sealed class PermissionHolders(AppDbContext db, ModuleRegistry modules)
     public async Task<IReadOnlySet<string>> OfUserAsync(string userId, CancellationToken ct)
     {
         var roles = await db.UserRoles.Where(ur => ur.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToListAsync(ct);
-        return modules.Permissions.Where(p => roles.Contains(Roles.Administrator) || p.DefaultRoles.Any(roles.Contains)).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        return modules.PermissionsOf(roles).ToHashSet(StringComparer.Ordinal);
     }
 
     public async Task<IReadOnlyList<string>> InDepartmentAsync(string permission, string departmentCode, CancellationToken ct)

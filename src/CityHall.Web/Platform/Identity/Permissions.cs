@@ -49,11 +49,7 @@ public sealed class CityHallClaimsFactory(UserManager<CityHallUser> users, RoleM
     {
         var identity = await base.GenerateClaimsAsync(user);
         var userRoles = await UserManager.GetRolesAsync(user);
-        foreach (var permission in modules.Permissions)
-        {
-            var granted = userRoles.Contains(Roles.Administrator) || permission.DefaultRoles.Any(userRoles.Contains);
-            if (granted) identity.AddClaim(new Claim(PermissionClaims.Type, permission.Name));
-        }
+        foreach (var permission in modules.PermissionsOf(userRoles)) identity.AddClaim(new Claim(PermissionClaims.Type, permission));
         var departments = await db.Set<StaffDepartment>().Where(m => m.UserId == user.Id)
             .Join(db.Set<City.Department>(), m => m.DepartmentId, d => d.Id, (m, d) => d.Code).ToListAsync();
         foreach (var code in departments) identity.AddClaim(new Claim(PermissionClaims.Department, code));

@@ -113,6 +113,10 @@ public sealed class ModuleRegistry(IEnumerable<ModuleDescriptor> modules)
 
     public IEnumerable<PermissionDefinition> Permissions => Modules.SelectMany(m => m.Permissions);
 
+    /// <summary>The permissions a holder of these roles has: administrators every one, others those their roles hold by default.</summary>
+    public IEnumerable<string> PermissionsOf(ICollection<string> roles) =>
+        Permissions.Where(p => roles.Contains(Identity.Roles.Administrator) || p.DefaultRoles.Any(roles.Contains)).Select(p => p.Name);
+
     public IEnumerable<AdminMenuItem> AdminMenu => Modules.SelectMany(m => m.AdminMenu).OrderBy(i => i.Order);
 
     public IEnumerable<OpenDataset> Datasets => Modules.SelectMany(m => m.Datasets);

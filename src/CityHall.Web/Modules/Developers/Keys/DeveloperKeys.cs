@@ -14,7 +14,7 @@ namespace CityHall.Web.Modules.Developers.Keys;
 /// on this node (other nodes within the minute). Each key's calls are counted against its own rate and in its usage.
 /// </summary>
 public sealed class DeveloperKeys(AppDbContext db, IMemoryCache cache, KeyRateLimiter limiter, KeyUsageMeter usage, ModuleRegistry modules,
-    PermissionHolders holders, IOptionsMonitor<DevelopersOptions> options, TimeProvider clock, AuditLog audit) : IApiKeys
+    PermissionHolders holders, IAuthorizationService authorization, IOptionsMonitor<DevelopersOptions> options, TimeProvider clock, AuditLog audit) : IApiKeys
 {
     public const string KeyPrefix = "chk_";
     private static readonly TimeSpan Remember = TimeSpan.FromMinutes(1);
@@ -22,9 +22,18 @@ public sealed class DeveloperKeys(AppDbContext db, IMemoryCache cache, KeyRateLi
     /// <summary>What a key may be checked against, as remembered: the key, its app, owner, scopes and rate, and until when it works (a rotated-out key).</summary>
     private sealed record KnownKey(long Id, string AppName, string OwnerId, HashSet<string> Scopes, int RequestsPerMinute, DateTime? Until);
 
-    /// <summary>The scopes the person may give a key: every declared scope whose permission, if any, they hold.</summary>
-    public IReadOnlyList<ApiScope> ScopesFor(ClaimsPrincipal user) =>
-        [.. modules.ApiScopes.Where(s => s.Permission is null || user.HasPermission(s.Permission))];
+    /// <summary>
+    /// The scopes the person may give a key: every declared scope whose permission, if any, the staff pages would grant
+    /// them now — the same policy, so a key is made only where the work itself could be done (with the two-factor
+    /// sign-in the city requires of staff).
+    /// </summary>
+    public async Task<IReadOnlyList<ApiScope>> ScopesForAsync(ClaimsPrincipal user)
+    {
+        var scopes = new List<ApiScope>();
+        foreach (var scope in modules.ApiScopes)
+            if (scope.Permission is null || (await authorization.AuthorizeAsync(user, PermissionPolicyProvider.Prefix + scope.Permission)).Succeeded) scopes.Add(scope);
+        return scopes;
+    }
 
     public Task<List<DeveloperKey>> OfOwnerAsync(string ownerId, CancellationToken ct = default) =>
         db.Set<DeveloperKey>().AsNoTracking().Where(k => k.OwnerId == ownerId).OrderByDescending(k => k.Id).ToListAsync(ct);
@@ -34,7 +43,7 @@ public sealed class DeveloperKeys(AppDbContext db, IMemoryCache cache, KeyRateLi
     {
         var ownerId = OwnerOf(owner);
         if (await db.Set<DeveloperKey>().CountAsync(k => k.OwnerId == ownerId && k.RevokedAt == null, ct) >= options.CurrentValue.MaxKeysPerOwner) return null;
-        var allowed = ScopesFor(owner).Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
+        var allowed = (await ScopesForAsync(owner)).Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
         if (scopes.Count == 0 || scopes.Any(s => !allowed.Contains(s))) throw new InvalidOperationException("A key is made with scopes its owner may give.");
         var secret = NewSecret();
         var key = new DeveloperKey

@@ -29,7 +29,7 @@ public sealed class KeysModel(DeveloperKeys keys, AppDbContext db, CityClock clo
 
     public async Task<IActionResult> OnPostIssueAsync(CancellationToken ct)
     {
-        var allowed = keys.ScopesFor(User).Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
+        var allowed = (await keys.ScopesForAsync(User)).Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
         var name = Input.AppName?.Trim() ?? "";
         if (name.Length == 0 || name.Length > DeveloperKey.AppNameMax) ModelState.AddModelError("Input.AppName", t["Developers.Keys.Error.Name", DeveloperKey.AppNameMax]);
         if (Input.Scopes.Count == 0 || Input.Scopes.Any(s => !allowed.Contains(s))) ModelState.AddModelError("Input.Scopes", t["Developers.Keys.Error.Scopes"]);
@@ -72,17 +72,18 @@ public sealed class KeysModel(DeveloperKeys keys, AppDbContext db, CityClock clo
     {
         var owner = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
         Keys = await keys.OfOwnerAsync(owner, ct);
-        ScopeItems = [.. keys.ScopesFor(User).Select(s => new SelectListItem($"{s.Code} — {t[s.DescriptionKey]}", s.Code))];
+        ScopeItems = [.. (await keys.ScopesForAsync(User)).Select(s => new SelectListItem($"{s.Code} — {t[s.DescriptionKey]}", s.Code))];
         var today = DateOnly.FromDateTime(clock.Now.DateTime);
         var since = clock.FromLocal(today.AddDays(1 - UsageDays).ToDateTime(TimeOnly.MinValue)).UtcDateTime;
         var ids = Keys.Select(k => k.Id).ToList();
         var rows = await db.Set<DeveloperKeyUsage>().AsNoTracking().Where(u => ids.Contains(u.KeyId) && u.Hour >= since)
             .Select(u => new { u.KeyId, u.Hour, u.Calls, u.Limited }).ToListAsync(ct);
-        Usage = ids.ToDictionary(id => id, id => (IReadOnlyList<(DateOnly, long, long)>)[.. Enumerable.Range(0, UsageDays).Select(i => today.AddDays(i + 1 - UsageDays)).Select(day =>
-        {
-            var of = rows.Where(r => r.KeyId == id && DateOnly.FromDateTime(clock.ToLocal(new DateTimeOffset(r.Hour, TimeSpan.Zero)).DateTime) == day).ToList();
-            return (day, of.Sum(r => r.Calls), of.Sum(r => r.Limited));
-        })]);
+        // Each hour's counts on the city's day it falls in, then every day of the last ones (a day without calls shows 0).
+        var byDay = rows.GroupBy(r => (r.KeyId, Day: DateOnly.FromDateTime(clock.ToLocal(new DateTimeOffset(r.Hour, TimeSpan.Zero)).DateTime)))
+            .ToDictionary(g => g.Key, g => (Calls: g.Sum(r => r.Calls), Limited: g.Sum(r => r.Limited)));
+        var days = Enumerable.Range(1 - UsageDays, UsageDays).Select(today.AddDays).ToList();
+        Usage = ids.ToDictionary(id => id, id => (IReadOnlyList<(DateOnly, long, long)>)
+            [.. days.Select(day => byDay.GetValueOrDefault((id, day)) is var c ? (day, c.Calls, c.Limited) : default)]);
     }
 
     public sealed class KeyInput

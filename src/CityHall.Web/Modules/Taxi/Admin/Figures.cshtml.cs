@@ -10,9 +10,6 @@ namespace CityHall.Web.Modules.Taxi.Admin;
 [Authorize(Policy = PermissionPolicyProvider.Prefix + TaxiModule.Operate)]
 public sealed class FiguresModel(AppDbContext db, CityHall.Web.Platform.City.CityClock clock, IStringLocalizer<Text> t) : PageModel
 {
-    /// <summary>Seoul's brand taxis aimed at a pickup within five minutes.</summary>
-    public static readonly TimeSpan PickupTarget = TimeSpan.FromMinutes(5);
-
     [BindProperty(SupportsGet = true)] public DateOnly? Day { get; set; }
     public DateOnly Shown { get; private set; }
     public TripFigures All { get; private set; } = null!;
@@ -34,12 +31,12 @@ public sealed class FiguresModel(AppDbContext db, CityHall.Web.Platform.City.Cit
         var calls = await db.Set<TaxiCall>().AsNoTracking().Where(c => c.CalledAt >= from && c.CalledAt < to)
             .Select(c => new TripFigures.Call(c.CalledAt, c.FirstOfferAt, c.AssignedAt, c.ArrivedAt, c.PickedUpAt, c.State, c.PickupDistrict))
             .ToListAsync(ct);
-        All = TripFigures.Of(calls, PickupTarget);
+        All = TripFigures.Of(calls, TripFigures.PickupTarget);
         ByHour = [.. calls.GroupBy(c => clock.ToLocal(new DateTimeOffset(c.CalledAt, TimeSpan.Zero)).Hour).OrderBy(g => g.Key)
-            .Select(g => (g.Key, TripFigures.Of(g.ToList(), PickupTarget)))];
+            .Select(g => (g.Key, TripFigures.Of(g.ToList(), TripFigures.PickupTarget)))];
         DistrictNames = await CityHall.Web.Platform.City.DistrictChoices.NamesAsync(db);
         ByDistrict = [.. calls.GroupBy(c => c.District ?? "").OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (g.Key, TripFigures.Of(g.ToList(), PickupTarget)))];
+            .Select(g => (g.Key, TripFigures.Of(g.ToList(), TripFigures.PickupTarget)))];
         Problems = [.. (await db.Set<TaxiCall>().AsNoTracking().Where(c => c.CalledAt >= from && c.CalledAt < to && c.ProblemCase != null)
             .Select(c => new { c.Id, c.ProblemCase, c.CalledAt }).ToListAsync(ct))
             .OrderBy(c => c.CalledAt).Select(c => (c.Id, c.ProblemCase!, c.CalledAt))];

@@ -14,6 +14,12 @@ public sealed record TripFigures(int Calls, int Assigned, int Unserved, double? 
 
     public double? ShareInTarget => PickedUp == 0 ? null : (double)PickedUpInTarget / PickedUp;
 
+    /// <summary>Seoul's brand taxis aimed at a pickup within five minutes.</summary>
+    public static readonly TimeSpan PickupTarget = TimeSpan.FromMinutes(5);
+
+    /// <summary>From the call to the car at the pickup: its "arrived", or the rider on board when the driver skipped that step; null when no car got there.</summary>
+    public static TimeSpan? PickupWait(DateTime calledAt, DateTime? arrivedAt, DateTime? pickedUpAt) => (arrivedAt ?? pickedUpAt) - calledAt;
+
     public static TripFigures Of(IReadOnlyCollection<Call> calls, TimeSpan target)
     {
         static double? Median(List<double> values)
@@ -36,10 +42,8 @@ public sealed record TripFigures(int Calls, int Assigned, int Unserved, double? 
                 toAssign.Add((at - call.CalledAt).TotalSeconds);
             }
             else if (call.State is TaxiCallState.NoCar or TaxiCallState.Cancelled) unserved++; // ended without a car: no car found, or the rider gave up
-            // The car at the pickup: its "arrived", or the rider on board when the driver skipped that step.
-            if ((call.ArrivedAt ?? call.PickedUpAt) is { } there)
+            if (PickupWait(call.CalledAt, call.ArrivedAt, call.PickedUpAt) is { } wait)
             {
-                var wait = there - call.CalledAt;
                 toPickup.Add(wait.TotalSeconds);
                 if (wait <= target) inTarget++;
             }

@@ -25,19 +25,17 @@ public static class BudgetApi
         var group = app.MapGroup("/api/v1/transparency/budget").WithTags("Transparency");
         group.MapGet("", async (BudgetBook book, CancellationToken ct) =>
         {
-            var years = new List<YearView>();
-            foreach (var y in await book.YearsAsync(ct))
-                years.Add(new(y.Year, y.CityTotal, y.Informatization, Math.Round(y.Share, 4), y.YearOnYear is { } c ? Math.Round(c, 4) : null, y.Source,
-                    [.. (await book.LinesAsync(y.Year, ct)).Select(l => new ProgrammeView(l.Code, l.NameKo, l.NameEn, l.Amount))]));
-            return TypedResults.Ok(years);
+            var lines = await book.AllLinesAsync(ct);
+            return TypedResults.Ok((await book.YearsAsync(ct)).Select(y => View(y, lines[y.Year])).ToList());
         }).WithSummary("The informatization budget: every year with the city's budget, the share, the change on the year before and the programmes (millions of won)");
 
         group.MapPut("/{year:int}", async Task<IResult> (int year, HttpRequest request, IApiKeys keys, BudgetBook book, IStringLocalizer<Text> t, CancellationToken ct) =>
         {
             var check = await keys.CheckAsync(request, Scope, ct);
             if (!check.Accepted) return ApiKeyProblems.For(check, request.HttpContext.Response, t, Scope);
-            YearBody? body;
-            try { body = await request.ReadFromJsonAsync<YearBody>(ct); }
+            YearBody? body = null;
+            // A body that is not JSON (a form, plain text) is as unreadable as broken JSON: 400, not an exception.
+            try { if (request.HasJsonContentType()) body = await request.ReadFromJsonAsync<YearBody>(ct); }
             catch (JsonException) { body = null; }
             if (body is not { CityTotal: { } total, Programmes: { } programmes } || programmes.Any(p => p is null || p.Code is null || p.Amount is null))
                 return Problem(StatusCodes.Status400BadRequest, t["Transparency.Api.Malformed"], "malformed");
@@ -55,14 +53,16 @@ public static class BudgetApi
             var file = new BudgetFile($"api-key {check.KeyId}", lines, new Dictionary<int, long> { [year] = total }, []);
             if (await book.ImportAsync(check.Actor, file, ct) is { } refused) return Refused(refused, t);
             await book.SetSourceAsync(year, body.Source, ct);
-            var saved = (await book.YearsAsync(ct)).Single(y => y.Year == year);
-            return TypedResults.Ok(new YearView(year, saved.CityTotal, saved.Informatization, Math.Round(saved.Share, 4), saved.YearOnYear is { } c ? Math.Round(c, 4) : null, saved.Source,
-                [.. (await book.LinesAsync(year, ct)).Select(l => new ProgrammeView(l.Code, l.NameKo, l.NameEn, l.Amount))]));
+            return TypedResults.Ok(View((await book.YearsAsync(ct)).Single(y => y.Year == year), await book.LinesAsync(year, ct)));
         }).DisableAntiforgery()
           .WithSummary("Replaces a year's informatization budget (Authorization: Bearer KEY with the transparency.budget scope); 200 with the year as stored, or problem+json")
           .Produces<YearView>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
           .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
+
+    private static YearView View(BudgetYearSummary y, IEnumerable<BudgetLine> lines) =>
+        new(y.Year, y.CityTotal, y.Informatization, Math.Round(y.Share, 4), y.YearOnYear is { } c ? Math.Round(c, 4) : null, y.Source,
+            [.. lines.Select(l => new ProgrammeView(l.Code, l.NameKo, l.NameEn, l.Amount))]);
 
     /// <summary>A budget rule broken: 422 with the rule's reason ("negative", "over-total", …) and its words.</summary>
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Refused(BudgetRefusal refusal, IStringLocalizer t) =>

@@ -36,6 +36,10 @@ public sealed partial class BudgetBook(AppDbContext db, AuditLog audit, TimeProv
             y.Source, years.Any(p => p.Year == y.Year - 1) ? sums.GetValueOrDefault(y.Year - 1)?.Sum ?? 0 : null))];
     }
 
+    /// <summary>Every year's programmes in one read, by year (largest first within each).</summary>
+    public async Task<ILookup<int, BudgetLine>> AllLinesAsync(CancellationToken ct = default) =>
+        (await db.Set<BudgetLine>().AsNoTracking().OrderByDescending(l => l.Amount).ThenBy(l => l.Code).ToListAsync(ct)).ToLookup(l => l.Year);
+
     public Task<List<BudgetLine>> LinesAsync(int year, CancellationToken ct = default) =>
         db.Set<BudgetLine>().AsNoTracking().Where(l => l.Year == year).OrderByDescending(l => l.Amount).ThenBy(l => l.Code).ToListAsync(ct);
 

@@ -19,6 +19,15 @@ public sealed class FigureText(IStringLocalizer<Text> t)
     /// <summary>How many records a value comes from ("of 1,234").</summary>
     public string Basis(int basis) => t["Transparency.Basis", basis.ToString("N0", CultureInfo.CurrentUICulture)];
 
+    /// <summary>An amount of the budget as budget books write it: "129,501백만 원", "₩129,501 million".</summary>
+    public string MillionWon(long amount) => t["Transparency.MillionWon", amount.ToString("N0", CultureInfo.CurrentUICulture)];
+
+    /// <summary>A share in percent to two places ("0.63%").</summary>
+    public string Share(double share) => share.ToString("0.00", CultureInfo.CurrentUICulture) + "%";
+
+    /// <summary>A change on the year before with its sign ("+6.7%"), "—" when there is no year before.</summary>
+    public string Change(double? change) => change is { } c ? c.ToString("+0.0;-0.0;0.0", CultureInfo.CurrentUICulture) + "%" : t["Transparency.NoValue"];
+
     public string Month(DateOnly month) => month.ToString(t["Transparency.MonthFormat"], CultureInfo.CurrentUICulture);
 
     public string UnitName(FigureUnit unit) => t[$"Transparency.UnitName.{unit}"];

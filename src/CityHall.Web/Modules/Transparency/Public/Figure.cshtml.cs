@@ -31,7 +31,9 @@ public sealed class FigureModel(FigureBoard board, IStringLocalizer<Text> t) : P
 
     public async Task<IActionResult> OnGetCsvAsync([FromQuery] string? part, CancellationToken ct)
     {
-        if (!await LoadAsync(ct) || Result is null || !ModelState.IsValid) return NotFound();
+        if (!await LoadAsync(ct) || Result is null) return NotFound();
+        // A CSV names its period: a year out of range is refused rather than answered with another period's figures.
+        if (!ModelState.IsValid) return BadRequest();
         var culture = CultureInfo.InvariantCulture;
         string Value(double? v) => v is { } x ? Math.Round(x, 4).ToString(culture) : "";
         if (part == "groups")
