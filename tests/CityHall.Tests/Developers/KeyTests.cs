@@ -50,9 +50,15 @@ public sealed class KeyTests(KeysApp app) : IClassFixture<KeysApp>
     [Fact]
     public async Task A_write_key_is_checked_for_its_scope_and_rate_and_every_bad_figure_is_refused_with_nothing_written()
     {
-        // A citizen has no scope to give: the portal says so and offers no form.
+        // A citizen may give the open scopes (Open311) but not one that writes the city's records, even by a forged form.
         var citizen = await app.SignedUpCitizenAsync();
-        Assert.NotNull((await citizen.GetPageAsync("/developers/keys")).QuerySelector("[data-no-scopes]"));
+        var citizenPage = await citizen.GetPageAsync("/developers/keys");
+        Assert.NotNull(citizenPage.QuerySelector($"form[data-issue-form] input[value='{Web.Modules.ServiceRequests.Open311.Open311Api.Scope}']"));
+        Assert.Null(citizenPage.QuerySelector($"form[data-issue-form] input[value='{BudgetApi.Scope}']"));
+        var forged = await Html.ParseAsync(await citizen.SubmitAsync(citizenPage, [new("Input.AppName", "Forged"), new("Input.Scopes", BudgetApi.Scope)], "form[data-issue-form]"));
+        Assert.NotEmpty(forged.ErrorSummary());
+        Assert.Null(forged.QuerySelector("[data-issued-key]"));
+        Assert.False(await app.WithDbAsync(db => db.Set<DeveloperKey>().AnyAsync(k => k.AppName == "Forged")));
         Assert.NotNull((await app.CreateClient().GetPageAsync("/developers")).QuerySelector($"[data-scopes] tr[data-scope='{BudgetApi.Scope}']"));
 
         var staff = await app.SignedInStaffAsync(Roles.Administrator);

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using CityHall.Tests.Infrastructure;
+using CityHall.Web.Modules.Developers.Keys;
 using CityHall.Web.Modules.ServiceRequests;
 using CityHall.Web.Modules.ServiceRequests.Open311;
 using Microsoft.EntityFrameworkCore;
@@ -21,16 +22,20 @@ public sealed class ServiceClockApp() : ClockedApp(InSeoul(2026, 9, 23, 17, 30),
 /// <summary>Deadlines as the intake and the staff's extension set them, on a fake clock: working days skip weekends and holidays; one extension.</summary>
 public sealed class DeadlineClockTests(ServiceClockApp app) : IClassFixture<ServiceClockApp>
 {
-    private const string Key = "ch311_deadline-clock-tests-key-000000000000000000000";
+    private const string Key = "chk_deadline-clock-tests-key-000000000000000000000";
     private static readonly ClaimsPrincipal Official = new(new ClaimsIdentity([new(ClaimTypes.NameIdentifier, "clock-official"), new(ClaimTypes.Name, "담당자")], "test"));
 
     private async Task<string> PostAsync(string service, params (string, string)[] more)
     {
         await app.WithDbAsync(async db =>
         {
-            if (!await db.Set<ApiKey>().AnyAsync(k => k.Name == "clock"))
+            if (!await db.Set<DeveloperKey>().AnyAsync(k => k.AppName == "clock"))
             {
-                db.Add(new ApiKey { OwnerId = "clock", Name = "clock", Prefix = Key[..10], Hash = SHA256.HashData(Encoding.UTF8.GetBytes(Key)), CreatedAt = app.Clock.GetUtcNow() });
+                db.Add(new DeveloperKey
+                {
+                    OwnerId = "clock", AppName = "clock", Prefix = Key[..10], Hash = SHA256.HashData(Encoding.UTF8.GetBytes(Key)), Scopes = Open311Api.Scope,
+                    RequestsPerMinute = 600, CreatedAt = app.Clock.GetUtcNow().UtcDateTime,
+                });
                 await db.SaveChangesAsync();
             }
         });

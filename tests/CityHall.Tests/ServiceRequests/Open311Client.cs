@@ -14,16 +14,21 @@ public sealed class Open311Client(HttpClient http)
 
     public HttpClient Http => http;
 
-    /// <summary>A citizen signs up and requests a key on the developer page; the key is read from the page that shows it once.</summary>
+    /// <summary>A citizen signs up and makes a key for an app with the Open311 scope on the developer portal; the key is read from the page that shows it once.</summary>
     public static async Task<(string Key, HttpClient Owner)> NewKeyAsync(CityHallApp app, string name = "동네 앱")
     {
         var owner = await app.SignedUpCitizenAsync();
-        var page = await owner.GetPageAsync("/developers/open311");
-        var issued = await Html.ParseAsync(await owner.SubmitAsync(page, new Dictionary<string, string> { ["Input.Name"] = name },
-            "main form[action*='handler=Issue']"));
-        var key = issued.QuerySelector("[data-issued-key]")?.TextContent.Trim();
+        return (await NewKeyAsync(owner, name), owner);
+    }
+
+    public static async Task<string> NewKeyAsync(HttpClient owner, string name)
+    {
+        var page = await owner.GetPageAsync("/developers/keys");
+        var issued = await Html.ParseAsync(await owner.SubmitAsync(page,
+            [new("Input.AppName", name), new("Input.Scopes", Web.Modules.ServiceRequests.Open311.Open311Api.Scope)], "form[data-issue-form]"));
+        var key = issued.QuerySelector("[data-issued-key] [data-key]")?.TextContent.Trim();
         Assert.False(string.IsNullOrEmpty(key), "the new key is shown");
-        return (key!, owner);
+        return key!;
     }
 
     public async Task<(HttpResponseMessage Response, XDocument Xml)> GetXmlAsync(string path)

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using CityHall.Tests.Infrastructure;
+using CityHall.Web.Modules.Developers.Keys;
 using CityHall.Web.Modules.ServiceRequests;
+using CityHall.Web.Modules.ServiceRequests.Open311;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -73,7 +75,7 @@ public sealed class Open311Tests(CityHallApp app) : IClassFixture<CityHallApp>
         Assert.Equal("http://wiki.open311.org/GeoReport_v2", endpoint.Element("specification")!.Value);
         Assert.EndsWith("/open311/v2", endpoint.Element("url")!.Value, StringComparison.Ordinal);
         Assert.Equal(["text/xml", "application/json"], endpoint.Element("formats")!.Elements("format").Select(f => f.Value));
-        Assert.Contains("/developers/open311", xml.Root.Element("key_service")!.Value, StringComparison.Ordinal);
+        Assert.Contains("/developers/keys", xml.Root.Element("key_service")!.Value, StringComparison.Ordinal);
         // A full ISO 8601 time with its offset, as validators expect.
         Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$", xml.Root.Element("changeset")!.Value);
 
@@ -416,45 +418,55 @@ public sealed class Open311Tests(CityHallApp app) : IClassFixture<CityHallApp>
     }
 
     [Fact]
-    public async Task Keys_are_shown_once_stored_hashed_listed_and_revocable()
+    public async Task Keys_are_the_portals_app_keys_with_the_open311_scope_and_a_revoked_or_unscoped_key_is_refused()
     {
+        // The endpoint's page names the scope and leads to the portal's keys.
         var anonymous = await app.CreateClient().GetPageAsync("/developers/open311");
-        Assert.NotNull(anonymous.QuerySelector("a[href^='/account/sign-in']"));
-        Assert.Null(anonymous.QuerySelector("form[action*='handler=Issue']"));
+        Assert.Equal(Open311Api.KeysPage, anonymous.QuerySelector("a[data-keys-link]")!.GetAttribute("href"));
+        Assert.Contains(Open311Api.Scope, anonymous.QuerySelector("#keys + p")!.TextContent, StringComparison.Ordinal);
 
         var (key, owner) = await Open311Client.NewKeyAsync(app, "우리 동네 앱");
-        var page = await owner.GetPageAsync("/developers/open311");
-        Assert.Null(page.QuerySelector("[data-issued-key]"));
-        Assert.DoesNotContain(key, page.Source.Text, StringComparison.Ordinal);
-        var row = Assert.Single(page.QuerySelectorAll("[data-keys] tbody tr"));
-        Assert.Contains("우리 동네 앱", row.TextContent, StringComparison.Ordinal);
-        Assert.Contains(key[..10], row.TextContent, StringComparison.Ordinal);
-        // Only a hash is kept.
-        var stored = await app.WithDbAsync(db => db.Set<Web.Modules.ServiceRequests.Open311.ApiKey>().AsNoTracking().SingleAsync(k => k.Name == "우리 동네 앱"));
+        Assert.StartsWith(DeveloperKeys.KeyPrefix, key, StringComparison.Ordinal);
+        // Only a hash is kept, with the scope the developer chose.
+        var stored = await app.WithDbAsync(db => db.Set<DeveloperKey>().AsNoTracking().SingleAsync(k => k.AppName == "우리 동네 앱"));
         Assert.Equal(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)), stored.Hash);
+        Assert.Equal([Open311Api.Scope], stored.ScopeList);
 
-        var (ok, _) = await client.PostJsonAsync(Open311Client.RoadDamage(key));
+        // The request remembers the app's key: its number in the portal.
+        var (ok, okJson) = await client.PostJsonAsync(Open311Client.RoadDamage(key));
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
-        var revoked = await owner.SubmitAsync(page, [], "[data-keys] form");
-        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
-        var afterRevoke = await Html.ParseAsync(revoked);
-        Assert.Null(afterRevoke.QuerySelector("[data-keys] form"));
-        Assert.NotNull(afterRevoke.QuerySelector("[data-keys] tbody tr"));
+        var reference = okJson[0].GetProperty("service_request_id").GetString();
+        Assert.Equal(stored.Id, await app.WithDbAsync(db => db.Set<ServiceRequest>().Where(r => r.Reference == reference).Select(r => r.ApiKeyId).SingleAsync()));
+
+        // A key for other APIs only is refused with the scope it lacks, in the spec's error body; nothing is written.
+        const string Unscoped = "chk_a-key-for-the-budget-only-00000000000000000000000";
+        await app.WithDbAsync(async db =>
+        {
+            db.Add(new DeveloperKey
+            {
+                OwnerId = "budget-office", AppName = "Budget sync", Prefix = Unscoped[..10], Scopes = "transparency.budget", RequestsPerMinute = 600,
+                Hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Unscoped)),
+            });
+            await db.SaveChangesAsync();
+        });
+        var before = await app.WithDbAsync(db => db.Set<ServiceRequest>().CountAsync());
+        var (unscoped, unscopedXml) = await client.PostXmlAsync(Open311Client.RoadDamage(Unscoped));
+        Assert.Contains(Open311Api.Scope, Assert.Single(Open311Client.XmlErrors(unscoped, unscopedXml, HttpStatusCode.Forbidden)), StringComparison.Ordinal);
+        Assert.Equal(before, await app.WithDbAsync(db => db.Set<ServiceRequest>().CountAsync()));
+
+        // Revoked on the portal: refused at once.
+        var keysPage = await owner.GetPageAsync(Open311Api.KeysPage);
+        Assert.Equal(HttpStatusCode.OK, (await owner.SubmitAsync(keysPage, [], "form[data-revoke]")).StatusCode);
         var (refused, refusedJson) = await client.PostJsonAsync(Open311Client.RoadDamage(key));
         Open311Client.JsonErrors(refused, refusedJson, HttpStatusCode.Forbidden);
-        Assert.Equal(1, await app.WithDbAsync(db => db.Set<Web.Platform.Audit.AuditEntry>().CountAsync(a => a.Action == "open311.key.revoke" && a.TargetId == stored.Id.ToString(CultureInfo.InvariantCulture))));
-
-        // A name is required.
-        var blank = await Html.ParseAsync(await owner.SubmitAsync(page, new Dictionary<string, string> { ["Input.Name"] = " " }, "main form[action*='handler=Issue']"));
-        Assert.NotEmpty(blank.ErrorSummary());
-        Assert.Null(blank.QuerySelector("[data-issued-key]"));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Set<Web.Platform.Audit.AuditEntry>().CountAsync(a => a.Action == "developers.key.revoke" && a.TargetId == stored.Id.ToString(CultureInfo.InvariantCulture))));
     }
 }
 
 /// <summary>Each key's budget per minute: the request after it is refused with 429 in the spec's error body.</summary>
 public sealed class Open311RateLimitTests(Open311RateLimitTests.App app) : IClassFixture<Open311RateLimitTests.App>
 {
-    public sealed class App() : CityHallApp(new Dictionary<string, string?> { ["ServiceRequests:Open311:KeyRequestsPerMinute"] = "3" });
+    public sealed class App() : CityHallApp(new Dictionary<string, string?> { ["Developers:RequestsPerMinute"] = "3" });
 
     [Fact]
     public async Task A_key_over_its_budget_gets_429_and_other_keys_are_unaffected()
@@ -465,6 +477,7 @@ public sealed class Open311RateLimitTests(Open311RateLimitTests.App app) : IClas
         for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.OK, (await client.PostJsonAsync(Open311Client.RoadDamage(key))).Response.StatusCode);
         var (limited, json) = await client.PostJsonAsync(Open311Client.RoadDamage(key));
         Open311Client.JsonErrors(limited, json, (HttpStatusCode)429);
+        Assert.InRange(int.Parse(limited.Headers.GetValues("Retry-After").Single(), CultureInfo.InvariantCulture), 1, 60);
         Assert.Equal(HttpStatusCode.OK, (await client.PostJsonAsync(Open311Client.RoadDamage(other))).Response.StatusCode);
         Assert.Equal(4, await app.WithDbAsync(db => db.Set<ServiceRequest>().CountAsync()));
     }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CityHall.Tests.ServiceRequests;
 
-/// <summary>A person's reports, follows and keys in "download my data"; after deleting the account the cases stay, unlinked, and private content is gone.</summary>
+/// <summary>A person's reports, follows and apps' keys in "download my data"; after deleting the account the cases stay, unlinked, and private content is gone.</summary>
 public sealed class PersonalDataTests(CityHallApp app) : IClassFixture<CityHallApp>
 {
     [Fact]
@@ -17,14 +17,16 @@ public sealed class PersonalDataTests(CityHallApp app) : IClassFixture<CityHallA
             new() { ["Input.Description"] = "골목에 쓰레기가 쌓여 있습니다.", ["Input.IsPublic"] = "true" }));
         var privateCase = ReportPagesTests.ReferenceOf(await ReportPagesTests.ReportAsync(client, "women-safety", "address=" + Uri.EscapeDataString("종로구 종로 2"),
             new() { ["Input.Description"] = "제 집 앞 골목, 연락처 010-1234-5678", ["Input.IsPublic"] = "false" }));
-        var page = await client.GetPageAsync("/developers/open311");
-        await client.SubmitAsync(page, new Dictionary<string, string> { ["Input.Name"] = "내 앱" }, "main form[action*='handler=Issue']");
+        var key = await Open311Client.NewKeyAsync(client, "내 앱");
 
         using (var export = JsonDocument.Parse(await client.GetStringAsync("/account/data/download")))
         {
             var section = export.RootElement.GetProperty("serviceRequests");
             Assert.Equal(2, section.GetProperty("reports").GetArrayLength());
-            Assert.Equal("내 앱", section.GetProperty("apiKeys")[0].GetProperty("name").GetString());
+            // The app's key is the developer portal's: listed there, never its hash.
+            var keys = export.RootElement.GetProperty("developers").GetProperty("keys");
+            Assert.Equal("내 앱", keys[0].GetProperty("app").GetString());
+            Assert.DoesNotContain("hash", keys[0].GetRawText(), StringComparison.OrdinalIgnoreCase);
         }
         var data = await client.GetPageAsync("/account/data");
         Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(data, new Dictionary<string, string> { ["Input.Password"] = TestAccounts.Password })).StatusCode);
@@ -34,6 +36,9 @@ public sealed class PersonalDataTests(CityHallApp app) : IClassFixture<CityHallA
         Assert.All(kept, r => Assert.Null(r.ReporterId));
         Assert.Equal("골목에 쓰레기가 쌓여 있습니다.", kept.Single(r => r.Reference == publicCase).Description);
         Assert.Equal("", kept.Single(r => r.Reference == privateCase).Description);
-        Assert.False(await app.WithDbAsync(db => db.Set<Web.Modules.ServiceRequests.Open311.ApiKey>().AnyAsync(k => k.Name == "내 앱")));
+        // The app's key is gone, and refused at once.
+        Assert.False(await app.WithDbAsync(db => db.Set<Web.Modules.Developers.Keys.DeveloperKey>().AnyAsync(k => k.AppName == "내 앱")));
+        var (refused, refusedJson) = await new Open311Client(app.CreateClient()).PostJsonAsync(Open311Client.RoadDamage(key));
+        Open311Client.JsonErrors(refused, refusedJson, HttpStatusCode.Forbidden);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using CityHall.Tests.Infrastructure;
 using CityHall.Web.Modules.Cctv;
 using CityHall.Web.Modules.Decisions;
+using CityHall.Web.Modules.Developers.Keys;
 using CityHall.Web.Modules.Inclusion;
 using CityHall.Web.Modules.Inclusion.Applications;
 using CityHall.Web.Modules.Inclusion.Fulfilment;
@@ -48,7 +49,7 @@ public sealed class FigureTests(FiguresApp app) : IClassFixture<FiguresApp>
     {
         var keyId = await app.WithDbAsync(async db =>
         {
-            var key = new ApiKey { OwnerId = "figures-developer", Name = "Pothole app", Prefix = "fig", Hash = Guid.NewGuid().ToByteArray().Concat(new byte[16]).ToArray() };
+            var key = new DeveloperKey { OwnerId = "figures-developer", AppName = "Pothole app", Prefix = "fig", Scopes = Open311Api.Scope, Hash = Guid.NewGuid().ToByteArray().Concat(new byte[16]).ToArray() };
             db.Add(key);
             await db.SaveChangesAsync();
             ServiceRequest Case(string service, string district, DateTime requested, DateTime? closed, DateTime due, RequestStatus status) => new()

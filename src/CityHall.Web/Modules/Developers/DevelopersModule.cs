@@ -29,6 +29,7 @@ public static class DevelopersModule
         services.AddHostedService(sp => sp.GetRequiredService<Keys.KeyUsageMeter>());
         services.AddScoped<Keys.DeveloperKeys>();
         services.AddScoped<IApiKeys>(sp => sp.GetRequiredService<Keys.DeveloperKeys>());
+        services.AddScoped<Platform.Identity.IPersonalDataContributor, Keys.DevelopersPersonalData>();
         return builder;
     }
 }

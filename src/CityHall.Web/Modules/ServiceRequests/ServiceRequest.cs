@@ -65,7 +65,7 @@ public sealed class ServiceRequest
 
     /// <summary>The signed-in reporter, if any.</summary>
     public string? ReporterId { get; set; }
-    /// <summary>The Open311 key the request came through: its client may read the request even when private.</summary>
+    /// <summary>The app's key (the developer portal's) the request came through over Open311: that app may read the request even when private.</summary>
     public long? ApiKeyId { get; set; }
     public string? Email { get; set; }
     public string? Phone { get; set; }

@@ -67,7 +67,7 @@ public static class ServiceRequestFigures
         var rows = await query.ToListAsync(ct);
         // Apps by their key's number: the name a developer gave a key was never meant for the public (it may name a person).
         var t = sp.GetRequiredService<IStringLocalizer<Text>>();
-        var apps = (await db.Set<ApiKey>().AsNoTracking().OrderBy(k => k.Id).Select(k => k.Id).ToListAsync(ct))
+        var apps = rows.Where(r => r.ApiKeyId is not null).Select(r => r.ApiKeyId!.Value).Distinct().Order()
             .Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Select(id => new FigureGroup(id, InCulture.Run(Korean, () => t["ServiceRequests.Figures.App", id].Value), InCulture.Run(English, () => t["ServiceRequests.Figures.App", id].Value))).ToList();
         return FigureTally.Of(period, rows, r => r.RequestedAt, _ => 1, FigureMeasure.Count, query.ToQueryString(),

@@ -24,9 +24,6 @@ public sealed class Open311Options
     /// </summary>
     public List<JurisdictionSetting> Jurisdictions { get; set; } = [];
 
-    /// <summary>Requests each key may make per minute (POST and reads with a key).</summary>
-    public int KeyRequestsPerMinute { get; set; } = 600;
-
     /// <summary>"production" or "test", as discovery reports it.</summary>
     public string EndpointType { get; set; } = "production";
 

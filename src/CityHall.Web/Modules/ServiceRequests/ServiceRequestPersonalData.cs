@@ -5,7 +5,7 @@ namespace CityHall.Web.Modules.ServiceRequests;
 /// The city keeps its cases (their stages, service, place and times still count in statistics and
 /// remain on the public map), but nothing links them to the person any more: contact details go,
 /// and a private report's description and photos, which only the person and staff ever saw, go too.
-/// Their follows and API keys are deleted.
+/// Their follows are deleted (their apps' keys are the developer portal's).
 /// </summary>
 public sealed class ServiceRequestPersonalData(AppDbContext db) : IPersonalDataContributor
 {
@@ -22,8 +22,6 @@ public sealed class ServiceRequestPersonalData(AppDbContext db) : IPersonalDataC
             }).ToListAsync(ct),
         following = await db.Set<ServiceRequestFollower>().AsNoTracking().Where(f => f.UserId == userId)
             .Join(db.Set<ServiceRequest>(), f => f.RequestId, r => r.Id, (f, r) => new { r.Reference, f.FollowedAt }).ToListAsync(ct),
-        apiKeys = await db.Set<Open311.ApiKey>().AsNoTracking().Where(k => k.OwnerId == userId).OrderBy(k => k.Id)
-            .Select(k => new { k.Name, k.Prefix, k.CreatedAt, k.RevokedAt }).ToListAsync(ct),
     };
 
     public async Task EraseAsync(string userId, CancellationToken ct)
@@ -40,6 +38,5 @@ public sealed class ServiceRequestPersonalData(AppDbContext db) : IPersonalDataC
             .SetProperty(r => r.AccountId, (string?)null).SetProperty(r => r.RatingComment, (string?)null)
             .SetProperty(r => r.NotifyByEmail, false).SetProperty(r => r.NotifyBySms, false), ct);
         await db.Set<ServiceRequestFollower>().Where(f => f.UserId == userId).ExecuteDeleteAsync(ct);
-        await db.Set<Open311.ApiKey>().Where(k => k.OwnerId == userId).ExecuteDeleteAsync(ct);
     }
 }

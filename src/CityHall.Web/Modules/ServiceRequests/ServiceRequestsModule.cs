@@ -7,7 +7,7 @@ namespace CityHall.Web.Modules.ServiceRequests;
 /// Civil complaints and service requests (Seoul's Smart Complaint, Open311 GeoReport v2): the service
 /// catalogue (Open311 attributes, statutory deadline rules, routing to departments by district,
 /// seeded with Seoul's 20 categories), the intake every report goes through, and the Open311 server
-/// with its API keys.
+/// (its clients use the developer portal's keys with the <see cref="Open311.Open311Api.Scope"/> scope).
 /// </summary>
 public static class ServiceRequestsModule
 {
@@ -25,6 +25,7 @@ public static class ServiceRequestsModule
         {
             Name = "ServiceRequests",
             Figures = ServiceRequestFigures.Definitions,
+            ApiScopes = [new(Open311.Open311Api.Scope, "Open311.Scope")],
             Permissions =
             [
                 new(Handle, "Permission.HandleServiceRequests", Roles.Official),
@@ -55,8 +56,6 @@ public static class ServiceRequestsModule
         services.AddScoped<CaseWork>();
         services.AddScoped<CaseNotifier>();
         services.AddScoped<IPersonalDataContributor, ServiceRequestPersonalData>();
-        services.AddScoped<Open311.ApiKeys>();
-        services.AddSingleton<Open311.ApiKeyLimiter>();
         services.AddHostedService<BatchIntake>();
         services.AddSingleton<ServiceRequestWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<ServiceRequestWriter>());

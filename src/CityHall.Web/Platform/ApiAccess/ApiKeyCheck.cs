@@ -33,6 +33,12 @@ public sealed record ApiKeyCheck(ApiKeyRefusal Refusal, long? KeyId = null, stri
 public interface IApiKeys
 {
     Task<ApiKeyCheck> CheckAsync(HttpRequest request, string scope, CancellationToken ct = default);
+
+    /// <summary>
+    /// The same check for a key the API's own specification carries elsewhere (Open311's <c>api_key</c> form field or
+    /// query parameter). A null or empty key is <see cref="ApiKeyRefusal.Missing"/>.
+    /// </summary>
+    Task<ApiKeyCheck> CheckKeyAsync(string? given, string scope, CancellationToken ct = default);
 }
 
 /// <summary>The refusal as problem+json: 401 with a challenge for a missing or unknown key, 403 for a missing scope, 429 with Retry-After.</summary>

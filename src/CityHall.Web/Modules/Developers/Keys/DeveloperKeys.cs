@@ -17,6 +17,8 @@ public sealed class DeveloperKeys(AppDbContext db, IMemoryCache cache, KeyRateLi
     PermissionHolders holders, IAuthorizationService authorization, IOptionsMonitor<DevelopersOptions> options, TimeProvider clock, AuditLog audit) : IApiKeys
 {
     public const string KeyPrefix = "chk_";
+    /// <summary>The prefix of the Open311 keys issued before every API shared these keys; the migration that moved them kept their hashes.</summary>
+    public const string FormerOpen311Prefix = "ch311_";
     private static readonly TimeSpan Remember = TimeSpan.FromMinutes(1);
 
     /// <summary>What a key may be checked against, as remembered: the key, its app, owner, scopes and rate, and until when it works (a rotated-out key).</summary>
@@ -86,12 +88,27 @@ public sealed class DeveloperKeys(AppDbContext db, IMemoryCache cache, KeyRateLi
         return true;
     }
 
-    public async Task<ApiKeyCheck> CheckAsync(HttpRequest request, string scope, CancellationToken ct = default)
+    public Task<ApiKeyCheck> CheckAsync(HttpRequest request, string scope, CancellationToken ct = default) =>
+        CheckKeyAsync(request.Headers.Authorization.ToString() is { Length: > 7 } auth && auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? auth[7..] : request.Headers["X-Api-Key"].ToString(), scope, ct);
+
+    /// <summary>Deletes every key of the person (their account is going), with its usage, and forgets them on this node at once.</summary>
+    public async Task DeleteAllOfAsync(string ownerId, CancellationToken ct = default)
     {
-        var secret = request.Headers.Authorization.ToString() is { Length: > 7 } auth && auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            ? auth[7..].Trim() : request.Headers["X-Api-Key"].ToString().Trim();
+        var hashes = await db.Set<DeveloperKey>().AsNoTracking().Where(k => k.OwnerId == ownerId).Select(k => new { k.Hash, k.PreviousHash }).ToListAsync(ct);
+        await db.Set<DeveloperKey>().Where(k => k.OwnerId == ownerId).ExecuteDeleteAsync(ct);
+        foreach (var key in hashes)
+        {
+            Forget(key.Hash);
+            if (key.PreviousHash is { } older) Forget(older);
+        }
+    }
+
+    public async Task<ApiKeyCheck> CheckKeyAsync(string? given, string scope, CancellationToken ct = default)
+    {
+        var secret = given?.Trim() ?? "";
         if (secret.Length == 0) return new(ApiKeyRefusal.Missing);
-        if (secret.Length > 100 || !secret.StartsWith(KeyPrefix, StringComparison.Ordinal) || await FindAsync(HashOf(secret), ct) is not { } key)
+        if (secret.Length > 100 || !HasOurPrefix(secret) || await FindAsync(HashOf(secret), ct) is not { } key)
             return new(ApiKeyRefusal.Unknown);
         if (!key.Scopes.Contains(scope)) return new(ApiKeyRefusal.NoScope, key.Id, key.AppName, key.OwnerId);
         var (allowed, retryAfter) = limiter.TryCall(key.Id, key.RequestsPerMinute);
@@ -119,6 +136,10 @@ public sealed class DeveloperKeys(AppDbContext db, IMemoryCache cache, KeyRateLi
         }
         return known is { Until: { } until } && until <= clock.GetUtcNow().UtcDateTime ? null : known;
     }
+
+    /// <summary>Ours: made here, or an Open311 key made before keys were one per app (they carried their own prefix and still work).</summary>
+    private static bool HasOurPrefix(string secret) =>
+        secret.StartsWith(KeyPrefix, StringComparison.Ordinal) || secret.StartsWith(FormerOpen311Prefix, StringComparison.Ordinal);
 
     private void Forget(byte[] hash) => cache.Remove(CacheKey(hash));
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CityHall.Web.Platform.ApiAccess;
 using CityHall.Web.Platform.City;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
@@ -15,8 +16,12 @@ public static partial class Open311Api
 {
     public const string Base = "/open311/v2";
     public const string Specification = "http://wiki.open311.org/GeoReport_v2";
-    /// <summary>Where signed-in users get and revoke keys; also the human-readable documentation of this endpoint.</summary>
+    /// <summary>The human-readable documentation of this endpoint, which leads to the developer portal's keys.</summary>
     public const string DeveloperPage = "/developers/open311";
+    /// <summary>Where a signed-in developer makes the app's key (the developer portal's; the same key serves every city API).</summary>
+    public const string KeysPage = "/developers/keys";
+    /// <summary>The scope an app's key needs to send requests, and to read back the private ones it sent.</summary>
+    public const string Scope = "open311.requests";
 
     /// <summary>The spec's "last 90 days" window and its "first 1,000 requests".</summary>
     public static readonly TimeSpan MaxRange = TimeSpan.FromDays(90);
@@ -75,7 +80,7 @@ public static partial class Open311Api
         [
             new Open311Value("changeset", changeset),
             new Open311Value("contact", city.CurrentValue.Contact.Current),
-            new Open311Value("key_service", t["Open311.KeyService", origin + DeveloperPage].Value),
+            new Open311Value("key_service", t["Open311.KeyService", origin + KeysPage].Value),
             new Open311List("endpoints", "endpoint", [endpoint]),
         ]), FormatOf(format));
     }
@@ -123,7 +128,7 @@ public static partial class Open311Api
         ]), fmt);
     }
 
-    private static async Task<IResult> Post(string format, HttpContext http, ApiKeys keys, ServiceRequestIntake intake, ServiceDirectory directory, CityClock clock,
+    private static async Task<IResult> Post(string format, HttpContext http, IApiKeys keys, ServiceRequestIntake intake, ServiceDirectory directory, CityClock clock,
         IOptionsMonitor<ServiceRequestOptions> options, IStringLocalizer<Text> t)
     {
         var fmt = FormatOf(format);
@@ -137,9 +142,8 @@ public static partial class Open311Api
         }
         string? Field(string name) => Optional(form[name].ToString());
 
-        var key = await keys.CheckAsync(Field("api_key") ?? Optional(http.Request.Query["api_key"].ToString()), http.RequestAborted);
-        if (key.KeyId is null) return Open311Result.Error(fmt, 403, t["Open311.Error.ApiKey"]);
-        if (key.RateLimited) return Open311Result.Error(fmt, 429, t["Open311.Error.RateLimited"]);
+        var key = await keys.CheckKeyAsync(Field("api_key") ?? Optional(http.Request.Query["api_key"].ToString()), Scope, http.RequestAborted);
+        if (Refusal(key, fmt, http, t) is { } keyRefused) return keyRefused;
         if (Jurisdiction(options.CurrentValue.Open311, Field("jurisdiction_id"), fmt, t, out var district) is { } refused) return refused;
 
         var problems = new List<string>();
@@ -202,14 +206,14 @@ public static partial class Open311Api
         return new Open311Result(new Open311List("service_requests", "request", [new Open311Element("request", fields)]), fmt);
     }
 
-    private static async Task<IResult> List(string format, HttpContext http, AppDbContext db, ServiceDirectory directory, ApiKeys keys, CityClock clock,
+    private static async Task<IResult> List(string format, HttpContext http, AppDbContext db, ServiceDirectory directory, IApiKeys keys, CityClock clock,
         TimeProvider time, IOptionsMonitor<ServiceRequestOptions> options, IStringLocalizer<Text> t)
     {
         var fmt = FormatOf(format);
         var query = http.Request.Query;
         string? Arg(string name) => Optional(query[name].ToString());
         if (Jurisdiction(options.CurrentValue.Open311, Arg("jurisdiction_id"), fmt, t, out var district) is { } refused) return refused;
-        var (keyId, keyRefused) = await ReaderKeyAsync(Arg("api_key"), keys, fmt, t, http.RequestAborted);
+        var (keyId, keyRefused) = await ReaderKeyAsync(Arg("api_key"), keys, fmt, http, t);
         if (keyRefused is not null) return keyRefused;
 
         var problems = new List<string>();
@@ -259,13 +263,13 @@ public static partial class Open311Api
         return await RequestsAsync(found, fmt, directory, clock, t, http);
     }
 
-    private static async Task<IResult> One(string format, string id, HttpContext http, AppDbContext db, ServiceDirectory directory, ApiKeys keys,
+    private static async Task<IResult> One(string format, string id, HttpContext http, AppDbContext db, ServiceDirectory directory, IApiKeys keys,
         CityClock clock, IOptionsMonitor<ServiceRequestOptions> options, IStringLocalizer<Text> t)
     {
         var fmt = FormatOf(format);
         var query = http.Request.Query;
         if (Jurisdiction(options.CurrentValue.Open311, query["jurisdiction_id"], fmt, t, out var district) is { } refused) return refused;
-        var (keyId, keyRefused) = await ReaderKeyAsync(Optional(query["api_key"]), keys, fmt, t, http.RequestAborted);
+        var (keyId, keyRefused) = await ReaderKeyAsync(Optional(query["api_key"]), keys, fmt, http, t);
         if (keyRefused is not null) return keyRefused;
         var reference = id.ToUpperInvariant();
         var found = await Project(Visible(db, district, keyId).Where(r => r.Reference == reference)).ToListAsync(http.RequestAborted);
@@ -287,14 +291,33 @@ public static partial class Open311Api
     }
 
     /// <summary>Reads may carry a key: its client then also sees its own private requests. A key given but wrong is refused rather than ignored.</summary>
-    private static async Task<(long? KeyId, Open311Result? Refused)> ReaderKeyAsync(string? secret, ApiKeys keys, Open311Format fmt,
-        IStringLocalizer<Text> t, CancellationToken ct)
+    private static async Task<(long? KeyId, Open311Result? Refused)> ReaderKeyAsync(string? secret, IApiKeys keys, Open311Format fmt,
+        HttpContext http, IStringLocalizer<Text> t)
     {
         if (secret is null) return (null, null);
-        var check = await keys.CheckAsync(secret, ct);
-        if (check.KeyId is null) return (null, Open311Result.Error(fmt, 403, t["Open311.Error.ApiKey"]));
-        if (check.RateLimited) return (null, Open311Result.Error(fmt, 429, t["Open311.Error.RateLimited"]));
-        return (check.KeyId, null);
+        var check = await keys.CheckKeyAsync(secret, Scope, http.RequestAborted);
+        return Refusal(check, fmt, http, t) is { } refused ? (null, refused) : (check.KeyId, null);
+    }
+
+    /// <summary>
+    /// A key refused in the spec's error body: 403 for a missing or unknown key and for a key without the Open311 scope
+    /// (the spec knows no 401), 429 with Retry-After over the key's rate. Null when the key is accepted.
+    /// </summary>
+    private static Open311Result? Refusal(ApiKeyCheck check, Open311Format fmt, HttpContext http, IStringLocalizer<Text> t)
+    {
+        switch (check.Refusal)
+        {
+            case ApiKeyRefusal.None:
+                return null;
+            case ApiKeyRefusal.NoScope:
+                return Open311Result.Error(fmt, 403, t["Open311.Error.ApiKeyScope", Scope]);
+            case ApiKeyRefusal.RateLimited:
+                var seconds = (int)Math.Ceiling((check.RetryAfter ?? TimeSpan.FromMinutes(1)).TotalSeconds);
+                http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                return Open311Result.Error(fmt, 429, t["Open311.Error.RateLimited"]);
+            default:
+                return Open311Result.Error(fmt, 403, t["Open311.Error.ApiKey"]);
+        }
     }
 
     /// <summary>Accepted cases the caller may see: public ones, and private ones sent with the caller's key; a district jurisdiction sees its district.</summary>
