@@ -20,7 +20,7 @@ public sealed class HtmlValidityTests(BrowserFixture f)
     [
         "/", "/account/sign-up", "/account/sign-in", "/account/forgot-password", "/account/reset-password", "/pages/privacy", "/pages/accessibility",
         "/places", "/places/near", "/places/near?address=%EA%B0%95%EB%82%A8%EA%B5%AC&radius=1000", "/places/kind/public-toilet",
-        "/open-data", "/petitions", "/petitions/answers", "/petitions/verify", "/live", "/inclusion", "/inclusion/pc-handout",
+        "/open-data", "/petitions", "/petitions/answers", "/petitions/verify", "/live", "/inclusion", "/inclusion/pc-handout", "/inclusion/app-business-centre",
         "/reports", "/reports/statistics", "/broadcasts", "/api/docs/", "/no-such-page", "/sectors/participation", "/sectors/transport", "/votes", "/votes/verify", "/budgets", "/votes/verify?poll=1&entry=0&hash=x", "/news", "/news?kind=event&district=11110&month=2026-12", "/news/unsubscribe/no-such-link", "/search?q=%EA%B3%B5%EC%9B%90", "/search?q=%2A%2A%2A",
         "/transparency", "/transparency?year=2025", "/transparency/budget", "/transparency/figures/service-requests-on-time-by-service", "/transparency/figures/places-fresh", "/developers",
     ];

@@ -73,7 +73,7 @@ public sealed class ApplicationTests(InclusionClockApp app) : IClassFixture<Incl
     {
         var anonymous = app.CreateBrowserLikeClient();
         var catalogue = await anonymous.GetPageAsync("/inclusion");
-        Assert.Equal(["pc-handout", "assistive-devices", "pc-repair", "addiction-counselling", "study-licence", "senior-smart-class"],
+        Assert.Equal(["pc-handout", "assistive-devices", "pc-repair", "addiction-counselling", "study-licence", "senior-smart-class", "app-business-centre"],
             catalogue.QuerySelectorAll("[data-programme]").Select(e => e.GetAttribute("data-programme")!));
 
         var pcs = await anonymous.GetPageAsync("/inclusion/pc-handout");

@@ -33,7 +33,7 @@ public sealed class EngineTests(CityHallApp app) : IClassFixture<CityHallApp>
     };
 
     [Fact]
-    public void Eligibility_names_the_first_rule_that_fails_why_and_under_which_version()
+    public void Eligibility_names_the_first_rule_not_met_else_the_first_undecided_why_and_under_which_version()
     {
         Assert.True(EligibilityEvaluator.Evaluate(AssistiveDevices, Applicant()).Eligible);
         var outside = EligibilityEvaluator.Evaluate(AssistiveDevices, Applicant(district: "11680"));
@@ -43,6 +43,9 @@ public sealed class EngineTests(CityHallApp app) : IClassFixture<CityHallApp>
         Assert.Equal(("income", EligibilityFailure.Unknown), Failed(Applicant(income: null)));
         Assert.Equal(("income", EligibilityFailure.NotMet), Failed(Applicant(income: 121)));
         Assert.True(EligibilityEvaluator.Evaluate(AssistiveDevices, Applicant(income: 120, incomeBy: Verification.RegistryCheck)).Eligible); // a registry check is more than a document
+        // A rule not met is told even when an earlier one only waits for proof; otherwise the first undecided rule is.
+        Assert.Equal(("income", EligibilityFailure.NotMet), Failed(Applicant(disabilityBy: Verification.SelfDeclared, income: 150)));
+        Assert.Equal(("disability", EligibilityFailure.NotVerified), Failed(Applicant(disabilityBy: Verification.SelfDeclared, income: null)));
 
         var english = outside.Explain(CultureInfo.GetCultureInfo("en-US"), key => key);
         Assert.Equal("Only residents of Jongno-gu and Jung-gu may apply.", english);

@@ -29,6 +29,13 @@ public sealed class InclusionOptions
     /// <summary>The benefits an applicant can say they receive (codes; their names are resources "Inclusion.Benefit.{code}").</summary>
     public List<string> Benefits { get; set; } = [];
 
+    /// <summary>
+    /// How an organisation's registration number is checked: <c>KoreanBusinessRegistration</c> (사업자등록번호: ten digits,
+    /// the last a check digit) or <c>Any</c> (4 to 30 letters, digits, spaces and hyphens, for a city whose register
+    /// has no check digit).
+    /// </summary>
+    public string OrganisationNumber { get; set; } = "KoreanBusinessRegistration";
+
     /// <summary>Income as a percentage of the median for the household's size, rounded down.</summary>
     public int? PercentOfMedian(long monthlyIncome, int householdSize)
     {

@@ -85,6 +85,13 @@ public sealed class ApplicationModel(ApplicationIntake intake, Fulfilment.Fulfil
                 if (Clean(g.LicenceCode) is null) ModelState.AddModelError("Given.LicenceCode", t["Inclusion.Record.Error.Licence"]);
                 if (g.StartsOn is null || g.EndsOn is null || g.EndsOn <= g.StartsOn) ModelState.AddModelError("Given.EndsOn", t["Inclusion.Record.Error.Period"]);
                 break;
+            case FulfilmentKind.Residency:
+                // The desk is kept where a licence keeps its code, the residency's dates as its period.
+                if (Clean(g.LicenceCode) is not { } deskCode) ModelState.AddModelError("Given.LicenceCode", t["Inclusion.Record.Error.Desk"]);
+                else if (g.StartsOn is null || g.EndsOn is null || g.EndsOn <= g.StartsOn) ModelState.AddModelError("Given.EndsOn", t["Inclusion.Record.Error.Period"]);
+                else if (await desk.ResidentAtAsync(Current.Programme.Id, deskCode, g.StartsOn.Value, g.EndsOn.Value, HttpContext.RequestAborted) is { } holder)
+                    ModelState.AddModelError("Given.LicenceCode", t["Inclusion.Record.Error.DeskTaken", deskCode, holder]);
+                break;
             case FulfilmentKind.Appointment:
                 if (Clean(g.Notes) is null) ModelState.AddModelError("Given.Notes", t["Inclusion.Record.Error.Notes"]);
                 break;
@@ -106,7 +113,7 @@ public sealed class ApplicationModel(ApplicationIntake intake, Fulfilment.Fulfil
         var record = new Fulfilment.FulfilmentRecord
         {
             Kind = kind, Supplier = Clean(g.Supplier), Item = Clean(g.Item), SerialNumber = Clean(g.SerialNumber), Installed = g.Installed, Trained = g.Trained,
-            ReceiptSignedBy = Clean(g.ReceiptSignedBy), Deposit = g.Deposit, LicenceCode = Clean(g.LicenceCode), StartsOn = g.StartsOn, EndsOn = g.EndsOn, Notes = Clean(g.Notes),
+            ReceiptSignedBy = Clean(g.ReceiptSignedBy), Deposit = g.Deposit, LicenceCode = kind == FulfilmentKind.Residency ? Clean(g.LicenceCode)?.ToUpperInvariant() : Clean(g.LicenceCode), StartsOn = g.StartsOn, EndsOn = g.EndsOn, Notes = Clean(g.Notes),
             DueAt = g.DueOn is { } due ? cityClock.FromLocal(due.ToDateTime(new TimeOnly(18, 0))).UtcDateTime : null, RecordedBy = "",
         };
         var document = receipt is null ? null : new ApplicationDocument

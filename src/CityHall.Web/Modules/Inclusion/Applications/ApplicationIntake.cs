@@ -356,12 +356,14 @@ public sealed class ApplicationIntake(AppDbContext db, TimeProvider clock, CityC
     private string HouseholdRefusal(IReadOnlyList<HouseholdClaim> held, ProgrammeVersion v)
     {
         var served = held.Where(c => c.ServedAt is not null).OrderByDescending(c => c.ServedAt).FirstOrDefault();
+        // An organisation's applications are held together as a household's are, and told so in its own words.
+        var who = ApplicationQuestions.IsForOrganisations(v) ? "Organisation" : "Household";
         if (served?.ServedAt is { } at)
         {
             var again = cityClock.ToLocal(new DateTimeOffset(at, TimeSpan.Zero)).AddMonths(v.ReGrantExclusionMonths);
-            return t["Inclusion.Apply.HouseholdServed", v.ReGrantExclusionMonths, again.ToString("d", CultureInfo.CurrentCulture)];
+            return t[$"Inclusion.Apply.{who}Served", v.ReGrantExclusionMonths, again.ToString("d", CultureInfo.CurrentCulture)];
         }
-        return t["Inclusion.Apply.HouseholdLimit", v.HouseholdLimit];
+        return t[$"Inclusion.Apply.{who}Limit", v.HouseholdLimit];
     }
 
     private static string Pick(string ko, string en) => LocalizedText.Pick(CultureInfo.CurrentUICulture, ko, en);

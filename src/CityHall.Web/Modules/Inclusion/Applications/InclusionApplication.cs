@@ -62,6 +62,8 @@ public sealed record ApplicationAnswers
     public int? IncomePercentOfMedian { get; init; }
     public DisabilitySeverity? Disability { get; init; }
     public string? Details { get; init; }
+    /// <summary>The organisation applying, for a programme open to organisations (<see cref="ApplicationQuestions.IsForOrganisations"/>).</summary>
+    public OrganisationAnswer? Organisation { get; init; }
     public Dictionary<RuleAttribute, Verification> Verified { get; init; } = [];
 
     public ApplicantFacts ToFacts(string? district, DateOnly today)
@@ -75,6 +77,8 @@ public sealed record ApplicationAnswers
             IncomePercentOfMedian = IncomePercentOfMedian is { } i ? new(i, By(RuleAttribute.IncomePercentOfMedian)) : null,
             Disability = Disability is { } d ? new(d, By(RuleAttribute.Disability)) : null,
             HouseholdSize = HouseholdSize is { } h ? new(h, By(RuleAttribute.HouseholdSize)) : null,
+            YearsInBusiness = Organisation is { } o ? new(AgeOn(o.FoundedOn, today), By(RuleAttribute.YearsInBusiness)) : null,
+            TeamSize = Organisation is { } team ? new(team.TeamSize, By(RuleAttribute.TeamSize)) : null,
         };
     }
 
@@ -85,6 +89,12 @@ public sealed record ApplicationAnswers
         return birth.AddYears(age) > day ? age - 1 : age;
     }
 }
+
+/// <summary>
+/// An organisation as its representative describes it: its registered name and number, the day it was founded
+/// (registered), and how many people work in it.
+/// </summary>
+public sealed record OrganisationAnswer(string Name, string RegistrationNumber, DateOnly FoundedOn, int TeamSize);
 
 /// <summary>One step in an application's history: every state change and decision, with who, in what role, why, and under which rule version.</summary>
 public sealed class ApplicationEvent

@@ -14,7 +14,9 @@ public sealed record Fact<T>(T Value, Verification VerifiedBy);
 /// <summary>
 /// What eligibility rules look at: where the applicant lives, their age, benefits, income as a
 /// percentage of the median, disability registration and severity, and household size — each
-/// with how it was verified. A missing fact is unknown, and a rule that needs it fails.
+/// with how it was verified. An organisation applying (a start-up for a place at the city's
+/// app-business centre) has full years in business and a team size instead. A missing fact is
+/// unknown, and a rule that needs it fails.
 /// </summary>
 public sealed record ApplicantFacts
 {
@@ -25,10 +27,14 @@ public sealed record ApplicantFacts
     public Fact<int>? IncomePercentOfMedian { get; init; }
     public Fact<DisabilitySeverity>? Disability { get; init; }
     public Fact<int>? HouseholdSize { get; init; }
+    /// <summary>Full years since the organisation was founded (registered).</summary>
+    public Fact<int>? YearsInBusiness { get; init; }
+    /// <summary>People working in the organisation, founders included.</summary>
+    public Fact<int>? TeamSize { get; init; }
 }
 
 /// <summary>The attributes a rule can test.</summary>
-public enum RuleAttribute { District, Age, Benefit, IncomePercentOfMedian, Disability, HouseholdSize }
+public enum RuleAttribute { District, Age, Benefit, IncomePercentOfMedian, Disability, HouseholdSize, YearsInBusiness, TeamSize }
 
 /// <summary>How a rule compares: in a list, at least, at most, registered (disability), severe (disability).</summary>
 public enum RuleTest { OneOf, AtLeast, AtMost, Registered, Severe }
@@ -73,15 +79,21 @@ public enum EligibilityFailure { NotMet, Unknown, NotVerified }
 
 public static class EligibilityEvaluator
 {
-    /// <summary>Checks every rule in order; the first that fails decides (so the applicant hears one clear reason).</summary>
+    /// <summary>
+    /// Checks every rule in order; one reason decides, so the applicant hears one clear reason: the first rule not met,
+    /// else the first that cannot be decided yet (a fact unknown, or not verified enough). A rule that is not met is
+    /// never hidden behind an earlier one that only waits for a document.
+    /// </summary>
     public static EligibilityDecision Evaluate(EligibilityRuleSet rules, ApplicantFacts facts)
     {
+        (EligibilityRule Rule, EligibilityFailure Failure)? undecided = null;
         foreach (var rule in rules.Rules)
         {
             var failure = Check(rule, facts);
-            if (failure is not null) return new(false, rules.Version, rule, failure);
+            if (failure == EligibilityFailure.NotMet) return new(false, rules.Version, rule, failure);
+            if (failure is { } pending) undecided ??= (rule, pending);
         }
-        return new(true, rules.Version, null, null);
+        return undecided is { } first ? new(false, rules.Version, first.Rule, first.Failure) : new(true, rules.Version, null, null);
     }
 
     private static EligibilityFailure? Check(EligibilityRule rule, ApplicantFacts facts)
@@ -93,6 +105,8 @@ public static class EligibilityEvaluator
             RuleAttribute.Benefit => (facts.Benefits?.VerifiedBy, facts.Benefits is { } b ? rule.Values.Any(b.Value.Contains) : null),
             RuleAttribute.IncomePercentOfMedian => (facts.IncomePercentOfMedian?.VerifiedBy, facts.IncomePercentOfMedian is { } i ? Compare(rule, i.Value) : null),
             RuleAttribute.HouseholdSize => (facts.HouseholdSize?.VerifiedBy, facts.HouseholdSize is { } h ? Compare(rule, h.Value) : null),
+            RuleAttribute.YearsInBusiness => (facts.YearsInBusiness?.VerifiedBy, facts.YearsInBusiness is { } y ? Compare(rule, y.Value) : null),
+            RuleAttribute.TeamSize => (facts.TeamSize?.VerifiedBy, facts.TeamSize is { } s ? Compare(rule, s.Value) : null),
             RuleAttribute.Disability => (facts.Disability?.VerifiedBy, facts.Disability is { } s ? rule.Test switch
             {
                 RuleTest.Registered => s.Value != DisabilitySeverity.None,

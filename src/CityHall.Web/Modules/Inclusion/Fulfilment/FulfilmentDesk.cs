@@ -5,7 +5,7 @@ namespace CityHall.Web.Modules.Inclusion.Fulfilment;
 
 /// <summary>
 /// Recording that the support was given — a delivery with its signed receipt, a visit, a licence,
-/// a loan handed over, a class completed — and a loan's return. Each is one transaction: the record
+/// a loan handed over, a class completed, a desk for a residency — and a loan's return. Each is one transaction: the record
 /// and the application's move to fulfilled (through scheduled when it was only accepted).
 /// </summary>
 public sealed class FulfilmentDesk(AppDbContext db, ApplicationIntake intake, ApplicantNotices notices, TimeProvider clock,
@@ -40,6 +40,19 @@ public sealed class FulfilmentDesk(AppDbContext db, ApplicationIntake intake, Ap
         }
         await tx.CommitAsync(ct);
         return null;
+    }
+
+    /// <summary>
+    /// The application whose residency holds the desk on any day from <paramref name="from"/> to <paramref name="until"/>
+    /// (both inclusive; desk codes are kept in capitals, so "3f-12" is "3F-12"), or null when the desk is free for the whole period.
+    /// </summary>
+    public Task<string?> ResidentAtAsync(long programmeId, string deskCode, DateOnly from, DateOnly until, CancellationToken ct)
+    {
+        var code = deskCode.Trim().ToUpperInvariant();
+        return db.Set<FulfilmentRecord>().AsNoTracking()
+            .Where(r => r.Kind == FulfilmentKind.Residency && r.LicenceCode == code && r.StartsOn <= until && r.EndsOn >= from)
+            .Join(db.Set<InclusionApplication>().Where(x => x.ProgrammeId == programmeId), r => r.ApplicationId, x => x.Id, (r, x) => x.Reference)
+            .FirstOrDefaultAsync(ct);
     }
 
     /// <summary>A loaned item came back: its condition is noted and the application is returned.</summary>

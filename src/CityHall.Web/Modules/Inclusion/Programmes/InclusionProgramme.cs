@@ -4,8 +4,12 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CityHall.Web.Modules.Inclusion.Programmes;
 
-/// <summary>What the city gives when an application succeeds: an item delivered, a visit or appointment, a seat in a class, a loan returned later, a licence for a period.</summary>
-public enum FulfilmentKind { Delivery, Appointment, ClassSeat, Loan, Licence }
+/// <summary>
+/// What the city gives when an application succeeds: an item delivered, a visit or appointment, a seat in a class, a
+/// loan returned later, a licence for a period, or a residency: a desk at a city centre (the app-business centre) for a
+/// period, no desk held by two residents at once.
+/// </summary>
+public enum FulfilmentKind { Delivery, Appointment, ClassSeat, Loan, Licence, Residency }
 
 public enum SelectionMethod { FirstComeFirstServed, Score, Lottery }
 

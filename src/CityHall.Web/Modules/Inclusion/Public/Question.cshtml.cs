@@ -36,6 +36,10 @@ public sealed class QuestionModel(ApplicationIntake intake, AppDbContext db, IOp
     [BindProperty] public DisabilitySeverity? Disability { get; set; }
     [BindProperty] public string? Pool { get; set; }
     [BindProperty] public string? Details { get; set; }
+    [BindProperty] public string? OrganisationName { get; set; }
+    [BindProperty] public string? RegistrationNumber { get; set; }
+    [BindProperty] public DateOnly? FoundedOn { get; set; }
+    [BindProperty] public int? TeamSize { get; set; }
     [BindProperty] public string? Evidence { get; set; }
     [BindProperty] public IFormFile? Upload { get; set; }
 
@@ -71,7 +75,7 @@ public sealed class QuestionModel(ApplicationIntake intake, AppDbContext db, IOp
                 if (phone is null) ModelState.AddModelError(nameof(Phone), t["Inclusion.Error.Phone"]);
                 if (ModelState.IsValid) { a.ApplicantName = name; a.ApplicantPhone = phone; }
                 break;
-            case ApplicationQuestions.Address:
+            case ApplicationQuestions.Address or ApplicationQuestions.Office:
                 var address = Address?.Trim() ?? "";
                 var known = (await DistrictChoices.NamesAsync(db)).ContainsKey(District ?? "");
                 if (!known) ModelState.AddModelError(nameof(District), t["Inclusion.Error.District"]);
@@ -80,10 +84,29 @@ public sealed class QuestionModel(ApplicationIntake intake, AppDbContext db, IOp
                 {
                     a.DistrictCode = District;
                     a.Address = address;
-                    a.HouseholdKey = ApplicationQuestions.HouseholdKey(District!, address);
+                    // An organisation is one applicant wherever it is based: its key comes from its registration number.
+                    if (question == ApplicationQuestions.Address) a.HouseholdKey = ApplicationQuestions.HouseholdKey(District!, address);
                     // Pools by district: the applicant competes for their own district's places.
                     if (Current.Version.PoolBasis == Programmes.PoolBasis.District)
                         a.Pool = Current.Version.Pools.Any(p => p.Code == District) ? District : null;
+                }
+                break;
+            case ApplicationQuestions.Organisation:
+                ModelState.Remove(nameof(FoundedOn));
+                ModelState.Remove(nameof(TeamSize));
+                var organisation = OrganisationName?.Trim() ?? "";
+                var number = ApplicationQuestions.RegistrationNumber(RegistrationNumber, options.CurrentValue.OrganisationNumber);
+                var founded = FoundedOn;
+                var day = DateOnly.FromDateTime(cityClock.Now.DateTime);
+                if (organisation.Length is < 1 or > 200) ModelState.AddModelError(nameof(OrganisationName), t["Inclusion.Error.OrganisationName"]);
+                if (number is null) ModelState.AddModelError(nameof(RegistrationNumber), t[$"Inclusion.Error.RegistrationNumber.{options.CurrentValue.OrganisationNumber}"]);
+                if (founded is null) ModelState.AddModelError(nameof(FoundedOn), t["Inclusion.Error.FoundedOn"]);
+                else if (founded > day || founded.Value.Year < 1900) ModelState.AddModelError(nameof(FoundedOn), t["Inclusion.Error.FoundedOnRange"]);
+                if (TeamSize is not (>= 1 and <= 100_000)) ModelState.AddModelError(nameof(TeamSize), t["Inclusion.Error.TeamSize"]);
+                if (ModelState.IsValid)
+                {
+                    a.Answers = answers with { Organisation = new OrganisationAnswer(organisation, number!, founded!.Value, TeamSize!.Value) };
+                    a.HouseholdKey = ApplicationQuestions.OrganisationKey(number!);
                 }
                 break;
             case ApplicationQuestions.Birth:
@@ -233,11 +256,15 @@ public sealed class QuestionModel(ApplicationIntake intake, AppDbContext db, IOp
         Disability = a.Answers.Disability;
         Pool = a.Pool;
         Details = a.Answers.Details;
+        OrganisationName = a.Answers.Organisation?.Name;
+        RegistrationNumber = a.Answers.Organisation?.RegistrationNumber;
+        FoundedOn = a.Answers.Organisation?.FoundedOn;
+        TeamSize = a.Answers.Organisation?.TeamSize;
     }
 
     private async Task PrepareAsync()
     {
-        if (Question == ApplicationQuestions.Address)
+        if (Question is ApplicationQuestions.Address or ApplicationQuestions.Office)
             Districts = await DistrictChoices.ItemsAsync(db, t["Inclusion.Question.address.Choose"]);
         if (Question == ApplicationQuestions.Documents)
             Documents = await intake.DocumentsAsync(Current.Application.Id, HttpContext.RequestAborted);
