@@ -23,6 +23,7 @@ public sealed class HtmlValidityTests(BrowserFixture f)
         "/open-data", "/petitions", "/petitions/answers", "/petitions/verify", "/live", "/inclusion", "/inclusion/pc-handout", "/inclusion/app-business-centre",
         "/reports", "/reports/statistics", "/broadcasts", "/api/docs/", "/no-such-page", "/sectors/participation", "/sectors/transport", "/votes", "/votes/verify", "/budgets", "/votes/verify?poll=1&entry=0&hash=x", "/news", "/news?kind=event&district=11110&month=2026-12", "/news/unsubscribe/no-such-link", "/search?q=%EA%B3%B5%EC%9B%90", "/search?q=%2A%2A%2A",
         "/transparency", "/transparency?year=2025", "/transparency/budget", "/transparency/figures/service-requests-on-time-by-service", "/transparency/figures/places-fresh", "/developers",
+        "/developers/incubator", "/developers/showcase",
     ];
 
     private static readonly string[] CitizenPages =
@@ -40,6 +41,7 @@ public sealed class HtmlValidityTests(BrowserFixture f)
         "/admin/places", "/admin/places/import", "/admin/service-requests", "/admin/service-requests/catalogue", "/admin/service-requests/templates",
         "/admin/inclusion", "/admin/inclusion/reports", "/admin/inclusion/pc-handout", "/admin/inclusion/pc-handout/edit",
         "/admin/live", "/admin/broadcasts", "/admin/broadcasts/changes/new", "/admin/votes", "/admin/votes/new", "/admin/budgets", "/admin/budgets/new", "/admin/budgets/review", "/admin/votes/proposals", "/admin/news", "/admin/news/new", "/admin/transparency",
+        "/admin/incubator", "/admin/incubator/demo-days", "/admin/incubator/showcase",
     ];
 
     [Fact]

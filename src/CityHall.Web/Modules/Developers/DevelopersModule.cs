@@ -10,6 +10,9 @@ namespace CityHall.Web.Modules.Developers;
 /// </summary>
 public static class DevelopersModule
 {
+    /// <summary>The app-business centre's staff: mentoring sessions, demo days and the showcase.</summary>
+    public const string Incubator = "developers.incubator";
+
     public static WebApplicationBuilder AddDevelopers(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -19,6 +22,11 @@ public static class DevelopersModule
         {
             Name = "Developers",
             Enabled = enabled,
+            Permissions = [new(Incubator, "Permission.Incubator", Roles.Official)],
+            AdminMenu =
+            [
+                new("Admin.Menu.Incubator", "/admin/incubator", Incubator, 900),
+            ],
             SearchKinds = [new("developers", "Developers.Search.Kind", 90, Portal.PortalSearch.ReadAsync)],
             SectorServices = [new("administration", "developers", "Developers.Sector.Title", "Developers.Sector.Summary", "/developers", "ico_setting", 25)],
         });

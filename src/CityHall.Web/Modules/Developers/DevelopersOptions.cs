@@ -18,4 +18,7 @@ public sealed class DevelopersOptions
 
     /// <summary>How often counted calls are written to the usage table (every node counts in memory, then adds).</summary>
     public int UsageFlushSeconds { get; set; } = 15;
+
+    /// <summary>The Inclusion programme through which organisations apply for the app-business centre's desks.</summary>
+    public string IncubatorProgramme { get; set; } = "app-business-centre";
 }

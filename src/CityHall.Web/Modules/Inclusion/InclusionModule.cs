@@ -43,6 +43,7 @@ public static class InclusionModule
         services.AddScoped<ProgrammeVersions>();
         services.AddScoped<Fulfilment.Bookings>();
         services.AddScoped<Fulfilment.FulfilmentDesk>();
+        services.AddScoped<Contracts.IResidencies, Fulfilment.Residencies>();
         services.AddScoped<Selection.ProgrammeSelection>();
         services.AddHostedService<OfferDeadlines>();
         services.AddHostedService<Fulfilment.FollowUps>();
