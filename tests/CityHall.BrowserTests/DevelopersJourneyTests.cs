@@ -56,7 +56,7 @@ public sealed class DevelopersJourneyTests(BrowserFixture f)
         await page.FillAsync("#Input_SummaryEn", "Tells you which bus is coming to your stop.");
         await page.FillAsync("#Input_Link", "https://bus.example.org/" + locale);
         await page.ClickAsync("label[for^='Input_Datasets']");
-        await page.CheckAsync("#Input_Published");
+        await page.ClickAsync("label[for=Input_Published]");
         await page.ClickAsync("form[data-app-form] button[type=submit]");
         await page.WaitForSelectorAsync("[data-done=saved]");
         await Axe.AssertNoViolationsAsync(page);
