@@ -9,6 +9,7 @@ using CityHall.Web.Modules.Inclusion.Programmes;
 using CityHall.Web.Platform.Audit;
 using CityHall.Web.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CityHall.Tests.Developers;
 
@@ -130,6 +131,13 @@ public sealed class IncubatorTests(IncubatorApp app) : IClassFixture<IncubatorAp
         var coming = centre.QuerySelector("[data-demo-day][data-when=coming]")!;
         Assert.Contains("2026 겨울 데모데이", coming.TextContent, StringComparison.Ordinal);
         Assert.Equal(["주식회사 버스알림 — 버스알림 2", "와이파이맵"], coming.QuerySelectorAll("[data-pitches] li").Select(li => li.TextContent.Trim()));
+
+        // The app and the centre are in the city's search.
+        await app.Services.GetRequiredService<CityHall.Web.Platform.Search.SearchIndex>().ReconcileAsync();
+        var found = await anonymous.GetPageAsync("/search?q=" + Uri.EscapeDataString("버스알림") + "&kind=developers");
+        Assert.Equal($"/developers/showcase#app-{saved.Id}", found.QuerySelector($"[data-results='developers'] [data-result='app-{saved.Id}'] a")!.GetAttribute("href"));
+        Assert.Contains("incubator", (await anonymous.GetPageAsync("/search?q=" + Uri.EscapeDataString("데모데이") + "&kind=developers"))
+            .QuerySelectorAll("[data-results='developers'] [data-result]").Select(r => r.GetAttribute("data-result")));
 
         // Twelve days later it is past.
         app.Clock.Advance(TimeSpan.FromDays(12));

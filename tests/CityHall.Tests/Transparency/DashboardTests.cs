@@ -59,7 +59,7 @@ public sealed class DashboardTests(CityHallApp app) : IClassFixture<CityHallApp>
         Assert.Equal(["taxi-pickup-minutes", "taxi-pickups-within-target"], found.QuerySelectorAll("[data-results='figure'] [data-result]").Select(r => r.GetAttribute("data-result")!).Order());
         Assert.Contains("budget", (await client.GetPageAsync("/search?q=" + Uri.EscapeDataString("정보화 예산") + "&kind=figure"))
             .QuerySelectorAll("[data-results='figure'] [data-result]").Select(r => r.GetAttribute("data-result")));
-        Assert.Equal(["portal"], (await client.GetPageAsync("/search?q=API&kind=developers")).QuerySelectorAll("[data-results='developers'] [data-result]").Select(r => r.GetAttribute("data-result")));
+        Assert.Contains("portal", (await client.GetPageAsync("/search?q=API&kind=developers")).QuerySelectorAll("[data-results='developers'] [data-result]").Select(r => r.GetAttribute("data-result")));
 
         // Open data: each figure a dataset with its definition as its description.
         var catalogue = await client.GetPageAsync("/open-data");
