@@ -103,6 +103,14 @@ public sealed class IncubatorTests(IncubatorApp app) : IClassFixture<IncubatorAp
         Assert.Equal("/api/v1/city/districts", card.QuerySelector("[data-dataset=districts] a")!.GetAttribute("href"));
         Assert.StartsWith("/open311/v2/requests", card.QuerySelector("[data-dataset=service-requests] a")!.GetAttribute("href"));
 
+        // The portal lists every API, feed and open dataset an app can use: those the showcase links to.
+        var portal = await anonymous.GetPageAsync("/developers");
+        var listed = portal.QuerySelectorAll("[data-apis] tr[data-api]").ToDictionary(r => r.GetAttribute("data-api")!, r => r.QuerySelector("a")!.GetAttribute("href"));
+        foreach (var (code, href) in new[] { ("places-api", "/api/v1/places"), ("petitions", "/api/v1/petitions"), ("live-events-calendar", "/live/upcoming.ics"),
+            ("polls", "/api/v1/polls"), ("news-atom", "/news/feed.atom"), ("districts", "/api/v1/city/districts"), ("figure-service-requests-resolution-hours", "/open-data/figure-service-requests-resolution-hours.json") })
+            Assert.Equal(href, listed[code]);
+        Assert.StartsWith("/open311/v2/requests", listed["service-requests"]);
+
         // Changing it keeps it one app.
         var edit = await staff.GetPageAsync($"/admin/incubator/showcase?id={saved.Id}");
         Assert.Equal("https://bus.example.org", edit.QuerySelector("#Input_Link")!.GetAttribute("value"));

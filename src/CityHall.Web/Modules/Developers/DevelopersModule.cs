@@ -35,6 +35,7 @@ public static class DevelopersModule
         services.AddSingleton<Keys.KeyUsageMeter>();
         // Keys are checked wherever an API asks for one, so their counts are written even with the portal switched off.
         services.AddHostedService(sp => sp.GetRequiredService<Keys.KeyUsageMeter>());
+        services.AddScoped<Portal.CityApis>();
         services.AddScoped<Keys.DeveloperKeys>();
         services.AddScoped<IApiKeys>(sp => sp.GetRequiredService<Keys.DeveloperKeys>());
         services.AddScoped<Platform.Identity.IPersonalDataContributor, Keys.DevelopersPersonalData>();

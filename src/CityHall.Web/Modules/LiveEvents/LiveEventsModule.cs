@@ -25,6 +25,7 @@ public static class LiveEventsModule
         services.AddModule(new ModuleDescriptor
         {
             Name = "LiveEvents",
+            Datasets = [new("live-events-calendar", "Dataset.LiveEventsCalendar", "/live/upcoming.ics", "iCalendar", "Dataset.LiveEventsCalendar.Description")],
             Figures = LiveEventFigures.Definitions,
             Permissions =
             [

@@ -36,6 +36,7 @@ public static class NewsModule
         builder.Services.AddModule(new ModuleDescriptor
         {
             Name = "News",
+            Datasets = [new("news-atom", "Dataset.NewsFeed", "/news/feed.atom", "Atom", "Dataset.NewsFeed.Description")],
             // Any official of the department may be the second person: what makes a notice approved is that someone
             // other than its submitter, answering for the same department, said so (OfficialNotices).
             Permissions =

@@ -58,6 +58,7 @@ public sealed class OpenDataCatalogue(IEnumerable<IOpenDataSource> sources, Modu
     {
         var f when f.Contains("CSV", StringComparison.Ordinal) => "text/csv",
         var f when f.Contains("ATOM", StringComparison.Ordinal) => "application/atom+xml",
+        var f when f.Contains("ICAL", StringComparison.Ordinal) => "text/calendar",
         var f when f.Contains("XML", StringComparison.Ordinal) => "application/xml",
         _ => "application/json",
     };

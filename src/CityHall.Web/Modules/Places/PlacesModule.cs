@@ -21,6 +21,7 @@ public static class PlacesModule
         services.AddModule(new ModuleDescriptor
         {
             Name = "Places",
+            Datasets = [new("places-api", "Dataset.PlacesApi", "/api/v1/places", "JSON", "Dataset.PlacesApi.Description")],
             Figures = PlaceFigures.Definitions,
             Permissions = [new(Manage, "Permission.ManagePlaces", Roles.Official)],
             AdminMenu = [new("Admin.Menu.Places", "/admin/places", Manage, 300)],

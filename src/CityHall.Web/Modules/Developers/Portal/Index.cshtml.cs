@@ -7,14 +7,14 @@ namespace CityHall.Web.Modules.Developers.Portal;
 /// The developer portal's front page: every API and feed the city's modules publish (as they declare them), the
 /// OpenAPI reference, the open data catalogue, the scopes a key can carry, and the way to a key.
 /// </summary>
-public sealed class IndexModel(ModuleRegistry modules) : PageModel
+public sealed class IndexModel(ModuleRegistry modules, CityApis apis) : PageModel
 {
-    public IReadOnlyList<OpenDataset> Apis { get; private set; } = [];
+    public IReadOnlyList<CityApi> Apis { get; private set; } = [];
     public IReadOnlyList<ApiScope> Scopes { get; private set; } = [];
 
-    public void OnGet()
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        Apis = [.. modules.Datasets.OrderBy(d => d.Href, StringComparer.Ordinal)];
+        Apis = await apis.AllAsync(ct);
         Scopes = [.. modules.ApiScopes.OrderBy(s => s.Code, StringComparer.Ordinal)];
     }
 }

@@ -1,6 +1,5 @@
 using CityHall.Web.Modules.Inclusion.Contracts;
 using CityHall.Web.Platform.Audit;
-using CityHall.Web.Platform.Modules;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Options;
 
@@ -9,10 +8,10 @@ namespace CityHall.Web.Modules.Developers.Incubator.Admin;
 /// <summary>
 /// The showcase as staff keep it: add or change an app (name, maker, what it does in both languages, its address, the
 /// city's datasets and APIs it uses, the resident that made it if any), and publish or withdraw it. Only http(s)
-/// addresses and datasets the modules declare are taken.
+/// addresses and the APIs and datasets the modules publish (<see cref="Portal.CityApis"/>) are taken.
 /// </summary>
 [Authorize(Policy = PermissionPolicyProvider.Prefix + DevelopersModule.Incubator)]
-public sealed class ShowcaseModel(AppDbContext db, ModuleRegistry modules, IResidencies residencies, IOptionsMonitor<DevelopersOptions> options,
+public sealed class ShowcaseModel(AppDbContext db, Portal.CityApis apis, IResidencies residencies, IOptionsMonitor<DevelopersOptions> options,
     TimeProvider clock, AuditLog audit, IStringLocalizer<Text> t) : PageModel
 {
     [BindProperty] public AppInput Input { get; set; } = new();
@@ -49,7 +48,7 @@ public sealed class ShowcaseModel(AppDbContext db, ModuleRegistry modules, IResi
         if (en.Length is 0 or > ShowcaseApp.SummaryMax) ModelState.AddModelError("Input.SummaryEn", t["Incubator.Error.Summary", ShowcaseApp.SummaryMax]);
         if (link.Length > ShowcaseApp.LinkMax || !Uri.TryCreate(link, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             ModelState.AddModelError("Input.Link", t["Incubator.Error.Link"]);
-        var known = modules.Datasets.Select(d => d.Code).ToHashSet(StringComparer.Ordinal);
+        var known = DatasetItems.Select(d => d.Value).ToHashSet(StringComparer.Ordinal);
         var datasets = i.Datasets.Distinct(StringComparer.Ordinal).ToList();
         if (datasets.Count == 0 || datasets.Any(d => !known.Contains(d))) ModelState.AddModelError("Input.Datasets", t["Incubator.Error.Datasets"]);
         var resident = string.IsNullOrEmpty(i.Resident) ? null : i.Resident;
@@ -89,7 +88,7 @@ public sealed class ShowcaseModel(AppDbContext db, ModuleRegistry modules, IResi
     private async Task LoadAsync(CancellationToken ct)
     {
         Apps = await db.Set<ShowcaseApp>().AsNoTracking().OrderBy(a => a.Name).ToListAsync(ct);
-        DatasetItems = [.. modules.Datasets.OrderBy(d => d.Code, StringComparer.Ordinal).Select(d => new SelectListItem($"{t[d.TitleKey]} ({d.Code})", d.Code))];
+        DatasetItems = [.. (await apis.AllAsync(ct)).OrderBy(d => d.Code, StringComparer.Ordinal).Select(d => new SelectListItem($"{d.Title} ({d.Code})", d.Code))];
         var residents = await residencies.OfProgrammeAsync(options.CurrentValue.IncubatorProgramme, ct);
         ResidentItems = [new(t["Incubator.NotResident"], ""), .. residents.DistinctBy(r => r.Reference).Select(r => new SelectListItem(r.Organisation, r.Reference))];
     }

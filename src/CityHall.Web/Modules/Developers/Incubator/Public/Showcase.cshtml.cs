@@ -1,5 +1,3 @@
-using CityHall.Web.Platform.Modules;
-
 namespace CityHall.Web.Modules.Developers.Incubator.Public;
 
 /// <summary>
@@ -7,14 +5,14 @@ namespace CityHall.Web.Modules.Developers.Incubator.Public;
 /// datasets and APIs it uses, each linked to where a developer finds it. A dataset whose module is switched off is
 /// named by its code without a link.
 /// </summary>
-public sealed class ShowcaseModel(AppDbContext db, ModuleRegistry modules) : PageModel
+public sealed class ShowcaseModel(AppDbContext db, Portal.CityApis apis) : PageModel
 {
     public IReadOnlyList<ShowcaseApp> Apps { get; private set; } = [];
-    public IReadOnlyDictionary<string, OpenDataset> Datasets { get; private set; } = new Dictionary<string, OpenDataset>();
+    public IReadOnlyDictionary<string, Portal.CityApi> Datasets { get; private set; } = new Dictionary<string, Portal.CityApi>();
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Apps = await db.Set<ShowcaseApp>().AsNoTracking().Where(a => a.Published).OrderBy(a => a.Name).ToListAsync(ct);
-        Datasets = modules.Datasets.DistinctBy(d => d.Code).ToDictionary(d => d.Code, StringComparer.Ordinal);
+        Datasets = (await apis.AllAsync(ct)).ToDictionary(d => d.Code, StringComparer.Ordinal);
     }
 }
