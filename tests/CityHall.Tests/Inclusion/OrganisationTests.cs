@@ -150,7 +150,14 @@ public sealed class OrganisationTests(InclusionClockApp app) : IClassFixture<Inc
         var taken = await ResidencyAsync(references[0], "3F-12", "2027-12-31", "2028-06-30");
         Assert.Contains(references[1], Assert.Single(taken.ErrorSummary()), StringComparison.Ordinal);
         Assert.Equal(ApplicationState.Accepted, (await InclusionData.LoadAsync(app, [references[0]]))[references[0]].State);
-        var free = await ResidencyAsync(references[0], "3F-12", "2028-01-01", "2028-06-30");
+        // The first resident leaves early: a last day after the recorded end is refused; ended on 30 September 2027, its
+        // desk is free from 1 October.
+        var holder = await staff.GetPageAsync($"/admin/inclusion/applications/{references[1]}");
+        var late = await Html.ParseAsync(await staff.SubmitAsync(holder, [new("EndResidencyOn", "2028-01-05"), new("EndResidencyReason", "해외 법인 이전")], "form[data-end-residency]"));
+        Assert.Contains("2027", Assert.Single(late.ErrorSummary()), StringComparison.Ordinal);
+        Assert.EndsWith("?done=endresidency", Html.RedirectedTo(await staff.SubmitAsync(holder, [new("EndResidencyOn", "2027-09-30"), new("EndResidencyReason", "해외 법인 이전")], "form[data-end-residency]")));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Set<CityHall.Web.Platform.Audit.AuditEntry>().CountAsync(a => a.Action == "inclusion.endresidency" && a.TargetId == references[1])));
+        var free = await ResidencyAsync(references[0], "3F-12", "2027-10-01", "2028-06-30");
         Assert.Empty(free.ErrorSummary());
         Assert.Equal(ApplicationState.Fulfilled, (await InclusionData.LoadAsync(app, [references[0]]))[references[0]].State);
 

@@ -37,6 +37,10 @@ public sealed class ApplicationModel(ApplicationIntake intake, Fulfilment.Fulfil
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public RecordInput Given { get; set; } = new();
     [BindProperty] public string? ReturnCondition { get; set; }
+    /// <summary>The city's date today (a residency still running can be ended early).</summary>
+    public DateOnly Today => DateOnly.FromDateTime(cityClock.Now.DateTime);
+    [BindProperty] public DateOnly? EndResidencyOn { get; set; }
+    [BindProperty] public string? EndResidencyReason { get; set; }
     /// <summary>A scan or photo of the signed delivery receipt (PDF, JPEG or PNG), kept with the application's documents.</summary>
     [BindProperty] public IFormFile? Receipt { get; set; }
     public Fulfilment.FulfilmentRecord? Record { get; private set; }
@@ -137,6 +141,19 @@ public sealed class ApplicationModel(ApplicationIntake intake, Fulfilment.Fulfil
         }
         var refusal = await desk.ReturnAsync(Current.Application, condition, ApplicationActor.Staff(User), HttpContext.RequestAborted);
         return await AfterAsync(reference, refusal, "inclusion.return", new { condition });
+    }
+
+    /// <summary>A resident leaves early: the residency ends on the day given, with the reason kept in the audit.</summary>
+    public async Task<IActionResult> OnPostEndResidencyAsync(string reference)
+    {
+        if (await LoadAsync(reference) is { } missing) return missing;
+        var reason = EndResidencyReason?.Trim() ?? "";
+        ModelState.Remove(nameof(EndResidencyOn));
+        if (EndResidencyOn is null) ModelState.AddModelError(nameof(EndResidencyOn), t["Inclusion.Record.Error.EndOnMissing"]);
+        if (reason.Length is < 2 or > 200) ModelState.AddModelError(nameof(EndResidencyReason), t["Inclusion.Record.Error.EndReason"]);
+        if (!ModelState.IsValid) return Page();
+        var refusal = await desk.EndResidencyAsync(Current.Application, EndResidencyOn!.Value, HttpContext.RequestAborted);
+        return await AfterAsync(reference, refusal, "inclusion.endresidency", new { endsOn = EndResidencyOn, reason });
     }
 
     public async Task<IActionResult> OnGetAsync(string reference, string? done = null)

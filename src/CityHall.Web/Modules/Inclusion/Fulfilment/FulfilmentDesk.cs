@@ -55,6 +55,21 @@ public sealed class FulfilmentDesk(AppDbContext db, ApplicationIntake intake, Ap
             .FirstOrDefaultAsync(ct);
     }
 
+    /// <summary>
+    /// A resident leaves early: the residency now ends on <paramref name="on"/> (not before it began, and before it was to
+    /// end), so the desk is free from the next day. The refusal in words, or null.
+    /// </summary>
+    public async Task<string?> EndResidencyAsync(InclusionApplication a, DateOnly on, CancellationToken ct)
+    {
+        var record = await db.Set<FulfilmentRecord>().FirstOrDefaultAsync(r => r.ApplicationId == a.Id && r.Kind == FulfilmentKind.Residency, ct);
+        if (record is not { StartsOn: { } from, EndsOn: { } until }) return t["Inclusion.Record.NoResidency"];
+        if (on < from || on >= until)
+            return t["Inclusion.Record.Error.EndOn", from.ToString("d", System.Globalization.CultureInfo.CurrentCulture), until.ToString("d", System.Globalization.CultureInfo.CurrentCulture)];
+        record.EndsOn = on;
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
     /// <summary>A loaned item came back: its condition is noted and the application is returned.</summary>
     public async Task<string?> ReturnAsync(InclusionApplication a, string condition, ApplicationActor actor, CancellationToken ct)
     {
