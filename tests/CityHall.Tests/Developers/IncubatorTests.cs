@@ -69,6 +69,8 @@ public sealed class IncubatorTests(IncubatorApp app) : IClassFixture<IncubatorAp
                 new("Input.HeldAt", heldAt), new("Input.Minutes", minutes), new("Input.Notes", "요청 수를 줄이는 캐시 만료 시간을 정함")];
         var refused = await Html.ParseAsync(await staff.SubmitAsync(page, Session(residents[2], "2026-12-08T14:00", "5"), "form[data-mentoring-form]"));
         Assert.Equal(3, refused.ErrorSummary().Length);
+        var absurd = await Html.ParseAsync(await staff.SubmitAsync(page, Session(residents[0], "0001-01-01T00:00", "60"), "form[data-mentoring-form]"));
+        Assert.Single(absurd.ErrorSummary());
         Assert.Equal(0, await app.WithDbAsync(db => db.Set<MentoringSession>().CountAsync()));
         Assert.EndsWith("done=recorded", Html.RedirectedTo(await staff.SubmitAsync(page, Session(residents[0], "2026-12-04T14:00", "90"), "form[data-mentoring-form]")));
         await staff.SubmitAsync(page, Session(residents[0], "2026-12-06T10:30", "60"), "form[data-mentoring-form]");

@@ -21,6 +21,9 @@ public sealed record ApiKeyCheck(ApiKeyRefusal Refusal, long? KeyId = null, stri
 {
     public bool Accepted => Refusal == ApiKeyRefusal.None;
 
+    /// <summary>Whole seconds until a key over its rate may call again, for Retry-After (a minute when unknown).</summary>
+    public int RetryAfterSeconds => (int)Math.Ceiling((RetryAfter ?? TimeSpan.FromMinutes(1)).TotalSeconds);
+
     /// <summary>Who acts through the key, for the audit log: the owner, named by the app and the key.</summary>
     public ClaimsPrincipal Actor => new(new ClaimsIdentity(
         [new Claim(ClaimTypes.NameIdentifier, OwnerId ?? ""), new Claim(ClaimTypes.Name, $"api-key {KeyId}: {AppName}")], "api-key"));
@@ -52,7 +55,7 @@ public static class ApiKeyProblems
                 return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: t["Api.Key.NoScope", scope],
                     extensions: new Dictionary<string, object?> { ["reason"] = "scope", ["scope"] = scope });
             case ApiKeyRefusal.RateLimited:
-                var seconds = (int)Math.Ceiling((check.RetryAfter ?? TimeSpan.FromMinutes(1)).TotalSeconds);
+                var seconds = check.RetryAfterSeconds;
                 response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: t["Api.Key.RateLimited", seconds],
                     extensions: new Dictionary<string, object?> { ["reason"] = "rate" });

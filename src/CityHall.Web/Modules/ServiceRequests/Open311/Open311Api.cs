@@ -312,8 +312,7 @@ public static partial class Open311Api
             case ApiKeyRefusal.NoScope:
                 return Open311Result.Error(fmt, 403, t["Open311.Error.ApiKeyScope", Scope]);
             case ApiKeyRefusal.RateLimited:
-                var seconds = (int)Math.Ceiling((check.RetryAfter ?? TimeSpan.FromMinutes(1)).TotalSeconds);
-                http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                http.Response.Headers.RetryAfter = check.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
                 return Open311Result.Error(fmt, 429, t["Open311.Error.RateLimited"]);
             default:
                 return Open311Result.Error(fmt, 403, t["Open311.Error.ApiKey"]);

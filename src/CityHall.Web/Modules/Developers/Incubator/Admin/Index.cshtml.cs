@@ -46,7 +46,8 @@ public sealed class IndexModel(IResidencies residencies, AppDbContext db, IOptio
         if (topic.Length is 0 or > 200) ModelState.AddModelError("Input.Topic", t["Incubator.Error.Topic"]);
         ModelState.Remove("Input.HeldAt");
         ModelState.Remove("Input.Minutes");
-        if (i.HeldAt is not { } held) ModelState.AddModelError("Input.HeldAt", t["Incubator.Error.HeldAt"]);
+        // A year the city's clock cannot even convert (0001-01-01 typed or sent) is no session's date: refused, not a 500.
+        if (i.HeldAt is not { Year: >= 2000 } held) ModelState.AddModelError("Input.HeldAt", t["Incubator.Error.HeldAt"]);
         else if (clock.FromLocal(held) > clock.Now) ModelState.AddModelError("Input.HeldAt", t["Incubator.Error.HeldAtFuture"]);
         if (i.Minutes is not (>= 10 and <= 480)) ModelState.AddModelError("Input.Minutes", t["Incubator.Error.Minutes"]);
         if (notes?.Length > 2000) ModelState.AddModelError("Input.Notes", t["Incubator.Error.Notes"]);
