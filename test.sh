@@ -67,6 +67,8 @@ run_pg "$PGBIN/pg_ctl" -D "$PGWORK/data" -l "$PGWORK/pg.log" -w -t 30 \
   -o "-k $PGWORK -p $PGPORT -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null \
   || { cat "$PGWORK/pg.log"; echo "0 passed, 1 failed"; exit 1; }
 export CITYHALL_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Database=postgres;Username=app;Password=app"
+# The backup verbs the tests run use the cluster's own pg_dump/pg_restore, whatever else the PATH has.
+export Backup__PostgresTools="$PGBIN"
 
 log "starting Redis on 127.0.0.1:$REDISPORT"
 redis-server --port "$REDISPORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize no >"$ARTIFACTS/redis.log" 2>&1 &

@@ -83,3 +83,13 @@ public sealed class BallotChainVerifier(AppDbContext db)
 
 /// <summary>What a receipt check found: the ballot is in an intact chain up to the poll's head; no such entry with that hash; or the chain does not hold.</summary>
 public enum BallotReceiptCheck { Included, Unknown, Broken }
+
+/// <summary>Every poll's ballot-chain head, for a backup's manifest and the check of its restore.</summary>
+public sealed class PollChainHeads : Platform.Backup.IChainHeads
+{
+    public string Name => "polls";
+
+    public async Task<string> ReadAsync(AppDbContext db, CancellationToken ct) =>
+        Platform.Backup.ChainHeadDigest.Of((await db.Set<Poll>().AsNoTracking().Select(p => new { p.Id, p.ChainHead }).ToListAsync(ct))
+            .Select(p => (p.Id, p.ChainHead)));
+}

@@ -43,6 +43,7 @@ public static class DecisionsModule
             SearchKinds = [new("poll", "Decisions.Search.Kind", 15, PollSearch.ReadAsync), new("budget-project", "Decisions.Budget.Search.Kind", 16, Budgets.BudgetSearch.ReadAsync)],
         });
         services.AddScoped<BallotChainVerifier>();
+        services.AddScoped<Platform.Backup.IChainHeads, PollChainHeads>();
         services.AddScoped<Budgets.IdeaModeration>();
         services.AddMemoryCache();
         services.AddSingleton<Budgets.BudgetResultsCache>();

@@ -54,3 +54,13 @@ public sealed class PetitionChainVerifier(AppDbContext db)
         return (walk.Checked == checkpoint.Length && walk.Head == checkpoint.HeadHash ? ReceiptCheck.Included : ReceiptCheck.Broken, checkpoint);
     }
 }
+
+/// <summary>Every petition's signature-chain head, for a backup's manifest and the check of its restore.</summary>
+public sealed class PetitionChainHeads : Platform.Backup.IChainHeads
+{
+    public string Name => "petitions";
+
+    public async Task<string> ReadAsync(AppDbContext db, CancellationToken ct) =>
+        Platform.Backup.ChainHeadDigest.Of((await db.Set<Petition>().AsNoTracking().Select(p => new { p.Id, p.ChainHead }).ToListAsync(ct))
+            .Select(p => (p.Id, p.ChainHead)));
+}

@@ -64,6 +64,7 @@ public static class PetitionsModule
         });
         services.AddScoped<SimilarPetitions>();
         services.AddScoped<PetitionChainVerifier>();
+        services.AddScoped<Platform.Backup.IChainHeads, PetitionChainHeads>();
         services.AddScoped<PetitionText>();
         services.AddScoped<Forum.PetitionForum>();
         services.AddScoped<Forum.PetitionComments>();

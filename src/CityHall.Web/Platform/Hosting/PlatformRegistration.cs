@@ -133,6 +133,9 @@ public static class PlatformRegistration
         services.AddScoped<Import.MappedCsvReader>();
         services.AddSingleton<ModuleVerb, Import.ImportVerb>();
         services.AddScoped<AuditChainVerifier>();
+        services.AddScoped<Backup.IChainHeads, Backup.AuditChainHeads>();
+        services.AddScoped<Backup.DatabaseCensus>();
+        services.AddScoped<Backup.CityBackup>();
         services.AddScoped<Notifier>();
         services.AddScoped<PermissionHolders>();
         services.AddScoped<IPersonalDataContributor, NotificationPersonalData>();

@@ -5,24 +5,21 @@ using StackExchange.Redis;
 namespace CityHall.Web.Platform.Hosting;
 
 /// <summary>
-/// Scale-out is switched on by configuration only: with ConnectionStrings:Redis set, the
-/// data-protection keys (cookies, antiforgery) are shared through Redis and readiness checks it;
-/// without it, keys live in the database and one node needs nothing else. SignalR is registered here
-/// too: with Redis, its backplane carries hub messages between nodes on the same connection.
+/// Scale-out is switched on by configuration only: with ConnectionStrings:Redis set, SignalR's backplane
+/// carries hub messages between nodes and readiness checks Redis. The data-protection keys (cookies,
+/// antiforgery, the CCTV recorders' stored keys) live in the database whatever the topology: every node
+/// shares it already, a backup carries them (a restored city still reads what it protected), and a node
+/// started while Redis is away still reads its key ring.
 /// </summary>
 public static class RedisRegistration
 {
     public static IServiceCollection AddCityHallDataProtectionAndRedis(this IServiceCollection services, IConfiguration configuration)
     {
-        var dataProtection = services.AddDataProtection().SetApplicationName("CityHall");
+        services.AddDataProtection().SetApplicationName("CityHall").PersistKeysToDbContext<AppDbContext>();
         CachingDataProtectionProvider.Decorate(services);
         var signalR = services.AddSignalR(o => o.EnableDetailedErrors = false);
         var redis = configuration.GetConnectionString("Redis");
-        if (string.IsNullOrWhiteSpace(redis))
-        {
-            dataProtection.PersistKeysToDbContext<AppDbContext>();
-            return services;
-        }
+        if (string.IsNullOrWhiteSpace(redis)) return services;
         var options = ConfigurationOptions.Parse(redis);
         options.AbortOnConnectFail = false; // start even if Redis is down; readiness reports it
         options.ReconnectRetryPolicy = new ExponentialRetry(500, 5000); // back within seconds of Redis returning
@@ -35,7 +32,6 @@ public static class RedisRegistration
         options.ChannelPrefix = RedisChannel.Literal(prefix + ":");
         var multiplexer = ConnectionMultiplexer.Connect(options);
         services.AddSingleton<IConnectionMultiplexer>(multiplexer);
-        dataProtection.PersistKeysToStackExchangeRedis(multiplexer, prefix + ":data-protection-keys");
         signalR.AddStackExchangeRedis(o => o.ConnectionFactory = _ => Task.FromResult<IConnectionMultiplexer>(multiplexer));
         // The backplane, but each node keeps serving its own viewers while Redis is away.
         services.AddSingleton(typeof(Microsoft.AspNetCore.SignalR.StackExchangeRedis.RedisHubLifetimeManager<>));
