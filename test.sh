@@ -19,6 +19,8 @@ command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 { [ -n "$PGBIN" ] && [ -x "$PGBIN/initdb" ]; } || missing+=(postgresql)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless) # runs the HTML validator (vnu.jar) in the browser suite
+[ -x /usr/sbin/nginx ] || missing+=(nginx-light) # the cluster the drills break (deploy/local-cluster.sh)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]}"
   if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
@@ -43,6 +45,7 @@ PGPORT=${CITYHALL_PG_PORT:-55433}
 REDISPORT=${CITYHALL_REDIS_PORT:-56379}
 REDIS_PID=
 cleanup() {
+  [ -n "${CITYHALL_CLUSTER_DIR:-}" ] && [ -d "$CITYHALL_CLUSTER_DIR" ] && deploy/local-cluster.sh down >/dev/null 2>&1
   [ -n "$REDIS_PID" ] && kill "$REDIS_PID" 2>/dev/null
   if [ -f "$PGWORK/data/postmaster.pid" ]; then
     run_pg "$PGBIN/pg_ctl" -D "$PGWORK/data" -m immediate -w stop >/dev/null 2>&1
@@ -97,6 +100,30 @@ run_suite() {
 run_suite "HTTP on SQLite" dotnet test tests/CityHall.Tests --no-build
 run_suite "HTTP on PostgreSQL" env CITYHALL_TEST_POSTGRES="$CITYHALL_POSTGRES" dotnet test tests/CityHall.Tests --no-build
 run_suite "browser (Chromium + axe)" dotnet test tests/CityHall.BrowserTests --no-build
+
+# --- 5. Failure drills on a whole cluster -----------------------------------------------------
+# nginx, 3 nodes, a PostgreSQL primary with a streaming replica and Redis (deploy/local-cluster.sh), broken
+# while citizens support proposals and viewers watch: a node killed, PostgreSQL restarted, Redis away. Each
+# drill prints "lost: N"; one that lost an acknowledged write (or did not run) counts as a failed test.
+# The nodes run the Debug build the suites used (the script publishes Release when run by hand).
+log "suite: failure drills (deploy/local-cluster.sh)"
+export CITYHALL_CLUSTER_DIR=$(mktemp -d /tmp/cityhall-cluster.XXXXXX) CITYHALL_CLUSTER_PORT=${CITYHALL_CLUSTER_PORT:-57000}
+rmdir "$CITYHALL_CLUSTER_DIR" # the script makes it
+DRILLS="$ARTIFACTS/drills.log"
+{
+  dotnet build -c Release bench/CityHall.Bench -v q -nologo -clp:ErrorsOnly \
+    && deploy/local-cluster.sh up --app src/CityHall.Web/bin/Debug/net10.0 \
+    && dotnet bench/CityHall.Bench/bin/Release/net10.0/CityHall.Bench.dll drills --short --citizens 60 --viewers 1500 --redis-away 15
+} >"$DRILLS" 2>&1
+for f in "$CITYHALL_CLUSTER_DIR"/nodes/*/log; do [ -f "$f" ] && tail -n 40 "$f" >"$ARTIFACTS/drills-node-$(basename "$(dirname "$f")").log"; done
+deploy/local-cluster.sh down >/dev/null 2>&1
+grep -E "^(# |kill|restart|Redis|drills)" "$DRILLS" | cut -c1-300
+held=$(grep -cE ": lost: 0$" "$DRILLS")
+broke=$((3 - held))
+[ "$broke" -gt 0 ] && { tail -n 30 "$DRILLS"; rc=1; }
+# In the suites' own format, so the total below counts the drills.
+outcome=Passed; [ "$broke" -gt 0 ] && outcome=Failed
+printf '%s!  - Failed: %5d, Passed: %5d, Skipped:     0, Total:     3 - failure drills\n' "$outcome" "$broke" "$held" | tee -a "$LOG"
 
 awk '/^(Passed|Failed)! +- Failed:/ { gsub(",", ""); f += $4; p += $6; s += $8; n++ }
      END { if (n == 0) { print "0 passed, 1 failed"; exit 1 } if (s > 0) printf "%d skipped\n", s; printf "%d passed, %d failed\n", p, f; if (f > 0) exit 1 }' "$LOG" || rc=1

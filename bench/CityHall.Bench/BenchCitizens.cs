@@ -13,14 +13,14 @@ public static partial class BenchCitizens
 
     public static string Email(int i) => $"citizen{i}@bench.example";
 
-    /// <summary>Adds <paramref name="count"/> verified citizens (not saved: the caller saves with what it seeds).</summary>
-    public static void Add(CityHall.Web.Data.AppDbContext db, int count, Func<int, string?>? district = null)
+    /// <summary>Adds verified citizens numbered <paramref name="from"/> to <paramref name="count"/> − 1 (not saved: the caller saves with what it seeds).</summary>
+    public static void Add(CityHall.Web.Data.AppDbContext db, int count, Func<int, string?>? district = null, int from = 0)
     {
         // Few PBKDF2 rounds so signing in thousands of citizens takes seconds; the hash records its own
         // count, the app accepts it (and upgrades it). Sign-in cost is not what these benchmarks measure.
         var hasher = new PasswordHasher<CityHallUser>(Microsoft.Extensions.Options.Options.Create(new PasswordHasherOptions { IterationCount = 1000 }));
         var now = DateTimeOffset.UtcNow;
-        for (var i = 0; i < count; i++)
+        for (var i = from; i < count; i++)
         {
             var email = Email(i);
             var user = new CityHallUser
@@ -35,10 +35,22 @@ public static partial class BenchCitizens
     }
 
     /// <summary>Signs in through the pages like a browser (two connections, as a browser keeps) and keeps the cookie and a form token from <paramref name="tokenPage"/>.</summary>
-    public static async Task<(HttpClient Client, string Token)> SignInAsync(Uri baseAddress, string email, string tokenPage, CancellationToken ct)
+    /// <param name="source">A loopback address (127.0.0.x) the citizen's connections leave from, as people come from addresses of
+    /// their own (the per-address sign-in limit then applies per citizen, behind a proxy too); null: the default.</param>
+    public static async Task<(HttpClient Client, string Token)> SignInAsync(Uri baseAddress, string email, string tokenPage, CancellationToken ct, string? source = null)
     {
-        var client = new HttpClient(new SocketsHttpHandler { UseCookies = true, CookieContainer = new CookieContainer(), AllowAutoRedirect = false, MaxConnectionsPerServer = 2 })
-        { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        var handler = new SocketsHttpHandler { UseCookies = true, CookieContainer = new CookieContainer(), AllowAutoRedirect = false, MaxConnectionsPerServer = 2 };
+        if (source is not null)
+        {
+            handler.ConnectCallback = async (context, token) =>
+            {
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+                socket.Bind(new IPEndPoint(IPAddress.Parse(source), 0));
+                await socket.ConnectAsync(context.DnsEndPoint, token);
+                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            };
+        }
+        var client = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
         var form = await client.GetStringAsync("/account/sign-in", ct);
         using var signIn = await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(
         [
@@ -50,14 +62,14 @@ public static partial class BenchCitizens
     }
 
     /// <summary>Signs in <paramref name="count"/> citizens, 32 at a time.</summary>
-    public static async Task<(HttpClient Client, string Token)[]> SignInAllAsync(Uri baseAddress, int count, string tokenPage, CancellationToken ct)
+    public static async Task<(HttpClient Client, string Token)[]> SignInAllAsync(Uri baseAddress, int count, string tokenPage, CancellationToken ct, Func<int, string>? source = null)
     {
         var sessions = new (HttpClient Client, string Token)[count];
         using var gate = new SemaphoreSlim(32);
         await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
         {
             await gate.WaitAsync(ct);
-            try { sessions[i] = await SignInAsync(baseAddress, Email(i), tokenPage, ct); }
+            try { sessions[i] = await SignInAsync(baseAddress, Email(i), tokenPage, ct, source?.Invoke(i)); }
             finally { gate.Release(); }
         }));
         return sessions;

@@ -186,4 +186,15 @@ viewersCommand.SetAction((parse, ct) => LiveViewers.RunAsync(new Uri(parse.GetVa
     parse.GetValue(sourceOption)!, parse.GetValue(deviceOption)!, parse.GetValue(parallelOption), ct));
 root.Subcommands.Add(viewersCommand);
 
+var clusterScript = new Option<string>("--cluster") { Description = "The cluster's control script.", DefaultValueFactory = _ => "deploy/local-cluster.sh" };
+var drillCitizens = new Option<int>("--citizens") { Description = "Verified citizens supporting proposals throughout.", DefaultValueFactory = _ => 200 };
+var drillViewers = new Option<int>("--viewers") { Description = "Live-event viewers watching throughout.", DefaultValueFactory = _ => 10_000 };
+var redisAway = new Option<int>("--redis-away") { Description = "Seconds Redis stays away.", DefaultValueFactory = _ => 60 };
+var shortDrills = new Option<bool>("--short") { Description = "Shorter steady phases (CI)." };
+var drills = new Command("drills", "Failure drills on a running deploy/local-cluster.sh cluster: kill a node, restart PostgreSQL, Redis away; prints lost: N for each (must be 0).");
+foreach (var o in new Option[] { clusterScript, drillCitizens, drillViewers, redisAway, shortDrills }) drills.Options.Add(o);
+drills.SetAction((parse, ct) => ClusterDrills.RunAsync(new ClusterDrills.Settings(parse.GetValue(clusterScript)!, parse.GetValue(drillCitizens),
+    parse.GetValue(drillViewers), TimeSpan.FromSeconds(parse.GetValue(redisAway)), parse.GetValue(shortDrills)), ct));
+root.Subcommands.Add(drills);
+
 return await root.Parse(args).InvokeAsync();

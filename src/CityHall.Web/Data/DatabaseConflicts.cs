@@ -19,4 +19,31 @@ public static class DatabaseConflicts
         Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6 || sqlite.SqliteExtendedErrorCode is 2067 or 1555,
         _ => false,
     };
+
+    /// <summary>
+    /// Whether the database could not be used at all — the server restarting or refusing connections, the
+    /// network to it gone, its disk full, SQLite's file locked past the timeout or its disk full — as opposed
+    /// to a bug. The request is answered 503 with Retry-After (nothing was half-written: the transaction did
+    /// not commit), so people and programs try again rather than report a fault.
+    /// </summary>
+    public static bool IsUnavailable(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case Npgsql.PostgresException postgres when postgres.SqlState is Npgsql.PostgresErrorCodes.DiskFull
+                    or Npgsql.PostgresErrorCodes.InsufficientResources or Npgsql.PostgresErrorCodes.OutOfMemory:
+                    return true;
+                case Npgsql.NpgsqlException npgsql when npgsql.IsTransient: // connection failures, shutdowns, too many connections
+                    return true;
+                // SQLITE_BUSY (5) once its timeout ran out, SQLITE_IOERR (10), SQLITE_FULL (13), SQLITE_CANTOPEN (14).
+                case Microsoft.Data.Sqlite.SqliteException sqlite when sqlite.SqliteErrorCode is 5 or 10 or 13 or 14:
+                    return true;
+                case System.Net.Sockets.SocketException:
+                    return true;
+            }
+        }
+        return false;
+    }
 }

@@ -17,6 +17,7 @@ public sealed class FaultyDatabaseApp : CityHallApp
     private readonly Lock gate = new();
     private Func<DbContext, bool>? refuses;
     private int refusalsLeft;
+    private Func<Exception> refusal = () => new InvalidOperationException("The database went away (injected by the test).");
 
     public CapturedLogs Logs { get; } = new();
 
@@ -25,6 +26,19 @@ public sealed class FaultyDatabaseApp : CityHallApp
     {
         lock (gate) (refuses, refusalsLeft) = (when, times);
     }
+
+    /// <summary>The next <paramref name="times"/> saves throw what the provider throws when the server is away (a connection refused).</summary>
+    public void RefuseSavesAsUnreachable(int times)
+    {
+        lock (gate)
+        {
+            (refuses, refusalsLeft) = (_ => true, times);
+            refusal = () => new Npgsql.NpgsqlException("Failed to connect (injected by the test)",
+                new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused));
+        }
+    }
+
+    private Exception Refusal() { lock (gate) return refusal(); }
 
     /// <summary>
     /// Holds every query tagged <paramref name="tag"/> (EF's TagWith) until the returned gate is opened
@@ -80,14 +94,10 @@ public sealed class FaultyDatabaseApp : CityHallApp
     private sealed class Refusals(FaultyDatabaseApp app) : SaveChangesInterceptor
     {
         public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
-            app.ShouldRefuse(eventData.Context!)
-                ? throw new InvalidOperationException("The database went away (injected by the test).")
-                : base.SavingChangesAsync(eventData, result, cancellationToken);
+            app.ShouldRefuse(eventData.Context!) ? throw app.Refusal() : base.SavingChangesAsync(eventData, result, cancellationToken);
 
         public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
-            app.ShouldRefuse(eventData.Context!)
-                ? throw new InvalidOperationException("The database went away (injected by the test).")
-                : base.SavingChanges(eventData, result);
+            app.ShouldRefuse(eventData.Context!) ? throw app.Refusal() : base.SavingChanges(eventData, result);
     }
 
     private sealed class Holds(FaultyDatabaseApp app) : DbCommandInterceptor

@@ -61,10 +61,14 @@ public sealed class RedisSharingTests : IDisposable
 public sealed class UnreachableRedisTests(UnreachableRedisApp app) : IClassFixture<UnreachableRedisApp>
 {
     [Fact]
-    public async Task When_Redis_is_down_the_app_is_live_but_not_ready()
+    public async Task When_Redis_is_down_the_node_stays_in_the_load_balancer_and_readiness_says_degraded()
     {
         var client = app.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready")).StatusCode);
+        // Still ready: a Redis outage must not take every node out of the load balancer at once.
+        var ready = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Degraded", await ready.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
     }
 }

@@ -179,10 +179,26 @@ public static class PlatformRegistration
             };
         });
 
+    /// <summary>
+    /// Behind the proxy, the request id it made (nginx's $request_id, sent as X-Request-Id and returned to the
+    /// client) becomes the request's own, so the proxy's access log and the nodes' log lines (RequestId in
+    /// Scopes) name a request the same way. Only a plain token is taken: the header is the client's too.
+    /// </summary>
+    private static Task AdoptProxyRequestId(HttpContext context, Func<Task> next)
+    {
+        if (context.Request.Headers["X-Request-Id"] is [{ Length: > 0 and <= 64 } id] && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+            context.TraceIdentifier = id;
+        return next();
+    }
+
     public static WebApplication UsePlatform(this WebApplication app)
     {
         var limits = app.Services.GetRequiredService<IOptions<RequestLimitsOptions>>().Value;
-        if (app.Configuration.GetValue<bool>("Hosting:BehindProxy")) app.UseForwardedHeaders();
+        if (app.Configuration.GetValue<bool>("Hosting:BehindProxy"))
+        {
+            app.UseForwardedHeaders();
+            app.Use(AdoptProxyRequestId);
+        }
         app.UseCityHallErrorHandling(limits);
         app.UseConnectionLimits();
         app.UseMetricsAccess();

@@ -62,7 +62,10 @@ public sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthChec
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            return HealthCheckResult.Unhealthy("Redis does not answer", ex);
+            // Degraded, not unhealthy: without Redis a node still serves everything (its own viewers, every
+            // page and write), so a load balancer must keep it. Were it "not ready", a Redis outage would take
+            // every node out at once. The body says "Degraded" for monitoring to alert on.
+            return HealthCheckResult.Degraded("Redis does not answer: each node serves its own viewers", ex);
         }
     }
 }

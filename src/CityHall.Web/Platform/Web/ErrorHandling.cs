@@ -40,7 +40,12 @@ public static class ErrorHandling
             app.UseExceptionHandler(new ExceptionHandlerOptions
             {
                 ExceptionHandlingPath = "/error",
-                StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+                StatusCodeSelector = ex => ex switch
+                {
+                    BadHttpRequestException bad => bad.StatusCode,
+                    _ when Data.DatabaseConflicts.IsUnavailable(ex) => StatusCodes.Status503ServiceUnavailable,
+                    _ => StatusCodes.Status500InternalServerError,
+                },
             });
         }
         else

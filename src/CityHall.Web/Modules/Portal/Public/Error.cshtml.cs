@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace CityHall.Web.Modules.Portal.Public;
 
-/// <summary>The page for 400, 403, 404, 413, 429 and 500, with a trace id staff can look up in the logs.</summary>
+/// <summary>The page for 400, 403, 404, 413, 429, 500 and 503, with a trace id staff can look up in the logs.</summary>
 [IgnoreAntiforgeryToken]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
@@ -25,6 +25,8 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
         Code = code is >= 400 and < 600 ? code : 500;
         // Keep the original status (the re-executed request would otherwise answer 200).
         Response.StatusCode = Code;
+        // The database was away (restarting, full): people and programs are told when to try again.
+        if (Code == StatusCodes.Status503ServiceUnavailable) Response.Headers.RetryAfter = "5";
         TraceId = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
         // An exception was logged by the exception handler; a 500 without one (a handler that answered 500
         // itself) would otherwise leave no trace in the logs.
@@ -35,7 +37,7 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
 
     public string Key => Code switch
     {
-        400 or 403 or 404 or 413 or 429 => Code.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        400 or 403 or 404 or 413 or 429 or 503 => Code.ToString(System.Globalization.CultureInfo.InvariantCulture),
         _ => Code >= 500 ? "500" : "400",
     };
 }

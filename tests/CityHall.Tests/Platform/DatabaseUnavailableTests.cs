@@ -1,0 +1,56 @@
+using System.Net;
+using System.Net.Sockets;
+using CityHall.Tests.Infrastructure;
+using CityHall.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityHall.Tests.Platform;
+
+/// <summary>
+/// The database away (restarting, refusing connections, full) is not a fault of the request: people get the
+/// "briefly unavailable" page and programs a 503, both with Retry-After, and nothing half-written remains.
+/// </summary>
+public sealed class DatabaseUnavailableTests(FaultyDatabaseApp app) : IClassFixture<FaultyDatabaseApp>
+{
+    [Fact]
+    public async Task A_form_sent_while_the_database_is_away_gets_503_with_Retry_After_and_nothing_is_written()
+    {
+        var client = app.CreateBrowserLikeClient();
+        var signUp = await client.GetPageAsync("/account/sign-up");
+        const string email = "while-away@example.org";
+        app.RefuseSavesAsUnreachable(1);
+        var posted = await client.SubmitAsync(signUp, new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "홍길동", ["Input.Email"] = email, ["Input.Password"] = TestAccounts.Password,
+        });
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, posted.StatusCode);
+        Assert.Equal("5", posted.Headers.GetValues("Retry-After").Single());
+        var page = await posted.Content.ReadAsStringAsync();
+        Assert.Contains("서비스를 잠시 이용할 수 없습니다", page, StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Users.CountAsync(u => u.Email == email)));
+
+        // Back: the same form goes through.
+        signUp = await client.GetPageAsync("/account/sign-up");
+        posted = await client.SubmitAsync(signUp, new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "홍길동", ["Input.Email"] = email, ["Input.Password"] = TestAccounts.Password,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+    }
+
+    [Fact]
+    public async Task Real_connection_failures_and_full_disks_count_as_unavailable_and_a_bug_does_not()
+    {
+        // A server that is not there, as Npgsql reports it.
+        var port = CityHallApp.FreeLoopbackPort();
+        await using (var refused = new Npgsql.NpgsqlConnection($"Host=127.0.0.1;Port={port};Username=x;Password=x;Timeout=2"))
+        {
+            var thrown = await Assert.ThrowsAnyAsync<Exception>(() => refused.OpenAsync());
+            Assert.True(DatabaseConflicts.IsUnavailable(thrown), thrown.ToString());
+        }
+        Assert.True(DatabaseConflicts.IsUnavailable(new Microsoft.Data.Sqlite.SqliteException("database or disk is full", 13)));
+        Assert.True(DatabaseConflicts.IsUnavailable(new InvalidOperationException("wrapped", new SocketException((int)SocketError.ConnectionReset))));
+        Assert.False(DatabaseConflicts.IsUnavailable(new InvalidOperationException("a bug")));
+        Assert.False(DatabaseConflicts.IsUnavailable(new Microsoft.Data.Sqlite.SqliteException("constraint", 19)));
+    }
+}
