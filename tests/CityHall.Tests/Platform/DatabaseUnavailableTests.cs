@@ -39,6 +39,26 @@ public sealed class DatabaseUnavailableTests(FaultyDatabaseApp app) : IClassFixt
     }
 
     [Fact]
+    public async Task A_program_posting_while_the_database_is_away_gets_a_problem_json_503_with_Retry_After()
+    {
+        var (key, _) = await CityHall.Tests.ServiceRequests.Open311Client.NewKeyAsync(app);
+        var client = app.CreateClient();
+        app.RefuseSavesAsUnreachable(50); // every save for a while: the intake's own retries too
+        try
+        {
+            var response = await client.PostAsync("/open311/v2/requests.json",
+                new FormUrlEncodedContent(CityHall.Tests.ServiceRequests.Open311Client.RoadDamage(key, ("description", "데이터베이스 점검 중 신고"))));
+            var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal("5", response.Headers.GetValues("Retry-After").Single());
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(503, json.GetProperty("status").GetInt32());
+            Assert.False(string.IsNullOrEmpty(json.GetProperty("traceId").GetString()));
+        }
+        finally { app.RefuseSavesAsUnreachable(0); }
+    }
+
+    [Fact]
     public async Task Real_connection_failures_and_full_disks_count_as_unavailable_and_a_bug_does_not()
     {
         // A server that is not there, as Npgsql reports it.

@@ -40,12 +40,7 @@ public static class ErrorHandling
             app.UseExceptionHandler(new ExceptionHandlerOptions
             {
                 ExceptionHandlingPath = "/error",
-                StatusCodeSelector = ex => ex switch
-                {
-                    BadHttpRequestException bad => bad.StatusCode,
-                    _ when Data.DatabaseConflicts.IsUnavailable(ex) => StatusCodes.Status503ServiceUnavailable,
-                    _ => StatusCodes.Status500InternalServerError,
-                },
+                StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
             });
         }
         else
@@ -79,6 +74,9 @@ public static class ErrorHandling
                 http.Request.Method = method;
             }
         });
+
+        // Inside the handlers above: a database that is away gets its 503 here, without the error page's database.
+        app.UseDatabaseAwayAnswer();
 
         // The error page is re-executed with the failed request's body still attached (same method,
         // same content type). A body that could not be read (a NUL byte, broken multipart, too large,

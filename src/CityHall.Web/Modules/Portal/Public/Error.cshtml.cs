@@ -25,8 +25,8 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
         Code = code is >= 400 and < 600 ? code : 500;
         // Keep the original status (the re-executed request would otherwise answer 200).
         Response.StatusCode = Code;
-        // The database was away (restarting, full): people and programs are told when to try again.
-        if (Code == StatusCodes.Status503ServiceUnavailable) Response.Headers.RetryAfter = "5";
+        // A 503 from a handler (the database's own are answered by Platform.Web.DatabaseAway): say when to try again.
+        if (Code == StatusCodes.Status503ServiceUnavailable) Response.Headers.RetryAfter = Platform.Web.DatabaseAway.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         TraceId = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
         // An exception was logged by the exception handler; a 500 without one (a handler that answered 500
         // itself) would otherwise leave no trace in the logs.
