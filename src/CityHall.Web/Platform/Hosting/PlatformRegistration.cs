@@ -148,6 +148,7 @@ public static class PlatformRegistration
         services.AddModule(PlatformPermissions.Module);
         services.AddSingleton<ModuleRegistry>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddSingleton<ReplicaReads>();
         return builder;
     }
 
@@ -209,6 +210,7 @@ public static class PlatformRegistration
         app.UseRouting();
         app.UseRequestBodyLimits(limits);
         app.UseAuthentication();
+        app.UseReplicaReads(); // anonymous lag-tolerant reads, when ConnectionStrings:ReadOnly names a replica
         app.UseRateLimiter(); // after authentication: citizen writes are counted per account
         app.UseAuthorization();
         app.UseOutputCache(); // after authentication: the policy serves and stores anonymous requests only
