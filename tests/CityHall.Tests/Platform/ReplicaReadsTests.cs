@@ -21,6 +21,19 @@ public sealed class ReplicaReadsTests : IDisposable
 
     public ReplicaReadsTests() => app = new ReplicaReadApp(replica.ConnectionString);
 
+    /// <summary>A proposal open for support, written straight to the primary (nothing else happens with it).</summary>
+    internal static Task AddOpenProposalAsync(CityHallApp app, string title) => app.WithDbAsync(async db =>
+    {
+        var now = DateTimeOffset.UtcNow;
+        db.Add(new Petition
+        {
+            Title = title, Body = "공원마다 음수대가 하나뿐이라 여름에 줄이 깁니다. 음수대를 늘려 주세요.", CategoryCode = "environment",
+            AuthorName = "시민", Status = PetitionStatus.Collecting, CreatedAt = now, PublishedAt = now, SupportDeadline = now.AddDays(30),
+            DepartmentCode = "climate-environment", Salt = RandomNumberGenerator.GetBytes(32),
+        });
+        await db.SaveChangesAsync();
+    });
+
     public void Dispose()
     {
         app.Dispose();
@@ -39,17 +52,7 @@ public sealed class ReplicaReadsTests : IDisposable
 
         // Written to the primary after the copy: the replica has not caught up with it.
         const string title = "복제본이 아직 모르는 제안: 공원 음수대를 늘려 주세요";
-        await app.WithDbAsync(async db =>
-        {
-            var now = DateTimeOffset.UtcNow;
-            db.Add(new Petition
-            {
-                Title = title, Body = "공원마다 음수대가 하나뿐이라 여름에 줄이 깁니다. 음수대를 늘려 주세요.", CategoryCode = "environment",
-                AuthorName = "시민", Status = PetitionStatus.Collecting, CreatedAt = now, PublishedAt = now, SupportDeadline = now.AddDays(30),
-                DepartmentCode = "climate-environment", Salt = RandomNumberGenerator.GetBytes(32),
-            });
-            await db.SaveChangesAsync();
-        });
+        await AddOpenProposalAsync(app, title);
 
         var anonymous = app.CreateClient(new() { AllowAutoRedirect = false });
         var fromReplica = await anonymous.GetStringAsync("/petitions?sort=new");
@@ -78,17 +81,7 @@ public sealed class UnreachableReplicaTests : IDisposable
     public async Task Reads_meant_for_an_unreachable_replica_are_answered_from_the_primary()
     {
         const string title = "복제본이 멈춰도 보이는 제안";
-        await app.WithDbAsync(async db =>
-        {
-            var now = DateTimeOffset.UtcNow;
-            db.Add(new Petition
-            {
-                Title = title, Body = "복제본에 연결할 수 없을 때에도 목록은 주 데이터베이스에서 읽혀야 합니다.", CategoryCode = "environment",
-                AuthorName = "시민", Status = PetitionStatus.Collecting, CreatedAt = now, PublishedAt = now, SupportDeadline = now.AddDays(30),
-                DepartmentCode = "climate-environment", Salt = RandomNumberGenerator.GetBytes(32),
-            });
-            await db.SaveChangesAsync();
-        });
+        await ReplicaReadsTests.AddOpenProposalAsync(app, title);
         var anonymous = app.CreateClient();
         var response = await anonymous.GetAsync("/petitions?sort=new");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
