@@ -182,15 +182,21 @@ public static class PlatformRegistration
 
     /// <summary>
     /// Behind the proxy, the request id it made (nginx's $request_id, sent as X-Request-Id and returned to the
-    /// client) becomes the request's own, so the proxy's access log and the nodes' log lines (RequestId in
-    /// Scopes) name a request the same way. Only a plain token is taken: the header is the client's too.
+    /// client) goes into every log line of the request as ProxyRequestId (a scope; ASP.NET Core's own RequestId
+    /// is fixed before any middleware runs), and becomes the request's TraceIdentifier, so the proxy's access log
+    /// and the nodes' lines name a request the same way. Only a plain token is taken: the header is the client's too.
     /// </summary>
-    private static Task AdoptProxyRequestId(HttpContext context, Func<Task> next)
+    private static Func<HttpContext, Func<Task>, Task> AdoptProxyRequestId(ILogger logger) => async (context, next) =>
     {
         if (context.Request.Headers["X-Request-Id"] is [{ Length: > 0 and <= 64 } id] && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        {
             context.TraceIdentifier = id;
-        return next();
-    }
+            using (logger.BeginScope(new Dictionary<string, object> { ["ProxyRequestId"] = id }))
+                await next();
+            return;
+        }
+        await next();
+    };
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
@@ -198,7 +204,7 @@ public static class PlatformRegistration
         if (app.Configuration.GetValue<bool>("Hosting:BehindProxy"))
         {
             app.UseForwardedHeaders();
-            app.Use(AdoptProxyRequestId);
+            app.Use(AdoptProxyRequestId(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CityHall.Web.Platform.Hosting.ProxyRequestId")));
         }
         app.UseCityHallErrorHandling(limits);
         app.UseConnectionLimits();
