@@ -300,6 +300,7 @@ CLUSTER_PRIMARY=$(primary_cs)
 CLUSTER_REPLICA=$(replica_cs)
 CLUSTER_REDIS=127.0.0.1:$REDIS_PORT
 CLUSTER_NODES=$(nodes | tr '\n' ' ')
+CLUSTER_NODE_URLS=$(for n in $(nodes); do printf 'http://127.0.0.1:%s ' "$(node_port "$n")"; done)
 ENV
 }
 

@@ -40,16 +40,7 @@ public static partial class BenchCitizens
     public static async Task<(HttpClient Client, string Token)> SignInAsync(Uri baseAddress, string email, string tokenPage, CancellationToken ct, string? source = null)
     {
         var handler = new SocketsHttpHandler { UseCookies = true, CookieContainer = new CookieContainer(), AllowAutoRedirect = false, MaxConnectionsPerServer = 2 };
-        if (source is not null)
-        {
-            handler.ConnectCallback = async (context, token) =>
-            {
-                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
-                socket.Bind(new IPEndPoint(IPAddress.Parse(source), 0));
-                await socket.ConnectAsync(context.DnsEndPoint, token);
-                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
-            };
-        }
+        if (source is not null) handler.ConnectCallback = SignalRSockets.ConnectFrom(source);
         var client = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
         var form = await client.GetStringAsync("/account/sign-in", ct);
         using var signIn = await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(

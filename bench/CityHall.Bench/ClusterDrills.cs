@@ -74,7 +74,7 @@ public static class ClusterDrills
         });
 
         // 2. PostgreSQL restarts: requests fail fast (503) while it is away, readiness goes red and back.
-        var readiness = new ReadinessWatch(nodes.Select(n => NodeUrl(url, n)).ToArray());
+        var readiness = new ReadinessWatch(cluster["CLUSTER_NODE_URLS"].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(u => new Uri(u)).ToArray());
         var watching = readiness.RunAsync(ct);
         await DrillAsync("restart PostgreSQL", () => RunScriptAsync(settings.Script, ct, "postgres-restart"),
             () => $"readiness red on {readiness.NodesWentRed} of {nodes.Length} nodes, green again on {readiness.NodesGreenAgain}");
@@ -107,9 +107,6 @@ public static class ClusterDrills
         Console.WriteLine(failedDrills == 0 ? "drills held: lost: 0 in every drill" : $"drills FAILED: {failedDrills} did not hold");
         return failedDrills == 0 ? 0 : 1;
     }
-
-    /// <summary>A node's own address (for readiness), from the cluster's port scheme: nginx is base + 80, node N base + N.</summary>
-    private static Uri NodeUrl(Uri nginx, string node) => new($"http://127.0.0.1:{nginx.Port - 80 + int.Parse(node, CultureInfo.InvariantCulture)}");
 
     private static async Task<Dictionary<string, string>> ClusterAsync(string script, CancellationToken ct)
     {

@@ -44,7 +44,7 @@ public static class LiveViewers
         // stays 25 s however busy this process is.
         _ = Task.Run(async () =>
         {
-            var beat = Encoding.UTF8.GetBytes($"{{\"type\":1,\"target\":\"Heartbeat\",\"arguments\":[{eventId},\"{device}\"]}}\u001e");
+            var beat = SignalRSockets.LiveEventHeartbeat(eventId, device);
             using var second = new PeriodicTimer(TimeSpan.FromSeconds(1));
             var next = 0;
             var perSecond = (viewers.Length + 24) / 25;
@@ -140,9 +140,7 @@ public static class LiveViewers
         }
         catch (HttpRequestException) { socket.Dispose(); return -1; }
         v.Socket = socket;
-        await socket.SendAsync("{\"protocol\":\"json\",\"version\":1}\u001e"u8.ToArray(), WebSocketMessageType.Text, true, ct);
-        var watch = Encoding.UTF8.GetBytes($"{{\"type\":1,\"invocationId\":\"1\",\"target\":\"Watch\",\"arguments\":[{eventId},\"{device}\"]}}\u001e");
-        await socket.SendAsync(watch, WebSocketMessageType.Text, true, ct);
+        await SignalRSockets.WatchLiveEventAsync(socket, eventId, device, ct);
         v.Open = true;
         _ = Task.Run(() => ReceiveAsync(v, ct), ct);
         return 0;

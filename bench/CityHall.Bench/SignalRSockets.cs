@@ -17,15 +17,30 @@ public static class SignalRSockets
     /// <summary>An invoker whose connections leave from <paramref name="source"/>.</summary>
     public static HttpMessageInvoker FromSource(string source) => new(new SocketsHttpHandler
     {
-        ConnectCallback = async (context, token) =>
-        {
-            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            socket.Bind(new IPEndPoint(IPAddress.Parse(source), 0));
-            await socket.ConnectAsync(context.DnsEndPoint, token);
-            return new NetworkStream(socket, ownsSocket: true);
-        },
+        ConnectCallback = ConnectFrom(source),
         PooledConnectionLifetime = TimeSpan.Zero,
     });
+
+    /// <summary>A SocketsHttpHandler.ConnectCallback whose connections leave from <paramref name="source"/> (127.0.x.y).</summary>
+    public static Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> ConnectFrom(string source) => async (context, token) =>
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        socket.Bind(new IPEndPoint(IPAddress.Parse(source), 0));
+        await socket.ConnectAsync(context.DnsEndPoint, token);
+        return new NetworkStream(socket, ownsSocket: true);
+    };
+
+    /// <summary>What a live event's viewer sends once connected: the JSON protocol's handshake, then Watch (as live-event.js does).</summary>
+    public static async Task WatchLiveEventAsync(ClientWebSocket socket, long eventId, string device, CancellationToken ct)
+    {
+        await socket.SendAsync("{\"protocol\":\"json\",\"version\":1}\u001e"u8.ToArray(), WebSocketMessageType.Text, true, ct);
+        await socket.SendAsync(System.Text.Encoding.UTF8.GetBytes($"{{\"type\":1,\"invocationId\":\"1\",\"target\":\"Watch\",\"arguments\":[{eventId},\"{device}\"]}}\u001e"),
+            WebSocketMessageType.Text, true, ct);
+    }
+
+    /// <summary>The heartbeat a viewer sends every 25 s (live-event.js), so the event counts it.</summary>
+    public static byte[] LiveEventHeartbeat(long eventId, string device) =>
+        System.Text.Encoding.UTF8.GetBytes($"{{\"type\":1,\"target\":\"Heartbeat\",\"arguments\":[{eventId},\"{device}\"]}}\u001e");
 
     /// <summary>Hands each record the socket receives to <paramref name="record"/> until it closes, fails or is cancelled.</summary>
     public static async Task ReadRecordsAsync(ClientWebSocket socket, Action<ReadOnlyMemory<byte>> record, CancellationToken ct)

@@ -77,9 +77,7 @@ public sealed partial class ViewerSwarm : IAsyncDisposable
         try
         {
             await socket.ConnectAsync(hub, sources[index % sources.Length], ct);
-            await socket.SendAsync("{\"protocol\":\"json\",\"version\":1}\u001e"u8.ToArray(), WebSocketMessageType.Text, true, ct);
-            await socket.SendAsync(Encoding.UTF8.GetBytes($"{{\"type\":1,\"invocationId\":\"1\",\"target\":\"Watch\",\"arguments\":[{eventId},\"pc\"]}}\u001e"),
-                WebSocketMessageType.Text, true, ct);
+            await SignalRSockets.WatchLiveEventAsync(socket, eventId, "pc", ct);
         }
         catch (Exception ex) when (ex is WebSocketException or HttpRequestException or IOException)
         {
@@ -125,7 +123,7 @@ public sealed partial class ViewerSwarm : IAsyncDisposable
 
     private async Task HeartbeatsAsync()
     {
-        var beat = Encoding.UTF8.GetBytes($"{{\"type\":1,\"target\":\"Heartbeat\",\"arguments\":[{eventId},\"pc\"]}}\u001e");
+        var beat = SignalRSockets.LiveEventHeartbeat(eventId, "pc");
         using var second = new PeriodicTimer(TimeSpan.FromSeconds(1));
         var next = 0;
         var perSecond = (viewers.Length + 24) / 25;
