@@ -2,6 +2,7 @@
 # One command per benchmark: builds in Release and runs a scenario, printing its figures.
 #   bench/run.sh portal                      # SQLite (a fresh file)
 #   bench/run.sh portal --provider Postgres  # a throwaway PostgreSQL cluster, durable settings
+#   bench/run.sh drills                      # a cluster of its own, upgraded from the previous release in the last drill
 # Extra options go to the scenario (--seconds N, --workers N); see `bench/run.sh <scenario> --help`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +10,42 @@ scenario=${1:?usage: bench/run.sh <scenario> [options]}
 shift
 dotnet build -c Release bench/CityHall.Bench -v q -nologo >/dev/null
 bench=(dotnet bench/CityHall.Bench/bin/Release/net10.0/CityHall.Bench.dll "$scenario")
+
+if [ "$scenario" = drills ]; then
+  # The failure drills on a cluster of their own (deploy/local-cluster.sh), taken down afterwards. The cluster starts
+  # on the previous release — this tree as it was before its newest migration was added, or --upgrade-from REV — and
+  # the last drill upgrades it node by node to this tree's build, migrating first: every new migration is proven to
+  # let the release before it keep serving. --no-upgrade starts on this tree and restarts instead.
+  from=auto
+  args=()
+  while [ $# -gt 0 ]; do
+    case $1 in
+      --upgrade-from) from=$2; shift 2 ;;
+      --no-upgrade) from=""; shift ;;
+      *) args+=("$1"); shift ;;
+    esac
+  done
+  work=$(mktemp -d /tmp/cityhall-drills.XXXXXX)
+  export CITYHALL_CLUSTER_DIR=$work/cluster
+  trap 'deploy/local-cluster.sh down >/dev/null 2>&1 || true; git worktree remove --force "$work/previous-src" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+  echo "# building this tree's release"
+  dotnet publish src/CityHall.Web -c Release -o "$work/new" -nologo -v q >"$work/publish-new.log" 2>&1 || { tail -n 30 "$work/publish-new.log"; exit 1; }
+  start=$work/new
+  if [ -n "$from" ]; then
+    if [ "$from" = auto ]; then
+      added=$(git log -1 --diff-filter=A --format=%H -- src/CityHall.Web/Data/Migrations/Postgres)
+      from=$(git rev-parse "$added^")
+    fi
+    echo "# building the release to upgrade from: $(git log -1 --format='%h %s' "$from" | cut -c1-100)"
+    git worktree add --detach "$work/previous-src" "$from" >/dev/null 2>&1
+    dotnet publish "$work/previous-src/src/CityHall.Web" -c Release -o "$work/previous" -nologo -v q >"$work/publish-previous.log" 2>&1 || { tail -n 30 "$work/publish-previous.log"; exit 1; }
+    start=$work/previous
+    args+=(--upgrade-to "$work/new")
+  fi
+  deploy/local-cluster.sh up --app "$start"
+  "${bench[@]}" "${args[@]}"
+  exit $?
+fi
 
 if [[ " $* " == *" --provider Postgres "* && " $* " != *" --connection "* ]]; then
   PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)

@@ -13,6 +13,10 @@
 #   node-drain N | node-undrain N                        take a node out of nginx / put it back (after its readiness)
 #   postgres-restart | postgres-stop | postgres-start     the primary
 #   redis-stop | redis-start | redis-pause SECONDS       Redis gone (shut down) and back; or hung (SIGSTOP) for a while
+#   postgres-small-disk MB                              move the primary's data onto its own file system (a tmpfs,
+#                                                        root only) with MB megabytes free, as a full-disk drill needs
+#   disk-fill | disk-free                               fill that file system to the last byte / free it again
+#   verb [--app DIR] VERB…                               an app verb (migrate, backup…) with the cluster's settings
 #   nodes                                                the node numbers
 #
 # CITYHALL_CLUSTER_DIR (default /tmp/cityhall-cluster) holds data, logs and pids; CITYHALL_CLUSTER_PORT
@@ -123,6 +127,33 @@ pg_stop() { # folder
   [ -f "$STATE/pg/$1/postmaster.pid" ] && run_pg "$PGBIN/pg_ctl" -D "$STATE/pg/$1" -m fast -w -t 60 stop >/dev/null 2>&1 || true
 }
 
+# The primary's data on a file system of its own, small enough to fill: a tmpfs mounted in the cluster's folder,
+# the data directory moved onto it and a link left where it was, so every other verb finds it unchanged.
+DISK=$STATE/pg/disk
+small_disk() { # free megabytes
+  local free_mb=$1 data=$STATE/pg/primary used_mb
+  [ "$(id -u)" -eq 0 ] || die "mounting a file system needs root"
+  mountpoint -q "$DISK" 2>/dev/null && die "the primary is on a small disk already"
+  secrets
+  pg_stop primary
+  used_mb=$(du -sm "$data" | cut -f1)
+  mkdir -p "$DISK"
+  mount -t tmpfs -o "size=$((used_mb + free_mb))m,mode=0700" tmpfs "$DISK" \
+    || { run_pg "$PGBIN/pg_ctl" -D "$data" -l "$STATE/pg/primary.log" -w -t 60 start >/dev/null; die "could not mount a tmpfs (no CAP_SYS_ADMIN here?)"; }
+  chown postgres "$DISK"
+  mv "$data" "$DISK/primary"
+  ln -s "$DISK/primary" "$data"
+  run_pg "$PGBIN/pg_ctl" -D "$data" -l "$STATE/pg/primary.log" -w -t 60 start >/dev/null
+  say "primary on a ${used_mb}+${free_mb} MB file system: $(df -h --output=avail "$DISK" | tail -n 1 | tr -d ' ') free"
+}
+disk_fill() {
+  mountpoint -q "$DISK" 2>/dev/null || die "the primary is not on a small disk (postgres-small-disk first)"
+  # Zeros until the file system refuses: dd ends with "No space left on device", which is the point.
+  dd if=/dev/zero of="$DISK/filler" bs=1M status=none 2>/dev/null || true
+  sync
+  say "disk full: $(df -h --output=avail "$DISK" | tail -n 1 | tr -d ' ') free"
+}
+
 # --- Redis ------------------------------------------------------------------------------------
 redis_up() {
   mkdir -p "$STATE/redis"
@@ -161,9 +192,11 @@ node_env_file() { # N -> path
   echo "$file"
 }
 
-# Runs a verb of the app (migrate, seed, backup…) with the cluster's settings.
+# Runs a verb of the app (migrate, seed, backup…) with the cluster's settings; --app DIR runs another build's
+# (an upgrade migrates with the new build before its first node starts).
 verb() {
   local dir file; dir=$(app_dir); file=$(node_env_file 0)
+  if [ "${1:-}" = --app ]; then dir=$(cd "${2:?app folder}" && pwd); shift 2; fi
   (cd "$dir" && . "$file" && Logging__LogLevel__Default=Warning dotnet CityHall.Web.dll "$@")
 }
 
@@ -287,7 +320,7 @@ down() {
   pg_stop replica
   pg_stop primary
   # A disk-full drill may have mounted a small file system under the cluster.
-  mountpoint -q "$STATE/pg" 2>/dev/null && umount "$STATE/pg" || true
+  mountpoint -q "$DISK" 2>/dev/null && umount "$DISK" || true
   rm -rf "$STATE"
 }
 
@@ -305,7 +338,7 @@ ENV
 }
 
 verb_name=${1:-}
-[ -n "$verb_name" ] || { sed -n '2,22p' "$0"; exit 2; }
+[ -n "$verb_name" ] || { sed -n '2,23p' "$0"; exit 2; }
 shift
 case $verb_name in
   up) up "$@" ;;
@@ -330,6 +363,9 @@ case $verb_name in
   postgres-restart) secrets; run_pg "$PGBIN/pg_ctl" -D "$STATE/pg/primary" -l "$STATE/pg/primary.log" -m fast -w -t 60 restart >/dev/null ;;
   redis-stop) redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true ;;
   redis-start) redis_up ;;
+  postgres-small-disk) small_disk "${1:?megabytes free}" ;;
+  disk-fill) disk_fill ;;
+  disk-free) rm -f "$DISK/filler"; say "disk freed: $(df -h --output=avail "$DISK" | tail -n 1 | tr -d ' ') free" ;;
   redis-pause) kill -STOP "$(redis_pid)"; sleep "${1:?seconds}"; kill -CONT "$(redis_pid)" ;;
   *) die "unknown verb $verb_name (up, status, down, env, node-start, node-stop, node-kill, node-drain, node-undrain, postgres-restart, redis-pause…)" ;;
 esac

@@ -190,11 +190,15 @@ var clusterScript = new Option<string>("--cluster") { Description = "The cluster
 var drillCitizens = new Option<int>("--citizens") { Description = "Verified citizens supporting proposals throughout.", DefaultValueFactory = _ => 200 };
 var drillViewers = new Option<int>("--viewers") { Description = "Live-event viewers watching throughout.", DefaultValueFactory = _ => 10_000 };
 var redisAway = new Option<int>("--redis-away") { Description = "Seconds Redis stays away.", DefaultValueFactory = _ => 60 };
+var drillAskers = new Option<int?>("--askers") { Description = "Verified citizens asking the live event questions throughout (default: a fifth of --citizens, at least 10)." };
+var diskFull = new Option<int>("--disk-full") { Description = "Seconds the primary's disk stays full; 0 leaves that drill out (it mounts a tmpfs: root only).", DefaultValueFactory = _ => 20 };
 var shortDrills = new Option<bool>("--short") { Description = "Shorter steady phases (CI)." };
-var drills = new Command("drills", "Failure drills on a running deploy/local-cluster.sh cluster: kill a node, restart PostgreSQL, Redis away; prints lost: N for each (must be 0).");
-foreach (var o in new Option[] { clusterScript, drillCitizens, drillViewers, redisAway, shortDrills }) drills.Options.Add(o);
+var upgradeTo = new Option<string?>("--upgrade-to") { Description = "A newer build's folder: the last drill is then a rolling upgrade to it (its migrations first) rather than a restart." };
+var drills = new Command("drills", "Failure drills on a running deploy/local-cluster.sh cluster: kill a node, restart PostgreSQL, Redis away, the primary's disk full, a rolling restart; prints lost: N for each (must be 0).");
+foreach (var o in new Option[] { clusterScript, drillCitizens, drillAskers, drillViewers, redisAway, diskFull, shortDrills, upgradeTo }) drills.Options.Add(o);
 drills.SetAction((parse, ct) => ClusterDrills.RunAsync(new ClusterDrills.Settings(parse.GetValue(clusterScript)!, parse.GetValue(drillCitizens),
-    parse.GetValue(drillViewers), TimeSpan.FromSeconds(parse.GetValue(redisAway)), parse.GetValue(shortDrills)), ct));
+    parse.GetValue(drillAskers) ?? Math.Max(10, parse.GetValue(drillCitizens) / 5), parse.GetValue(drillViewers), TimeSpan.FromSeconds(parse.GetValue(redisAway)),
+    TimeSpan.FromSeconds(parse.GetValue(diskFull)), parse.GetValue(shortDrills), parse.GetValue(upgradeTo)), ct));
 root.Subcommands.Add(drills);
 
 return await root.Parse(args).InvokeAsync();
