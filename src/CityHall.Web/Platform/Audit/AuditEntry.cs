@@ -23,6 +23,13 @@ public sealed class AuditEntry
     public string? Details { get; set; }
     public string PreviousHash { get; set; } = "";
     public string Hash { get; set; } = "";
+    /// <summary>
+    /// The request that made the entry (behind nginx its X-Request-Id, in the proxy's access log too; else ASP.NET
+    /// Core's request id), so its log lines can be found; null for entries from a verb or written before it was kept.
+    /// Not in the hash: it points into logs rather than saying what was done, and entries hashed before it existed
+    /// stay verifiable as they are.
+    /// </summary>
+    public string? RequestId { get; set; }
     /// <summary>The scheme <see cref="Hash"/> was made with (<see cref="HashChain"/>): 1 for entries written before version 2.</summary>
     public int HashVersion { get; set; } = HashChain.CurrentVersion;
 
@@ -51,5 +58,6 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         e.Property(x => x.TargetId).HasMaxLength(100);
         e.Property(x => x.PreviousHash).HasMaxLength(64);
         e.Property(x => x.Hash).HasMaxLength(64);
+        e.Property(x => x.RequestId).HasMaxLength(64);
     }
 }

@@ -6,7 +6,7 @@ namespace CityHall.Web.Platform.Audit;
 /// Appends staff actions to the hash-chained audit log. The entry is saved in the same
 /// SaveChanges as the caller's pending changes, so an action and its audit entry land together.
 /// </summary>
-public sealed class AuditLog(AppDbContext db, TimeProvider clock, ILogger<AuditLog> logger)
+public sealed class AuditLog(AppDbContext db, TimeProvider clock, IHttpContextAccessor http, ILogger<AuditLog> logger)
 {
     private const int MaxAttempts = 8;
 
@@ -37,6 +37,7 @@ public sealed class AuditLog(AppDbContext db, TimeProvider clock, ILogger<AuditL
                 TargetId = targetId,
                 Details = details,
                 PreviousHash = head?.Hash ?? Integrity.HashChain.GenesisHash,
+                RequestId = http.HttpContext?.TraceIdentifier is { Length: > 0 } request ? request[..Math.Min(request.Length, 64)] : null,
             };
             entry.Hash = entry.ComputeHash();
             db.Add(entry);

@@ -128,6 +128,7 @@ public static class PlatformRegistration
         services.AddOpenApi();
 
         services.AddScoped<StaffAccounts>();
+        services.AddHttpContextAccessor(); // the audit log names the request that made an entry
         services.AddScoped<AuditLog>();
         services.AddScoped<UploadAllowance>();
         services.AddScoped<Import.MappedCsvReader>();
