@@ -105,6 +105,16 @@ public static class ConnectionLimitsRegistration
         return builder;
     }
 
+    /// <summary>
+    /// Middleware that only pages and APIs need, left out of real-time requests (/hubs). A hub's WebSocket is one
+    /// request that lasts as long as someone watches, and every asynchronous middleware it passes stays suspended
+    /// in memory that long, per viewer: error pages, localization, rate limits, output cache and the like do nothing
+    /// for a hub, so its tens of thousands of viewers should not each keep them (docs/benchmarks.md, "live-events
+    /// memory per viewer"). The hubs keep routing, authentication, authorization and the connection gate.
+    /// </summary>
+    public static IApplicationBuilder ForPagesAndApis(this IApplicationBuilder app, Action<IApplicationBuilder> pipeline) =>
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments(ConnectionLimits.RealtimePrefix), pipeline);
+
     /// <summary>Before routing: refused real-time clients cost no more than a status line.</summary>
     public static WebApplication UseConnectionLimits(this WebApplication app)
     {

@@ -205,7 +205,8 @@ public static class PlatformRegistration
         if (app.Configuration.GetValue<bool>("Hosting:BehindProxy"))
         {
             app.UseForwardedHeaders();
-            app.Use(AdoptProxyRequestId(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CityHall.Web.Platform.Hosting.ProxyRequestId")));
+            var proxyRequestId = AdoptProxyRequestId(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CityHall.Web.Platform.Hosting.ProxyRequestId"));
+            app.ForPagesAndApis(pages => pages.Use(proxyRequestId));
         }
         app.UseCityHallErrorHandling(limits);
         app.UseConnectionLimits();
@@ -213,7 +214,7 @@ public static class PlatformRegistration
         if (!app.Environment.IsDevelopment()) app.UseHsts(); // only ever sent over HTTPS
         app.UseSecurityHeaders();
         app.UseApiDocsLanguage();
-        app.UseRequestLocalization();
+        app.ForPagesAndApis(pages => pages.UseRequestLocalization());
         app.UseRouting();
         app.UseRequestBodyLimits(limits);
         app.UseAuthentication();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CityHall.Web.Platform.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace CityHall.Web.Platform.Web;
@@ -35,61 +36,63 @@ public static class ErrorHandling
 
     public static IApplicationBuilder UseCityHallErrorHandling(this WebApplication app, RequestLimitsOptions limits)
     {
-        if (!app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Errors:UseFriendlyPagesInDevelopment"))
+        // Not for hubs: their connections would keep these handlers suspended for hours each; SignalR answers its own errors.
+        return app.ForPagesAndApis(pages =>
         {
-            app.UseExceptionHandler(new ExceptionHandlerOptions
+            if (!app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Errors:UseFriendlyPagesInDevelopment"))
             {
-                ExceptionHandlingPath = "/error",
-                StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+                pages.UseExceptionHandler(new ExceptionHandlerOptions
+                {
+                    ExceptionHandlingPath = "/error",
+                    StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+                });
+            }
+            else
+            {
+                pages.UseDeveloperExceptionPage();
+            }
+
+            // Pages get a friendly page for 4xx/5xx without a body; APIs get problem+json from AddProblemDetails.
+            pages.UseStatusCodePages(async context =>
+            {
+                var http = context.HttpContext;
+                if (IsApiRequest(http.Request))
+                {
+                    var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+                    await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http });
+                    return;
+                }
+                var originalPath = http.Request.Path;
+                var originalQuery = http.Request.QueryString;
+                http.SetEndpoint(null);
+                http.Request.RouteValues.Clear();
+                http.Request.Path = "/error/" + http.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                http.Request.QueryString = QueryString.Empty;
+                var method = http.Request.Method;
+                http.Request.Method = HttpMethods.Get;
+                try { await context.Next(http); }
+                finally
+                {
+                    http.Request.Path = originalPath;
+                    http.Request.QueryString = originalQuery;
+                    http.Request.Method = method;
+                }
             });
-        }
-        else
-        {
-            app.UseDeveloperExceptionPage();
-        }
 
-        // Pages get a friendly page for 4xx/5xx without a body; APIs get problem+json from AddProblemDetails.
-        app.UseStatusCodePages(async context =>
-        {
-            var http = context.HttpContext;
-            if (IsApiRequest(http.Request))
+            // Inside the handlers above: a database that is away gets its 503 here, without the error page's database.
+            pages.UseDatabaseAwayAnswer();
+
+            // The error page is re-executed with the failed request's body still attached (same method,
+            // same content type). A body that could not be read (a NUL byte, broken multipart, too large,
+            // cut short) would fail again the moment anything read the form, and the friendly 400 would
+            // become a 500. The error page never needs the form: it gets an empty one.
+            pages.Use((context, next) =>
             {
-                var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
-                await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http });
-                return;
-            }
-            var originalPath = http.Request.Path;
-            var originalQuery = http.Request.QueryString;
-            http.SetEndpoint(null);
-            http.Request.RouteValues.Clear();
-            http.Request.Path = "/error/" + http.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            http.Request.QueryString = QueryString.Empty;
-            var method = http.Request.Method;
-            http.Request.Method = HttpMethods.Get;
-            try { await context.Next(http); }
-            finally
-            {
-                http.Request.Path = originalPath;
-                http.Request.QueryString = originalQuery;
-                http.Request.Method = method;
-            }
+                if (context.Request.Path.StartsWithSegments("/error"))
+                    context.Features.Set<IFormFeature>(new FormFeature(FormCollection.Empty));
+                return next(context);
+            });
         });
-
-        // Inside the handlers above: a database that is away gets its 503 here, without the error page's database.
-        app.UseDatabaseAwayAnswer();
-
-        // The error page is re-executed with the failed request's body still attached (same method,
-        // same content type). A body that could not be read (a NUL byte, broken multipart, too large,
-        // cut short) would fail again the moment anything read the form, and the friendly 400 would
-        // become a 500. The error page never needs the form: it gets an empty one.
-        app.Use((context, next) =>
-        {
-            if (context.Request.Path.StartsWithSegments("/error"))
-                context.Features.Set<IFormFeature>(new FormFeature(FormCollection.Empty));
-            return next(context);
-        });
-
-        return app;
     }
 
     /// <summary>
@@ -99,7 +102,7 @@ public static class ErrorHandling
     /// </summary>
     public static WebApplication UseRequestBodyLimits(this WebApplication app, RequestLimitsOptions limits)
     {
-        app.Use(async (context, next) =>
+        app.Use((context, next) =>
         {
             var limit = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize
                 ?? limits.MaxBodyBytes;
@@ -112,9 +115,10 @@ public static class ErrorHandling
             if (context.Request.ContentLength > limit && !context.Request.Path.StartsWithSegments("/error"))
             {
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                return;
+                return Task.CompletedTask;
             }
-            await next();
+            // Handed on, not awaited: a hub's request lasts hours, and an awaiting middleware stays in memory that long.
+            return next(context);
         });
         return app;
     }

@@ -32,7 +32,7 @@ public static class SecurityHeaders
         "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
+        app.Use((context, next) =>
         {
             context.Response.OnStarting(() =>
             {
@@ -53,6 +53,7 @@ public static class SecurityHeaders
                     h.CacheControl = "private, no-store";
                 return Task.CompletedTask;
             });
-            await next();
+            // Handed on, not awaited: a hub's request lasts hours, and an awaiting middleware stays in memory that long.
+            return next(context);
         });
 }
