@@ -16,6 +16,20 @@ public sealed class AppProcess : IAsyncDisposable
     public int ProcessId => process.Id;
 
     /// <summary>The app's resident memory now, in bytes (VmRSS).</summary>
+    /// <summary>The process's resident memory sampled every 250 ms for <paramref name="span"/>: median, least and most.</summary>
+    public async Task<(long Median, long Min, long Max)> SteadyResidentBytesAsync(TimeSpan span, CancellationToken ct)
+    {
+        var samples = new List<long>();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        do
+        {
+            samples.Add(ResidentBytes());
+            await Task.Delay(250, ct);
+        } while (watch.Elapsed < span);
+        samples.Sort();
+        return (samples[samples.Count / 2], samples[0], samples[^1]);
+    }
+
     public long ResidentBytes()
     {
         foreach (var line in File.ReadLines($"/proc/{process.Id}/status"))

@@ -39,11 +39,14 @@ public static partial class LiveEventsBenchmark
         {
             var eventId = await SeedEventAsync(node);
             var moderator = await ModeratorAsync(node, ct);
-            var before = node.ResidentBytes();
+            var before = await node.SteadyResidentBytesAsync(TimeSpan.FromSeconds(3), ct);
             await using var crowd = await Crowd.StartAsync([(node, oneNode)], generators, eventId, ct);
             await Task.Delay(TimeSpan.FromSeconds(5), ct); // let the joins' snapshots and samples settle
-            var after = node.ResidentBytes();
-            Console.WriteLine($"memory: {before / 1048576.0:N0} MB before, {after / 1048576.0:N0} MB with {crowd.Open:N0} viewers: {(after - before) / (double)Math.Max(1, crowd.Open) / 1024:N1} KB per connection");
+            // The median of a minute's samples: one sample lands anywhere between two collections, and the heap's
+            // garbage between them moved a single reading by several KB per viewer from run to run.
+            var after = await node.SteadyResidentBytesAsync(TimeSpan.FromSeconds(60), ct);
+            Console.WriteLine($"memory: {before.Median / 1048576.0:N0} MB before, {after.Median / 1048576.0:N0} MB with {crowd.Open:N0} viewers (median of a minute's samples; "
+                + $"{after.Min / 1048576.0:N0}–{after.Max / 1048576.0:N0} MB): {(after.Median - before.Median) / (double)Math.Max(1, crowd.Open) / 1024:N1} KB per connection");
             await MeasureDeliveryAsync(crowd, [(node, moderator)], eventId, approvals, ct);
             await MeasureQuestionsAsync(node, moderator, crowd, eventId, questionSeconds, ct);
             if (beyond > 0) await BeyondTheCapAsync(node, moderator, crowd, eventId, beyond, generators, ct);
