@@ -26,6 +26,7 @@ if [ "$scenario" = drills ]; then
     esac
   done
   work=$(mktemp -d /tmp/cityhall-drills.XXXXXX)
+  chmod 755 "$work" # PostgreSQL's own user keeps the cluster's databases under it
   export CITYHALL_CLUSTER_DIR=$work/cluster
   trap 'deploy/local-cluster.sh down >/dev/null 2>&1 || true; git worktree remove --force "$work/previous-src" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
   echo "# building this tree's release"
