@@ -59,6 +59,33 @@ public sealed class DatabaseUnavailableTests(FaultyDatabaseApp app) : IClassFixt
     }
 
     [Fact]
+    public async Task Questions_refused_while_the_database_was_away_do_not_count_against_the_askers_questions_a_minute()
+    {
+        const string form = "[data-ask-form]";
+        var live = await CityHall.Tests.LiveEvents.LiveEventData.EventAsync(app, ask: CityHall.Web.Modules.LiveEvents.AskPolicy.AnyoneNamed);
+        var guest = app.CreateBrowserLikeClient();
+        async Task<HttpResponseMessage> AskAsync(string text)
+        {
+            var page = await guest.GetPageAsync($"/live/{live}");
+            return await guest.SubmitAsync(page, page.FilledIn(form).With(("Ask.DisplayName", "성북 주민"), ("Ask.Text", text)), form);
+        }
+
+        // Five tries while the database is away: each "briefly unavailable", none stored.
+        app.RefuseSavesAsUnreachable(1000);
+        try
+        {
+            for (var i = 0; i < 5; i++) Assert.Equal(HttpStatusCode.ServiceUnavailable, (await AskAsync($"점검 중에 보낸 질문 {i}")).StatusCode);
+        }
+        finally { app.RefuseSavesAsUnreachable(0); }
+        Assert.Empty(await CityHall.Tests.LiveEvents.LiveEventData.QuestionsAsync(app, live));
+
+        // Back: the same person still has the minute's five questions (the refused ones took none), and not a sixth.
+        for (var i = 0; i < 5; i++) Assert.Equal(HttpStatusCode.Redirect, (await AskAsync($"다시 보낸 질문 {i}")).StatusCode);
+        Assert.Contains("너무 자주", Assert.Single((await Html.ParseAsync(await AskAsync("여섯 번째 질문"))).ErrorSummary()));
+        Assert.Equal(5, (await CityHall.Tests.LiveEvents.LiveEventData.QuestionsAsync(app, live)).Count);
+    }
+
+    [Fact]
     public async Task Real_connection_failures_and_full_disks_count_as_unavailable_and_a_bug_does_not()
     {
         // A server that is not there, as Npgsql reports it.

@@ -69,10 +69,13 @@ public sealed class QuestionIntake(LiveEventDirectory events, QuestionWriter wri
         {
             await writer.WriteAsync(question, ct);
         }
-        catch (DbUpdateException)
+        catch (Exception ex)
         {
+            // Not stored by this delivery: its place in the sender's questions a minute is theirs again. Someone told
+            // "try again" because the database was away must not be told "too many questions" when they do.
+            flood.GiveBack(incoming.SenderKey);
             // Delivered twice at the same moment: the other delivery stored it.
-            if (await ExistingAsync(incoming.Channel, incoming.ExternalId, ct) is { } other) return new(IntakeOutcome.Duplicate, other);
+            if (ex is DbUpdateException && await ExistingAsync(incoming.Channel, incoming.ExternalId, ct) is { } other) return new(IntakeOutcome.Duplicate, other);
             throw;
         }
         updates.QuestionChanged(question, decided: false);
@@ -107,11 +110,21 @@ public sealed class QuestionFloodLimiter(IOptions<LiveEventsOptions> options) : 
             QueueLimit = 0,
         }));
 
+    // Places given back by questions that were not stored; used before the window's own.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> givenBack = new(StringComparer.Ordinal);
+
     public bool TryTake(string senderKey)
     {
+        while (givenBack.TryGetValue(senderKey, out var back))
+        {
+            if (back <= 1 ? givenBack.TryRemove(new(senderKey, back)) : givenBack.TryUpdate(senderKey, back - 1, back)) return true;
+        }
         using var lease = limiter.AttemptAcquire(senderKey);
         return lease.IsAcquired;
     }
+
+    /// <summary>A question that took a place was not stored (the database was away, a duplicate): the sender may use it again.</summary>
+    public void GiveBack(string senderKey) => givenBack.AddOrUpdate(senderKey, 1, (_, n) => n + 1);
 
     public void Dispose() => limiter.Dispose();
 }
