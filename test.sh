@@ -111,7 +111,7 @@ run_suite "browser (Chromium + axe)" dotnet test tests/CityHall.BrowserTests --n
 # The disk-full drill mounts a tmpfs: where the kernel refuses that (a container without CAP_SYS_ADMIN) it is
 # left out, and said so. The rolling *upgrade* from the previous release is `bench/run.sh drills` (two builds).
 log "suite: failure drills (deploy/local-cluster.sh)"
-export CITYHALL_CLUSTER_DIR=$(mktemp -d /tmp/cityhall-cluster.XXXXXX) CITYHALL_CLUSTER_PORT=${CITYHALL_CLUSTER_PORT:-57000}
+export CITYHALL_CLUSTER_DIR=$(mktemp -d /tmp/cityhall-cluster.XXXXXX) CITYHALL_CLUSTER_PORT=${CITYHALL_CLUSTER_PORT:-27000}
 rmdir "$CITYHALL_CLUSTER_DIR" # the script makes it
 DRILLS="$ARTIFACTS/drills.log"
 DRILL_COUNT=4 DISK_FULL=0

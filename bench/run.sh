@@ -3,6 +3,7 @@
 #   bench/run.sh portal                      # SQLite (a fresh file)
 #   bench/run.sh portal --provider Postgres  # a throwaway PostgreSQL cluster, durable settings
 #   bench/run.sh drills                      # a cluster of its own, upgraded from the previous release in the last drill
+#   bench/run.sh cluster                     # a cluster of its own: throughput with 1, 2 and 3 nodes behind nginx
 # Extra options go to the scenario (--seconds N, --workers N); see `bench/run.sh <scenario> --help`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,12 +12,14 @@ shift
 dotnet build -c Release bench/CityHall.Bench -v q -nologo >/dev/null
 bench=(dotnet bench/CityHall.Bench/bin/Release/net10.0/CityHall.Bench.dll "$scenario")
 
-if [ "$scenario" = drills ]; then
-  # The failure drills on a cluster of their own (deploy/local-cluster.sh), taken down afterwards. The cluster starts
-  # on the previous release — this tree as it was before its newest migration was added, or --upgrade-from REV — and
-  # the last drill upgrades it node by node to this tree's build, migrating first: every new migration is proven to
-  # let the release before it keep serving. --no-upgrade starts on this tree and restarts instead.
-  from=auto
+if [ "$scenario" = drills ] || [ "$scenario" = cluster ]; then
+  # These run on a cluster of their own (deploy/local-cluster.sh), taken down afterwards.
+  # drills: the cluster starts on the previous release — this tree as it was before its newest migration was added,
+  # or --upgrade-from REV — and the last drill upgrades it node by node to this tree's build, migrating first: every
+  # new migration is proven to let the release before it keep serving. --no-upgrade starts on this tree.
+  # cluster: this tree's build on 3 nodes, measured with 1, 2 and 3 of them in nginx's upstream.
+  from=""
+  [ "$scenario" = drills ] && from=auto
   args=()
   while [ $# -gt 0 ]; do
     case $1 in
@@ -25,10 +28,12 @@ if [ "$scenario" = drills ]; then
       *) args+=("$1"); shift ;;
     esac
   done
-  work=$(mktemp -d /tmp/cityhall-drills.XXXXXX)
+  work=$(mktemp -d /tmp/cityhall-$scenario.XXXXXX)
   chmod 755 "$work" # PostgreSQL's own user keeps the cluster's databases under it
   export CITYHALL_CLUSTER_DIR=$work/cluster
-  trap 'deploy/local-cluster.sh down >/dev/null 2>&1 || true; git worktree remove --force "$work/previous-src" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+  # On failure the nodes' logs are kept (in /tmp/cityhall-$scenario-logs) before the cluster goes.
+  trap 'rc=$?; [ $rc -ne 0 ] && [ -d "$CITYHALL_CLUSTER_DIR/nodes" ] && { rm -rf "/tmp/cityhall-$scenario-logs"; cp -r "$CITYHALL_CLUSTER_DIR/nodes" "/tmp/cityhall-$scenario-logs"; echo "node logs: /tmp/cityhall-$scenario-logs"; }
+        deploy/local-cluster.sh down >/dev/null 2>&1 || true; git worktree remove --force "$work/previous-src" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
   echo "# building this tree's release"
   dotnet publish src/CityHall.Web -c Release -o "$work/new" -nologo -v q >"$work/publish-new.log" 2>&1 || { tail -n 30 "$work/publish-new.log"; exit 1; }
   start=$work/new

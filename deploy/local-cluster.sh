@@ -20,11 +20,13 @@
 #   nodes                                                the node numbers
 #
 # CITYHALL_CLUSTER_DIR (default /tmp/cityhall-cluster) holds data, logs and pids; CITYHALL_CLUSTER_PORT
-# (default 58000) is the base: nginx +80, nodes +1…, PostgreSQL +432 (replica +433), Redis +379.
+# (default 28000) is the base: nginx +80, nodes +1…, PostgreSQL +432 (replica +433), Redis +379. Keep it below the
+# kernel's ephemeral ports (net.ipv4.ip_local_port_range, 32768–60999 by default): nginx's connections to the nodes
+# leave 127.0.0.1 from ephemeral ports, and a node restarted on a port inside that range may find it taken.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 STATE=${CITYHALL_CLUSTER_DIR:-/tmp/cityhall-cluster}
-BASE=${CITYHALL_CLUSTER_PORT:-58000}
+BASE=${CITYHALL_CLUSTER_PORT:-28000}
 NGINX_PORT=$((BASE + 80))
 PG_PORT=$((BASE + 432))
 REPLICA_PORT=$((BASE + 433))
@@ -338,7 +340,7 @@ ENV
 }
 
 verb_name=${1:-}
-[ -n "$verb_name" ] || { sed -n '2,23p' "$0"; exit 2; }
+[ -n "$verb_name" ] || { sed -n '2,25p' "$0"; exit 2; }
 shift
 case $verb_name in
   up) up "$@" ;;

@@ -28,7 +28,7 @@ public static class ClusterDrills
 
     public static async Task<int> RunAsync(Settings settings, CancellationToken ct)
     {
-        var cluster = await ClusterAsync(settings.Script, ct);
+        var cluster = await LocalCluster.EnvAsync(settings.Script, ct);
         var url = new Uri(cluster["CLUSTER_URL"]);
         var nodes = cluster["CLUSTER_NODES"].Split(' ', StringSplitOptions.RemoveEmptyEntries);
         Console.WriteLine($"# drills: {nodes.Length} nodes behind {url}, {settings.Citizens} citizens supporting, {settings.Askers} asking, {settings.Viewers} viewers; {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
@@ -36,7 +36,7 @@ public static class ClusterDrills
         {
             // Before anything is written: the primary moves onto a file system of its own that the disk drill fills.
             // A gigabyte free, so the other drills' writes (and the WAL kept for the replica) do not fill it first.
-            await RunScriptAsync(settings.Script, ct, "postgres-small-disk", "1024");
+            await LocalCluster.RunAsync(settings.Script, ct, "postgres-small-disk", "1024");
         }
         var people = settings.Citizens + settings.Askers;
         var (eventId, proposals) = await SeedAsync(cluster["CLUSTER_PRIMARY"], people, ct);
@@ -81,49 +81,51 @@ public static class ClusterDrills
         var victim = nodes[^1];
         await DrillAsync($"kill node {victim}", async () =>
         {
-            await RunScriptAsync(settings.Script, ct, "node-kill", victim);
+            await LocalCluster.RunAsync(settings.Script, ct, "node-kill", victim);
             await Task.Delay(TimeSpan.FromSeconds(settings.Brief ? 5 : 10), ct);
             var viewerCount = await viewers.WaitForViewerCountAsync(settings.Viewers, TimeSpan.FromSeconds(30), ct);
             Console.WriteLine($"# after the kill: viewer count in snapshots {viewerCount:N0} of {settings.Viewers:N0}");
-            await RunScriptAsync(settings.Script, ct, "node-start", victim);
+            await LocalCluster.RunAsync(settings.Script, ct, "node-start", victim);
         });
 
         // 2. PostgreSQL restarts: requests fail fast (503) while it is away, readiness goes red and back.
         var readiness = new ReadinessWatch(cluster["CLUSTER_NODE_URLS"].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(u => new Uri(u)).ToArray());
         var watching = readiness.RunAsync(ct);
-        await DrillAsync("restart PostgreSQL", () => RunScriptAsync(settings.Script, ct, "postgres-restart"),
+        await DrillAsync("restart PostgreSQL", () => LocalCluster.RunAsync(settings.Script, ct, "postgres-restart"),
             () => $"readiness red on {readiness.NodesWentRed} of {nodes.Length} nodes, green again on {readiness.NodesGreenAgain}");
         readiness.Stop();
         await watching;
 
-        // 3. Redis away: nodes keep serving their own viewers; counts converge when it is back.
-        await DrillAsync($"Redis away {settings.RedisAway.TotalSeconds:N0} s", async () =>
-        {
-            await RunScriptAsync(settings.Script, ct, "redis-stop");
-            await Task.Delay(settings.RedisAway, ct);
-            await RunScriptAsync(settings.Script, ct, "redis-start");
-            var viewerCount = await viewers.WaitForViewerCountAsync(viewers.Open, TimeSpan.FromSeconds(30), ct);
-            Console.WriteLine($"# after Redis returned: viewer count in snapshots {viewerCount:N0} of {viewers.Open:N0} watching");
-        });
-
-        // 4. The primary's disk fills: writes are refused with a 503 (PostgreSQL cannot extend a table or write its log),
-        //    nothing is half-written, and once space is freed the same writes go through.
+        // 3. The primary's disk fills: writes are refused with a 503 (PostgreSQL cannot extend a table or write its log),
+        //    nothing is half-written, and once space is freed the same writes go through. (Before Redis's minute away:
+        //    a release whose askers' refused questions still counted against their five a minute then has them all
+        //    back before the rolling upgrade, which must fail no request.)
         if (settings.DiskFull > TimeSpan.Zero)
         {
             var restarted = false;
             await DrillAsync($"disk full {settings.DiskFull.TotalSeconds:N0} s", async () =>
             {
-                await RunScriptAsync(settings.Script, ct, "disk-fill");
+                await LocalCluster.RunAsync(settings.Script, ct, "disk-fill");
                 await Task.Delay(settings.DiskFull, ct);
-                await RunScriptAsync(settings.Script, ct, "disk-free");
+                await LocalCluster.RunAsync(settings.Script, ct, "disk-free");
                 // PostgreSQL stops itself if it cannot write its log; an operator starts it again once there is space.
                 if (!await AnswersAsync(cluster["CLUSTER_PRIMARY"], ct))
                 {
                     restarted = true;
-                    await RunScriptAsync(settings.Script, ct, "postgres-start");
+                    await LocalCluster.RunAsync(settings.Script, ct, "postgres-start");
                 }
             }, () => restarted ? "PostgreSQL had stopped itself and was started again" : "PostgreSQL stayed up");
         }
+
+        // 4. Redis away: nodes keep serving their own viewers; counts converge when it is back.
+        await DrillAsync($"Redis away {settings.RedisAway.TotalSeconds:N0} s", async () =>
+        {
+            await LocalCluster.RunAsync(settings.Script, ct, "redis-stop");
+            await Task.Delay(settings.RedisAway, ct);
+            await LocalCluster.RunAsync(settings.Script, ct, "redis-start");
+            var viewerCount = await viewers.WaitForViewerCountAsync(viewers.Open, TimeSpan.FromSeconds(30), ct);
+            Console.WriteLine($"# after Redis returned: viewer count in snapshots {viewerCount:N0} of {viewers.Open:N0} watching");
+        });
 
         // 5. A rolling restart, as an upgrade replaces nodes: each drained from nginx, stopped gracefully (requests in
         //    flight finish), started, taken back once ready. Not one request may fail (viewers on a stopped node move).
@@ -137,16 +139,16 @@ public static class ClusterDrills
             if (settings.UpgradeTo is { } newApp)
             {
                 schemaBefore = await NewestMigrationAsync(cluster["CLUSTER_PRIMARY"], ct);
-                await RunScriptAsync(settings.Script, ct, "verb", "--app", newApp, "migrate");
+                await LocalCluster.RunAsync(settings.Script, ct, "verb", "--app", newApp, "migrate");
                 schemaAfter = await NewestMigrationAsync(cluster["CLUSTER_PRIMARY"], ct);
             }
             foreach (var node in nodes)
             {
-                await RunScriptAsync(settings.Script, ct, "node-drain", node);
-                await RunScriptAsync(settings.Script, ct, "node-stop", node);
-                if (settings.UpgradeTo is { } app) await RunScriptAsync(settings.Script, ct, "node-start", node, "--app", app);
-                else await RunScriptAsync(settings.Script, ct, "node-start", node);
-                await RunScriptAsync(settings.Script, ct, "node-undrain", node);
+                await LocalCluster.RunAsync(settings.Script, ct, "node-drain", node);
+                await LocalCluster.RunAsync(settings.Script, ct, "node-stop", node);
+                if (settings.UpgradeTo is { } app) await LocalCluster.RunAsync(settings.Script, ct, "node-start", node, "--app", app);
+                else await LocalCluster.RunAsync(settings.Script, ct, "node-start", node);
+                await LocalCluster.RunAsync(settings.Script, ct, "node-undrain", node);
             }
         }, upgrade ? () => $"schema {schemaBefore} → {schemaAfter} before the first node was replaced" : null, noFailures: true);
 
@@ -156,7 +158,7 @@ public static class ClusterDrills
 
     private static async Task<string?> NewestMigrationAsync(string connection, CancellationToken ct)
     {
-        await using var db = Database(connection);
+        await using var db = LocalCluster.Database(connection);
         return (await db.Database.GetAppliedMigrationsAsync(ct)).LastOrDefault();
     }
 
@@ -164,7 +166,7 @@ public static class ClusterDrills
     {
         try
         {
-            await using var db = Database(connection);
+            await using var db = LocalCluster.Database(connection);
             return await db.Database.CanConnectAsync(ct);
         }
         catch (Npgsql.NpgsqlException) { return false; }
@@ -173,7 +175,7 @@ public static class ClusterDrills
     /// <summary>Proposals whose signature chain is broken or whose count differs from their supports.</summary>
     private static async Task<int> BrokenChainsAsync(string connection, long[] proposals, CancellationToken ct)
     {
-        await using var db = Database(connection);
+        await using var db = LocalCluster.Database(connection);
         var verifier = new PetitionChainVerifier(db);
         var broken = 0;
         foreach (var id in proposals)
@@ -181,33 +183,9 @@ public static class ClusterDrills
         return broken;
     }
 
-    private static async Task<Dictionary<string, string>> ClusterAsync(string script, CancellationToken ct)
-    {
-        var output = await RunScriptAsync(script, ct, "env");
-        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('=', 2)).Where(p => p.Length == 2)
-            .ToDictionary(p => p[0], p => p[1].Trim());
-    }
-
-    private static async Task<string> RunScriptAsync(string script, CancellationToken ct, params string[] args)
-    {
-        var start = new ProcessStartInfo(script) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(ct);
-        var errors = process.StandardError.ReadToEndAsync(ct);
-        await process.WaitForExitAsync(ct);
-        if (process.ExitCode != 0) throw new InvalidOperationException($"{script} {string.Join(' ', args)} failed: {await errors}");
-        return await output;
-    }
-
-    /// <summary>The drills' own look at the primary: unpooled, since a drill restarts the server under any pooled connection.</summary>
-    private static CityHall.Web.Data.PostgresAppDbContext Database(string connection) =>
-        new(new DbContextOptionsBuilder<CityHall.Web.Data.PostgresAppDbContext>()
-            .UseNpgsql(new Npgsql.NpgsqlConnectionStringBuilder(connection) { Pooling = false }.ConnectionString).Options);
-
     private static async Task<(long EventId, long[] Proposals)> SeedAsync(string connection, int citizens, CancellationToken ct)
     {
-        await using var db = Database(connection);
+        await using var db = LocalCluster.Database(connection);
         // A cluster drilled before keeps its citizens (numbered from 0): only those missing are added.
         var existing = await db.Users.CountAsync(u => u.Email!.EndsWith("@bench.example"), ct);
         BenchCitizens.Add(db, citizens, from: existing);
@@ -350,7 +328,7 @@ public static class ClusterDrills
         /// <summary>Acknowledged supports with no live signature row for that citizen and proposal.</summary>
         public override async Task<int> LostAsync(string connection, CancellationToken ct)
         {
-            await using var db = Database(connection);
+            await using var db = LocalCluster.Database(connection);
             var emails = Enumerable.Range(0, Sessions.Length).Select(BenchCitizens.Email).ToList();
             var ids = await db.Users.Where(u => emails.Contains(u.Email!)).ToDictionaryAsync(u => u.Email!, u => u.Id, ct);
             var stored = (await db.Set<PetitionSignature>().Where(s => proposals.Contains(s.PetitionId) && s.WithdrawnAt == null && s.UserId != null)
@@ -388,7 +366,7 @@ public static class ClusterDrills
         /// <summary>Acknowledged questions not stored under their form's token.</summary>
         public override async Task<int> LostAsync(string connection, CancellationToken ct)
         {
-            await using var db = Database(connection);
+            await using var db = LocalCluster.Database(connection);
             var stored = (await db.Set<LiveQuestion>().Where(q => q.EventId == eventId && q.Channel == QuestionChannel.Web)
                 .Select(q => q.ExternalId).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
             return acknowledged.Count(a => !stored.Contains("web:" + FormToken(a.Person, a.Item)));

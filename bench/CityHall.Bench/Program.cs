@@ -201,4 +201,13 @@ drills.SetAction((parse, ct) => ClusterDrills.RunAsync(new ClusterDrills.Setting
     TimeSpan.FromSeconds(parse.GetValue(diskFull)), parse.GetValue(shortDrills), parse.GetValue(upgradeTo)), ct));
 root.Subcommands.Add(drills);
 
+var clusterPhase = new Option<int>("--seconds") { Description = "Length of each measured phase.", DefaultValueFactory = _ => 15 };
+var clusterWorkers = new Option<int>("--workers") { Description = "Concurrent requests in flight.", DefaultValueFactory = _ => 64 };
+var clusterCitizens = new Option<int>("--citizens") { Description = "Verified citizens supporting proposals during the proposal-page phase.", DefaultValueFactory = _ => 300 };
+var throughput = new Command("cluster", "Throughput through a running deploy/local-cluster.sh cluster with 1, 2 and 3 nodes: the home page, a proposal page while supports are written, Open311 posts; req/s, p95 and each part's share of the CPU.");
+foreach (var o in new Option[] { clusterScript, clusterPhase, clusterWorkers, clusterCitizens }) throughput.Options.Add(o);
+throughput.SetAction((parse, ct) => ClusterThroughput.RunAsync(parse.GetValue(clusterScript)!, TimeSpan.FromSeconds(parse.GetValue(clusterPhase)),
+    parse.GetValue(clusterWorkers), parse.GetValue(clusterCitizens), ct));
+root.Subcommands.Add(throughput);
+
 return await root.Parse(args).InvokeAsync();

@@ -56,19 +56,8 @@ public static class ServiceRequestsBenchmark
         // queued in the outbox in the same transaction (the path a reporter who wants an answer takes).
         async Task<bool> PostAsync(long worker, long i)
         {
-            var service = services[(int)((worker + i) % services.Length)];
-            var form = new List<KeyValuePair<string, string>>
-            {
-                new("api_key", Key), new("jurisdiction_id", "seoul.go.kr"), new("service_code", service.Code),
-                new("lat", (37.45 + (i % 200) * 0.001).ToString(CultureInfo.InvariantCulture)),
-                new("long", (126.85 + (worker % 200) * 0.001).ToString(CultureInfo.InvariantCulture)),
-                new("description", $"부하 시험 민원 {worker}-{i}: 보도블록이 깨져 있습니다."),
-            };
             var emailed = i % 2 == 0;
-            if (emailed) form.Add(new("email", $"reporter{worker}-{i}@bench.example"));
-            foreach (var attribute in service.Attributes.Where(a => a.Required))
-                form.Add(new($"attribute[{attribute.Code}]" + (attribute.Datatype == AttributeDatatype.MultiValueList ? "[]" : ""), attribute.Values[0].Key));
-            using var response = await http.PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(form), ct);
+            using var response = await http.PostAsync("/open311/v2/requests.json", ReportForm(services[(int)((worker + i) % services.Length)], Key, worker, i, emailed), ct);
             await response.Content.CopyToAsync(Stream.Null, ct);
             var ok = response.StatusCode == HttpStatusCode.OK;
             if (ok)
@@ -110,16 +99,34 @@ public static class ServiceRequestsBenchmark
         return await db.Set<CityHall.Web.Platform.Notifications.OutboxMessage>().LongCountAsync(m => m.SentAt == null && !m.GaveUp, ct);
     }
 
+    /// <summary>A report as an Open311 client posts it: a place in Seoul, a description, the service's required attributes, an e-mail if asked.</summary>
+    public static FormUrlEncodedContent ReportForm(ServiceDefinition service, string key, long worker, long i, bool emailed)
+    {
+        var form = new List<KeyValuePair<string, string>>
+        {
+            new("api_key", key), new("jurisdiction_id", "seoul.go.kr"), new("service_code", service.Code),
+            new("lat", (37.45 + (i % 200) * 0.001).ToString(CultureInfo.InvariantCulture)),
+            new("long", (126.85 + (worker % 200) * 0.001).ToString(CultureInfo.InvariantCulture)),
+            new("description", $"부하 시험 민원 {worker}-{i}: 보도블록이 깨져 있습니다."),
+        };
+        if (emailed) form.Add(new("email", $"reporter{worker}-{i}@bench.example"));
+        foreach (var attribute in service.Attributes.Where(a => a.Required))
+            form.Add(new($"attribute[{attribute.Code}]" + (attribute.Datatype == AttributeDatatype.MultiValueList ? "[]" : ""), attribute.Values[0].Key));
+        return new FormUrlEncodedContent(form);
+    }
+
+    /// <summary>An app key for Open311 with a rate no run reaches (not saved): the benches measure the intake, not the key's limit.</summary>
+    public static void AddKey(CityHall.Web.Data.AppDbContext db, string key) => db.Add(new DeveloperKey
+    {
+        OwnerId = "bench", AppName = "bench", Prefix = key[..10], Hash = SHA256.HashData(Encoding.UTF8.GetBytes(key)), Scopes = Open311Api.Scope,
+        RequestsPerMinute = 100_000_000, CreatedAt = DateTime.UtcNow,
+    });
+
     /// <summary>The bench's key, and <paramref name="stored"/> public requests spread over the seeded services and the last 80 days.</summary>
     private static async Task<ServiceDefinition[]> SeedAsync(AppProcess app, int stored, CancellationToken ct)
     {
         await using var db = app.OpenDatabase();
-        // The bench's app key, with a rate no run reaches: the bench measures the intake, not the key's limit.
-        db.Add(new DeveloperKey
-        {
-            OwnerId = "bench", AppName = "bench", Prefix = Key[..10], Hash = SHA256.HashData(Encoding.UTF8.GetBytes(Key)), Scopes = Open311Api.Scope,
-            RequestsPerMinute = 100_000_000, CreatedAt = DateTime.UtcNow,
-        });
+        AddKey(db, Key);
         await db.SaveChangesAsync(ct);
         var services = await db.Set<ServiceDefinition>().AsNoTracking().Include(s => s.Attributes).OrderBy(s => s.Order).ToArrayAsync(ct);
         var districts = await db.Set<CityHall.Web.Platform.City.District>().AsNoTracking().Select(d => d.Code).ToArrayAsync(ct);
