@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
 using CityHall.Web.Modules.LiveEvents;
 using CityHall.Web.Modules.LiveEvents.Questions;
 using CityHall.Web.Modules.Petitions;
@@ -186,22 +185,15 @@ public static class ClusterDrills
     private static async Task<(long EventId, long[] Proposals)> SeedAsync(string connection, int citizens, CancellationToken ct)
     {
         await using var db = LocalCluster.Database(connection);
-        // A cluster drilled before keeps its citizens (numbered from 0): only those missing are added.
-        var existing = await db.Users.CountAsync(u => u.Email!.EndsWith("@bench.example"), ct);
-        BenchCitizens.Add(db, citizens, from: existing);
-        var now = DateTimeOffset.UtcNow;
+        await LocalCluster.AddCitizensAsync(db, citizens, ct);
         // Enough proposals that no citizen runs out in the drills (each supports each once).
-        var petitions = Enumerable.Range(0, 400).Select(i => new Petition
-        {
-            Title = $"훈련 제안 {now:HHmmss}-{i}", Body = "장애 훈련을 위한 제안입니다. 노드가 멈추어도 지지는 사라지지 않아야 합니다.",
-            CategoryCode = "transport", AuthorName = "훈련", Status = PetitionStatus.Collecting, CreatedAt = now, PublishedAt = now,
-            SupportDeadline = now.AddDays(30), DepartmentCode = "transport", Salt = RandomNumberGenerator.GetBytes(32),
-        }).ToList();
+        var petitions = LocalCluster.OpenProposals(400, "훈련 제안", "장애 훈련을 위한 제안입니다. 노드가 멈추어도 지지는 사라지지 않아야 합니다.", "훈련");
+        var now = DateTime.UtcNow;
         db.AddRange(petitions);
         var ev = new LiveEvent
         {
-            TitleKo = "장애 훈련 생중계", TitleEn = "Failure drill broadcast", StartsAt = now.UtcDateTime, EndsAt = now.UtcDateTime.AddHours(2),
-            State = LiveEventState.Live, WentLiveAt = now.UtcDateTime, AskPolicy = AskPolicy.AnyoneNamed, CreatedAt = now.UtcDateTime, UpdatedAt = now.UtcDateTime,
+            TitleKo = "장애 훈련 생중계", TitleEn = "Failure drill broadcast", StartsAt = now, EndsAt = now.AddHours(2),
+            State = LiveEventState.Live, WentLiveAt = now, AskPolicy = AskPolicy.AnyoneNamed, CreatedAt = now, UpdatedAt = now,
         };
         db.Add(ev);
         await db.SaveChangesAsync(ct);

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
-using CityHall.Web.Modules.Petitions;
 using CityHall.Web.Modules.ServiceRequests;
 using Microsoft.EntityFrameworkCore;
 
@@ -107,17 +105,10 @@ public static class ClusterThroughput
     private static async Task<(long[] Proposals, ServiceDefinition[] Services)> SeedAsync(string connection, int citizens, CancellationToken ct)
     {
         await using var db = LocalCluster.Database(connection);
-        var existing = await db.Users.CountAsync(u => u.Email!.EndsWith("@bench.example"), ct);
-        BenchCitizens.Add(db, citizens, from: existing);
+        await LocalCluster.AddCitizensAsync(db, citizens, ct);
         if (!await db.Set<CityHall.Web.Modules.Developers.Keys.DeveloperKey>().AnyAsync(k => k.Prefix == Key.Substring(0, 10), ct)) ServiceRequestsBenchmark.AddKey(db, Key);
-        var now = DateTimeOffset.UtcNow;
         // Enough proposals that no citizen runs out over three phases (each supports each once).
-        var petitions = Enumerable.Range(0, 60).Select(i => new Petition
-        {
-            Title = $"처리량 시험 제안 {now:HHmmss}-{i}", Body = "노드 수에 따른 처리량을 재기 위한 제안입니다. 시민들이 지지하는 동안 이 쪽이 읽힙니다.",
-            CategoryCode = "transport", AuthorName = "시험", Status = PetitionStatus.Collecting, CreatedAt = now, PublishedAt = now,
-            SupportDeadline = now.AddDays(30), DepartmentCode = "transport", Salt = RandomNumberGenerator.GetBytes(32),
-        }).ToList();
+        var petitions = LocalCluster.OpenProposals(60, "처리량 시험 제안", "노드 수에 따른 처리량을 재기 위한 제안입니다. 시민들이 지지하는 동안 이 쪽이 읽힙니다.", "시험");
         db.AddRange(petitions);
         await db.SaveChangesAsync(ct);
         var services = await db.Set<ServiceDefinition>().AsNoTracking().Include(s => s.Attributes).OrderBy(s => s.Order).ToArrayAsync(ct);

@@ -33,6 +33,25 @@ public static class LocalCluster
         new(new DbContextOptionsBuilder<CityHall.Web.Data.PostgresAppDbContext>()
             .UseNpgsql(new Npgsql.NpgsqlConnectionStringBuilder(connection) { Pooling = false }.ConnectionString).Options);
 
+    /// <summary>Verified citizens numbered 0 to <paramref name="citizens"/> − 1 (a cluster benched before keeps those it has: only the missing are added; not saved).</summary>
+    public static async Task AddCitizensAsync(CityHall.Web.Data.AppDbContext db, int citizens, CancellationToken ct)
+    {
+        var existing = await db.Users.CountAsync(u => u.Email!.EndsWith("@bench.example"), ct);
+        BenchCitizens.Add(db, citizens, from: existing);
+    }
+
+    /// <summary><paramref name="count"/> proposals open for support for a month (each citizen supports each once; not saved).</summary>
+    public static List<CityHall.Web.Modules.Petitions.Petition> OpenProposals(int count, string title, string body, string author)
+    {
+        var now = DateTimeOffset.UtcNow;
+        return Enumerable.Range(0, count).Select(i => new CityHall.Web.Modules.Petitions.Petition
+        {
+            Title = $"{title} {now:HHmmss}-{i}", Body = body, CategoryCode = "transport", AuthorName = author,
+            Status = CityHall.Web.Modules.Petitions.PetitionStatus.Collecting, CreatedAt = now, PublishedAt = now,
+            SupportDeadline = now.AddDays(30), DepartmentCode = "transport", Salt = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32),
+        }).ToList();
+    }
+
     /// <summary>
     /// CPU seconds used by the cluster's parts (each node, nginx, PostgreSQL primary and replica, Redis), each a
     /// process with its children, read from /proc: where the machine's cores went during a phase.
