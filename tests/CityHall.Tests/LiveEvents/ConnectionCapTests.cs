@@ -35,6 +35,36 @@ public sealed class ConnectionCapTests
         Assert.Equal(ConnectionLimits.ParseOpenFileLimit(File.ReadAllText("/proc/self/limits")), ConnectionLimits.ReadOpenFileLimit());
     }
 
+    private sealed class Upgradable(bool upgradable) : Microsoft.AspNetCore.Http.Features.IHttpUpgradeFeature
+    {
+        public bool IsUpgradableRequest => upgradable;
+        public Task<Stream> UpgradeAsync() => throw new NotSupportedException();
+    }
+
+    [Fact]
+    public async Task Only_a_hubs_lasting_connection_skips_the_pages_middleware_and_its_short_requests_keep_problem_json_errors()
+    {
+        static Microsoft.AspNetCore.Http.DefaultHttpContext Request(string path, bool upgrade, string? accept = null)
+        {
+            var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+            context.Request.Method = "GET";
+            context.Request.Path = path;
+            if (accept is not null) context.Request.Headers.Accept = accept;
+            context.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpUpgradeFeature>(new Upgradable(upgrade));
+            return context;
+        }
+        Assert.True(ConnectionLimitsRegistration.IsLastingRealtimeConnection(Request(LiveEventHub.Path, upgrade: true)));
+        Assert.True(ConnectionLimitsRegistration.IsLastingRealtimeConnection(Request(LiveEventHub.Path, upgrade: false, "text/event-stream")));
+        Assert.False(ConnectionLimitsRegistration.IsLastingRealtimeConnection(Request(LiveEventHub.Path + "/negotiate", upgrade: false)));
+        Assert.False(ConnectionLimitsRegistration.IsLastingRealtimeConnection(Request("/live/1", upgrade: true)));
+
+        // A hub's short requests take the whole pipeline: a path no hub serves is a problem+json 404, as any API's.
+        using var app = new SmallNode();
+        var missing = await app.CreateClient().PostAsync("/hubs/no-such-hub/negotiate?negotiateVersion=1", null);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task Viewers_beyond_the_cap_get_503_with_a_retry_time_and_those_connected_keep_receiving()
     {

@@ -106,14 +106,22 @@ public static class ConnectionLimitsRegistration
     }
 
     /// <summary>
-    /// Middleware that only pages and APIs need, left out of real-time requests (/hubs). A hub's WebSocket is one
-    /// request that lasts as long as someone watches, and every asynchronous middleware it passes stays suspended
-    /// in memory that long, per viewer: error pages, localization, rate limits, output cache and the like do nothing
-    /// for a hub, so its tens of thousands of viewers should not each keep them (docs/benchmarks.md, "live-events
-    /// memory per viewer"). The hubs keep routing, authentication, authorization and the connection gate.
+    /// Middleware that only pages and APIs need, left out of a hub's lasting connection: a WebSocket (or an event
+    /// stream) is one request that lasts as long as someone watches, and every asynchronous middleware it passes
+    /// stays suspended in memory that long, per viewer. Error pages, localization and the proxy's request-id scope
+    /// do nothing for it, so tens of thousands of viewers should not each keep them (docs/benchmarks.md, "live-events
+    /// memory per viewer"); it keeps routing, authentication, authorization and the connection gate. A hub's short
+    /// requests (negotiation, long polling, a path no hub serves) take the whole pipeline, errors as problem+json included.
     /// </summary>
     public static IApplicationBuilder ForPagesAndApis(this IApplicationBuilder app, Action<IApplicationBuilder> pipeline) =>
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments(ConnectionLimits.RealtimePrefix), pipeline);
+        app.UseWhen(c => !IsLastingRealtimeConnection(c), pipeline);
+
+    /// <summary>A hub's transport that stays open: a WebSocket upgrade (HTTP/1.1 or HTTP/2's extended CONNECT) or server-sent events.</summary>
+    public static bool IsLastingRealtimeConnection(HttpContext context) =>
+        context.Request.Path.StartsWithSegments(ConnectionLimits.RealtimePrefix)
+        && (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpUpgradeFeature>()?.IsUpgradableRequest == true
+            || context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpExtendedConnectFeature>()?.IsExtendedConnect == true
+            || (HttpMethods.IsGet(context.Request.Method) && context.Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>Before routing: refused real-time clients cost no more than a status line.</summary>
     public static WebApplication UseConnectionLimits(this WebApplication app)
