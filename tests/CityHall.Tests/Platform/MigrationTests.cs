@@ -72,20 +72,25 @@ public sealed class MigrationTests
             foreach (var id in ids)
                 await db.Database.ExecuteSqlAsync($"""INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion") VALUES ({id}, '10.0.15')""");
             try { await SquashedMigrations.AdoptAsync(db, NullLogger.Instance, CancellationToken.None); }
-            catch (InvalidOperationException e) { refused = true; Assert.Contains("4c9a68d", e.Message); }
+            catch (InvalidOperationException e) { refused = true; Assert.Contains(SquashedMigrations.CommitBeforeSquash, e.Message); }
             return (await db.Database.GetAppliedMigrationsAsync()).Order(StringComparer.Ordinal).ToList();
         }
 
-        // Reached the last squashed migration: its history becomes the baseline's, and nothing is pending.
-        Assert.Equal([baseline, .. later], await HistoryAfter(["20261127105414_Initial", "20261204171558_CitySearch", last, .. later]));
+        // Reached the last squashed migration (the first squash's baseline and what followed it): its history becomes the
+        // new baseline's, and nothing is pending.
+        string[] firstBaseline = ["20261206010433_Baseline", "20261206014633_TaxiFleetAndCalls"];
+        Assert.Equal([baseline, .. later], await HistoryAfter([.. firstBaseline, last, .. later]));
         Assert.False(refused);
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         // Already adopted, or built by the baseline: left alone.
         Assert.Equal([baseline, .. later], await HistoryAfter([baseline, .. later]));
         Assert.False(refused);
-        // Stopped before the last: refused, history untouched (migrating would create tables it already has).
-        Assert.Equal(["20261127105414_Initial", "20261204171558_CitySearch"],
-            await HistoryAfter("20261127105414_Initial", "20261204171558_CitySearch"));
+        // Stopped before the last, or built before the first squash: refused, history untouched (migrating would create
+        // tables it already has).
+        Assert.Equal(firstBaseline, await HistoryAfter(firstBaseline));
+        Assert.True(refused);
+        Assert.Equal(["20261127105414_Initial", "20261205191433_NewsPictures"],
+            await HistoryAfter("20261127105414_Initial", "20261205191433_NewsPictures"));
         Assert.True(refused);
         await db.Database.CloseConnectionAsync();
         if (db is SqliteAppDbContext) Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

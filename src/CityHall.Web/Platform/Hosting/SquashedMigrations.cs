@@ -7,19 +7,24 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CityHall.Web.Platform.Hosting;
 
 /// <summary>
-/// The migrations of 27 November to 5 December 2026 were squashed into one <c>Baseline</c> per provider before the
-/// first release. A database those migrations built has exactly the baseline's schema (compared table by table, index
-/// by index when the squash was made), so it is adopted: its history rows for the old migrations are replaced by the
-/// baseline's, and later migrations apply as usual. A database stopped part-way through the old migrations cannot be
-/// adopted: it is refused with what to do, never migrated on top of tables it already has.
+/// The migrations of 27 November to 7 December 2026 were squashed into one <c>Baseline</c> per provider before the
+/// first release (twice: on 6 December, then that baseline and the 16 migrations after it on 7 December). A database
+/// the squashed migrations built up to the last of them has exactly the baseline's schema (compared table by table,
+/// index by index when each squash was made), so it is adopted: its history rows for the old migrations are replaced
+/// by the baseline's, and later migrations apply as usual. A database that stopped earlier, part-way or at the first
+/// squash's baseline, cannot be adopted: it is refused with what to do, never migrated on top of tables it has.
 /// </summary>
 public static class SquashedMigrations
 {
     /// <summary>The last migration the SQLite baseline replaced.</summary>
-    public const string LastOnSqlite = "20261205191433_NewsPictures";
+    public const string LastOnSqlite = "20261207082058_AuditEntriesNameTheirRequest";
 
     /// <summary>The last migration the PostgreSQL baseline replaced.</summary>
-    public const string LastOnPostgres = "20261205221001_SearchPostingBlocks";
+    public const string LastOnPostgres = "20261207082102_AuditEntriesNameTheirRequest";
+
+    /// <summary>The last commit before the squash: its build brings any database the squashed migrations started to
+    /// their last (it adopts one built before the first squash, too).</summary>
+    public const string CommitBeforeSquash = "3e6ab36";
 
     /// <summary>Replaces the old migrations' history rows by the baseline's when the database reached the last of them.</summary>
     public static async Task AdoptAsync(AppDbContext db, ILogger logger, CancellationToken ct)
@@ -37,7 +42,7 @@ public static class SquashedMigrations
             throw new InvalidOperationException(
                 $"This database's schema was built by migrations that were squashed into {baseline}, but it stopped at " +
                 $"{squashed.Max(StringComparer.Ordinal)}, before {last}, the last of them. Bring it to {last} with a build from " +
-                "before the squash (commit 4c9a68d) and start this one again, or start from an empty database.");
+                $"before the squash (commit {CommitBeforeSquash}) and start this one again, or start from an empty database.");
 
         var version = typeof(DbContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!
             .InformationalVersion.Split('+')[0];

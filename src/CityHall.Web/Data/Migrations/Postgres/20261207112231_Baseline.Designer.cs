@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CityHall.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261206142651_CityNetworkVisits")]
-    partial class CityNetworkVisits
+    [Migration("20261207112231_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -184,6 +184,232 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.HasIndex("ChannelCode", "StartsAt");
 
                     b.ToTable("broadcast_exceptions", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Cctv.Camera", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Attribution")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime?>("BackAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Health")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly?>("InstalledOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("LotAddress")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Notice")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("OperatorContact")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("OperatorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<int?>("RecorderId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("RemovedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("RetentionDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SilentAfter")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<int?>("ViewAngle")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ViewDirection")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ViewText")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("DistrictCode", "Purpose");
+
+                    b.HasIndex("Health", "SilentAfter");
+
+                    b.HasIndex("RecorderId", "Code");
+
+                    b.HasIndex("Source", "SourceId")
+                        .IsUnique();
+
+                    b.ToTable("cctv_cameras", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Cctv.CameraOutage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CameraId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("DetectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CameraId", "EndedAt");
+
+                    b.HasIndex("DepartmentCode", "DetectedAt");
+
+                    b.ToTable("cctv_outages", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Cctv.CameraRecorder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("IntervalSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("KeyIssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<string>("KeyProtected")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("LastBatchAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PreviousKeyProtected")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("PreviousKeyUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("cctv_recorders", (string)null);
                 });
 
             modelBuilder.Entity("CityHall.Web.Modules.CityNetwork.Awards.AwardCategory", b =>
@@ -828,6 +1054,152 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.HasIndex("Body", "HeldOn");
 
                     b.ToTable("network_meetings", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.CityNetwork.Library.LibraryAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("network_library_attachments", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.CityNetwork.Library.LibraryCase", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AwardEntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ContributorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.Property<long?>("MemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(25000)
+                        .HasColumnType("character varying(25000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("TopicCodes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Topics")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("TranslationGroup")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardEntryId")
+                        .IsUnique();
+
+                    b.HasIndex("ContributorUserId");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("TranslationGroup");
+
+                    b.HasIndex("Status", "PublishedAt");
+
+                    b.ToTable("network_library_cases", (string)null);
                 });
 
             modelBuilder.Entity("CityHall.Web.Modules.CityNetwork.Members.MembershipApplication", b =>
@@ -2323,6 +2695,279 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.HasIndex("PollId", "Choices");
 
                     b.ToTable("decision_voters", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Developers.Incubator.DemoDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TitleKo")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartsAt");
+
+                    b.ToTable("developer_demo_days", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Developers.Incubator.DemoDayPitch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("DemoDayId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Resident")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long?>("ShowcaseAppId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShowcaseAppId");
+
+                    b.HasIndex("DemoDayId", "Resident")
+                        .IsUnique();
+
+                    b.ToTable("developer_demo_day_pitches", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Developers.Incubator.MentoringSession", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("HeldAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<string>("Mentor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Resident")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Resident", "HeldAt");
+
+                    b.ToTable("developer_mentoring_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Developers.Incubator.ShowcaseApp", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<string>("Datasets")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Maker")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Resident")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("SummaryEn")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("SummaryKo")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Published", "Name");
+
+                    b.ToTable("developer_showcase_apps", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Developers.Keys.DeveloperKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AppName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<byte[]>("PreviousHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime?>("PreviousUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<int>("RequestsPerMinute")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<DateTime?>("RotatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("PreviousHash");
+
+                    b.ToTable("developer_keys", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Developers.Keys.DeveloperKeyUsage", b =>
+                {
+                    b.Property<long>("KeyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("Hour")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<long>("Calls")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Limited")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("KeyId", "Hour", "Scope");
+
+                    b.ToTable("developer_key_usage", (string)null);
                 });
 
             modelBuilder.Entity("CityHall.Web.Modules.Inclusion.Applications.ApplicationDocument", b =>
@@ -4485,50 +5130,6 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.ToTable("portal_pages", (string)null);
                 });
 
-            modelBuilder.Entity("CityHall.Web.Modules.ServiceRequests.Open311.ApiKey", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<byte[]>("Hash")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("bytea");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("OwnerId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<string>("Prefix")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<DateTimeOffset?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Hash")
-                        .IsUnique();
-
-                    b.HasIndex("OwnerId");
-
-                    b.ToTable("service_api_keys", (string)null);
-                });
-
             modelBuilder.Entity("CityHall.Web.Modules.ServiceRequests.ReplyTemplate", b =>
                 {
                     b.Property<long>("Id")
@@ -5358,6 +5959,73 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.ToTable("taxi_offers", (string)null);
                 });
 
+            modelBuilder.Entity("CityHall.Web.Modules.Transparency.Budget.BudgetLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameKo")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Code")
+                        .IsUnique();
+
+                    b.ToTable("transparency_budget_lines", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Transparency.Budget.BudgetYear", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("CityTotal")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("transparency_budget_years", (string)null);
+                });
+
             modelBuilder.Entity("CityHall.Web.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -5396,6 +6064,10 @@ namespace CityHall.Web.Data.Migrations.Postgres
 
                     b.Property<string>("PreviousHash")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RequestId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
@@ -6043,6 +6715,23 @@ namespace CityHall.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("CityHall.Web.Modules.Cctv.Camera", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.Cctv.CameraRecorder", null)
+                        .WithMany()
+                        .HasForeignKey("RecorderId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Cctv.CameraOutage", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.Cctv.Camera", null)
+                        .WithMany()
+                        .HasForeignKey("CameraId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CityHall.Web.Modules.CityNetwork.Awards.AwardCategory", b =>
                 {
                     b.HasOne("CityHall.Web.Modules.CityNetwork.Awards.AwardEdition", null)
@@ -6220,6 +6909,33 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.HasOne("CityHall.Web.Modules.CityNetwork.Members.NetworkMember", null)
                         .WithMany()
                         .HasForeignKey("SubjectMemberId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.CityNetwork.Library.LibraryAttachment", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.CityNetwork.Library.LibraryCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.CityNetwork.Library.LibraryCase", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.CityNetwork.Awards.AwardEntry", null)
+                        .WithMany()
+                        .HasForeignKey("AwardEntryId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CityHall.Web.Platform.Identity.CityHallUser", null)
+                        .WithMany()
+                        .HasForeignKey("ContributorUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CityHall.Web.Modules.CityNetwork.Members.NetworkMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
@@ -6476,6 +7192,29 @@ namespace CityHall.Web.Data.Migrations.Postgres
                     b.HasOne("CityHall.Web.Modules.Decisions.Poll", null)
                         .WithMany()
                         .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Developers.Incubator.DemoDayPitch", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.Developers.Incubator.DemoDay", null)
+                        .WithMany("Pitches")
+                        .HasForeignKey("DemoDayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CityHall.Web.Modules.Developers.Incubator.ShowcaseApp", null)
+                        .WithMany()
+                        .HasForeignKey("ShowcaseAppId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Developers.Keys.DeveloperKeyUsage", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.Developers.Keys.DeveloperKey", null)
+                        .WithMany()
+                        .HasForeignKey("KeyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -7005,6 +7744,15 @@ namespace CityHall.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CityHall.Web.Modules.Transparency.Budget.BudgetLine", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.Transparency.Budget.BudgetYear", null)
+                        .WithMany()
+                        .HasForeignKey("Year")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CityHall.Web.Platform.Identity.AccountSession", b =>
                 {
                     b.HasOne("CityHall.Web.Platform.Identity.CityHallUser", null)
@@ -7092,6 +7840,11 @@ namespace CityHall.Web.Data.Migrations.Postgres
             modelBuilder.Entity("CityHall.Web.Modules.Broadcasts.Programme", b =>
                 {
                     b.Navigation("Slots");
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Developers.Incubator.DemoDay", b =>
+                {
+                    b.Navigation("Pitches");
                 });
 
             modelBuilder.Entity("CityHall.Web.Modules.Inclusion.Fulfilment.ClassCourse", b =>

@@ -6,8 +6,9 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CityHall.Web.Data.Migrations.Sqlite
 {
     /// <summary>
-    /// The schema as it stood when the first release was cut: the 33 migrations of 27 November to 5 December 2026
-    /// squashed into one (see docs/operations.md, "Migrations"). A database built by those migrations is adopted by
+    /// The schema as it stood on 7 December 2026, before the first release: every migration since 27 November squashed
+    /// into one (see docs/operations.md, "Migrations"; squashed twice, the first ten days' on 6 December, that baseline
+    /// and the 16 after it on 7 December). A database built by them is adopted by
     /// <see cref="CityHall.Web.Platform.Hosting.SquashedMigrations"/> instead of being migrated again. Every later change
     /// is its own expand/contract migration.
     /// The search's FTS5 table and the triggers that keep it in step with search_entries are not part of the EF model:
@@ -34,6 +35,7 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                     Details = table.Column<string>(type: "TEXT", nullable: true),
                     PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RequestId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     HashVersion = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -57,6 +59,29 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_broadcast_channels", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "cctv_recorders",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    IntervalSeconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    KeyProtected = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    KeyIssuedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PreviousKeyProtected = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PreviousKeyUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastBatchAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Retired = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_cctv_recorders", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -175,6 +200,87 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_decision_polls", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "developer_demo_days",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TitleKo = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_developer_demo_days", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "developer_keys",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    AppName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Hash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
+                    Scopes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    RequestsPerMinute = table.Column<int>(type: "INTEGER", nullable: false),
+                    PreviousHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: true),
+                    PreviousUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RotatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_developer_keys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "developer_mentoring_sessions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Resident = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Mentor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Topic = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    HeldAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Minutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_developer_mentoring_sessions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "developer_showcase_apps",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Maker = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SummaryKo = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    SummaryEn = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Datasets = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Resident = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Published = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_developer_showcase_apps", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -302,6 +408,119 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_live_events", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_award_editions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TitleKo = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    OpensAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DeadlineAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Languages = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ScaleMax = table.Column<int>(type: "INTEGER", nullable: false),
+                    Phase = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Round1ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Round2ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AnnouncedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_award_editions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_meetings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Minutes = table.Column<string>(type: "TEXT", maxLength: 50000, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_meetings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_members",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    LocalName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    LocalNameLanguage = table.Column<string>(type: "TEXT", maxLength: 35, nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    HostsRegionalOffice = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Population = table.Column<long>(type: "INTEGER", nullable: true),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true),
+                    Website = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    About = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    JoinedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    FullSince = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LeftOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SearchText = table.Column<string>(type: "TEXT", maxLength: 401, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_members", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_mous",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Areas = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    SignedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_mous", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_visit_sites",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Host = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_visit_sites", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -510,24 +729,6 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "service_api_keys",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Prefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Hash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    RevokedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_service_api_keys", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "service_definitions",
                 columns: table => new
                 {
@@ -567,6 +768,154 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "taxi_calls",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RiderId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    PickupLatitude = table.Column<double>(type: "REAL", nullable: false),
+                    PickupLongitude = table.Column<double>(type: "REAL", nullable: false),
+                    PickupAddress = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PickupDistrict = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    DestinationLatitude = table.Column<double>(type: "REAL", nullable: true),
+                    DestinationLongitude = table.Column<double>(type: "REAL", nullable: true),
+                    DestinationAddress = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Needs = table.Column<int>(type: "INTEGER", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SearchRadiusMeters = table.Column<double>(type: "REAL", nullable: false),
+                    EstimatedPickupSeconds = table.Column<double>(type: "REAL", nullable: true),
+                    CalledAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FirstOfferAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    NoCarSince = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AssignedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ArrivedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PickedUpAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    EndedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DriverId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Fare = table.Column<long>(type: "INTEGER", nullable: true),
+                    CancellationFee = table.Column<long>(type: "INTEGER", nullable: true),
+                    Rating = table.Column<int>(type: "INTEGER", nullable: true),
+                    RatingComment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    SafeRideTokenHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: true),
+                    SafeRideSentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SafeRideTexts = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProblemCase = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    DetailsForgottenAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    HandedOverAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CallbackPhone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    CentreOutcome = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    CentreHandledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CentreHandledBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_taxi_calls", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "taxi_companies",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    NameKo = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    RegistrationNumber = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_taxi_companies", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "taxi_company_staff",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CompanyId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AddedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AddedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_taxi_company_staff", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "taxi_drivers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CompanyId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LicenceNumber = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Plate = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CarModel = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Features = table.Column<int>(type: "INTEGER", nullable: false),
+                    Languages = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Photo = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    PhotoType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RegisteredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RegisteredBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    OnDutySince = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PausedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RatingCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    RatingSum = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_taxi_drivers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "taxi_offers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CallId = table.Column<long>(type: "INTEGER", nullable: false),
+                    DriverId = table.Column<long>(type: "INTEGER", nullable: false),
+                    OfferedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PickupSeconds = table.Column<double>(type: "REAL", nullable: false),
+                    Meters = table.Column<double>(type: "REAL", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    AnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_taxi_offers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "transparency_budget_years",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    CityTotal = table.Column<long>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_transparency_budget_years", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "broadcast_programmes",
                 columns: table => new
                 {
@@ -589,6 +938,51 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                         principalTable: "broadcast_channels",
                         principalColumn: "Code",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "cctv_cameras",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Latitude = table.Column<double>(type: "REAL", nullable: false),
+                    Longitude = table.Column<double>(type: "REAL", nullable: false),
+                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    LotAddress = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    OperatorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    OperatorContact = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false),
+                    InstalledOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ViewDirection = table.Column<int>(type: "INTEGER", nullable: true),
+                    ViewAngle = table.Column<int>(type: "INTEGER", nullable: true),
+                    ViewText = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RetentionDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    Notice = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RemovedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RecorderId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Health = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    LastSeenAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SilentAfter = table.Column<long>(type: "INTEGER", nullable: true),
+                    BackAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    SourceId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Attribution = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_cctv_cameras", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_cctv_cameras_cctv_recorders_RecorderId",
+                        column: x => x.RecorderId,
+                        principalTable: "cctv_recorders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -783,6 +1177,56 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                         principalTable: "decision_polls",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "developer_key_usage",
+                columns: table => new
+                {
+                    KeyId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Hour = table.Column<long>(type: "INTEGER", nullable: false),
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Calls = table.Column<long>(type: "INTEGER", nullable: false),
+                    Limited = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_developer_key_usage", x => new { x.KeyId, x.Hour, x.Scope });
+                    table.ForeignKey(
+                        name: "FK_developer_key_usage_developer_keys_KeyId",
+                        column: x => x.KeyId,
+                        principalTable: "developer_keys",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "developer_demo_day_pitches",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DemoDayId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Resident = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Organisation = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ShowcaseAppId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_developer_demo_day_pitches", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_developer_demo_day_pitches_developer_demo_days_DemoDayId",
+                        column: x => x.DemoDayId,
+                        principalTable: "developer_demo_days",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_developer_demo_day_pitches_developer_showcase_apps_ShowcaseAppId",
+                        column: x => x.ShowcaseAppId,
+                        principalTable: "developer_showcase_apps",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -1261,6 +1705,381 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "network_award_categories",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EditionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameKo = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ShortlistSize = table.Column<int>(type: "INTEGER", nullable: false),
+                    Winners = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_award_categories", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_network_award_categories_network_award_editions_EditionId",
+                        column: x => x.EditionId,
+                        principalTable: "network_award_editions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_award_criteria",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EditionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameKo = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Guidance = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Weight = table.Column<int>(type: "INTEGER", nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_award_criteria", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_network_award_criteria_network_award_editions_EditionId",
+                        column: x => x.EditionId,
+                        principalTable: "network_award_editions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_applications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ApplicantUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    LocalName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    LocalNameLanguage = table.Column<string>(type: "TEXT", maxLength: 35, nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Population = table.Column<long>(type: "INTEGER", nullable: true),
+                    Website = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ContactName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContactPosition = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    SignedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Motivation = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Letter = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    LetterContentType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    LetterSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ReturnReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    MemberId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_applications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_network_applications_identity_users_ApplicantUserId",
+                        column: x => x.ApplicantUserId,
+                        principalTable: "identity_users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_network_applications_network_members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "network_members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_committee_seats",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MemberId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Office = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    TermStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    TermEnd = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_committee_seats", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_network_committee_seats_network_members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "network_members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_decisions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MeetingId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    SubjectMemberId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    VotesFor = table.Column<int>(type: "INTEGER", nullable: false),
+                    VotesAgainst = table.Column<int>(type: "INTEGER", nullable: false),
+                    Abstentions = table.Column<int>(type: "INTEGER", nullable: false),
+                    Electorate = table.Column<int>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_decisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_network_decisions_network_meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "network_meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_network_decisions_network_members_SubjectMemberId",
+                        column: x => x.SubjectMemberId,
+                        principalTable: "network_members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_fee_payments",
+                columns: table => new
+                {
+                    MemberId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    PaidOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_fee_payments", x => new { x.MemberId, x.Year });
+                    table.ForeignKey(
+                        name: "FK_network_fee_payments_network_members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "network_members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_member_contacts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MemberId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Position = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_member_contacts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_network_member_contacts_network_members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "network_members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_member_logos",
+                columns: table => new
+                {
+                    MemberId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Bytes = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Width = table.Column<int>(type: "INTEGER", nullable: false),
+                    Height = table.Column<int>(type: "INTEGER", nullable: false),
+                    AltText = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_member_logos", x => x.MemberId);
+                    table.ForeignKey(
+                        name: "FK_network_member_logos_network_members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "network_members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_member_representatives",
+                columns: table => new
+                {
+                    MemberId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Since = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_member_representatives", x => new { x.MemberId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_network_member_representatives_identity_users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "identity_users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_network_member_representatives_network_members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "network_members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_visits",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    RequesterUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Organisation = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    CountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    MemberId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ContactName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    People = table.Column<int>(type: "INTEGER", nullable: false),
+                    Topics = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    WishedSiteIds = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Wishes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    PreferredFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PreferredTo = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    InterpreterLanguage = table.Column<string>(type: "TEXT", maxLength: 35, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ProposedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ConfirmedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Visitors = table.Column<int>(type: "INTEGER", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_visits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_network_visits_identity_users_RequesterUserId",
+                        column: x => x.RequesterUserId,
+                        principalTable: "identity_users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_network_visits_network_members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "network_members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_mou_actions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MouId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DoneOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_mou_actions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_network_mou_actions_network_mous_MouId",
+                        column: x => x.MouId,
+                        principalTable: "network_mous",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_mou_documents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MouId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Bytes = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_mou_documents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_network_mou_documents_network_mous_MouId",
+                        column: x => x.MouId,
+                        principalTable: "network_mous",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_mou_parties",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MouId = table.Column<long>(type: "INTEGER", nullable: false),
+                    MemberId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_mou_parties", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_network_mou_parties_network_members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "network_members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_network_mou_parties_network_mous_MouId",
+                        column: x => x.MouId,
+                        principalTable: "network_mous",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "news_attachments",
                 columns: table => new
                 {
@@ -1462,6 +2281,30 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "transparency_budget_lines",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    NameKo = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_transparency_budget_lines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_transparency_budget_lines_transparency_budget_years_Year",
+                        column: x => x.Year,
+                        principalTable: "transparency_budget_years",
+                        principalColumn: "Year",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "broadcast_exceptions",
                 columns: table => new
                 {
@@ -1511,6 +2354,29 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                         name: "FK_broadcast_slots_broadcast_programmes_ProgrammeId",
                         column: x => x.ProgrammeId,
                         principalTable: "broadcast_programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "cctv_outages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CameraId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DetectedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_cctv_outages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_cctv_outages_cctv_cameras_CameraId",
+                        column: x => x.CameraId,
+                        principalTable: "cctv_cameras",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -2065,6 +2931,255 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "network_award_entries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    EditionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CategoryId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ApplicantUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ApplicantType = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    MemberId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CityName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    VendorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Answers = table.Column<string>(type: "TEXT", nullable: false),
+                    CityApproval = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    CityApprovalType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CityApprovalSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ScreeningReasons = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ScreenedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ScreenedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Round1Score = table.Column<decimal>(type: "TEXT", precision: 9, scale: 4, nullable: true),
+                    Round2Score = table.Column<decimal>(type: "TEXT", precision: 9, scale: 4, nullable: true),
+                    Round1Rank = table.Column<int>(type: "INTEGER", nullable: true),
+                    Round2Rank = table.Column<int>(type: "INTEGER", nullable: true),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_award_entries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_network_award_entries_identity_users_ApplicantUserId",
+                        column: x => x.ApplicantUserId,
+                        principalTable: "identity_users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_network_award_entries_network_award_categories_CategoryId",
+                        column: x => x.CategoryId,
+                        principalTable: "network_award_categories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_network_award_entries_network_award_editions_EditionId",
+                        column: x => x.EditionId,
+                        principalTable: "network_award_editions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_network_award_entries_network_members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "network_members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_award_jurors",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EditionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CategoryId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    MemberId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_award_jurors", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_network_award_jurors_identity_users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "identity_users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_network_award_jurors_network_award_categories_CategoryId",
+                        column: x => x.CategoryId,
+                        principalTable: "network_award_categories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_network_award_jurors_network_award_editions_EditionId",
+                        column: x => x.EditionId,
+                        principalTable: "network_award_editions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_network_award_jurors_network_members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "network_members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_award_questions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EditionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CategoryId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ApplicantType = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Prompt = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    PromptKo = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Required = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MaxLength = table.Column<int>(type: "INTEGER", nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_award_questions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_network_award_questions_network_award_categories_CategoryId",
+                        column: x => x.CategoryId,
+                        principalTable: "network_award_categories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_network_award_questions_network_award_editions_EditionId",
+                        column: x => x.EditionId,
+                        principalTable: "network_award_editions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_award_tie_breaks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EditionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CategoryId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Chosen = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_award_tie_breaks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_network_award_tie_breaks_network_award_categories_CategoryId",
+                        column: x => x.CategoryId,
+                        principalTable: "network_award_categories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_network_award_tie_breaks_network_award_editions_EditionId",
+                        column: x => x.EditionId,
+                        principalTable: "network_award_editions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_decision_votes",
+                columns: table => new
+                {
+                    DecisionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    MemberId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Choice = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_decision_votes", x => new { x.DecisionId, x.MemberId });
+                    table.ForeignKey(
+                        name: "FK_network_decision_votes_network_decisions_DecisionId",
+                        column: x => x.DecisionId,
+                        principalTable: "network_decisions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_network_decision_votes_network_members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "network_members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_visit_feedback",
+                columns: table => new
+                {
+                    VisitId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Overall = table.Column<int>(type: "INTEGER", nullable: false),
+                    Programme = table.Column<int>(type: "INTEGER", nullable: false),
+                    Organisation = table.Column<int>(type: "INTEGER", nullable: false),
+                    Interpretation = table.Column<int>(type: "INTEGER", nullable: true),
+                    WouldRecommend = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Adopting = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Comments = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_visit_feedback", x => x.VisitId);
+                    table.ForeignKey(
+                        name: "FK_network_visit_feedback_network_visits_VisitId",
+                        column: x => x.VisitId,
+                        principalTable: "network_visits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_visit_sessions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    VisitId = table.Column<long>(type: "INTEGER", nullable: false),
+                    SiteId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Host = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_visit_sessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_network_visit_sessions_network_visit_sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "network_visit_sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_network_visit_sessions_network_visits_VisitId",
+                        column: x => x.VisitId,
+                        principalTable: "network_visits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "service_request_events",
                 columns: table => new
                 {
@@ -2233,6 +3348,136 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "network_award_entry_slots",
+                columns: table => new
+                {
+                    EditionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ApplicantKey = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Slot = table.Column<int>(type: "INTEGER", nullable: false),
+                    EntryId = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_award_entry_slots", x => new { x.EditionId, x.ApplicantKey, x.Slot });
+                    table.ForeignKey(
+                        name: "FK_network_award_entry_slots_network_award_entries_EntryId",
+                        column: x => x.EntryId,
+                        principalTable: "network_award_entries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_library_cases",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 35, nullable: false),
+                    TranslationGroup = table.Column<long>(type: "INTEGER", nullable: false),
+                    City = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    MemberId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: true),
+                    Topics = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    TopicCodes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ContributorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ReviewNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    AwardEntryId = table.Column<long>(type: "INTEGER", nullable: true),
+                    SearchText = table.Column<string>(type: "TEXT", maxLength: 25000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_library_cases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_network_library_cases_identity_users_ContributorUserId",
+                        column: x => x.ContributorUserId,
+                        principalTable: "identity_users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_network_library_cases_network_award_entries_AwardEntryId",
+                        column: x => x.AwardEntryId,
+                        principalTable: "network_award_entries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_network_library_cases_network_members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "network_members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_award_conflicts",
+                columns: table => new
+                {
+                    JurorId = table.Column<long>(type: "INTEGER", nullable: false),
+                    EntryId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    DeclaredAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_award_conflicts", x => new { x.JurorId, x.EntryId });
+                    table.ForeignKey(
+                        name: "FK_network_award_conflicts_network_award_entries_EntryId",
+                        column: x => x.EntryId,
+                        principalTable: "network_award_entries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_network_award_conflicts_network_award_jurors_JurorId",
+                        column: x => x.JurorId,
+                        principalTable: "network_award_jurors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_award_scores",
+                columns: table => new
+                {
+                    EntryId = table.Column<long>(type: "INTEGER", nullable: false),
+                    JurorId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    CriterionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Score = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_award_scores", x => new { x.EntryId, x.JurorId, x.Round, x.CriterionId });
+                    table.ForeignKey(
+                        name: "FK_network_award_scores_network_award_criteria_CriterionId",
+                        column: x => x.CriterionId,
+                        principalTable: "network_award_criteria",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_network_award_scores_network_award_entries_EntryId",
+                        column: x => x.EntryId,
+                        principalTable: "network_award_entries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_network_award_scores_network_award_jurors_JurorId",
+                        column: x => x.JurorId,
+                        principalTable: "network_award_jurors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "decision_budget_images",
                 columns: table => new
                 {
@@ -2260,6 +3505,30 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                         name: "FK_decision_budget_images_decision_budget_projects_ProjectId",
                         column: x => x.ProjectId,
                         principalTable: "decision_budget_projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_library_attachments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Bytes = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_library_attachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_network_library_attachments_network_library_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "network_library_cases",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -2457,17 +3726,6 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                 table: "service_routes",
                 columns: new[] { "ServiceCode", "DistrictCode" },
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_service_api_keys_Hash",
-                table: "service_api_keys",
-                column: "Hash",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_service_api_keys_OwnerId",
-                table: "service_api_keys",
-                column: "OwnerId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_service_requests_DepartmentCode_Status",
@@ -2908,6 +4166,449 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                 column: "UserId",
                 unique: true);
 
+            migrationBuilder.CreateIndex(
+                name: "IX_taxi_companies_RegistrationNumber",
+                table: "taxi_companies",
+                column: "RegistrationNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_taxi_company_staff_CompanyId_UserId",
+                table: "taxi_company_staff",
+                columns: new[] { "CompanyId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_taxi_company_staff_UserId",
+                table: "taxi_company_staff",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_taxi_offers_CallId",
+                table: "taxi_offers",
+                column: "CallId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_taxi_offers_DriverId_OfferedAt",
+                table: "taxi_offers",
+                columns: new[] { "DriverId", "OfferedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_taxi_drivers_CompanyId",
+                table: "taxi_drivers",
+                column: "CompanyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_taxi_drivers_LicenceNumber",
+                table: "taxi_drivers",
+                column: "LicenceNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_taxi_drivers_OnDutySince",
+                table: "taxi_drivers",
+                column: "OnDutySince");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_taxi_drivers_Plate",
+                table: "taxi_drivers",
+                column: "Plate",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_taxi_drivers_UserId",
+                table: "taxi_drivers",
+                column: "UserId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_taxi_calls_CalledAt",
+                table: "taxi_calls",
+                column: "CalledAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_taxi_calls_DetailsForgottenAt_CalledAt",
+                table: "taxi_calls",
+                columns: new[] { "DetailsForgottenAt", "CalledAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_taxi_calls_DriverId_CalledAt",
+                table: "taxi_calls",
+                columns: new[] { "DriverId", "CalledAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_taxi_calls_RiderId_CalledAt",
+                table: "taxi_calls",
+                columns: new[] { "RiderId", "CalledAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_taxi_calls_SafeRideTokenHash",
+                table: "taxi_calls",
+                column: "SafeRideTokenHash");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_taxi_calls_State_CalledAt",
+                table: "taxi_calls",
+                columns: new[] { "State", "CalledAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_taxi_calls_HandedOverAt_CentreOutcome",
+                table: "taxi_calls",
+                columns: new[] { "HandedOverAt", "CentreOutcome" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_applications_ApplicantUserId",
+                table: "network_applications",
+                column: "ApplicantUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_applications_MemberId",
+                table: "network_applications",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_applications_Reference",
+                table: "network_applications",
+                column: "Reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_applications_Status_SubmittedAt",
+                table: "network_applications",
+                columns: new[] { "Status", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_committee_seats_MemberId",
+                table: "network_committee_seats",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_committee_seats_TermStart_TermEnd",
+                table: "network_committee_seats",
+                columns: new[] { "TermStart", "TermEnd" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_decision_votes_MemberId",
+                table: "network_decision_votes",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_decisions_MeetingId",
+                table: "network_decisions",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_decisions_SubjectMemberId",
+                table: "network_decisions",
+                column: "SubjectMemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_meetings_Body_HeldOn",
+                table: "network_meetings",
+                columns: new[] { "Body", "HeldOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_member_contacts_MemberId",
+                table: "network_member_contacts",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_member_representatives_UserId",
+                table: "network_member_representatives",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_members_CountryCode",
+                table: "network_members",
+                column: "CountryCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_members_Status_RegionCode_Type",
+                table: "network_members",
+                columns: new[] { "Status", "RegionCode", "Type" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_award_categories_EditionId",
+                table: "network_award_categories",
+                column: "EditionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_award_conflicts_EntryId",
+                table: "network_award_conflicts",
+                column: "EntryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_award_criteria_EditionId_Code",
+                table: "network_award_criteria",
+                columns: new[] { "EditionId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_award_editions_Year",
+                table: "network_award_editions",
+                column: "Year");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_award_entries_ApplicantUserId",
+                table: "network_award_entries",
+                column: "ApplicantUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_award_entries_CategoryId",
+                table: "network_award_entries",
+                column: "CategoryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_award_entries_EditionId_CategoryId_Status",
+                table: "network_award_entries",
+                columns: new[] { "EditionId", "CategoryId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_award_entries_MemberId",
+                table: "network_award_entries",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_award_entries_Reference",
+                table: "network_award_entries",
+                column: "Reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_award_entry_slots_EntryId",
+                table: "network_award_entry_slots",
+                column: "EntryId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_award_questions_CategoryId",
+                table: "network_award_questions",
+                column: "CategoryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_award_questions_EditionId",
+                table: "network_award_questions",
+                column: "EditionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_award_scores_CriterionId",
+                table: "network_award_scores",
+                column: "CriterionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_award_scores_JurorId_Round",
+                table: "network_award_scores",
+                columns: new[] { "JurorId", "Round" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_award_tie_breaks_CategoryId",
+                table: "network_award_tie_breaks",
+                column: "CategoryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_award_tie_breaks_EditionId",
+                table: "network_award_tie_breaks",
+                column: "EditionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_mou_actions_MouId_DueOn",
+                table: "network_mou_actions",
+                columns: new[] { "MouId", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_mou_documents_MouId",
+                table: "network_mou_documents",
+                column: "MouId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_mou_parties_MemberId",
+                table: "network_mou_parties",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_mou_parties_MouId",
+                table: "network_mou_parties",
+                column: "MouId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_mous_SignedOn",
+                table: "network_mous",
+                column: "SignedOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_award_jurors_CategoryId_UserId",
+                table: "network_award_jurors",
+                columns: new[] { "CategoryId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_award_jurors_EditionId",
+                table: "network_award_jurors",
+                column: "EditionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_award_jurors_MemberId",
+                table: "network_award_jurors",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_award_jurors_UserId",
+                table: "network_award_jurors",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_visit_sessions_SiteId_StartsAt",
+                table: "network_visit_sessions",
+                columns: new[] { "SiteId", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_visit_sessions_VisitId_StartsAt",
+                table: "network_visit_sessions",
+                columns: new[] { "VisitId", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_visits_MemberId",
+                table: "network_visits",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_visits_Reference",
+                table: "network_visits",
+                column: "Reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_visits_RequesterUserId",
+                table: "network_visits",
+                column: "RequesterUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_visits_Status_HeldOn",
+                table: "network_visits",
+                columns: new[] { "Status", "HeldOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_library_attachments_CaseId",
+                table: "network_library_attachments",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_library_cases_AwardEntryId",
+                table: "network_library_cases",
+                column: "AwardEntryId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_library_cases_ContributorUserId",
+                table: "network_library_cases",
+                column: "ContributorUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_library_cases_MemberId",
+                table: "network_library_cases",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_library_cases_Status_PublishedAt",
+                table: "network_library_cases",
+                columns: new[] { "Status", "PublishedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_library_cases_TranslationGroup",
+                table: "network_library_cases",
+                column: "TranslationGroup");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cctv_cameras_Code",
+                table: "cctv_cameras",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cctv_cameras_DistrictCode_Purpose",
+                table: "cctv_cameras",
+                columns: new[] { "DistrictCode", "Purpose" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cctv_cameras_Health_SilentAfter",
+                table: "cctv_cameras",
+                columns: new[] { "Health", "SilentAfter" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cctv_cameras_RecorderId_Code",
+                table: "cctv_cameras",
+                columns: new[] { "RecorderId", "Code" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cctv_cameras_Source_SourceId",
+                table: "cctv_cameras",
+                columns: new[] { "Source", "SourceId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cctv_outages_CameraId_EndedAt",
+                table: "cctv_outages",
+                columns: new[] { "CameraId", "EndedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cctv_outages_DepartmentCode_DetectedAt",
+                table: "cctv_outages",
+                columns: new[] { "DepartmentCode", "DetectedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cctv_recorders_Code",
+                table: "cctv_recorders",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_transparency_budget_lines_Year_Code",
+                table: "transparency_budget_lines",
+                columns: new[] { "Year", "Code" },
+                unique: true);
+            migrationBuilder.CreateIndex(
+                name: "IX_developer_keys_Hash",
+                table: "developer_keys",
+                column: "Hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_developer_keys_OwnerId",
+                table: "developer_keys",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_developer_keys_PreviousHash",
+                table: "developer_keys",
+                column: "PreviousHash");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_developer_demo_day_pitches_DemoDayId_Resident",
+                table: "developer_demo_day_pitches",
+                columns: new[] { "DemoDayId", "Resident" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_developer_demo_day_pitches_ShowcaseAppId",
+                table: "developer_demo_day_pitches",
+                column: "ShowcaseAppId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_developer_demo_days_StartsAt",
+                table: "developer_demo_days",
+                column: "StartsAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_developer_mentoring_sessions_Resident_HeldAt",
+                table: "developer_mentoring_sessions",
+                columns: new[] { "Resident", "HeldAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_developer_showcase_apps_Published_Name",
+                table: "developer_showcase_apps",
+                columns: new[] { "Published", "Name" });
+
+
             // The search's full-text index: one row per entry, rowid = kind key × 2^40 + id (SearchIndex.EntryKey),
             // contentless, kept by triggers so every write to search_entries reaches it in the same transaction.
             migrationBuilder.Sql("""
@@ -2943,6 +4644,9 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                 name: "broadcast_slots");
 
             migrationBuilder.DropTable(
+                name: "cctv_outages");
+
+            migrationBuilder.DropTable(
                 name: "city_districts");
 
             migrationBuilder.DropTable(
@@ -2974,6 +4678,15 @@ namespace CityHall.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "decision_voters");
+
+            migrationBuilder.DropTable(
+                name: "developer_demo_day_pitches");
+
+            migrationBuilder.DropTable(
+                name: "developer_key_usage");
+
+            migrationBuilder.DropTable(
+                name: "developer_mentoring_sessions");
 
             migrationBuilder.DropTable(
                 name: "identity_role_claims");
@@ -3028,6 +4741,60 @@ namespace CityHall.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "live_question_supports");
+
+            migrationBuilder.DropTable(
+                name: "network_applications");
+
+            migrationBuilder.DropTable(
+                name: "network_award_conflicts");
+
+            migrationBuilder.DropTable(
+                name: "network_award_entry_slots");
+
+            migrationBuilder.DropTable(
+                name: "network_award_questions");
+
+            migrationBuilder.DropTable(
+                name: "network_award_scores");
+
+            migrationBuilder.DropTable(
+                name: "network_award_tie_breaks");
+
+            migrationBuilder.DropTable(
+                name: "network_committee_seats");
+
+            migrationBuilder.DropTable(
+                name: "network_decision_votes");
+
+            migrationBuilder.DropTable(
+                name: "network_fee_payments");
+
+            migrationBuilder.DropTable(
+                name: "network_library_attachments");
+
+            migrationBuilder.DropTable(
+                name: "network_member_contacts");
+
+            migrationBuilder.DropTable(
+                name: "network_member_logos");
+
+            migrationBuilder.DropTable(
+                name: "network_member_representatives");
+
+            migrationBuilder.DropTable(
+                name: "network_mou_actions");
+
+            migrationBuilder.DropTable(
+                name: "network_mou_documents");
+
+            migrationBuilder.DropTable(
+                name: "network_mou_parties");
+
+            migrationBuilder.DropTable(
+                name: "network_visit_feedback");
+
+            migrationBuilder.DropTable(
+                name: "network_visit_sessions");
 
             migrationBuilder.DropTable(
                 name: "news_attachments");
@@ -3096,9 +4863,6 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                 name: "search_generation");
 
             migrationBuilder.DropTable(
-                name: "service_api_keys");
-
-            migrationBuilder.DropTable(
                 name: "service_attributes");
 
             migrationBuilder.DropTable(
@@ -3117,16 +4881,46 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                 name: "service_routes");
 
             migrationBuilder.DropTable(
+                name: "taxi_calls");
+
+            migrationBuilder.DropTable(
+                name: "taxi_companies");
+
+            migrationBuilder.DropTable(
+                name: "taxi_company_staff");
+
+            migrationBuilder.DropTable(
+                name: "taxi_drivers");
+
+            migrationBuilder.DropTable(
+                name: "taxi_offers");
+
+            migrationBuilder.DropTable(
+                name: "transparency_budget_lines");
+
+            migrationBuilder.DropTable(
                 name: "upload_allowance_days");
 
             migrationBuilder.DropTable(
                 name: "broadcast_programmes");
 
             migrationBuilder.DropTable(
+                name: "cctv_cameras");
+
+            migrationBuilder.DropTable(
                 name: "decision_budget_milestones");
 
             migrationBuilder.DropTable(
                 name: "decision_poll_options");
+
+            migrationBuilder.DropTable(
+                name: "developer_demo_days");
+
+            migrationBuilder.DropTable(
+                name: "developer_showcase_apps");
+
+            migrationBuilder.DropTable(
+                name: "developer_keys");
 
             migrationBuilder.DropTable(
                 name: "city_departments");
@@ -3147,6 +4941,27 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                 name: "live_questions");
 
             migrationBuilder.DropTable(
+                name: "network_award_criteria");
+
+            migrationBuilder.DropTable(
+                name: "network_award_jurors");
+
+            migrationBuilder.DropTable(
+                name: "network_decisions");
+
+            migrationBuilder.DropTable(
+                name: "network_library_cases");
+
+            migrationBuilder.DropTable(
+                name: "network_mous");
+
+            migrationBuilder.DropTable(
+                name: "network_visit_sites");
+
+            migrationBuilder.DropTable(
+                name: "network_visits");
+
+            migrationBuilder.DropTable(
                 name: "news_posts");
 
             migrationBuilder.DropTable(
@@ -3159,7 +4974,13 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                 name: "service_requests");
 
             migrationBuilder.DropTable(
+                name: "transparency_budget_years");
+
+            migrationBuilder.DropTable(
                 name: "broadcast_channels");
+
+            migrationBuilder.DropTable(
+                name: "cctv_recorders");
 
             migrationBuilder.DropTable(
                 name: "decision_budget_projects");
@@ -3169,6 +4990,12 @@ namespace CityHall.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "live_events");
+
+            migrationBuilder.DropTable(
+                name: "network_meetings");
+
+            migrationBuilder.DropTable(
+                name: "network_award_entries");
 
             migrationBuilder.DropTable(
                 name: "petition_petitions");
@@ -3183,6 +5010,12 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                 name: "inclusion_programmes");
 
             migrationBuilder.DropTable(
+                name: "network_award_categories");
+
+            migrationBuilder.DropTable(
+                name: "network_members");
+
+            migrationBuilder.DropTable(
                 name: "identity_users");
 
             migrationBuilder.DropTable(
@@ -3190,6 +5023,9 @@ namespace CityHall.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "decision_polls");
+
+            migrationBuilder.DropTable(
+                name: "network_award_editions");
         }
     }
 }

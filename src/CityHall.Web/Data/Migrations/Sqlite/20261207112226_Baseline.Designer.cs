@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CityHall.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261206175821_CctvRegistry")]
-    partial class CctvRegistry
+    [Migration("20261207112226_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2614,6 +2614,269 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                     b.ToTable("decision_voters", (string)null);
                 });
 
+            modelBuilder.Entity("CityHall.Web.Modules.Developers.Incubator.DemoDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleKo")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartsAt");
+
+                    b.ToTable("developer_demo_days", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Developers.Incubator.DemoDayPitch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DemoDayId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resident")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ShowcaseAppId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShowcaseAppId");
+
+                    b.HasIndex("DemoDayId", "Resident")
+                        .IsUnique();
+
+                    b.ToTable("developer_demo_day_pitches", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Developers.Incubator.MentoringSession", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HeldAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<string>("Mentor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resident")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Resident", "HeldAt");
+
+                    b.ToTable("developer_mentoring_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Developers.Incubator.ShowcaseApp", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<string>("Datasets")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Maker")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Resident")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SummaryEn")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SummaryKo")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Published", "Name");
+
+                    b.ToTable("developer_showcase_apps", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Developers.Keys.DeveloperKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AppName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("PreviousHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<long?>("PreviousUntil")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<int>("RequestsPerMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<long?>("RotatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("PreviousHash");
+
+                    b.ToTable("developer_keys", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Developers.Keys.DeveloperKeyUsage", b =>
+                {
+                    b.Property<long>("KeyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Hour")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Calls")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Limited")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("KeyId", "Hour", "Scope");
+
+                    b.ToTable("developer_key_usage", (string)null);
+                });
+
             modelBuilder.Entity("CityHall.Web.Modules.Inclusion.Applications.ApplicationDocument", b =>
                 {
                     b.Property<long>("Id")
@@ -4714,48 +4977,6 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                     b.ToTable("portal_pages", (string)null);
                 });
 
-            modelBuilder.Entity("CityHall.Web.Modules.ServiceRequests.Open311.ApiKey", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Hash")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OwnerId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Prefix")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTimeOffset?>("RevokedAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Hash")
-                        .IsUnique();
-
-                    b.HasIndex("OwnerId");
-
-                    b.ToTable("service_api_keys", (string)null);
-                });
-
             modelBuilder.Entity("CityHall.Web.Modules.ServiceRequests.ReplyTemplate", b =>
                 {
                     b.Property<long>("Id")
@@ -5563,6 +5784,71 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                     b.ToTable("taxi_offers", (string)null);
                 });
 
+            modelBuilder.Entity("CityHall.Web.Modules.Transparency.Budget.BudgetLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKo")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Code")
+                        .IsUnique();
+
+                    b.ToTable("transparency_budget_lines", (string)null);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Transparency.Budget.BudgetYear", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CityTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CityHall:UtcTime", true);
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("transparency_budget_years", (string)null);
+                });
+
             modelBuilder.Entity("CityHall.Web.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -5599,6 +5885,10 @@ namespace CityHall.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("PreviousHash")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
@@ -6711,6 +7001,29 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CityHall.Web.Modules.Developers.Incubator.DemoDayPitch", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.Developers.Incubator.DemoDay", null)
+                        .WithMany("Pitches")
+                        .HasForeignKey("DemoDayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CityHall.Web.Modules.Developers.Incubator.ShowcaseApp", null)
+                        .WithMany()
+                        .HasForeignKey("ShowcaseAppId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Developers.Keys.DeveloperKeyUsage", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.Developers.Keys.DeveloperKey", null)
+                        .WithMany()
+                        .HasForeignKey("KeyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CityHall.Web.Modules.Inclusion.Applications.ApplicationDocument", b =>
                 {
                     b.HasOne("CityHall.Web.Modules.Inclusion.Applications.InclusionApplication", null)
@@ -7236,6 +7549,15 @@ namespace CityHall.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CityHall.Web.Modules.Transparency.Budget.BudgetLine", b =>
+                {
+                    b.HasOne("CityHall.Web.Modules.Transparency.Budget.BudgetYear", null)
+                        .WithMany()
+                        .HasForeignKey("Year")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CityHall.Web.Platform.Identity.AccountSession", b =>
                 {
                     b.HasOne("CityHall.Web.Platform.Identity.CityHallUser", null)
@@ -7323,6 +7645,11 @@ namespace CityHall.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("CityHall.Web.Modules.Broadcasts.Programme", b =>
                 {
                     b.Navigation("Slots");
+                });
+
+            modelBuilder.Entity("CityHall.Web.Modules.Developers.Incubator.DemoDay", b =>
+                {
+                    b.Navigation("Pitches");
                 });
 
             modelBuilder.Entity("CityHall.Web.Modules.Inclusion.Fulfilment.ClassCourse", b =>
