@@ -39,7 +39,7 @@ if [ "$scenario" = drills ] || [ "$scenario" = cluster ]; then
   start=$work/new
   if [ -n "$from" ]; then
     if [ "$from" = auto ]; then
-      added=$(git log -1 --diff-filter=A --format=%H -- src/CityHall.Web/Data/Migrations/Postgres)
+      added=$(git log -1 --no-renames --diff-filter=A --format=%H -- src/CityHall.Web/Data/Migrations/Postgres) # a squash adds files git would call renames
       from=$(git rev-parse "$added^")
     fi
     echo "# building the release to upgrade from: $(git log -1 --format='%h %s' "$from" | cut -c1-100)"

@@ -1,4 +1,3 @@
-using CityHall.Tests.Platform;
 using CityHall.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;

@@ -136,33 +136,6 @@ public sealed class AuditChainTests : IDisposable
     }
 }
 
-/// <summary>Collects log entries so a test can count them.</summary>
-public sealed class CapturedLogs : Microsoft.Extensions.Logging.ILoggerProvider
-{
-    private readonly System.Collections.Concurrent.ConcurrentQueue<(string Category, Microsoft.Extensions.Logging.LogLevel Level, string Message)> entries = new();
-
-    public IReadOnlyList<(string Category, Microsoft.Extensions.Logging.LogLevel Level, string Message)> Entries => [.. entries];
-
-    public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => new Logger(categoryName, entries);
-
-    public void Dispose() { }
-
-    private sealed class Logger(string category, System.Collections.Concurrent.ConcurrentQueue<(string, Microsoft.Extensions.Logging.LogLevel, string)> entries) : Microsoft.Extensions.Logging.ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
-        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            entries.Enqueue((category, logLevel, formatter(state, exception)));
-    }
-}
-
-public sealed class LoggedApp : CityHallApp
-{
-    public CapturedLogs Logs { get; } = new();
-
-    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
-}
-
 public sealed class AuditFailureTests : IDisposable
 {
     private readonly LoggedApp app = new();

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using CityHall.Tests.Infrastructure;
 using CityHall.Web.Platform.Audit;
@@ -9,34 +8,9 @@ using Microsoft.Extensions.Logging;
 
 namespace CityHall.Tests.Platform;
 
-/// <summary>Log lines with the scopes they were written in (RequestId among them), as the JSON console logger writes them.</summary>
-public sealed class ScopedLogs : ILoggerProvider, ISupportExternalScope
-{
-    private IExternalScopeProvider? scopes;
-    public ConcurrentQueue<(string Message, string Scopes)> Lines { get; } = new();
-
-    public void SetScopeProvider(IExternalScopeProvider scopeProvider) => scopes = scopeProvider;
-    public ILogger CreateLogger(string categoryName) => new Logger(this);
-    public void Dispose() { }
-
-    private sealed class Logger(ScopedLogs owner) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => owner.scopes?.Push(state);
-        public bool IsEnabled(LogLevel logLevel) => true;
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            var all = new List<string>();
-            // As the JSON console logger writes them: key-value scopes as their pairs, others as text.
-            owner.scopes?.ForEachScope((scope, list) => list.Add(scope is IEnumerable<KeyValuePair<string, object>> pairs
-                ? string.Join(", ", pairs.Select(p => $"{p.Key}:{p.Value}")) : scope?.ToString() ?? ""), all);
-            owner.Lines.Enqueue((formatter(state, exception), string.Join(" | ", all)));
-        }
-    }
-}
-
 public sealed class ProxiedLoggedApp : CityHallApp
 {
-    public ScopedLogs Logs { get; } = new();
+    public CapturedLogs Logs { get; } = new();
 
     public ProxiedLoggedApp() : base(new Dictionary<string, string?>
     {
@@ -59,7 +33,7 @@ public sealed class RequestIdTests(ProxiedLoggedApp app) : IClassFixture<Proxied
             request.Headers.Add("X-Request-Id", "3f2a9c0d41b84e6f9d27a1c5e8b0f4aa");
             await client.SendAsync(request);
         }
-        Assert.Contains(app.Logs.Lines, l => l.Message.StartsWith("Executing endpoint", StringComparison.Ordinal)
+        Assert.Contains(app.Logs.Entries, l => l.Message.StartsWith("Executing endpoint", StringComparison.Ordinal)
             && l.Scopes.Contains("ProxyRequestId:3f2a9c0d41b84e6f9d27a1c5e8b0f4aa", StringComparison.Ordinal));
 
         using (var request = new HttpRequestMessage(HttpMethod.Get, "/?probe=forged-id"))
@@ -67,7 +41,7 @@ public sealed class RequestIdTests(ProxiedLoggedApp app) : IClassFixture<Proxied
             request.Headers.TryAddWithoutValidation("X-Request-Id", "<script>alert(1)</script>");
             await client.SendAsync(request);
         }
-        Assert.DoesNotContain(app.Logs.Lines, l => l.Scopes.Contains("<script>", StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Logs.Entries, l => l.Scopes.Contains("<script>", StringComparison.Ordinal));
     }
 
     [Fact]

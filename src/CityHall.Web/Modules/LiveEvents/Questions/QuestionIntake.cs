@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using CityHall.Web.Modules.LiveEvents.Live;
 using Microsoft.Extensions.Options;
 
@@ -98,35 +97,68 @@ public sealed class QuestionIntake(LiveEventDirectory events, QuestionWriter wri
 
 /// <summary>
 /// Questions per sender per minute (a person, a phone, a social account), on top of the per-address
-/// request limit: someone who floods from many addresses is still one sender. Counted per node.
+/// request limit: someone who floods from many addresses is still one sender. Counted per node, in
+/// windows of a minute from a sender's first question; a question that took a place and was not stored
+/// gives it back. Senders whose window has ended are dropped once a minute, so the table holds only
+/// the last minute's senders.
 /// </summary>
-public sealed class QuestionFloodLimiter(IOptions<LiveEventsOptions> options) : IDisposable
+public sealed class QuestionFloodLimiter(IOptions<LiveEventsOptions> options, TimeProvider clock)
 {
-    private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.Create<string, string>(key =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = Math.Max(1, options.Value.QuestionsPerMinute),
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        }));
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SenderWindow> senders = new(StringComparer.Ordinal);
+    private long sweptAt = clock.GetTimestamp();
 
-    // Places given back by questions that were not stored; used before the window's own.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> givenBack = new(StringComparer.Ordinal);
+    private sealed class SenderWindow(long startedAt)
+    {
+        public long StartedAt = startedAt;
+        public int Taken;
+        public bool Dropped; // removed by a sweep while a question was on its way: that question starts a new one
+    }
+
+    /// <summary>How many senders are counted now (the last minute's).</summary>
+    public int Senders => senders.Count;
 
     public bool TryTake(string senderKey)
     {
-        while (givenBack.TryGetValue(senderKey, out var back))
+        var now = clock.GetTimestamp();
+        SweepWhenDue(now);
+        var limit = Math.Max(1, options.Value.QuestionsPerMinute);
+        while (true)
         {
-            if (back <= 1 ? givenBack.TryRemove(new(senderKey, back)) : givenBack.TryUpdate(senderKey, back - 1, back)) return true;
+            var window = senders.GetOrAdd(senderKey, static (_, at) => new SenderWindow(at), now);
+            lock (window)
+            {
+                if (window.Dropped) continue;
+                if (clock.GetElapsedTime(window.StartedAt, now) >= Window) (window.StartedAt, window.Taken) = (now, 0);
+                if (window.Taken >= limit) return false;
+                window.Taken++;
+                return true;
+            }
         }
-        using var lease = limiter.AttemptAcquire(senderKey);
-        return lease.IsAcquired;
     }
 
     /// <summary>A question that took a place was not stored (the database was away, a duplicate): the sender may use it again.</summary>
-    public void GiveBack(string senderKey) => givenBack.AddOrUpdate(senderKey, 1, (_, n) => n + 1);
+    public void GiveBack(string senderKey)
+    {
+        if (!senders.TryGetValue(senderKey, out var window)) return;
+        lock (window)
+            if (window.Taken > 0) window.Taken--;
+    }
 
-    public void Dispose() => limiter.Dispose();
+    private void SweepWhenDue(long now)
+    {
+        var last = Interlocked.Read(ref sweptAt);
+        if (clock.GetElapsedTime(last, now) < Window || Interlocked.CompareExchange(ref sweptAt, now, last) != last) return;
+        foreach (var (key, window) in senders)
+        {
+            lock (window)
+            {
+                if (clock.GetElapsedTime(window.StartedAt, now) < Window) continue;
+                window.Dropped = true;
+            }
+            senders.TryRemove(new(key, window));
+        }
+    }
 }
 
 /// <summary>
