@@ -33,7 +33,13 @@ public static class DatabaseConflicts
             switch (e)
             {
                 case Npgsql.PostgresException postgres when postgres.SqlState is Npgsql.PostgresErrorCodes.DiskFull
-                    or Npgsql.PostgresErrorCodes.InsufficientResources or Npgsql.PostgresErrorCodes.OutOfMemory:
+                    or Npgsql.PostgresErrorCodes.InsufficientResources or Npgsql.PostgresErrorCodes.OutOfMemory
+                    or Npgsql.PostgresErrorCodes.IoError:
+                    return true;
+                // A new session the server could not start, e.g. "could not write init file" when its disk is full and
+                // the relation cache must be written again (seen in the disk-full drill): the server's fault, for now.
+                // Other fatal errors (a wrong password, no such database) are a configuration's and stay errors.
+                case Npgsql.PostgresException { InvariantSeverity: "FATAL", SqlState: Npgsql.PostgresErrorCodes.InternalError }:
                     return true;
                 case Npgsql.NpgsqlException npgsql when npgsql.IsTransient: // connection failures, shutdowns, too many connections
                     return true;

@@ -71,6 +71,20 @@ public sealed class BackupTests : IDisposable
         (code, output) = await Verbs.RunAsync(empty, "restore", "--from", Path.Combine(folder, "no-such.zip"));
         Assert.Equal(1, code);
         Assert.Contains("There is no backup", output);
+
+        // Not a backup at all, and a backup cut short on its way (a copy that stopped): said in words, not a stack trace.
+        var text = Path.Combine(folder, "notes.zip");
+        await File.WriteAllTextAsync(text, "not an archive");
+        (code, output) = await Verbs.RunAsync(empty, "restore", "--from", text);
+        Assert.Equal(1, code);
+        Assert.Contains("is not a CityHall backup, or it is damaged", OneLine(output)); // the console wraps long lines
+        var cut = Path.Combine(folder, "cut.zip");
+        var whole = await File.ReadAllBytesAsync(file);
+        await File.WriteAllBytesAsync(cut, whole[..(whole.Length / 2)]);
+        (code, output) = await Verbs.RunAsync(empty, "restore", "--from", cut);
+        Assert.Equal(1, code);
+        Assert.Contains("is not a CityHall backup, or it is damaged", OneLine(output));
+        Assert.DoesNotContain("   at ", output);
     }
 
     [Fact]
@@ -96,6 +110,8 @@ public sealed class BackupTests : IDisposable
         Assert.Equal(1, code);
         Assert.Contains("petition_signatures", output);
     }
+
+    private static string OneLine(string output) => string.Join(' ', output.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>The demo city (residents, places, proposals with signature chains, polls…) and some audited staff actions.</summary>
     private async Task SeededCityAsync()

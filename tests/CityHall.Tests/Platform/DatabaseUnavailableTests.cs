@@ -99,5 +99,13 @@ public sealed class DatabaseUnavailableTests(FaultyDatabaseApp app) : IClassFixt
         Assert.True(DatabaseConflicts.IsUnavailable(new InvalidOperationException("wrapped", new SocketException((int)SocketError.ConnectionReset))));
         Assert.False(DatabaseConflicts.IsUnavailable(new InvalidOperationException("a bug")));
         Assert.False(DatabaseConflicts.IsUnavailable(new Microsoft.Data.Sqlite.SqliteException("constraint", 19)));
+        // PostgreSQL's own refusals: a full disk when a table grows, and a session that could not start because the
+        // disk was full (both seen in the disk-full drill); a wrong password and a broken rule are not the server being away.
+        static Npgsql.PostgresException Postgres(string severity, string state, string text) => new(text, severity, severity, state);
+        Assert.True(DatabaseConflicts.IsUnavailable(Postgres("ERROR", "53100", "could not extend file \"base/16384/17040\": No space left on device")));
+        Assert.True(DatabaseConflicts.IsUnavailable(new InvalidOperationException("wrapped", Postgres("FATAL", "XX000", "could not write init file"))));
+        Assert.False(DatabaseConflicts.IsUnavailable(Postgres("ERROR", "XX000", "cache lookup failed for relation 16384")));
+        Assert.False(DatabaseConflicts.IsUnavailable(Postgres("FATAL", "28P01", "password authentication failed for user \"app\"")));
+        Assert.False(DatabaseConflicts.IsUnavailable(Postgres("ERROR", "23505", "duplicate key value violates unique constraint")));
     }
 }

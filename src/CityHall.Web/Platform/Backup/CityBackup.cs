@@ -71,11 +71,23 @@ public sealed class CityBackup(AppDbContext db, DatabaseCensus census, IOptions<
     /// <summary>Reads a backup's manifest without restoring it.</summary>
     public static async Task<BackupManifest> ReadManifestAsync(string file, CancellationToken ct)
     {
-        await using var archive = await ZipFile.OpenReadAsync(file, ct);
-        var entry = archive.GetEntry(ManifestEntry) ?? throw new BackupException($"{file} is not a CityHall backup: it has no {ManifestEntry}.");
-        await using var stream = await entry.OpenAsync(ct);
-        var manifest = await JsonSerializer.DeserializeAsync<BackupManifest>(stream, Json, ct)
-            ?? throw new BackupException($"{file}'s manifest is empty.");
+        BackupManifest? manifest;
+        try
+        {
+            await using var archive = await ZipFile.OpenReadAsync(file, ct);
+            var entry = archive.GetEntry(ManifestEntry) ?? throw new BackupException($"{file} is not a CityHall backup: it has no {ManifestEntry}.");
+            await using var stream = await entry.OpenAsync(ct);
+            manifest = await JsonSerializer.DeserializeAsync<BackupManifest>(stream, Json, ct);
+        }
+        catch (InvalidDataException ex) // not a zip, or a damaged one (cut short in a copy)
+        {
+            throw new BackupException($"{file} is not a CityHall backup, or it is damaged: it cannot be read as a zip archive ({ex.Message.TrimEnd('.')}).");
+        }
+        catch (JsonException ex)
+        {
+            throw new BackupException($"{file}'s manifest cannot be read ({ex.Message.TrimEnd('.')}): the backup is damaged.");
+        }
+        if (manifest is null) throw new BackupException($"{file}'s manifest is empty.");
         if (manifest.Format > BackupManifest.CurrentFormat)
             throw new BackupException($"{file} was written by a newer release (backup format {manifest.Format}); restore it with that release.");
         return manifest;
