@@ -10,7 +10,7 @@ ARTIFACTS="$ROOT/artifacts/test"
 mkdir -p "$ARTIFACTS"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-log() { printf '\n== %s\n' "$*"; }
+log() { printf '\n== %s (%s)\n' "$*" "$(date -u +%H:%M:%S)"; }
 
 # --- 1. Debian packages --------------------------------------------------------------------
 missing=()
@@ -107,7 +107,8 @@ run_suite "browser (Chromium + axe)" dotnet test tests/CityHall.BrowserTests --n
 # Redis away, the primary's disk full, every node replaced in turn. Each drill prints "lost: N", whether every
 # proposal's chain is intact, and whether it held; one that lost an acknowledged write, broke a chain, failed a
 # request in the rolling restart, or did not run counts as a failed test.
-# The nodes run the Debug build the suites used (the script publishes Release when run by hand).
+# The nodes and the drills' clients run the Debug build the suites used (step 2 built the bench too; by hand the
+# script publishes Release).
 # The disk-full drill mounts a tmpfs: where the kernel refuses that (a container without CAP_SYS_ADMIN) it is
 # left out, and said so. The rolling *upgrade* from the previous release is `bench/run.sh drills` (two builds).
 log "suite: failure drills (deploy/local-cluster.sh)"
@@ -120,9 +121,8 @@ if mount -t tmpfs -o size=1m tmpfs "$probe" 2>/dev/null; then umount "$probe"; D
 else log "the disk-full drill is left out: this machine does not let root mount a tmpfs"; fi
 rmdir "$probe"
 {
-  dotnet build -c Release bench/CityHall.Bench -v q -nologo -clp:ErrorsOnly \
-    && deploy/local-cluster.sh up --app src/CityHall.Web/bin/Debug/net10.0 \
-    && dotnet bench/CityHall.Bench/bin/Release/net10.0/CityHall.Bench.dll drills --short --citizens 60 --viewers 1500 --redis-away 15 --disk-full "$DISK_FULL"
+  deploy/local-cluster.sh up --app src/CityHall.Web/bin/Debug/net10.0 \
+    && dotnet bench/CityHall.Bench/bin/Debug/net10.0/CityHall.Bench.dll drills --short --citizens 60 --viewers 1500 --redis-away 15 --disk-full "$DISK_FULL"
 } >"$DRILLS" 2>&1
 for f in "$CITYHALL_CLUSTER_DIR"/nodes/*/log; do [ -f "$f" ] && tail -n 40 "$f" >"$ARTIFACTS/drills-node-$(basename "$(dirname "$f")").log"; done
 deploy/local-cluster.sh down >/dev/null 2>&1

@@ -113,10 +113,14 @@ public sealed class AppProcess : IAsyncDisposable
         else start.Environment["ConnectionStrings__Default"] = connectionString ?? throw new ArgumentException("PostgreSQL needs --connection");
         foreach (var (k, v) in settings ?? new Dictionary<string, string>()) start.Environment[k.Replace(":", "__", StringComparison.Ordinal)] = v;
 
-        var process = Process.Start(start)!;
+        return await WaitUntilReadyAsync(Process.Start(start)!, port, folder, provider, connectionString!, start);
+    }
+
+    private static async Task<AppProcess> WaitUntilReadyAsync(Process process, int port, string? folder, string provider, string connectionString, ProcessStartInfo start)
+    {
         _ = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}"), folder, provider, connectionString!,
+        var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}"), folder, provider, connectionString,
             start.Environment.ToDictionary(e => e.Key, e => e.Value));
         using var http = new HttpClient { BaseAddress = app.BaseAddress };
         var deadline = DateTime.UtcNow.AddSeconds(90);
@@ -130,6 +134,23 @@ public sealed class AppProcess : IAsyncDisposable
             catch (HttpRequestException) when (DateTime.UtcNow < deadline) { }
             await Task.Delay(200);
         }
+    }
+
+    /// <summary>bench/BareHub, built beside the bench: no database, only the hub's routes and /health/ready.</summary>
+    public static async Task<AppProcess> StartBareHubAsync()
+    {
+        int port;
+        using (var probe = new TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BareHub.dll"));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        return await WaitUntilReadyAsync(Process.Start(start)!, port, null, "none", "", start);
     }
 
     public async ValueTask DisposeAsync()

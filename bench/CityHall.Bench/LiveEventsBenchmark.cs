@@ -39,14 +39,7 @@ public static partial class LiveEventsBenchmark
         {
             var eventId = await SeedEventAsync(node);
             var moderator = await ModeratorAsync(node, ct);
-            var before = await node.SteadyResidentBytesAsync(TimeSpan.FromSeconds(3), ct);
-            await using var crowd = await Crowd.StartAsync([(node, oneNode)], generators, eventId, ct);
-            await Task.Delay(TimeSpan.FromSeconds(5), ct); // let the joins' snapshots and samples settle
-            // The median of a minute's samples: one sample lands anywhere between two collections, and the heap's
-            // garbage between them moved a single reading by several KB per viewer from run to run.
-            var after = await node.SteadyResidentBytesAsync(TimeSpan.FromSeconds(60), ct);
-            Console.WriteLine($"memory: {before.Median / 1048576.0:N0} MB before, {after.Median / 1048576.0:N0} MB with {crowd.Open:N0} viewers (median of a minute's samples; "
-                + $"{after.Min / 1048576.0:N0}–{after.Max / 1048576.0:N0} MB): {(after.Median - before.Median) / (double)Math.Max(1, crowd.Open) / 1024:N1} KB per connection");
+            await using var crowd = await MemoryPerViewerAsync(node, oneNode, generators, eventId, ct);
             await MeasureDeliveryAsync(crowd, [(node, moderator)], eventId, approvals, ct);
             await MeasureQuestionsAsync(node, moderator, crowd, eventId, questionSeconds, ct);
             if (beyond > 0) await BeyondTheCapAsync(node, moderator, crowd, eventId, beyond, generators, ct);
@@ -276,6 +269,39 @@ public static partial class LiveEventsBenchmark
     private static partial Regex TotpKey();
 
     /// <summary>The generator processes, each with its share of viewers on one node and its own source address.</summary>
+    /// <summary>
+    /// The resident memory a node holds per viewer, as medians of the samples (one sample lands anywhere between two
+    /// collections, and the heap's garbage between them moved a single reading by several KB per viewer from run to run):
+    /// a few seconds' idle, a fifth of the viewers for 30 s, all of them for a minute. Two figures: all viewers over the
+    /// idle node (which includes what serving the first viewer loads once: code, pools), and each viewer added between a
+    /// fifth and all of them (what one more viewer costs a node already serving some: the capacity per GB). The viewers
+    /// stay connected for what follows.
+    /// </summary>
+    private static async Task<Crowd> MemoryPerViewerAsync(AppProcess node, int viewers, int generators, long eventId, CancellationToken ct)
+    {
+        static string Mb(long bytes) => $"{bytes / 1048576.0:N0} MB";
+        var idle = await node.SteadyResidentBytesAsync(TimeSpan.FromSeconds(3), ct);
+        var crowd = await Crowd.StartAsync([(node, Math.Max(1, viewers / 5))], Math.Max(1, generators / 2), eventId, ct);
+        await Task.Delay(TimeSpan.FromSeconds(5), ct); // let the joins' snapshots and samples settle
+        var some = await node.SteadyResidentBytesAsync(TimeSpan.FromSeconds(30), ct);
+        var someOpen = crowd.Open;
+        await crowd.AddAsync([(node, viewers - Math.Max(1, viewers / 5))], generators, eventId, ct);
+        await Task.Delay(TimeSpan.FromSeconds(5), ct);
+        var all = await node.SteadyResidentBytesAsync(TimeSpan.FromSeconds(60), ct);
+        Console.WriteLine($"memory (medians of the samples; range): {Mb(idle.Median)} idle, {Mb(some.Median)} with {someOpen:N0} viewers ({Mb(some.Min)}–{Mb(some.Max)}), "
+            + $"{Mb(all.Median)} with {crowd.Open:N0} ({Mb(all.Min)}–{Mb(all.Max)}): {(all.Median - idle.Median) / (double)Math.Max(1, crowd.Open) / 1024:N1} KB per connection "
+            + $"over the idle node, {(all.Median - some.Median) / (double)Math.Max(1, crowd.Open - someOpen) / 1024:N1} KB per connection added");
+        return crowd;
+    }
+
+    /// <summary>The comparison issue 22 asks for: a bare SignalR hub (bench/BareHub) with the same viewers, measured the same way.</summary>
+    public static async Task BareHubMemoryAsync(int viewers, int generators, CancellationToken ct)
+    {
+        Console.WriteLine($"# live-events --bare-hub: {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; {viewers:N0} viewers from {generators} generator processes");
+        await using var node = await AppProcess.StartBareHubAsync();
+        await using var crowd = await MemoryPerViewerAsync(node, viewers, generators, eventId: 1, ct);
+    }
+
     private sealed class Crowd : IAsyncDisposable
     {
         public sealed record GeneratorReport(int Open, int Refused, int Failed, int Closed, List<long> Union, List<int> Counts, Dictionary<string, List<long>> Markers);
@@ -287,8 +313,16 @@ public static partial class LiveEventsBenchmark
         public static async Task<Crowd> StartAsync(IReadOnlyList<(AppProcess Node, int Viewers)> targets, int generators, long eventId, CancellationToken ct, int firstSource = 2)
         {
             var crowd = new Crowd();
+            await crowd.AddAsync(targets, generators, eventId, ct, firstSource);
+            return crowd;
+        }
+
+        /// <summary>More viewers, from generators of their own (each from the next 127.0.0.x after the crowd's).</summary>
+        public async Task AddAsync(IReadOnlyList<(AppProcess Node, int Viewers)> targets, int generators, long eventId, CancellationToken ct, int firstSource = 2)
+        {
             var started = Stopwatch.StartNew();
-            var index = 0;
+            var index = processes.Count;
+            var already = processes.Count;
             var perNode = Math.Max(1, generators / targets.Count);
             foreach (var (node, viewers) in targets)
             {
@@ -301,17 +335,18 @@ public static partial class LiveEventsBenchmark
                         "--event", eventId.ToString(CultureInfo.InvariantCulture), "--count", share.ToString(CultureInfo.InvariantCulture),
                         "--source", $"127.0.0.{firstSource + index}", "--device", index % 3 == 2 ? "mobile" : "pc" })
                         start.ArgumentList.Add(a);
-                    crowd.processes.Add(Process.Start(start)!);
+                    processes.Add(Process.Start(start)!);
                 }
             }
-            foreach (var p in crowd.processes)
+            var opened = 0;
+            foreach (var p in processes.Skip(already))
             {
                 var line = await p.StandardOutput.ReadLineAsync(ct) ?? throw new InvalidOperationException("A generator stopped");
-                crowd.Open += int.Parse(line.Split(' ')[1], CultureInfo.InvariantCulture);
+                opened += int.Parse(line.Split(' ')[1], CultureInfo.InvariantCulture);
                 Console.WriteLine($"generator {p.Id}: {line} s");
             }
-            Console.WriteLine($"{crowd.Open:N0} viewers connected in {started.Elapsed.TotalSeconds:N1} s");
-            return crowd;
+            Open += opened;
+            Console.WriteLine($"{opened:N0} viewers connected in {started.Elapsed.TotalSeconds:N1} s");
         }
 
         public async Task SendAsync(string command)

@@ -121,10 +121,16 @@ var beyondCap = new Option<int>("--beyond") { Description = "Viewers tried beyon
 var approvalCount = new Option<int>("--approvals") { Description = "Questions approved (each measured).", DefaultValueFactory = _ => 4 };
 var oneNodeOnly = new Option<bool>("--one-node-only") { Description = "Skip the two-node phase." };
 var twoNodesOnly = new Option<bool>("--two-nodes-only") { Description = "Skip the one-node phase." };
+var bareHub = new Option<bool>("--bare-hub") { Description = "Only the memory per viewer, of a bare SignalR hub (bench/BareHub) instead of the app, measured the same way." };
 var liveEvents = new Command("live-events", "Viewers over WebSockets on one node and on two with Redis: delivery of approved questions, snapshots, memory, questions per second, the connection cap.");
-foreach (var o in new Option[] { provider, connection, viewerCount, twoNodeViewers, generatorCount, questionSeconds, beyondCap, approvalCount, oneNodeOnly, twoNodesOnly }) liveEvents.Options.Add(o);
+foreach (var o in new Option[] { provider, connection, viewerCount, twoNodeViewers, generatorCount, questionSeconds, beyondCap, approvalCount, oneNodeOnly, twoNodesOnly, bareHub }) liveEvents.Options.Add(o);
 liveEvents.SetAction(async (parse, ct) =>
 {
+    if (parse.GetValue(bareHub))
+    {
+        await LiveEventsBenchmark.BareHubMemoryAsync(parse.GetValue(viewerCount), parse.GetValue(generatorCount), ct);
+        return 0;
+    }
     await LiveEventsBenchmark.RunAsync(parse.GetValue(provider)!, parse.GetValue(connection), parse.GetValue(viewerCount), parse.GetValue(twoNodeViewers),
         parse.GetValue(generatorCount), parse.GetValue(questionSeconds), parse.GetValue(beyondCap), parse.GetValue(approvalCount), parse.GetValue(oneNodeOnly), parse.GetValue(twoNodesOnly), ct);
     return 0;
