@@ -73,6 +73,7 @@ public class CityHallApp : WebApplicationFactory<Program>
         var port = FreeLoopbackPort();
         UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         StartServer();
+        kestrelAddress = new Uri($"http://127.0.0.1:{port}");
         return $"http://127.0.0.1:{port}";
     }
 
@@ -91,8 +92,13 @@ public class CityHallApp : WebApplicationFactory<Program>
         })
         .Build();
 
-    public HttpClient CreateBrowserLikeClient() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    /// <summary>Where Kestrel listens once <see cref="StartKestrel"/> ran: clients go there rather than to the test server.</summary>
+    private Uri? kestrelAddress;
+
+    public HttpClient CreateBrowserLikeClient() => kestrelAddress is null
+        ? CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true })
+        // Over Kestrel the factory's client options are not applied (it followed redirects): a client of our own.
+        : new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = kestrelAddress };
 
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
     {

@@ -217,7 +217,8 @@ public static class PlatformRegistration
         app.ForPagesAndApis(pages => pages.UseRequestLocalization());
         app.UseRouting();
         app.UseRequestBodyLimits(limits);
-        app.UseAuthentication();
+        app.UseAuthenticationWhereItCounts(app.Services.GetRequiredService<IOptionsMonitor<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>>()
+            .Get(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme).Cookie.Name!);
         app.UseReplicaReads(); // anonymous lag-tolerant reads, when ConnectionStrings:ReadOnly names a replica
         app.UseRateLimiter(); // after authentication: citizen writes are counted per account
         app.UseAuthorization();

@@ -22,7 +22,7 @@ public sealed class LiveEventHub(LiveUpdates updates, ViewerCounter viewers, Liv
     {
         if (await events.FindAsync(eventId, Context.ConnectionAborted) is null) throw new HubException("no-event");
         await Groups.AddToGroupAsync(Context.ConnectionId, ViewersGroup(eventId), Context.ConnectionAborted);
-        Context.Items["event"] = eventId;
+        Context.Features.Set(new WatchedEvent(eventId));
         Heartbeat(eventId, device);
         return await updates.CurrentAsync(eventId, Context.ConnectionAborted) ?? throw new HubException("no-event");
     }
@@ -50,9 +50,15 @@ public sealed class LiveEventHub(LiveUpdates updates, ViewerCounter viewers, Liv
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
-        if (Context.Items.TryGetValue("event", out var id) && id is long eventId) viewers.Left(eventId, Session);
+        if (Context.Features.Get<WatchedEvent>() is { } watched) viewers.Left(watched.EventId, Session);
         return base.OnDisconnectedAsync(exception);
     }
+
+    /// <summary>
+    /// The event a connection watches, kept among the connection's features: <c>Context.Items</c> would make a
+    /// dictionary per viewer (about 0.5 KB) to hold one number.
+    /// </summary>
+    private sealed record WatchedEvent(long EventId);
 
     private string Session =>
         Context.GetHttpContext()?.Request.Cookies[SessionCookie] is { Length: > 0 and <= 64 } cookie ? cookie : Context.ConnectionId;
