@@ -110,7 +110,7 @@ public static class ConnectionLimitsRegistration
     /// stream) is one request that lasts as long as someone watches, and every asynchronous middleware it passes
     /// stays suspended in memory that long, per viewer. Error pages, localization and the proxy's request-id scope
     /// do nothing for it, so tens of thousands of viewers should not each keep them (docs/benchmarks.md, "live-events
-    /// memory per viewer"); it keeps routing, authentication, authorization and the connection gate. A hub's short
+    /// memory per viewer"); it keeps routing, authorization, the connection gate and, when signed in, authentication. A hub's short
     /// requests (negotiation, long polling, a path no hub serves) take the whole pipeline, errors as problem+json included.
     /// </summary>
     public static IApplicationBuilder ForPagesAndApis(this IApplicationBuilder app, Action<IApplicationBuilder> pipeline) =>
