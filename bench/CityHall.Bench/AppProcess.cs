@@ -75,17 +75,7 @@ public sealed class AppProcess : IAsyncDisposable
     /// <param name="sharesDatabaseWith">A second node: the same database as this running node (SQLite file or PostgreSQL).</param>
     public static async Task<AppProcess> StartAsync(string provider, string? connectionString, IDictionary<string, string>? settings = null, AppProcess? sharesDatabaseWith = null)
     {
-        int port;
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        }
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CityHall.Web.dll"));
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{port}");
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        var (start, port) = ServerOnFreePort("CityHall.Web.dll");
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Accounts__IdentityHashKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
@@ -136,8 +126,8 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>bench/BareHub, built beside the bench: no database, only the hub's routes and /health/ready.</summary>
-    public static async Task<AppProcess> StartBareHubAsync()
+    /// <summary>A web app built beside the bench, to listen on a free loopback port in Production.</summary>
+    private static (ProcessStartInfo Start, int Port) ServerOnFreePort(string dll)
     {
         int port;
         using (var probe = new TcpListener(IPAddress.Loopback, 0))
@@ -146,10 +136,17 @@ public sealed class AppProcess : IAsyncDisposable
             port = ((IPEndPoint)probe.LocalEndpoint).Port;
         }
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BareHub.dll"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, dll));
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        return (start, port);
+    }
+
+    /// <summary>bench/BareHub, built beside the bench: no database, only the hub's routes and /health/ready.</summary>
+    public static async Task<AppProcess> StartBareHubAsync()
+    {
+        var (start, port) = ServerOnFreePort("BareHub.dll");
         return await WaitUntilReadyAsync(Process.Start(start)!, port, null, "none", "", start);
     }
 
