@@ -34,14 +34,18 @@ public static partial class BenchCitizens
         }
     }
 
-    /// <summary>Signs in through the pages like a browser (two connections, as a browser keeps) and keeps the cookie and a form token from <paramref name="tokenPage"/>.</summary>
+    /// <summary>
+    /// Signs in through the pages like a browser (two connections, as a browser keeps; a request a server's closing of an
+    /// idle connection cut off is sent again, see <see cref="BrowserResend"/>) and keeps the cookie and a form token from
+    /// <paramref name="tokenPage"/>.
+    /// </summary>
     /// <param name="source">A loopback address (127.0.0.x) the citizen's connections leave from, as people come from addresses of
     /// their own (the per-address sign-in limit then applies per citizen, behind a proxy too); null: the default.</param>
     public static async Task<(HttpClient Client, string Token)> SignInAsync(Uri baseAddress, string email, string tokenPage, CancellationToken ct, string? source = null)
     {
         var handler = new SocketsHttpHandler { UseCookies = true, CookieContainer = new CookieContainer(), AllowAutoRedirect = false, MaxConnectionsPerServer = 2 };
         if (source is not null) handler.ConnectCallback = SignalRSockets.ConnectFrom(source);
-        var client = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        var client = new HttpClient(new BrowserResend(handler)) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
         var form = await client.GetStringAsync("/account/sign-in", ct);
         using var signIn = await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(
         [

@@ -52,6 +52,7 @@ public static class ClusterDrills
             viewers.ResetDrops();
             var before = writers.Select(w => w.Acknowledged).ToArray();
             var failedBefore = writers.Sum(w => w.Failed);
+            var resentBefore = BrowserResend.Resent;
             var writing = writers.Select(w => w.RunAsync(ct)).ToArray();
             await Task.Delay(TimeSpan.FromSeconds(3), ct); // steady before the break
             await breakAndMend();
@@ -67,6 +68,7 @@ public static class ClusterDrills
             var (supports, questions) = (writers[0], writers[1]);
             Console.WriteLine($"{name}: acknowledged {supports.Acknowledged - before[0]:N0} supports ({supports.Acknowledged:N0} in all) and {questions.Acknowledged - before[1]:N0} questions ({questions.Acknowledged:N0}), "
                 + $"failed attempts {failedNow:N0} (supports: {supports.TakeFailureKinds()}; questions: {questions.TakeFailureKinds()}; retried; slowest failure {writers.Max(w => w.SlowestFailure).TotalMilliseconds:N0} ms), "
+                + $"sent again as browsers do (a kept-alive connection closed under the request) {BrowserResend.Resent - resentBefore:N0}, "
                 + $"viewers dropped {viewers.Dropped:N0}, back {viewers.Reconnected:N0} (slowest {viewers.SlowestReconnect.TotalSeconds:N1} s), watching {viewers.Open:N0}"
                 + (extra is null ? "" : "; " + extra()));
             if (noFailures) Console.WriteLine($"{name}: failed requests: {failedNow}");
@@ -287,7 +289,9 @@ public static class ClusterDrills
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
-                failures.AddOrUpdate(ex is TaskCanceledException ? "timeout" : "connection", 1, (_, n) => n + 1);
+                // What broke, in a word or two: "connection (Connection reset by peer)".
+                var kind = ex is TaskCanceledException ? "timeout" : $"connection ({(ex.InnerException?.InnerException ?? ex.InnerException ?? ex).Message.TrimEnd('.')})";
+                failures.AddOrUpdate(kind, 1, (_, n) => n + 1);
                 return Outcome.Failed;
             }
         }
