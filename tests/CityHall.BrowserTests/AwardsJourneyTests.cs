@@ -9,7 +9,7 @@ namespace CityHall.BrowserTests;
 /// The awards in a real browser: a member city's representative enters in English, the secretariat screens the entry and
 /// opens round 1, a juror scores it. Axe on every page, in English and Korean.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class AwardsJourneyTests(BrowserFixture f)
 {
     public static TheoryData<string> Locales => new() { "en-US", "ko-KR" };

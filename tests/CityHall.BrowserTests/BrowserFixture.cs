@@ -30,8 +30,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser profile (no cookies) in the given language; with a location, the site may read it (as if the person allowed it).</summary>
-    /// <summary>Without service workers, the page's own requests are all there is to see on the network.</summary>
+    /// <summary>
+    /// A fresh browser profile (no cookies) in the given language; with a location, the site may read it (as if the person
+    /// allowed it). Without service workers, the page's own requests are all there is to see on the network.
+    /// </summary>
     public async Task<IPage> NewPageAsync(string locale = "ko-KR", int width = 1280, int height = 900, Geolocation? location = null, bool serviceWorkers = true)
     {
         var context = await Browser.NewContextAsync(new()
@@ -54,8 +56,20 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
+/// <summary>
+/// The browser tests run as two collections, each with an app and a Chromium of its own, side by side: a journey spends
+/// most of its time waiting (for the page, the app, the database), and one collection kept the two cores a third busy.
+/// A test class belongs to either; they share nothing, so which one is only a matter of balancing their time.
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
+}
+
+/// <inheritdoc cref="BrowserCollection"/>
+[CollectionDefinition(Name)]
+public sealed class SecondBrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser, second app";
 }

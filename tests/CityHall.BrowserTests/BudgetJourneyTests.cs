@@ -10,7 +10,7 @@ namespace CityHall.BrowserTests;
 /// From the participation sector to a budget heading's ballot: verify, then fill the knapsack with the keyboard alone,
 /// hearing what is left of the amount change, be refused when over it, and vote; in Korean and English, axe on every page.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class BudgetJourneyTests(BrowserFixture f)
 {
     public static TheoryData<string> Locales => new() { "ko-KR", "en-US" };

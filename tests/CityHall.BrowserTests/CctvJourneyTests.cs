@@ -9,7 +9,7 @@ namespace CityHall.BrowserTests;
 /// cameras on it, reads the coverage by district with its chart and map; the public finds the cameras on the registry's
 /// map with their view wedges and reads a notice. Axe on every page, in Korean and English.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class CctvJourneyTests(BrowserFixture f)
 {
     public static TheoryData<string> Locales => new() { "en-US", "ko-KR" };

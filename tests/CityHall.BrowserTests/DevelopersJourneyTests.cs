@@ -7,7 +7,7 @@ namespace CityHall.BrowserTests;
 /// reads the key's usage chart and rotates it; the app-business centre's staff show an app and announce a demo day.
 /// Axe on every page, in Korean and English.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class DevelopersJourneyTests(BrowserFixture f)
 {
     public static TheoryData<string> Locales => new() { "en-US", "ko-KR" };

@@ -9,7 +9,7 @@ namespace CityHall.BrowserTests;
 /// governance, and the public sees the members on the world map (drawn without any tile server). Axe on every page,
 /// in English and Korean.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class NetworkJourneyTests(BrowserFixture f)
 {
     public static TheoryData<string> Locales => new() { "en-US", "ko-KR" };

@@ -8,7 +8,7 @@ namespace CityHall.BrowserTests;
 /// from the administration sector by the district's filter and reads it, and a citizen asks for that district's daily
 /// digest; in Korean and English, axe on every page.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class NewsJourneyTests(BrowserFixture f)
 {
     public static TheoryData<string> Locales => new() { "ko-KR", "en-US" };

@@ -7,7 +7,7 @@ namespace CityHall.BrowserTests;
 /// events, complaints and participation to the report form (signed in), toilets and facilities to the toilets near them — with no
 /// axe violation on the sector page or the service, in Korean and English.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class SectorJourneyTests(BrowserFixture f)
 {
     public static TheoryData<string, string, string, string> Paths => new()

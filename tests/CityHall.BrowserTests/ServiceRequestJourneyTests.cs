@@ -9,7 +9,7 @@ namespace CityHall.BrowserTests;
 /// Report a problem on the map, get the reference, an official answers it, the citizen sees the
 /// answer: in Korean and English, axe on every page both people see.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class ServiceRequestJourneyTests(BrowserFixture f)
 {
     public static TheoryData<string> Locales => new() { "ko-KR", "en-US" };

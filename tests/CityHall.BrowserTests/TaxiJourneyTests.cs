@@ -13,7 +13,7 @@ namespace CityHall.BrowserTests;
 /// the offer, arrives, picks up (only then the destination shows) and ends the trip with the fare; the rider gets the
 /// receipt and rates the trip. In Korean and English, axe on every page of both.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class TaxiJourneyTests(BrowserFixture f)
 {
     public static TheoryData<string, double, double> Runs => new()

@@ -8,7 +8,7 @@ namespace CityHall.BrowserTests;
 /// source query, and reads the budget by year and programme. Axe on every page, in Korean and English; every chart
 /// is drawn without JavaScript.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class TransparencyJourneyTests(BrowserFixture f)
 {
     public static TheoryData<string, int> Runs => new() { { "en-US", 2015 }, { "ko-KR", 2016 } };

@@ -23,6 +23,7 @@ public sealed class LastingConnectionTests : IDisposable
     private sealed class RecordingApp : LiveEventsApp
     {
         public System.Collections.Concurrent.ConcurrentQueue<bool> Authenticated { get; } = new();
+        public System.Collections.Concurrent.ConcurrentQueue<bool> Authorized { get; } = new();
 
         protected override void ConfigureServices(IServiceCollection services) =>
             services.Configure<HubOptions>(o => o.AddFilter(new Recorder(this)));
@@ -33,6 +34,8 @@ public sealed class LastingConnectionTests : IDisposable
             {
                 // The middleware leaves this feature on every request it passes, signed in or not.
                 owner.Authenticated.Enqueue(context.Context.GetHttpContext()?.Features.Get<Microsoft.AspNetCore.Authentication.IAuthenticationFeature>() is not null);
+                // And the authorization middleware marks the request's Items when it runs for an endpoint.
+                owner.Authorized.Enqueue(context.Context.GetHttpContext()?.Items.ContainsKey("__AuthorizationMiddlewareWithEndpointInvoked") == true);
                 return next(context);
             }
         }
@@ -89,6 +92,9 @@ public sealed class LastingConnectionTests : IDisposable
         // The viewer's connection passed by the authentication middleware, the moderator's went through it (and no
         // second authentication that WebApplication adds at the start when it thinks none was placed).
         Assert.Equal([false, true], app.Authenticated.ToArray());
+        // The live hub asks for no authorization (its methods check roles themselves): neither connection keeps the
+        // authorization middleware, whose work it would have been to find nothing to check.
+        Assert.Equal([false, false], app.Authorized.ToArray());
 
         // The viewer counts while connected and is let go when it leaves (its event kept among the connection's features).
         var counter = app.Services.GetRequiredService<ViewerCounter>();
@@ -96,5 +102,45 @@ public sealed class LastingConnectionTests : IDisposable
         await viewer.StopAsync();
         for (var i = 0; i < 100 && counter.Count(live).Pc != 0; i++) await Task.Delay(50);
         Assert.Equal(0, counter.Count(live).Pc);
+    }
+
+    [Fact]
+    public async Task A_hub_websocket_is_answered_without_a_pages_headers_and_counted_while_it_is_open()
+    {
+        var site = new Uri(app.StartKestrel());
+        var limits = app.Services.GetRequiredService<ConnectionLimits>();
+        using var socket = new System.Net.WebSockets.ClientWebSocket();
+        socket.Options.CollectHttpResponseDetails = true;
+        await socket.ConnectAsync(new UriBuilder(new Uri(site, LiveEventHub.Path)) { Scheme = "ws" }.Uri, CancellationToken.None);
+        // The 101 carries no page's headers: they would stay in memory for the connection's life and apply to nothing.
+        Assert.Equal(System.Net.HttpStatusCode.SwitchingProtocols, socket.HttpStatusCode);
+        Assert.DoesNotContain(socket.HttpResponseHeaders!.Keys, k => k.Equals("Content-Security-Policy", StringComparison.OrdinalIgnoreCase)
+            || k.Equals("X-Content-Type-Options", StringComparison.OrdinalIgnoreCase));
+
+        // The hub counts the connection once set up (the SignalR handshake), and lets it go when it closes.
+        await socket.SendAsync("{\"protocol\":\"json\",\"version\":1}\u001e"u8.ToArray(), System.Net.WebSockets.WebSocketMessageType.Text, true, CancellationToken.None);
+        for (var i = 0; i < 100 && limits.Realtime != 1; i++) await Task.Delay(50);
+        Assert.Equal(1, limits.Realtime);
+        await socket.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+        for (var i = 0; i < 100 && limits.Realtime != 0; i++) await Task.Delay(50);
+        Assert.Equal(0, limits.Realtime);
+
+        // A page keeps them all.
+        using var page = await app.CreateClient().GetAsync("/");
+        Assert.True(page.Headers.Contains("Content-Security-Policy"));
+        Assert.True(page.Headers.Contains("X-Content-Type-Options"));
+    }
+
+    [Fact]
+    public void An_endpoint_with_authorize_data_or_a_policy_keeps_authorization_on_a_lasting_connection()
+    {
+        static Microsoft.AspNetCore.Http.Endpoint With(params object[] metadata) =>
+            new(_ => Task.CompletedTask, new Microsoft.AspNetCore.Http.EndpointMetadataCollection(metadata), "hub");
+        Assert.False(ConnectionLimitsRegistration.AsksForAuthorization(null));
+        Assert.False(ConnectionLimitsRegistration.AsksForAuthorization(With()));
+        Assert.False(ConnectionLimitsRegistration.AsksForAuthorization(With(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute())));
+        Assert.True(ConnectionLimitsRegistration.AsksForAuthorization(With(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute())));
+        Assert.True(ConnectionLimitsRegistration.AsksForAuthorization(With(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { Roles = Roles.Moderator })));
+        Assert.True(ConnectionLimitsRegistration.AsksForAuthorization(With(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())));
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Globalization;
+using Microsoft.AspNetCore.SignalR;
 
 namespace CityHall.Web.Platform.Hosting;
 
@@ -70,21 +71,42 @@ public sealed class ConnectionLimits
         return null;
     }
 
-    /// <summary>Counts a real-time request for as long as it runs (a WebSocket: the connection's life), or refuses it when full.</summary>
-    public async Task GateAsync(HttpContext context, RequestDelegate next)
+    /// <summary>
+    /// Refuses a real-time request when the node holds as many hub connections as it may; otherwise hands it on without
+    /// waiting for it. The count is kept by the hubs (<see cref="HubConnectionCount"/>), not here: a gate that awaited the
+    /// request to count it down again would stay suspended in memory for as long as each viewer watches. A few
+    /// connections admitted at the same moment may pass the limit by a handful; the headroom for pages absorbs that.
+    /// </summary>
+    public Task GateAsync(HttpContext context, RequestDelegate next)
     {
-        if (Interlocked.Increment(ref realtime) > MaxRealtime)
-        {
-            Interlocked.Decrement(ref realtime);
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            // Spread the retries: a full node's refused clients must not all come back in the same second.
-            context.Response.Headers.RetryAfter = Random.Shared.Next(2, 15).ToString(CultureInfo.InvariantCulture);
-            context.Response.Headers.CacheControl = "no-store";
-            return;
-        }
-        try { await next(context); }
-        finally { Interlocked.Decrement(ref realtime); }
+        if (Volatile.Read(ref realtime) < MaxRealtime) return next(context);
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        // Spread the retries: a full node's refused clients must not all come back in the same second.
+        context.Response.Headers.RetryAfter = Random.Shared.Next(2, 15).ToString(CultureInfo.InvariantCulture);
+        context.Response.Headers.CacheControl = "no-store";
+        return Task.CompletedTask;
     }
+
+    /// <summary>Counts every hub's connections: up once a connection is set up (its OnConnectedAsync went through), down when it ends.</summary>
+    private sealed class HubConnectionCount(ConnectionLimits limits) : IHubFilter
+    {
+        public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
+        {
+            // SignalR calls OnDisconnectedAsync only for a connection whose OnConnectedAsync did not throw.
+            await next(context);
+            Interlocked.Increment(ref limits.realtime);
+        }
+
+        public async Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception,
+            Func<HubLifetimeContext, Exception?, Task> next)
+        {
+            Interlocked.Decrement(ref limits.realtime);
+            await next(context, exception);
+        }
+    }
+
+    /// <summary>The hub filter that keeps <see cref="Realtime"/>.</summary>
+    public IHubFilter Counter() => new HubConnectionCount(this);
 }
 
 public static class ConnectionLimitsRegistration
@@ -94,6 +116,7 @@ public static class ConnectionLimitsRegistration
         var options = builder.Configuration.GetSection(ConnectionLimitOptions.Section).Get<ConnectionLimitOptions>() ?? new();
         var limits = new ConnectionLimits(options, ConnectionLimits.ReadOpenFileLimit());
         builder.Services.AddSingleton(limits);
+        builder.Services.Configure<HubOptions>(o => o.AddFilter(limits.Counter()));
         builder.WebHost.ConfigureKestrel(k =>
         {
             if (limits.MaxConnections is { } max)
@@ -110,8 +133,9 @@ public static class ConnectionLimitsRegistration
     /// stream) is one request that lasts as long as someone watches, and every asynchronous middleware it passes
     /// stays suspended in memory that long, per viewer. Error pages, localization and the proxy's request-id scope
     /// do nothing for it, so tens of thousands of viewers should not each keep them (docs/benchmarks.md, "live-events
-    /// memory per viewer"); it keeps routing, authorization, the connection gate and, when signed in, authentication. A hub's short
-    /// requests (negotiation, long polling, a path no hub serves) take the whole pipeline, errors as problem+json included.
+    /// memory per viewer"); it keeps routing, the connection gate and, where they have work, authentication and
+    /// authorization. A hub's short requests (negotiation, long polling, a path no hub serves) take the whole pipeline,
+    /// errors as problem+json included.
     /// </summary>
     public static IApplicationBuilder ForPagesAndApis(this IApplicationBuilder app, Action<IApplicationBuilder> pipeline) =>
         app.UseWhen(c => !IsLastingRealtimeConnection(c), pipeline);
@@ -135,16 +159,46 @@ public static class ConnectionLimitsRegistration
     /// <summary>The mark <c>UseAuthentication</c> leaves on its builder (ASP.NET Core's WebApplication reads it).</summary>
     private const string AuthenticationMiddlewareSet = "__AuthenticationMiddlewareSet";
 
+    /// <summary>
+    /// Authorization, except for a hub's lasting connection to an endpoint that asks for none (no [Authorize], no policy,
+    /// no requirement) while no fallback policy applies to everything: the middleware would find nothing to check and stay
+    /// suspended, with the mark it leaves in the request's Items, for as long as the viewer watches. A hub that asks for
+    /// authorization (now, or once someone adds [Authorize] to it) is authorized as any request; what a hub method
+    /// checks itself (a moderator's role) it checks on every call.
+    /// </summary>
+    public static IApplicationBuilder UseAuthorizationWhereItCounts(this IApplicationBuilder app)
+    {
+        // Known at start-up from the policy provider; if it cannot say at once, every request is authorized.
+        var fallback = app.ApplicationServices.GetRequiredService<Microsoft.AspNetCore.Authorization.IAuthorizationPolicyProvider>().GetFallbackPolicyAsync();
+        var noFallback = fallback.IsCompletedSuccessfully && fallback.Result is null;
+        app.UseWhen(c => !noFallback || !IsLastingRealtimeConnection(c) || AsksForAuthorization(c.GetEndpoint()), branch => branch.UseAuthorization());
+        app.Properties[AuthorizationMiddlewareSet] = true; // as for authentication: WebApplication would add one at the start
+        return app;
+    }
+
+    /// <summary>The mark <c>UseAuthorization</c> leaves on its builder (ASP.NET Core's WebApplication reads it).</summary>
+    private const string AuthorizationMiddlewareSet = "__AuthorizationMiddlewareSet";
+
+    /// <summary>What the authorization middleware would combine into a policy for this endpoint.</summary>
+    public static bool AsksForAuthorization(Endpoint? endpoint) =>
+        endpoint is not null && (endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>() is not null
+            || endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.AuthorizationPolicy>() is not null
+            || endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAuthorizationRequirementData>() is not null);
+
     /// <summary>A hub's lasting connection without the sign-in cookie (see <see cref="UseAuthenticationWhereItCounts"/>).</summary>
     public static bool IsAnonymousLastingConnection(HttpContext context, string signInCookie) =>
         IsLastingRealtimeConnection(context) && !context.Request.Cookies.ContainsKey(signInCookie);
 
     /// <summary>A hub's transport that stays open: a WebSocket upgrade (HTTP/1.1 or HTTP/2's extended CONNECT) or server-sent events.</summary>
     public static bool IsLastingRealtimeConnection(HttpContext context) =>
+        IsHubWebSocket(context) || (context.Request.Path.StartsWithSegments(ConnectionLimits.RealtimePrefix) && HttpMethods.IsGet(context.Request.Method)
+            && context.Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A hub's WebSocket: an upgrade (HTTP/1.1) or HTTP/2's extended CONNECT under <see cref="ConnectionLimits.RealtimePrefix"/>.</summary>
+    public static bool IsHubWebSocket(HttpContext context) =>
         context.Request.Path.StartsWithSegments(ConnectionLimits.RealtimePrefix)
         && (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpUpgradeFeature>()?.IsUpgradableRequest == true
-            || context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpExtendedConnectFeature>()?.IsExtendedConnect == true
-            || (HttpMethods.IsGet(context.Request.Method) && context.Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase)));
+            || context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpExtendedConnectFeature>()?.IsExtendedConnect == true);
 
     /// <summary>Before routing: refused real-time clients cost no more than a status line.</summary>
     public static WebApplication UseConnectionLimits(this WebApplication app)

@@ -125,6 +125,7 @@ public static class PlatformRegistration
             .AddAspNetCoreInstrumentation()
             .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "CityHall")
             .AddPrometheusExporter());
+        services.WithoutPipelineWideErrorType(); // set among the pages' middleware instead (ServerErrorMetric)
         services.AddOpenApi();
 
         services.AddScoped<StaffAccounts>();
@@ -202,6 +203,7 @@ public static class PlatformRegistration
     public static WebApplication UsePlatform(this WebApplication app)
     {
         var limits = app.Services.GetRequiredService<IOptions<RequestLimitsOptions>>().Value;
+        app.ForPagesAndApis(pages => pages.Use(ServerErrorMetric.TagAsync)); // first: it sees the answer the error pages gave
         if (app.Configuration.GetValue<bool>("Hosting:BehindProxy"))
         {
             app.UseForwardedHeaders();
@@ -221,7 +223,7 @@ public static class PlatformRegistration
             .Get(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme).Cookie.Name!);
         app.UseReplicaReads(); // anonymous lag-tolerant reads, when ConnectionStrings:ReadOnly names a replica
         app.UseRateLimiter(); // after authentication: citizen writes are counted per account
-        app.UseAuthorization();
+        app.UseAuthorizationWhereItCounts();
         app.UseOutputCache(); // after authentication: the policy serves and stores anonymous requests only
         // Inside the output cache, so what it keeps is already compressed (one copy per encoding).
         app.UseWhen(Platform.Web.PageCompression.Applies, branch => branch.UseResponseCompression());

@@ -17,6 +17,18 @@ public static class SecurityHeaders
         extra.Add((directive, source));
     }
 
+    /// <summary>The policy of a page that adds no source, made once for the city's tile origin (the settings may change it).</summary>
+    private sealed record CommonPolicy(string? TileOrigin, string Policy);
+    private static CommonPolicy? common;
+
+    private static string PolicyFor(string? tileOrigin, List<(string Directive, string Source)>? extra)
+    {
+        if (extra is not null) return StrictPolicy(tileOrigin, extra);
+        var made = common;
+        if (made is null || made.TileOrigin != tileOrigin) common = made = new(tileOrigin, StrictPolicy(tileOrigin, null));
+        return made.Policy;
+    }
+
     private static string StrictPolicy(string? tileOrigin, List<(string Directive, string Source)>? extra)
     {
         string More(string directive) => extra is null ? "" : string.Concat(extra.Where(e => e.Directive == directive).Select(e => " " + e.Source).Distinct());
@@ -34,11 +46,14 @@ public static class SecurityHeaders
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
+            // A hub's WebSocket is answered with 101 and then carries no document a browser would apply these to, and
+            // whatever a response's headers hold stays in memory for as long as the connection lasts (a viewer's hours).
+            if (Hosting.ConnectionLimitsRegistration.IsHubWebSocket(context)) return next(context);
             context.Response.OnStarting(() =>
             {
                 var h = context.Response.Headers;
                 h.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/api/docs") ? ApiDocsPolicy
-                    : StrictPolicy(context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<City.CityOptions>>().CurrentValue.MapTileOrigin,
+                    : PolicyFor(context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<City.CityOptions>>().CurrentValue.MapTileOrigin,
                         context.Items[ExtraSourcesKey] as List<(string Directive, string Source)>);
                 h.XContentTypeOptions = "nosniff";
                 h.XFrameOptions = "DENY";
