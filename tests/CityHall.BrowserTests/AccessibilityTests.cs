@@ -10,6 +10,19 @@ public sealed class AccessibilityTests(BrowserFixture f)
 
     private static string Lang(string locale) => locale[..2];
 
+    [Fact]
+    public async Task The_axe_check_fails_on_a_page_with_a_violation_and_after_a_change_made_in_place()
+    {
+        var page = await f.NewPageAsync("en-US");
+        await page.SetContentAsync("<!doctype html><html lang=\"en\"><head><title>t</title></head><body><main><h1>t</h1></main></body></html>");
+        await Axe.AssertNoViolationsAsync(page);
+        // axe is now in the page: the next check runs it again on the page as it has become.
+        await page.EvaluateAsync("() => document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=\"/x.png\">')");
+        var failure = await Assert.ThrowsAnyAsync<Xunit.Sdk.XunitException>(() => Axe.AssertNoViolationsAsync(page));
+        Assert.Contains("image-alt", failure.Message, StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
     [Theory, MemberData(nameof(Locales))]
     public async Task Home_has_no_axe_violations(string locale)
     {

@@ -1,12 +1,14 @@
 using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace CityHall.BrowserTests;
 
 public static class Axe
 {
-    private static readonly List<string> Tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+    private static readonly string[] Tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+    /// <summary>axe-core as the Deque package bundles it (its version is the package's).</summary>
+    private static readonly Lazy<string> Source = new(() => new BundledAxeScriptProvider().GetScript());
 
     /// <summary>
     /// Opens the address and runs axe there, after checking the page is the one asked for: the status
@@ -23,17 +25,27 @@ public static class Axe
         await AssertNoViolationsAsync(page);
     }
 
-    /// <summary>Runs axe on the page as it is now and fails with every violation spelled out.</summary>
+    private sealed record Violation(string Id, string Impact, string Help, string[] Targets);
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// Runs axe on the page as it is now (the WCAG 2.2 AA rules) and fails with every violation spelled out. axe is put
+    /// into the page once (again only after a navigation) and run directly: the Deque package's RunAxe put the whole
+    /// script in again on every call and took about 0.9 s a run here, axe itself about 0.13 s.
+    /// </summary>
     public static async Task AssertNoViolationsAsync(IPage page)
     {
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = Tags },
-            ResultTypes = [ResultType.Violations],
-        });
-        var violations = result.Violations ?? [];
-        var report = string.Join(Environment.NewLine, violations.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}"));
+        if (!await page.EvaluateAsync<bool>("() => typeof window.axe === 'object'"))
+            await page.EvaluateAsync(Source.Value);
+        var found = await page.EvaluateAsync<string>("""
+            async tags => {
+              const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+              return JSON.stringify(result.violations.map(v => ({
+                id: v.id, impact: v.impact ?? '', help: v.help, targets: v.nodes.map(n => JSON.stringify(n.target)) })));
+            }
+            """, Tags);
+        var violations = System.Text.Json.JsonSerializer.Deserialize<Violation[]>(found, Json)!;
+        var report = string.Join(Environment.NewLine, violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Targets)}"));
         Assert.True(violations.Length == 0, $"axe found violations on {page.Url}:{Environment.NewLine}{report}");
     }
 }
