@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-
 namespace CityHall.Bench;
 
 /// <summary>
@@ -28,7 +26,7 @@ public sealed class BrowserResend : DelegatingHandler
     /// <summary>Wraps <paramref name="inner"/>, whose ConnectCallback (if any) still opens the connections.</summary>
     public BrowserResend(SocketsHttpHandler inner) : base(inner)
     {
-        var connect = inner.ConnectCallback ?? ConnectAsync;
+        var connect = inner.ConnectCallback ?? SignalRSockets.ConnectFrom(null);
         inner.ConnectCallback = (context, ct) =>
         {
             Interlocked.Increment(ref connectionsOpened);
@@ -51,21 +49,6 @@ public sealed class BrowserResend : DelegatingHandler
             {
                 Interlocked.Increment(ref resent);
             }
-        }
-    }
-
-    private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken ct)
-    {
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(context.DnsEndPoint, ct);
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
         }
     }
 }

@@ -21,13 +21,21 @@ public static class SignalRSockets
         PooledConnectionLifetime = TimeSpan.Zero,
     });
 
-    /// <summary>A SocketsHttpHandler.ConnectCallback whose connections leave from <paramref name="source"/> (127.0.x.y).</summary>
-    public static Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> ConnectFrom(string source) => async (context, token) =>
+    /// <summary>A SocketsHttpHandler.ConnectCallback whose connections leave from <paramref name="source"/> (127.0.x.y; null: any).</summary>
+    public static Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> ConnectFrom(string? source) => async (context, token) =>
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        socket.Bind(new IPEndPoint(IPAddress.Parse(source), 0));
-        await socket.ConnectAsync(context.DnsEndPoint, token);
-        return new NetworkStream(socket, ownsSocket: true);
+        try
+        {
+            if (source is not null) socket.Bind(new IPEndPoint(IPAddress.Parse(source), 0));
+            await socket.ConnectAsync(context.DnsEndPoint, token);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
     };
 
     /// <summary>What a live event's viewer sends once connected: the JSON protocol's handshake, then Watch (as live-event.js does).</summary>
